@@ -1,0 +1,144 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import compress from "@fastify/compress";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "./db/database.js";
+import { sendProblem } from "./problem.js";
+import { contentRoutes } from "./routes/content.js";
+import { readContentBundle } from "./content/content-store.js";
+
+z.config(z.locales.fr());
+
+export interface AppOptions {
+  db: Database;
+  /** Built front end (`dist/`); omitted in API-only tests. */
+  staticDir?: string | undefined;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/**
+ * Logs carry the method, the path and the status only: no query string (it can hold a due date),
+ * no IP address, no headers.
+ */
+const privacyLogger = {
+  level: process.env.LOG_LEVEL ?? "info",
+  serializers: {
+    req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split("?")[0] }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  },
+};
+
+export async function buildApp({ db, staticDir, logger = privacyLogger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: process.env.NODE_ENV === "production" ? undefined : false,
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()");
+  });
+  await app.register(compress, { global: true, threshold: 1024 });
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((issue) => {
+        const field = issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || (issue.params as { issue?: { keys?: string[] } }).issue?.keys?.join(", ") || "(requête)";
+        return { field, message: issue.message ?? "valeur invalide" };
+      });
+      return sendProblem(reply, {
+        status: 400,
+        title: "Requête invalide",
+        detail: errors.map((e) => `${e.field} : ${e.message}`).join(" ; "),
+        errors,
+      });
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: { message: error.message, stack: error.stack } }, "request failed");
+    return sendProblem(reply, {
+      status,
+      title: status === 500 ? "Erreur interne" : "Requête refusée",
+      detail: status === 500 ? "Une erreur inattendue s'est produite de notre côté. Réessayez plus tard." : "La requête n'a pas pu être traitée : vérifiez son format.",
+    });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "API Mille Jours",
+        description: "API publique de Mille Jours : contenu du parcours des 1000 premiers jours. Les erreurs suivent RFC 9457 (application/problem+json).",
+        version: "1.0.0",
+        license: { name: "Code Apache-2.0, contenu Licence Ouverte 2.0" },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      api.get("/health", { schema: { summary: "État du service", tags: ["service"] } }, async () => {
+        const bundle = await readContentBundle(db);
+        return { status: "ok", database: db.kind, contentVersion: bundle?.version ?? null };
+      });
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      await api.register(contentRoutes(db));
+    },
+    { prefix: "/api/v1" },
+  );
+
+  if (staticDir && existsSync(join(staticDir, "index.html"))) await serveFrontEnd(app, staticDir);
+  else
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${request.url.split("?")[0]}.` }),
+    );
+  return app;
+}
+
+/** The single-page app: hashed assets cached for a year, the rest revalidated; unknown paths get index.html. */
+async function serveFrontEnd(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders(res, path) {
+      res.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path))
+      return sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${path}.` });
+    return reply.header("cache-control", "no-cache").sendFile("index.html");
+  });
+}

@@ -1,0 +1,25 @@
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Database } from "./database.js";
+
+const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
+/** Arbitrary constant: serialises migrations when several server copies start at once. */
+const MIGRATION_LOCK = 1_000_001;
+
+/** Applies the SQL files of `migrations/` not yet applied, in name order, all in one transaction. */
+export async function migrate(db: Database): Promise<string[]> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".sql")).sort();
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.exec("CREATE TABLE IF NOT EXISTS schema_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+    const done = new Set((await tx.query<{ id: string }>("SELECT id FROM schema_migration")).map((r) => r.id));
+    const applied: string[] = [];
+    for (const file of files) {
+      if (done.has(file)) continue;
+      await tx.exec(await readFile(`${MIGRATIONS_DIR}${file}`, "utf8"));
+      await tx.query("INSERT INTO schema_migration (id) VALUES ($1)", [file]);
+      applied.push(file);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,50 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { buildApp } from "./app.js";
+import { ContentValidationError, loadContent } from "./content/load-content.js";
+import { syncContent } from "./content/content-store.js";
+import { openDatabase } from "./db/database.js";
+import { migrate } from "./db/migrate.js";
+
+/** Starts Mille Jours: migrate, load content, serve `dist/` and the API. Configured by environment variables. */
+const startedAt = performance.now();
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const dataDir = resolve(process.env.DATA_DIR ?? "var");
+const databaseUrl = process.env.DATABASE_URL;
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT invalide : « ${process.env.PORT} » (attendu : un nombre entre 0 et 65535).`);
+  process.exit(1);
+}
+
+if (!databaseUrl) await mkdir(dataDir, { recursive: true });
+const content = await loadContent(process.env.CONTENT_DIR ?? `${root}content`).catch((error: unknown) => {
+  if (!(error instanceof ContentValidationError)) throw error;
+  console.error(`Le contenu est invalide, le serveur ne démarre pas :\n${error.message}`);
+  process.exit(1);
+});
+const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
+const applied = await migrate(db);
+const changed = await syncContent(db, content);
+const app = await buildApp({ db, staticDir: `${root}dist` });
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info(`${signal} reçu, arrêt`);
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+await app.listen({ port, host });
+app.log.info(
+  { database: db.kind, migrations: applied, contentReloaded: changed, startupMs: Math.round(performance.now() - startedAt) },
+  `Mille Jours prêt sur http://localhost:${port}`,
+);

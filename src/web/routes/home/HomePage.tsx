@@ -1,0 +1,89 @@
+import { Link } from "react-router";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { buildTracks } from "../../../domain/journey/tracks.js";
+import { articlesForStage } from "../../../domain/journey/articles.js";
+import { Page } from "../../components/Page.js";
+import { ContentGate } from "../../components/ContentGate.js";
+import { useParent } from "../../state/parent.js";
+import { t } from "../../i18n/fr.js";
+
+const pillars = [
+  { title: t.nav.parcours, desc: "Où vous en êtes et ce qui compte maintenant.", to: "/parcours" },
+  { title: `${t.nav.calendrier} (${t.nav.soon})`, desc: "Tous vos rendez-vous, démarches et droits, au bon moment.", to: "/calendrier" },
+  { title: `${t.nav.postPartum} (${t.nav.soon})`, desc: "Faire le point sur son moral après la naissance, et trouver de l'aide.", to: "/post-partum" },
+  { title: `${t.nav.autour} (${t.nav.soon})`, desc: "Les lieux et professionnels des 1000 jours près de chez vous.", to: "/autour-de-moi" },
+];
+
+export function HomePage() {
+  const { profile, today } = useParent();
+  return (
+    <Page title="Accueil" heading="Mille Jours, votre compagnon des 1000 premiers jours">
+      <ContentGate>
+        {({ bundle }) => {
+          if (!profile)
+            return (
+              <>
+                <p className="fr-text--lead">
+                  Du projet d'enfant aux 3 ans, des informations fiables et simples, au bon moment, pour vous et votre enfant.
+                  Sans compte : vos informations restent sur votre téléphone.
+                </p>
+                <Button linkProps={{ to: "/profil" }} size="large" iconId="fr-icon-arrow-right-line" iconPosition="right">
+                  Commencer
+                </Button>
+                <PillarTiles />
+              </>
+            );
+          const tracks = buildTracks(profile, today).filter((tr) => tr.stage);
+          return (
+            <>
+              {tracks.map((track) => {
+                const stage = bundle.stages.find((s) => s.id === track.stage)!;
+                const essentials = articlesForStage(bundle.articles, stage.id, profile.situations).slice(0, 3);
+                return (
+                  <section key={track.id} className="fr-mb-4w" aria-labelledby={`accueil-${track.id}`}>
+                    <h2 id={`accueil-${track.id}`} className="fr-h4">
+                      {track.label} : {stage.title}
+                    </h2>
+                    <p>{track.detail}</p>
+                    <ul className="mj-key-messages">
+                      {essentials.map((a) => (
+                        <li key={a.id}>
+                          {a.keyMessage} <Link to={`/articles/${a.id}`}>Lire<span className="fr-sr-only"> : {a.title}</span></Link>
+                        </li>
+                      ))}
+                    </ul>
+                    <Link to={`/parcours/${stage.id}`}>Tout ce qui compte à l'étape « {stage.title} »</Link>
+                  </section>
+                );
+              })}
+              {tracks.length === 0 && (
+                <p>
+                  Les 1000 premiers jours de vos enfants sont passés. <Link to="/profil">Mettez à jour votre situation</Link>.
+                </p>
+              )}
+              <PillarTiles />
+            </>
+          );
+        }}
+      </ContentGate>
+    </Page>
+  );
+}
+
+function PillarTiles() {
+  return (
+    <section aria-labelledby="piliers" className="fr-mt-5w">
+      <h2 id="piliers" className="fr-h4">
+        Ce que Mille Jours vous propose
+      </h2>
+      <ul className="fr-grid-row fr-grid-row--gutters mj-track-list">
+        {pillars.map((p) => (
+          <li key={p.to} className="fr-col-12 fr-col-md-6 fr-col-lg-3">
+            <Tile title={p.title} titleAs="h3" desc={p.desc} linkProps={{ to: p.to }} enlargeLinkOrButton />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

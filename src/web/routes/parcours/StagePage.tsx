@@ -1,0 +1,119 @@
+import { Link, useParams, useSearchParams } from "react-router";
+import { Tag } from "@codegouvfr/react-dsfr/Tag";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { stageIds, themeIds, type StageId, type ThemeId } from "../../../domain/content/taxonomy.js";
+import { articlesForStage, filterArticles } from "../../../domain/journey/articles.js";
+import { Page } from "../../components/Page.js";
+import { ContentGate } from "../../components/ContentGate.js";
+import { ArticleList } from "../../components/ArticleList.js";
+import { NotFoundPage } from "../NotFoundPage.js";
+import { useParent } from "../../state/parent.js";
+
+function isStageId(value: string | undefined): value is StageId {
+  return (stageIds as readonly string[]).includes(value ?? "");
+}
+
+/** One stage: its key messages and its articles for this profile, with theme, unread and favourite filters. */
+export function StagePage() {
+  const { stageId } = useParams();
+  if (!isStageId(stageId)) return <NotFoundPage />;
+  return <StageView stageId={stageId} />;
+}
+
+function StageView({ stageId }: { stageId: StageId }) {
+  const { profile, marks } = useParent();
+  const [params, setParams] = useSearchParams();
+  const themes = (params.get("themes")?.split(",") ?? []).filter((t): t is ThemeId => (themeIds as readonly string[]).includes(t));
+  const onlyUnread = params.get("nonlus") === "1";
+  const onlyFavourites = params.get("favoris") === "1";
+
+  function setFilter(change: { themes?: ThemeId[]; onlyUnread?: boolean; onlyFavourites?: boolean }) {
+    const next = new URLSearchParams(params);
+    const nextThemes = change.themes ?? themes;
+    if (nextThemes.length) next.set("themes", nextThemes.join(","));
+    else next.delete("themes");
+    for (const [key, value] of [["nonlus", change.onlyUnread ?? onlyUnread], ["favoris", change.onlyFavourites ?? onlyFavourites]] as const) {
+      if (value) next.set(key, "1");
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  }
+
+  return (
+    <ContentGate>
+      {({ bundle }) => {
+        const stage = bundle.stages.find((s) => s.id === stageId)!;
+        const forProfile = articlesForStage(bundle.articles, stageId, profile?.situations ?? []);
+        const stageThemes = bundle.themes.filter((t) => forProfile.some((a) => a.themes.includes(t.id)));
+        const readSet = new Set([...marks.values()].filter((m) => m.read).map((m) => m.id));
+        const favSet = new Set([...marks.values()].filter((m) => m.favourite).map((m) => m.id));
+        const shown = filterArticles(forProfile, { themes, onlyUnread, onlyFavourites }, { read: readSet, favourites: favSet });
+        return (
+          <>
+            <Breadcrumb
+              currentPageLabel={stage.title}
+              segments={[{ label: "Mon parcours", linkProps: { to: "/parcours" } }]}
+              className="fr-mt-0"
+            />
+            <Page title={stage.title}>
+              <p className="fr-text--lead">{stage.description}</p>
+              <p className="fr-text--sm">{stage.period}</p>
+              {!profile && (
+                <p>
+                  <Link to="/profil">Indiquez votre situation</Link> pour voir aussi les informations faites pour vous.
+                </p>
+              )}
+
+              <section aria-labelledby="essentiel" className="fr-callout fr-my-4w">
+                <h2 id="essentiel" className="fr-callout__title">
+                  L'essentiel à cette étape
+                </h2>
+                <ul className="mj-key-messages">
+                  {forProfile.map((a) => (
+                    <li key={a.id}>
+                      {a.keyMessage} <Link to={`/articles/${a.id}`}>En savoir plus<span className="fr-sr-only"> : {a.title}</span></Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+
+              <section aria-labelledby="articles-titre">
+                <h2 id="articles-titre">Les articles</h2>
+                <fieldset className="fr-fieldset" aria-labelledby="filtres-legend">
+                  <legend id="filtres-legend" className="fr-fieldset__legend fr-text--regular">
+                    Filtrer par thème
+                  </legend>
+                  <ul className="fr-tags-group">
+                    {stageThemes.map((t) => (
+                      <li key={t.id}>
+                        <Tag
+                          pressed={themes.includes(t.id)}
+                          onClick={() => setFilter({ themes: themes.includes(t.id) ? themes.filter((x) => x !== t.id) : [...themes, t.id] })}
+                        >
+                          {t.title}
+                        </Tag>
+                      </li>
+                    ))}
+                  </ul>
+                  <Checkbox
+                    orientation="horizontal"
+                    small
+                    options={[
+                      { label: "Non lus seulement", nativeInputProps: { checked: onlyUnread, onChange: (e) => setFilter({ onlyUnread: e.target.checked }) } },
+                      { label: "Mes favoris seulement", nativeInputProps: { checked: onlyFavourites, onChange: (e) => setFilter({ onlyFavourites: e.target.checked }) } },
+                    ]}
+                  />
+                </fieldset>
+                <p role="status" aria-live="polite" className="fr-text--sm">
+                  {shown.length === 0 ? "Aucun article ne correspond à ces filtres." : `${shown.length} article${shown.length > 1 ? "s" : ""}`}
+                </p>
+                <ArticleList articles={shown} marks={marks} themes={bundle.themes} />
+              </section>
+            </Page>
+          </>
+        );
+      }}
+    </ContentGate>
+  );
+}

@@ -1,0 +1,145 @@
+import { useRef, useState, type ChangeEvent } from "react";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { makeBackup, readBackup, type Backup } from "../../../domain/profile/backup.js";
+import { Page } from "../../components/Page.js";
+import { useParent } from "../../state/parent.js";
+
+type Message = { severity: "success" | "error"; text: string } | null;
+
+/** Export, import and erase the parent's data; says plainly where the data lives. */
+export function MyDataPage() {
+  const { profile, marks, replaceAll, today } = useParent();
+  const [message, setMessage] = useState<Message>(null);
+  const [pending, setPending] = useState<Backup | null>(null);
+  const [confirmErase, setConfirmErase] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  function exportData() {
+    const backup = makeBackup(profile, [...marks.values()], new Date());
+    const url = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 2)], { type: "application/json" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `mille-jours-sauvegarde-${today}.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+    setMessage({ severity: "success", text: "Le fichier de sauvegarde a été téléchargé. Gardez-le en lieu sûr : il contient vos dates." });
+  }
+
+  async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    setPending(null);
+    if (!file) return;
+    if (file.size > 5_000_000) {
+      setMessage({ severity: "error", text: "Ce fichier est trop gros pour être une sauvegarde Mille Jours." });
+      return;
+    }
+    const result = readBackup(await file.text());
+    if (!result.ok) setMessage({ severity: "error", text: result.message });
+    else {
+      setMessage(null);
+      setPending(result.backup);
+    }
+  }
+
+  async function applyImport() {
+    if (!pending) return;
+    try {
+      await replaceAll(pending.profile, pending.marks);
+      setMessage({ severity: "success", text: "Vos données ont été importées sur cet appareil." });
+    } catch {
+      setMessage({ severity: "error", text: "L'import a échoué : vos données précédentes sont intactes." });
+    }
+    setPending(null);
+  }
+
+  async function eraseAll() {
+    await replaceAll(null, []);
+    setConfirmErase(false);
+    setMessage({ severity: "success", text: "Toutes vos données ont été effacées de cet appareil." });
+  }
+
+  return (
+    <Page title="Mes données">
+      <p className="fr-text--lead">
+        Vos informations (situation, dates, articles lus et favoris) sont enregistrées <strong>uniquement sur cet appareil</strong>, dans
+        votre navigateur. Elles ne sont envoyées à aucun serveur, et aucun outil de mesure d'audience n'est utilisé.
+      </p>
+      <div aria-live="polite">{message && <Alert severity={message.severity} small description={message.text} className="fr-mb-3w" />}</div>
+
+      <h2>Changer d'appareil</h2>
+      <p>Téléchargez une sauvegarde, puis importez-la sur votre autre appareil.</p>
+      <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+        <Button iconId="fr-icon-download-line" onClick={exportData} disabled={!profile && marks.size === 0}>
+          Télécharger ma sauvegarde
+        </Button>
+        <Button iconId="fr-icon-upload-line" priority="secondary" onClick={() => fileInput.current?.click()}>
+          Importer une sauvegarde
+        </Button>
+      </div>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="application/json,.json"
+        className="fr-sr-only"
+        aria-label="Fichier de sauvegarde Mille Jours"
+        tabIndex={-1}
+        onChange={chooseFile}
+      />
+      {pending && (
+        <Alert
+          severity="warning"
+          title="Remplacer vos données ?"
+          className="fr-mt-3w"
+          description={
+            <>
+              <p>
+                Cette sauvegarde du {new Date(pending.exportedAt).toLocaleDateString("fr-FR")} remplacera les données de cet appareil
+                ({pending.profile ? "un profil" : "aucun profil"}, {pending.marks.length} article(s) lus ou favoris).
+              </p>
+              <div className="fr-btns-group fr-btns-group--inline-sm">
+                <Button onClick={() => void applyImport()}>Remplacer mes données</Button>
+                <Button priority="secondary" onClick={() => setPending(null)}>
+                  Annuler
+                </Button>
+              </div>
+            </>
+          }
+        />
+      )}
+
+      <h2 className="fr-mt-5w">Tout effacer</h2>
+      <p>Efface votre profil, vos dates, vos articles lus et favoris de cet appareil. C'est définitif.</p>
+      {!confirmErase ? (
+        <Button priority="secondary" iconId="fr-icon-delete-line" onClick={() => setConfirmErase(true)}>
+          Effacer toutes mes données
+        </Button>
+      ) : (
+        <Alert
+          severity="warning"
+          title="Confirmer l'effacement"
+          description={
+            <>
+              <p>Toutes vos données seront effacées de cet appareil.</p>
+              <div className="fr-btns-group fr-btns-group--inline-sm">
+                <Button onClick={() => void eraseAll()}>Oui, tout effacer</Button>
+                <Button priority="secondary" onClick={() => setConfirmErase(false)}>
+                  Annuler
+                </Button>
+              </div>
+            </>
+          }
+        />
+      )}
+
+      <h2 id="licences" className="fr-mt-5w">
+        Licences et sources
+      </h2>
+      <p>
+        Le code de Mille Jours est libre (licence Apache-2.0). Les articles sont écrits par l'équipe à partir de sources officielles citées
+        sous chacun d'eux, et publiés sous Licence Ouverte 2.0. Chaque article indique sa date de relecture.
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,279 @@
+import { useRef, useState, type FormEvent } from "react";
+import { useNavigate } from "react-router";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import type { Situation } from "../../../domain/content/schema.js";
+import { draftFromProfile, latestTerme, profileFromDraft, type FieldError, type ProfileDraft } from "../../../domain/profile/profile.js";
+import { termeFromDdr } from "../../../domain/journey/pregnancy.js";
+import { formatFrenchDate, isValidIsoDate } from "../../../domain/dates.js";
+import { Page } from "../../components/Page.js";
+import { ContentGate } from "../../components/ContentGate.js";
+import { useParent } from "../../state/parent.js";
+
+const emptyDraft: ProfileDraft = { project: null, pregnancy: null, children: [], situations: [] };
+
+function newChildId(): string {
+  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Onboarding and profile edition: one form, no account, saved on the device only. */
+export function ProfilePage() {
+  const { profile, loaded } = useParent();
+  return (
+    <Page title={profile ? "Mon profil" : "Faisons connaissance"}>
+      <p className="fr-text--lead">
+        Quelques questions pour vous montrer ce qui compte pour vous, maintenant. Pas de compte : vos réponses restent
+        sur cet appareil.
+      </p>
+      <ContentGate>{({ bundle }) => (loaded ? <ProfileForm key={profile ? "edit" : "new"} situations={bundle.situations} /> : null)}</ContentGate>
+    </Page>
+  );
+}
+
+function ProfileForm({ situations }: { situations: Situation[] }) {
+  const { profile, setProfile, today } = useParent();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<ProfileDraft>(() => (profile ? draftFromProfile(profile) : emptyDraft));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
+  const update = (change: Partial<ProfileDraft>) => setDraft((d) => ({ ...d, ...change }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = profileFromDraft(draft, today);
+    if (!result.ok) {
+      setErrors(result.errors);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setErrors([]);
+    try {
+      await setProfile(result.profile);
+      void navigate("/parcours");
+    } catch {
+      setSaveError("Votre profil n'a pas pu être enregistré sur cet appareil. Vérifiez que le navigateur n'est pas en navigation privée, puis réessayez.");
+    }
+  }
+
+  const pregnancy = draft.pregnancy;
+  const computedTerme = pregnancy?.dateKind === "ddr" && isValidIsoDate(pregnancy.date) ? termeFromDdr(pregnancy.date) : null;
+
+  return (
+    <form onSubmit={submit} noValidate aria-describedby="profil-aide">
+      <p id="profil-aide" className="fr-hint-text">
+        Les champs sont facultatifs, sauf votre situation et la date qui lui correspond.
+      </p>
+      {errors.length > 0 && (
+        <div ref={summaryRef} tabIndex={-1} className="fr-mb-3w">
+          <Alert
+            severity="error"
+            title={errors.length > 1 ? `${errors.length} informations sont à corriger` : "Une information est à corriger"}
+            description={
+              <ul>
+                {errors.map((e) => (
+                  <li key={e.field + e.message}>{e.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        </div>
+      )}
+      {saveError && <Alert severity="error" title="Enregistrement impossible" description={saveError} className="fr-mb-3w" />}
+
+      <fieldset className="fr-fieldset" aria-labelledby="situation-legend">
+        <legend id="situation-legend" className="fr-fieldset__legend">
+          <h2 className="fr-h4 fr-mb-0">Votre situation</h2>
+          <span className="fr-hint-text">Vous pouvez cocher « grossesse en cours » et « enfant(s) né(s) » ensemble.</span>
+        </legend>
+        <div className="fr-fieldset__element">
+          <Checkbox
+            state={errorOf("situation") ? "error" : "default"}
+            stateRelatedMessage={errorOf("situation")}
+            options={[
+              {
+                label: "Nous avons un projet d'enfant",
+                nativeInputProps: {
+                  name: "project",
+                  checked: draft.project !== null,
+                  onChange: (e) => update({ project: e.target.checked ? "reflexion" : null, ...(e.target.checked ? { pregnancy: null } : {}) }),
+                },
+              },
+              {
+                label: "Grossesse en cours",
+                nativeInputProps: {
+                  name: "pregnancy",
+                  checked: pregnancy !== null,
+                  onChange: (e) =>
+                    update({ pregnancy: e.target.checked ? { dateKind: "terme", date: "", multiple: false } : null, ...(e.target.checked ? { project: null } : {}) }),
+                },
+              },
+              {
+                label: "Enfant(s) né(s)",
+                hintText: "Jusqu'à 3 ans, et les plus grands de la fratrie si vous le souhaitez",
+                nativeInputProps: {
+                  name: "children",
+                  checked: draft.children.length > 0,
+                  onChange: (e) => update({ children: e.target.checked ? [{ id: newChildId(), firstName: "", birthDate: "" }] : [] }),
+                },
+              },
+            ]}
+          />
+        </div>
+      </fieldset>
+
+      {draft.project !== null && (
+        <RadioButtons
+          legend="Où en êtes-vous de votre projet ?"
+          name="project-kind"
+          options={[
+            { label: "Nous y pensons", nativeInputProps: { checked: draft.project === "reflexion", onChange: () => update({ project: "reflexion" }) } },
+            { label: "Nous essayons d'avoir un enfant", nativeInputProps: { checked: draft.project === "essai", onChange: () => update({ project: "essai" }) } },
+          ]}
+        />
+      )}
+
+      {pregnancy && (
+        <fieldset className="fr-fieldset" aria-labelledby="grossesse-legend">
+          <legend id="grossesse-legend" className="fr-fieldset__legend">
+            <h2 className="fr-h4 fr-mb-0">Votre grossesse</h2>
+          </legend>
+          <div className="fr-fieldset__element">
+            <RadioButtons
+              legend="Quelle date connaissez-vous ?"
+              name="date-kind"
+              options={[
+                {
+                  label: "La date du terme prévu",
+                  hintText: "Elle figure sur le compte rendu de la première échographie",
+                  nativeInputProps: { checked: pregnancy.dateKind === "terme", onChange: () => update({ pregnancy: { ...pregnancy, dateKind: "terme" } }) },
+                },
+                {
+                  label: "La date des dernières règles",
+                  hintText: "Le premier jour des dernières règles ; nous calculons le terme (41 semaines d'aménorrhée, la règle française)",
+                  nativeInputProps: { checked: pregnancy.dateKind === "ddr", onChange: () => update({ pregnancy: { ...pregnancy, dateKind: "ddr" } }) },
+                },
+              ]}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <Input
+              label={pregnancy.dateKind === "terme" ? "Date du terme prévu" : "Date des dernières règles"}
+              hintText="Format : jj/mm/aaaa"
+              state={errorOf("pregnancy.date") ? "error" : "default"}
+              stateRelatedMessage={errorOf("pregnancy.date")}
+              nativeInputProps={{
+                type: "date",
+                name: "pregnancy-date",
+                value: pregnancy.date,
+                max: pregnancy.dateKind === "terme" ? latestTerme(today) : today,
+                onChange: (e) => update({ pregnancy: { ...pregnancy, date: e.target.value } }),
+              }}
+            />
+            {computedTerme && (
+              <p className="fr-text--sm" aria-live="polite">
+                Terme prévu : <strong>{formatFrenchDate(computedTerme)}</strong>
+              </p>
+            )}
+          </div>
+          <div className="fr-fieldset__element">
+            <Checkbox
+              options={[
+                {
+                  label: "Grossesse multiple (jumeaux ou plus)",
+                  nativeInputProps: { name: "multiple", checked: pregnancy.multiple, onChange: (e) => update({ pregnancy: { ...pregnancy, multiple: e.target.checked } }) },
+                },
+              ]}
+            />
+          </div>
+        </fieldset>
+      )}
+
+      {draft.children.length > 0 && (
+        <fieldset className="fr-fieldset" aria-labelledby="enfants-legend">
+          <legend id="enfants-legend" className="fr-fieldset__legend">
+            <h2 className="fr-h4 fr-mb-0">Vos enfants</h2>
+            <span className="fr-hint-text">Pour des jumeaux, ajoutez chaque enfant avec la même date de naissance.</span>
+          </legend>
+          {draft.children.map((child, index) => (
+            <div key={child.id} className="fr-fieldset__element fr-p-2w fr-mb-2w mj-child-box">
+              <h3 className="fr-h6">Enfant {index + 1}</h3>
+              <Input
+                label={`Prénom de l'enfant ${index + 1} (facultatif)`}
+                nativeInputProps={{
+                  name: `child-${index}-name`,
+                  value: child.firstName,
+                  maxLength: 60,
+                  autoComplete: "off",
+                  onChange: (e) => update({ children: draft.children.map((c) => (c.id === child.id ? { ...c, firstName: e.target.value } : c)) }),
+                }}
+              />
+              <Input
+                label={`Date de naissance de l'enfant ${index + 1}`}
+                hintText="Format : jj/mm/aaaa"
+                state={errorOf(`children.${index}.birthDate`) ? "error" : "default"}
+                stateRelatedMessage={errorOf(`children.${index}.birthDate`)}
+                nativeInputProps={{
+                  type: "date",
+                  name: `child-${index}-birth`,
+                  value: child.birthDate,
+                  max: today,
+                  onChange: (e) => update({ children: draft.children.map((c) => (c.id === child.id ? { ...c, birthDate: e.target.value } : c)) }),
+                }}
+              />
+              <Button
+                type="button"
+                priority="tertiary"
+                size="small"
+                iconId="fr-icon-delete-line"
+                onClick={() => update({ children: draft.children.filter((c) => c.id !== child.id) })}
+              >
+                Retirer l'enfant {index + 1}
+              </Button>
+            </div>
+          ))}
+          <div className="fr-fieldset__element">
+            <Button
+              type="button"
+              priority="secondary"
+              iconId="fr-icon-add-line"
+              onClick={() => update({ children: [...draft.children, { id: newChildId(), firstName: "", birthDate: draft.children.at(-1)?.birthDate ?? "" }] })}
+            >
+              Ajouter un enfant
+            </Button>
+          </div>
+        </fieldset>
+      )}
+
+      <fieldset className="fr-fieldset" aria-labelledby="situations-legend">
+        <legend id="situations-legend" className="fr-fieldset__legend">
+          <h2 className="fr-h4 fr-mb-0">Ce qui vous concerne (facultatif)</h2>
+          <span className="fr-hint-text">Pour vous montrer aussi les informations faites pour votre situation.</span>
+        </legend>
+        <div className="fr-fieldset__element">
+          <Checkbox
+            options={situations.map(({ id, title }) => ({
+              label: title,
+              nativeInputProps: {
+                name: `situation-${id}`,
+                value: id,
+                checked: draft.situations.includes(id),
+                onChange: (e) =>
+                  update({ situations: e.target.checked ? [...draft.situations, id] : draft.situations.filter((s) => s !== id) }),
+              },
+            }))}
+          />
+        </div>
+      </fieldset>
+
+      <Button type="submit" iconId="fr-icon-check-line" iconPosition="right">
+        Enregistrer et voir mon parcours
+      </Button>
+    </form>
+  );
+}

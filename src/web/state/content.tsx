@@ -1,0 +1,70 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { Article, ContentBundle } from "../../domain/content/schema.js";
+import { buildSearchIndex, type SearchIndexEntry } from "../../domain/content/search.js";
+import { loadCachedContent, saveCachedContent } from "../storage/local-db.js";
+
+export type ContentState =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "ready"; bundle: ContentBundle; searchIndex: SearchIndexEntry<Article>[]; offline: boolean };
+
+const ContentContext = createContext<ContentState>({ status: "loading" });
+
+/**
+ * Content comes from the server and is kept in IndexedDB: the copy on the device shows at once,
+ * the network refreshes it, and without network the device copy is enough.
+ */
+export function ContentProvider({ children }: { children: ReactNode }) {
+  const [bundle, setBundle] = useState<ContentBundle | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    let haveCopy = false;
+    void loadCachedContent()
+      .then((cached) => {
+        if (cached && !cancelled) {
+          haveCopy = true;
+          setBundle((current) => current ?? cached);
+        }
+      })
+      .catch(() => undefined)
+      .then(() => fetch("/api/v1/content"))
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const fresh = asBundle(await response.json());
+        if (cancelled) return;
+        setBundle(fresh);
+        setOffline(false);
+        await saveCachedContent(fresh);
+      })
+      .catch(() => {
+        if (cancelled) return;
+        setOffline(true);
+        if (!haveCopy) setFailure("Le contenu n'a pas pu être chargé. Vérifiez votre connexion internet puis rechargez la page.");
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const state = useMemo<ContentState>(() => {
+    if (bundle) return { status: "ready", bundle, searchIndex: buildSearchIndex(bundle.articles), offline };
+    if (failure) return { status: "error", message: failure };
+    return { status: "loading" };
+  }, [bundle, failure, offline]);
+  return <ContentContext.Provider value={state}>{children}</ContentContext.Provider>;
+}
+
+/** Our own server validated the content before storing it; check the outline only, so zod stays off the client. */
+function asBundle(data: unknown): ContentBundle {
+  const b = data as Partial<ContentBundle> | null;
+  if (!b || typeof b.version !== "string" || ![b.stages, b.themes, b.situations, b.articles].every(Array.isArray))
+    throw new Error("Unexpected content format");
+  return b as ContentBundle;
+}
+
+export function useContentState(): ContentState {
+  return useContext(ContentContext);
+}

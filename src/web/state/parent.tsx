@@ -1,0 +1,82 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { Profile } from "../../domain/profile/profile.js";
+import { isoDateInTimeZone, type IsoDate } from "../../domain/dates.js";
+import { loadMarks, loadProfile, replaceParentData, saveMark, saveProfile, type ArticleMark } from "../storage/local-db.js";
+
+/** The parent's own data (profile, read and favourite articles), from IndexedDB, with the actions that change it. */
+export interface ParentData {
+  loaded: boolean;
+  storageError: string | null;
+  profile: Profile | null;
+  marks: Map<string, ArticleMark>;
+  today: IsoDate;
+  setProfile(profile: Profile): Promise<void>;
+  setMark(id: string, change: Partial<Omit<ArticleMark, "id">>): Promise<void>;
+  replaceAll(profile: Profile | null, marks: ArticleMark[]): Promise<void>;
+}
+
+const ParentContext = createContext<ParentData | null>(null);
+
+const STORAGE_ERROR = "Vos données n'ont pas pu être lues ou enregistrées sur cet appareil (navigation privée ou stockage plein ?). Elles ne seront pas conservées.";
+
+/** The device's calendar day, in its own time zone. */
+function deviceToday(): IsoDate {
+  return isoDateInTimeZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+export function ParentProvider({ children }: { children: ReactNode }) {
+  const [loaded, setLoaded] = useState(false);
+  const [storageError, setStorageError] = useState<string | null>(null);
+  const [profile, setProfileState] = useState<Profile | null>(null);
+  const [marks, setMarks] = useState<Map<string, ArticleMark>>(new Map());
+  const marksRef = useRef(marks);
+  const [today, setToday] = useState(deviceToday);
+
+  useEffect(() => {
+    Promise.all([loadProfile(), loadMarks()])
+      .then(([p, m]) => {
+        setProfileState(p);
+        marksRef.current = new Map(m.map((mark) => [mark.id, mark]));
+        setMarks(marksRef.current);
+      })
+      .catch(() => setStorageError(STORAGE_ERROR))
+      .finally(() => setLoaded(true));
+    // The day changes while the app stays open overnight.
+    const timer = window.setInterval(() => setToday(deviceToday()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  const setProfile = useCallback(async (next: Profile) => {
+    setProfileState(next);
+    await saveProfile(next).catch((error: unknown) => {
+      setStorageError(STORAGE_ERROR);
+      throw error;
+    });
+  }, []);
+
+  const setMark = useCallback(async (id: string, change: Partial<Omit<ArticleMark, "id">>) => {
+    const next: ArticleMark = { ...(marksRef.current.get(id) ?? { id, read: false, favourite: false }), ...change, id };
+    marksRef.current = new Map(marksRef.current).set(id, next);
+    setMarks(marksRef.current);
+    await saveMark(next).catch(() => setStorageError(STORAGE_ERROR));
+  }, []);
+
+  const replaceAll = useCallback(async (nextProfile: Profile | null, nextMarks: ArticleMark[]) => {
+    await replaceParentData(nextProfile, nextMarks);
+    setProfileState(nextProfile);
+    marksRef.current = new Map(nextMarks.map((m) => [m.id, m]));
+    setMarks(marksRef.current);
+  }, []);
+
+  const value = useMemo(
+    () => ({ loaded, storageError, profile, marks, today, setProfile, setMark, replaceAll }),
+    [loaded, storageError, profile, marks, today, setProfile, setMark, replaceAll],
+  );
+  return <ParentContext.Provider value={value}>{children}</ParentContext.Provider>;
+}
+
+export function useParent(): ParentData {
+  const value = useContext(ParentContext);
+  if (!value) throw new Error("useParent outside ParentProvider");
+  return value;
+}
