@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -20,6 +21,14 @@ import { readContentBundle } from "./content/content-store.js";
 
 z.config(z.locales.fr());
 
+/**
+ * react-dsfr injects one tiny <style> to set the root color scheme; we allow exactly those two
+ * contents by hash rather than opening style-src to inline styles.
+ */
+const colorSchemeStyleHashes = ["light", "dark"].map(
+  (scheme) => `'sha256-${createHash("sha256").update(`:root { color-scheme: ${scheme}; }`).digest("base64")}'`,
+);
+
 export interface AppOptions {
   db: Database;
   /** Built front end (`dist/`); omitted in API-only tests. */
@@ -31,15 +40,18 @@ export interface AppOptions {
  * Logs carry the method, the path and the status only: no query string (it can hold a due date),
  * no IP address, no headers.
  */
-const privacyLogger = {
-  level: process.env.LOG_LEVEL ?? "info",
-  serializers: {
-    req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split("?")[0] }),
-    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-  },
-};
+export function privacyLogger(stream?: { write(line: string): void }) {
+  return {
+    level: process.env.LOG_LEVEL ?? "info",
+    ...(stream ? { stream } : {}),
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split("?")[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
 
-export async function buildApp({ db, staticDir, logger = privacyLogger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, staticDir, logger = privacyLogger() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,7 +62,7 @@ export async function buildApp({ db, staticDir, logger = privacyLogger }: AppOpt
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", ...colorSchemeStyleHashes],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

@@ -5,11 +5,21 @@ export function fitsSituations(article: Pick<Article, "situations">, situations:
   return article.situations.length === 0 || article.situations.some((s) => situations.includes(s));
 }
 
-/** Articles of a stage that fit the profile, those written for its situations first. */
+/**
+ * Articles of a stage that fit the profile: those written for its situations first, then those
+ * that concern fewer stages (the most specific to this moment), then in content order.
+ */
 export function articlesForStage<A extends Article>(articles: readonly A[], stage: StageId, situations: readonly SituationId[]): A[] {
   return articles
     .filter((a) => a.stages.includes(stage) && fitsSituations(a, situations))
-    .sort((a, b) => Number(b.situations.length > 0) - Number(a.situations.length > 0));
+    .map((a, index) => ({ a, index }))
+    .sort(
+      (x, y) =>
+        Number(y.a.situations.length > 0) - Number(x.a.situations.length > 0) ||
+        x.a.stages.length - y.a.stages.length ||
+        x.index - y.index,
+    )
+    .map(({ a }) => a);
 }
 
 export interface ArticleFilter {

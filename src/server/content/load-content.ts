@@ -27,6 +27,8 @@ export class ContentValidationError extends Error {
   }
 }
 
+z.config(z.locales.fr());
+
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const markdown = new Marked({ gfm: true, async: false });
 
@@ -71,6 +73,10 @@ function parseArticle(file: string, source: string, errors: ContentError[]): Art
     errors.push({ file, field: "(en-tête)", message: `YAML invalide : ${(error as Error).message.split("\n")[0]}` });
     return null;
   }
+  const body = match[2]!.trim();
+  if (body.length < 200) errors.push({ file, field: "(texte)", message: "le texte de l'article est trop court (200 caractères au moins)" });
+  if (/^# /m.test(body)) errors.push({ file, field: "(texte)", message: "pas de titre de niveau 1 dans le texte : le titre vient de « title »" });
+  if (/<[a-z!/]/i.test(body)) errors.push({ file, field: "(texte)", message: "le HTML n'est pas permis dans le texte : utilisez le Markdown" });
   const parsed = articleFrontMatterSchema.safeParse(data);
   if (!parsed.success) {
     errors.push(...zodErrors(file, parsed.error));
@@ -80,10 +86,6 @@ function parseArticle(file: string, source: string, errors: ContentError[]): Art
   const expectedName = `${front.id}.md`;
   if (!file.endsWith(`/${expectedName}`)) errors.push({ file, field: "id", message: `doit être identique au nom du fichier (${expectedName})` });
   if (front.nextReview <= front.reviewed) errors.push({ file, field: "nextReview", message: "doit être postérieure à « reviewed »" });
-  const body = match[2]!.trim();
-  if (body.length < 200) errors.push({ file, field: "(texte)", message: "le texte de l'article est trop court (200 caractères au moins)" });
-  if (/^# /m.test(body)) errors.push({ file, field: "(texte)", message: "pas de titre de niveau 1 dans le texte : le titre vient de « title »" });
-  if (/<[a-z!/]/i.test(body)) errors.push({ file, field: "(texte)", message: "le HTML n'est pas permis dans le texte : utilisez le Markdown" });
   const html = markdown.parse(body) as string;
   return { ...front, html, text: plainText(html) };
 }

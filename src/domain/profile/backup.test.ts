@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { makeBackup, readBackup } from "./backup.js";
+import type { Profile } from "./profile.js";
+
+const profile: Profile = {
+  version: 1,
+  project: null,
+  pregnancy: { terme: "2027-04-10", ddr: null, multiple: false },
+  children: [{ id: "a", firstName: "Léa", birthDate: "2025-01-02" }],
+  situations: ["parent-seul"],
+};
+
+describe("backup file", () => {
+  it("round-trips", () => {
+    const backup = makeBackup(profile, [{ id: "sommeil-bebe-securite", read: true, favourite: false }], new Date("2026-11-22T10:00:00Z"));
+    expect(readBackup(JSON.stringify(backup))).toEqual({ ok: true, backup });
+  });
+  it.each([
+    ["not JSON", "{oops", /JSON valide/],
+    ["another file", JSON.stringify({ hello: 1 }), /n'est pas une sauvegarde/],
+    ["a future version", JSON.stringify({ format: "mille-jours-sauvegarde", version: 2 }), /version/],
+    [
+      "an impossible date",
+      JSON.stringify({ ...makeBackup(profile, [], new Date()), profile: { ...profile, children: [{ id: "a", firstName: "", birthDate: "2025-02-30" }] } }),
+      /abîmée.*profile\.children\.0\.birthDate/,
+    ],
+    ["a truncated file", JSON.stringify(makeBackup(profile, [], new Date())).slice(0, 80), /JSON valide/],
+  ])("refuses %s with a French message", (_name, text, message) => {
+    const result = readBackup(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { checkBirthDate, checkDdr, checkTerme, draftFromProfile, profileFromDraft, type ProfileDraft } from "./profile.js";
+
+const today = "2026-11-22";
+const base: ProfileDraft = { project: null, pregnancy: null, children: [], situations: [] };
+
+describe("terme checks", () => {
+  it("accepts a terme within 42 weeks", () => {
+    expect(checkTerme("2027-04-10", today)).toBeNull();
+    expect(checkTerme("2027-09-12", today)).toBeNull(); // exactly 294 days
+  });
+  it("refuses a terme more than 42 weeks away, in French", () => {
+    expect(checkTerme("2027-09-13", today)).toMatch(/plus de 42 semaines/);
+    expect(checkTerme("2031-04-10", today)).toMatch(/vérifiez l'année/);
+  });
+  it("refuses a terme long past and suggests the birth date", () => {
+    expect(checkTerme("2026-11-08", today)).toBeNull();
+    expect(checkTerme("2026-11-07", today)).toMatch(/date de naissance/);
+  });
+  it("refuses an impossible date such as 30 February", () => {
+    expect(checkTerme("2027-02-30", today)).toMatch(/30 février/);
+    expect(checkTerme("", today)).toMatch(/n'existe pas ou est incomplète/);
+  });
+});
+
+describe("DDR checks", () => {
+  it("refuses a DDR in the future", () => expect(checkDdr("2026-11-23", today)).toMatch(/futur/));
+  it("accepts a DDR of a current pregnancy", () => expect(checkDdr("2026-07-05", today)).toBeNull());
+  it("refuses a DDR whose terme is long past", () => expect(checkDdr("2025-12-01", today)).toMatch(/terme serait passé/));
+  it("refuses 31 April", () => expect(checkDdr("2026-04-31", today)).toMatch(/n'existe pas/));
+});
+
+describe("birth date checks", () => {
+  it("refuses a birth date in the future", () => expect(checkBirthDate("2026-11-23", today)).toMatch(/futur/));
+  it("accepts today and an older sibling", () => {
+    expect(checkBirthDate(today, today)).toBeNull();
+    expect(checkBirthDate("2019-05-01", today)).toBeNull();
+  });
+  it("refuses an implausibly old date", () => expect(checkBirthDate("1990-01-01", today)).toMatch(/trop ancienne/));
+  it("refuses 29 February of a common year", () => expect(checkBirthDate("2025-02-29", today)).toMatch(/n'existe pas/));
+});
+
+describe("profileFromDraft", () => {
+  it("requires a situation", () => {
+    const result = profileFromDraft(base, today);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ field: "situation" });
+  });
+  it("computes the terme from the DDR and keeps the DDR", () => {
+    const result = profileFromDraft({ ...base, pregnancy: { dateKind: "ddr", date: "2026-07-05", multiple: false } }, today);
+    expect(result).toMatchObject({ ok: true, profile: { pregnancy: { terme: "2027-04-18", ddr: "2026-07-05" } } });
+  });
+  it("adds the multiple-pregnancy situation when the pregnancy is multiple", () => {
+    const result = profileFromDraft({ ...base, pregnancy: { dateKind: "terme", date: "2027-03-01", multiple: true } }, today);
+    expect(result.ok && result.profile.situations).toEqual(["grossesse-multiple"]);
+  });
+  it("names the faulty child field", () => {
+    const result = profileFromDraft(
+      { ...base, children: [{ id: "a", firstName: "Léa", birthDate: "2026-06-01" }, { id: "b", firstName: "", birthDate: "2026-02-30" }] },
+      today,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([{ field: "children.1.birthDate", message: expect.stringMatching(/30 février/) }]);
+  });
+  it("refuses a project together with a pregnancy", () => {
+    const result = profileFromDraft({ ...base, project: "essai", pregnancy: { dateKind: "terme", date: "2027-03-01", multiple: false } }, today);
+    expect(result.ok).toBe(false);
+  });
+  it("round-trips through the edit form", () => {
+    const draft: ProfileDraft = {
+      project: null,
+      pregnancy: { dateKind: "ddr", date: "2026-07-05", multiple: false },
+      children: [{ id: "a", firstName: "Noé", birthDate: "2024-01-10" }],
+      situations: ["premier-enfant"],
+    };
+    const result = profileFromDraft(draft, today);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(draftFromProfile(result.profile)).toEqual(draft);
+  });
+});
