@@ -15,7 +15,7 @@ export interface ReadyContent {
 export function ContentGate({ children }: { children: (content: ReadyContent) => ReactNode }) {
   const content = useContentState();
   const { loaded } = useParent();
-  if (content.status === "error") return <Alert severity="error" title="Contenu indisponible" description={content.message} />;
+  if (content.status === "error") return <Alert as="h2" severity="error" title="Contenu indisponible" description={content.message} />;
   if (content.status === "loading" || !loaded)
     return (
       <p role="status" aria-live="polite">

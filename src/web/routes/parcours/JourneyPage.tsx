@@ -30,6 +30,7 @@ export function JourneyPage() {
             <>
               {termePassed && profile.pregnancy && (
                 <Alert
+                  as="h2"
                   severity="info"
                   className="fr-mb-3w"
                   title="Votre bébé est-il né ?"

@@ -88,8 +88,12 @@ function StageView({ stageId }: { stageId: StageId }) {
                     {stageThemes.map((t) => (
                       <li key={t.id}>
                         <Tag
+                          as="button"
                           pressed={themes.includes(t.id)}
-                          onClick={() => setFilter({ themes: themes.includes(t.id) ? themes.filter((x) => x !== t.id) : [...themes, t.id] })}
+                          nativeButtonProps={{
+                            type: "button",
+                            onClick: () => setFilter({ themes: themes.includes(t.id) ? themes.filter((x) => x !== t.id) : [...themes, t.id] }),
+                          }}
                         >
                           {t.title}
                         </Tag>

@@ -89,6 +89,7 @@ export function MyDataPage() {
       />
       {pending && (
         <Alert
+          as="h2"
           severity="warning"
           title="Remplacer vos données ?"
           className="fr-mt-3w"
@@ -117,6 +118,7 @@ export function MyDataPage() {
         </Button>
       ) : (
         <Alert
+          as="h2"
           severity="warning"
           title="Confirmer l'effacement"
           description={

@@ -72,6 +72,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
       {errors.length > 0 && (
         <div ref={summaryRef} tabIndex={-1} className="fr-mb-3w">
           <Alert
+            as="h2"
             severity="error"
             title={errors.length > 1 ? `${errors.length} informations sont à corriger` : "Une information est à corriger"}
             description={
@@ -84,7 +85,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
           />
         </div>
       )}
-      {saveError && <Alert severity="error" title="Enregistrement impossible" description={saveError} className="fr-mb-3w" />}
+      {saveError && <Alert as="h2" severity="error" title="Enregistrement impossible" description={saveError} className="fr-mb-3w" />}
 
       <fieldset className="fr-fieldset" aria-labelledby="situation-legend">
         <legend id="situation-legend" className="fr-fieldset__legend">
