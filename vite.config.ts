@@ -32,6 +32,9 @@ export default defineConfig({
           "dsfr/fonts/Marianne-{Regular,Bold,Medium,Light}.woff2",
           "dsfr/favicon/*.{svg,png,ico}",
         ],
+        // Take control of the page on the first visit, so it works offline without a reload.
+        clientsClaim: true,
+        skipWaiting: true,
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
-import { SearchBar } from "@codegouvfr/react-dsfr/SearchBar";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { searchArticles } from "../../../domain/content/search.js";
 import { fitsSituations } from "../../../domain/journey/articles.js";
 import { Page } from "../../components/Page.js";
@@ -23,24 +24,15 @@ export function SearchPage() {
 
   return (
     <Page title={query ? `Recherche : ${query}` : "Rechercher"} heading="Rechercher">
-      <form role="search" onSubmit={submit} className="fr-mb-3w">
-        <SearchBar
+      <form role="search" aria-label={t.search.label} onSubmit={submit} className="fr-mb-3w">
+        <Input
           label={t.search.label}
-          big
-          renderInput={({ className, id, placeholder, type }) => (
-            <input
-              className={className}
-              id={id}
-              name="q"
-              placeholder={placeholder}
-              type={type}
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              aria-label={t.search.label}
-            />
-          )}
-          onButtonClick={(text) => setParams(text.trim() ? { q: text.trim() } : {})}
+          hintText="Tous les articles, même hors ligne. Les accents ne comptent pas."
+          nativeInputProps={{ type: "search", name: "q", value: typed, placeholder: t.search.placeholder, onChange: (e) => setTyped(e.target.value) }}
         />
+        <Button type="submit" iconId="fr-icon-search-line">
+          Rechercher
+        </Button>
       </form>
       <ContentGate>
         {({ bundle, searchIndex }) => {

@@ -1,0 +1,116 @@
+import { writeFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer } from "./support.js";
+
+const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("offline", () => {
+  it("reloads the shell, the parcours, articles and search with the server gone", async () => {
+    const server = await startServer(); // our own server, to stop it mid-test
+    const { context, page, problems } = await newPhonePage(browser);
+    try {
+      await page.goto(server.url);
+      await page.getByRole("link", { name: "Commencer" }).waitFor();
+      // First visit: wait until the service worker controls the page.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller)
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+      });
+      await page.getByRole("link", { name: "Commencer" }).click();
+      await clickLabel(page, "Enfant(s) né(s)");
+      await page.locator('input[name="child-0-birth"]').fill(addDays(today, -20));
+      await page.getByRole("button", { name: "Enregistrer et voir mon parcours" }).click();
+      await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+
+      await server.stop();
+      expect(await fetch(`${server.url}/api/v1/health`).then(() => "up", () => "down")).toBe("down");
+
+      await page.reload();
+      await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+      expect(await page.getByRole("region", { name: "Enfant 1" }).innerText()).toContain("20 jours — étape : Ses 3 premiers mois");
+      await page.getByText("Vous êtes hors ligne").waitFor();
+
+      await page.goto(`${server.url}/parcours/trois-premiers-mois`);
+      await page.getByRole("heading", { name: "Ses 3 premiers mois", level: 1 }).waitFor();
+      await page.locator(".fr-card__title a").first().click();
+      await page.getByText("Sources officielles").waitFor();
+
+      await page.goto(`${server.url}/recherche?q=bebe secoue`);
+      await page.locator(".fr-card__title", { hasText: /secou/i }).first().waitFor();
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+});
+
+describe("my data: export, import, erase", () => {
+  const baseUrl = inject("baseUrl");
+
+  it("exports to a file, refuses a bad file without losing anything, imports on another device, erases everything", async () => {
+    const first = await newPhonePage(browser);
+    const page = first.page;
+    await page.goto(`${baseUrl}/profil`);
+    await clickLabel(page, "Grossesse en cours");
+    await page.locator('input[name="pregnancy-date"]').fill(addDays(today, 100));
+    await clickLabel(page, "J'élève mon enfant seul ou seule");
+    await page.getByRole("button", { name: "Enregistrer et voir mon parcours" }).click();
+    await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+
+    await page.goto(`${baseUrl}/mes-donnees`);
+    await expectNoAxeViolations(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger ma sauvegarde" }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), "sauvegarde-"));
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    expect(saved).toMatchObject({ format: "mille-jours-sauvegarde", version: 1, profile: { pregnancy: { terme: addDays(today, 100) }, situations: ["parent-seul"] } });
+    await first.context.close();
+
+    // Another device: a broken file first, then the real one.
+    const second = await newPhonePage(browser);
+    const other = second.page;
+    await other.goto(`${baseUrl}/mes-donnees`);
+    const broken = join(dir, "abime.json");
+    writeFileSync(broken, readFileSync(file, "utf8").slice(0, 60));
+    await other.locator('input[type="file"]').setInputFiles(broken);
+    await other.getByText("Ce fichier n'est pas une sauvegarde Mille Jours lisible (ce n'est pas du JSON valide).").waitFor();
+
+    await other.locator('input[type="file"]').setInputFiles(file);
+    await other.getByRole("button", { name: "Remplacer mes données" }).click();
+    await other.getByText("Vos données ont été importées sur cet appareil.").waitFor();
+    await other.goto(`${baseUrl}/parcours`);
+    await other.getByRole("region", { name: "Grossesse en cours" }).waitFor();
+
+    // The single-parent article shows only because the imported profile says so.
+    await other.goto(`${baseUrl}/parcours/suite-grossesse`);
+    await other.locator(".fr-card__title", { hasText: "seul" }).first().waitFor();
+
+    await other.goto(`${baseUrl}/mes-donnees`);
+    await other.getByRole("button", { name: "Effacer toutes mes données" }).click();
+    await other.getByRole("button", { name: "Oui, tout effacer" }).click();
+    await other.getByText("Toutes vos données ont été effacées de cet appareil.").waitFor();
+    await other.goto(`${baseUrl}/parcours`);
+    await other.getByRole("link", { name: "Commencer" }).waitFor();
+    expect(await other.evaluate(async () => {
+      const request = indexedDB.open("mille-jours");
+      const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
+      const count = (store: string) => new Promise<number>((resolve) => (db.transaction(store).objectStore(store).count().onsuccess = (e) => resolve((e.target as IDBRequest<number>).result)));
+      return [await count("profile"), await count("marks")];
+    })).toEqual([0, 0]);
+    expect(second.problems).toEqual([]);
+    await second.context.close();
+  });
+});
