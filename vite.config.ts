@@ -1,10 +1,37 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
+import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import type { Plugin } from "vite";
 
-export default defineConfig({
+/**
+ * Writes the first-visit home page, rendered at build time by `build/ssr/prerender.js`, into `index.html`,
+ * so that it paints before any script runs. Other paths get `shell.html`, the same page without it,
+ * so that a deep link never flashes the home page.
+ */
+function prerenderHome(): Plugin {
+  return {
+    name: "mille-jours-prerender-home",
+    apply: "build",
+    enforce: "post",
+    async generateBundle(_options, bundle) {
+      const index = bundle["index.html"];
+      const module = "build/ssr/prerender.js";
+      if (!index || index.type !== "asset" || !existsSync(module)) return;
+      const html = String(index.source);
+      this.emitFile({ type: "asset", fileName: "shell.html", source: html });
+      const { renderFirstVisit } = (await import(pathToFileURL(module).href)) as { renderFirstVisit(url: string): string };
+      index.source = html.replace('<div id="root"></div>', `<div id="root">${renderFirstVisit("/")}</div>`);
+    },
+  };
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
+    !isSsrBuild && prerenderHome(),
+    !isSsrBuild &&
     VitePWA({
       registerType: "autoUpdate",
       injectRegister: false,
@@ -26,6 +53,7 @@ export default defineConfig({
         // Only what the app really uses: the shell, the DSFR stylesheet, its Marianne fonts and icons.
         globPatterns: [
           "index.html",
+          "shell.html",
           "assets/**/*.{js,css}",
           "dsfr/dsfr.min.css",
           "dsfr/utility/icons/icons.min.css",
@@ -35,7 +63,7 @@ export default defineConfig({
         // Take control of the page on the first visit, so it works offline without a reload.
         clientsClaim: true,
         skipWaiting: true,
-        navigateFallback: "/index.html",
+        navigateFallback: "/shell.html",
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
         runtimeCaching: [
@@ -48,6 +76,8 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: "dist", sourcemap: false, target: "es2022" },
+  build: isSsrBuild ? { outDir: "build/ssr", copyPublicDir: false, emptyOutDir: true } : { outDir: "dist", sourcemap: false, target: "es2022" },
+  // The build-time render (src/web/prerender.tsx) bundles react-dsfr, whose ESM imports omit file extensions.
+  ssr: { noExternal: ["@codegouvfr/react-dsfr"] },
   server: { proxy: { "/api": "http://localhost:3000" } },
-});
+}));

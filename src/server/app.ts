@@ -151,6 +151,6 @@ async function serveFrontEnd(app: FastifyInstance, root: string): Promise<void> 
     const path = request.url.split("?")[0] ?? "/";
     if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path))
       return sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${path}.` });
-    return reply.header("cache-control", "no-cache").sendFile("index.html");
+    return reply.header("cache-control", "no-cache").sendFile(path === "/" ? "index.html" : "shell.html");
   });
 }

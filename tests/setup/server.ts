@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { execSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
-import { startServer } from "../e2e/support.js";
+import { startServer } from "../support/server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

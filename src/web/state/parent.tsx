@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Profile } from "../../domain/profile/profile.js";
 import { isoDateInTimeZone, type IsoDate } from "../../domain/dates.js";
-import { loadMarks, loadProfile, replaceParentData, saveMark, saveProfile, type ArticleMark } from "../storage/local-db.js";
+import { hasSavedDataHint, loadMarks, loadProfile, replaceParentData, saveMark, saveProfile, type ArticleMark } from "../storage/local-db.js";
 
 /** The parent's own data (profile, read and favourite articles), from IndexedDB, with the actions that change it. */
 export interface ParentData {
@@ -25,7 +25,8 @@ function deviceToday(): IsoDate {
 }
 
 export function ParentProvider({ children }: { children: ReactNode }) {
-  const [loaded, setLoaded] = useState(false);
+  // A device with nothing saved (and the build-time render) starts ready, with an empty profile.
+  const [loaded, setLoaded] = useState(() => typeof window === "undefined" || !hasSavedDataHint());
   const [storageError, setStorageError] = useState<string | null>(null);
   const [profile, setProfileState] = useState<Profile | null>(null);
   const [marks, setMarks] = useState<Map<string, ArticleMark>>(new Map());

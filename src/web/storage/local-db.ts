@@ -16,6 +16,28 @@ interface MilleJoursDb extends DBSchema {
 }
 
 const DB_NAME = "mille-jours";
+/**
+ * A boolean in localStorage saying "this device has saved data", readable synchronously so that the
+ * first render of a new visitor needs no wait for IndexedDB. It holds no personal data.
+ */
+const SAVED_DATA_HINT = "mille-jours:donnees-enregistrees";
+
+export function hasSavedDataHint(): boolean {
+  try {
+    return localStorage.getItem(SAVED_DATA_HINT) === "1";
+  } catch {
+    return true; // storage unreadable: do not assume a new visitor
+  }
+}
+
+function setSavedDataHint(saved: boolean): void {
+  try {
+    if (saved) localStorage.setItem(SAVED_DATA_HINT, "1");
+    else localStorage.removeItem(SAVED_DATA_HINT);
+  } catch {
+    /* private browsing: the hint only saves a few milliseconds */
+  }
+}
 let connection: Promise<IDBPDatabase<MilleJoursDb>> | null = null;
 
 function db(): Promise<IDBPDatabase<MilleJoursDb>> {
@@ -35,6 +57,7 @@ export async function loadProfile(): Promise<Profile | null> {
 
 export async function saveProfile(profile: Profile): Promise<void> {
   await (await db()).put("profile", profile, "current");
+  setSavedDataHint(true);
 }
 
 export async function loadMarks(): Promise<ArticleMark[]> {
@@ -43,6 +66,7 @@ export async function loadMarks(): Promise<ArticleMark[]> {
 
 export async function saveMark(mark: ArticleMark): Promise<void> {
   await (await db()).put("marks", mark);
+  setSavedDataHint(true);
 }
 
 /** Replaces profile and marks together: an import either lands whole or not at all. */
@@ -53,6 +77,7 @@ export async function replaceParentData(profile: Profile | null, marks: ArticleM
   if (profile) await tx.objectStore("profile").put(profile, "current");
   for (const mark of marks) await tx.objectStore("marks").put(mark);
   await tx.done;
+  setSavedDataHint(profile !== null || marks.length > 0);
 }
 
 export async function loadCachedContent(): Promise<ContentBundle | null> {

@@ -16,24 +16,25 @@ const pillars = [
 ];
 
 export function HomePage() {
-  const { profile, today } = useParent();
+  const { profile, today, loaded } = useParent();
   return (
     <Page title="Accueil" heading="Mille Jours, votre compagnon des 1000 premiers jours">
+      {loaded && !profile ? (
+        // A first visit needs no content from the server: show it at once.
+        <>
+          <p className="fr-text--lead">
+            Du projet d'enfant aux 3 ans, des informations fiables et simples, au bon moment, pour vous et votre enfant.
+            Sans compte : vos informations restent sur votre téléphone.
+          </p>
+          <Button linkProps={{ to: "/profil" }} size="large" iconId="fr-icon-arrow-right-line" iconPosition="right">
+            Commencer
+          </Button>
+          <PillarTiles />
+        </>
+      ) : (
       <ContentGate>
         {({ bundle }) => {
-          if (!profile)
-            return (
-              <>
-                <p className="fr-text--lead">
-                  Du projet d'enfant aux 3 ans, des informations fiables et simples, au bon moment, pour vous et votre enfant.
-                  Sans compte : vos informations restent sur votre téléphone.
-                </p>
-                <Button linkProps={{ to: "/profil" }} size="large" iconId="fr-icon-arrow-right-line" iconPosition="right">
-                  Commencer
-                </Button>
-                <PillarTiles />
-              </>
-            );
+          if (!profile) return null;
           const tracks = buildTracks(profile, today).filter((tr) => tr.stage);
           return (
             <>
@@ -67,6 +68,7 @@ export function HomePage() {
           );
         }}
       </ContentGate>
+      )}
     </Page>
   );
 }

@@ -8,6 +8,8 @@ import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { ArticleList } from "../../components/ArticleList.js";
 import { NotFoundPage } from "../NotFoundPage.js";
+// Stage titles ship with the page (2 KB) so that the heading shows before the content bundle arrives.
+import stages from "../../../../content/stages.json";
 import { useParent } from "../../state/parent.js";
 
 function isStageId(value: string | undefined): value is StageId {
@@ -40,10 +42,14 @@ function StageView({ stageId }: { stageId: StageId }) {
     setParams(next, { replace: true });
   }
 
+  const stage = stages.find((s) => s.id === stageId)!;
   return (
-    <ContentGate>
-      {({ bundle }) => {
-        const stage = bundle.stages.find((s) => s.id === stageId)!;
+    <>
+      <Breadcrumb currentPageLabel={stage.title} segments={[{ label: "Mon parcours", linkProps: { to: "/parcours" } }]} className="fr-mt-0" />
+      <Page title={stage.title}>
+        <p className="fr-text--lead">{stage.description}</p>
+        <p className="fr-text--sm">{stage.period}</p>
+        <ContentGate>{({ bundle }) => {
         const forProfile = articlesForStage(bundle.articles, stageId, profile?.situations ?? []);
         const stageThemes = bundle.themes.filter((t) => forProfile.some((a) => a.themes.includes(t.id)));
         const readSet = new Set([...marks.values()].filter((m) => m.read).map((m) => m.id));
@@ -51,14 +57,6 @@ function StageView({ stageId }: { stageId: StageId }) {
         const shown = filterArticles(forProfile, { themes, onlyUnread, onlyFavourites }, { read: readSet, favourites: favSet });
         return (
           <>
-            <Breadcrumb
-              currentPageLabel={stage.title}
-              segments={[{ label: "Mon parcours", linkProps: { to: "/parcours" } }]}
-              className="fr-mt-0"
-            />
-            <Page title={stage.title}>
-              <p className="fr-text--lead">{stage.description}</p>
-              <p className="fr-text--sm">{stage.period}</p>
               {!profile && (
                 <p>
                   <Link to="/profil">Indiquez votre situation</Link> pour voir aussi les informations faites pour vous.
@@ -114,10 +112,10 @@ function StageView({ stageId }: { stageId: StageId }) {
                 </p>
                 <ArticleList articles={shown} marks={marks} themes={bundle.themes} />
               </section>
-            </Page>
           </>
         );
-      }}
-    </ContentGate>
+      }}</ContentGate>
+      </Page>
+    </>
   );
 }

@@ -1,0 +1,21 @@
+import { renderToString } from "react-dom/server";
+import { StaticRouter } from "react-router";
+import { App } from "./App.js";
+import { ContentProvider } from "./state/content.js";
+import { ParentProvider } from "./state/parent.js";
+
+/**
+ * Build-time rendering of the page a first-time visitor sees, written into `dist/index.html`
+ * so that the browser paints it before any JavaScript runs (the app then takes over).
+ */
+export function renderFirstVisit(url: string): string {
+  return renderToString(
+    <StaticRouter location={url}>
+      <ContentProvider>
+        <ParentProvider>
+          <App />
+        </ParentProvider>
+      </ContentProvider>
+    </StaticRouter>,
+  );
+}
