@@ -48,8 +48,7 @@ describe("scoreEpds: hand cases", () => {
     const pick = (q: EpdsQuestionnaire) => answersForPoints(q, ZEROS).map((a, i) => (i === 2 ? indexIn(q) : a));
     expect(expectScore(scoreEpds(fr, pick(fr))).total).toBe(3);
     expect(expectScore(scoreEpds(ascendingItem3, pick(ascendingItem3))).total).toBe(3);
-    // Scoring by position would have given 3 for index 3 in the English order of item 4 ("Yes, very often"),
-    // and 0 for index 3 of item 3 in the source order: the stored points decide.
+    // Index 3 of item 3 in fr.json is "Non, jamais": 0 points, although it is the last position.
     expect(expectScore(scoreEpds(fr, answersForPoints(fr, ZEROS).map((a, i) => (i === 2 ? 3 : a)))).total).toBe(0);
   });
 

@@ -23,9 +23,10 @@ import { EPDS_ITEM_COUNT, EPDS_SAFETY_ITEM, type EpdsQuestionnaire } from "./sch
  * than the official app, which only reacts when item 10 scores 3. The band is not changed by item 10:
  * the flag is separate so that the crisis path can never be hidden by a low total.
  *
- * Thresholds were validated on mothers. In fathers, studies found lower optimal cut-offs (Matthey et al.
- * 2001, J Affect Disord 64:175-184: 5/6 for any depressive or anxiety disorder; Edmondson et al. 2010,
- * J Affect Disord: > 10 for depression). The same bands are used for both audiences; see orientation.ts.
+ * Thresholds were validated on mothers. In fathers, studies found other optimal cut-offs:
+ * Matthey et al. 2001 (J Affect Disord, doi:10.1016/S0165-0327(00)00236-6): 5/6 for any depressive or
+ * anxiety disorder; Edmondson et al. (J Affect Disord pp. 365-368, psych.ox.ac.uk/publications/139487):
+ * > 10 for depression. The same bands are used for both audiences; see orientation.ts.
  */
 
 export type EpdsBandId = "faible" | "a-surveiller" | "eleve";

@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { orientationFor, type EpdsAudience, type OrientationStep } from "./orientation.js";
+import { bandFor, type EpdsScore } from "./score.js";
+
+const score = (total: number, item10Points = 0): EpdsScore => ({
+  ok: true,
+  total,
+  item10Points,
+  safetyFlag: item10Points > 0,
+  band: bandFor(total).id,
+});
+const ids = (steps: OrientationStep[]) => steps.map((s) => s.id);
+const CRISIS = ["appeler-3114", "appeler-15", "appeler-112", "sms-114"];
+const audiences: EpdsAudience[] = ["mere", "second-parent"];
+
+describe("orientationFor", () => {
+  it.each(audiences)("safety flag (%s): the crisis lines come first, then a professional the same day", (audience) => {
+    const o = orientationFor(score(1, 1), audience);
+    expect(o.urgent).toBe(true);
+    expect(ids(o.steps).slice(0, 5)).toEqual([...CRISIS, "professionnel-sante"]);
+    expect(o.steps[4]?.text).toMatch(/^Aujourd’hui même/);
+    expect(o.placeTypes[0]).toBe("psychiatrie-perinatale");
+    expect(o.steps.find((s) => s.id === "appeler-3114")).toMatchObject({ tel: "3114" });
+    expect(o.steps.find((s) => s.id === "sms-114")).toMatchObject({ sms: "114" });
+  });
+
+  it("any item 10 answer above 0 puts the crisis lines first, whatever the total", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 27 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom(...audiences), (rest, item10, audience) => {
+        const o = orientationFor(score(rest + item10, item10), audience);
+        expect(o.urgent).toBe(true);
+        expect(ids(o.steps).slice(0, 4)).toEqual(CRISIS);
+      }),
+    );
+  });
+
+  it("without safety flag the crisis lines are still listed, last", () => {
+    for (const total of [0, 11, 20]) {
+      for (const audience of audiences) {
+        const o = orientationFor(score(total), audience);
+        expect(o.urgent).toBe(false);
+        expect(ids(o.steps).slice(-4)).toEqual(CRISIS);
+        expect(ids(o.steps)[0]).not.toBe("appeler-3114");
+      }
+    }
+  });
+
+  it("orders the steps by band for a mother", () => {
+    expect(ids(orientationFor(score(20), "mere").steps)).toEqual([
+      "professionnel-sante",
+      "epnp",
+      "mon-soutien-psy",
+      "pmi",
+      "allo-parents-en-crise",
+      "allo-parents-bebe",
+      "maman-blues",
+      ...CRISIS,
+    ]);
+    expect(ids(orientationFor(score(11), "mere").steps).slice(0, 3)).toEqual(["professionnel-sante", "epnp", "pmi"]);
+    expect(ids(orientationFor(score(4), "mere").steps)[0]).toBe("refaire-epds");
+    expect(orientationFor(score(20), "mere").placeTypes).toEqual(["psychiatrie-perinatale", "cmp", "pmi"]);
+    expect(orientationFor(score(12), "mere").placeTypes).toEqual(["pmi", "cmp"]);
+    expect(orientationFor(score(0), "mere").placeTypes).toEqual(["pmi"]);
+  });
+
+  it("lists the helplines with their numbers", () => {
+    const steps = orientationFor(score(15), "mere").steps;
+    expect(steps.find((s) => s.id === "allo-parents-bebe")).toMatchObject({ phone: "0 800 00 3456", tel: "0800003456" });
+    expect(steps.find((s) => s.id === "allo-parents-en-crise")).toMatchObject({ phone: "0 805 382 300", tel: "0805382300" });
+    expect(steps.find((s) => s.id === "maman-blues")?.text).toMatch(/pas une ligne d’urgence/);
+    expect(steps.find((s) => s.id === "pmi")?.placeType).toBe("pmi");
+  });
+
+  it("adapts the path for a second parent: family doctor, EPNP as the mother's appointment, no Maman Blues", () => {
+    const o = orientationFor(score(14), "second-parent");
+    expect(ids(o.steps)).not.toContain("maman-blues");
+    const pro = o.steps.find((s) => s.id === "professionnel-sante");
+    expect(pro?.text).toMatch(/votre médecin traitant/);
+    expect(pro?.text).not.toMatch(/sage-femme/);
+    expect(o.steps.find((s) => s.id === "epnp")?.text).toMatch(/proposé à la mère. Vous pouvez y participer/);
+    expect(ids(o.steps)).toEqual(expect.arrayContaining(["allo-parents-bebe", "allo-parents-en-crise", "mon-soutien-psy", "pmi"]));
+  });
+
+  it("returns fresh objects: changing one orientation does not change the next", () => {
+    const first = orientationFor(score(0), "mere");
+    first.steps[0]!.text = "modifié";
+    first.placeTypes.push("cmp");
+    const second = orientationFor(score(0), "mere");
+    expect(second.steps[0]!.text).not.toBe("modifié");
+    expect(second.placeTypes).toEqual(["pmi"]);
+  });
+
+  it("every step has an id, a title and a French text, and ids are unique", () => {
+    for (const total of [0, 11, 13, 30]) {
+      for (const item10 of [0, 2]) {
+        for (const audience of audiences) {
+          const steps = orientationFor(score(Math.max(total, item10), item10), audience).steps;
+          expect(new Set(ids(steps)).size).toBe(steps.length);
+          for (const step of steps) {
+            expect(step.title.length).toBeGreaterThan(3);
+            expect(step.text.length).toBeGreaterThan(20);
+          }
+        }
+      }
+    }
+  });
+});
