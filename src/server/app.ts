@@ -17,6 +17,8 @@ import { z } from "zod";
 import type { Database } from "./db/database.js";
 import { sendProblem } from "./problem.js";
 import { contentRoutes } from "./routes/content.js";
+import { epdsRoutes } from "./routes/epds.js";
+import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
 import { readContentBundle } from "./content/content-store.js";
 
 z.config(z.locales.fr());
@@ -31,6 +33,10 @@ const colorSchemeStyleHashes = ["light", "dark"].map(
 
 export interface AppOptions {
   db: Database;
+  /** EPDS questionnaires by language (`content/epds/`), for the scoring API. */
+  epds?: ReadonlyMap<string, EpdsQuestionnaire>;
+  /** Origins allowed to frame `/integration/*` (EPDS_FRAME_ANCESTORS), e.g. `https://maternite.example.fr`. */
+  frameAncestors?: string[];
   /** Built front end (`dist/`); omitted in API-only tests. */
   staticDir?: string | undefined;
   logger?: FastifyServerOptions["logger"];
@@ -51,7 +57,7 @@ export function privacyLogger(stream?: { write(line: string): void }) {
   };
 }
 
-export async function buildApp({ db, staticDir, logger = privacyLogger() }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, staticDir, epds, frameAncestors = [], logger = privacyLogger() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -78,8 +84,14 @@ export async function buildApp({ db, staticDir, logger = privacyLogger() }: AppO
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: process.env.NODE_ENV === "production" ? undefined : false,
   });
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", async (request, reply) => {
     reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()");
+    // Only the embeddable questionnaire may be framed, and only by the configured partner origins.
+    if (request.url.startsWith("/integration/")) {
+      const csp = String(reply.getHeader("content-security-policy") ?? "");
+      reply.header("content-security-policy", csp.replace("frame-ancestors 'none'", `frame-ancestors 'self' ${frameAncestors.join(" ")}`.trim()));
+      reply.removeHeader("x-frame-options");
+    }
   });
   await app.register(compress, { global: true, threshold: 1024 });
 
@@ -125,6 +137,7 @@ export async function buildApp({ db, staticDir, logger = privacyLogger() }: AppO
       });
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
       await api.register(contentRoutes(db));
+      if (epds) await api.register(epdsRoutes(epds));
     },
     { prefix: "/api/v1" },
   );

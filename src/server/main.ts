@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { buildApp } from "./app.js";
 import { ContentValidationError, loadContent } from "./content/load-content.js";
 import { syncContent } from "./content/content-store.js";
+import { loadEpdsQuestionnaires } from "./content/load-epds.js";
 import { openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 
@@ -21,15 +22,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 if (!databaseUrl) await mkdir(dataDir, { recursive: true });
-const content = await loadContent(process.env.CONTENT_DIR ?? `${root}content`).catch((error: unknown) => {
+const contentDir = process.env.CONTENT_DIR ?? `${root}content`;
+const [content, epds] = await Promise.all([loadContent(contentDir), loadEpdsQuestionnaires(contentDir)]).catch((error: unknown) => {
   if (!(error instanceof ContentValidationError)) throw error;
   console.error(`Le contenu est invalide, le serveur ne démarre pas :\n${error.message}`);
   process.exit(1);
 });
+const frameAncestors = (process.env.EPDS_FRAME_ANCESTORS ?? "").split(/[\s,]+/).filter(Boolean);
+const badOrigin = frameAncestors.find((origin) => !/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin));
+if (badOrigin) {
+  console.error(`EPDS_FRAME_ANCESTORS invalide : « ${badOrigin} » (attendu : des origines comme https://maternite.example.fr, séparées par des espaces).`);
+  process.exit(1);
+}
 const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
 const applied = await migrate(db);
 const changed = await syncContent(db, content);
-const app = await buildApp({ db, staticDir: `${root}dist` });
+const app = await buildApp({ db, staticDir: `${root}dist`, epds, frameAncestors });
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {

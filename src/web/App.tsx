@@ -17,12 +17,16 @@ const JourneyPage = lazy(() => import("./routes/parcours/JourneyPage.js").then((
 const StagePage = lazy(() => import("./routes/parcours/StagePage.js").then((m) => ({ default: m.StagePage })));
 const ArticlePage = lazy(() => import("./routes/parcours/ArticlePage.js").then((m) => ({ default: m.ArticlePage })));
 const SearchPage = lazy(() => import("./routes/search/SearchPage.js").then((m) => ({ default: m.SearchPage })));
+const PostPartumPage = lazy(() => import("./routes/post-partum/PostPartumPage.js").then((m) => ({ default: m.PostPartumPage })));
+const EpdsHistoryPage = lazy(() => import("./routes/post-partum/EpdsHistoryPage.js").then((m) => ({ default: m.EpdsHistoryPage })));
+const EpdsProPage = lazy(() => import("./routes/post-partum/EpdsProPage.js").then((m) => ({ default: m.EpdsProPage })));
+const EpdsEmbedPage = lazy(() => import("./routes/post-partum/EpdsEmbedPage.js").then((m) => ({ default: m.EpdsEmbedPage })));
 const ComingSoonPage = lazy(() => import("./routes/coming-soon/ComingSoonPage.js").then((m) => ({ default: m.ComingSoonPage })));
 
 const pillars = [
   { path: "/parcours", label: t.nav.parcours, soon: false },
   { path: "/calendrier", label: t.nav.calendrier, soon: true },
-  { path: "/post-partum", label: t.nav.postPartum, soon: true },
+  { path: "/post-partum", label: t.nav.postPartum, soon: false },
   { path: "/autour-de-moi", label: t.nav.autour, soon: true },
 ] as const;
 
@@ -31,6 +35,19 @@ export function App() {
   const navigate = useNavigate();
   const content = useContentState();
   const { storageError } = useParent();
+
+  // Partner sites embed the questionnaire alone, without the site's header and footer.
+  if (pathname.startsWith("/integration/"))
+    return (
+      <main id="contenu" className="fr-container fr-py-2w">
+        <Suspense fallback={<p role="status">{t.app.loading}</p>}>
+          <Routes>
+            <Route path="/integration/epds" element={<EpdsEmbedPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </main>
+    );
 
   return (
     <>
@@ -79,7 +96,9 @@ export function App() {
           <Route path="/articles/:articleId" element={<ArticlePage />} />
           <Route path="/recherche" element={<SearchPage />} />
           <Route path="/calendrier" element={<ComingSoonPage pillar="calendrier" />} />
-          <Route path="/post-partum" element={<ComingSoonPage pillar="post-partum" />} />
+          <Route path="/post-partum" element={<PostPartumPage />} />
+          <Route path="/post-partum/historique" element={<EpdsHistoryPage />} />
+          <Route path="/post-partum/professionnel" element={<EpdsProPage />} />
           <Route path="/autour-de-moi" element={<ComingSoonPage pillar="autour-de-moi" />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -48,6 +48,18 @@ describe("offline", () => {
       await page.goto(`${server.url}/recherche?q=bebe secoue`);
       await page.locator(".fr-card__title", { hasText: /secou/i }).first().waitFor();
       await expectNoAxeViolations(page);
+
+      // The whole EPDS questionnaire and its history, offline.
+      await page.goto(`${server.url}/post-partum`);
+      await page.getByRole("button", { name: "Commencer le questionnaire" }).click();
+      for (let q = 1; q <= 10; q++) {
+        await page.getByText(`Question ${q} sur 10`).waitFor();
+        await page.locator("form.mj-epds .fr-radio-group label").first().click();
+        await page.getByRole("button", { name: q === 10 ? "Voir le résultat" : "Suivant" }).click();
+      }
+      await page.getByRole("button", { name: "Enregistrer sur cet appareil" }).click();
+      await page.getByRole("link", { name: "Voir mon historique" }).click();
+      expect(await page.locator("tbody tr").count()).toBe(1);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

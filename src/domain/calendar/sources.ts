@@ -71,8 +71,8 @@ export const SOURCES = {
     title: "Naissance de l'enfant alors que le salarié a pris des congés",
     publisher: "ADP (fr.adp.com)",
     url: "https://fr.adp.com/ressources/documentations/articles/q/naissance-enfant-intervient-alors-que-le-salarie-a-pris-des-conges.aspx",
-    date: "2024-09-01",
-    reference: "Code du travail, art. L3142-4 (3 jours ouvrables) et L1225-35-1 (7 jours sans travail)",
+    date: CHECKED,
+    reference: "Code du travail, art. L3142-4 (3 jours ouvrables) et L1225-35-1 (7 jours sans travail) ; fiche ADP de septembre 2024",
   },
   congePaternite: {
     title: "Congé de paternité et d'accueil de l'enfant d'un salarié du secteur privé",

@@ -42,8 +42,8 @@ export function ddgFromTerme(terme: IsoDate): IsoDate {
 /**
  * Month `n` (1–9) of pregnancy, as legal texts count them: from DDG + (n−1) calendar months to the
  * day before DDG + n months. [U] in facts.md ("end of the 3rd month ≈ 15 SA, a convention"): this
- * mapping gives exactly that (end of month 3 = 15 SA + 0 give or take a day), month 9 ends on the
- * terme, and it is kept in this one function so that it can be changed in one place.
+ * mapping gives about that (end of month 3 between 14 SA + 5 days and 15 SA, as calendar months
+ * vary), month 9 ends within a day or two of the terme, and it is kept in this one function so that it can be changed in one place.
  */
 export function pregnancyMonth(terme: IsoDate, n: number): DateWindow {
   const ddg = ddgFromTerme(terme);

@@ -12,7 +12,12 @@ const profile: Profile = {
 
 describe("backup file", () => {
   it("round-trips", () => {
-    const backup = makeBackup(profile, [{ id: "sommeil-bebe-securite", read: true, favourite: false }], new Date("2026-11-22T10:00:00Z"));
+    const backup = makeBackup(
+      profile,
+      [{ id: "sommeil-bebe-securite", read: true, favourite: false }],
+      [{ id: "r1", date: "2026-11-20", locale: "fr", audience: "mere", answers: [0, 1, 2, 3, 0, 1, 2, 3, 0, 0], total: 12, item10Points: 0, band: "a-surveiller" }],
+      new Date("2026-11-22T10:00:00Z"),
+    );
     expect(readBackup(JSON.stringify(backup))).toEqual({ ok: true, backup });
   });
   it.each([
@@ -21,13 +26,21 @@ describe("backup file", () => {
     ["a future version", JSON.stringify({ format: "mille-jours-sauvegarde", version: 2 }), /version/],
     [
       "an impossible date",
-      JSON.stringify({ ...makeBackup(profile, [], new Date()), profile: { ...profile, children: [{ id: "a", firstName: "", birthDate: "2025-02-30" }] } }),
+      JSON.stringify({ ...makeBackup(profile, [], [], new Date()), profile: { ...profile, children: [{ id: "a", firstName: "", birthDate: "2025-02-30" }] } }),
       /abîmée.*profile\.children\.0\.birthDate/,
     ],
-    ["a truncated file", JSON.stringify(makeBackup(profile, [], new Date())).slice(0, 80), /JSON valide/],
+    ["a truncated file", JSON.stringify(makeBackup(profile, [], [], new Date())).slice(0, 80), /JSON valide/],
   ])("refuses %s with a French message", (_name, text, message) => {
     const result = readBackup(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
+
+describe("older backup files", () => {
+  it("import without an EPDS history", () => {
+    const { epds: _epds, ...withoutEpds } = makeBackup(profile, [], [], new Date("2026-11-22T10:00:00Z"));
+    const result = readBackup(JSON.stringify(withoutEpds));
+    expect(result.ok && result.backup.epds).toEqual([]);
   });
 });

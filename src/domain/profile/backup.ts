@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidIsoDate } from "../dates.js";
 import { profileSchema, type Profile } from "./schema.js";
 
 /**
@@ -9,17 +10,30 @@ export const BACKUP_FORMAT = "mille-jours-sauvegarde";
 
 export const articleMarkSchema = z.strictObject({ id: z.string().min(1).max(100), read: z.boolean(), favourite: z.boolean() });
 
+export const epdsRecordSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  date: z.string().refine(isValidIsoDate),
+  locale: z.string().min(2).max(10),
+  audience: z.enum(["mere", "second-parent"]),
+  answers: z.array(z.number().int().min(0).max(3)).length(10),
+  total: z.number().int().min(0).max(30),
+  item10Points: z.number().int().min(0).max(3),
+  band: z.string().max(30),
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(1),
   exportedAt: z.string(),
   profile: profileSchema.nullable(),
   marks: z.array(articleMarkSchema).max(10_000),
+  /** EPDS history; absent from files made before the questionnaire existed. */
+  epds: z.array(epdsRecordSchema).max(1_000).default([]),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export function makeBackup(profile: Profile | null, marks: Backup["marks"], now: Date): Backup {
-  return { format: BACKUP_FORMAT, version: 1, exportedAt: now.toISOString(), profile, marks };
+export function makeBackup(profile: Profile | null, marks: Backup["marks"], epds: Backup["epds"], now: Date): Backup {
+  return { format: BACKUP_FORMAT, version: 1, exportedAt: now.toISOString(), profile, marks, epds };
 }
 
 export type BackupReadResult = { ok: true; backup: Backup } | { ok: false; message: string };

@@ -1,18 +1,33 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Profile } from "../../domain/profile/profile.js";
 import { isoDateInTimeZone, type IsoDate } from "../../domain/dates.js";
-import { hasSavedDataHint, loadMarks, loadProfile, replaceParentData, saveMark, saveProfile, type ArticleMark } from "../storage/local-db.js";
+import {
+  deleteEpdsRecord,
+  hasSavedDataHint,
+  loadEpdsHistory,
+  loadMarks,
+  loadProfile,
+  replaceParentData,
+  saveEpdsRecord,
+  saveMark,
+  saveProfile,
+  type ArticleMark,
+  type EpdsRecord,
+} from "../storage/local-db.js";
 
-/** The parent's own data (profile, read and favourite articles), from IndexedDB, with the actions that change it. */
+/** The parent's own data (profile, read and favourite articles, EPDS history), from IndexedDB, with the actions that change it. */
 export interface ParentData {
   loaded: boolean;
   storageError: string | null;
   profile: Profile | null;
   marks: Map<string, ArticleMark>;
+  epdsHistory: EpdsRecord[];
   today: IsoDate;
   setProfile(profile: Profile): Promise<void>;
   setMark(id: string, change: Partial<Omit<ArticleMark, "id">>): Promise<void>;
-  replaceAll(profile: Profile | null, marks: ArticleMark[]): Promise<void>;
+  addEpds(record: EpdsRecord): Promise<void>;
+  deleteEpds(id: string | "all"): Promise<void>;
+  replaceAll(profile: Profile | null, marks: ArticleMark[], epds: EpdsRecord[]): Promise<void>;
 }
 
 const ParentContext = createContext<ParentData | null>(null);
@@ -31,12 +46,14 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   const [profile, setProfileState] = useState<Profile | null>(null);
   const [marks, setMarks] = useState<Map<string, ArticleMark>>(new Map());
   const marksRef = useRef(marks);
+  const [epdsHistory, setEpdsHistory] = useState<EpdsRecord[]>([]);
   const [today, setToday] = useState(deviceToday);
 
   useEffect(() => {
-    Promise.all([loadProfile(), loadMarks()])
-      .then(([p, m]) => {
+    Promise.all([loadProfile(), loadMarks(), loadEpdsHistory()])
+      .then(([p, m, e]) => {
         setProfileState(p);
+        setEpdsHistory(e);
         marksRef.current = new Map(m.map((mark) => [mark.id, mark]));
         setMarks(marksRef.current);
       })
@@ -62,16 +79,28 @@ export function ParentProvider({ children }: { children: ReactNode }) {
     await saveMark(next).catch(() => setStorageError(STORAGE_ERROR));
   }, []);
 
-  const replaceAll = useCallback(async (nextProfile: Profile | null, nextMarks: ArticleMark[]) => {
-    await replaceParentData(nextProfile, nextMarks);
+  const addEpds = useCallback(async (record: EpdsRecord) => {
+    await saveEpdsRecord(record);
+    setEpdsHistory(await loadEpdsHistory());
+  }, []);
+
+  const deleteEpds = useCallback(async (id: string) => {
+    if (id === "all") for (const r of await loadEpdsHistory()) await deleteEpdsRecord(r.id);
+    else await deleteEpdsRecord(id);
+    setEpdsHistory(await loadEpdsHistory());
+  }, []);
+
+  const replaceAll = useCallback(async (nextProfile: Profile | null, nextMarks: ArticleMark[], nextEpds: EpdsRecord[]) => {
+    await replaceParentData(nextProfile, nextMarks, nextEpds);
+    setEpdsHistory(nextEpds);
     setProfileState(nextProfile);
     marksRef.current = new Map(nextMarks.map((m) => [m.id, m]));
     setMarks(marksRef.current);
   }, []);
 
   const value = useMemo(
-    () => ({ loaded, storageError, profile, marks, today, setProfile, setMark, replaceAll }),
-    [loaded, storageError, profile, marks, today, setProfile, setMark, replaceAll],
+    () => ({ loaded, storageError, profile, marks, epdsHistory, today, setProfile, setMark, addEpds, deleteEpds, replaceAll }),
+    [loaded, storageError, profile, marks, epdsHistory, today, setProfile, setMark, addEpds, deleteEpds, replaceAll],
   );
   return <ParentContext.Provider value={value}>{children}</ParentContext.Provider>;
 }

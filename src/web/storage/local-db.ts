@@ -9,8 +9,23 @@ export interface ArticleMark {
   favourite: boolean;
 }
 
+/** One EPDS result kept in the history, on the device only. */
+export interface EpdsRecord {
+  id: string;
+  /** Calendar day the questionnaire was taken. */
+  date: string;
+  locale: string;
+  audience: "mere" | "second-parent";
+  /** Option index chosen for each item, in the questionnaire's order. */
+  answers: number[];
+  total: number;
+  item10Points: number;
+  band: string;
+}
+
 interface MilleJoursDb extends DBSchema {
   profile: { key: "current"; value: Profile };
+  epds: { key: string; value: EpdsRecord };
   marks: { key: string; value: ArticleMark };
   content: { key: "bundle"; value: ContentBundle };
 }
@@ -41,11 +56,14 @@ function setSavedDataHint(saved: boolean): void {
 let connection: Promise<IDBPDatabase<MilleJoursDb>> | null = null;
 
 function db(): Promise<IDBPDatabase<MilleJoursDb>> {
-  connection ??= openDB<MilleJoursDb>(DB_NAME, 1, {
-    upgrade(database) {
-      database.createObjectStore("profile");
-      database.createObjectStore("marks", { keyPath: "id" });
-      database.createObjectStore("content");
+  connection ??= openDB<MilleJoursDb>(DB_NAME, 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore("profile");
+        database.createObjectStore("marks", { keyPath: "id" });
+        database.createObjectStore("content");
+      }
+      if (oldVersion < 2) database.createObjectStore("epds", { keyPath: "id" });
     },
   });
   return connection;
@@ -69,15 +87,28 @@ export async function saveMark(mark: ArticleMark): Promise<void> {
   setSavedDataHint(true);
 }
 
-/** Replaces profile and marks together: an import either lands whole or not at all. */
-export async function replaceParentData(profile: Profile | null, marks: ArticleMark[]): Promise<void> {
-  const tx = (await db()).transaction(["profile", "marks"], "readwrite");
-  await tx.objectStore("profile").clear();
-  await tx.objectStore("marks").clear();
+export async function loadEpdsHistory(): Promise<EpdsRecord[]> {
+  return (await (await db()).getAll("epds")).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id)));
+}
+
+export async function saveEpdsRecord(record: EpdsRecord): Promise<void> {
+  await (await db()).put("epds", record);
+  setSavedDataHint(true);
+}
+
+export async function deleteEpdsRecord(id: string): Promise<void> {
+  await (await db()).delete("epds", id);
+}
+
+/** Replaces all the parent's data in one transaction: an import either lands whole or not at all. */
+export async function replaceParentData(profile: Profile | null, marks: ArticleMark[], epds: EpdsRecord[]): Promise<void> {
+  const tx = (await db()).transaction(["profile", "marks", "epds"], "readwrite");
+  await Promise.all([tx.objectStore("profile").clear(), tx.objectStore("marks").clear(), tx.objectStore("epds").clear()]);
   if (profile) await tx.objectStore("profile").put(profile, "current");
   for (const mark of marks) await tx.objectStore("marks").put(mark);
+  for (const record of epds) await tx.objectStore("epds").put(record);
   await tx.done;
-  setSavedDataHint(profile !== null || marks.length > 0);
+  setSavedDataHint(profile !== null || marks.length > 0 || epds.length > 0);
 }
 
 export async function loadCachedContent(): Promise<ContentBundle | null> {

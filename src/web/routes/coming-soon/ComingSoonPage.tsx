@@ -7,10 +7,6 @@ const pillars = {
     title: "Calendrier",
     text: "Un calendrier unique de tous vos rendez-vous (examens de grossesse, entretien prénatal précoce, entretien postnatal précoce, examens de l'enfant, vaccins), de vos démarches et de vos congés, calculé à partir de vos dates et exportable vers l'agenda de votre téléphone.",
   },
-  "post-partum": {
-    title: "Post-partum",
-    text: "Un questionnaire validé (l'échelle EPDS) pour faire le point sur votre moral après la naissance, sans que vos réponses quittent votre téléphone, et un chemin clair vers l'aide. Dès maintenant, si vous avez des idées noires, appelez le 3114 (24 h/24, gratuit).",
-  },
   "autour-de-moi": {
     title: "Autour de moi",
     text: "Les maternités, PMI, sages-femmes, CAF et lieux d'accueil près de chez vous, à partir des données publiques officielles.",
@@ -24,12 +20,6 @@ export function ComingSoonPage({ pillar }: { pillar: keyof typeof pillars }) {
     <Page title={title}>
       <Notice title="Bientôt disponible" className="fr-mb-3w" />
       <p>{text}</p>
-      {pillar === "post-partum" && (
-        <p>
-          <a href="tel:3114">Appeler le 3114</a> · <a href="tel:15">Appeler le 15 (SAMU)</a> · Allô Parents Bébé :{" "}
-          <a href="tel:0800003456">0 800 00 3456</a>
-        </p>
-      )}
       <p>
         En attendant, retrouvez ce qui compte pour vous dans <Link to="/parcours">votre parcours</Link>.
       </p>

@@ -11,7 +11,7 @@ import { t } from "../../i18n/fr.js";
 const pillars = [
   { title: t.nav.parcours, desc: "Où vous en êtes et ce qui compte maintenant.", to: "/parcours" },
   { title: `${t.nav.calendrier} (${t.nav.soon})`, desc: "Tous vos rendez-vous, démarches et droits, au bon moment.", to: "/calendrier" },
-  { title: `${t.nav.postPartum} (${t.nav.soon})`, desc: "Faire le point sur son moral après la naissance, et trouver de l'aide.", to: "/post-partum" },
+  { title: t.nav.postPartum, desc: "Faire le point sur son moral après la naissance, et trouver de l'aide.", to: "/post-partum" },
   { title: `${t.nav.autour} (${t.nav.soon})`, desc: "Les lieux et professionnels des 1000 jours près de chez vous.", to: "/autour-de-moi" },
 ];
 

@@ -1,0 +1,69 @@
+import { addDays, type IsoDate } from "../dates.js";
+import { SOURCES } from "./sources.js";
+import type { CalendarEvent, CalendarSubject } from "./types.js";
+import { ageMonthsBetween, makeEvent, monthOfLife, weekOfLife, yearOfLife, type DateWindow } from "./windows.js";
+
+/**
+ * The compulsory health exams of the first 3 years (CSP art. R2132-1), in the list in force since
+ * 1 January 2025: the exam "before the end of the 1st month" was removed (facts.md §2 [V]; service-
+ * public.fr F967, relayed by info-chalon.com 2024-12-27). 13 exams before age 3, three of them with
+ * a certificat de santé (8 days, 9th month, 24th/25th month: R2132-2).
+ *
+ * The list applies to every child, whatever its birth date: the calendar is about the exams still
+ * to come, and the removed 1-month exam no longer exists for anyone.
+ *
+ * Windows: "au cours du Ne mois" = from age (N−1) months to age N months − 1 day (the literal
+ * reading, [U] in facts.md where practice says "vers N mois"); "dans les 8 jours qui suivent la
+ * naissance" = day of birth to day 8; "au cours de la 2e semaine" = days 7–13; "entre 16 et 18
+ * mois" = from 16 months to 18 months − 1 day; "au cours du 24e ou du 25e mois" = from 23 months
+ * to 25 months − 1 day; "au cours de la 3e année" = from 2 years to 3 years − 1 day.
+ * Children born prematurely follow their real age (no corrected age for these exams).
+ */
+
+export interface ChildExamRule {
+  ruleId: string;
+  title: string;
+  window: (birth: IsoDate) => DateWindow;
+  healthCertificate: boolean;
+}
+
+export const CHILD_EXAMS: readonly ChildExamRule[] = [
+  { ruleId: "examen-8-jours", title: "Examen de santé des 8 premiers jours", window: (b) => ({ start: b, end: addDays(b, 8) }), healthCertificate: true },
+  { ruleId: "examen-2e-semaine", title: "Examen de santé de la 2e semaine", window: (b) => weekOfLife(b, 2), healthCertificate: false },
+  ...[2, 3, 4, 5, 6, 9, 12, 13].map((month) => ({
+    ruleId: `examen-${month}e-mois`,
+    title: `Examen de santé du ${month}e mois`,
+    window: (b: IsoDate) => monthOfLife(b, month),
+    healthCertificate: month === 9,
+  })),
+  { ruleId: "examen-16-18-mois", title: "Examen de santé entre 16 et 18 mois", window: (b) => ageMonthsBetween(b, 16, 18), healthCertificate: false },
+  { ruleId: "examen-24-25-mois", title: "Examen de santé du 24e ou 25e mois", window: (b) => ({ start: monthOfLife(b, 24).start, end: monthOfLife(b, 25).end }), healthCertificate: true },
+  { ruleId: "examen-3e-annee", title: "Examen de santé de la 3e année", window: (b) => yearOfLife(b, 3), healthCertificate: false },
+];
+
+function description(rule: ChildExamRule): string {
+  const what =
+    rule.ruleId === "examen-8-jours"
+      ? "Premier examen complet de bébé, le plus souvent fait à la maternité : poids, réflexes, dépistages du nouveau-né."
+      : "Examen obligatoire chez le médecin, le pédiatre ou à la PMI : croissance, développement, vue, audition et vaccins.";
+  const bring = rule.healthCertificate
+    ? "Apportez le carnet de santé : le médecin y remplit le certificat de santé."
+    : "Apportez le carnet de santé et notez vos questions.";
+  return `${what} ${bring} Pris en charge à 100 % par l'Assurance Maladie, gratuit à la PMI.`;
+}
+
+export function childExamEvents(subject: CalendarSubject, birth: IsoDate, premature: boolean): CalendarEvent[] {
+  return CHILD_EXAMS.map((rule) =>
+    makeEvent(subject, rule.ruleId, rule.window(birth), {
+      title: rule.title,
+      description: description(rule),
+      kind: "suivi-medical",
+      compulsory: true,
+      audience: ["enfant"],
+      articles: ["examens-sante-enfant", ...(premature ? ["prematurite-premiers-mois"] : [])],
+      placeTypes: rule.ruleId === "examen-8-jours" ? ["maternite", "pediatre", "medecin-generaliste", "pmi"] : ["pediatre", "medecin-generaliste", "pmi"],
+      source: SOURCES.examensEnfant,
+      healthCertificate: rule.healthCertificate,
+    }),
+  );
+}

@@ -1,0 +1,256 @@
+import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from "../dates.js";
+import { lastOfJoursOuvrables, jourOuvrableOnOrAfter } from "./holidays.js";
+import { SOURCES } from "./sources.js";
+import type { CalendarEvent, CalendarSubject } from "./types.js";
+import { makeEvent, maxDate, type DateWindow } from "./windows.js";
+
+/**
+ * Parents' leave around a birth, for employees of the private sector (the rules of civil servants,
+ * the self-employed and jobseekers are close but not identical; the texts say so).
+ */
+
+// --- Maternity leave -------------------------------------------------------------------------------
+// C. trav. art. L1225-17 to L1225-19, service-public.fr F2265 (facts.md §1 [V]): prenatal + postnatal
+// weeks: 1st or 2nd child 6 + 10; 3rd child or more 8 + 18; twins 12 + 22; triplets or more 24 + 22.
+// "3rd child" means the household already has two children (rank ≥ 3). Multiples win over rank.
+
+export interface MaternityWeeks {
+  prenatal: number;
+  postnatal: number;
+}
+
+export function maternityLeaveWeeks(rank: number, babies: number): MaternityWeeks {
+  if (babies >= 3) return { prenatal: 24, postnatal: 22 };
+  if (babies === 2) return { prenatal: 12, postnatal: 22 };
+  if (rank >= 3) return { prenatal: 8, postnatal: 18 };
+  return { prenatal: 6, postnatal: 10 };
+}
+
+export interface MaternityLeaveInput {
+  /** The due date the leave was planned from. */
+  presumedBirth: IsoDate;
+  /** The real birth date; null while pregnant (the leave is then forecast from the due date). */
+  birth: IsoDate | null;
+  rank: number;
+  babies: number;
+  /** The baby was hospitalised after a birth more than 6 weeks early. */
+  neonatalHospitalization?: boolean;
+}
+
+export interface MaternityLeave extends DateWindow {
+  weeks: MaternityWeeks;
+  /** Days added because the baby, born more than 6 weeks early, was hospitalised. */
+  extraDays: number;
+}
+
+/**
+ * The leave runs back from the presumed date; the postnatal part starts on the day of birth.
+ * - Late birth: the prenatal part runs until the birth, the postnatal part is not shortened
+ *   (C. trav. art. L1225-21).
+ * - Early birth: the total is not shortened, the unused prenatal weeks are added after the birth
+ *   (L1225-20; F2265). The start stays where it was planned: a pre-birth event does not move.
+ * - Birth before the leave began: the whole leave runs from the birth; when the birth came more
+ *   than 6 weeks early and the baby was hospitalised, the days from the birth to the planned start
+ *   are added (L1225-20, al. 2; AP-HP Robert-Debré neonatology "Congés" page). Without the
+ *   hospitalisation flag we do not add them (conservative).
+ */
+export function maternityLeaveWindow(input: MaternityLeaveInput): MaternityLeave {
+  const weeks = maternityLeaveWeeks(input.rank, input.babies);
+  const plannedStart = addDays(input.presumedBirth, -weeks.prenatal * 7);
+  const totalDays = (weeks.prenatal + weeks.postnatal) * 7;
+  const birth = input.birth ?? input.presumedBirth;
+  if (compareDates(birth, input.presumedBirth) >= 0)
+    return { start: plannedStart, end: addDays(birth, weeks.postnatal * 7 - 1), weeks, extraDays: 0 };
+  if (compareDates(birth, plannedStart) >= 0) return { start: plannedStart, end: addDays(plannedStart, totalDays - 1), weeks, extraDays: 0 };
+  const extraDays =
+    input.neonatalHospitalization && daysBetween(birth, input.presumedBirth) > 6 * 7 ? daysBetween(birth, plannedStart) : 0;
+  return { start: birth, end: addDays(birth, totalDays - 1 + extraDays), weeks, extraDays };
+}
+
+function babiesLabel(rank: number, babies: number): string {
+  if (babies >= 3) return "pour des triplés ou plus";
+  if (babies === 2) return "pour des jumeaux";
+  return rank >= 3 ? "à partir du 3e enfant" : "pour un 1er ou un 2e enfant";
+}
+
+function maternityLeaveEvent(subject: CalendarSubject, input: MaternityLeaveInput): CalendarEvent {
+  const leave = maternityLeaveWindow(input);
+  const { prenatal, postnatal } = leave.weeks;
+  const early = input.birth !== null && compareDates(input.birth, input.presumedBirth) < 0;
+  const first = `Congé maternité de ${prenatal + postnatal} semaines ${babiesLabel(input.rank, input.babies)} : ${prenatal} avant la date prévue d'accouchement et ${postnatal} après.`;
+  const second = early
+    ? leave.extraDays > 0
+      ? `Bébé est né tôt : les semaines non prises avant la naissance s'ajoutent après, plus ${leave.extraDays} jours parce qu'il a été hospitalisé.`
+      : "Bébé est né avant la date prévue : les semaines non prises avant la naissance s'ajoutent après, vous ne perdez rien."
+    : "Vous devez arrêter au moins 8 semaines, dont 6 après la naissance.";
+  return makeEvent(subject, "conge-maternite", leave, {
+    title: `Congé maternité (${prenatal + postnatal} semaines)`,
+    description: `${first} ${second} Prévenez votre employeur par écrit ; l'Assurance Maladie verse des indemnités journalières, sous conditions.`,
+    kind: "droit-conge",
+    compulsory: false,
+    audience: ["mere"],
+    articles: [
+      "conge-maternite",
+      "grossesse-travail-droits",
+      ...(input.babies > 1 ? ["grossesse-multiple-suivi"] : []),
+      ...(early ? ["prematurite-premiers-mois"] : []),
+    ],
+    placeTypes: ["cpam"],
+    source: SOURCES.congeMaternite,
+  });
+}
+
+// --- Birth leave and paternity leave -------------------------------------------------------------
+// C. trav. art. L3142-4: 3 days of birth leave, counted in jours ouvrables, starting on the day of
+// birth or the first jour ouvrable after it, at the employee's choice (fr.adp.com, 2024-09). We
+// start on the day of birth when it is a jour ouvrable, otherwise on the next one.
+// C. trav. art. L1225-35, L1225-35-1, D1225-8; F3156 (facts.md §1 [V]): 25 calendar days of
+// paternity and childcare leave, 32 for multiple births; the first 4 days follow the birth leave at
+// once and are compulsory (7 days without work); the remaining 21 (28) days, in one or two periods
+// of at least 5 days, within 6 months of the birth. Conservative reading of "dans les 6 mois":
+// the last day is the day before the child is 6 months old.
+
+export function birthLeaveWindow(birth: IsoDate): DateWindow {
+  const start = jourOuvrableOnOrAfter(birth);
+  return { start, end: lastOfJoursOuvrables(start, 3) };
+}
+
+export interface PaternityLeave {
+  totalDays: number;
+  remainingDays: number;
+  birthLeave: DateWindow;
+  compulsory: DateWindow;
+  remaining: DateWindow;
+  /** The earliest day on which the whole paternity leave can be over. */
+  earliestEnd: IsoDate;
+}
+
+export function paternityLeave(birth: IsoDate, babies: number): PaternityLeave {
+  const totalDays = babies > 1 ? 32 : 25;
+  const birthLeave = birthLeaveWindow(birth);
+  const compulsory = { start: addDays(birthLeave.end, 1), end: addDays(birthLeave.end, 4) };
+  const remaining = { start: addDays(compulsory.end, 1), end: addDays(addMonths(birth, 6), -1) };
+  return { totalDays, remainingDays: totalDays - 4, birthLeave, compulsory, remaining, earliestEnd: addDays(birthLeave.end, totalDays) };
+}
+
+function paternityEvents(subject: CalendarSubject, birth: IsoDate, babies: number): CalendarEvent[] {
+  const leave = paternityLeave(birth, babies);
+  const common = {
+    kind: "droit-conge" as const,
+    audience: ["second-parent" as const],
+    articles: ["conge-paternite-naissance", "second-parent-premiers-jours"],
+  };
+  return [
+    makeEvent(subject, "conge-naissance-3-jours", leave.birthLeave, {
+      ...common,
+      title: "Congé de naissance du second parent (3 jours)",
+      description:
+        "Si vous êtes salarié, 3 jours ouvrables de congé de naissance, à partir du jour de la naissance ou du premier jour ouvrable qui suit, au choix. Ils sont payés par votre employeur, qui ne peut pas vous faire travailler pendant ces jours.",
+      compulsory: true,
+      placeTypes: [],
+      source: SOURCES.congeNaissance3Jours,
+    }),
+    makeEvent(subject, "conge-paternite-4-jours", leave.compulsory, {
+      ...common,
+      title: "Congé paternité : les 4 premiers jours, obligatoires",
+      description:
+        "Les 4 premiers jours du congé de paternité et d'accueil de l'enfant suivent tout de suite le congé de naissance : avec lui, cela fait 7 jours à la maison. L'Assurance Maladie les indemnise, sous conditions : envoyez-lui l'acte de naissance.",
+      compulsory: true,
+      placeTypes: ["cpam"],
+      source: SOURCES.congePaternite,
+    }),
+    makeEvent(subject, "conge-paternite-suite", leave.remaining, {
+      ...common,
+      title: `Congé paternité : les ${leave.remainingDays} jours restants`,
+      description: `Il vous reste ${leave.remainingDays} jours de congé de paternité (week-ends compris)${babies > 1 ? " pour une naissance multiple" : ""}, à prendre d'un coup ou en 2 fois d'au moins 5 jours, avant les 6 mois de l'enfant. Prévenez votre employeur un mois avant chaque période ; l'Assurance Maladie les indemnise, sous conditions.`,
+      compulsory: false,
+      placeTypes: ["cpam"],
+      source: SOURCES.congePaternite,
+    }),
+  ];
+}
+
+// --- Congé supplémentaire de naissance (LFSS 2026) ----------------------------------------------
+// Loi 2025-1403 art. 99, C. trav. art. L1225-46-2 (efl.fr 2026-01-22; experts-et-decideurs.fr;
+// facts.md §1 [V], decree details [U]):
+// - children born from 1 January 2026, or born earlier when the birth was expected from that date;
+// - 1 or 2 months per parent, in one block or two periods of one month, once the maternity or
+//   paternity leave is used up;
+// - open from 1 July 2026; to be taken within 9 months of the birth; births from 1 January to
+//   31 May 2026 have until 31 December 2026 (ministry press release of 26 December 2025).
+// [U] choices (decree not read): the whole leave must fit within the 9 months (the window ends the
+// day before the child is 9 months old); no extension for multiple births (soip.fr mentions one for
+// longer leave); a premature birth in 2025 gets the 9 months, not the end-2026 extension.
+export const CONGE_NAISSANCE_BIRTHS_FROM: IsoDate = "2026-01-01";
+export const CONGE_NAISSANCE_OPEN_FROM: IsoDate = "2026-07-01";
+export const CONGE_NAISSANCE_TRANSITION_BIRTHS_UNTIL: IsoDate = "2026-05-31";
+export const CONGE_NAISSANCE_TRANSITION_DEADLINE: IsoDate = "2026-12-31";
+
+export function congeNaissanceEligible(birth: IsoDate, presumedBirth: IsoDate): boolean {
+  return compareDates(birth, CONGE_NAISSANCE_BIRTHS_FROM) >= 0 || compareDates(presumedBirth, CONGE_NAISSANCE_BIRTHS_FROM) >= 0;
+}
+
+export function congeNaissanceDeadline(birth: IsoDate): IsoDate {
+  const nineMonths = addDays(addMonths(birth, 9), -1);
+  const transition =
+    compareDates(birth, CONGE_NAISSANCE_BIRTHS_FROM) >= 0 && compareDates(birth, CONGE_NAISSANCE_TRANSITION_BIRTHS_UNTIL) <= 0;
+  return transition ? maxDate(nineMonths, CONGE_NAISSANCE_TRANSITION_DEADLINE) : nineMonths;
+}
+
+/** The window of one parent, from the end of their maternity/paternity leave; null when it is empty. */
+export function congeNaissanceWindow(birth: IsoDate, previousLeaveEnd: IsoDate): DateWindow | null {
+  const start = maxDate(addDays(previousLeaveEnd, 1), CONGE_NAISSANCE_OPEN_FROM);
+  const end = congeNaissanceDeadline(birth);
+  return compareDates(start, end) <= 0 ? { start, end } : null;
+}
+
+function congeNaissanceEvents(subject: CalendarSubject, birth: IsoDate, maternityEnd: IsoDate, paternityEnd: IsoDate): CalendarEvent[] {
+  const text =
+    "vous pouvez prendre 1 ou 2 mois de congé de naissance en plus, d'un bloc ou en 2 fois un mois (enfants nés à partir de 2026). Il est indemnisé par la Sécurité sociale (annoncé à 70 % du salaire net le 1er mois, 60 % le 2e) : prévenez votre employeur un mois avant.";
+  const parents = [
+    { ruleId: "conge-naissance-2026-mere", audience: "mere" as const, after: maternityEnd, who: "Après le congé maternité" },
+    { ruleId: "conge-naissance-2026-second-parent", audience: "second-parent" as const, after: paternityEnd, who: "Après le congé paternité" },
+  ];
+  return parents.flatMap(({ ruleId, audience, after, who }) => {
+    const window = congeNaissanceWindow(birth, after);
+    if (!window) return [];
+    return [
+      makeEvent(subject, ruleId, window, {
+        title: `Nouveau congé de naissance (${audience === "mere" ? "mère" : "second parent"})`,
+        description: `${who}, ${text}`,
+        kind: "droit-conge",
+        compulsory: false,
+        audience: [audience],
+        articles: ["conge-paternite-naissance", "conge-maternite"],
+        placeTypes: ["cpam"],
+        source: SOURCES.congeNaissance2026,
+      }),
+    ];
+  });
+}
+
+// --- All leave around one birth ------------------------------------------------------------------
+
+export interface BirthLeaveInput {
+  subject: CalendarSubject;
+  /** The due date (the birth date when the due date is not known). */
+  presumedBirth: IsoDate;
+  /** The real birth date, or null for a forecast during the pregnancy. */
+  birth: IsoDate | null;
+  rank: number;
+  babies: number;
+  neonatalHospitalization?: boolean;
+}
+
+export function leaveEvents(input: BirthLeaveInput): CalendarEvent[] {
+  const birth = input.birth ?? input.presumedBirth;
+  const maternity = maternityLeaveWindow(input);
+  const paternity = paternityLeave(birth, input.babies);
+  return [
+    maternityLeaveEvent(input.subject, input),
+    ...paternityEvents(input.subject, birth, input.babies),
+    ...(congeNaissanceEligible(birth, input.presumedBirth)
+      ? congeNaissanceEvents(input.subject, birth, maternity.end, paternity.earliestEnd)
+      : []),
+  ];
+}

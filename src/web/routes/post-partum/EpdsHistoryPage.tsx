@@ -1,0 +1,114 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { addDays, daysBetween, formatFrenchDate } from "../../../domain/dates.js";
+import { bandFor } from "../../../domain/epds/score.js";
+import { Page } from "../../components/Page.js";
+import { useParent } from "../../state/parent.js";
+
+/** Past results, on the device only: a table, a simple chart, a reminder when it is worth taking again. */
+export function EpdsHistoryPage() {
+  const { epdsHistory, deleteEpds, today } = useParent();
+  const [confirmAll, setConfirmAll] = useState(false);
+  const latest = epdsHistory.at(-1);
+  // Borderline results are worth checking again after two weeks (RCPsych notes on the scale).
+  const retakeOn = latest && latest.band !== "faible" && latest.item10Points === 0 ? addDays(latest.date, 14) : null;
+
+  return (
+    <Page title="Mon historique post-partum">
+      <p>Ces résultats sont enregistrés uniquement sur cet appareil.</p>
+      {epdsHistory.length === 0 ? (
+        <p>
+          Aucun résultat enregistré. <Link to="/post-partum">Faire le questionnaire</Link>
+        </p>
+      ) : (
+        <>
+          {retakeOn && (
+            <Alert
+              severity="info"
+              className="fr-mb-3w"
+              small
+              description={
+                daysBetween(today, retakeOn) > 0
+                  ? `Votre dernier résultat mérite d'être suivi : refaites le questionnaire vers le ${formatFrenchDate(retakeOn)}, et parlez-en à un professionnel d'ici là.`
+                  : "Votre dernier résultat mérite d'être suivi : vous pouvez refaire le questionnaire maintenant."
+              }
+            />
+          )}
+          <ScoreChart points={epdsHistory.map((r) => ({ date: r.date, total: r.total }))} />
+          <div className="fr-table fr-mt-3w">
+            <table>
+              <caption>Résultats</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Lecture</th>
+                  <th scope="col">Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...epdsHistory].reverse().map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatFrenchDate(r.date)}</td>
+                    <td>{r.total} / 30{r.item10Points > 0 ? " (question 10 : idées de se faire du mal)" : ""}</td>
+                    <td>{bandFor(r.total).label}</td>
+                    <td>
+                      <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteEpds(r.id)}>
+                        Supprimer<span className="fr-sr-only"> le résultat du {formatFrenchDate(r.date)}</span>
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {!confirmAll ? (
+            <Button priority="secondary" iconId="fr-icon-delete-line" onClick={() => setConfirmAll(true)}>
+              Supprimer tout l'historique
+            </Button>
+          ) : (
+            <div className="fr-btns-group fr-btns-group--inline-sm">
+              <Button onClick={() => void deleteEpds("all").then(() => setConfirmAll(false))}>Oui, tout supprimer</Button>
+              <Button priority="secondary" onClick={() => setConfirmAll(false)}>
+                Annuler
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+      <p className="fr-mt-3w">
+        <Link to="/post-partum">Faire le questionnaire</Link>
+      </p>
+    </Page>
+  );
+}
+
+/** A bar chart of the totals; decorative for screen readers, which get the table. */
+function ScoreChart({ points }: { points: { date: string; total: number }[] }) {
+  const width = 320;
+  const height = 120;
+  const bar = Math.min(40, width / Math.max(points.length, 1) - 6);
+  const thresholdY = height - (11 / 30) * height;
+  return (
+    <svg viewBox={`0 0 ${width} ${height + 20}`} width="100%" height="160" aria-hidden="true" className="fr-mb-2w">
+      <line x1="0" x2={width} y1={thresholdY} y2={thresholdY} stroke="currentColor" strokeDasharray="4 4" />
+      <text x={width - 4} y={thresholdY - 4} textAnchor="end" fontSize="10" fill="currentColor">
+        seuil 11
+      </text>
+      {points.map((p, i) => {
+        const h = (p.total / 30) * height;
+        const x = i * (bar + 6) + 4;
+        return (
+          <g key={`${p.date}-${i}`}>
+            <rect x={x} y={height - h} width={bar} height={Math.max(h, 1)} fill={p.total >= 11 ? "#ce0500" : "#000091"} />
+            <text x={x + bar / 2} y={height + 14} textAnchor="middle" fontSize="9" fill="currentColor">
+              {p.date.slice(5).split("-").reverse().join("/")}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

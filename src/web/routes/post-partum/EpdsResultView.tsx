@@ -1,0 +1,117 @@
+import { useEffect, useRef } from "react";
+import { Link } from "react-router";
+import { bandFor, orientationFor, type EpdsAudience, type OrientationStep } from "../../../domain/epds/score.js";
+import type { EpdsScore } from "../../../domain/epds/score.js";
+
+const bandWords: Record<string, string> = {
+  faible:
+    "Vos réponses ne montrent pas de signe marqué de dépression. Si vous ne vous sentez pas bien pour autant, parlez-en : votre ressenti compte plus qu'un score.",
+  "a-surveiller":
+    "Vos réponses montrent que vous traversez peut-être une période difficile. Ce n'est pas un diagnostic : parlez-en à une sage-femme ou à un médecin dans les prochains jours.",
+  eleve:
+    "Vos réponses montrent une souffrance importante. Ce n'est pas un diagnostic, mais il est important d'en parler vite à un professionnel : on peut vous aider, et cela se soigne.",
+};
+
+function StepContact({ step }: { step: OrientationStep }) {
+  return (
+    <>
+      {step.tel && (
+        <a className="fr-btn fr-btn--sm fr-mr-1w fr-mt-1w" href={`tel:${step.tel}`}>
+          Appeler le {step.phone ?? step.tel}
+        </a>
+      )}
+      {step.sms && (
+        <a className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" href={`sms:${step.sms}`}>
+          Envoyer un SMS au {step.sms}
+        </a>
+      )}
+    </>
+  );
+}
+
+/**
+ * The result in plain words (never a diagnosis) and what to do next. When item 10 is above 0, the help
+ * lines come first, before the score, in a calm panel that takes the focus.
+ */
+export function EpdsResultView({ score, audience, mapLinks = true }: { score: EpdsScore; audience: EpdsAudience; mapLinks?: boolean }) {
+  const orientation = orientationFor(score, audience);
+  const firstRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => firstRef.current?.focus(), []);
+  const crisis = orientation.steps.filter((s) => s.kind === "urgence");
+  const others = orientation.steps.filter((s) => s.kind !== "urgence");
+  const band = bandFor(score.total);
+
+  return (
+    <div>
+      {orientation.urgent && (
+        <section className="fr-callout mj-safety fr-mb-4w" aria-labelledby="aide-immediate">
+          <h2 id="aide-immediate" ref={firstRef} tabIndex={-1} className="fr-callout__title">
+            {audience === "mere" ? "Vous n'êtes pas seule" : "Vous n'êtes pas seul"} : de l'aide, tout de suite
+          </h2>
+          <p className="fr-callout__text">
+            Vous avez indiqué avoir pensé à vous faire du mal. Ces pensées peuvent arriver quand on est épuisé ou en
+            souffrance, et on peut en parler. Des personnes formées vous répondent maintenant, jour et nuit, gratuitement.
+          </p>
+          <ul className="mj-track-list">
+            {crisis.map((step) => (
+              <li key={step.id} className="fr-mb-2w">
+                <strong>{step.title}</strong>
+                <br />
+                {step.text}
+                <br />
+                <StepContact step={step} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="resultat">
+        <h2 id="resultat" ref={orientation.urgent ? undefined : firstRef} tabIndex={-1}>
+          Votre résultat
+        </h2>
+        <p className="fr-text--lead">{bandWords[score.band]}</p>
+        <p>
+          Score : <strong>{score.total} sur 30</strong> — {band.label}.
+        </p>
+        <p className="fr-text--sm">
+          Ce questionnaire aide à repérer une dépression après la naissance ; il ne remplace pas l'avis d'un professionnel.
+        </p>
+      </section>
+
+      <section aria-labelledby="et-maintenant" className="fr-mt-4w">
+        <h2 id="et-maintenant">Ce que vous pouvez faire</h2>
+        <ol>
+          {others.map((step) => (
+            <li key={step.id} className="fr-mb-2w">
+              <strong>{step.title}</strong>
+              <br />
+              {step.text}
+              <br />
+              <StepContact step={step} />
+            </li>
+          ))}
+        </ol>
+        {mapLinks && orientation.placeTypes.length > 0 && (
+          <p>
+            <Link className="fr-link fr-icon-map-pin-2-line fr-link--icon-left" to={`/autour-de-moi?types=${orientation.placeTypes.join(",")}`}>
+              Trouver près de chez moi
+            </Link>
+          </p>
+        )}
+        {!orientation.urgent && (
+          <>
+            <h3 className="fr-h6">Et si ça ne va vraiment pas</h3>
+            <ul>
+              {crisis.map((step) => (
+                <li key={step.id}>
+                  {step.title} <StepContact step={step} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { scoreEpds, type EpdsAudience, type EpdsScore } from "../../../domain/epds/score.js";
+import { Page } from "../../components/Page.js";
+import { useParent } from "../../state/parent.js";
+import { EpdsQuestions } from "./EpdsQuestions.js";
+import { EpdsResultView } from "./EpdsResultView.js";
+import { languages, questionnaireFor } from "./questionnaires.js";
+
+type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answers: number[]; score: EpdsScore; saved: boolean };
+
+/** The parent's path: introduction, the 10 questions, the result. Answers stay on the device. */
+export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
+  const { addEpds, today, epdsHistory } = useParent();
+  const [locale, setLocale] = useState("fr");
+  const [audience, setAudience] = useState<EpdsAudience>("mere");
+  const [phase, setPhase] = useState<Phase>({ step: "intro" });
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const questionnaire = questionnaireFor(locale);
+
+  function complete(answers: number[]) {
+    const score = scoreEpds(questionnaire, answers);
+    if (score.ok) setPhase({ step: "result", answers, score, saved: false });
+  }
+
+  async function save() {
+    if (phase.step !== "result") return;
+    try {
+      await addEpds({
+        id: crypto.randomUUID(),
+        date: today,
+        locale: questionnaire.locale,
+        audience,
+        answers: phase.answers,
+        total: phase.score.total,
+        item10Points: phase.score.item10Points,
+        band: phase.score.band,
+      });
+      setPhase({ ...phase, saved: true });
+    } catch {
+      setSaveError("Le résultat n'a pas pu être enregistré sur cet appareil.");
+    }
+  }
+
+  async function downloadPdf() {
+    if (phase.step !== "result") return;
+    const { epdsSummaryPdf } = await import("./pdf.js");
+    const bytes = await epdsSummaryPdf(questionnaire, phase.answers, phase.score.total, today);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/pdf" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `epds-${today}.pdf`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  if (phase.step === "questions")
+    return (
+      <Page title="Questionnaire post-partum" heading={questionnaire.title}>
+        <EpdsQuestions questionnaire={questionnaire} onComplete={complete} />
+      </Page>
+    );
+
+  if (phase.step === "result")
+    return (
+      <Page title="Résultat du questionnaire" heading="Résultat du questionnaire">
+        <EpdsResultView score={phase.score} audience={audience} mapLinks={!embedded} />
+        {!embedded && (
+          <div className="fr-mt-4w mj-no-print">
+            <h2 className="fr-h5">Garder ou partager ce résultat</h2>
+            {saveError && <Alert severity="error" small description={saveError} className="fr-mb-2w" />}
+            {phase.saved ? (
+              <p role="status">
+                Résultat enregistré sur cet appareil. <Link to="/post-partum/historique">Voir mon historique</Link>
+              </p>
+            ) : (
+              <p>Rien n'est enregistré sans votre accord, et rien n'est envoyé.</p>
+            )}
+            <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+              {!phase.saved && (
+                <Button iconId="fr-icon-save-line" onClick={() => void save()}>
+                  Enregistrer sur cet appareil
+                </Button>
+              )}
+              <Button priority="secondary" iconId="fr-icon-printer-line" onClick={() => window.print()}>
+                Imprimer
+              </Button>
+              <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => void downloadPdf()}>
+                Télécharger en PDF
+              </Button>
+              <Button priority="tertiary" onClick={() => setPhase({ step: "intro" })}>
+                Recommencer
+              </Button>
+            </div>
+          </div>
+        )}
+        <PrintedAnswers answers={phase.answers} locale={locale} />
+      </Page>
+    );
+
+  return (
+    <Page title="Post-partum : comment allez-vous ?" heading="Comment allez-vous depuis la naissance ?">
+      <p className="fr-text--lead">
+        Dix questions sur les 7 derniers jours, pour faire le point sur votre moral après la naissance de votre enfant.
+        Cela prend environ 5 minutes.
+      </p>
+      <ul>
+        <li>C'est un questionnaire reconnu, l'échelle d'Édimbourg (EPDS), utilisé par les sages-femmes et les médecins.</li>
+        <li>Ce n'est pas un diagnostic, et il ne remplace pas un professionnel : il aide à savoir s'il faut en parler.</li>
+        <li>Vos réponses restent sur ce téléphone : rien n'est envoyé.</li>
+      </ul>
+      <p>
+        <strong>Si vous avez des idées noires maintenant</strong>, n'attendez pas : appelez le <a href="tel:3114">3114</a> (jour et nuit,
+        gratuit) ou le <a href="tel:15">15</a>.
+      </p>
+      <RadioButtons
+        legend="Qui répond ?"
+        name="audience"
+        orientation="horizontal"
+        options={[
+          { label: "La mère", nativeInputProps: { checked: audience === "mere", onChange: () => setAudience("mere") } },
+          {
+            label: "Le second parent",
+            hintText: "Le père ou le co-parent peut aussi traverser une dépression. Les questions sont les mêmes.",
+            nativeInputProps: { checked: audience === "second-parent", onChange: () => setAudience("second-parent") },
+          },
+        ]}
+      />
+      <RadioButtons
+        legend="Langue du questionnaire"
+        name="langue"
+        orientation="horizontal"
+        options={languages.map((l) => ({
+          label: <span lang={l.locale}>{l.label}</span>,
+          nativeInputProps: { checked: locale === l.locale, onChange: () => setLocale(l.locale) },
+        }))}
+      />
+      <Button size="large" iconId="fr-icon-arrow-right-line" iconPosition="right" onClick={() => setPhase({ step: "questions" })}>
+        Commencer le questionnaire
+      </Button>
+      {!embedded && (
+        <p className="fr-mt-4w">
+          <Link to="/post-partum/historique">Mon historique{epdsHistory.length > 0 ? ` (${epdsHistory.length})` : ""}</Link> ·{" "}
+          <Link to="/post-partum/professionnel">Mode professionnel</Link>
+        </p>
+      )}
+      <p className="fr-text--xs fr-mt-4w">
+        {questionnaire.citation.authors.join(", ")} ({questionnaire.citation.year}). {questionnaire.citation.title}. {questionnaire.citation.journal},{" "}
+        {questionnaire.citation.volume}, {questionnaire.citation.pages}.
+      </p>
+    </Page>
+  );
+}
+
+/** The answers, shown only on paper (print stylesheet), for the professional. */
+function PrintedAnswers({ answers, locale }: { answers: number[]; locale: string }) {
+  const questionnaire = questionnaireFor(locale);
+  return (
+    <table className="mj-print-only">
+      <caption>Réponses</caption>
+      <tbody>
+        {questionnaire.items.map((item, i) => (
+          <tr key={item.number}>
+            <td>{item.number}. {item.text}</td>
+            <td>{item.options[answers[i]!]!.text} ({item.options[answers[i]!]!.points})</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
