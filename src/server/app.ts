@@ -18,6 +18,7 @@ import type { Database } from "./db/database.js";
 import { sendProblem } from "./problem.js";
 import { contentRoutes } from "./routes/content.js";
 import { epdsRoutes } from "./routes/epds.js";
+import { calendarRoutes } from "./routes/calendar.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
 import { readContentBundle } from "./content/content-store.js";
 
@@ -138,6 +139,7 @@ export async function buildApp({ db, staticDir, epds, frameAncestors = [], logge
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
       await api.register(contentRoutes(db));
       if (epds) await api.register(epdsRoutes(epds));
+      await api.register(calendarRoutes());
     },
     { prefix: "/api/v1" },
   );

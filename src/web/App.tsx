@@ -21,11 +21,13 @@ const PostPartumPage = lazy(() => import("./routes/post-partum/PostPartumPage.js
 const EpdsHistoryPage = lazy(() => import("./routes/post-partum/EpdsHistoryPage.js").then((m) => ({ default: m.EpdsHistoryPage })));
 const EpdsProPage = lazy(() => import("./routes/post-partum/EpdsProPage.js").then((m) => ({ default: m.EpdsProPage })));
 const EpdsEmbedPage = lazy(() => import("./routes/post-partum/EpdsEmbedPage.js").then((m) => ({ default: m.EpdsEmbedPage })));
+const CalendarPage = lazy(() => import("./routes/calendrier/CalendarPage.js").then((m) => ({ default: m.CalendarPage })));
+const EventPage = lazy(() => import("./routes/calendrier/EventPage.js").then((m) => ({ default: m.EventPage })));
 const ComingSoonPage = lazy(() => import("./routes/coming-soon/ComingSoonPage.js").then((m) => ({ default: m.ComingSoonPage })));
 
 const pillars = [
   { path: "/parcours", label: t.nav.parcours, soon: false },
-  { path: "/calendrier", label: t.nav.calendrier, soon: true },
+  { path: "/calendrier", label: t.nav.calendrier, soon: false },
   { path: "/post-partum", label: t.nav.postPartum, soon: false },
   { path: "/autour-de-moi", label: t.nav.autour, soon: true },
 ] as const;
@@ -95,7 +97,8 @@ export function App() {
           <Route path="/parcours/:stageId" element={<StagePage />} />
           <Route path="/articles/:articleId" element={<ArticlePage />} />
           <Route path="/recherche" element={<SearchPage />} />
-          <Route path="/calendrier" element={<ComingSoonPage pillar="calendrier" />} />
+          <Route path="/calendrier" element={<CalendarPage />} />
+          <Route path="/calendrier/evenement/:eventId" element={<EventPage />} />
           <Route path="/post-partum" element={<PostPartumPage />} />
           <Route path="/post-partum/historique" element={<EpdsHistoryPage />} />
           <Route path="/post-partum/professionnel" element={<EpdsProPage />} />

@@ -10,12 +10,20 @@ const profile: Profile = {
   situations: ["parent-seul"],
 };
 
+function empty(p: Profile | null) {
+  return { profile: p, marks: [], epds: [], appointments: [], calendarDone: [] };
+}
+
 describe("backup file", () => {
   it("round-trips", () => {
     const backup = makeBackup(
-      profile,
-      [{ id: "sommeil-bebe-securite", read: true, favourite: false }],
-      [{ id: "r1", date: "2026-11-20", locale: "fr", audience: "mere", answers: [0, 1, 2, 3, 0, 1, 2, 3, 0, 0], total: 12, item10Points: 0, band: "a-surveiller" }],
+      {
+        profile,
+        marks: [{ id: "sommeil-bebe-securite", read: true, favourite: false }],
+        epds: [{ id: "r1", date: "2026-11-20", locale: "fr", audience: "mere", answers: [0, 1, 2, 3, 0, 1, 2, 3, 0, 0], total: 12, item10Points: 0, band: "a-surveiller" }],
+        appointments: [{ id: "a1", title: "Échographie", date: "2027-01-05", note: "à jeun" }],
+        calendarDone: [{ id: "grossesse:echographie-1", doneOn: "2026-11-02" }],
+      },
       new Date("2026-11-22T10:00:00Z"),
     );
     expect(readBackup(JSON.stringify(backup))).toEqual({ ok: true, backup });
@@ -26,10 +34,10 @@ describe("backup file", () => {
     ["a future version", JSON.stringify({ format: "mille-jours-sauvegarde", version: 2 }), /version/],
     [
       "an impossible date",
-      JSON.stringify({ ...makeBackup(profile, [], [], new Date()), profile: { ...profile, children: [{ id: "a", firstName: "", birthDate: "2025-02-30" }] } }),
+      JSON.stringify({ ...makeBackup(empty(profile), new Date()), profile: { ...profile, children: [{ id: "a", firstName: "", birthDate: "2025-02-30" }] } }),
       /abîmée.*profile\.children\.0\.birthDate/,
     ],
-    ["a truncated file", JSON.stringify(makeBackup(profile, [], [], new Date())).slice(0, 80), /JSON valide/],
+    ["a truncated file", JSON.stringify(makeBackup(empty(profile), new Date())).slice(0, 80), /JSON valide/],
   ])("refuses %s with a French message", (_name, text, message) => {
     const result = readBackup(text);
     expect(result.ok).toBe(false);
@@ -39,8 +47,8 @@ describe("backup file", () => {
 
 describe("older backup files", () => {
   it("import without an EPDS history", () => {
-    const { epds: _epds, ...withoutEpds } = makeBackup(profile, [], [], new Date("2026-11-22T10:00:00Z"));
-    const result = readBackup(JSON.stringify(withoutEpds));
-    expect(result.ok && result.backup.epds).toEqual([]);
+    const { epds: _e, appointments: _a, calendarDone: _d, ...older } = makeBackup(empty(profile), new Date("2026-11-22T10:00:00Z"));
+    const result = readBackup(JSON.stringify(older));
+    expect(result.ok && [result.backup.epds, result.backup.appointments, result.backup.calendarDone]).toEqual([[], [], []]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
-import { profileSchema, type Profile } from "./schema.js";
+import { profileSchema } from "./schema.js";
 
 /**
  * The file a parent exports to move their data to another device. Plain JSON, readable by a person,
@@ -29,11 +29,19 @@ export const backupSchema = z.strictObject({
   marks: z.array(articleMarkSchema).max(10_000),
   /** EPDS history; absent from files made before the questionnaire existed. */
   epds: z.array(epdsRecordSchema).max(1_000).default([]),
+  /** Personal appointments and events marked done; absent from files made before the calendar existed. */
+  appointments: z
+    .array(z.strictObject({ id: z.string().min(1).max(64), title: z.string().min(1).max(200), date: z.string().refine(isValidIsoDate), note: z.string().max(2000) }))
+    .max(2_000)
+    .default([]),
+  calendarDone: z.array(z.strictObject({ id: z.string().min(1).max(200), doneOn: z.string().refine(isValidIsoDate) })).max(5_000).default([]),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export function makeBackup(profile: Profile | null, marks: Backup["marks"], epds: Backup["epds"], now: Date): Backup {
-  return { format: BACKUP_FORMAT, version: 1, exportedAt: now.toISOString(), profile, marks, epds };
+export type BackupData = Pick<Backup, "profile" | "marks" | "epds" | "appointments" | "calendarDone">;
+
+export function makeBackup(data: BackupData, now: Date): Backup {
+  return { format: BACKUP_FORMAT, version: 1, exportedAt: now.toISOString(), ...data };
 }
 
 export type BackupReadResult = { ok: true; backup: Backup } | { ok: false; message: string };

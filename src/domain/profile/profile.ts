@@ -12,6 +12,7 @@ export type { Child, Pregnancy, Profile } from "./schema.js";
 /** What the onboarding form holds before validation: raw strings as typed. */
 export interface ProfileDraft {
   project: "reflexion" | "essai" | null;
+  calendar?: Profile["calendar"];
   pregnancy: null | { dateKind: "terme" | "ddr"; date: string; multiple: boolean };
   children: { id: string; firstName: string; birthDate: string }[];
   situations: SituationId[];
@@ -94,6 +95,7 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
       pregnancy,
       children: draft.children.map((c) => ({ id: c.id, firstName: c.firstName.trim(), birthDate: c.birthDate })),
       situations,
+      ...(draft.calendar ? { calendar: draft.calendar } : {}),
     },
   };
 }
@@ -109,6 +111,7 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
       : null,
     children: profile.children.map((c) => ({ ...c })),
     situations: [...profile.situations],
+    ...(profile.calendar ? { calendar: { ...profile.calendar } } : {}),
   };
 }
 

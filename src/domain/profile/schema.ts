@@ -29,5 +29,16 @@ export const profileSchema = z.strictObject({
   pregnancy: pregnancySchema.nullable(),
   children: z.array(childSchema).max(20),
   situations: z.array(z.enum(situationIds)),
+  /** Answers that only change the calendar; absent from profiles saved before the calendar existed. */
+  calendar: z
+    .strictObject({
+      /** Parents not married to each other → reconnaissance anticipée. */
+      unmarried: z.boolean(),
+      /** A risk factor of gestational diabetes → targeted glucose test. */
+      diabetesRisk: z.boolean(),
+      /** BCG recommended for the child (high tuberculosis risk, Guyane, Mayotte…). */
+      bcg: z.boolean(),
+    })
+    .optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;

@@ -1,33 +1,32 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Profile } from "../../domain/profile/profile.js";
 import { isoDateInTimeZone, type IsoDate } from "../../domain/dates.js";
-import {
-  deleteEpdsRecord,
-  hasSavedDataHint,
-  loadEpdsHistory,
-  loadMarks,
-  loadProfile,
-  replaceParentData,
-  saveEpdsRecord,
-  saveMark,
-  saveProfile,
-  type ArticleMark,
-  type EpdsRecord,
-} from "../storage/local-db.js";
+import * as store from "../storage/local-db.js";
+import type { ArticleMark, EpdsRecord, ParentDataset, PersonalAppointment } from "../storage/local-db.js";
 
-/** The parent's own data (profile, read and favourite articles, EPDS history), from IndexedDB, with the actions that change it. */
+/**
+ * The parent's own data (profile, read and favourite articles, EPDS history, personal appointments,
+ * calendar events done), from IndexedDB, with the actions that change it.
+ */
 export interface ParentData {
   loaded: boolean;
   storageError: string | null;
   profile: Profile | null;
   marks: Map<string, ArticleMark>;
   epdsHistory: EpdsRecord[];
+  appointments: PersonalAppointment[];
+  /** Calendar event id → day it was marked done. */
+  calendarDone: Map<string, string>;
   today: IsoDate;
   setProfile(profile: Profile): Promise<void>;
   setMark(id: string, change: Partial<Omit<ArticleMark, "id">>): Promise<void>;
   addEpds(record: EpdsRecord): Promise<void>;
   deleteEpds(id: string | "all"): Promise<void>;
-  replaceAll(profile: Profile | null, marks: ArticleMark[], epds: EpdsRecord[]): Promise<void>;
+  saveAppointment(appointment: PersonalAppointment): Promise<void>;
+  deleteAppointment(id: string): Promise<void>;
+  setDone(eventId: string, done: boolean): Promise<void>;
+  replaceAll(data: ParentDataset): Promise<void>;
+  dataset(): ParentDataset;
 }
 
 const ParentContext = createContext<ParentData | null>(null);
@@ -41,66 +40,106 @@ function deviceToday(): IsoDate {
 
 export function ParentProvider({ children }: { children: ReactNode }) {
   // A device with nothing saved (and the build-time render) starts ready, with an empty profile.
-  const [loaded, setLoaded] = useState(() => typeof window === "undefined" || !hasSavedDataHint());
+  const [loaded, setLoaded] = useState(() => typeof window === "undefined" || !store.hasSavedDataHint());
   const [storageError, setStorageError] = useState<string | null>(null);
   const [profile, setProfileState] = useState<Profile | null>(null);
   const [marks, setMarks] = useState<Map<string, ArticleMark>>(new Map());
   const marksRef = useRef(marks);
   const [epdsHistory, setEpdsHistory] = useState<EpdsRecord[]>([]);
+  const [appointments, setAppointments] = useState<PersonalAppointment[]>([]);
+  const [calendarDone, setCalendarDone] = useState<Map<string, string>>(new Map());
   const [today, setToday] = useState(deviceToday);
 
+  const apply = useCallback((data: ParentDataset) => {
+    setProfileState(data.profile);
+    marksRef.current = new Map(data.marks.map((m) => [m.id, m]));
+    setMarks(marksRef.current);
+    setEpdsHistory([...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
+    setAppointments([...data.appointments].sort((a, b) => a.date.localeCompare(b.date)));
+    setCalendarDone(new Map(data.calendarDone.map((d) => [d.id, d.doneOn])));
+  }, []);
+
+  const reload = useCallback(async () => {
+    const [p, m, e, a, d] = await Promise.all([store.loadProfile(), store.loadMarks(), store.loadEpdsHistory(), store.loadAppointments(), store.loadCalendarDone()]);
+    apply({ profile: p, marks: m, epds: e, appointments: a, calendarDone: d });
+  }, [apply]);
+
   useEffect(() => {
-    Promise.all([loadProfile(), loadMarks(), loadEpdsHistory()])
-      .then(([p, m, e]) => {
-        setProfileState(p);
-        setEpdsHistory(e);
-        marksRef.current = new Map(m.map((mark) => [mark.id, mark]));
-        setMarks(marksRef.current);
-      })
+    reload()
       .catch(() => setStorageError(STORAGE_ERROR))
       .finally(() => setLoaded(true));
     // The day changes while the app stays open overnight.
     const timer = window.setInterval(() => setToday(deviceToday()), 60_000);
     return () => window.clearInterval(timer);
-  }, []);
+  }, [reload]);
 
-  const setProfile = useCallback(async (next: Profile) => {
-    setProfileState(next);
-    await saveProfile(next).catch((error: unknown) => {
-      setStorageError(STORAGE_ERROR);
-      throw error;
-    });
-  }, []);
+  /** Runs a storage change, then re-reads the store so that the screen shows what is really saved. */
+  const change = useCallback(
+    async (work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        setStorageError(STORAGE_ERROR);
+        throw error;
+      }
+      await reload();
+    },
+    [reload],
+  );
 
-  const setMark = useCallback(async (id: string, change: Partial<Omit<ArticleMark, "id">>) => {
-    const next: ArticleMark = { ...(marksRef.current.get(id) ?? { id, read: false, favourite: false }), ...change, id };
-    marksRef.current = new Map(marksRef.current).set(id, next);
-    setMarks(marksRef.current);
-    await saveMark(next).catch(() => setStorageError(STORAGE_ERROR));
-  }, []);
+  const setProfile = useCallback(async (next: Profile) => change(() => store.saveProfile(next)), [change]);
 
-  const addEpds = useCallback(async (record: EpdsRecord) => {
-    await saveEpdsRecord(record);
-    setEpdsHistory(await loadEpdsHistory());
-  }, []);
+  const setMark = useCallback(
+    async (id: string, update: Partial<Omit<ArticleMark, "id">>) => {
+      const next: ArticleMark = { ...(marksRef.current.get(id) ?? { id, read: false, favourite: false }), ...update, id };
+      marksRef.current = new Map(marksRef.current).set(id, next);
+      setMarks(marksRef.current);
+      await store.saveMark(next).catch(() => setStorageError(STORAGE_ERROR));
+    },
+    [],
+  );
 
-  const deleteEpds = useCallback(async (id: string) => {
-    if (id === "all") for (const r of await loadEpdsHistory()) await deleteEpdsRecord(r.id);
-    else await deleteEpdsRecord(id);
-    setEpdsHistory(await loadEpdsHistory());
-  }, []);
+  const addEpds = useCallback(async (record: EpdsRecord) => change(() => store.saveEpdsRecord(record)), [change]);
+  const deleteEpds = useCallback(
+    async (id: string) =>
+      change(async () => {
+        const ids = id === "all" ? (await store.loadEpdsHistory()).map((r) => r.id) : [id];
+        for (const each of ids) await store.deleteEpdsRecord(each);
+      }),
+    [change],
+  );
+  const saveAppointment = useCallback(async (a: PersonalAppointment) => change(() => store.saveAppointment(a)), [change]);
+  const deleteAppointment = useCallback(async (id: string) => change(() => store.deleteAppointment(id)), [change]);
+  const setDone = useCallback(async (eventId: string, done: boolean) => change(() => store.setCalendarDone(eventId, done ? deviceToday() : null)), [change]);
+  const replaceAll = useCallback(async (data: ParentDataset) => change(() => store.replaceParentData(data)), [change]);
 
-  const replaceAll = useCallback(async (nextProfile: Profile | null, nextMarks: ArticleMark[], nextEpds: EpdsRecord[]) => {
-    await replaceParentData(nextProfile, nextMarks, nextEpds);
-    setEpdsHistory(nextEpds);
-    setProfileState(nextProfile);
-    marksRef.current = new Map(nextMarks.map((m) => [m.id, m]));
-    setMarks(marksRef.current);
-  }, []);
-
-  const value = useMemo(
-    () => ({ loaded, storageError, profile, marks, epdsHistory, today, setProfile, setMark, addEpds, deleteEpds, replaceAll }),
-    [loaded, storageError, profile, marks, epdsHistory, today, setProfile, setMark, addEpds, deleteEpds, replaceAll],
+  const value = useMemo<ParentData>(
+    () => ({
+      loaded,
+      storageError,
+      profile,
+      marks,
+      epdsHistory,
+      appointments,
+      calendarDone,
+      today,
+      setProfile,
+      setMark,
+      addEpds,
+      deleteEpds,
+      saveAppointment,
+      deleteAppointment,
+      setDone,
+      replaceAll,
+      dataset: () => ({
+        profile,
+        marks: [...marks.values()],
+        epds: epdsHistory,
+        appointments,
+        calendarDone: [...calendarDone].map(([id, doneOn]) => ({ id, doneOn })),
+      }),
+    }),
+    [loaded, storageError, profile, marks, epdsHistory, appointments, calendarDone, today, setProfile, setMark, addEpds, deleteEpds, saveAppointment, deleteAppointment, setDone, replaceAll],
   );
   return <ParentContext.Provider value={value}>{children}</ParentContext.Provider>;
 }

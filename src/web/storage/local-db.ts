@@ -23,7 +23,18 @@ export interface EpdsRecord {
   band: string;
 }
 
+/** An appointment the parent adds to the calendar. */
+export interface PersonalAppointment {
+  id: string;
+  title: string;
+  date: string;
+  note: string;
+}
+
 interface MilleJoursDb extends DBSchema {
+  appointments: { key: string; value: PersonalAppointment };
+  /** Ids of calendar events the parent marked as done. */
+  calendarDone: { key: string; value: { id: string; doneOn: string } };
   profile: { key: "current"; value: Profile };
   epds: { key: string; value: EpdsRecord };
   marks: { key: string; value: ArticleMark };
@@ -56,7 +67,7 @@ function setSavedDataHint(saved: boolean): void {
 let connection: Promise<IDBPDatabase<MilleJoursDb>> | null = null;
 
 function db(): Promise<IDBPDatabase<MilleJoursDb>> {
-  connection ??= openDB<MilleJoursDb>(DB_NAME, 2, {
+  connection ??= openDB<MilleJoursDb>(DB_NAME, 3, {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
         database.createObjectStore("profile");
@@ -64,6 +75,10 @@ function db(): Promise<IDBPDatabase<MilleJoursDb>> {
         database.createObjectStore("content");
       }
       if (oldVersion < 2) database.createObjectStore("epds", { keyPath: "id" });
+      if (oldVersion < 3) {
+        database.createObjectStore("appointments", { keyPath: "id" });
+        database.createObjectStore("calendarDone", { keyPath: "id" });
+      }
     },
   });
   return connection;
@@ -100,15 +115,50 @@ export async function deleteEpdsRecord(id: string): Promise<void> {
   await (await db()).delete("epds", id);
 }
 
+export async function loadAppointments(): Promise<PersonalAppointment[]> {
+  return (await db()).getAll("appointments");
+}
+
+export async function saveAppointment(appointment: PersonalAppointment): Promise<void> {
+  await (await db()).put("appointments", appointment);
+  setSavedDataHint(true);
+}
+
+export async function deleteAppointment(id: string): Promise<void> {
+  await (await db()).delete("appointments", id);
+}
+
+export async function loadCalendarDone(): Promise<{ id: string; doneOn: string }[]> {
+  return (await db()).getAll("calendarDone");
+}
+
+export async function setCalendarDone(id: string, doneOn: string | null): Promise<void> {
+  if (doneOn) await (await db()).put("calendarDone", { id, doneOn });
+  else await (await db()).delete("calendarDone", id);
+  setSavedDataHint(true);
+}
+
+/** Everything the parent keeps on this device, as one value (export, import, erase). */
+export interface ParentDataset {
+  profile: Profile | null;
+  marks: ArticleMark[];
+  epds: EpdsRecord[];
+  appointments: PersonalAppointment[];
+  calendarDone: { id: string; doneOn: string }[];
+}
+
 /** Replaces all the parent's data in one transaction: an import either lands whole or not at all. */
-export async function replaceParentData(profile: Profile | null, marks: ArticleMark[], epds: EpdsRecord[]): Promise<void> {
-  const tx = (await db()).transaction(["profile", "marks", "epds"], "readwrite");
-  await Promise.all([tx.objectStore("profile").clear(), tx.objectStore("marks").clear(), tx.objectStore("epds").clear()]);
-  if (profile) await tx.objectStore("profile").put(profile, "current");
-  for (const mark of marks) await tx.objectStore("marks").put(mark);
-  for (const record of epds) await tx.objectStore("epds").put(record);
+export async function replaceParentData(data: ParentDataset): Promise<void> {
+  const stores = ["profile", "marks", "epds", "appointments", "calendarDone"] as const;
+  const tx = (await db()).transaction([...stores], "readwrite");
+  await Promise.all(stores.map((s) => tx.objectStore(s).clear()));
+  if (data.profile) await tx.objectStore("profile").put(data.profile, "current");
+  for (const mark of data.marks) await tx.objectStore("marks").put(mark);
+  for (const record of data.epds) await tx.objectStore("epds").put(record);
+  for (const appointment of data.appointments) await tx.objectStore("appointments").put(appointment);
+  for (const done of data.calendarDone) await tx.objectStore("calendarDone").put(done);
   await tx.done;
-  setSavedDataHint(profile !== null || marks.length > 0 || epds.length > 0);
+  setSavedDataHint(data.profile !== null || [data.marks, data.epds, data.appointments, data.calendarDone].some((l) => l.length > 0));
 }
 
 export async function loadCachedContent(): Promise<ContentBundle | null> {

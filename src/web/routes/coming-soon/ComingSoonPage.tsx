@@ -3,10 +3,6 @@ import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { Page } from "../../components/Page.js";
 
 const pillars = {
-  calendrier: {
-    title: "Calendrier",
-    text: "Un calendrier unique de tous vos rendez-vous (examens de grossesse, entretien prénatal précoce, entretien postnatal précoce, examens de l'enfant, vaccins), de vos démarches et de vos congés, calculé à partir de vos dates et exportable vers l'agenda de votre téléphone.",
-  },
   "autour-de-moi": {
     title: "Autour de moi",
     text: "Les maternités, PMI, sages-femmes, CAF et lieux d'accueil près de chez vous, à partir des données publiques officielles.",

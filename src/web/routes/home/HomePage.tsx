@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
@@ -8,9 +9,12 @@ import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
 import { t } from "../../i18n/fr.js";
 
+// The calendar rules load only for parents who have a profile.
+const ThisWeek = lazy(() => import("../calendrier/ThisWeek.js").then((m) => ({ default: m.ThisWeek })));
+
 const pillars = [
   { title: t.nav.parcours, desc: "Où vous en êtes et ce qui compte maintenant.", to: "/parcours" },
-  { title: `${t.nav.calendrier} (${t.nav.soon})`, desc: "Tous vos rendez-vous, démarches et droits, au bon moment.", to: "/calendrier" },
+  { title: t.nav.calendrier, desc: "Tous vos rendez-vous, démarches et droits, au bon moment.", to: "/calendrier" },
   { title: t.nav.postPartum, desc: "Faire le point sur son moral après la naissance, et trouver de l'aide.", to: "/post-partum" },
   { title: `${t.nav.autour} (${t.nav.soon})`, desc: "Les lieux et professionnels des 1000 jours près de chez vous.", to: "/autour-de-moi" },
 ];
@@ -38,6 +42,9 @@ export function HomePage() {
           const tracks = buildTracks(profile, today).filter((tr) => tr.stage);
           return (
             <>
+              <Suspense fallback={null}>
+                <ThisWeek />
+              </Suspense>
               {tracks.map((track) => {
                 const stage = bundle.stages.find((s) => s.id === track.stage)!;
                 const essentials = articlesForStage(bundle.articles, stage.id, profile.situations).slice(0, 3);

@@ -38,7 +38,7 @@ export function EpdsHistoryPage() {
           )}
           <ScoreChart points={epdsHistory.map((r) => ({ date: r.date, total: r.total }))} />
           <div className="fr-table fr-mt-3w">
-            <table>
+            <table tabIndex={0}>
               <caption>Résultats</caption>
               <thead>
                 <tr>

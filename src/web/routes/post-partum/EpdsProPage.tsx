@@ -50,7 +50,7 @@ export function EpdsProPage() {
           {phase.score.safetyFlag && <strong> Question 10 cotée {phase.score.item10Points} : idées auto-agressives à évaluer sans délai.</strong>}
         </p>
         <div className="fr-table">
-          <table>
+          <table tabIndex={0}>
             <caption>Réponses (traduites en français ; passation en {languages.find((l) => l.locale === locale)?.label})</caption>
             <thead>
               <tr>

@@ -9,14 +9,14 @@ type Message = { severity: "success" | "error"; text: string } | null;
 
 /** Export, import and erase the parent's data; says plainly where the data lives. */
 export function MyDataPage() {
-  const { profile, marks, epdsHistory, replaceAll, today } = useParent();
+  const { profile, marks, epdsHistory, appointments, replaceAll, dataset, today } = useParent();
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<Backup | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   function exportData() {
-    const backup = makeBackup(profile, [...marks.values()], epdsHistory, new Date());
+    const backup = makeBackup(dataset(), new Date());
     const url = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 2)], { type: "application/json" }));
     const link = document.createElement("a");
     link.href = url;
@@ -46,7 +46,7 @@ export function MyDataPage() {
   async function applyImport() {
     if (!pending) return;
     try {
-      await replaceAll(pending.profile, pending.marks, pending.epds);
+      await replaceAll(pending);
       setMessage({ severity: "success", text: "Vos données ont été importées sur cet appareil." });
     } catch {
       setMessage({ severity: "error", text: "L'import a échoué : vos données précédentes sont intactes." });
@@ -55,7 +55,7 @@ export function MyDataPage() {
   }
 
   async function eraseAll() {
-    await replaceAll(null, [], []);
+    await replaceAll({ profile: null, marks: [], epds: [], appointments: [], calendarDone: [] });
     setConfirmErase(false);
     setMessage({ severity: "success", text: "Toutes vos données ont été effacées de cet appareil." });
   }
@@ -63,7 +63,7 @@ export function MyDataPage() {
   return (
     <Page title="Mes données">
       <p className="fr-text--lead">
-        Vos informations (situation, dates, articles lus et favoris, résultats du questionnaire post-partum) sont enregistrées <strong>uniquement sur cet appareil</strong>, dans
+        Vos informations (situation, dates, articles lus et favoris, résultats du questionnaire post-partum, rendez-vous du calendrier) sont enregistrées <strong>uniquement sur cet appareil</strong>, dans
         votre navigateur. Elles ne sont envoyées à aucun serveur, et aucun outil de mesure d'audience n'est utilisé.
       </p>
       <div aria-live="polite">{message && <Alert severity={message.severity} small description={message.text} className="fr-mb-3w" />}</div>
@@ -71,7 +71,7 @@ export function MyDataPage() {
       <h2>Changer d'appareil</h2>
       <p>Téléchargez une sauvegarde, puis importez-la sur votre autre appareil.</p>
       <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        <Button iconId="fr-icon-download-line" onClick={exportData} disabled={!profile && marks.size === 0 && epdsHistory.length === 0}>
+        <Button iconId="fr-icon-download-line" onClick={exportData} disabled={!profile && marks.size === 0 && epdsHistory.length === 0 && appointments.length === 0}>
           Télécharger ma sauvegarde
         </Button>
         <Button iconId="fr-icon-upload-line" priority="secondary" onClick={() => fileInput.current?.click()}>
@@ -97,7 +97,7 @@ export function MyDataPage() {
             <>
               <p>
                 Cette sauvegarde du {new Date(pending.exportedAt).toLocaleDateString("fr-FR")} remplacera les données de cet appareil
-                ({pending.profile ? "un profil" : "aucun profil"}, {pending.marks.length} article(s) lus ou favoris, {pending.epds.length} résultat(s) de questionnaire).
+                ({pending.profile ? "un profil" : "aucun profil"}, {pending.marks.length} article(s) lus ou favoris, {pending.epds.length} résultat(s) de questionnaire, {pending.appointments.length} rendez-vous personnel(s)).
               </p>
               <div className="fr-btns-group fr-btns-group--inline-sm">
                 <Button onClick={() => void applyImport()}>Remplacer mes données</Button>

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import ICAL from "ical.js";
+import { buildApp } from "../app.js";
+import { openPglite, type Database } from "../db/database.js";
+import { addDays, isoDateInTimeZone } from "../../domain/dates.js";
+
+let db: Database;
+let app: FastifyInstance;
+const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+
+beforeAll(async () => {
+  db = await openPglite(null);
+  app = await buildApp({ db, logger: false });
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+describe("GET /api/v1/calendar", () => {
+  it("computes the pregnancy events from a terme", async () => {
+    const terme = addDays(today, 150);
+    const res = await app.inject({ url: `/api/v1/calendar?terme=${terme}&rang=3` });
+    expect(res.statusCode).toBe(200);
+    const events: { id: string; start: string; end: string }[] = res.json().evenements;
+    const byId = new Map(events.map((e) => [e.id, e]));
+    for (const id of ["grossesse:echographie-2", "grossesse:entretien-prenatal-precoce", "grossesse:examen-prenatal-7"]) expect(byId.has(id), id).toBe(true);
+    // A 3rd child: 8 weeks of prenatal leave before the terme (C. trav. L1225-19).
+    expect(byId.get("enfant-a-naitre-1:conge-maternite")?.start).toBe(addDays(terme, -8 * 7));
+    // The birth declaration is forecast from the terme until the real birth date is known.
+    expect(byId.get("enfant-a-naitre-1:declaration-naissance")?.start).toBe(terme);
+  });
+
+  it("computes twins' events from a birth date", async () => {
+    const res = await app.inject({ url: `/api/v1/calendar?naissance=${addDays(today, -30)}&multiple=2` });
+    expect(res.statusCode).toBe(200);
+    const subjects = new Set(res.json().evenements.map((e: { subject: string }) => e.subject));
+    expect(subjects).toEqual(new Set(["enfant-1", "enfant-2"]));
+  });
+
+  it.each([
+    ["terme=2027-02-30", /terme : Cette date n'existe pas/],
+    [`terme=${addDays(today, 5 * 365)}`, /plus de 42 semaines/],
+    [`naissance=${addDays(today, 3)}`, /futur/],
+    ["", /Indiquez une seule date/],
+    [`terme=${addDays(today, 100)}&naissance=${today}`, /Indiquez une seule date/],
+    [`terme=${addDays(today, 100)}&couleur=bleu`, /Clé non reconnue/],
+    [`terme=${addDays(today, 100)}&rang=0`, /rang/],
+    ["terme=demain", /AAAA-MM-JJ/],
+  ])("refuses %s with a French problem+json", async (query, message) => {
+    const res = await app.inject({ url: `/api/v1/calendar?${query}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json().detail).toMatch(message);
+  });
+});
+
+describe("GET /api/v1/calendar.ics", () => {
+  it("serves text/calendar that ical.js reads, the same events as the JSON", async () => {
+    const query = `ddr=${addDays(today, -60)}&rappels=semaine-avant`;
+    const json = (await app.inject({ url: `/api/v1/calendar?${query}` })).json().evenements as { id: string; title: string }[];
+    const res = await app.inject({ url: `/api/v1/calendar.ics?${query}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/calendar; charset=utf-8");
+    const vevents = new ICAL.Component(ICAL.parse(res.body)).getAllSubcomponents("vevent");
+    expect(vevents.map((v) => new ICAL.Event(v).summary)).toEqual(json.map((e) => e.title));
+    expect(vevents.every((v) => v.getFirstSubcomponent("valarm") !== null)).toBe(true);
+    // The same request gives the same file: a subscribed calendar updates instead of duplicating.
+    expect((await app.inject({ url: `/api/v1/calendar.ics?${query}` })).body).toBe(res.body);
+  });
+
+  it("is described in the OpenAPI document", async () => {
+    const spec = (await app.inject({ url: "/api/v1/openapi.json" })).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/v1/calendar", "/api/v1/calendar.ics"]));
+  });
+});

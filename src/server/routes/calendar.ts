@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { computeCalendar, type CalendarInput } from "../../domain/calendar/index.js";
+import { CALENDAR_RULES_STAMP, icsEntryFromEvent, toIcs } from "../../domain/calendar/ics.js";
+import { withBirthForecast } from "../../domain/calendar/from-profile.js";
+import { isoDateInTimeZone } from "../../domain/dates.js";
+import { termeFromDdr } from "../../domain/journey/pregnancy.js";
+import { checkBirthDate, checkDdr, checkTerme } from "../../domain/profile/profile.js";
+import { sendProblem } from "../problem.js";
+
+const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "format attendu : AAAA-MM-JJ" });
+
+const calendarQuery = z.strictObject({
+  terme: dateParam.optional(),
+  ddr: dateParam.optional(),
+  naissance: dateParam.optional(),
+  rang: z.coerce.number().int().min(1).max(20).default(1),
+  multiple: z.coerce.number().int().min(1).max(8).default(1),
+  rappels: z.enum(["aucun", "jour-meme", "semaine-avant"]).default("aucun"),
+});
+type CalendarQuery = z.infer<typeof calendarQuery>;
+
+/** The input the query describes, or the French reason it cannot. The server stores nothing. */
+function inputFrom(query: CalendarQuery, today: string): { input: CalendarInput } | { error: string } {
+  const given = (["terme", "ddr", "naissance"] as const).filter((k) => query[k] !== undefined);
+  if (given.length !== 1) return { error: "Indiquez une seule date : terme, ddr (date des dernières règles) ou naissance." };
+  const [kind] = given;
+  const date = query[kind!]!;
+  const error = kind === "terme" ? checkTerme(date, today) : kind === "ddr" ? checkDdr(date, today) : checkBirthDate(date, today);
+  if (error) return { error: `${kind} : ${error}` };
+  if (kind === "naissance")
+    return {
+      input: {
+        pregnancy: null,
+        children: Array.from({ length: query.multiple }, (_, i) => ({
+          id: String(i + 1),
+          birthDate: date,
+          expectedTerme: null,
+          rank: query.rang,
+          siblingsBornSameDay: query.multiple - 1,
+          bcgRecommended: false,
+        })),
+      },
+    };
+  const terme = kind === "terme" ? date : termeFromDdr(date);
+  return {
+    input: withBirthForecast({
+      pregnancy: { terme, fetuses: query.multiple, rank: query.rang, unmarriedParents: false, gestationalDiabetesRisk: false },
+      children: [],
+    }),
+  };
+}
+
+export function calendarRoutes(): FastifyPluginAsyncZod {
+  return async (app) => {
+    const schema = (summary: string) => ({
+      summary,
+      tags: ["calendrier"],
+      description:
+        "Une seule date parmi terme, ddr et naissance (AAAA-MM-JJ). rang : rang de l'enfant (1 = premier). multiple : nombre de bébés. Rien n'est enregistré ; seul le chemin de la requête est journalisé.",
+      querystring: calendarQuery,
+    });
+
+    app.get("/calendar", { schema: schema("Le calendrier des 1000 jours calculé depuis une date, en JSON") }, async (request, reply) => {
+      const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
+      if ("error" in result) return sendProblem(reply, { status: 400, title: "Requête invalide", detail: result.error });
+      reply.header("cache-control", "private, max-age=3600");
+      return { evenements: computeCalendar(result.input) };
+    });
+
+    app.get("/calendar.ics", { schema: schema("Le même calendrier au format iCalendar (RFC 5545), pour l'importer ou s'y abonner") }, async (request, reply) => {
+      const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
+      if ("error" in result) return sendProblem(reply, { status: 400, title: "Requête invalide", detail: result.error });
+      const ics = toIcs(computeCalendar(result.input).map(icsEntryFromEvent), {
+        calendarName: "Mille Jours – mes rendez-vous",
+        stamp: CALENDAR_RULES_STAMP,
+        reminder: request.query.rappels,
+        uidDomain: request.hostname.replace(/:\d+$/, "") || "mille-jours",
+      });
+      return reply
+        .header("content-type", "text/calendar; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="mille-jours.ics"')
+        .header("cache-control", "private, max-age=3600")
+        .send(ics);
+    });
+  };
+}

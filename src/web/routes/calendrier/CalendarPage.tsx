@@ -1,0 +1,284 @@
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { monthGrid, splitAgenda } from "../../../domain/calendar/agenda.js";
+import { CALENDAR_RULES_STAMP, icsEntryFromEvent, toIcs, type IcsEntry, type Reminder } from "../../../domain/calendar/ics.js";
+import { isValidIsoDate } from "../../../domain/dates.js";
+import { Page } from "../../components/Page.js";
+import { useParent } from "../../state/parent.js";
+import { AgendaList } from "./AgendaList.js";
+import { useCalendar, type AgendaItem } from "./useCalendar.js";
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/** Calendrier: what to do now and soon first, then a month view and the full list; export and subscription. */
+export function CalendarPage() {
+  const { profile, today, calendarDone, setProfile } = useParent();
+  const { items } = useCalendar();
+  const [subject, setSubject] = useState("tous");
+
+  if (!profile)
+    return (
+      <Page title="Calendrier">
+        <p>
+          Le calendrier se calcule à partir de vos dates (terme prévu, naissance). <Link to="/profil">Indiquez votre situation</Link> pour le voir.
+        </p>
+      </Page>
+    );
+
+  const subjects = [...new Map(items.map((i) => [i.subject, i.subjectLabel]))];
+  const shown = subject === "tous" ? items : items.filter((i) => i.subject === subject);
+  const agenda = splitAgenda(shown, today, new Set(calendarDone.keys()));
+  const options = profile.calendar ?? { unmarried: false, diabetesRisk: false, bcg: false };
+  const setOption = (key: keyof typeof options, value: boolean) => void setProfile({ ...profile, calendar: { ...options, [key]: value } });
+
+  return (
+    <Page title="Calendrier" heading="Mon calendrier">
+      <p>
+        Tous vos rendez-vous, démarches et droits, calculés sur cet appareil à partir de vos dates, selon les règles officielles (chaque
+        événement cite sa source).
+      </p>
+      <Select
+        label="Afficher le calendrier de"
+        nativeSelectProps={{ value: subject, onChange: (e) => setSubject(e.target.value) }}
+      >
+        <option value="tous">Tout le monde</option>
+        {subjects.map(([id, label]) => (
+          <option key={id} value={id}>
+            {label}
+          </option>
+        ))}
+      </Select>
+
+      <section aria-labelledby="maintenant" className="fr-mt-4w">
+        <h2 id="maintenant">À faire maintenant</h2>
+        <AgendaList items={agenda.now} />
+      </section>
+      <section aria-labelledby="a-venir" className="fr-mt-4w">
+        <h2 id="a-venir">À venir (2 prochains mois)</h2>
+        <AgendaList items={agenda.soon} />
+      </section>
+
+      <MonthView items={shown} today={today} />
+
+      <section aria-labelledby="plus-tard" className="fr-mt-4w">
+        <h2 id="plus-tard">Plus tard</h2>
+        <AgendaList items={agenda.later} />
+      </section>
+      <div className="fr-accordions-group fr-mt-4w">
+        <Accordion label={`Événements passés ou faits (${agenda.past.length})`}>
+          <AgendaList items={agenda.past} headingLevel="h4" />
+        </Accordion>
+      </div>
+
+      <AddAppointment />
+
+      <section aria-labelledby="affiner" className="fr-mt-5w">
+        <h2 id="affiner">Affiner mon calendrier</h2>
+        <Checkbox
+          options={[
+            {
+              label: "Nous ne sommes pas mariés",
+              hintText: "Pour vous rappeler la reconnaissance anticipée de l'enfant",
+              nativeInputProps: { checked: options.unmarried, onChange: (e) => setOption("unmarried", e.target.checked) },
+            },
+            {
+              label: "J'ai un facteur de risque de diabète de grossesse",
+              hintText: "Par exemple : diabète de grossesse déjà eu, surpoids, 35 ans ou plus, diabète chez un parent proche",
+              nativeInputProps: { checked: options.diabetesRisk, onChange: (e) => setOption("diabetesRisk", e.target.checked) },
+            },
+            {
+              label: "Le BCG est recommandé pour mon enfant",
+              hintText: "Par exemple en Guyane, à Mayotte, ou si un proche a eu la tuberculose : votre médecin vous le dit",
+              nativeInputProps: { checked: options.bcg, onChange: (e) => setOption("bcg", e.target.checked) },
+            },
+          ]}
+        />
+      </section>
+
+      <ExportSection items={items} />
+    </Page>
+  );
+}
+
+function MonthView({ items, today }: { items: AgendaItem[]; today: string }) {
+  const [cursor, setCursor] = useState(() => ({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }));
+  const move = (delta: number) =>
+    setCursor(({ year, month }) => {
+      const index = year * 12 + (month - 1) + delta;
+      return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+    });
+  const grid = monthGrid(items, cursor.year, cursor.month);
+  const label = `${MONTHS[cursor.month - 1]} ${cursor.year}`;
+  return (
+    <section aria-labelledby="vue-mois" className="fr-mt-4w">
+      <h2 id="vue-mois">Vue du mois</h2>
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+        <Button size="small" priority="secondary" iconId="fr-icon-arrow-left-s-line" onClick={() => move(-1)}>
+          Mois précédent
+        </Button>
+        <Button size="small" priority="secondary" iconId="fr-icon-arrow-right-s-line" onClick={() => move(1)}>
+          Mois suivant
+        </Button>
+      </div>
+      <div className="fr-table fr-table--no-caption mj-month">
+        <table tabIndex={0}>
+          <caption aria-live="polite">{label}</caption>
+          <thead>
+            <tr>
+              {["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."].map((d) => (
+                <th key={d} scope="col">
+                  {d}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.map((week, w) => (
+              <tr key={w}>
+                {week.map((day, d) => (
+                  <td key={d} aria-current={day.date === today ? "date" : undefined}>
+                    {day.date && (
+                      <>
+                        <strong>{Number(day.date.slice(8))}</strong>
+                        {day.events
+                          .filter((e) => e.start === day.date || e.end === day.date)
+                          .map((e) => (
+                            <span key={e.id} className="fr-text--xs mj-month-event">
+                              {e.start === day.date ? "▸ " : "◂ fin : "}
+                              {e.title}
+                            </span>
+                          ))}
+                      </>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function AddAppointment() {
+  const { saveAppointment } = useParent();
+  const [title, setTitle] = useState("");
+  const [date, setDate] = useState("");
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [added, setAdded] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setAdded(false);
+    if (!title.trim()) return setError({ field: "title", message: "Donnez un nom au rendez-vous." });
+    if (!isValidIsoDate(date)) return setError({ field: "date", message: "Indiquez une date réelle (par exemple le 14/01/2027)." });
+    setError(null);
+    await saveAppointment({ id: crypto.randomUUID(), title: title.trim().slice(0, 200), date, note: note.trim().slice(0, 2000) });
+    setTitle("");
+    setDate("");
+    setNote("");
+    setAdded(true);
+  }
+
+  return (
+    <section aria-labelledby="ajouter" className="fr-mt-5w">
+      <h2 id="ajouter">Ajouter un rendez-vous</h2>
+      <form onSubmit={submit} noValidate>
+        <Input
+          label="Rendez-vous"
+          state={error?.field === "title" ? "error" : "default"}
+          stateRelatedMessage={error?.field === "title" ? error.message : undefined}
+          nativeInputProps={{ name: "rdv-titre", value: title, maxLength: 200, onChange: (e) => setTitle(e.target.value) }}
+        />
+        <Input
+          label="Date"
+          state={error?.field === "date" ? "error" : "default"}
+          stateRelatedMessage={error?.field === "date" ? error.message : undefined}
+          nativeInputProps={{ name: "rdv-date", type: "date", value: date, onChange: (e) => setDate(e.target.value) }}
+        />
+        <Input label="Note (facultatif)" textArea nativeTextAreaProps={{ name: "rdv-note", value: note, maxLength: 2000, onChange: (e) => setNote(e.target.value) }} />
+        <Button type="submit" iconId="fr-icon-add-line">
+          Ajouter au calendrier
+        </Button>
+        <p role="status" className="fr-mt-1w">
+          {added ? "Rendez-vous ajouté." : ""}
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function ExportSection({ items }: { items: AgendaItem[] }) {
+  const { profile, today } = useParent();
+  const [reminder, setReminder] = useState<Reminder>("jour-meme");
+  const host = typeof location === "undefined" ? "" : location.host;
+
+  function download() {
+    const entries: IcsEntry[] = items.map((item) =>
+      item.event
+        ? icsEntryFromEvent(item.event)
+        : { uid: item.id, title: item.title, description: item.appointment?.note ?? "", start: item.start, end: item.end, categories: ["Rendez-vous personnel"] },
+    );
+    const ics = toIcs(entries, { calendarName: "Mille Jours – mes rendez-vous", stamp: CALENDAR_RULES_STAMP, reminder, uidDomain: location.hostname || "mille-jours" });
+    const url = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `mille-jours-calendrier-${today}.ics`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  const feeds: { label: string; query: string }[] = [];
+  if (profile?.pregnancy)
+    feeds.push({ label: "Grossesse en cours", query: `terme=${profile.pregnancy.terme}&rang=${profile.children.length + 1}&multiple=${profile.pregnancy.multiple ? 2 : 1}` });
+  for (const birthDate of new Set(profile?.children.map((c) => c.birthDate))) {
+    const twins = profile!.children.filter((c) => c.birthDate === birthDate).length;
+    const rank = 1 + profile!.children.filter((c) => c.birthDate < birthDate).length;
+    feeds.push({ label: `Enfant(s) né(s) le ${birthDate.split("-").reverse().join("/")}`, query: `naissance=${birthDate}&rang=${rank}&multiple=${twins}` });
+  }
+
+  return (
+    <section aria-labelledby="exporter" className="fr-mt-5w">
+      <h2 id="exporter">Dans l'agenda de mon téléphone</h2>
+      <Select
+        label="Rappel"
+        nativeSelectProps={{ value: reminder, onChange: (e) => setReminder(e.target.value as Reminder) }}
+      >
+        <option value="aucun">Sans rappel</option>
+        <option value="jour-meme">Le premier jour, à 9 h</option>
+        <option value="semaine-avant">Une semaine avant, à 9 h</option>
+      </Select>
+      <Button iconId="fr-icon-download-line" onClick={download}>
+        Télécharger mon calendrier (.ics)
+      </Button>
+      <p className="fr-text--sm fr-mt-1w">
+        Le fichier est créé sur cet appareil. Importé une seconde fois, il met à jour les événements au lieu de les dupliquer.
+      </p>
+      {feeds.length > 0 && (
+        <>
+          <h3 className="fr-h6 fr-mt-3w">Ou s'abonner, pour recevoir les mises à jour</h3>
+          <Alert
+            severity="info"
+            small
+            description="Un lien d'abonnement contient la date du terme ou de naissance (et rien d'autre) : votre agenda la transmet au serveur à chaque mise à jour, et toute personne qui voit le lien peut la lire. Le serveur ne l'enregistre pas. Vos rendez-vous personnels n'y figurent pas."
+          />
+          <ul>
+            {feeds.map((feed) => (
+              <li key={feed.query}>
+                <a href={`webcal://${host}/api/v1/calendar.ics?${feed.query}&rappels=${reminder}`}>S'abonner : {feed.label}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { Link, useParams } from "react-router";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { formatFrenchDate } from "../../../domain/dates.js";
+import { Page } from "../../components/Page.js";
+import { NotFoundPage } from "../NotFoundPage.js";
+import { useContentState } from "../../state/content.js";
+import { useParent } from "../../state/parent.js";
+import { kindLabels, windowText } from "./AgendaList.js";
+import { useCalendar } from "./useCalendar.js";
+
+const audienceLabels: Record<string, string> = { mere: "la mère", "second-parent": "le second parent", enfant: "l'enfant" };
+
+/** One calendar event: what it is, when, for whom, what to read, where to go, and the rule's source. */
+export function EventPage() {
+  const { eventId } = useParams();
+  const { items } = useCalendar();
+  const { calendarDone, setDone } = useParent();
+  const content = useContentState();
+  const item = items.find((i) => i.id === eventId);
+  if (!item?.event) return <NotFoundPage />;
+  const event = item.event;
+  const done = calendarDone.has(event.id);
+  const articles = content.status === "ready" ? content.bundle.articles.filter((a) => event.articles.includes(a.id)) : [];
+
+  return (
+    <>
+      <Breadcrumb currentPageLabel={event.title} segments={[{ label: "Calendrier", linkProps: { to: "/calendrier" } }]} className="fr-mt-0" />
+      <Page title={event.title}>
+        <p className="fr-text--lead">
+          {windowText(event.start, event.end)} · {item.subjectLabel}
+        </p>
+        <ul className="fr-badges-group">
+          <li>
+            <Badge noIcon severity={event.compulsory ? "warning" : "info"}>{event.compulsory ? "Obligatoire" : "Recommandé"}</Badge>
+          </li>
+          <li>
+            <Badge noIcon>{kindLabels[event.kind] ?? event.kind}</Badge>
+          </li>
+          {event.healthCertificate && (
+            <li>
+              <Badge noIcon>Certificat de santé</Badge>
+            </li>
+          )}
+        </ul>
+        <p>{event.description}</p>
+        <p>Pour : {event.audience.map((a) => audienceLabels[a] ?? a).join(", ")}.</p>
+        <Button
+          iconId={done ? "fr-icon-arrow-go-back-line" : "fr-icon-check-line"}
+          nativeButtonProps={{ "aria-pressed": done }}
+          onClick={() => void setDone(event.id, !done)}
+        >
+          {done ? "Marquer comme à faire" : "Marquer comme fait"}
+        </Button>
+        {event.placeTypes.length > 0 && (
+          <p className="fr-mt-3w">
+            <Link className="fr-link fr-icon-map-pin-2-line fr-link--icon-left" to={`/autour-de-moi?types=${event.placeTypes.join(",")}`}>
+              Trouver près de chez moi
+            </Link>
+          </p>
+        )}
+        {articles.length > 0 && (
+          <>
+            <h2 className="fr-h5 fr-mt-4w">À lire</h2>
+            <ul>
+              {articles.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/articles/${a.id}`}>{a.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <h2 className="fr-h6 fr-mt-4w">Source de la règle</h2>
+        <p className="fr-text--sm">
+          <a href={event.source.url} target="_blank" rel="noopener noreferrer" title={`${event.source.title} – nouvelle fenêtre`}>
+            {event.source.title}
+          </a>{" "}
+          — {event.source.publisher}, {formatFrenchDate(event.source.date)}
+          {event.source.reference ? ` (${event.source.reference})` : ""}.
+        </p>
+      </Page>
+    </>
+  );
+}

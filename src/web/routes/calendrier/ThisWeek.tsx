@@ -1,0 +1,31 @@
+import { Link } from "react-router";
+import { thisWeek } from "../../../domain/calendar/agenda.js";
+import { useParent } from "../../state/parent.js";
+import { windowText } from "./AgendaList.js";
+import { useCalendar } from "./useCalendar.js";
+
+/** Home page reminder: what is open this week in the parent's calendar, computed on the device. */
+export function ThisWeek() {
+  const { today, calendarDone } = useParent();
+  const { items } = useCalendar();
+  const week = thisWeek(items, today, new Set(calendarDone.keys()));
+  return (
+    <section aria-labelledby="cette-semaine" className="fr-callout fr-mb-4w">
+      <h2 id="cette-semaine" className="fr-callout__title fr-h5">
+        Cette semaine
+      </h2>
+      {week.length === 0 ? (
+        <p>Rien à faire cette semaine dans votre calendrier.</p>
+      ) : (
+        <ul>
+          {week.slice(0, 5).map((item) => (
+            <li key={item.id}>
+              {item.event ? <Link to={`/calendrier/evenement/${encodeURIComponent(item.id)}`}>{item.title}</Link> : item.title} ({windowText(item.start, item.end)})
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link to="/calendrier">Tout mon calendrier</Link>
+    </section>
+  );
+}
