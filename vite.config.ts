@@ -6,13 +6,13 @@ import { pathToFileURL } from "node:url";
 import type { Plugin } from "vite";
 
 /**
- * Writes the first-visit home page, rendered at build time by `build/ssr/prerender.js`, into `index.html`,
- * so that it paints before any script runs. Other paths get `shell.html`, the same page without it,
- * so that a deep link never flashes the home page.
+ * Writes the pages rendered at build time by `build/ssr/prerender.js` (home and stage pages) into
+ * their own HTML files, so that they paint before any script runs. Other paths get `shell.html`,
+ * the page without pre-rendered content, so that a deep link never flashes another page.
  */
-function prerenderHome(): Plugin {
+function prerenderPages(): Plugin {
   return {
-    name: "mille-jours-prerender-home",
+    name: "mille-jours-prerender",
     apply: "build",
     enforce: "post",
     async generateBundle(_options, bundle) {
@@ -21,8 +21,15 @@ function prerenderHome(): Plugin {
       if (!index || index.type !== "asset" || !existsSync(module)) return;
       const html = String(index.source);
       this.emitFile({ type: "asset", fileName: "shell.html", source: html });
-      const { renderFirstVisit } = (await import(pathToFileURL(module).href)) as { renderFirstVisit(url: string): string };
-      index.source = html.replace('<div id="root"></div>', `<div id="root">${renderFirstVisit("/")}</div>`);
+      const { renderPage, prerenderedPaths } = (await import(pathToFileURL(module).href)) as {
+        renderPage(url: string): Promise<string>;
+        prerenderedPaths: string[];
+      };
+      for (const path of prerenderedPaths) {
+        const page = html.replace('<div id="root"></div>', `<div id="root">${await renderPage(path)}</div>`);
+        if (path === "/") index.source = page;
+        else this.emitFile({ type: "asset", fileName: `${path.slice(1)}.html`, source: page });
+      }
     },
   };
 }
@@ -30,7 +37,7 @@ function prerenderHome(): Plugin {
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
-    !isSsrBuild && prerenderHome(),
+    !isSsrBuild && prerenderPages(),
     !isSsrBuild &&
     VitePWA({
       registerType: "autoUpdate",
@@ -54,6 +61,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         globPatterns: [
           "index.html",
           "shell.html",
+          "parcours/*.html",
           "assets/**/*.{js,css}",
           "dsfr/dsfr.min.css",
           "dsfr/utility/icons/icons.min.css",

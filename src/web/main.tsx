@@ -29,8 +29,10 @@ const app = (
     </BrowserRouter>
   </StrictMode>
 );
-// The first-visit home page is pre-rendered at build time: adopt that DOM rather than repaint it.
-if (container.hasChildNodes() && location.pathname === "/" && !hasSavedDataHint()) hydrateRoot(container, app);
+// Pages rendered at build time are adopted rather than repainted. The home page was rendered for a
+// first visit: a device with saved data renders it afresh.
+const prerendered = container.hasChildNodes() && (location.pathname !== "/" || !hasSavedDataHint());
+if (prerendered) hydrateRoot(container, app);
 else createRoot(container).render(app);
 
 registerServiceWorker();

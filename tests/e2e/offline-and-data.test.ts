@@ -59,6 +59,7 @@ describe("offline", () => {
       }
       await page.getByRole("button", { name: "Enregistrer sur cet appareil" }).click();
       await page.getByRole("link", { name: "Voir mon historique" }).click();
+      await page.getByRole("heading", { name: "Mon historique post-partum", level: 1 }).waitFor();
       expect(await page.locator("tbody tr").count()).toBe(1);
       expect(problems).toEqual([]);
     } finally {

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -70,11 +69,10 @@ export function CalendarPage() {
         <h2 id="plus-tard">Plus tard</h2>
         <AgendaList items={agenda.later} />
       </section>
-      <div className="fr-accordions-group fr-mt-4w">
-        <Accordion label={`Événements passés ou faits (${agenda.past.length})`}>
-          <AgendaList items={agenda.past} headingLevel="h4" />
-        </Accordion>
-      </div>
+      <details className="fr-mt-4w mj-details">
+        <summary>Événements passés ou faits ({agenda.past.length})</summary>
+        <AgendaList items={agenda.past} headingLevel="h4" />
+      </details>
 
       <AddAppointment />
 
@@ -126,7 +124,7 @@ function MonthView({ items, today }: { items: AgendaItem[]; today: string }) {
           Mois suivant
         </Button>
       </div>
-      <div className="fr-table fr-table--no-caption mj-month">
+      <div className="mj-table mj-month">
         <table tabIndex={0}>
           <caption aria-live="polite">{label}</caption>
           <thead>

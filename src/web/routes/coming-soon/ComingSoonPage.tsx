@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { Notice } from "@codegouvfr/react-dsfr/Notice";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Page } from "../../components/Page.js";
 
 const pillars = {
@@ -14,7 +14,7 @@ export function ComingSoonPage({ pillar }: { pillar: keyof typeof pillars }) {
   const { title, text } = pillars[pillar];
   return (
     <Page title={title}>
-      <Notice title="Bientôt disponible" className="fr-mb-3w" />
+      <Alert severity="info" small description="Bientôt disponible" className="fr-mb-3w" />
       <p>{text}</p>
       <p>
         En attendant, retrouvez ce qui compte pour vous dans <Link to="/parcours">votre parcours</Link>.

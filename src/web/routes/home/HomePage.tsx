@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { Card } from "@codegouvfr/react-dsfr/Card";
 import { buildTracks } from "../../../domain/journey/tracks.js";
 import { articlesForStage } from "../../../domain/journey/articles.js";
 import { Page } from "../../components/Page.js";
@@ -89,7 +89,7 @@ function PillarTiles() {
       <ul className="fr-grid-row fr-grid-row--gutters mj-track-list">
         {pillars.map((p) => (
           <li key={p.to} className="fr-col-12 fr-col-md-6 fr-col-lg-3">
-            <Tile title={p.title} titleAs="h3" desc={p.desc} linkProps={{ to: p.to }} enlargeLinkOrButton />
+            <Card title={p.title} titleAs="h3" desc={p.desc} linkProps={{ to: p.to }} enlargeLink size="small" />
           </li>
         ))}
       </ul>

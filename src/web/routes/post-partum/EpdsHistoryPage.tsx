@@ -37,7 +37,7 @@ export function EpdsHistoryPage() {
             />
           )}
           <ScoreChart points={epdsHistory.map((r) => ({ date: r.date, total: r.total }))} />
-          <div className="fr-table fr-mt-3w">
+          <div className="mj-table fr-mt-3w">
             <table tabIndex={0}>
               <caption>Résultats</caption>
               <thead>

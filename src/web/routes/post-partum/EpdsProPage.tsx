@@ -49,7 +49,7 @@ export function EpdsProPage() {
           Score total : <strong>{phase.score.total} / 30</strong> — {band.label}.
           {phase.score.safetyFlag && <strong> Question 10 cotée {phase.score.item10Points} : idées auto-agressives à évaluer sans délai.</strong>}
         </p>
-        <div className="fr-table">
+        <div className="mj-table">
           <table tabIndex={0}>
             <caption>Réponses (traduites en français ; passation en {languages.find((l) => l.locale === locale)?.label})</caption>
             <thead>
