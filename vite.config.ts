@@ -76,6 +76,12 @@ export default defineConfig(({ isSsrBuild }) => ({
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {
+            // The commune list for offline search on the map page: fetched once, when that page is used.
+            urlPattern: ({ url }) => url.pathname.startsWith("/donnees/"),
+            handler: "CacheFirst",
+            options: { cacheName: "donnees", expiration: { maxEntries: 4 } },
+          },
+          {
             urlPattern: ({ url }) => url.pathname.startsWith("/dsfr/icons/"),
             handler: "CacheFirst",
             options: { cacheName: "icones", expiration: { maxEntries: 200 } },

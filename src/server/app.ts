@@ -19,6 +19,7 @@ import { sendProblem } from "./problem.js";
 import { contentRoutes } from "./routes/content.js";
 import { epdsRoutes } from "./routes/epds.js";
 import { calendarRoutes } from "./routes/calendar.js";
+import { placesRoutes, type PlacesService } from "./places/index.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
 import { readContentBundle } from "./content/content-store.js";
 
@@ -32,12 +33,30 @@ const colorSchemeStyleHashes = ["light", "dark"].map(
   (scheme) => `'sha256-${createHash("sha256").update(`:root { color-scheme: ${scheme}; }`).digest("base64")}'`,
 );
 
+export interface PublicServices {
+  /** Tile URL template with {z}/{x}/{y} (MAP_TILES_URL), or null: the map then shows markers without a background. */
+  mapTilesUrl: string | null;
+  mapTilesAttribution: string | null;
+  /** Base URL of an address geocoder with the BAN API (GEOCODER_URL), or null. */
+  geocoderUrl: string | null;
+}
+
+const noServices: PublicServices = { mapTilesUrl: null, mapTilesAttribution: null, geocoderUrl: null };
+
+function originOf(url: string | null): string[] {
+  return url ? [new URL(url.replace(/\{[a-z]\}/g, "0")).origin] : [];
+}
+
 export interface AppOptions {
   db: Database;
   /** EPDS questionnaires by language (`content/epds/`), for the scoring API. */
   epds?: ReadonlyMap<string, EpdsQuestionnaire>;
   /** Origins allowed to frame `/integration/*` (EPDS_FRAME_ANCESTORS), e.g. `https://maternite.example.fr`. */
   frameAncestors?: string[];
+  /** External services the browser may use, each only when configured (never in tests). */
+  services?: PublicServices;
+  /** The places index ("Autour de moi"); its routes are served when given. */
+  places?: PlacesService;
   /** Built front end (`dist/`); omitted in API-only tests. */
   staticDir?: string | undefined;
   logger?: FastifyServerOptions["logger"];
@@ -58,7 +77,7 @@ export function privacyLogger(stream?: { write(line: string): void }) {
   };
 }
 
-export async function buildApp({ db, staticDir, epds, frameAncestors = [], logger = privacyLogger() }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, staticDir, epds, frameAncestors = [], services = noServices, places, logger = privacyLogger() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,9 +89,9 @@ export async function buildApp({ db, staticDir, epds, frameAncestors = [], logge
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", ...colorSchemeStyleHashes],
-        imgSrc: ["'self'", "data:"],
+        imgSrc: ["'self'", "data:", ...originOf(services.mapTilesUrl)],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...originOf(services.geocoderUrl)],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -137,9 +156,11 @@ export async function buildApp({ db, staticDir, epds, frameAncestors = [], logge
         return { status: "ok", database: db.kind, contentVersion: bundle?.version ?? null };
       });
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      api.get("/config", { schema: { summary: "Services externes configurés (fond de carte, géocodage d'adresse)", tags: ["service"] } }, async () => services);
       await api.register(contentRoutes(db));
       if (epds) await api.register(epdsRoutes(epds));
       await api.register(calendarRoutes());
+      if (places) await api.register(placesRoutes(db, places));
     },
     { prefix: "/api/v1" },
   );

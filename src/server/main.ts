@@ -7,6 +7,7 @@ import { syncContent } from "./content/content-store.js";
 import { loadEpdsQuestionnaires } from "./content/load-epds.js";
 import { openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
+import { loadPlaceIndex, seedShippedPlaces } from "./places/index.js";
 
 /** Starts Mille Jours: migrate, load content, serve `dist/` and the API. Configured by environment variables. */
 const startedAt = performance.now();
@@ -37,13 +38,36 @@ if (badOrigin) {
 const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
 const applied = await migrate(db);
 const changed = await syncContent(db, content);
-const app = await buildApp({ db, staticDir: `${root}dist`, epds, frameAncestors });
+const services = {
+  mapTilesUrl: httpsUrlFromEnv("MAP_TILES_URL"),
+  mapTilesAttribution: process.env.MAP_TILES_ATTRIBUTION ?? null,
+  geocoderUrl: httpsUrlFromEnv("GEOCODER_URL"),
+};
+// Places: the shipped open-data extracts fill empty tables on the first start, then an in-memory index.
+const seeded = await seedShippedPlaces(db, `${root}data`);
+const places = await loadPlaceIndex(db);
+const stopPlacesRefresh = places.startAutoRefresh();
+const app = await buildApp({ db, staticDir: `${root}dist`, epds, frameAncestors, services, places });
+
+/** An optional https URL from the environment; a malformed one stops the start with a clear message. */
+function httpsUrlFromEnv(name: string): string | null {
+  const value = process.env[name];
+  if (!value) return null;
+  try {
+    if (new URL(value.replace(/\{[a-z]\}/g, "0")).protocol === "https:") return value;
+  } catch {
+    /* reported below */
+  }
+  console.error(`${name} invalide : « ${value} » (attendu : une adresse https://…).`);
+  process.exit(1);
+}
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info(`${signal} reçu, arrêt`);
+  stopPlacesRefresh();
   await app.close();
   await db.close();
   process.exit(0);
@@ -53,6 +77,6 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 await app.listen({ port, host });
 app.log.info(
-  { database: db.kind, migrations: applied, contentReloaded: changed, startupMs: Math.round(performance.now() - startedAt) },
+  { database: db.kind, migrations: applied, contentReloaded: changed, placesImported: seeded.map((r) => r.dataset), startupMs: Math.round(performance.now() - startedAt) },
   `Mille Jours prêt sur http://localhost:${port}`,
 );

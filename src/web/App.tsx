@@ -23,13 +23,15 @@ const EpdsProPage = lazy(() => import("./routes/post-partum/EpdsProPage.js").the
 const EpdsEmbedPage = lazy(() => import("./routes/post-partum/EpdsEmbedPage.js").then((m) => ({ default: m.EpdsEmbedPage })));
 const CalendarPage = lazy(() => import("./routes/calendrier/CalendarPage.js").then((m) => ({ default: m.CalendarPage })));
 const EventPage = lazy(() => import("./routes/calendrier/EventPage.js").then((m) => ({ default: m.EventPage })));
-const ComingSoonPage = lazy(() => import("./routes/coming-soon/ComingSoonPage.js").then((m) => ({ default: m.ComingSoonPage })));
+const PlacesPage = lazy(() => import("./routes/autour/PlacesPage.js").then((m) => ({ default: m.PlacesPage })));
+const PlacePage = lazy(() => import("./routes/autour/PlacePage.js").then((m) => ({ default: m.PlacePage })));
+const PlaceSourcesPage = lazy(() => import("./routes/autour/PlacePage.js").then((m) => ({ default: m.PlaceSourcesPage })));
 
 const pillars = [
-  { path: "/parcours", label: t.nav.parcours, soon: false },
-  { path: "/calendrier", label: t.nav.calendrier, soon: false },
-  { path: "/post-partum", label: t.nav.postPartum, soon: false },
-  { path: "/autour-de-moi", label: t.nav.autour, soon: true },
+  { path: "/parcours", label: t.nav.parcours },
+  { path: "/calendrier", label: t.nav.calendrier },
+  { path: "/post-partum", label: t.nav.postPartum },
+  { path: "/autour-de-moi", label: t.nav.autour },
 ] as const;
 
 export function App() {
@@ -76,7 +78,7 @@ export function App() {
           { iconId: "fr-icon-save-line", text: t.nav.myData, linkProps: { to: "/mes-donnees" } },
         ]}
         navigation={pillars.map((p) => ({
-          text: p.soon ? `${p.label} (${t.nav.soon})` : p.label,
+          text: p.label,
           linkProps: { to: p.path },
           isActive: pathname === p.path || pathname.startsWith(`${p.path}/`) || (p.path === "/parcours" && pathname.startsWith("/articles/")),
         }))}
@@ -102,7 +104,9 @@ export function App() {
           <Route path="/post-partum" element={<PostPartumPage />} />
           <Route path="/post-partum/historique" element={<EpdsHistoryPage />} />
           <Route path="/post-partum/professionnel" element={<EpdsProPage />} />
-          <Route path="/autour-de-moi" element={<ComingSoonPage pillar="autour-de-moi" />} />
+          <Route path="/autour-de-moi" element={<PlacesPage />} />
+          <Route path="/autour-de-moi/lieu/:placeId" element={<PlacePage />} />
+          <Route path="/autour-de-moi/sources" element={<PlaceSourcesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
         </Suspense>

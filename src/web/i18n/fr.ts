@@ -17,7 +17,6 @@ export const fr = {
     calendrier: "Calendrier",
     postPartum: "Post-partum",
     autour: "Autour de moi",
-    soon: "bientôt",
     profile: "Mon profil",
     myData: "Mes données",
     search: "Rechercher",

@@ -16,7 +16,7 @@ const pillars = [
   { title: t.nav.parcours, desc: "Où vous en êtes et ce qui compte maintenant.", to: "/parcours" },
   { title: t.nav.calendrier, desc: "Tous vos rendez-vous, démarches et droits, au bon moment.", to: "/calendrier" },
   { title: t.nav.postPartum, desc: "Faire le point sur son moral après la naissance, et trouver de l'aide.", to: "/post-partum" },
-  { title: `${t.nav.autour} (${t.nav.soon})`, desc: "Les lieux et professionnels des 1000 jours près de chez vous.", to: "/autour-de-moi" },
+  { title: t.nav.autour, desc: "Les lieux et professionnels des 1000 jours près de chez vous.", to: "/autour-de-moi" },
 ];
 
 export function HomePage() {

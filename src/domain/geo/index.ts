@@ -1,0 +1,6 @@
+export * from "./distance.js";
+export * from "./projection.js";
+export * from "./insee.js";
+export * from "./fold.js";
+export * from "./place-types.js";
+export * from "./territory.js";

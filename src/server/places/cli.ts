@@ -1,0 +1,64 @@
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { openDatabase, type Database } from "../db/database.js";
+import { migrate } from "../db/migrate.js";
+import { describeReport, type ImportReport } from "./importers/report.js";
+import type { ImportOptions } from "./importers/run-import.js";
+
+export interface ImportCommand {
+  /** `npm run import:<name> -- FILE` */
+  name: string;
+  usage: string;
+  needsDataset?: boolean;
+  run(db: Database, file: string, options: ImportOptions & { dataset?: string }): Promise<ImportReport>;
+}
+
+/**
+ * The shared body of the `import:*` commands: open the same database as the server (DATABASE_URL, or
+ * PGlite in DATA_DIR/pglite), migrate, import, print the report. Exit code 0 when the data was replaced
+ * or already up to date, 1 when the file was refused (nothing changed), 2 on a usage error.
+ *
+ * With PGlite the server must be stopped during an import (one process per data folder); with
+ * PostgreSQL, running servers pick the new data up within a minute (they poll the import log).
+ */
+export async function runImportCommand(command: ImportCommand, argv = process.argv.slice(2)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { "max-rejected": { type: "string" }, force: { type: "boolean" }, dataset: { type: "string" }, help: { type: "boolean" } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${command.usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const maxRejected = values["max-rejected"] === undefined ? 0 : Number(values["max-rejected"]);
+  if (values.help || positionals.length !== 1 || !Number.isInteger(maxRejected) || maxRejected < 0 || (command.needsDataset && !values.dataset)) {
+    console.error(command.usage);
+    return values.help ? 0 : 2;
+  }
+  const file = resolve(positionals[0]!);
+  const databaseUrl = process.env.DATABASE_URL;
+  const dataDir = resolve(process.env.DATA_DIR ?? "var");
+  if (!databaseUrl) await mkdir(dataDir, { recursive: true });
+  const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
+  try {
+    await migrate(db);
+    const report = await command.run(db, file, { maxRejected, force: values.force ?? false, ...(values.dataset ? { dataset: values.dataset } : {}) });
+    console.log(describeReport(report));
+    return report.status === "refused" ? 1 : 0;
+  } catch (error) {
+    console.error(`Import impossible : ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+export const commonOptions = `Options :
+  --max-rejected N   accepter jusqu'à N lignes invalides (écartées et listées) ; par défaut 0 : une seule ligne invalide refuse le fichier
+  --force            réécrire même si ce fichier est déjà celui des données en place
+Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans DATA_DIR/pglite (DATA_DIR=var par défaut ; arrêtez le serveur pendant l'import).`;

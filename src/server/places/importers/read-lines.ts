@@ -1,0 +1,170 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { PassThrough, Transform, pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
+
+export type Encoding = "utf-8" | "windows-1252";
+
+export type Line =
+  | { number: number; text: string; error?: undefined }
+  | { number: number; text?: undefined; error: string };
+
+export interface LineSource {
+  lines: AsyncGenerator<Line>;
+  /** Known once `lines` is exhausted. */
+  readonly result: { sha256: string; encoding: Encoding; lastLineUnterminated: boolean };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const cp1252 = new TextDecoder("windows-1252");
+
+function isAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
+}
+
+/**
+ * Streams a text file line by line (LF or CRLF), gunzipping it when it starts with the gzip magic bytes,
+ * and hashing the bytes as stored (the hash names the file in the import log).
+ *
+ * Encoding: UTF-8 or Windows-1252 (which FINESS historically calls "Latin-1"), decided by the data.
+ * Every line is decoded as strict UTF-8; the first non-ASCII line that is not valid UTF-8 switches the
+ * file to Windows-1252, unless valid multi-byte UTF-8 was already seen: then the file mixes encodings
+ * and the line comes out as an error. Likewise, once in Windows-1252, a line that is valid multi-byte
+ * UTF-8 is an error (the file was concatenated from two sources).
+ */
+export function readLines(path: string): LineSource {
+  const result = { sha256: "", encoding: "utf-8" as Encoding, lastLineUnterminated: false };
+  async function* generate(): AsyncGenerator<Line> {
+    const hash = createHash("sha256");
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    const stream = pipeline(createReadStream(path), tap, (await isGzip(path)) ? createGunzip() : new PassThrough(), () => {});
+
+    let encoding: Encoding | null = null;
+    let sawMultibyteUtf8 = false;
+    let number = 0;
+    let pending: Buffer = Buffer.alloc(0);
+
+    const decode = (bytes: Buffer): Line => {
+      number++;
+      let end = bytes.length;
+      if (end > 0 && bytes[end - 1] === 0x0d) end--;
+      let body = bytes.subarray(0, end);
+      if (number === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+      if (isAscii(body)) return { number, text: body.toString("latin1") };
+      let asUtf8: string | null = null;
+      try {
+        asUtf8 = utf8.decode(body);
+      } catch {
+        asUtf8 = null;
+      }
+      if (encoding === "windows-1252") {
+        if (asUtf8 !== null) return { number, error: "encodage mélangé : ligne en UTF-8 dans un fichier en Windows-1252/Latin-1" };
+        return { number, text: cp1252.decode(body) };
+      }
+      if (asUtf8 !== null) {
+        sawMultibyteUtf8 = true;
+        encoding = "utf-8";
+        return { number, text: asUtf8 };
+      }
+      if (sawMultibyteUtf8) return { number, error: "encodage invalide : octets qui ne sont pas de l'UTF-8 dans un fichier en UTF-8" };
+      encoding = "windows-1252";
+      result.encoding = "windows-1252";
+      return { number, text: cp1252.decode(body) };
+    };
+
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        let buffer = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+        let start = 0;
+        let newline = buffer.indexOf(0x0a, start);
+        while (newline !== -1) {
+          yield decode(buffer.subarray(start, newline));
+          start = newline + 1;
+          newline = buffer.indexOf(0x0a, start);
+        }
+        buffer = buffer.subarray(start);
+        pending = Buffer.from(buffer);
+      }
+    } catch (error) {
+      // A truncated gzip file, a disk error: the file cannot be read to its end.
+      result.sha256 = hash.digest("hex");
+      yield { number: number + 1, error: `fichier illisible après la ligne ${number} (${(error as Error).message}) : fichier tronqué ?` };
+      return;
+    }
+    if (pending.length > 0) {
+      result.lastLineUnterminated = true;
+      yield decode(pending);
+    }
+    result.sha256 = hash.digest("hex");
+    result.encoding = encoding ?? "utf-8";
+  }
+  return { lines: generate(), result };
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Splits one delimited line, RFC 4180 style: fields may be quoted, with `""` for a quote inside.
+ * Returns an error message instead when a quote is left open (a truncated line, or a field spanning
+ * several lines, which FINESS and RPPS files never have).
+ */
+export function splitLine(line: string, separator: string): string[] | { error: string } {
+  if (!line.includes('"')) return line.split(separator);
+  const fields: string[] = [];
+  let field = "";
+  let i = 0;
+  let quoted = false;
+  let atFieldStart = true;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && atFieldStart) {
+      quoted = true;
+      atFieldStart = false;
+      i++;
+      continue;
+    }
+    if (c === separator) {
+      fields.push(field);
+      field = "";
+      atFieldStart = true;
+      i++;
+      continue;
+    }
+    field += c;
+    atFieldStart = false;
+    i++;
+  }
+  if (quoted) return { error: "guillemet non fermé : ligne tronquée ?" };
+  fields.push(field);
+  return fields;
+}

@@ -1,0 +1,121 @@
+import type { Queryable } from "../db/database.js";
+import type { ImportReport } from "./importers/report.js";
+
+/** One row of the `place` table, as the importers produce it. */
+export interface PlaceRow {
+  id: string;
+  source: string;
+  source_id: string;
+  type: string;
+  category: string | null;
+  category_label: string | null;
+  name: string;
+  address: string | null;
+  postcode: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  phone: string | null;
+  url: string | null;
+  lat: number;
+  lon: number;
+  approximate: boolean;
+  updated: string | null;
+}
+
+export interface CommuneRow {
+  code: string;
+  name: string;
+  folded_name: string;
+  dep: string;
+  postcodes: string[];
+  lat: number;
+  lon: number;
+  population: number | null;
+}
+
+/** Arbitrary constant: one import at a time across every server copy and command. */
+const IMPORT_LOCK = 1_000_002;
+const CHUNK = 5000;
+
+const placeColumns =
+  "id text, source text, source_id text, type text, category text, category_label text, name text, address text, postcode text, commune_code text, commune_name text, phone text, url text, lat double precision, lon double precision, approximate boolean, updated date";
+const communeColumns = "code text, name text, folded_name text, dep text, postcodes text[], lat double precision, lon double precision, population integer";
+
+/** Inserts rows through one `jsonb_to_recordset` per chunk: one round trip for thousands of rows, on both drivers. */
+async function insertJson(tx: Queryable, table: string, columns: string, rows: readonly object[]): Promise<void> {
+  const names = columns
+    .split(",")
+    .map((c) => c.trim().split(" ")[0])
+    .join(", ");
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})`, [
+      JSON.stringify(rows.slice(i, i + CHUNK)),
+    ]);
+}
+
+export async function lockImports(tx: Queryable): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
+}
+
+export async function replacePlaces(tx: Queryable, dataset: string, rows: readonly PlaceRow[]): Promise<void> {
+  await tx.query("DELETE FROM place WHERE source = $1", [dataset]);
+  await insertJson(tx, "place", placeColumns, rows);
+}
+
+export async function replaceCommunes(tx: Queryable, rows: readonly CommuneRow[]): Promise<void> {
+  await tx.query("DELETE FROM commune");
+  await insertJson(tx, "commune", communeColumns, rows);
+}
+
+export async function datasetIsEmpty(q: Queryable, dataset: string): Promise<boolean> {
+  const rows =
+    dataset === "communes"
+      ? await q.query("SELECT 1 FROM commune LIMIT 1")
+      : await q.query("SELECT 1 FROM place WHERE source = $1 LIMIT 1", [dataset]);
+  return rows.length === 0;
+}
+
+/** The hash of the file whose import produced the dataset as it is now, if any. */
+export async function currentFileHash(q: Queryable, dataset: string): Promise<string | null> {
+  const rows = await q.query<{ file_sha256: string }>(
+    "SELECT file_sha256 FROM import_run WHERE dataset = $1 AND status = 'applied' ORDER BY id DESC LIMIT 1",
+    [dataset],
+  );
+  return rows[0]?.file_sha256 ?? null;
+}
+
+export async function recordRun(q: Queryable, report: ImportReport, startedAt: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO import_run (dataset, file_name, file_sha256, status, lines_read, imported, rejected, report, started_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
+    [report.dataset, report.file, report.sha256, report.status, report.linesRead, report.imported, report.rejectedCount, JSON.stringify(report), startedAt.toISOString()],
+  );
+}
+
+/** Identifies the state of the place data: changes whenever an import is applied (for index refresh). */
+export async function dataVersion(q: Queryable): Promise<string> {
+  const rows = await q.query<{ v: string | null }>("SELECT max(id)::text AS v FROM import_run WHERE status = 'applied'");
+  return rows[0]?.v ?? "0";
+}
+
+/**
+ * Whole tables in one JSON value: much faster than row-by-row decoding on PGlite (37,000 places in
+ * 0.3 s instead of 0.8 s), and the same on both drivers.
+ */
+async function readAllAsJson<T>(q: Queryable, select: string): Promise<T[]> {
+  const rows = await q.query<{ j: string | null }>(`SELECT json_agg(r)::text AS j FROM (${select}) r`);
+  return rows[0]?.j ? (JSON.parse(rows[0].j) as T[]) : [];
+}
+
+export function readAllPlaces(q: Queryable): Promise<PlaceRow[]> {
+  return readAllAsJson<PlaceRow>(
+    q,
+    `SELECT id, source, source_id, type, category, category_label, name, address, postcode, commune_code, commune_name, phone, url,
+            lat, lon, approximate, to_char(updated, 'YYYY-MM-DD') AS updated
+       FROM place ORDER BY id`,
+  );
+}
+
+export function readAllCommunes(q: Queryable): Promise<CommuneRow[]> {
+  return readAllAsJson<CommuneRow>(q, "SELECT code, name, folded_name, dep, postcodes, lat, lon, population FROM commune ORDER BY code");
+}

@@ -1,0 +1,256 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { buildCommuneIndex, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
+import { Page } from "../../components/Page.js";
+import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommunes, type PlaceFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
+
+const PlaceMap = lazy(() => import("./PlaceMap.js"));
+const RADII = [5, 10, 20, 50, 100];
+
+interface Spot {
+  lat: number;
+  lon: number;
+  label: string;
+}
+
+/**
+ * Autour de moi. Query string contract (used by the calendar and the EPDS orientation):
+ * `types` = place type ids separated by commas; optional `lat`, `lon` (WGS84), `lieu` (label) and `rayon` (km).
+ */
+export function PlacesPage() {
+  const [params, setParams] = useSearchParams();
+  const types = useMemo(() => (params.get("types") ?? "").split(",").filter(Boolean), [params]);
+  const radius = RADII.includes(Number(params.get("rayon"))) ? Number(params.get("rayon")) : 10;
+  const lat = Number(params.get("lat"));
+  const lon = Number(params.get("lon"));
+  const spot: Spot | null = params.has("lat") && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon, label: params.get("lieu") ?? "votre position" } : null;
+
+  const [placeTypes, setPlaceTypes] = useState<PlaceTypeInfo[]>([]);
+  const [config, setConfig] = useState<ServicesConfig | null>(null);
+  const [results, setResults] = useState<PlaceFeature[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  useEffect(() => {
+    fetchPlaceTypes().then(setPlaceTypes, () => setError("La liste des types de lieux n'a pas pu être chargée (hors ligne ?)."));
+    fetchConfig().then(setConfig, () => setConfig({ mapTilesUrl: null, mapTilesAttribution: null, geocoderUrl: null }));
+  }, []);
+
+  useEffect(() => {
+    if (!spot) return;
+    let cancelled = false;
+    setError(null);
+    fetchNearby(spot.lat, spot.lon, types, radius).then(
+      (data) => !cancelled && setResults(data.features),
+      (e: Error) => !cancelled && setError(navigator.onLine ? e.message : "Vous êtes hors ligne : la recherche de lieux a besoin du réseau. Les résultats déjà affichés restent consultables."),
+    );
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [spot?.lat, spot?.lon, types.join(","), radius]);
+
+  const update = useCallback(
+    (change: Record<string, string | null>) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(change)) value === null ? next.delete(key) : next.set(key, value);
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+  const choose = (s: Spot) => update({ lat: s.lat.toFixed(5), lon: s.lon.toFixed(5), lieu: s.label });
+  const select = useCallback((id: string) => {
+    setSelected(id);
+    document.getElementById(`lieu-${id}`)?.focus();
+  }, []);
+
+  return (
+    <Page title="Autour de moi">
+      <p>
+        Maternités, PMI, sages-femmes, centres de santé, lieux d'écoute… près de chez vous, d'après les données publiques officielles
+        (FINESS, Annuaire santé). <Link to="/autour-de-moi/sources">Sources et limites des données</Link>
+      </p>
+      <WhereForm onChoose={choose} geocoderUrl={config?.geocoderUrl ?? null} />
+      {spot && (
+        <p className="fr-mt-2w" role="status">
+          Autour de : <strong>{spot.label}</strong>
+        </p>
+      )}
+
+      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        <div className="fr-col-12 fr-col-md-4">
+          <fieldset className="fr-fieldset" aria-labelledby="types-legend">
+            <legend id="types-legend" className="fr-fieldset__legend fr-text--regular">
+              Types de lieux
+            </legend>
+            <Checkbox
+              small
+              options={placeTypes
+                .filter((t) => t.count > 0 || types.includes(t.id))
+                .map((t) => ({
+                  label: `${t.label} (${t.count})`,
+                  nativeInputProps: {
+                    name: `type-${t.id}`,
+                    checked: types.includes(t.id),
+                    onChange: (e) => update({ types: (e.target.checked ? [...types, t.id] : types.filter((x) => x !== t.id)).join(",") || null }),
+                  },
+                }))}
+            />
+          </fieldset>
+          <Select label="Distance" nativeSelectProps={{ value: String(radius), onChange: (e) => update({ rayon: e.target.value }) }}>
+            {RADII.map((r) => (
+              <option key={r} value={r}>
+                {r} km
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-8">
+          {error && <Alert severity="warning" small description={error} className="fr-mb-2w" />}
+          {spot && results && (
+            <ResultList
+              results={results}
+              selected={selected}
+              radius={radius}
+              onWiden={radius < 100 ? () => update({ rayon: String(RADII.find((r) => r > radius)) }) : null}
+            />
+          )}
+          {!spot && <p>Indiquez une commune, un code postal ou une adresse, ou utilisez « Me localiser ».</p>}
+        </div>
+      </div>
+      {spot && results && results.length > 0 && (
+        <Suspense fallback={null}>
+          <div className="fr-mt-3w">
+            <PlaceMap center={spot} places={results} tilesUrl={config?.mapTilesUrl ?? null} attribution={config?.mapTilesAttribution ?? null} onSelect={select} />
+          </div>
+        </Suspense>
+      )}
+    </Page>
+  );
+}
+
+function WhereForm({ onChoose, geocoderUrl }: { onChoose(spot: Spot): void; geocoderUrl: string | null }) {
+  const [text, setText] = useState("");
+  const [index, setIndex] = useState<CommuneIndex | null>(null);
+  const [suggestions, setSuggestions] = useState<{ label: string; lat: number; lon: number }[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    loadCommunes().then((list) => setIndex(buildCommuneIndex(list)), () => setMessage("La liste des communes n'a pas pu être chargée."));
+  }, []);
+
+  useEffect(() => {
+    if (!index) return;
+    setSuggestions(searchCommuneIndex(index, text, 8).map((c: CommuneMatch) => ({ label: `${c.name} (${c.postcodes.slice(0, 3).join(", ")}${c.postcodes.length > 3 ? "…" : ""})`, lat: c.lat, lon: c.lon })));
+  }, [index, text]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    if (suggestions.length > 0) return onChoose(suggestions[0]!);
+    if (geocoderUrl && text.trim().length > 3) {
+      try {
+        const found = await geocodeAddress(geocoderUrl, text.trim());
+        if (found.length) return setSuggestions(found);
+      } catch {
+        return setMessage("La recherche d'adresse n'est pas disponible (hors ligne ?). Essayez avec une commune ou un code postal.");
+      }
+    }
+    setMessage(`Aucune commune ne correspond à « ${text} ». Vérifiez l'orthographe ou essayez le code postal.`);
+  }
+
+  function locate() {
+    setMessage(null);
+    if (!("geolocation" in navigator)) return setMessage("Votre navigateur ne permet pas la localisation.");
+    navigator.geolocation.getCurrentPosition(
+      (position) => onChoose({ lat: position.coords.latitude, lon: position.coords.longitude, label: "votre position" }),
+      () => setMessage("Votre position n'a pas pu être obtenue (autorisation refusée ?). Indiquez plutôt une commune."),
+      { timeout: 10_000, maximumAge: 300_000 },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} role="search" aria-label="Chercher des lieux">
+      <Input
+        label={geocoderUrl ? "Commune, code postal ou adresse" : "Commune ou code postal"}
+        hintText="Par exemple : 69003, Lyon, Saint-Denis"
+        state={message ? "error" : "default"}
+        stateRelatedMessage={message ?? undefined}
+        nativeInputProps={{ name: "lieu", value: text, autoComplete: "off", onChange: (e) => setText(e.target.value) }}
+      />
+      {suggestions.length > 0 && (
+        <ul className="mj-suggestions" aria-label="Suggestions">
+          {suggestions.map((s) => (
+            <li key={`${s.label}-${s.lat}`}>
+              <Button type="button" priority="tertiary" size="small" onClick={() => onChoose(s)}>
+                {s.label}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+        <Button type="submit" iconId="fr-icon-search-line">
+          Chercher
+        </Button>
+        <Button type="button" priority="secondary" iconId="fr-icon-map-pin-2-line" onClick={locate}>
+          Me localiser
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function formatDistance(m: number | undefined): string {
+  if (m === undefined) return "";
+  return m < 1000 ? `${Math.round(m / 10) * 10} m` : `${(m / 1000).toFixed(m < 10_000 ? 1 : 0).replace(".", ",")} km`;
+}
+
+function ResultList({ results, selected, radius, onWiden }: { results: PlaceFeature[]; selected: string | null; radius: number; onWiden: (() => void) | null }) {
+  return (
+    <>
+      <h2 className="fr-h5">Résultats</h2>
+      <p role="status" aria-live="polite">
+        {results.length === 0 ? `Aucun lieu à moins de ${radius} km.` : `${results.length} lieu${results.length > 1 ? "x" : ""} à moins de ${radius} km, du plus proche au plus loin.`}
+      </p>
+      {onWiden && (
+        <Button size="small" priority="secondary" onClick={onWiden} className="fr-mb-2w">
+          Élargir la recherche
+        </Button>
+      )}
+      <ol className="mj-track-list">
+        {results.map((place) => {
+          const p = place.properties;
+          const [lon, lat] = place.geometry.coordinates;
+          return (
+            <li key={place.id} className={`fr-p-2w fr-mb-2w mj-child-box${selected === place.id ? " mj-selected" : ""}`}>
+              <h3 className="fr-h6 fr-mb-1w" id={`lieu-${place.id}`} tabIndex={-1}>
+                <Link to={`/autour-de-moi/lieu/${encodeURIComponent(place.id)}`}>{p.name}</Link>
+              </h3>
+              <p className="fr-text--sm fr-mb-1w">
+                {p.type_label} · {formatDistance(p.distance_m)}
+                {p.approximate && " (position approximative : centre de la commune)"}
+              </p>
+              {(p.address || p.commune_name) && (
+                <p className="fr-text--sm fr-mb-1w">{[p.address, [p.postcode, p.commune_name].filter(Boolean).join(" ")].filter(Boolean).join(", ")}</p>
+              )}
+              <p className="fr-text--sm fr-mb-0">
+                {p.phone && (
+                  <a href={`tel:${p.phone.replace(/[^\d+]/g, "")}`} className="fr-mr-2w">
+                    Appeler le {p.phone}
+                  </a>
+                )}
+                <a href={`geo:${lat},${lon}`}>Itinéraire<span className="fr-sr-only"> vers {p.name}</span></a>
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}
