@@ -26,11 +26,16 @@ function fields(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (current += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else current += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") out.push(current), (current = "");
+    else if (ch === ",") {
+      out.push(current);
+      current = "";
+    }
     else current += ch;
   }
   out.push(current);

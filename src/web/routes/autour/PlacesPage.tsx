@@ -58,7 +58,10 @@ export function PlacesPage() {
   const update = useCallback(
     (change: Record<string, string | null>) => {
       const next = new URLSearchParams(params);
-      for (const [key, value] of Object.entries(change)) value === null ? next.delete(key) : next.set(key, value);
+      for (const [key, value] of Object.entries(change)) {
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+      }
       setParams(next, { replace: true });
     },
     [params, setParams],
