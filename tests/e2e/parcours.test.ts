@@ -135,8 +135,8 @@ describe("the same pregnancy journey with the keyboard only", () => {
     await tabTo(page, (el) => el.tag === "a" && el.text === "Ce qui compte maintenant");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Suite et fin de grossesse", level: 1 }).waitFor();
-    await tabTo(page, (el) => el.tag === "button" && el.text === "Alimentation et compléments");
-    await page.keyboard.press("Enter");
+    await tabTo(page, (el) => el.name === "theme-alimentation");
+    await page.keyboard.press("Space");
     const cards = (await page.locator(".fr-card__title").allInnerTexts()).map((t) => t.trim()).sort();
     expect(cards).toEqual(
       articlesForStage(content.articles, "suite-grossesse", []).filter((a) => a.themes.includes("alimentation")).map((a) => a.title).sort(),

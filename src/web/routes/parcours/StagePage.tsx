@@ -1,5 +1,4 @@
 import { Link, useParams, useSearchParams } from "react-router";
-import { Tag } from "@codegouvfr/react-dsfr/Tag";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { stageIds, themeIds, type StageId, type ThemeId } from "../../../domain/content/taxonomy.js";
@@ -78,35 +77,28 @@ function StageView({ stageId }: { stageId: StageId }) {
 
               <section aria-labelledby="articles-titre">
                 <h2 id="articles-titre">Les articles</h2>
-                <fieldset className="fr-fieldset" aria-labelledby="filtres-legend">
-                  <legend id="filtres-legend" className="fr-fieldset__legend fr-text--regular">
-                    Filtrer par thème
-                  </legend>
-                  <ul className="fr-tags-group">
-                    {stageThemes.map((t) => (
-                      <li key={t.id}>
-                        <Tag
-                          as="button"
-                          pressed={themes.includes(t.id)}
-                          nativeButtonProps={{
-                            type: "button",
-                            onClick: () => setFilter({ themes: themes.includes(t.id) ? themes.filter((x) => x !== t.id) : [...themes, t.id] }),
-                          }}
-                        >
-                          {t.title}
-                        </Tag>
-                      </li>
-                    ))}
-                  </ul>
-                  <Checkbox
-                    orientation="horizontal"
-                    small
-                    options={[
-                      { label: "Non lus seulement", nativeInputProps: { checked: onlyUnread, onChange: (e) => setFilter({ onlyUnread: e.target.checked }) } },
-                      { label: "Mes favoris seulement", nativeInputProps: { checked: onlyFavourites, onChange: (e) => setFilter({ onlyFavourites: e.target.checked }) } },
-                    ]}
-                  />
-                </fieldset>
+                <Checkbox
+                  legend="Filtrer par thème"
+                  orientation="horizontal"
+                  small
+                  options={stageThemes.map((t) => ({
+                    label: t.title,
+                    nativeInputProps: {
+                      name: `theme-${t.id}`,
+                      checked: themes.includes(t.id),
+                      onChange: () => setFilter({ themes: themes.includes(t.id) ? themes.filter((x) => x !== t.id) : [...themes, t.id] }),
+                    },
+                  }))}
+                />
+                <Checkbox
+                  legend="Afficher"
+                  orientation="horizontal"
+                  small
+                  options={[
+                    { label: "Non lus seulement", nativeInputProps: { checked: onlyUnread, onChange: (e) => setFilter({ onlyUnread: e.target.checked }) } },
+                    { label: "Mes favoris seulement", nativeInputProps: { checked: onlyFavourites, onChange: (e) => setFilter({ onlyFavourites: e.target.checked }) } },
+                  ]}
+                />
                 <p role="status" aria-live="polite" className="fr-text--sm">
                   {shown.length === 0 ? "Aucun article ne correspond à ces filtres." : `${shown.length} article${shown.length > 1 ? "s" : ""}`}
                 </p>
