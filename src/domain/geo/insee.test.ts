@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { departementOfCommune, inseeCodeFromFiness, isCommuneCode } from "./insee.js";
+import { departementOfCommune, departementOfFinessNumber, inseeCodeFromFiness, isCommuneCode } from "./insee.js";
 import { foldName, isPostcodePrefix } from "./fold.js";
 
 describe("INSEE code from FINESS fields", () => {
@@ -21,6 +21,15 @@ describe("INSEE code from FINESS fields", () => {
   it("refuses what is not a commune", () => {
     for (const [dep, com] of [["1", "53"], ["01", "53"], ["20", "004"], ["9Z", "411"], ["96", "001"], ["01", "abc"]])
       expect(inseeCodeFromFiness(dep!, com!)).toBeNull();
+  });
+
+  it("knows the département of a FINESS number", () => {
+    expect(departementOfFinessNumber("010000024")).toBe("01");
+    expect(departementOfFinessNumber("2A0000014")).toBe("2A");
+    expect(departementOfFinessNumber("970462024")).toBe("974"); // clinique Jeanne d'Arc, "97829 LE PORT CEDEX"
+    expect(departementOfFinessNumber("980501506")).toBe("976");
+    expect(departementOfFinessNumber("980600027")).toBe("986");
+    expect(departementOfFinessNumber("990000000")).toBeNull();
   });
 
   it("knows the département of a commune", () => {

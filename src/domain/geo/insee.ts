@@ -49,3 +49,16 @@ export function departementOfCommune(code: string): string {
 export function isCommuneCode(code: string): boolean {
   return /^(\d{5}|2[AB]\d{3})$/.test(code);
 }
+
+/**
+ * The INSEE département of an establishment from its FINESS number, for when nothing else says it:
+ * the first two characters metropolitan (`01`…`95`, `2A`, `2B`); overseas `9701`–`9704` → 971–974,
+ * `9805` → 976 (Mayotte), `9806` → 986 (Wallis-et-Futuna). The overseas prefixes are inferred from the
+ * real lines of ../shared/data/finess (2021 and 2026 extracts), not from a published rule.
+ */
+export function departementOfFinessNumber(nofinesset: string): string | null {
+  const overseas: Record<string, string> = { "9701": "971", "9702": "972", "9703": "973", "9704": "974", "9805": "976", "9806": "986" };
+  if (nofinesset.startsWith("97") || nofinesset.startsWith("98")) return overseas[nofinesset.slice(0, 4)] ?? null;
+  const dep = nofinesset.slice(0, 2);
+  return /^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5])$/.test(dep) ? dep : null;
+}

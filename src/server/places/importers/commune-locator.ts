@@ -26,6 +26,7 @@ export class CommuneLocator {
   private readonly byCode = new Map<string, CommuneRow>();
   private readonly byPostcode = new Map<string, CommuneRow[]>();
   private readonly byDepAndName = new Map<string, CommuneRow[]>();
+  private readonly byName = new Map<string, CommuneRow[]>();
 
   constructor(communes: readonly CommuneRow[]) {
     for (const c of communes) {
@@ -33,6 +34,7 @@ export class CommuneLocator {
       for (const p of c.postcodes) this.byPostcode.set(p, [...(this.byPostcode.get(p) ?? []), c]);
       const key = `${c.dep}|${c.folded_name}`;
       this.byDepAndName.set(key, [...(this.byDepAndName.get(key) ?? []), c]);
+      this.byName.set(c.folded_name, [...(this.byName.get(c.folded_name) ?? []), c]);
     }
   }
 
@@ -48,7 +50,8 @@ export class CommuneLocator {
     return this.byCode.get(code);
   }
 
-  find({ code, postcode, name }: { code?: string | null; postcode?: string | null; name?: string | null }): CommuneRow | undefined {
+  /** `dep`: the département when the source says it otherwise (FINESS number), to tell apart homonyms behind a CEDEX code. */
+  find({ code, postcode, name, dep }: { code?: string | null; postcode?: string | null; name?: string | null; dep?: string | null }): CommuneRow | undefined {
     if (code) {
       const found = this.byCode.get(code);
       if (found) return found;
@@ -74,6 +77,12 @@ export class CommuneLocator {
       const named = this.byDepAndName.get(`${departementOfCommune(code)}|${folded}`);
       if (named?.length === 1) return named[0];
     }
-    return undefined;
+    if (dep && folded) {
+      const named = this.byDepAndName.get(`${dep}|${folded}`);
+      if (named?.length === 1) return named[0];
+    }
+    // A CEDEX code that says nothing of the département (97004 POINTE A PITRE CEDEX): a name borne by one commune only.
+    const unique = folded ? this.byName.get(folded) : undefined;
+    return unique?.length === 1 ? unique[0] : undefined;
   }
 }

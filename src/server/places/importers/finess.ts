@@ -1,4 +1,5 @@
 import {
+  departementOfFinessNumber,
   inseeCodeFromFiness,
   isCommuneCode,
   isInFrance,
@@ -298,7 +299,7 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
 
   const rows: PlaceRow[] = [];
   for (const e of establishments.values()) {
-    const commune = locator.find({ code: e.communeCode, postcode: e.postcode, name: e.routingName });
+    const commune = locator.find({ code: e.communeCode, postcode: e.postcode, name: e.routingName, dep: departementOfFinessNumber(e.id) });
     const exact = positions.get(e.id) ?? null;
     const position = exact ?? (commune ? { lat: commune.lat, lon: commune.lon } : null);
     if (!position) {

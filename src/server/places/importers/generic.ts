@@ -39,11 +39,14 @@ export async function importGeneric(db: Database, file: string, dataset: string,
   return applyImport(db, builder, { kind: "place", rows }, options);
 }
 
-type Record_ = Partial<Record<GenericColumn, string>>;
+type GenericRecord = Partial<Record<GenericColumn, string>>;
 
 /** Validates one record; pushes a row or a rejection. `where` names the line or the feature. */
-function makeRow(dataset: string, line: number, where: string, r: Record_, builder: ReportBuilder, locator: CommuneLocator, seen: Map<string, number>): PlaceRow | null {
-  const reject = (reason: string) => (builder.reject(line, `${where} : ${reason}`), null);
+function makeRow(dataset: string, line: number, where: string, r: GenericRecord, builder: ReportBuilder, locator: CommuneLocator, seen: Map<string, number>): PlaceRow | null {
+  const reject = (reason: string): null => {
+    builder.reject(line, `${where} : ${reason}`);
+    return null;
+  };
   const v = (c: GenericColumn) => (r[c] ?? "").trim();
   const id = v("id");
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) return reject(`identifiant invalide « ${id} » (1 à 64 caractères : lettres, chiffres, . _ -)`);
@@ -137,7 +140,7 @@ async function parseGenericCsv(file: string, dataset: string, builder: ReportBui
       builder.reject(line.number, `${f.length} champs au lieu de ${header.length}`);
       continue;
     }
-    const record: Record_ = Object.fromEntries(header.map((h, i) => [h, f[i]]));
+    const record: GenericRecord = Object.fromEntries(header.map((h, i) => [h, f[i]]));
     const row = makeRow(dataset, line.number, `ligne ${line.number}`, record, builder, locator, seen);
     if (row) rows.push(row);
   }
@@ -178,7 +181,7 @@ async function parseGeoJson(file: string, dataset: string, builder: ReportBuilde
       builder.reject(n, `objet ${n} : attendu un « Feature » avec des « properties »`);
       return;
     }
-    const record: Record_ = {};
+    const record: GenericRecord = {};
     for (const [k, value] of Object.entries(f.properties)) {
       if (!(genericColumns as readonly string[]).includes(k) || k === "lat" || k === "lon") continue;
       if (value !== null && value !== undefined) record[k as GenericColumn] = String(value);
