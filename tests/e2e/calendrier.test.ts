@@ -83,6 +83,21 @@ describe("Calendrier", () => {
     expect(feed).toMatch(new RegExp(`^webcal://127\\.0\\.0\\.1:\\d+/api/v1/calendar\\.ics\\?terme=${terme}&rang=1&multiple=1&rappels=`));
     await page.getByText("Un lien d'abonnement contient la date du terme").waitFor();
     await expectNoAxeViolations(page);
+
+    // Notifications, computed on the device, chosen by the parent: tomorrow's appointment is announced once.
+    await context.grantPermissions(["notifications"]);
+    await page.getByLabel("Rendez-vous", { exact: true }).fill("Prise de sang");
+    await page.locator('input[name="rdv-date"]').fill(addDays(today, 1));
+    await page.getByRole("button", { name: "Ajouter au calendrier" }).click();
+    await page.getByText("Rendez-vous ajouté.").waitFor();
+    await page.getByRole("button", { name: "Activer les notifications" }).click();
+    await page.getByText("Notifications activées").waitFor();
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { name: "Cette semaine" }).waitFor();
+    const shown = async () =>
+      page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.body));
+    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length > 0);
+    expect(await shown()).toContain("Demain : Prise de sang");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -12,6 +12,7 @@ import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import { AgendaList } from "./AgendaList.js";
 import { useCalendar, type AgendaItem } from "./useCalendar.js";
+import { disableNotifications, enableNotifications, notificationsEnabled, notificationsSupported } from "./notifications.js";
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
@@ -100,6 +101,7 @@ export function CalendarPage() {
       </section>
 
       <ExportSection items={items} />
+      <NotificationSetting />
     </Page>
   );
 }
@@ -277,6 +279,37 @@ function ExportSection({ items }: { items: AgendaItem[] }) {
           </ul>
         </>
       )}
+    </section>
+  );
+}
+
+function NotificationSetting() {
+  const [enabled, setEnabled] = useState(notificationsEnabled);
+  const [message, setMessage] = useState<string | null>(null);
+  if (!notificationsSupported()) return null;
+  async function toggle() {
+    if (enabled) {
+      disableNotifications();
+      setEnabled(false);
+      setMessage("Notifications désactivées.");
+    } else if (await enableNotifications()) {
+      setEnabled(true);
+      setMessage("Notifications activées : à l'ouverture de l'application, vous serez prévenu(e) des rendez-vous du jour et du lendemain.");
+    } else setMessage("Le navigateur n'a pas autorisé les notifications. Vous pouvez changer cela dans ses réglages.");
+  }
+  return (
+    <section aria-labelledby="notifications" className="fr-mt-5w">
+      <h2 id="notifications">Notifications</h2>
+      <p className="fr-text--sm">
+        Calculées sur cet appareil à l'ouverture de l'application : rien ne passe par un serveur. Elles annoncent les événements du jour et du
+        lendemain.
+      </p>
+      <Button priority="secondary" iconId="fr-icon-notification-3-line" nativeButtonProps={{ "aria-pressed": enabled }} onClick={() => void toggle()}>
+        {enabled ? "Désactiver les notifications" : "Activer les notifications"}
+      </Button>
+      <p role="status" className="fr-text--sm fr-mt-1w">
+        {message ?? ""}
+      </p>
     </section>
   );
 }

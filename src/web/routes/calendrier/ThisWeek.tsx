@@ -1,4 +1,6 @@
+import { useEffect } from "react";
 import { Link } from "react-router";
+import { sendDueNotifications } from "./notifications.js";
 import { thisWeek } from "../../../domain/calendar/agenda.js";
 import { useParent } from "../../state/parent.js";
 import { windowText } from "./AgendaList.js";
@@ -9,6 +11,9 @@ export function ThisWeek() {
   const { today, calendarDone } = useParent();
   const { items } = useCalendar();
   const week = thisWeek(items, today, new Set(calendarDone.keys()));
+  useEffect(() => {
+    void sendDueNotifications(items, today, new Set(calendarDone.keys())).catch(() => undefined);
+  }, [items, today, calendarDone]);
   return (
     <section aria-labelledby="cette-semaine" className="fr-callout fr-mb-4w">
       <h2 id="cette-semaine" className="fr-callout__title fr-h5">
