@@ -1,36 +1,18 @@
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import type { ContentBundle } from "../domain/content/schema.js";
 import { buildApp, privacyLogger } from "./app.js";
 import { loadContent } from "./content/load-content.js";
 import { readContentBundle, syncContent } from "./content/content-store.js";
-import { openDatabase, openPglite, type Database } from "./db/database.js";
+import type { Database } from "./db/database.js";
+import { testDatabases } from "./db/test-databases.js";
 import { migrate } from "./db/migrate.js";
 
 const contentDir = fileURLToPath(new URL("../../content", import.meta.url));
 
-/** A fresh, empty database of each kind: embedded PGlite, and a new database on the test PostgreSQL server. */
-const databases: [string, () => Promise<Database>][] = [
-  ["PGlite", () => openPglite(null)],
-  [
-    "PostgreSQL",
-    async () => {
-      const url = new URL(inject("postgresUrl"));
-      const name = `test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-      const admin = new pg.Client({ connectionString: url.toString() });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      url.pathname = `/${name}`;
-      return openDatabase({ databaseUrl: url.toString() });
-    },
-  ],
-];
-
-describe.each(databases)("server on %s", (_kind, open) => {
+describe.each(testDatabases)("server on %s", (_kind, open) => {
   let db: Database;
   let app: FastifyInstance;
   let bundle: ContentBundle;

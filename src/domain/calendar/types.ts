@@ -1,4 +1,5 @@
 import type { IsoDate } from "../dates.js";
+import { placeTypeIds, type PlaceTypeId } from "../geo/place-types.js";
 
 /**
  * The parent's calendar: every appointment, step and right of the first 1000 days, as a window
@@ -8,22 +9,8 @@ export type EventKind = "suivi-medical" | "demarche" | "droit-conge" | "vaccinat
 export type EventAudience = "mere" | "second-parent" | "enfant";
 
 /** User-facing place types, so that "trouver près de chez moi" can open the map filtered. */
-export const PLACE_TYPES = [
-  "maternite",
-  "pmi",
-  "sage-femme",
-  "medecin-generaliste",
-  "pediatre",
-  "caf",
-  "cpam",
-  "mairie",
-  "centre-vaccination",
-  "pharmacie",
-  "laboratoire",
-  "echographie",
-  "kinesitherapeute",
-] as const;
-export type PlaceType = (typeof PLACE_TYPES)[number];
+export const PLACE_TYPES = placeTypeIds;
+export type PlaceType = PlaceTypeId;
 
 export interface RuleSource {
   title: string;

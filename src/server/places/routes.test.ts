@@ -10,7 +10,7 @@ import { buildApp, privacyLogger } from "../app.js";
 import type { Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { importGeneric, loadPlaceIndex, placesRoutes, seedShippedPlaces, type PlacesService } from "./index.js";
-import { testDatabases } from "./test-databases.js";
+import { testDatabases } from "../db/test-databases.js";
 
 const dataDir = fileURLToPath(new URL("../../../data/", import.meta.url));
 

@@ -8,7 +8,7 @@ import { distanceMeters, fromWgs84 } from "../../../domain/geo/index.js";
 import type { Database } from "../../db/database.js";
 import { migrate } from "../../db/migrate.js";
 import { shippedFiles } from "../seed.js";
-import { testDatabases } from "../test-databases.js";
+import { testDatabases } from "../../db/test-databases.js";
 import { COMMUNES_DATASET, importCommunes } from "./communes.js";
 import { importFiness } from "./finess.js";
 import { importGeneric } from "./generic.js";

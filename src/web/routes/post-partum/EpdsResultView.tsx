@@ -29,6 +29,19 @@ function StepContact({ step }: { step: OrientationStep }) {
   );
 }
 
+function StepList({ steps, ordered }: { steps: OrientationStep[]; ordered: boolean }) {
+  const items = steps.map((step) => (
+    <li key={step.id} className="fr-mb-2w">
+      <strong>{step.title}</strong>
+      <br />
+      {step.text}
+      <br />
+      <StepContact step={step} />
+    </li>
+  ));
+  return ordered ? <ol>{items}</ol> : <ul className="mj-track-list">{items}</ul>;
+}
+
 /**
  * The result in plain words (never a diagnosis) and what to do next. When item 10 is above 0, the help
  * lines come first, before the score, in a calm panel that takes the focus.
@@ -52,17 +65,7 @@ export function EpdsResultView({ score, audience, mapLinks = true }: { score: Ep
             Vous avez indiqué avoir pensé à vous faire du mal. Ces pensées peuvent arriver quand on est épuisé ou en
             souffrance, et on peut en parler. Des personnes formées vous répondent maintenant, jour et nuit, gratuitement.
           </p>
-          <ul className="mj-track-list">
-            {crisis.map((step) => (
-              <li key={step.id} className="fr-mb-2w">
-                <strong>{step.title}</strong>
-                <br />
-                {step.text}
-                <br />
-                <StepContact step={step} />
-              </li>
-            ))}
-          </ul>
+          <StepList steps={crisis} ordered={false} />
         </section>
       )}
 
@@ -81,17 +84,7 @@ export function EpdsResultView({ score, audience, mapLinks = true }: { score: Ep
 
       <section aria-labelledby="et-maintenant" className="fr-mt-4w">
         <h2 id="et-maintenant">Ce que vous pouvez faire</h2>
-        <ol>
-          {others.map((step) => (
-            <li key={step.id} className="fr-mb-2w">
-              <strong>{step.title}</strong>
-              <br />
-              {step.text}
-              <br />
-              <StepContact step={step} />
-            </li>
-          ))}
-        </ol>
+        <StepList steps={others} ordered />
         {mapLinks && orientation.placeTypes.length > 0 && (
           <p>
             <Link className="fr-link fr-icon-map-pin-2-line fr-link--icon-left" to={`/autour-de-moi?types=${orientation.placeTypes.join(",")}`}>

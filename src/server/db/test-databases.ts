@@ -1,8 +1,8 @@
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, openPglite, type Database } from "../db/database.js";
+import { openDatabase, openPglite, type Database } from "./database.js";
 
-/** A fresh, empty database of each kind, as in src/server/app.test.ts: embedded PGlite, and a new database on the test PostgreSQL server. */
+/** A fresh, empty database of each kind, for integration tests: embedded PGlite, and a new database on the test PostgreSQL server. */
 export const testDatabases: [string, () => Promise<Database>][] = [
   ["PGlite", () => openPglite(null)],
   [
