@@ -21,7 +21,7 @@ export function calendarInputFromProfile(profile: Profile): CalendarInput {
     children: profile.children.map((child) => ({
       id: child.id,
       birthDate: child.birthDate,
-      expectedTerme: null,
+      expectedTerme: child.expectedTerme ?? null,
       rank: rankOf(child.birthDate),
       siblingsBornSameDay: profile.children.filter((c) => c.birthDate === child.birthDate).length - 1,
       bcgRecommended: options.bcg,

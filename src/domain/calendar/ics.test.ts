@@ -93,6 +93,17 @@ describe("calendarInputFromProfile", () => {
     expect(input.pregnancy).toMatchObject({ rank: 4, fetuses: 1, unmarriedParents: true, gestationalDiabetesRisk: true });
     expect(input.children.map((c) => [c.id, c.rank, c.siblingsBornSameDay])).toEqual([["a", 1, 0], ["b", 2, 1], ["c", 2, 1]]);
   });
+  it("keeps a premature baby's due date, so that pre-birth rights stay put", () => {
+    const premature = calendarInputFromProfile({ ...profile, pregnancy: null, children: [{ id: "p", firstName: "", birthDate: "2026-09-01", expectedTerme: "2026-10-20" }] });
+    expect(premature.children[0]?.expectedTerme).toBe("2026-10-20");
+    const onTime = computeCalendar({ ...premature, children: [{ ...premature.children[0]!, expectedTerme: null }] });
+    const early = computeCalendar(premature);
+    const leave = (events: typeof early) => events.find((e) => e.ruleId === "conge-maternite");
+    // Born 7 weeks early: the unused prenatal weeks move after the birth, so the leave ends later.
+    expect(leave(early)!.end > leave(onTime)!.end).toBe(true);
+    // Post-birth events follow the real birth date.
+    expect(early.find((e) => e.ruleId === "declaration-naissance")?.start).toBe("2026-09-01");
+  });
   it("works for a profile saved before the calendar options existed", () => {
     const { calendar: _c, ...old } = profile;
     expect(calendarInputFromProfile(old).pregnancy).toMatchObject({ unmarriedParents: false, gestationalDiabetesRisk: false });

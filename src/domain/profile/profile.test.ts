@@ -78,3 +78,20 @@ describe("profileFromDraft", () => {
     if (result.ok) expect(draftFromProfile(result.profile)).toEqual(draft);
   });
 });
+
+describe("a premature baby's due date", () => {
+  const child = { id: "a", firstName: "", birthDate: "2026-10-01" };
+  it("is kept when it follows the birth", () => {
+    const result = profileFromDraft({ ...base, children: [{ ...child, expectedTerme: "2026-11-20" }] }, today);
+    expect(result.ok && result.profile.children[0]?.expectedTerme).toBe("2026-11-20");
+  });
+  it.each([
+    ["2026-09-30", /après sa date de naissance/],
+    ["2027-06-01", /plus de 20 semaines/],
+    ["2026-11-31", /n'existe pas/],
+  ])("refuses %s", (expectedTerme, message) => {
+    const result = profileFromDraft({ ...base, children: [{ ...child, expectedTerme }] }, today);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toEqual({ field: "children.0.expectedTerme", message: expect.stringMatching(message) });
+  });
+});

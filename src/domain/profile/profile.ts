@@ -14,7 +14,7 @@ export interface ProfileDraft {
   project: "reflexion" | "essai" | null;
   calendar?: Profile["calendar"];
   pregnancy: null | { dateKind: "terme" | "ddr"; date: string; multiple: boolean };
-  children: { id: string; firstName: string; birthDate: string }[];
+  children: { id: string; firstName: string; birthDate: string; expectedTerme?: string }[];
   situations: SituationId[];
 }
 
@@ -81,6 +81,16 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
   draft.children.forEach((child, index) => {
     const error = checkBirthDate(child.birthDate, today);
     if (error) errors.push({ field: `children.${index}.birthDate`, message: error });
+    if (child.expectedTerme) {
+      const termeError = !isValidIsoDate(child.expectedTerme)
+        ? DATE_FORMAT_MESSAGE
+        : child.expectedTerme <= child.birthDate
+          ? "Le terme prévu d'un bébé né prématurément est après sa date de naissance."
+          : daysBetween(child.birthDate, child.expectedTerme) > 20 * 7
+            ? "Le terme prévu est à plus de 20 semaines de la naissance : vérifiez les dates."
+            : null;
+      if (termeError) errors.push({ field: `children.${index}.expectedTerme`, message: termeError });
+    }
     if (child.firstName.length > 60) errors.push({ field: `children.${index}.firstName`, message: "Le prénom est trop long (60 caractères au plus)." });
   });
 
@@ -93,7 +103,12 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
       version: PROFILE_VERSION,
       project: draft.project,
       pregnancy,
-      children: draft.children.map((c) => ({ id: c.id, firstName: c.firstName.trim(), birthDate: c.birthDate })),
+      children: draft.children.map((c) => ({
+        id: c.id,
+        firstName: c.firstName.trim(),
+        birthDate: c.birthDate,
+        ...(c.expectedTerme ? { expectedTerme: c.expectedTerme } : {}),
+      })),
       situations,
       ...(draft.calendar ? { calendar: draft.calendar } : {}),
     },

@@ -11,6 +11,8 @@ export const childSchema = z.strictObject({
   id: z.string().min(1).max(64),
   firstName: z.string().max(60),
   birthDate: isoDate,
+  /** The due date of a baby born prematurely: rights counted from it stay put (maternity leave, for one). */
+  expectedTerme: isoDate.optional(),
 });
 export type Child = z.infer<typeof childSchema>;
 

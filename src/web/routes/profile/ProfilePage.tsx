@@ -227,6 +227,21 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
                   onChange: (e) => update({ children: draft.children.map((c) => (c.id === child.id ? { ...c, birthDate: e.target.value } : c)) }),
                 }}
               />
+              {draft.situations.includes("prematurite") && (
+                <Input
+                  label={`Date du terme prévu de l'enfant ${index + 1} (si né avant terme, facultatif)`}
+                  hintText="Le calendrier garde les droits comptés depuis le terme, comme le congé maternité"
+                  state={errorOf(`children.${index}.expectedTerme`) ? "error" : "default"}
+                  stateRelatedMessage={errorOf(`children.${index}.expectedTerme`)}
+                  nativeInputProps={{
+                    type: "date",
+                    name: `child-${index}-terme`,
+                    value: child.expectedTerme ?? "",
+                    onChange: (e) =>
+                      update({ children: draft.children.map((c) => (c.id === child.id ? { ...c, expectedTerme: e.target.value || undefined } : c)) }),
+                  }}
+                />
+              )}
               <Button
                 type="button"
                 priority="tertiary"
