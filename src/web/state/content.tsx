@@ -30,6 +30,9 @@ export function ContentProvider({ children }: { children: ReactNode }) {
         }
       })
       .catch(() => undefined)
+      // The first paint is pre-rendered or comes from the device copy: fetch once the page has loaded,
+      // so that the content does not compete with the stylesheet, fonts and scripts.
+      .then(() => pageLoaded())
       .then(() => fetch("/api/v1/content"))
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -55,6 +58,10 @@ export function ContentProvider({ children }: { children: ReactNode }) {
     return { status: "loading" };
   }, [bundle, failure, offline]);
   return <ContentContext.Provider value={state}>{children}</ContentContext.Provider>;
+}
+
+function pageLoaded(): Promise<void> {
+  return document.readyState === "complete" ? Promise.resolve() : new Promise((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
 }
 
 /** Our own server validated the content before storing it; check the outline only, so zod stays off the client. */
