@@ -20,6 +20,7 @@ import { contentRoutes } from "./routes/content.js";
 import { epdsRoutes } from "./routes/epds.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { placesRoutes, type PlacesService } from "./places/index.js";
+import { steeringRoutes } from "./steering/index.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
 import { readContentBundle } from "./content/content-store.js";
 
@@ -161,6 +162,7 @@ export async function buildApp({ db, staticDir, epds, frameAncestors = [], servi
       if (epds) await api.register(epdsRoutes(epds));
       await api.register(calendarRoutes());
       if (places) await api.register(placesRoutes(db, places));
+      await api.register(steeringRoutes(db));
     },
     { prefix: "/api/v1" },
   );

@@ -23,6 +23,8 @@ const EpdsProPage = lazy(() => import("./routes/post-partum/EpdsProPage.js").the
 const EpdsEmbedPage = lazy(() => import("./routes/post-partum/EpdsEmbedPage.js").then((m) => ({ default: m.EpdsEmbedPage })));
 const CalendarPage = lazy(() => import("./routes/calendrier/CalendarPage.js").then((m) => ({ default: m.CalendarPage })));
 const EventPage = lazy(() => import("./routes/calendrier/EventPage.js").then((m) => ({ default: m.EventPage })));
+const PilotageApp = lazy(() => import("./routes/pilotage/PilotageApp.js").then((m) => ({ default: m.PilotageApp })));
+const PublicBarometerPage = lazy(() => import("./routes/pilotage/PublicBarometerPage.js").then((m) => ({ default: m.PublicBarometerPage })));
 const PlacesPage = lazy(() => import("./routes/autour/PlacesPage.js").then((m) => ({ default: m.PlacesPage })));
 const PlacePage = lazy(() => import("./routes/autour/PlacePage.js").then((m) => ({ default: m.PlacePage })));
 const PlaceSourcesPage = lazy(() => import("./routes/autour/PlacePage.js").then((m) => ({ default: m.PlaceSourcesPage })));
@@ -107,6 +109,8 @@ export function App() {
           <Route path="/autour-de-moi" element={<PlacesPage />} />
           <Route path="/autour-de-moi/lieu/:placeId" element={<PlacePage />} />
           <Route path="/autour-de-moi/sources" element={<PlaceSourcesPage />} />
+          <Route path="/pilotage/*" element={<PilotageApp />} />
+          <Route path="/barometre" element={<PublicBarometerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
         </Suspense>
@@ -118,6 +122,8 @@ export function App() {
         bottomItems={[
           { text: t.nav.myData, linkProps: { to: "/mes-donnees" } },
           { text: t.footer.licence, linkProps: { to: "/mes-donnees#licences" } },
+          { text: "Baromètre EPP / EPNP", linkProps: { to: "/barometre" } },
+          { text: "Pilotage territorial", linkProps: { to: "/pilotage" } },
         ]}
       />
     </>

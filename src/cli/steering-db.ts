@@ -1,0 +1,17 @@
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { openDatabase, type Database } from "../server/db/database.js";
+import { migrate } from "../server/db/migrate.js";
+
+/**
+ * The database the server uses, opened the same way (DATABASE_URL, else PGlite in DATA_DIR/pglite) and
+ * migrated. With PGlite, stop the server first: only one process may open the folder at a time.
+ */
+export async function openSteeringDatabase(): Promise<Database> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const dataDir = resolve(process.env.DATA_DIR ?? "var");
+  if (!databaseUrl) await mkdir(dataDir, { recursive: true });
+  const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
+  await migrate(db);
+  return db;
+}

@@ -1,0 +1,197 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from "fastify";
+import { sendProblem } from "../problem.js";
+import { ACCOUNT_COLUMNS, publicAccount, type Account, type AccountRow, type Role } from "./accounts.js";
+import type { SteeringContext } from "./context.js";
+
+/**
+ * Sessions, cookies and CSRF for the steering side.
+ *
+ * - A session token is 32 random bytes (256 bits), base64url, sent only in an HttpOnly cookie; the database
+ *   keeps its SHA-256 (hex), never the token. Cookie: `__Host-mj_pilotage` with `Secure` when the request
+ *   came over HTTPS (directly or through a proxy setting X-Forwarded-Proto), else `mj_pilotage`; always
+ *   `HttpOnly; SameSite=Strict; Path=/` and no Domain.
+ * - A session ends after the idle timeout without a request, and in any case at its absolute expiry.
+ * - CSRF: each session has a random synchronizer token, given to the page at login and by
+ *   GET /pilotage/session; every state-changing request (POST, PUT, PATCH, DELETE) must send it in the
+ *   `x-csrf-token` header (compared in constant time). In addition, a state-changing request whose Origin
+ *   (or Sec-Fetch-Site) says it comes from another site is refused, login included.
+ */
+
+export interface Session {
+  account: Account;
+  tokenHash: string;
+  csrfToken: string;
+}
+
+const sessions = new WeakMap<FastifyRequest, Session>();
+
+/** The session a guarded route runs with. */
+export function sessionOf(request: FastifyRequest): Session {
+  const session = sessions.get(request);
+  if (!session) throw new Error("route without guard");
+  return session;
+}
+
+export function sha256Hex(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+export function isHttps(request: FastifyRequest): boolean {
+  return request.protocol === "https";
+}
+
+export function cookieName(request: FastifyRequest): string {
+  return isHttps(request) ? "__Host-mj_pilotage" : "mj_pilotage";
+}
+
+/** Reads one cookie from the Cookie header (RFC 6265 syntax; the token is base64url, no decoding needed). */
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  const secure = isHttps(request) ? "; Secure" : "";
+  reply.header("set-cookie", `${cookieName(request)}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.floor(maxAgeSeconds)}${secure}`);
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  const secure = isHttps(request) ? "; Secure" : "";
+  reply.header("set-cookie", `${cookieName(request)}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure}`);
+}
+
+export async function createSession(ctx: SteeringContext, accountId: string): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  const now = ctx.now();
+  await ctx.db.query(
+    "INSERT INTO steering_session (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)",
+    [sha256Hex(token), accountId, csrfToken, now.toISOString(), new Date(now.getTime() + ctx.sessionMaxMs).toISOString()],
+  );
+  return { token, csrfToken };
+}
+
+type Loaded = { status: "ok"; session: Session } | { status: "none" } | { status: "expired" };
+
+/** The session of the request's cookie, or why there is none. Touches last_seen_at at most once a minute. */
+export async function loadSession(ctx: SteeringContext, request: FastifyRequest): Promise<Loaded> {
+  const token = readCookie(request, cookieName(request));
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return { status: "none" };
+  const tokenHash = sha256Hex(token);
+  const [row] = await ctx.db.query<AccountRow & { csrfToken: string; lastSeenAt: string | Date; expiresAt: string | Date }>(
+    `SELECT ${ACCOUNT_COLUMNS}, s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt"
+     FROM steering_session s JOIN steering_account a ON a.id = s.account_id WHERE s.token_hash = $1`,
+    [tokenHash],
+  );
+  if (!row) return { status: "none" };
+  const now = ctx.now().getTime();
+  const lastSeen = new Date(row.lastSeenAt).getTime();
+  if (!row.active || new Date(row.expiresAt).getTime() <= now || lastSeen + ctx.sessionIdleMs <= now) {
+    await ctx.db.query("DELETE FROM steering_session WHERE token_hash = $1", [tokenHash]);
+    return { status: "expired" };
+  }
+  if (now - lastSeen > 60_000) await ctx.db.query("UPDATE steering_session SET last_seen_at = $2 WHERE token_hash = $1", [tokenHash, new Date(now).toISOString()]);
+  return { status: "ok", session: { account: publicAccount(row), tokenHash, csrfToken: row.csrfToken } };
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Refuses a state-changing request that a browser says comes from another site. */
+export function crossSiteProblem(request: FastifyRequest): string | null {
+  if (!STATE_CHANGING.has(request.method)) return null;
+  const site = request.headers["sec-fetch-site"];
+  if (site === "cross-site") return "Requête refusée : elle vient d'un autre site.";
+  const origin = request.headers.origin;
+  if (origin === undefined) return null;
+  try {
+    if (new URL(origin).host === request.host) return null; // Host, or X-Forwarded-Host behind a proxy
+  } catch {
+    /* "null" or garbage */
+  }
+  return "Requête refusée : elle vient d'un autre site.";
+}
+
+function csrfMatches(expected: string, given: unknown): boolean {
+  if (typeof given !== "string") return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The guard of a private route (an onRequest hook, so it runs before the body is even read): a valid
+ * session (401 otherwise), the CSRF token on state-changing requests (403), and one of `roles` (403).
+ */
+export function guard(ctx: SteeringContext, roles?: readonly Role[]): onRequestAsyncHookHandler {
+  return async (request, reply) => {
+    const crossSite = crossSiteProblem(request);
+    if (crossSite) return sendProblem(reply, { status: 403, title: "Accès refusé", detail: crossSite });
+    const loaded = await loadSession(ctx, request);
+    if (loaded.status !== "ok") {
+      if (loaded.status === "expired") clearSessionCookie(request, reply);
+      return sendProblem(reply, {
+        status: 401,
+        title: "Connexion requise",
+        detail: loaded.status === "expired" ? "Votre session a expiré : reconnectez-vous." : "Connectez-vous pour accéder au pilotage territorial.",
+      });
+    }
+    const { session } = loaded;
+    if (STATE_CHANGING.has(request.method) && !csrfMatches(session.csrfToken, request.headers["x-csrf-token"]))
+      return sendProblem(reply, {
+        status: 403,
+        title: "Accès refusé",
+        detail: "Jeton anti-falsification (CSRF) absent ou invalide : rechargez la page et recommencez.",
+      });
+    if (roles && !roles.includes(session.account.role))
+      return sendProblem(reply, { status: 403, title: "Accès refusé", detail: roleMessage(roles) });
+    sessions.set(request, session);
+  };
+}
+
+function roleMessage(roles: readonly Role[]): string {
+  if (roles.length === 1 && roles[0] === "national") return "Action réservée à l'administration nationale.";
+  return "Votre compte est en lecture seule : cette action est réservée aux agents régionaux et à l'administration nationale.";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Login throttling: per account and per client address, in the database (shared by all server copies).
+
+export const accountKey = (emailKeyValue: string) => `compte:${emailKeyValue}`;
+/** The address is not stored: only a hash, enough to count failures. */
+export const ipKey = (ip: string) => `ip:${sha256Hex(`mille-jours:${ip}`).slice(0, 32)}`;
+
+/** The latest lock end among the keys, or null when none is locked. */
+export async function lockedUntil(ctx: SteeringContext, keys: string[]): Promise<Date | null> {
+  const rows = await ctx.db.query<{ lockedUntil: string | Date }>(
+    `SELECT locked_until AS "lockedUntil" FROM steering_login_throttle WHERE key = ANY($1::text[]) AND locked_until > $2 ORDER BY locked_until DESC LIMIT 1`,
+    [keys, ctx.now().toISOString()],
+  );
+  return rows[0] ? new Date(rows[0].lockedUntil) : null;
+}
+
+/** Counts one failure on a key (window reset when older than the lock length) and locks it at `max`. */
+export async function recordFailure(ctx: SteeringContext, key: string, max: number): Promise<void> {
+  const now = ctx.now();
+  const windowStart = new Date(now.getTime() - ctx.lockMs).toISOString();
+  const until = new Date(now.getTime() + ctx.lockMs).toISOString();
+  await ctx.db.query(
+    `INSERT INTO steering_login_throttle AS t (key, failures, window_start, locked_until)
+     VALUES ($1, 1, $2, CASE WHEN $5::int <= 1 THEN $4::timestamptz END)
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE WHEN t.window_start < $3::timestamptz THEN 1 ELSE t.failures + 1 END,
+       window_start = CASE WHEN t.window_start < $3::timestamptz THEN $2::timestamptz ELSE t.window_start END,
+       locked_until = CASE WHEN (CASE WHEN t.window_start < $3::timestamptz THEN 1 ELSE t.failures + 1 END) >= $5::int THEN $4::timestamptz ELSE t.locked_until END`,
+    [key, now.toISOString(), windowStart, until, max],
+  );
+}
+
+export async function clearFailures(ctx: SteeringContext, key: string): Promise<void> {
+  await ctx.db.query("DELETE FROM steering_login_throttle WHERE key = $1", [key]);
+}

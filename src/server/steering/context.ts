@@ -1,0 +1,82 @@
+import type { FastifyReply } from "fastify";
+import { z } from "zod";
+import type { Database } from "../db/database.js";
+import { sendProblem } from "../problem.js";
+import { DEFAULT_SCRYPT, type ScryptParams } from "./password.js";
+
+/** Settings of the steering side; defaults from the environment (see README, « Variables de configuration »). */
+export interface SteeringOptions {
+  /** The clock (tests move it forward). */
+  now?: () => Date;
+  scrypt?: ScryptParams;
+  /** A session ends after this long without a request (default 120 min, STEERING_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes?: number;
+  /** …and in any case this long after login (default 12 h, STEERING_SESSION_MAX_HOURS). */
+  sessionMaxHours?: number;
+  /** Failed logins on one account before it is locked (default 5). */
+  accountMaxFailures?: number;
+  /** Failed logins from one address before it is locked (default 20). */
+  ipMaxFailures?: number;
+  /** Window in which failures are counted, and length of the lock (default 15 min, STEERING_LOCK_MINUTES). */
+  lockMinutes?: number;
+}
+
+export interface SteeringContext {
+  db: Database;
+  now: () => Date;
+  scrypt: ScryptParams;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  accountMaxFailures: number;
+  ipMaxFailures: number;
+  lockMs: number;
+}
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} invalide : « ${raw} » (attendu : un nombre positif).`);
+  return value;
+}
+
+export function steeringOptionsFromEnv(): SteeringOptions {
+  return {
+    sessionIdleMinutes: envNumber("STEERING_SESSION_IDLE_MINUTES", 120),
+    sessionMaxHours: envNumber("STEERING_SESSION_MAX_HOURS", 12),
+    accountMaxFailures: envNumber("STEERING_LOCK_ACCOUNT_FAILURES", 5),
+    ipMaxFailures: envNumber("STEERING_LOCK_IP_FAILURES", 20),
+    lockMinutes: envNumber("STEERING_LOCK_MINUTES", 15),
+  };
+}
+
+export function makeContext(db: Database, options: SteeringOptions): SteeringContext {
+  return {
+    db,
+    now: options.now ?? (() => new Date()),
+    scrypt: options.scrypt ?? DEFAULT_SCRYPT,
+    sessionIdleMs: (options.sessionIdleMinutes ?? 120) * 60_000,
+    sessionMaxMs: (options.sessionMaxHours ?? 12) * 3_600_000,
+    accountMaxFailures: options.accountMaxFailures ?? 5,
+    ipMaxFailures: options.ipMaxFailures ?? 20,
+    lockMs: (options.lockMinutes ?? 15) * 60_000,
+  };
+}
+
+export const problemSchema = z.looseObject({ type: z.string(), status: z.number(), title: z.string(), detail: z.string() });
+
+export const forbidden = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 403, title: "Accès refusé", detail });
+export const notFound = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 404, title: "Introuvable", detail });
+
+/** 422 with a line-by-line report of a refused file. */
+export function sendFileReport(reply: FastifyReply, errors: { line: number | null; column?: string; message: string }[], detail: string) {
+  return reply
+    .status(422)
+    .type("application/problem+json; charset=utf-8")
+    .send({ type: "about:blank", status: 422, title: "Fichier refusé", detail, ok: false, errors });
+}
+
+/** 422 with field errors (a project or an account that does not pass the model). */
+export function sendFieldErrors(reply: FastifyReply, errors: { field: string; message: string }[], title = "Saisie invalide") {
+  return sendProblem(reply, { status: 422, title, detail: errors.map((e) => e.message).join(" "), errors });
+}

@@ -1,0 +1,359 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { GRID_COLUMNS, gridToCsv, parseProjectGrid, projectsToGridRows } from "../../domain/steering/grid.js";
+import type { LineError } from "../../domain/steering/csv.js";
+import {
+  FIRST_FUNDING_YEAR,
+  LAST_FUNDING_YEAR,
+  PROJECT_STATUSES,
+  summariseProjects,
+  validateProject,
+  type Project,
+} from "../../domain/steering/project.js";
+import { findRegion } from "../../domain/steering/territories.js";
+import { THEME_IDS } from "../../domain/steering/themes.js";
+import type { Queryable } from "../db/database.js";
+import { canWriteRegion, readScope, type Account } from "./accounts.js";
+import { listAudit, writeAudit } from "./audit.js";
+import { guard, sessionOf } from "./auth.js";
+import { forbidden, notFound, sendFieldErrors, sendFileReport, type SteeringContext } from "./context.js";
+import { sendProblem } from "../problem.js";
+import { writeXlsx } from "./xlsx.js";
+
+/** A project as stored: the model plus its id, version and dates. */
+export type StoredProject = Project & { id: string; version: number; createdAt: string; updatedAt: string };
+
+interface ProjectRow {
+  id: string;
+  version: number;
+  data: Project;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+}
+
+const COLUMNS = `id::text AS id, version, data, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+function toStored(row: ProjectRow): StoredProject {
+  return { ...row.data, id: row.id, version: row.version, createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString() };
+}
+
+export interface ProjectFilters {
+  region?: string | null;
+  theme?: string;
+  year?: number;
+  funder?: "ars" | "dreets";
+  status?: string;
+}
+
+export async function listProjects(db: Queryable, filters: ProjectFilters): Promise<StoredProject[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.region) where.push(`region = $${params.push(filters.region)}`);
+  if (filters.theme) where.push(`$${params.push(filters.theme)} = ANY(themes)`);
+  if (filters.year !== undefined) where.push(`$${params.push(filters.year)}::int = ANY(years)`);
+  if (filters.funder) where.push(`funding_line = ANY($${params.push(filters.funder === "ars" ? ["ars-fir", "conjoint"] : ["dreets-p304", "conjoint"])}::text[])`);
+  if (filters.status) where.push(`status = $${params.push(filters.status)}`);
+  const rows = await db.query<ProjectRow>(`SELECT ${COLUMNS} FROM steering_project ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY region, title, id`, params);
+  return rows.map(toStored);
+}
+
+export async function getProject(db: Queryable, id: string, forUpdate = false): Promise<StoredProject | undefined> {
+  const rows = await db.query<ProjectRow>(`SELECT ${COLUMNS} FROM steering_project WHERE id = $1${forUpdate ? " FOR UPDATE" : ""}`, [id]);
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+function filterColumns(p: Project) {
+  return [p.region, p.title, p.status, p.fundingLine, p.themes, p.amounts.map((a) => a.year).sort((a, b) => a - b), JSON.stringify(p)];
+}
+
+const withoutMeta = (p: StoredProject): Project => {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...project } = p;
+  return project;
+};
+
+async function insertProject(tx: Queryable, project: Project, actor: Account, now: Date, action: string): Promise<StoredProject> {
+  const id = randomUUID();
+  const [row] = await tx.query<ProjectRow>(
+    `INSERT INTO steering_project (id, region, title, status, funding_line, themes, years, data, created_at, created_by, updated_at, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7::int[], $8::jsonb, $9, $10, $9, $10) RETURNING ${COLUMNS}`,
+    [id, ...filterColumns(project), now.toISOString(), actor.id],
+  );
+  await writeAudit(tx, { at: now, actor, action, projectId: id, region: project.region, before: null, after: project });
+  return toStored(row!);
+}
+
+async function updateProject(tx: Queryable, before: StoredProject, project: Project, actor: Account, now: Date, action: string): Promise<StoredProject> {
+  const [row] = await tx.query<ProjectRow>(
+    `UPDATE steering_project SET region = $2, title = $3, status = $4, funding_line = $5, themes = $6::text[], years = $7::int[], data = $8::jsonb,
+       version = version + 1, updated_at = $9, updated_by = $10
+     WHERE id = $1 RETURNING ${COLUMNS}`,
+    [before.id, ...filterColumns(project), now.toISOString(), actor.id],
+  );
+  await writeAudit(tx, { at: now, actor, action, projectId: before.id, region: project.region, before: withoutMeta(before), after: project });
+  return toStored(row!);
+}
+
+const regionParam = z.string().regex(/^\d{2}$/, { error: "Code de région attendu (2 chiffres)." });
+const yearParam = z.coerce.number().int().min(FIRST_FUNDING_YEAR).max(LAST_FUNDING_YEAR);
+const idParams = z.strictObject({ id: z.uuid({ error: "Identifiant de projet invalide." }) });
+
+const filtersQuery = z.strictObject({
+  region: regionParam.optional(),
+  theme: z.enum(THEME_IDS).optional(),
+  year: yearParam.optional(),
+  funder: z.enum(["ars", "dreets"]).optional(),
+  status: z.enum(PROJECT_STATUSES).optional(),
+});
+
+class ImportRefused extends Error {
+  constructor(readonly errors: LineError[]) {
+    super("import refused");
+  }
+}
+class DryRun extends Error {
+  constructor(readonly report: ImportReport) {
+    super("dry run");
+  }
+}
+interface ImportReport {
+  ok: true;
+  dryRun: boolean;
+  year: number;
+  created: number;
+  updated: number;
+  rows: { line: number; id: string | null; action: "creation" | "modification"; title: string }[];
+}
+
+/** The region a request may read: the account's own (regional, regional observer) or the one asked (national). */
+function scopedRegion(account: Account, asked: string | undefined): { region: string | null } | { forbidden: string } {
+  const scope = readScope(account);
+  if (scope === null) return { region: asked ?? null };
+  if (asked !== undefined && asked !== scope)
+    return { forbidden: `Votre compte donne accès aux projets de la région ${scope} (${findRegion(scope)?.nom ?? "?"}) seulement.` };
+  return { region: scope };
+}
+
+export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ["pilotage : projets"];
+    const anyone = guard(ctx);
+    const writers = guard(ctx, ["national", "regional"]);
+
+    app.get(
+      "/pilotage/projets",
+      {
+        schema: { summary: "Projets, filtrés par région, thématique, année, financeur et statut, avec les totaux par thématique et par région", tags, querystring: filtersQuery },
+        onRequest: anyone,
+      },
+      async (request, reply) => {
+        const { account } = sessionOf(request);
+        const scope = scopedRegion(account, request.query.region);
+        if ("forbidden" in scope) return forbidden(reply, scope.forbidden);
+        const projects = await listProjects(ctx.db, { ...request.query, region: scope.region });
+        reply.header("cache-control", "no-store");
+        return { region: scope.region, year: request.query.year ?? null, projects, totals: summariseProjects(projects, { year: request.query.year }) };
+      },
+    );
+
+    app.get(
+      "/pilotage/projets/:id",
+      { schema: { summary: "Un projet", tags, params: idParams }, onRequest: anyone },
+      async (request, reply) => {
+        const { account } = sessionOf(request);
+        const project = await getProject(ctx.db, request.params.id);
+        if (!project) return notFound(reply, "Aucun projet ne porte cet identifiant.");
+        const scope = readScope(account);
+        if (scope !== null && project.region !== scope) return forbidden(reply, "Ce projet relève d'une autre région que la vôtre.");
+        reply.header("cache-control", "no-store");
+        return project;
+      },
+    );
+
+    app.get(
+      "/pilotage/projets/:id/journal",
+      { schema: { summary: "Historique des modifications d'un projet (administration nationale)", tags, params: idParams }, onRequest: guard(ctx, ["national"]) },
+      async (request) => listAudit(ctx.db, { projectId: request.params.id, limit: 200 }),
+    );
+
+    app.post(
+      "/pilotage/projets",
+      { schema: { summary: "Créer un projet", tags, body: z.strictObject({ project: z.looseObject({}) }) }, onRequest: writers },
+      async (request, reply) => {
+        const { account } = sessionOf(request);
+        const checked = validateProject(request.body.project);
+        if (!checked.ok) return sendFieldErrors(reply, checked.errors, "Projet invalide");
+        if (!canWriteRegion(account, checked.project.region)) return forbidden(reply, `Vous ne pouvez créer des projets que dans la région ${account.region}.`);
+        const created = await ctx.db.transaction((tx) => insertProject(tx, checked.project, account, ctx.now(), "projet.creation"));
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.put(
+      "/pilotage/projets/:id",
+      {
+        schema: {
+          summary: "Modifier un projet (version attendue : refus si quelqu'un l'a modifié entre-temps)",
+          tags,
+          params: idParams,
+          body: z.strictObject({ version: z.int().min(1), project: z.looseObject({}) }),
+        },
+        onRequest: writers,
+      },
+      async (request, reply) => {
+        const { account } = sessionOf(request);
+        const checked = validateProject(request.body.project);
+        const result = await ctx.db.transaction(async (tx) => {
+          const before = await getProject(tx, request.params.id, true);
+          if (!before) return { status: 404 as const };
+          if (!canWriteRegion(account, before.region)) return { status: 403 as const, detail: "Ce projet relève d'une autre région que la vôtre." };
+          if (!checked.ok) return { status: 422 as const };
+          if (!canWriteRegion(account, checked.project.region)) return { status: 403 as const, detail: `Vous ne pouvez pas rattacher un projet à la région ${checked.project.region}.` };
+          if (before.version !== request.body.version) return { status: 409 as const };
+          return { status: 200 as const, project: await updateProject(tx, before, checked.project, account, ctx.now(), "projet.modification") };
+        });
+        if (result.status === 404) return notFound(reply, "Aucun projet ne porte cet identifiant.");
+        if (result.status === 403) return forbidden(reply, result.detail);
+        if (result.status === 422 && !checked.ok) return sendFieldErrors(reply, checked.errors, "Projet invalide");
+        if (result.status === 409)
+          return sendProblem(reply, {
+            status: 409,
+            title: "Modification concurrente",
+            detail: "Ce projet a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert : rechargez-le, puis refaites vos changements.",
+          });
+        return result.project;
+      },
+    );
+
+    const exportQuery = z.strictObject({ year: yearParam, region: regionParam.optional() });
+    const exportRows = async (account: Account, query: z.infer<typeof exportQuery>) => {
+      const scope = scopedRegion(account, query.region);
+      if ("forbidden" in scope) return scope;
+      const projects = await listProjects(ctx.db, { region: scope.region, year: query.year });
+      const rows = projectsToGridRows(projects, query.year, scope.region ? { region: scope.region } : {});
+      const name = `liste-projets-soutenus-${query.year}-${scope.region ? `region-${scope.region}` : "national"}`;
+      return { rows, name, region: scope.region };
+    };
+
+    app.get(
+      "/pilotage/liste-projets-soutenus.csv",
+      { schema: { summary: "Liste annuelle des projets soutenus, régionale ou nationale, en CSV (grille documentée)", tags, querystring: exportQuery }, onRequest: anyone },
+      async (request, reply) => {
+        const out = await exportRows(sessionOf(request).account, request.query);
+        if ("forbidden" in out) return forbidden(reply, out.forbidden);
+        return reply
+          .header("content-type", "text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="${out.name}.csv"`)
+          .header("cache-control", "no-store")
+          .send(gridToCsv(out.rows));
+      },
+    );
+
+    app.get(
+      "/pilotage/liste-projets-soutenus.xlsx",
+      { schema: { summary: "La même liste au format XLSX", tags, querystring: exportQuery }, onRequest: anyone },
+      async (request, reply) => {
+        const out = await exportRows(sessionOf(request).account, request.query);
+        if ("forbidden" in out) return forbidden(reply, out.forbidden);
+        const names = GRID_COLUMNS.map((c) => c.name);
+        const title = `Projets soutenus ${request.query.year} ${out.region ? `région ${out.region}` : "national"}`;
+        const bytes = writeXlsx([names, ...out.rows.map((r) => names.map((n) => r[n]))], { sheetName: title, title, created: ctx.now() });
+        return reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", `attachment; filename="${out.name}.xlsx"`)
+          .header("cache-control", "no-store")
+          .send(Buffer.from(bytes));
+      },
+    );
+
+    app.post(
+      "/pilotage/projets/import",
+      {
+        schema: {
+          summary: "Importer la grille (CSV) : rapport ligne par ligne ; tout ou rien, en une transaction",
+          tags,
+          body: z.strictObject({ csv: z.string().max(10_000_000), year: yearParam.optional(), dryRun: z.boolean().default(false) }),
+        },
+        bodyLimit: 12 * 1024 * 1024,
+        onRequest: writers,
+      },
+      async (request, reply) => {
+        const { account } = sessionOf(request);
+        const { csv, year, dryRun } = request.body;
+        const parsed = parseProjectGrid(csv, { ...(year !== undefined ? { year } : {}), ...(account.role === "regional" ? { region: account.region! } : {}) });
+        if (!parsed.ok) return sendFileReport(reply, parsed.errors, `Le fichier n'est pas importé : ${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}.`);
+        try {
+          const report = await ctx.db.transaction(async (tx) => {
+            const errors: LineError[] = [];
+            const plan: { line: number; before: StoredProject | null; project: Project }[] = [];
+            for (const row of parsed.rows) {
+              if (row.id === null) {
+                plan.push({ line: row.line, before: null, project: row.project });
+                continue;
+              }
+              const before = /^[0-9a-f-]{36}$/i.test(row.id) ? await getProject(tx, row.id, true) : undefined;
+              if (!before) {
+                errors.push({ line: row.line, column: "identifiant", message: `Aucun projet ne porte l'identifiant « ${row.id} » : laissez la cellule vide pour créer un projet.` });
+                continue;
+              }
+              if (!canWriteRegion(account, before.region)) {
+                errors.push({ line: row.line, column: "identifiant", message: "Ce projet relève d'une autre région que la vôtre." });
+                continue;
+              }
+              if (before.region !== row.project.region) {
+                errors.push({ line: row.line, column: "code_region", message: `Ce projet est rattaché à la région ${before.region} : un import ne change pas la région d'un projet.` });
+                continue;
+              }
+              // The line holds the list year; the project's other years are kept.
+              const merged = validateProject({
+                ...row.project,
+                amounts: [...before.amounts.filter((a) => a.year !== row.year), ...row.project.amounts].sort((a, b) => a.year - b.year),
+              });
+              if (!merged.ok) {
+                for (const e of merged.errors) errors.push({ line: row.line, message: `Avec les montants des autres années du projet : ${e.message}` });
+                continue;
+              }
+              plan.push({ line: row.line, before, project: merged.project });
+            }
+            if (errors.length > 0) throw new ImportRefused(errors);
+            const report: ImportReport = { ok: true, dryRun, year: parsed.rows[0]!.year, created: 0, updated: 0, rows: [] };
+            const now = ctx.now();
+            for (const step of plan) {
+              if (step.before) {
+                if (!dryRun) await updateProject(tx, step.before, step.project, account, now, "projet.import");
+                report.updated++;
+                report.rows.push({ line: step.line, id: step.before.id, action: "modification", title: step.project.title });
+              } else {
+                const id = dryRun ? null : (await insertProject(tx, step.project, account, now, "projet.import")).id;
+                report.created++;
+                report.rows.push({ line: step.line, id, action: "creation", title: step.project.title });
+              }
+            }
+            if (dryRun) throw new DryRun(report);
+            return report;
+          });
+          return report;
+        } catch (error) {
+          if (error instanceof DryRun) return error.report;
+          if (error instanceof ImportRefused)
+            return sendFileReport(reply, error.errors, `Le fichier n'est pas importé : ${error.errors.length} erreur${error.errors.length > 1 ? "s" : ""}.`);
+          throw error;
+        }
+      },
+    );
+
+    app.get(
+      "/pilotage/journal",
+      {
+        schema: {
+          summary: "Journal des modifications (administration nationale)",
+          tags,
+          querystring: z.strictObject({ before: z.string().regex(/^\d{1,18}$/).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        },
+        onRequest: guard(ctx, ["national"]),
+      },
+      async (request) => listAudit(ctx.db, { limit: request.query.limit, ...(request.query.before ? { beforeId: request.query.before } : {}) }),
+    );
+  };
+}
+

@@ -1,0 +1,229 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { sendProblem } from "../problem.js";
+import {
+  AccountExistsError,
+  checkNewAccount,
+  emailKey,
+  findAccountByEmail,
+  findAccountById,
+  insertAccount,
+  listAccounts,
+  publicAccount,
+  resetPassword,
+} from "./accounts.js";
+import {
+  accountKey,
+  clearFailures,
+  clearSessionCookie,
+  createSession,
+  crossSiteProblem,
+  guard,
+  ipKey,
+  loadSession,
+  lockedUntil,
+  recordFailure,
+  sessionOf,
+  setSessionCookie,
+} from "./auth.js";
+import { forbidden, notFound, problemSchema, sendFieldErrors, type SteeringContext } from "./context.js";
+import { checkNewPassword, dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password.js";
+import { writeAudit } from "./audit.js";
+
+const accountSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(["national", "regional", "observer"]),
+  agency: z.enum(["ars", "dreets"]).nullable(),
+  region: z.string().nullable(),
+  active: z.boolean(),
+});
+const sessionSchema = z.object({ account: accountSchema, csrfToken: z.string() });
+
+/** Login, current session, logout, logout everywhere, password change, and accounts (national only). */
+export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ["pilotage : comptes"];
+
+    app.post(
+      "/pilotage/session",
+      {
+        schema: {
+          summary: "Connexion (adresse électronique et mot de passe) : pose le cookie de session",
+          tags,
+          body: z.strictObject({ email: z.string().max(254), password: z.string().max(1000) }),
+          response: { 200: sessionSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const crossSite = crossSiteProblem(request);
+        if (crossSite) return sendProblem(reply, { status: 403, title: "Accès refusé", detail: crossSite });
+        const { email, password } = request.body;
+        const keys = { account: accountKey(emailKey(email)), ip: ipKey(request.ip) };
+        const locked = await lockedUntil(ctx, [keys.account, keys.ip]);
+        if (locked) {
+          const minutes = Math.max(1, Math.ceil((locked.getTime() - ctx.now().getTime()) / 60_000));
+          reply.header("retry-after", String(minutes * 60));
+          return sendProblem(reply, {
+            status: 429,
+            title: "Trop de tentatives",
+            detail: `Trop de tentatives de connexion échouées : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+          });
+        }
+        const account = await findAccountByEmail(ctx.db, email);
+        // Same work whether the account exists or not: no way to tell the two apart by timing.
+        const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash(ctx.scrypt)));
+        if (!account || !ok || !account.active) {
+          await recordFailure(ctx, keys.account, ctx.accountMaxFailures);
+          await recordFailure(ctx, keys.ip, ctx.ipMaxFailures);
+          return sendProblem(reply, { status: 401, title: "Connexion refusée", detail: "Adresse électronique ou mot de passe incorrect, ou compte désactivé." });
+        }
+        await clearFailures(ctx, keys.account);
+        if (needsRehash(account.passwordHash, ctx.scrypt))
+          await ctx.db.query("UPDATE steering_account SET password_hash = $2 WHERE id = $1", [account.id, await hashPassword(password, ctx.scrypt)]);
+        const { token, csrfToken } = await createSession(ctx, account.id);
+        setSessionCookie(request, reply, token, ctx.sessionMaxMs / 1000);
+        reply.header("cache-control", "no-store");
+        return { account: publicAccount(account), csrfToken };
+      },
+    );
+
+    app.get(
+      "/pilotage/session",
+      { schema: { summary: "La session en cours : compte et jeton CSRF", tags, response: { 200: sessionSchema, 401: problemSchema } } },
+      async (request, reply) => {
+        const loaded = await loadSession(ctx, request);
+        reply.header("cache-control", "no-store");
+        if (loaded.status !== "ok") {
+          if (loaded.status === "expired") clearSessionCookie(request, reply);
+          return sendProblem(reply, {
+            status: 401,
+            title: "Connexion requise",
+            detail: loaded.status === "expired" ? "Votre session a expiré : reconnectez-vous." : "Aucune session ouverte.",
+          });
+        }
+        return { account: loaded.session.account, csrfToken: loaded.session.csrfToken };
+      },
+    );
+
+    app.delete(
+      "/pilotage/session",
+      { schema: { summary: "Déconnexion de cette session", tags }, onRequest: guard(ctx) },
+      async (request, reply) => {
+        await ctx.db.query("DELETE FROM steering_session WHERE token_hash = $1", [sessionOf(request).tokenHash]);
+        clearSessionCookie(request, reply);
+        return reply.status(204).send();
+      },
+    );
+
+    app.delete(
+      "/pilotage/sessions",
+      { schema: { summary: "Déconnexion partout : ferme toutes les sessions du compte", tags }, onRequest: guard(ctx) },
+      async (request, reply) => {
+        await ctx.db.query("DELETE FROM steering_session WHERE account_id = $1", [sessionOf(request).account.id]);
+        clearSessionCookie(request, reply);
+        return reply.status(204).send();
+      },
+    );
+
+    app.put(
+      "/pilotage/session/mot-de-passe",
+      {
+        schema: {
+          summary: "Changer son mot de passe (ferme les autres sessions)",
+          tags,
+          body: z.strictObject({ current: z.string().max(1000), next: z.string().max(1000) }),
+        },
+        onRequest: guard(ctx),
+      },
+      async (request, reply) => {
+        const { account, tokenHash } = sessionOf(request);
+        const row = (await findAccountById(ctx.db, account.id))!;
+        if (!(await verifyPassword(request.body.current, row.passwordHash))) {
+          await recordFailure(ctx, accountKey(emailKey(row.email)), ctx.accountMaxFailures);
+          return sendFieldErrors(reply, [{ field: "current", message: "Le mot de passe actuel est incorrect." }]);
+        }
+        const weak = checkNewPassword(request.body.next, row.email);
+        if (weak) return sendFieldErrors(reply, [{ field: "next", message: weak }]);
+        await ctx.db.query("UPDATE steering_account SET password_hash = $2, password_changed_at = $3 WHERE id = $1", [
+          account.id,
+          await hashPassword(request.body.next, ctx.scrypt),
+          ctx.now().toISOString(),
+        ]);
+        await ctx.db.query("DELETE FROM steering_session WHERE account_id = $1 AND token_hash <> $2", [account.id, tokenHash]);
+        return reply.status(204).send();
+      },
+    );
+
+    // Accounts: national administrators only.
+    app.get(
+      "/pilotage/comptes",
+      { schema: { summary: "Les comptes (administration nationale)", tags, response: { 200: z.array(accountSchema) } }, onRequest: guard(ctx, ["national"]) },
+      async () => listAccounts(ctx.db),
+    );
+
+    app.post(
+      "/pilotage/comptes",
+      {
+        schema: {
+          summary: "Créer un compte (administration nationale)",
+          tags,
+          body: z.looseObject({}),
+          response: { 201: accountSchema, 409: problemSchema, 422: problemSchema },
+        },
+        onRequest: guard(ctx, ["national"]),
+      },
+      async (request, reply) => {
+        const checked = checkNewAccount(request.body);
+        if (!checked.ok) return sendFieldErrors(reply, checked.errors, "Compte invalide");
+        try {
+          const created = await insertAccount(ctx.db, checked.account, ctx.now(), ctx.scrypt);
+          await writeAudit(ctx.db, { at: ctx.now(), actor: sessionOf(request).account, action: "compte.creation", after: created });
+          return reply.status(201).send(created);
+        } catch (error) {
+          if (error instanceof AccountExistsError) return sendProblem(reply, { status: 409, title: "Compte existant", detail: error.message });
+          throw error;
+        }
+      },
+    );
+
+    app.patch(
+      "/pilotage/comptes/:id",
+      {
+        schema: {
+          summary: "Activer ou désactiver un compte, ou lui donner un nouveau mot de passe (administration nationale)",
+          tags,
+          params: z.strictObject({ id: z.string().max(20) }),
+          body: z.strictObject({ active: z.boolean().optional(), password: z.string().max(1000).optional() }),
+          response: { 200: accountSchema },
+        },
+        onRequest: guard(ctx, ["national"]),
+      },
+      async (request, reply) => {
+        const me = sessionOf(request).account;
+        const target = await findAccountById(ctx.db, request.params.id);
+        if (!target) return notFound(reply, "Aucun compte ne porte cet identifiant.");
+        if (target.id === me.id && request.body.active === false) return forbidden(reply, "Vous ne pouvez pas désactiver votre propre compte.");
+        if (request.body.password !== undefined) {
+          const weak = checkNewPassword(request.body.password, target.email);
+          if (weak) return sendFieldErrors(reply, [{ field: "password", message: weak }]);
+          await resetPassword(ctx.db, target.id, request.body.password, ctx.now(), ctx.scrypt);
+        }
+        if (request.body.active !== undefined) {
+          await ctx.db.query("UPDATE steering_account SET active = $2 WHERE id = $1", [target.id, request.body.active]);
+          if (!request.body.active) await ctx.db.query("DELETE FROM steering_session WHERE account_id = $1", [target.id]);
+        }
+        const after = publicAccount((await findAccountById(ctx.db, target.id))!);
+        await writeAudit(ctx.db, {
+          at: ctx.now(),
+          actor: me,
+          action: request.body.password !== undefined ? "compte.mot-de-passe" : "compte.modification",
+          before: publicAccount(target),
+          after,
+        });
+        return after;
+      },
+    );
+  };
+}

@@ -1,0 +1,41 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "../db/database.js";
+import { sendProblem } from "../problem.js";
+import { checkNewAccount, insertAccount, type Account, type NewAccount } from "./accounts.js";
+import { steeringRoutes, type SteeringOptions } from "./index.js";
+import type { ScryptParams } from "./password.js";
+
+z.config(z.locales.fr());
+
+export { testDatabases } from "../db/test-databases.js";
+
+/** Cheap scrypt for the tests (the default parameters are tested in password.test.ts). */
+export const TEST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
+
+/**
+ * The steering routes alone under /api/v1, with the validation and error handling of src/server/app.ts,
+ * and a clock the test controls. (src/server/app.test.ts checks the real wiring.)
+ */
+export async function steeringTestApp(db: Database, options: SteeringOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error))
+      return sendProblem(reply, { status: 400, title: "Requête invalide", detail: error.validation.map((i) => i.message).join(" ; ") });
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) throw error;
+    return sendProblem(reply, { status, title: "Requête refusée", detail: error.message });
+  });
+  await app.register(steeringRoutes(db, { scrypt: TEST_SCRYPT, ...options }), { prefix: "/api/v1" });
+  await app.ready();
+  return app;
+}
+
+export async function createTestAccount(db: Database, input: Omit<NewAccount, "password"> & { password?: string }, now = new Date()): Promise<Account> {
+  const checked = checkNewAccount({ password: "mot de passe de test 2026", ...input });
+  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+  return insertAccount(db, checked.account, now, TEST_SCRYPT);
+}

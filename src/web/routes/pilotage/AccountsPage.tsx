@@ -1,0 +1,162 @@
+import { useState, type FormEvent } from "react";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Page } from "../../components/Page.js";
+import { api, type Problem } from "./api.js";
+import { REGIONS, regionName } from "./labels.js";
+import { roleLabel, useAccount, type Account } from "./session.js";
+import { useApiGet } from "./useApi.js";
+
+/** Accounts (national administration) and, for everyone, changing one's own password. */
+export function AccountsPage() {
+  const account = useAccount();
+  const list = useApiGet<Account[]>(account.role === "national" ? "/pilotage/comptes" : null);
+  return (
+    <Page title={account.role === "national" ? "Comptes du pilotage" : "Mon compte"}>
+      <ChangePassword />
+      {account.role === "national" && (
+        <>
+          <h2>Comptes</h2>
+          {list.problem && <Alert severity="error" small description={list.problem.detail} />}
+          {list.data && (
+            <div className="mj-table fr-mb-4w">
+              <table tabIndex={0}>
+                <caption>{list.data.length} comptes</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Nom</th>
+                    <th scope="col">Adresse</th>
+                    <th scope="col">Rôle</th>
+                    <th scope="col">État</th>
+                    <th scope="col">Action</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">{a.displayName}</th>
+                      <td>{a.email}</td>
+                      <td>{roleLabel(a)}</td>
+                      <td>{a.active ? "actif" : "désactivé"}</td>
+                      <td>
+                        {a.id !== account.id && (
+                          <Button size="small" priority="tertiary" onClick={() => void api("PATCH", `/pilotage/comptes/${a.id}`, { active: !a.active }).then(list.reload)}>
+                            {a.active ? `Désactiver ${a.displayName}` : `Réactiver ${a.displayName}`}
+                          </Button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <NewAccount onDone={list.reload} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function ChangePassword() {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const res = await api("PUT", "/pilotage/session/mot-de-passe", { current, next });
+    setMessage(res.ok ? { ok: true, text: "Mot de passe changé ; vos autres sessions sont fermées." } : { ok: false, text: res.problem.detail });
+    setCurrent("");
+    setNext("");
+  }
+  return (
+    <section aria-labelledby="mot-de-passe" className="fr-mb-4w">
+      <h2 id="mot-de-passe">Changer mon mot de passe</h2>
+      <form onSubmit={(e) => void submit(e)} className="mj-narrow-form">
+        <Input label="Mot de passe actuel" nativeInputProps={{ type: "password", autoComplete: "current-password", value: current, onChange: (e) => setCurrent(e.target.value) }} />
+        <Input label="Nouveau mot de passe" hintText="12 caractères au moins" nativeInputProps={{ type: "password", autoComplete: "new-password", value: next, onChange: (e) => setNext(e.target.value) }} />
+        <Button type="submit">Changer le mot de passe</Button>
+      </form>
+      <div aria-live="polite" className="fr-mt-2w">
+        {message && <Alert severity={message.ok ? "success" : "error"} small description={message.text} />}
+      </div>
+    </section>
+  );
+}
+
+function NewAccount({ onDone }: { onDone: () => void }) {
+  const [form, setForm] = useState({ email: "", displayName: "", role: "regional", agency: "ars", region: "11", password: "" });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const set = (key: keyof typeof form, value: string) => setForm({ ...form, [key]: value });
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const res = await api<Account>("POST", "/pilotage/comptes", {
+      email: form.email,
+      displayName: form.displayName,
+      role: form.role,
+      agency: form.role === "regional" ? form.agency : null,
+      region: form.role === "national" || form.region === "" ? null : form.region,
+      password: form.password,
+    });
+    if (res.ok) {
+      setProblem(null);
+      setDone(`Compte créé pour ${res.data.email}. Transmettez-lui le mot de passe par un autre canal et demandez-lui de le changer.`);
+      setForm({ ...form, email: "", displayName: "", password: "" });
+      onDone();
+    } else {
+      setDone(null);
+      setProblem(res.problem);
+    }
+  }
+  return (
+    <section aria-labelledby="nouveau-compte">
+      <h2 id="nouveau-compte">Créer un compte</h2>
+      <form onSubmit={(e) => void submit(e)} className="mj-narrow-form" noValidate>
+        <Input label="Adresse électronique" nativeInputProps={{ type: "email", value: form.email, onChange: (e) => set("email", e.target.value) }} />
+        <Input label="Nom affiché" nativeInputProps={{ value: form.displayName, onChange: (e) => set("displayName", e.target.value) }} />
+        <Select label="Rôle" nativeSelectProps={{ value: form.role, onChange: (e) => set("role", e.target.value) }}>
+          <option value="regional">Agent régional (ARS ou DREETS)</option>
+          <option value="observer">Observateur (lecture seule)</option>
+          <option value="national">Administrateur national</option>
+        </Select>
+        {form.role === "regional" && (
+          <Select label="Service" nativeSelectProps={{ value: form.agency, onChange: (e) => set("agency", e.target.value) }}>
+            <option value="ars">ARS</option>
+            <option value="dreets">DREETS</option>
+          </Select>
+        )}
+        {form.role !== "national" && (
+          <Select label="Région" nativeSelectProps={{ value: form.region, onChange: (e) => set("region", e.target.value) }}>
+            {form.role === "observer" && <option value="">Toutes les régions</option>}
+            {REGIONS.map((r) => (
+              <option key={r.code} value={r.code}>
+                {regionName(r.code)}
+              </option>
+            ))}
+          </Select>
+        )}
+        <Input label="Mot de passe initial" hintText="12 caractères au moins ; la personne le changera." nativeInputProps={{ type: "password", autoComplete: "new-password", value: form.password, onChange: (e) => set("password", e.target.value) }} />
+        <Button type="submit">Créer le compte</Button>
+      </form>
+      <div aria-live="polite" className="fr-mt-2w">
+        {done && <Alert severity="success" small description={done} />}
+        {problem && (
+          <Alert
+            severity="error"
+            small
+            description={
+              <ul>
+                {(problem.errors ?? [{ message: problem.detail }]).map((e, i) => (
+                  <li key={i}>{e.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+      </div>
+    </section>
+  );
+}

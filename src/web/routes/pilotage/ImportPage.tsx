@@ -1,0 +1,114 @@
+import { useRef, useState } from "react";
+import { Link } from "react-router";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { Page } from "../../components/Page.js";
+import { api, readTextFile, type Problem } from "./api.js";
+import { FileReport } from "./FileReport.js";
+import { regionName } from "./labels.js";
+import { canWrite, useAccount } from "./session.js";
+
+interface ImportReport {
+  ok: true;
+  dryRun: boolean;
+  year: number;
+  created: number;
+  updated: number;
+  rows: { line: number; id: string | null; action: "creation" | "modification"; title: string }[];
+}
+
+/** Imports the yearly grid from CSV: checked line by line, then written in one transaction or not at all. */
+export function ImportPage() {
+  const account = useAccount();
+  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
+  const [result, setResult] = useState<{ report: ImportReport } | { problem: Problem } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  if (!canWrite(account)) return <Page title="Importer la grille"><p>Votre compte est en lecture seule.</p></Page>;
+
+  async function send(dryRun: boolean) {
+    if (!csv) return;
+    setBusy(true);
+    const res = await api<ImportReport>("POST", "/pilotage/projets/import", { csv: csv.text, dryRun });
+    setBusy(false);
+    setResult(res.ok ? { report: res.data } : { problem: res.problem });
+    resultRef.current?.focus();
+  }
+
+  return (
+    <Page title="Importer la grille des projets">
+      <p>
+        Importez la liste des projets d'une année au format de la grille (voir <Link to="/pilotage/liste">la description des colonnes</Link>). Une ligne sans identifiant crée un projet ; une ligne
+        avec l'identifiant d'un projet existant met à jour ce projet et ses montants de l'année, sans toucher aux autres années. Le fichier est d'abord vérifié ligne par ligne : s'il contient une
+        seule erreur, rien n'est enregistré.
+        {account.role === "regional" && ` Vous ne pouvez importer que des projets de la région ${regionName(account.region!)}.`}
+      </p>
+      <Upload
+        label="Fichier CSV de la grille"
+        hint="CSV en UTF-8, 10 Mo au plus."
+        nativeInputProps={{
+          name: "grille",
+          accept: ".csv,text/csv",
+          onChange: async (e) => {
+            const file = e.target.files?.[0];
+            setResult(null);
+            if (!file) return setCsv(null);
+            const read = await readTextFile(file, 10_000_000);
+            if (read.ok) setCsv({ name: file.name, text: read.text });
+            else setResult({ problem: { status: 0, title: "Fichier refusé", detail: read.message } });
+          },
+        }}
+      />
+      <div className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+        <Button priority="secondary" disabled={!csv || busy} onClick={() => void send(true)}>
+          Vérifier sans enregistrer
+        </Button>
+        <Button disabled={!csv || busy} onClick={() => void send(false)}>
+          Importer
+        </Button>
+      </div>
+      <div ref={resultRef} tabIndex={-1} aria-live="polite" className="fr-mt-3w">
+        {result && "problem" in result && (
+          <>
+            <Alert severity="error" small as="h2"
+          title={result.problem.title} description="Le fichier n'a pas été importé : corrigez les lignes ci-dessous puis recommencez." className="fr-mb-2w" />
+            <FileReport problem={result.problem} />
+          </>
+        )}
+        {result && "report" in result && (
+          <>
+            <Alert
+              severity="success"
+              small
+              description={`${result.report.dryRun ? "Fichier valide (vérification seule, rien n'est enregistré)" : "Import terminé"} : liste ${result.report.year}, ${result.report.created} projet(s) ${result.report.dryRun ? "à créer" : "créé(s)"}, ${result.report.updated} ${result.report.dryRun ? "à mettre à jour" : "mis à jour"}.`}
+              className="fr-mb-2w"
+            />
+            <div className="mj-table">
+              <table tabIndex={0}>
+                <caption>Lignes du fichier</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Ligne</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">Projet</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.report.rows.map((r) => (
+                    <tr key={r.line}>
+                      <td>{r.line}</td>
+                      <td>{r.action === "creation" ? "création" : "mise à jour"}</td>
+                      <td>{r.id ? <Link to={`/pilotage/projets/${r.id}`}>{r.title}</Link> : r.title}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from "react";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { GRID_COLUMNS } from "../../../domain/steering/grid.js";
+import { Page } from "../../components/Page.js";
+import { REGIONS, fundingYears, regionName } from "./labels.js";
+import { useAccount } from "./session.js";
+
+/** The yearly « liste des projets soutenus » (due before 30 November): regional or national, CSV or XLSX. */
+export function ListPage() {
+  const account = useAccount();
+  const fixedRegion = account.role === "national" || (account.role === "observer" && !account.region) ? null : account.region;
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [region, setRegion] = useState(fixedRegion ?? "");
+  const query = new URLSearchParams({ year, ...(region ? { region } : {}) });
+  const scope = region ? `région ${regionName(region)}` : "nationale";
+
+  return (
+    <Page title="Liste des projets soutenus">
+      <p>
+        La liste annuelle des projets soutenus est à transmettre avant le 30 novembre. Elle comprend une ligne par projet financé dans l'année, avec les montants de cette année, selon la grille
+        décrite plus bas. Le fichier CSV peut être corrigé dans un tableur puis réimporté.
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <Select label="Année de la liste" nativeSelectProps={{ name: "year", value: year, onChange: (e) => setYear(e.target.value) }}>
+            {fundingYears().map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {fixedRegion === null && (
+          <div className="fr-col-12 fr-col-md-4">
+            <Select label="Périmètre" nativeSelectProps={{ name: "region", value: region, onChange: (e) => setRegion(e.target.value) }}>
+              <option value="">Liste nationale (toutes les régions)</option>
+              {REGIONS.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.nom}
+                </option>
+              ))}
+            </Select>
+          </div>
+        )}
+      </div>
+      <h2>
+        Télécharger la liste {year}, {scope}
+      </h2>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+        <li>
+          <a className="fr-btn fr-icon-download-line" href={`/api/v1/pilotage/liste-projets-soutenus.csv?${query}`} download>
+            Télécharger la liste {year} (CSV)
+          </a>
+        </li>
+        <li>
+          <a className="fr-btn fr-btn--secondary fr-icon-download-line" href={`/api/v1/pilotage/liste-projets-soutenus.xlsx?${query}`} download>
+            Télécharger la liste {year} (XLSX)
+          </a>
+        </li>
+      </ul>
+      <h2>La grille</h2>
+      <p>CSV en UTF-8, séparateur point-virgule (la virgule est aussi acceptée à l'import), une ligne d'en-tête avec les noms de colonnes ci-dessous, dans n'importe quel ordre.</p>
+      <div className="mj-table">
+        <table tabIndex={0}>
+          <caption>Colonnes de la grille</caption>
+          <thead>
+            <tr>
+              <th scope="col">Colonne</th>
+              <th scope="col">À l'import</th>
+              <th scope="col">Contenu</th>
+            </tr>
+          </thead>
+          <tbody>
+            {GRID_COLUMNS.map((c) => (
+              <tr key={c.name}>
+                <th scope="row">
+                  <code>{c.name}</code>
+                </th>
+                <td>{"informative" in c ? "ignorée" : c.required ? "obligatoire" : "facultative"}</td>
+                <td>{c.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Page>
+  );
+}

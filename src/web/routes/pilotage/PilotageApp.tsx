@@ -1,0 +1,143 @@
+import { lazy, Suspense, useState, type FormEvent } from "react";
+import { Link, Route, Routes, useLocation } from "react-router";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Page } from "../../components/Page.js";
+import { roleLabel, SessionProvider, useSession, type Account } from "./session.js";
+
+const ProjectsPage = lazy(() => import("./ProjectsPage.js").then((m) => ({ default: m.ProjectsPage })));
+const ProjectPage = lazy(() => import("./ProjectPage.js").then((m) => ({ default: m.ProjectPage })));
+const ProjectFormPage = lazy(() => import("./ProjectFormPage.js").then((m) => ({ default: m.ProjectFormPage })));
+const ListPage = lazy(() => import("./ListPage.js").then((m) => ({ default: m.ListPage })));
+const ImportPage = lazy(() => import("./ImportPage.js").then((m) => ({ default: m.ImportPage })));
+const AllocationPage = lazy(() => import("./AllocationPage.js").then((m) => ({ default: m.AllocationPage })));
+const BarometerPrivatePage = lazy(() => import("./BarometerPage.js").then((m) => ({ default: m.BarometerPrivatePage })));
+const JournalPage = lazy(() => import("./JournalPage.js").then((m) => ({ default: m.JournalPage })));
+const AccountsPage = lazy(() => import("./AccountsPage.js").then((m) => ({ default: m.AccountsPage })));
+
+/** The steering side (« Pilotage territorial »): login, then the pages of the account's role. */
+export function PilotageApp() {
+  return (
+    <SessionProvider>
+      <Pilotage />
+    </SessionProvider>
+  );
+}
+
+function Pilotage() {
+  const { state } = useSession();
+  if (state.status === "loading") return <p role="status">Chargement…</p>;
+  if (state.status === "anonymous") return <LoginPage expired={state.expired} />;
+  return (
+    <>
+      <PilotageNav account={state.account} />
+      <Suspense fallback={<p role="status">Chargement…</p>}>
+        <Routes>
+          <Route index element={<ProjectsPage />} />
+          <Route path="projets/nouveau" element={<ProjectFormPage />} />
+          <Route path="projets/:id" element={<ProjectPage />} />
+          <Route path="projets/:id/modifier" element={<ProjectFormPage />} />
+          <Route path="liste" element={<ListPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="repartition" element={<AllocationPage />} />
+          <Route path="barometre" element={<BarometerPrivatePage />} />
+          <Route path="journal" element={<JournalPage />} />
+          <Route path="comptes" element={<AccountsPage />} />
+          <Route path="*" element={<Page title="Page introuvable"><p>Cette page du pilotage n'existe pas.</p></Page>} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}
+
+function PilotageNav({ account }: { account: Account }) {
+  const { pathname } = useLocation();
+  const { logout } = useSession();
+  const links = [
+    { to: "/pilotage", label: "Projets" },
+    { to: "/pilotage/liste", label: "Liste des projets soutenus" },
+    ...(account.role !== "observer" ? [{ to: "/pilotage/import", label: "Importer la grille" }] : []),
+    { to: "/pilotage/repartition", label: "Répartition des crédits" },
+    { to: "/pilotage/barometre", label: "Baromètre EPP / EPNP" },
+    ...(account.role === "national"
+      ? [
+          { to: "/pilotage/journal", label: "Journal" },
+          { to: "/pilotage/comptes", label: "Comptes" },
+        ]
+      : [{ to: "/pilotage/comptes", label: "Mon compte" }]),
+  ];
+  const current = (to: string) => (to === "/pilotage" ? pathname === "/pilotage" || pathname.startsWith("/pilotage/projets") : pathname.startsWith(to));
+  return (
+    <div className="mj-pilotage-bar fr-mb-3w">
+      <p className="fr-text--sm fr-mb-1w">
+        Pilotage territorial — connecté : <strong>{account.displayName}</strong> ({roleLabel(account)})
+      </p>
+      <nav aria-label="Pilotage territorial" className="fr-mb-1w">
+        <ul className="mj-inline-list">
+          {links.map((l) => (
+            <li key={l.to}>
+              <Link className="fr-link" to={l.to} aria-current={current(l.to) ? "page" : undefined}>
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+        <Button size="small" priority="tertiary" iconId="fr-icon-logout-box-r-line" onClick={() => void logout(false)}>
+          Se déconnecter
+        </Button>
+        <Button size="small" priority="tertiary" onClick={() => void logout(true)}>
+          Se déconnecter partout
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function LoginPage({ expired }: { expired: boolean }) {
+  const { login } = useSession();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await login(email, password);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.message);
+      setPassword("");
+    }
+  }
+
+  return (
+    <Page title="Connexion au pilotage territorial">
+      <p>
+        Espace réservé aux agents de l'administration nationale, des ARS et des DREETS qui suivent les projets locaux des 1000 premiers jours. Les parents n'ont pas besoin de compte.
+      </p>
+      <div aria-live="polite">
+        {expired && !error && <Alert severity="info" small description="Votre session a pris fin : reconnectez-vous." className="fr-mb-3w" />}
+        {error && <Alert severity="error" small description={error} className="fr-mb-3w" />}
+      </div>
+      <form onSubmit={(e) => void submit(e)} className="mj-narrow-form">
+        <Input label="Adresse électronique professionnelle" nativeInputProps={{ type: "email", name: "email", autoComplete: "username", required: true, value: email, onChange: (e) => setEmail(e.target.value) }} />
+        <Input
+          label="Mot de passe"
+          nativeInputProps={{ type: "password", name: "password", autoComplete: "current-password", required: true, value: password, onChange: (e) => setPassword(e.target.value) }}
+        />
+        <Button type="submit" disabled={busy}>
+          Se connecter
+        </Button>
+      </form>
+      <p className="fr-text--sm fr-mt-3w">
+        Après 5 essais infructueux, le compte est bloqué 15 minutes. Mot de passe oublié : demandez à l'administration nationale de vous en attribuer un nouveau. Le baromètre public est
+        consultable sans compte : <Link to="/barometre">baromètre EPP / EPNP</Link>.
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,81 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api, setCsrfToken, setUnauthorisedHandler } from "./api.js";
+
+export type Role = "national" | "regional" | "observer";
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  agency: "ars" | "dreets" | null;
+  region: string | null;
+  active: boolean;
+}
+
+type State = { status: "loading" } | { status: "anonymous"; expired: boolean } | { status: "ready"; account: Account };
+
+interface SessionValue {
+  state: State;
+  login(email: string, password: string): Promise<{ ok: true } | { ok: false; message: string }>;
+  logout(everywhere?: boolean): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<State>({ status: "loading" });
+
+  useEffect(() => {
+    let live = true;
+    void api<{ account: Account; csrfToken: string }>("GET", "/pilotage/session").then((res) => {
+      if (!live) return;
+      if (res.ok) {
+        setCsrfToken(res.data.csrfToken);
+        setState({ status: "ready", account: res.data.account });
+      } else setState({ status: "anonymous", expired: /expiré/.test(res.problem.detail) });
+    });
+    setUnauthorisedHandler(() => {
+      setCsrfToken(null);
+      setState({ status: "anonymous", expired: true });
+    });
+    return () => {
+      live = false;
+      setUnauthorisedHandler(null);
+    };
+  }, []);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const res = await api<{ account: Account; csrfToken: string }>("POST", "/pilotage/session", { email, password });
+    if (!res.ok) return { ok: false as const, message: res.problem.detail };
+    setCsrfToken(res.data.csrfToken);
+    setState({ status: "ready", account: res.data.account });
+    return { ok: true as const };
+  }, []);
+
+  const logout = useCallback(async (everywhere = false) => {
+    await api("DELETE", everywhere ? "/pilotage/sessions" : "/pilotage/session");
+    setCsrfToken(null);
+    setState({ status: "anonymous", expired: false });
+  }, []);
+
+  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession outside SessionProvider");
+  return value;
+}
+
+/** The logged-in account (only inside the pages shown after login). */
+export function useAccount(): Account {
+  const { state } = useSession();
+  if (state.status !== "ready") throw new Error("useAccount without a session");
+  return state.account;
+}
+
+export const canWrite = (a: Account) => a.role === "national" || a.role === "regional";
+export const canWriteRegion = (a: Account, region: string) => a.role === "national" || (a.role === "regional" && a.region === region);
+export const roleLabel = (a: Account) =>
+  a.role === "national" ? "Administration nationale" : a.role === "regional" ? `${a.agency === "ars" ? "ARS" : "DREETS"}, région ${a.region}` : `Observateur${a.region ? `, région ${a.region}` : ""}`;
