@@ -346,3 +346,13 @@ function parseGridLine(record: CsvRecord, index: Record<string, number>): Parsed
     project: parsed.success && errors.length === 0 ? parsed.data : null,
   };
 }
+
+/** What the server answers after importing a grid (or checking it, with `dryRun`). */
+export interface GridImportReport {
+  ok: true;
+  dryRun: boolean;
+  year: number;
+  created: number;
+  updated: number;
+  rows: { line: number; id: string | null; action: "creation" | "modification"; title: string }[];
+}

@@ -1,3 +1,4 @@
+import type { GridImportReport } from "../../domain/steering/grid.js";
 import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -112,17 +113,9 @@ class ImportRefused extends Error {
   }
 }
 class DryRun extends Error {
-  constructor(readonly report: ImportReport) {
+  constructor(readonly report: GridImportReport) {
     super("dry run");
   }
-}
-interface ImportReport {
-  ok: true;
-  dryRun: boolean;
-  year: number;
-  created: number;
-  updated: number;
-  rows: { line: number; id: string | null; action: "creation" | "modification"; title: string }[];
 }
 
 /** The region a request may read: the account's own (regional, regional observer) or the one asked (national). */
@@ -316,7 +309,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
               plan.push({ line: row.line, before, project: merged.project });
             }
             if (errors.length > 0) throw new ImportRefused(errors);
-            const report: ImportReport = { ok: true, dryRun, year: parsed.rows[0]!.year, created: 0, updated: 0, rows: [] };
+            const report: GridImportReport = { ok: true, dryRun, year: parsed.rows[0]!.year, created: 0, updated: 0, rows: [] };
             const now = ctx.now();
             for (const step of plan) {
               if (step.before) {

@@ -5,10 +5,10 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import type { Allocation } from "../../../domain/funding/allocation.js";
 import { Page } from "../../components/Page.js";
-import { api, dateTime, euros, integer, readTextFile, type Problem } from "./api.js";
+import { CsvUpload } from "./CsvUpload.js";
+import { api, dateTime, euros, integer, type Problem } from "./api.js";
 import { FileReport } from "./FileReport.js";
 import { REGIONS } from "./labels.js";
 import { useAccount } from "./session.js";
@@ -260,21 +260,13 @@ function BirthsUpload({ onDone }: { onDone: () => void }) {
         Par exemple la table INSEE 2021 que nomme la règle. Colonnes : <code>annee</code>, <code>code_region</code>, <code>naissances</code> (et facultatives <code>nom_region</code>,{" "}
         <code>source</code>), ou par département avec <code>code_departement</code>. Une table remplace celle de la même année.
       </p>
-      <Upload
+      <CsvUpload
         label="Fichier CSV des naissances"
-        hint="CSV en UTF-8, 2 Mo au plus."
-        nativeInputProps={{
-          name: "naissances",
-          accept: ".csv,text/csv",
-          onChange: async (e) => {
-            const file = e.target.files?.[0];
-            setCsv(null);
-            if (!file) return;
-            const read = await readTextFile(file, 2_000_000);
-            if (read.ok) setCsv(read.text);
-            else setProblem({ status: 0, title: "Fichier refusé", detail: read.message });
-          },
-        }}
+        name="naissances"
+        maxBytes={2_000_000}
+        onText={(text) => setCsv(text)}
+        onRefused={(message) => setProblem({ status: 0, title: "Fichier refusé", detail: message })}
+        onCleared={() => setCsv(null)}
       />
       <Input label="Source des chiffres (si le fichier n'a pas de colonne source)" nativeInputProps={{ name: "source", value: source, onChange: (e) => setSource(e.target.value) }} />
       <Button disabled={!csv} onClick={() => void send()}>

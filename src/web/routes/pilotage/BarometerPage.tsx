@@ -3,9 +3,9 @@ import { Link } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { Page } from "../../components/Page.js";
-import { api, readTextFile, type Problem } from "./api.js";
+import { CsvUpload } from "./CsvUpload.js";
+import { api, type Problem } from "./api.js";
 import { BarometerView } from "./BarometerView.js";
 import { FileReport } from "./FileReport.js";
 import { useAccount } from "./session.js";
@@ -64,21 +64,13 @@ function BarometerUpload({ title, path, name, help, withSource, onDone }: { titl
     <section aria-labelledby={`import-${name}`} className="fr-my-4w">
       <h2 id={`import-${name}`}>{title}</h2>
       <p className="fr-text--sm">{help}</p>
-      <Upload
+      <CsvUpload
         label={`Fichier CSV (${name})`}
-        hint="CSV en UTF-8, 5 Mo au plus."
-        nativeInputProps={{
-          name,
-          accept: ".csv,text/csv",
-          onChange: async (e) => {
-            const file = e.target.files?.[0];
-            setCsv(null);
-            if (!file) return;
-            const read = await readTextFile(file, 5_000_000);
-            if (read.ok) setCsv(read.text);
-            else setProblem({ status: 0, title: "Fichier refusé", detail: read.message });
-          },
-        }}
+        name={name}
+        maxBytes={5_000_000}
+        onText={(text) => setCsv(text)}
+        onRefused={(message) => setProblem({ status: 0, title: "Fichier refusé", detail: message })}
+        onCleared={() => setCsv(null)}
       />
       {withSource && <Input label="Source des chiffres (si le fichier n'a pas de colonne source)" nativeInputProps={{ name: `${name}-source`, value: source, onChange: (e) => setSource(e.target.value) }} />}
       <Button disabled={!csv} onClick={() => void send()}>

@@ -1,28 +1,21 @@
+import type { GridImportReport } from "../../../domain/steering/grid.js";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { Page } from "../../components/Page.js";
-import { api, readTextFile, type Problem } from "./api.js";
+import { CsvUpload } from "./CsvUpload.js";
+import { api, type Problem } from "./api.js";
 import { FileReport } from "./FileReport.js";
 import { regionName } from "./labels.js";
 import { canWrite, useAccount } from "./session.js";
 
-interface ImportReport {
-  ok: true;
-  dryRun: boolean;
-  year: number;
-  created: number;
-  updated: number;
-  rows: { line: number; id: string | null; action: "creation" | "modification"; title: string }[];
-}
 
 /** Imports the yearly grid from CSV: checked line by line, then written in one transaction or not at all. */
 export function ImportPage() {
   const account = useAccount();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
-  const [result, setResult] = useState<{ report: ImportReport } | { problem: Problem } | null>(null);
+  const [result, setResult] = useState<{ report: GridImportReport } | { problem: Problem } | null>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -31,7 +24,7 @@ export function ImportPage() {
   async function send(dryRun: boolean) {
     if (!csv) return;
     setBusy(true);
-    const res = await api<ImportReport>("POST", "/pilotage/projets/import", { csv: csv.text, dryRun });
+    const res = await api<GridImportReport>("POST", "/pilotage/projets/import", { csv: csv.text, dryRun });
     setBusy(false);
     setResult(res.ok ? { report: res.data } : { problem: res.problem });
     resultRef.current?.focus();
@@ -45,20 +38,15 @@ export function ImportPage() {
         seule erreur, rien n'est enregistré.
         {account.role === "regional" && ` Vous ne pouvez importer que des projets de la région ${regionName(account.region!)}.`}
       </p>
-      <Upload
+      <CsvUpload
         label="Fichier CSV de la grille"
-        hint="CSV en UTF-8, 10 Mo au plus."
-        nativeInputProps={{
-          name: "grille",
-          accept: ".csv,text/csv",
-          onChange: async (e) => {
-            const file = e.target.files?.[0];
-            setResult(null);
-            if (!file) return setCsv(null);
-            const read = await readTextFile(file, 10_000_000);
-            if (read.ok) setCsv({ name: file.name, text: read.text });
-            else setResult({ problem: { status: 0, title: "Fichier refusé", detail: read.message } });
-          },
+        name="grille"
+        maxBytes={10_000_000}
+        onText={(text, fileName) => setCsv({ name: fileName, text })}
+        onRefused={(message) => setResult({ problem: { status: 0, title: "Fichier refusé", detail: message } })}
+        onCleared={() => {
+          setResult(null);
+          setCsv(null);
         }}
       />
       <div className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
