@@ -1,7 +1,10 @@
-import { registerSW } from "virtual:pwa-register";
-
-/** Installs the service worker that keeps the app shell available offline (production builds only). */
+/**
+ * Installs the service worker that keeps the app available offline (production builds only). The worker
+ * activates and takes control by itself (skipWaiting, clientsClaim), so the plain browser API is enough.
+ */
 export function registerServiceWorker(): void {
   if (import.meta.env.DEV || !("serviceWorker" in navigator)) return;
-  registerSW({ immediate: true });
+  const register = () => void navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => undefined);
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
 }
