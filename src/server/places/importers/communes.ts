@@ -2,7 +2,7 @@ import { foldName, isCommuneCode, isValidLatLon } from "../../../domain/geo/inde
 import type { Database } from "../../db/database.js";
 import type { CommuneRow } from "../store.js";
 import { decimal } from "./fields.js";
-import { readLines, splitLine } from "./read-lines.js";
+import { delimitedRecords, readLines } from "./read-lines.js";
 import { ReportBuilder, type ImportReport } from "./report.js";
 import { applyImport, type ImportOptions } from "./run-import.js";
 
@@ -26,63 +26,40 @@ export async function parseCommunes(file: string, builder: ReportBuilder): Promi
   const source = readLines(file);
   const rows: CommuneRow[] = [];
   const seen = new Map<string, number>();
-  let headerOk = false;
-  for await (const line of source.lines) {
-    report.linesRead++;
-    if (line.error !== undefined) {
-      builder.reject(line.number, line.error);
-      continue;
-    }
-    if (line.number === 1) {
-      headerOk = line.text.split(",").map((h) => h.trim()).join(",") === HEADER.join(",");
-      if (!headerOk) {
-        builder.reject(1, `en-tête inattendu : attendu « ${HEADER.join(",")} »`);
-        break;
-      }
-      continue;
-    }
-    if (line.text.trim() === "") {
-      builder.skip("ligne vide");
-      continue;
-    }
-    const f = splitLine(line.text, ",");
-    if (!Array.isArray(f)) {
-      builder.reject(line.number, f.error);
-      continue;
-    }
-    if (f.length !== HEADER.length) {
-      builder.reject(line.number, `${f.length} champs au lieu de ${HEADER.length}`);
-      continue;
-    }
+  const header = (text: string) =>
+    text.split(",").map((h) => h.trim()).join(",") === HEADER.join(",")
+      ? { separator: ",", width: HEADER.length }
+      : { error: `en-tête inattendu : attendu « ${HEADER.join(",")} »` };
+  for await (const { number, fields: f } of delimitedRecords(source, builder, header)) {
     const [code, name, dep, , , postal, latRaw, lonRaw, populationRaw] = f.map((v) => v.trim()) as [string, string, string, string, string, string, string, string, string];
     if (!isCommuneCode(code)) {
-      builder.reject(line.number, `code commune invalide « ${code} »`);
+      builder.reject(number, `code commune invalide « ${code} »`);
       continue;
     }
     const previous = seen.get(code);
     if (previous !== undefined) {
-      builder.reject(line.number, `commune ${code} en double (déjà ligne ${previous})`);
+      builder.reject(number, `commune ${code} en double (déjà ligne ${previous})`);
       continue;
     }
-    seen.set(code, line.number);
+    seen.set(code, number);
     if (!name || !/^(\d{2,3}|2[AB])$/.test(dep)) {
-      builder.reject(line.number, `nom ou département manquant pour ${code}`);
+      builder.reject(number, `nom ou département manquant pour ${code}`);
       continue;
     }
     const postcodes = postal ? postal.split("|").map((p) => p.trim()) : [];
     if (postcodes.some((p) => !/^\d{5}$/.test(p))) {
-      builder.reject(line.number, `code postal invalide dans « ${postal} »`);
+      builder.reject(number, `code postal invalide dans « ${postal} »`);
       continue;
     }
     const lat = decimal(latRaw);
     const lon = decimal(lonRaw);
     if (lat == null || lon == null || !isValidLatLon({ lat, lon })) {
-      builder.reject(line.number, `centre invalide « ${latRaw}, ${lonRaw} »`);
+      builder.reject(number, `centre invalide « ${latRaw}, ${lonRaw} »`);
       continue;
     }
     const population = populationRaw === "" ? null : Number(populationRaw);
     if (population !== null && !(Number.isInteger(population) && population >= 0)) {
-      builder.reject(line.number, `population invalide « ${populationRaw} »`);
+      builder.reject(number, `population invalide « ${populationRaw} »`);
       continue;
     }
     rows.push({ code, name, folded_name: foldName(name), dep, postcodes, lat, lon, population });

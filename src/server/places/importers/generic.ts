@@ -7,7 +7,7 @@ import type { PlaceRow } from "../store.js";
 import { CommuneLocator } from "./commune-locator.js";
 import { decimal, formatPhone, isoDate } from "./fields.js";
 import { FINESS_DATASET } from "./finess.js";
-import { readLines, splitLine } from "./read-lines.js";
+import { delimitedRecords, readLines } from "./read-lines.js";
 import { ReportBuilder, type ImportReport } from "./report.js";
 import { RPPS_DATASET } from "./rpps.js";
 import { applyImport, type ImportOptions } from "./run-import.js";
@@ -103,45 +103,22 @@ async function parseGenericCsv(file: string, dataset: string, builder: ReportBui
   const source = readLines(file);
   const rows: PlaceRow[] = [];
   const seen = new Map<string, number>();
-  let header: GenericColumn[] | null = null;
-  let separator = ",";
-  for await (const line of source.lines) {
-    report.linesRead++;
-    if (line.error !== undefined) {
-      builder.reject(line.number, line.error);
-      continue;
-    }
-    if (line.number === 1) {
-      separator = line.text.includes(";") ? ";" : ",";
-      const names = line.text.split(separator).map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ""));
-      const unknown = names.filter((n) => !(genericColumns as readonly string[]).includes(n));
-      const missing = requiredColumns.filter((c) => !names.includes(c));
-      if (unknown.length || missing.length || new Set(names).size !== names.length) {
-        builder.reject(
-          1,
-          `en-tête invalide${unknown.length ? ` : colonne(s) inconnue(s) ${unknown.map((u) => `« ${u} »`).join(", ")}` : ""}${missing.length ? ` : colonne(s) obligatoire(s) absente(s) ${missing.join(", ")}` : ""} (colonnes possibles : ${genericColumns.join(", ")})`,
-        );
-        break;
-      }
-      header = names as GenericColumn[];
-      continue;
-    }
-    if (!header) break;
-    if (line.text.trim() === "") {
-      builder.skip("ligne vide");
-      continue;
-    }
-    const f = splitLine(line.text, separator);
-    if (!Array.isArray(f)) {
-      builder.reject(line.number, f.error);
-      continue;
-    }
-    if (f.length !== header.length) {
-      builder.reject(line.number, `${f.length} champs au lieu de ${header.length}`);
-      continue;
-    }
+  let header: GenericColumn[] = [];
+  const readHeader = (text: string) => {
+    const separator = text.includes(";") ? ";" : ",";
+    const names = text.split(separator).map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ""));
+    const unknown = names.filter((n) => !(genericColumns as readonly string[]).includes(n));
+    const missing = requiredColumns.filter((c) => !names.includes(c));
+    if (unknown.length || missing.length || new Set(names).size !== names.length)
+      return {
+        error: `en-tête invalide${unknown.length ? ` : colonne(s) inconnue(s) ${unknown.map((u) => `« ${u} »`).join(", ")}` : ""}${missing.length ? ` : colonne(s) obligatoire(s) absente(s) ${missing.join(", ")}` : ""} (colonnes possibles : ${genericColumns.join(", ")})`,
+      };
+    header = names as GenericColumn[];
+    return { separator, width: names.length };
+  };
+  for await (const { number, fields: f } of delimitedRecords(source, builder, readHeader)) {
     const record: GenericRecord = Object.fromEntries(header.map((h, i) => [h, f[i]]));
-    const row = makeRow(dataset, line.number, `ligne ${line.number}`, record, builder, locator, seen);
+    const row = makeRow(dataset, number, `ligne ${number}`, record, builder, locator, seen);
     if (row) rows.push(row);
   }
   report.sha256 = source.result.sha256;

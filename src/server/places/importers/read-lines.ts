@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { PassThrough, Transform, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
+import type { ReportBuilder } from "./report.js";
 
 export type Encoding = "utf-8" | "windows-1252";
 
@@ -167,4 +168,50 @@ export function splitLine(line: string, separator: string): string[] | { error: 
   if (quoted) return { error: "guillemet non fermé : ligne tronquée ?" };
   fields.push(field);
   return fields;
+}
+
+/**
+ * The data records of a delimited file with a header line: counts every line, rejects unreadable or
+ * malformed ones, skips blank ones, checks the field count, and yields the fields of the rest.
+ * `readHeader` sees the first line: it returns the separator and the number of columns, or a French
+ * reason to refuse the file (line 1 is then rejected and nothing else is read).
+ */
+export async function* delimitedRecords(
+  source: LineSource,
+  builder: ReportBuilder,
+  readHeader: (text: string) => { separator: string; width: number } | { error: string },
+  fieldCountHint = "",
+): AsyncGenerator<{ number: number; fields: string[] }> {
+  let layout: { separator: string; width: number } | null = null;
+  for await (const line of source.lines) {
+    builder.report.linesRead++;
+    if (line.error !== undefined) {
+      builder.reject(line.number, line.error);
+      continue;
+    }
+    if (line.number === 1) {
+      const header = readHeader(line.text);
+      if ("error" in header) {
+        builder.reject(1, header.error);
+        return;
+      }
+      layout = header;
+      continue;
+    }
+    if (!layout) return;
+    if (line.text.trim() === "") {
+      builder.skip("ligne vide");
+      continue;
+    }
+    const fields = splitLine(line.text, layout.separator);
+    if (!Array.isArray(fields)) {
+      builder.reject(line.number, fields.error);
+      continue;
+    }
+    if (fields.length !== layout.width) {
+      builder.reject(line.number, `${fields.length} champs au lieu de ${layout.width}${fieldCountHint}`);
+      continue;
+    }
+    yield { number: line.number, fields };
+  }
 }

@@ -5,7 +5,7 @@ import type { PlaceRow } from "../store.js";
 import { CommuneLocator } from "./commune-locator.js";
 import { formatPhone, joinAddress, splitRoutingLine } from "./fields.js";
 import { FINESS_DATASET } from "./finess.js";
-import { readLines, splitLine } from "./read-lines.js";
+import { delimitedRecords, readLines } from "./read-lines.js";
 import { ReportBuilder, type ImportReport } from "./report.js";
 import { applyImport, type ImportOptions } from "./run-import.js";
 
@@ -89,49 +89,28 @@ export async function parseRpps(
   const report = builder.report;
   const source = readLines(file);
   const people = new Map<string, Person>();
-  let index: Record<Column, number> | null = null;
-  let width = 0;
+  let index: Record<Column, number> = {} as Record<Column, number>;
+  const header = (text: string) => {
+    const names = text.split("|").map((h) => foldName(h));
+    const missing = Object.values(col).filter((name) => !names.includes(foldName(name)));
+    if (missing.length)
+      return {
+        error: `en-tête inattendu : colonne(s) absente(s) ${missing.map((m) => `« ${m} »`).join(", ")} (attendu l'en-tête de PS_LibreAcces_Personne_activite, séparé par |)`,
+      };
+    index = Object.fromEntries(Object.entries(col).map(([k, name]) => [k, names.indexOf(foldName(name))])) as Record<Column, number>;
+    return { separator: "|", width: names.length };
+  };
 
-  for await (const line of source.lines) {
-    report.linesRead++;
-    if (line.error !== undefined) {
-      builder.reject(line.number, line.error);
-      continue;
-    }
-    if (line.number === 1) {
-      const header = line.text.split("|").map((h) => foldName(h));
-      const missing = Object.values(col).filter((name) => !header.includes(foldName(name)));
-      if (missing.length) {
-        builder.reject(1, `en-tête inattendu : colonne(s) absente(s) ${missing.map((m) => `« ${m} »`).join(", ")} (attendu l'en-tête de PS_LibreAcces_Personne_activite, séparé par |)`);
-        break;
-      }
-      index = Object.fromEntries(Object.entries(col).map(([k, name]) => [k, header.indexOf(foldName(name))])) as Record<Column, number>;
-      width = header.length;
-      continue;
-    }
-    if (!index) break;
-    if (line.text.trim() === "") {
-      builder.skip("ligne vide");
-      continue;
-    }
-    const split = splitLine(line.text, "|");
-    if (!Array.isArray(split)) {
-      builder.reject(line.number, split.error);
-      continue;
-    }
-    if (split.length !== width) {
-      builder.reject(line.number, `${split.length} champs au lieu de ${width} (ligne tronquée ou « | » en trop ?)`);
-      continue;
-    }
-    const get = (c: Column) => (split[index![c]] ?? "").trim();
+  for await (const { number, fields: split } of delimitedRecords(source, builder, header, " (ligne tronquée ou « | » en trop ?)")) {
+    const get = (c: Column) => (split[index[c]] ?? "").trim();
     const ppId = get("ppId");
     if (!/^\d{6,14}$/.test(ppId)) {
-      builder.reject(line.number, `identifiant national PP invalide « ${ppId} »`);
+      builder.reject(number, `identifiant national PP invalide « ${ppId} »`);
       continue;
     }
     const profession = get("profession");
     if (!/^\d{1,3}$/.test(profession)) {
-      builder.reject(line.number, `code profession invalide « ${profession} »`);
+      builder.reject(number, `code profession invalide « ${profession} »`);
       continue;
     }
     if (!professionsInScope.has(profession)) {
@@ -143,7 +122,7 @@ export async function parseRpps(
       person = { profession, professionLabel: get("professionLabel"), savoirFaire: new Map(), activities: new Map() };
       people.set(ppId, person);
     } else if (person.profession !== profession) {
-      builder.reject(line.number, `profession ${profession} différente de celle des lignes précédentes de ${ppId} (${person.profession})`);
+      builder.reject(number, `profession ${profession} différente de celle des lignes précédentes de ${ppId} (${person.profession})`);
       continue;
     }
     const savoirFaire = get("savoirFaire");
@@ -159,7 +138,7 @@ export async function parseRpps(
     const street = [get("streetNumber") + get("streetIndex"), get("streetTypeLabel"), get("street")].filter(Boolean).join(" ");
     const civility = get("civility") === "DR" ? "Dr" : get("civility") === "PR" ? "Pr" : "";
     person.activities.set(key, {
-      line: line.number,
+      line: number,
       key,
       name: [civility, get("firstName"), get("lastName")].filter(Boolean).join(" "),
       finessSite: get("finessSite"),
