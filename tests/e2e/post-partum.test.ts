@@ -71,6 +71,16 @@ describe("the EPDS self-questionnaire", () => {
     expect(requests.filter((r) => r.includes("/api/"))).toEqual([]);
     expect(requests.every((r) => r.includes(baseUrl))).toBe(true);
 
+    // A PDF made in the browser, to show a professional.
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger en PDF" }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^epds-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const stream = await pdf.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(1000);
+
     // Saved only on request, then shown in the history and deletable.
     await page.getByRole("button", { name: "Enregistrer sur cet appareil" }).click();
     await page.getByRole("link", { name: "Voir mon historique" }).click();

@@ -24,7 +24,7 @@ export async function epdsSummaryPdf(questionnaire: EpdsQuestionnaire, answers: 
   questionnaire.items.forEach((item, index) => {
     const option = item.options[answers[index]!]!;
     write(`${item.number}. ${item.text}`, 9.5, bold);
-    write(`→ ${option.text} (${option.points} point${option.points > 1 ? "s" : ""})`, 9.5, font, 12);
+    write(`- ${option.text} (${option.points} point${option.points > 1 ? "s" : ""})`, 9.5, font, 12);
     y -= 2;
   });
   y -= 6;
@@ -39,8 +39,17 @@ export async function epdsSummaryPdf(questionnaire: EpdsQuestionnaire, answers: 
 }
 
 /** Word wrap for a standard PDF font; characters it cannot encode are replaced rather than failing. */
-function wrap(text: string, font: { widthOfTextAtSize(t: string, s: number): number; encodeText?: unknown }, size: number, width: number): string[] {
-  const safe = text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u202f|\u00a0/g, " ");
+function wrap(text: string, font: { widthOfTextAtSize(t: string, s: number): number; encodeText(t: string): unknown }, size: number, width: number): string[] {
+  const safe = [...text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u202f|\u00a0/g, " ")]
+    .map((char) => {
+      try {
+        font.encodeText(char);
+        return char;
+      } catch {
+        return "?"; // outside the standard fonts' WinAnsi set
+      }
+    })
+    .join("");
   const lines: string[] = [];
   let line = "";
   for (const word of safe.split(/\s+/)) {
