@@ -97,7 +97,8 @@ export function toIcs(entries: readonly IcsEntry[], options: IcsOptions): string
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
-const kindLabels: Record<CalendarEvent["kind"], string> = {
+/** French label of each kind of event, for screens and calendar files. */
+export const eventKindLabels: Record<CalendarEvent["kind"], string> = {
   "suivi-medical": "Suivi médical",
   demarche: "Démarche",
   "droit-conge": "Droit et congé",
@@ -113,6 +114,6 @@ export function icsEntryFromEvent(event: CalendarEvent): IcsEntry {
     description: `${event.description}\n${status}\nSource : ${event.source.publisher} – ${event.source.url}`,
     start: event.start,
     end: event.end,
-    categories: [kindLabels[event.kind]],
+    categories: [eventKindLabels[event.kind]],
   };
 }

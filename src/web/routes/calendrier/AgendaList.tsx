@@ -2,15 +2,10 @@ import { Link } from "react-router";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { formatFrenchDate } from "../../../domain/dates.js";
+import { eventKindLabels } from "../../../domain/calendar/ics.js";
 import type { AgendaItem } from "./useCalendar.js";
 import { useParent } from "../../state/parent.js";
 
-export const kindLabels: Record<string, string> = {
-  "suivi-medical": "Suivi médical",
-  demarche: "Démarche",
-  "droit-conge": "Droit et congé",
-  vaccination: "Vaccination",
-};
 
 export function windowText(start: string, end: string): string {
   return start === end ? `le ${formatFrenchDate(start)}` : `du ${formatFrenchDate(start)} au ${formatFrenchDate(end)}`;
@@ -43,7 +38,7 @@ export function AgendaList({ items, headingLevel = "h3" }: { items: AgendaItem[]
               )}
               {item.event && (
                 <li>
-                  <Badge small noIcon>{kindLabels[item.event.kind] ?? item.event.kind}</Badge>
+                  <Badge small noIcon>{eventKindLabels[item.event.kind]}</Badge>
                 </li>
               )}
               {done && (

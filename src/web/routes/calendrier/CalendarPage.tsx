@@ -7,12 +7,14 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { monthGrid, splitAgenda } from "../../../domain/calendar/agenda.js";
 import { CALENDAR_RULES_STAMP, icsEntryFromEvent, toIcs, type IcsEntry, type Reminder } from "../../../domain/calendar/ics.js";
-import { isValidIsoDate } from "../../../domain/dates.js";
+import { formatFrenchDate, isValidIsoDate } from "../../../domain/dates.js";
+import { calendarInputFromProfile } from "../../../domain/calendar/from-profile.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import { AgendaList } from "./AgendaList.js";
 import { useCalendar, type AgendaItem } from "./useCalendar.js";
 import { disableNotifications, enableNotifications, notificationsEnabled, notificationsSupported } from "./notifications.js";
+import { downloadFile } from "../../components/download.js";
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
@@ -228,22 +230,19 @@ function ExportSection({ items }: { items: AgendaItem[] }) {
         : { uid: item.id, title: item.title, description: item.appointment?.note ?? "", start: item.start, end: item.end, categories: ["Rendez-vous personnel"] },
     );
     const ics = toIcs(entries, { calendarName: "Mille Jours – mes rendez-vous", stamp: CALENDAR_RULES_STAMP, reminder, uidDomain: location.hostname || "mille-jours" });
-    const url = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `mille-jours-calendrier-${today}.ics`;
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadFile(ics, "text/calendar", `mille-jours-calendrier-${today}.ics`);
   }
 
+  // The same ranks and multiples as the calendar on the device, from the one profile mapping.
+  const input = profile ? calendarInputFromProfile(profile) : null;
   const feeds: { label: string; query: string }[] = [];
-  if (profile?.pregnancy)
-    feeds.push({ label: "Grossesse en cours", query: `terme=${profile.pregnancy.terme}&rang=${profile.children.length + 1}&multiple=${profile.pregnancy.multiple ? 2 : 1}` });
-  for (const birthDate of new Set(profile?.children.map((c) => c.birthDate))) {
-    const twins = profile!.children.filter((c) => c.birthDate === birthDate).length;
-    const rank = 1 + profile!.children.filter((c) => c.birthDate < birthDate).length;
-    feeds.push({ label: `Enfant(s) né(s) le ${birthDate.split("-").reverse().join("/")}`, query: `naissance=${birthDate}&rang=${rank}&multiple=${twins}` });
-  }
+  if (input?.pregnancy)
+    feeds.push({ label: "Grossesse en cours", query: `terme=${input.pregnancy.terme}&rang=${input.pregnancy.rank}&multiple=${input.pregnancy.fetuses}` });
+  for (const child of new Map(input?.children.map((c) => [c.birthDate, c])).values())
+    feeds.push({
+      label: `Enfant(s) né(s) le ${formatFrenchDate(child.birthDate)}`,
+      query: `naissance=${child.birthDate}&rang=${child.rank}&multiple=${child.siblingsBornSameDay + 1}`,
+    });
 
   return (
     <section aria-labelledby="exporter" className="fr-mt-5w">

@@ -7,7 +7,8 @@ import { Page } from "../../components/Page.js";
 import { NotFoundPage } from "../NotFoundPage.js";
 import { useContentState } from "../../state/content.js";
 import { useParent } from "../../state/parent.js";
-import { kindLabels, windowText } from "./AgendaList.js";
+import { windowText } from "./AgendaList.js";
+import { eventKindLabels } from "../../../domain/calendar/ics.js";
 import { useCalendar } from "./useCalendar.js";
 
 const audienceLabels: Record<string, string> = { mere: "la mère", "second-parent": "le second parent", enfant: "l'enfant" };
@@ -36,7 +37,7 @@ export function EventPage() {
             <Badge noIcon severity={event.compulsory ? "warning" : "info"}>{event.compulsory ? "Obligatoire" : "Recommandé"}</Badge>
           </li>
           <li>
-            <Badge noIcon>{kindLabels[event.kind] ?? event.kind}</Badge>
+            <Badge noIcon>{eventKindLabels[event.kind]}</Badge>
           </li>
           {event.healthCertificate && (
             <li>

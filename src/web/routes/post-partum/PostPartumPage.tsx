@@ -9,6 +9,7 @@ import { useParent } from "../../state/parent.js";
 import { EpdsQuestions } from "./EpdsQuestions.js";
 import { EpdsResultView } from "./EpdsResultView.js";
 import { languages, questionnaireFor } from "./questionnaires.js";
+import { downloadFile } from "../../components/download.js";
 
 type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answers: number[]; score: EpdsScore; saved: boolean };
 
@@ -47,14 +48,13 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
 
   async function downloadPdf() {
     if (phase.step !== "result") return;
-    const { epdsSummaryPdf } = await import("./pdf.js");
-    const bytes = await epdsSummaryPdf(questionnaire, phase.answers, phase.score.total, today);
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/pdf" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `epds-${today}.pdf`;
-    link.click();
-    URL.revokeObjectURL(url);
+    try {
+      const { epdsSummaryPdf } = await import("./pdf.js");
+      const bytes = await epdsSummaryPdf(questionnaire, phase.answers, phase.score.total, today);
+      downloadFile(bytes as BlobPart, "application/pdf", `epds-${today}.pdf`);
+    } catch {
+      setSaveError("Le PDF n'a pas pu être créé. Vous pouvez utiliser « Imprimer » et choisir « Enregistrer en PDF ».");
+    }
   }
 
   if (phase.step === "questions")

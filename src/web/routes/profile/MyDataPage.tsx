@@ -4,6 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { makeBackup, readBackup, type Backup } from "../../../domain/profile/backup.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
+import { downloadFile } from "../../components/download.js";
 
 type Message = { severity: "success" | "error"; text: string } | null;
 
@@ -17,12 +18,7 @@ export function MyDataPage() {
 
   function exportData() {
     const backup = makeBackup(dataset(), new Date());
-    const url = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 2)], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `mille-jours-sauvegarde-${today}.json`;
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadFile(JSON.stringify(backup, null, 2), "application/json", `mille-jours-sauvegarde-${today}.json`);
     setMessage({ severity: "success", text: "Le fichier de sauvegarde a été téléchargé. Gardez-le en lieu sûr : il contient vos dates." });
   }
 
