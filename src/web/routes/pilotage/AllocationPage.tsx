@@ -7,9 +7,8 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Allocation } from "../../../domain/funding/allocation.js";
 import { Page } from "../../components/Page.js";
-import { CsvUpload } from "./CsvUpload.js";
+import { CsvImportSection } from "./CsvUpload.js";
 import { api, dateTime, euros, integer, type Problem } from "./api.js";
-import { FileReport } from "./FileReport.js";
 import { REGIONS } from "./labels.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
@@ -237,45 +236,24 @@ export function AllocationResult({ allocation: a, heading }: { allocation: Store
 }
 
 function BirthsUpload({ onDone }: { onDone: () => void }) {
-  const [csv, setCsv] = useState<string | null>(null);
-  const [source, setSource] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  async function send() {
-    if (!csv) return;
-    const res = await api<{ year: number; regions: number; warnings: { message: string }[] }>("POST", "/pilotage/naissances", { csv, ...(source.trim() ? { source } : {}) });
-    if (res.ok) {
-      setProblem(null);
-      setDone(`Table des naissances ${res.data.year} chargée (${res.data.regions} régions).${res.data.warnings.map((w) => ` ${w.message}`).join("")}`);
-      onDone();
-    } else {
-      setDone(null);
-      setProblem(res.problem);
-    }
-  }
   return (
-    <section aria-labelledby="naissances" className="fr-mb-4w">
-      <h2 id="naissances">Charger une table des naissances</h2>
-      <p>
-        Par exemple la table INSEE 2021 que nomme la règle. Colonnes : <code>annee</code>, <code>code_region</code>, <code>naissances</code> (et facultatives <code>nom_region</code>,{" "}
-        <code>source</code>), ou par département avec <code>code_departement</code>. Une table remplace celle de la même année.
-      </p>
-      <CsvUpload
-        label="Fichier CSV des naissances"
-        name="naissances"
-        maxBytes={2_000_000}
-        onText={(text) => setCsv(text)}
-        onRefused={(message) => setProblem({ status: 0, title: "Fichier refusé", detail: message })}
-        onCleared={() => setCsv(null)}
-      />
-      <Input label="Source des chiffres (si le fichier n'a pas de colonne source)" nativeInputProps={{ name: "source", value: source, onChange: (e) => setSource(e.target.value) }} />
-      <Button disabled={!csv} onClick={() => void send()}>
-        Charger la table
-      </Button>
-      <div aria-live="polite" className="fr-mt-2w">
-        {done && <Alert severity="success" small description={done} />}
-        {problem && <FileReport problem={problem} />}
-      </div>
-    </section>
+    <CsvImportSection<{ year: number; regions: number; warnings: { message: string }[] }>
+      id="naissances"
+      title="Charger une table des naissances"
+      help={
+        <p>
+          Par exemple la table INSEE 2021 que nomme la règle. Colonnes : <code>annee</code>, <code>code_region</code>, <code>naissances</code> (et facultatives{" "}
+          <code>nom_region</code>, <code>source</code>), ou par département avec <code>code_departement</code>. Une table remplace celle de la même année.
+        </p>
+      }
+      path="/pilotage/naissances"
+      fileName="naissances"
+      fileLabel="Fichier CSV des naissances"
+      maxBytes={2_000_000}
+      sourceName="source"
+      buttonLabel="Charger la table"
+      summarize={(d) => `Table des naissances ${d.year} chargée (${d.regions} régions).${d.warnings.map((w) => ` ${w.message}`).join("")}`}
+      onDone={onDone}
+    />
   );
 }

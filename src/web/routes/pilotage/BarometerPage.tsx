@@ -1,13 +1,8 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Page } from "../../components/Page.js";
-import { CsvUpload } from "./CsvUpload.js";
-import { api, type Problem } from "./api.js";
+import { CsvImportSection } from "./CsvUpload.js";
 import { BarometerView } from "./BarometerView.js";
-import { FileReport } from "./FileReport.js";
 import { useAccount } from "./session.js";
 
 /** The private dashboard: the same view as the public page, plus the imports for the national administration. */
@@ -44,42 +39,19 @@ export function BarometerPrivatePage() {
 }
 
 function BarometerUpload({ title, path, name, help, withSource, onDone }: { title: string; path: string; name: string; help: string; withSource?: boolean; onDone: () => void }) {
-  const [csv, setCsv] = useState<string | null>(null);
-  const [source, setSource] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  async function send() {
-    if (!csv) return;
-    const res = await api<{ rows: number; warnings: { line: number | null; message: string }[] }>("POST", path, { csv, ...(withSource && source.trim() ? { source } : {}) });
-    if (res.ok) {
-      setProblem(null);
-      setDone(`${res.data.rows} lignes importées.${res.data.warnings.map((w) => ` Ligne ${w.line ?? "—"} : ${w.message}`).join("")}`);
-      onDone();
-    } else {
-      setDone(null);
-      setProblem(res.problem);
-    }
-  }
   return (
-    <section aria-labelledby={`import-${name}`} className="fr-my-4w">
-      <h2 id={`import-${name}`}>{title}</h2>
-      <p className="fr-text--sm">{help}</p>
-      <CsvUpload
-        label={`Fichier CSV (${name})`}
-        name={name}
-        maxBytes={5_000_000}
-        onText={(text) => setCsv(text)}
-        onRefused={(message) => setProblem({ status: 0, title: "Fichier refusé", detail: message })}
-        onCleared={() => setCsv(null)}
-      />
-      {withSource && <Input label="Source des chiffres (si le fichier n'a pas de colonne source)" nativeInputProps={{ name: `${name}-source`, value: source, onChange: (e) => setSource(e.target.value) }} />}
-      <Button disabled={!csv} onClick={() => void send()}>
-        Importer
-      </Button>
-      <div aria-live="polite" className="fr-mt-2w">
-        {done && <Alert severity="success" small description={done} />}
-        {problem && <FileReport problem={problem} />}
-      </div>
-    </section>
+    <CsvImportSection<{ rows: number; warnings: { line: number | null; message: string }[] }>
+      id={`import-${name}`}
+      title={title}
+      help={<p className="fr-text--sm">{help}</p>}
+      path={path}
+      fileName={name}
+      fileLabel={`Fichier CSV (${name})`}
+      maxBytes={5_000_000}
+      sourceName={withSource ? `${name}-source` : undefined}
+      buttonLabel="Importer"
+      summarize={(d) => `${d.rows} lignes importées.${d.warnings.map((w) => ` Ligne ${w.line ?? "—"} : ${w.message}`).join("")}`}
+      onDone={onDone}
+    />
   );
 }

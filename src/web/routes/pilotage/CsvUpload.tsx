@@ -1,5 +1,10 @@
+import { useState, type ReactNode } from "react";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
-import { readTextFile } from "./api.js";
+import { api, readTextFile, type Problem } from "./api.js";
+import { FileReport } from "./FileReport.js";
 
 /** A CSV file field: reads the chosen file as UTF-8 text within a size limit, or says in French why not. */
 export function CsvUpload({ label, name, maxBytes, onText, onRefused, onCleared }: {
@@ -27,5 +32,65 @@ export function CsvUpload({ label, name, maxBytes, onText, onRefused, onCleared 
         },
       }}
     />
+  );
+}
+
+/**
+ * A whole CSV import section: choose the file, optionally name the source, send it, then show the
+ * server's summary or its line-by-line report.
+ */
+export function CsvImportSection<T>({ id, title, help, path, fileName, fileLabel, maxBytes, sourceName, buttonLabel, summarize, onDone }: {
+  id: string;
+  title: string;
+  help: ReactNode;
+  path: string;
+  fileName: string;
+  fileLabel: string;
+  maxBytes: number;
+  /** Name of the "source" text field; no field when absent. */
+  sourceName?: string;
+  buttonLabel: string;
+  summarize(data: T): string;
+  onDone(): void;
+}) {
+  const [csv, setCsv] = useState<string | null>(null);
+  const [source, setSource] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  async function send() {
+    if (!csv) return;
+    const res = await api<T>("POST", path, { csv, ...(sourceName && source.trim() ? { source } : {}) });
+    if (res.ok) {
+      setProblem(null);
+      setDone(summarize(res.data));
+      onDone();
+    } else {
+      setDone(null);
+      setProblem(res.problem);
+    }
+  }
+  return (
+    <section aria-labelledby={id} className="fr-my-4w">
+      <h2 id={id}>{title}</h2>
+      <div className="fr-text--sm">{help}</div>
+      <CsvUpload
+        label={fileLabel}
+        name={fileName}
+        maxBytes={maxBytes}
+        onText={(text) => setCsv(text)}
+        onRefused={(message) => setProblem({ status: 0, title: "Fichier refusé", detail: message })}
+        onCleared={() => setCsv(null)}
+      />
+      {sourceName && (
+        <Input label="Source des chiffres (si le fichier n'a pas de colonne source)" nativeInputProps={{ name: sourceName, value: source, onChange: (e) => setSource(e.target.value) }} />
+      )}
+      <Button disabled={!csv} onClick={() => void send()}>
+        {buttonLabel}
+      </Button>
+      <div aria-live="polite" className="fr-mt-2w">
+        {done && <Alert severity="success" small description={done} />}
+        {problem && <FileReport problem={problem} />}
+      </div>
+    </section>
   );
 }
