@@ -22,6 +22,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+// Configuration is checked before any slow work, so that a typo fails at once.
+const services = {
+  mapTilesUrl: httpsUrlFromEnv("MAP_TILES_URL"),
+  mapTilesAttribution: process.env.MAP_TILES_ATTRIBUTION ?? null,
+  geocoderUrl: httpsUrlFromEnv("GEOCODER_URL"),
+};
+const frameAncestors = (process.env.EPDS_FRAME_ANCESTORS ?? "").split(/[\s,]+/).filter(Boolean);
+const badOrigin = frameAncestors.find((origin) => !/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin));
+if (badOrigin) {
+  console.error(`EPDS_FRAME_ANCESTORS invalide : « ${badOrigin} » (attendu : des origines comme https://maternite.example.fr, séparées par des espaces).`);
+  process.exit(1);
+}
 if (!databaseUrl) await mkdir(dataDir, { recursive: true });
 const contentDir = process.env.CONTENT_DIR ?? `${root}content`;
 const [content, epds] = await Promise.all([loadContent(contentDir), loadEpdsQuestionnaires(contentDir)]).catch((error: unknown) => {
@@ -29,20 +41,9 @@ const [content, epds] = await Promise.all([loadContent(contentDir), loadEpdsQues
   console.error(`Le contenu est invalide, le serveur ne démarre pas :\n${error.message}`);
   process.exit(1);
 });
-const frameAncestors = (process.env.EPDS_FRAME_ANCESTORS ?? "").split(/[\s,]+/).filter(Boolean);
-const badOrigin = frameAncestors.find((origin) => !/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin));
-if (badOrigin) {
-  console.error(`EPDS_FRAME_ANCESTORS invalide : « ${badOrigin} » (attendu : des origines comme https://maternite.example.fr, séparées par des espaces).`);
-  process.exit(1);
-}
 const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
 const applied = await migrate(db);
 const changed = await syncContent(db, content);
-const services = {
-  mapTilesUrl: httpsUrlFromEnv("MAP_TILES_URL"),
-  mapTilesAttribution: process.env.MAP_TILES_ATTRIBUTION ?? null,
-  geocoderUrl: httpsUrlFromEnv("GEOCODER_URL"),
-};
 // Places: the shipped open-data extracts fill empty tables on the first start, then an in-memory index.
 const seeded = await seedShippedPlaces(db, `${root}data`);
 const places = await loadPlaceIndex(db);
