@@ -1,38 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
-import { existsSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import type { Plugin } from "vite";
-
-/**
- * Writes the pages rendered at build time by `build/ssr/prerender.js` (home and stage pages) into
- * their own HTML files, so that they paint before any script runs. Other paths get `shell.html`,
- * the page without pre-rendered content, so that a deep link never flashes another page.
- */
-function prerenderPages(): Plugin {
-  return {
-    name: "mille-jours-prerender",
-    apply: "build",
-    enforce: "post",
-    async generateBundle(_options, bundle) {
-      const index = bundle["index.html"];
-      const module = "build/ssr/prerender.js";
-      if (!index || index.type !== "asset" || !existsSync(module)) return;
-      const html = String(index.source);
-      this.emitFile({ type: "asset", fileName: "shell.html", source: html });
-      const { renderPage, prerenderedPaths } = (await import(pathToFileURL(module).href)) as {
-        renderPage(url: string): Promise<string>;
-        prerenderedPaths: string[];
-      };
-      for (const path of prerenderedPaths) {
-        const page = html.replace('<div id="root"></div>', `<div id="root">${await renderPage(path)}</div>`);
-        if (path === "/") index.source = page;
-        else this.emitFile({ type: "asset", fileName: `${path.slice(1)}.html`, source: page });
-      }
-    },
-  };
-}
+import { prerenderPages } from "./scripts/vite-prerender.js";
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
@@ -57,13 +26,14 @@ export default defineConfig(({ isSsrBuild }) => ({
         ],
       },
       workbox: {
-        // Only what the app really uses: the shell, the DSFR stylesheet, its Marianne fonts and icons.
+        // Only what the app really uses: the shell, the DSFR stylesheets, its Marianne fonts and icons.
         globPatterns: [
           "index.html",
           "shell.html",
           "parcours/*.html",
           "assets/**/*.{js,css}",
           "dsfr/dsfr.min.css",
+          "dsfr/dsfr.critical.*.css",
           "dsfr/utility/icons/icons.min.css",
           "dsfr/fonts/Marianne-{Regular,Bold,Medium,Light}.woff2",
           "dsfr/favicon/*.{svg,png,ico}",

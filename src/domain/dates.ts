@@ -74,13 +74,19 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 
 /** Today's calendar day in the given IANA time zone (the only place that reads a clock's date). */
 export function isoDateInTimeZone(instant: Date, timeZone = "Europe/Paris"): IsoDate {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-  return parts;
+  return formatter(`iso ${timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(instant);
 }
-
-const FRENCH_LONG = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** "22 novembre 2026". */
 export function formatFrenchDate(date: IsoDate): string {
-  return FRENCH_LONG.format(new Date(toEpochDay(date) * DAY_MS));
+  const frenchLong = formatter("fr long", () => new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+  return frenchLong.format(new Date(toEpochDay(date) * DAY_MS));
+}
+
+// Formatters are costly to create (tens of milliseconds on a slow phone): made on first use, then kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, create: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = create()));
+  return found;
 }

@@ -1,33 +1,42 @@
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { lazy, Suspense } from "react";
+import { lazy, startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { t } from "./i18n/fr.js";
+import { loadFullStylesheet } from "./full-stylesheet.js";
 import { useContentState } from "./state/content.js";
 import { useParent } from "./state/parent.js";
 import { HomePage } from "./routes/home/HomePage.js";
 import { NotFoundPage } from "./routes/NotFoundPage.js";
 
-// Pages other than the home page load on demand, to keep the first load light.
-const ProfilePage = lazy(() => import("./routes/profile/ProfilePage.js").then((m) => ({ default: m.ProfilePage })));
-const MyDataPage = lazy(() => import("./routes/profile/MyDataPage.js").then((m) => ({ default: m.MyDataPage })));
-const JourneyPage = lazy(() => import("./routes/parcours/JourneyPage.js").then((m) => ({ default: m.JourneyPage })));
-const StagePage = lazy(() => import("./routes/parcours/StagePage.js").then((m) => ({ default: m.StagePage })));
-const ArticlePage = lazy(() => import("./routes/parcours/ArticlePage.js").then((m) => ({ default: m.ArticlePage })));
-const SearchPage = lazy(() => import("./routes/search/SearchPage.js").then((m) => ({ default: m.SearchPage })));
-const PostPartumPage = lazy(() => import("./routes/post-partum/PostPartumPage.js").then((m) => ({ default: m.PostPartumPage })));
-const EpdsHistoryPage = lazy(() => import("./routes/post-partum/EpdsHistoryPage.js").then((m) => ({ default: m.EpdsHistoryPage })));
-const EpdsProPage = lazy(() => import("./routes/post-partum/EpdsProPage.js").then((m) => ({ default: m.EpdsProPage })));
-const EpdsEmbedPage = lazy(() => import("./routes/post-partum/EpdsEmbedPage.js").then((m) => ({ default: m.EpdsEmbedPage })));
-const CalendarPage = lazy(() => import("./routes/calendrier/CalendarPage.js").then((m) => ({ default: m.CalendarPage })));
-const EventPage = lazy(() => import("./routes/calendrier/EventPage.js").then((m) => ({ default: m.EventPage })));
-const PilotageApp = lazy(() => import("./routes/pilotage/PilotageApp.js").then((m) => ({ default: m.PilotageApp })));
-const PublicBarometerPage = lazy(() => import("./routes/pilotage/PublicBarometerPage.js").then((m) => ({ default: m.PublicBarometerPage })));
-const PlacesPage = lazy(() => import("./routes/autour/PlacesPage.js").then((m) => ({ default: m.PlacesPage })));
-const PlacePage = lazy(() => import("./routes/autour/PlacePage.js").then((m) => ({ default: m.PlacePage })));
-const PlaceSourcesPage = lazy(() => import("./routes/autour/PlacePage.js").then((m) => ({ default: m.PlaceSourcesPage })));
+/**
+ * Pages other than the home page load on demand, to keep the first load light. They render once the
+ * whole DSFR stylesheet is there (pre-rendered pages start with the part they use only), except the
+ * pre-rendered ones (`critical`), whose rules the critical stylesheet holds.
+ */
+function page<T>(load: () => Promise<T>, pick: (module: T) => ComponentType, { critical = false } = {}) {
+  return lazy(() => Promise.all([load(), critical || loadFullStylesheet()]).then(([module]) => ({ default: pick(module) })));
+}
+const ProfilePage = page(() => import("./routes/profile/ProfilePage.js"), (m) => m.ProfilePage);
+const MyDataPage = page(() => import("./routes/profile/MyDataPage.js"), (m) => m.MyDataPage);
+const JourneyPage = page(() => import("./routes/parcours/JourneyPage.js"), (m) => m.JourneyPage);
+const StagePage = page(() => import("./routes/parcours/StagePage.js"), (m) => m.StagePage, { critical: true });
+const ArticlePage = page(() => import("./routes/parcours/ArticlePage.js"), (m) => m.ArticlePage);
+const SearchPage = page(() => import("./routes/search/SearchPage.js"), (m) => m.SearchPage);
+const PostPartumPage = page(() => import("./routes/post-partum/PostPartumPage.js"), (m) => m.PostPartumPage);
+const EpdsHistoryPage = page(() => import("./routes/post-partum/EpdsHistoryPage.js"), (m) => m.EpdsHistoryPage);
+const EpdsProPage = page(() => import("./routes/post-partum/EpdsProPage.js"), (m) => m.EpdsProPage);
+const EpdsEmbedPage = page(() => import("./routes/post-partum/EpdsEmbedPage.js"), (m) => m.EpdsEmbedPage);
+const CalendarPage = page(() => import("./routes/calendrier/CalendarPage.js"), (m) => m.CalendarPage);
+const EventPage = page(() => import("./routes/calendrier/EventPage.js"), (m) => m.EventPage);
+const PilotageApp = page(() => import("./routes/pilotage/PilotageApp.js"), (m) => m.PilotageApp);
+const PublicBarometerPage = page(() => import("./routes/pilotage/PublicBarometerPage.js"), (m) => m.PublicBarometerPage);
+const PlacesPage = page(() => import("./routes/autour/PlacesPage.js"), (m) => m.PlacesPage);
+const PlacePage = page(() => import("./routes/autour/PlacePage.js"), (m) => m.PlacePage);
+const PlaceSourcesPage = page(() => import("./routes/autour/PlacePage.js"), (m) => m.PlaceSourcesPage);
 
 const pillars = [
   { path: "/parcours", label: t.nav.parcours },
@@ -41,6 +50,10 @@ export function App() {
   const navigate = useNavigate();
   const content = useContentState();
   const { storageError } = useParent();
+  // The display settings (light / dark theme: the dialog and the footer button opening it) need the app
+  // running: left out of pre-rendered pages, whose first paint would otherwise fetch three illustrations.
+  const [started, setStarted] = useState(false);
+  useEffect(() => startTransition(() => setStarted(true)), []);
 
   // Partner sites embed the questionnaire alone, without the site's header and footer.
   if (pathname.startsWith("/integration/"))
@@ -86,6 +99,7 @@ export function App() {
         }))}
         onSearchButtonClick={(text) => void navigate(`/recherche?q=${encodeURIComponent(text)}`)}
         allowEmptySearch={false}
+        disableDisplay={!started}
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w">
         {content.status === "ready" && content.offline && (
@@ -124,6 +138,7 @@ export function App() {
           { text: t.footer.licence, linkProps: { to: "/mes-donnees#licences" } },
           { text: "Baromètre EPP / EPNP", linkProps: { to: "/barometre" } },
           { text: "Pilotage territorial", linkProps: { to: "/pilotage" } },
+          ...(started ? [headerFooterDisplayItem] : []),
         ]}
       />
     </>

@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { BrowserRouter, Link } from "react-router";
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
@@ -7,7 +7,7 @@ import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
 import { registerServiceWorker } from "./service-worker.js";
 import { hasSavedDataHint } from "./storage/local-db.js";
-import "./app.css";
+import { loadFullStylesheet } from "./full-stylesheet.js";
 
 startReactDsfr({ defaultColorScheme: "system", Link });
 
@@ -32,7 +32,10 @@ const app = (
 // Pages rendered at build time are adopted rather than repainted. The home page was rendered for a
 // first visit: a device with saved data renders it afresh.
 const prerendered = container.hasChildNodes() && (location.pathname !== "/" || !hasSavedDataHint());
-if (prerendered) hydrateRoot(container, app);
-else createRoot(container).render(app);
+// As a transition, hydration yields to the browser every few milliseconds instead of blocking a slow phone.
+if (prerendered) startTransition(() => void hydrateRoot(container, app));
+// Anything but a first visit of a pre-rendered page needs the whole DSFR stylesheet (see full-stylesheet.ts).
+else void loadFullStylesheet().then(() => createRoot(container).render(app));
+if (hasSavedDataHint()) void loadFullStylesheet();
 
 registerServiceWorker();

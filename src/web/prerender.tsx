@@ -5,6 +5,7 @@ import { App } from "./App.js";
 import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
 import { stageIds } from "../domain/content/taxonomy.js";
+import type { ContentBundle } from "../domain/content/schema.js";
 
 // What `startReactDsfr` does in the browser: DSFR links render as router links (with their href).
 setLink({ Link: Link as never });
@@ -15,12 +16,13 @@ export const prerenderedPaths = ["/", ...stageIds.map((id) => `/parcours/${id}`)
 /**
  * Build-time rendering of a page as its first paint looks for any visitor (content still loading),
  * written into the HTML so that the browser paints it before any JavaScript runs; the app then hydrates it.
- * Waits for lazy pages, unlike renderToString.
+ * Waits for lazy pages, unlike renderToString. With `content`, renders the page as it looks once the content
+ * has arrived: not shipped, read only to know which DSFR rules the page can use.
  */
-export async function renderPage(url: string): Promise<string> {
+export async function renderPage(url: string, content?: ContentBundle): Promise<string> {
   const { prelude } = await prerenderToNodeStream(
     <StaticRouter location={url}>
-      <ContentProvider>
+      <ContentProvider initial={content ?? null}>
         <ParentProvider>
           <App />
         </ParentProvider>

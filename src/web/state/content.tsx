@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, startTransition, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Article, ContentBundle } from "../../domain/content/schema.js";
 import { buildSearchIndex, type SearchIndexEntry } from "../../domain/content/search.js";
 import { loadCachedContent, saveCachedContent } from "../storage/local-db.js";
@@ -14,8 +14,8 @@ const ContentContext = createContext<ContentState>({ status: "loading" });
  * Content comes from the server and is kept in IndexedDB: the copy on the device shows at once,
  * the network refreshes it, and without network the device copy is enough.
  */
-export function ContentProvider({ children }: { children: ReactNode }) {
-  const [bundle, setBundle] = useState<ContentBundle | null>(null);
+export function ContentProvider({ children, initial = null }: { children: ReactNode; /** build time only */ initial?: ContentBundle | null }) {
+  const [bundle, setBundle] = useState<ContentBundle | null>(initial);
   const [failure, setFailure] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
 
@@ -38,8 +38,11 @@ export function ContentProvider({ children }: { children: ReactNode }) {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const fresh = asBundle(await response.json());
         if (cancelled) return;
-        setBundle(fresh);
-        setOffline(false);
+        // A transition: rendering the fresh content yields to the browser instead of freezing a slow phone.
+        startTransition(() => {
+          setBundle(fresh);
+          setOffline(false);
+        });
         await saveCachedContent(fresh);
       })
       .catch(() => {
@@ -53,7 +56,11 @@ export function ContentProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const state = useMemo<ContentState>(() => {
-    if (bundle) return { status: "ready", bundle, searchIndex: buildSearchIndex(bundle.articles), offline };
+    if (bundle) {
+      let searchIndex: SearchIndexEntry<Article>[] | undefined;
+      // Built on the first search only: most visits never search.
+      return { status: "ready", bundle, offline, get searchIndex() { return (searchIndex ??= buildSearchIndex(bundle.articles)); } };
+    }
     if (failure) return { status: "error", message: failure };
     return { status: "loading" };
   }, [bundle, failure, offline]);

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Profile } from "../../domain/profile/profile.js";
 import { isoDateInTimeZone, type IsoDate } from "../../domain/dates.js";
 import * as store from "../storage/local-db.js";
@@ -59,19 +59,24 @@ export function ParentProvider({ children }: { children: ReactNode }) {
     setCalendarDone(new Map(data.calendarDone.map((d) => [d.id, d.doneOn])));
   }, []);
 
-  const reload = useCallback(async () => {
-    const [p, m, e, a, d] = await Promise.all([store.loadProfile(), store.loadMarks(), store.loadEpdsHistory(), store.loadAppointments(), store.loadCalendarDone()]);
-    apply({ profile: p, marks: m, epds: e, appointments: a, calendarDone: d });
-  }, [apply]);
+  const reload = useCallback(async () => apply(await readSavedData()), [apply]);
 
   useEffect(() => {
-    reload()
-      .catch(() => setStorageError(STORAGE_ERROR))
-      .finally(() => setLoaded(true));
+    // The first read renders as a transition: a slow phone stays responsive while the saved data reaches every page.
+    readSavedData().then(
+      (data) => startTransition(() => {
+        apply(data);
+        setLoaded(true);
+      }),
+      () => startTransition(() => {
+        setStorageError(STORAGE_ERROR);
+        setLoaded(true);
+      }),
+    );
     // The day changes while the app stays open overnight.
     const timer = window.setInterval(() => setToday(deviceToday()), 60_000);
     return () => window.clearInterval(timer);
-  }, [reload]);
+  }, [apply]);
 
   /** Runs a storage change, then re-reads the store so that the screen shows what is really saved. */
   const change = useCallback(
@@ -148,4 +153,15 @@ export function useParent(): ParentData {
   const value = useContext(ParentContext);
   if (!value) throw new Error("useParent outside ParentProvider");
   return value;
+}
+
+async function readSavedData(): Promise<ParentDataset> {
+  const [profile, marks, epds, appointments, calendarDone] = await Promise.all([
+    store.loadProfile(),
+    store.loadMarks(),
+    store.loadEpdsHistory(),
+    store.loadAppointments(),
+    store.loadCalendarDone(),
+  ]);
+  return { profile, marks, epds, appointments, calendarDone };
 }

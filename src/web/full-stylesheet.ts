@@ -1,0 +1,28 @@
+/**
+ * Pages rendered at build time ship only the part of the DSFR stylesheet they use (the "critical"
+ * stylesheet, marked with `data-full-href`), so that they paint sooner. The whole stylesheet is loaded when
+ * the visitor goes further; it then replaces the critical one, which must not stay in the cascade (it would
+ * come after the whole stylesheet and override rules it left out).
+ */
+let ready: Promise<void> | undefined;
+
+export function loadFullStylesheet(): Promise<void> {
+  if (typeof document === "undefined") return Promise.resolve(); // build-time rendering
+  ready ??= new Promise((resolve) => {
+    const critical = document.querySelector<HTMLLinkElement>("link[data-full-href]");
+    if (!critical) return resolve();
+    const full = document.createElement("link");
+    full.rel = "stylesheet";
+    full.href = critical.dataset.fullHref!;
+    const done = () => {
+      critical.remove();
+      resolve();
+    };
+    full.addEventListener("load", done, { once: true });
+    // Without the whole stylesheet, the critical one keeps the page readable: never block the app on it.
+    full.addEventListener("error", () => resolve(), { once: true });
+    // Same place in the cascade as the critical stylesheet: before the icons and the app's own styles.
+    critical.before(full);
+  });
+  return ready;
+}

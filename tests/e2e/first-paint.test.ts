@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchBrowser, newPhonePage } from "./support.js";
+
+/**
+ * Pre-rendered pages paint with the part of the DSFR stylesheet they use; the whole stylesheet comes when
+ * the visitor goes further. These tests check both halves: the page is styled without any script and stays
+ * on the critical stylesheet while only read, and once the visitor acts, only the whole stylesheet is left
+ * (a critical one left behind would override its rules).
+ */
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const criticalLink = /<link rel="stylesheet" href="(\/dsfr\/dsfr\.critical\.[0-9a-f]{8}\.css)" data-full-href="(\/dsfr\/dsfr\.min\.css[^"]*)" \/>/;
+
+describe("first paint of pre-rendered pages", () => {
+  it("links the critical stylesheet on pre-rendered pages and the whole one on the others", async () => {
+    for (const path of ["/", "/parcours/suite-grossesse"]) {
+      const html = await (await fetch(baseUrl + path)).text();
+      expect(html, path).toMatch(criticalLink);
+      expect(html, path).not.toContain('<link rel="modulepreload"'); // the app waits for the first paint
+    }
+    const shell = await (await fetch(`${baseUrl}/calendrier`)).text();
+    expect(shell).not.toMatch(criticalLink);
+    expect(shell).toMatch(/<link rel="stylesheet" href="\/dsfr\/dsfr\.min\.css/);
+    expect(shell).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/main-[\w-]+\.js">/);
+  });
+
+  it("ships a critical stylesheet far smaller than the whole one, with the two preloaded fonts only", async () => {
+    const html = await (await fetch(baseUrl)).text();
+    const [, criticalHref, fullHref] = criticalLink.exec(html)!;
+    const critical = await (await fetch(baseUrl + criticalHref)).text();
+    const full = await (await fetch(baseUrl + fullHref)).text();
+    expect(critical.length).toBeLessThan(full.length / 2);
+    expect(critical).toContain(".fr-header");
+    expect(critical).not.toContain(".fr-card--horizontal"); // no such card on these pages
+    const fonts = [...critical.matchAll(/@font-face\{[^}]*url\(fonts\/([\w-]+\.woff2)\)/g)].map((m) => m[1]).sort();
+    expect(fonts).toEqual(["Marianne-Bold.woff2", "Marianne-Regular.woff2"]);
+  });
+
+  it("is styled before any script runs", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/parcours/suite-grossesse`);
+    const styles = await page.evaluate(() => ({
+      font: getComputedStyle(document.body).fontFamily,
+      title: getComputedStyle(document.querySelector(".fr-header__service-title")!).fontWeight,
+      skipLinks: getComputedStyle(document.querySelector(".fr-skiplinks")!).position,
+    }));
+    expect(styles.font).toMatch(/^Marianne/);
+    expect(styles.title).toBe("700");
+    expect(styles.skipLinks).toBe("absolute"); // hidden until focused, as DSFR places it
+    await context.close();
+  });
+
+  it("reads with the critical stylesheet only, then swaps in the whole one and keeps the DSFR cascade", async () => {
+    const html = await (await fetch(baseUrl)).text();
+    const criticalHref = criticalLink.exec(html)![1]!;
+    const critical = await (await fetch(baseUrl + criticalHref)).text();
+    // The rule checked below is absent from the critical stylesheet, whose ".fr-btn" rule would win over it.
+    expect(critical).not.toContain(".fr-btn--secondary");
+
+    const { context, page, problems } = await newPhonePage(browser);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${baseUrl}/parcours/suite-grossesse`);
+    await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // added once the app has hydrated the page
+    await page.getByRole("heading", { name: "L'essentiel à cette étape" }).waitFor(); // content arrived
+    expect(requested).not.toContain("/dsfr/dsfr.min.css");
+    expect(await page.locator("link[data-full-href]").count()).toBe(1);
+    // Content rendered after the first paint is styled by the critical stylesheet: the call-out's DSFR frame.
+    const callout = page.locator("main .fr-callout").first();
+    expect(await callout.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+
+    await page.getByRole("link", { name: "Mes données" }).first().click();
+    await page.waitForFunction(() => !document.querySelector("link[data-full-href]"));
+    const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(sheets.filter((s) => s.startsWith("/dsfr/dsfr."))).toEqual(["/dsfr/dsfr.min.css"]);
+    expect(sheets.indexOf("/dsfr/dsfr.min.css")).toBeLessThan(sheets.findIndex((s) => s.startsWith("/assets/")));
+
+    // A page loaded within the app, with a secondary button: outlined, not filled.
+    const upload = page.locator("main .fr-btn--secondary").first();
+    await upload.waitFor();
+    expect(await upload.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgba(0, 0, 0, 0)");
+
+    // The display settings, added once the app runs, open from the footer.
+    await page.getByRole("button", { name: "Paramètres d'affichage" }).click();
+    await page.getByRole("dialog", { name: "Paramètres d'affichage" }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
