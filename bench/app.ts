@@ -62,10 +62,10 @@ try {
   // points from one run to the next on a shared machine: several runs, median and range.
   const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
-  const scores: { page: string; performance: number[]; accessibility: number[]; bestPractices: number[]; lcp: number[]; tbt: number[]; cls: number[] }[] = [];
+  const scores: { page: string; failures: string[]; performance: number[]; accessibility: number[]; bestPractices: number[]; lcp: number[]; tbt: number[]; cls: number[] }[] = [];
   try {
     for (const page of PAGES) {
-      const row = { page: page.name, performance: [] as number[], accessibility: [] as number[], bestPractices: [] as number[], lcp: [] as number[], tbt: [] as number[], cls: [] as number[] };
+      const row = { page: page.name, failures: [] as string[], performance: [] as number[], accessibility: [] as number[], bestPractices: [] as number[], lcp: [] as number[], tbt: [] as number[], cls: [] as number[] };
       for (let run = 0; run < runs; run++) {
         const result = await lighthouse(server.url + page.path, {
           port: chrome.port,
@@ -74,6 +74,10 @@ try {
           onlyCategories: ["performance", "accessibility", "best-practices"],
         });
         const lhr = result!.lhr;
+        if (lhr.runtimeError) {
+          row.failures.push(lhr.runtimeError.code);
+          continue;
+        }
         const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         row.performance.push(score("performance"));
         row.accessibility.push(score("accessibility"));
@@ -96,7 +100,8 @@ try {
   for (const s of scores)
     console.log(
       `- ${s.page} : performance ${spread(s.performance)}, accessibilité ${spread(s.accessibility)}, bonnes pratiques ${spread(s.bestPractices)}` +
-        ` (LCP ${spread(s.lcp.map((ms) => ms / 1000), 1)} s, TBT ${spread(s.tbt)} ms, CLS ${spread(s.cls, 3)})`,
+        ` (LCP ${spread(s.lcp.map((ms) => ms / 1000), 1)} s, TBT ${spread(s.tbt)} ms, CLS ${spread(s.cls, 3)})` +
+        (s.failures.length ? ` ; passages en erreur de Lighthouse, non comptés : ${s.failures.join(", ")}` : ""),
     );
 } finally {
   await server.stop();
@@ -105,6 +110,7 @@ try {
 
 /** "97 [95–99]": the median, then the range. */
 function spread(values: number[], digits = 0): string {
+  if (values.length === 0) return "—";
   const sorted = [...values].sort((a, b) => a - b);
   const show = (n: number) => n.toFixed(digits);
   return `${show(sorted[Math.floor(sorted.length / 2)]!)} [${show(sorted[0]!)}–${show(sorted[sorted.length - 1]!)}]`;
