@@ -6,7 +6,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { lazy, startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { t } from "./i18n/fr.js";
-import { loadFullStylesheet } from "./full-stylesheet.js";
+import { loadFullStylesheet, requestedFullStylesheet } from "./full-stylesheet.js";
 import { useContentState } from "./state/content.js";
 import { useParent } from "./state/parent.js";
 import { HomePage } from "./routes/home/HomePage.js";
@@ -15,10 +15,11 @@ import { NotFoundPage } from "./routes/NotFoundPage.js";
 /**
  * Pages other than the home page load on demand, to keep the first load light. They render once the
  * whole DSFR stylesheet is there (pre-rendered pages start with the part they use only), except the
- * pre-rendered ones (`critical`), whose rules the critical stylesheet holds.
+ * pre-rendered ones (`critical`), whose rules the critical stylesheet holds for a first visit.
  */
 function page<T>(load: () => Promise<T>, pick: (module: T) => ComponentType, { critical = false } = {}) {
-  return lazy(() => Promise.all([load(), critical || loadFullStylesheet()]).then(([module]) => ({ default: pick(module) })));
+  const stylesheet = () => (critical ? requestedFullStylesheet() : loadFullStylesheet());
+  return lazy(() => Promise.all([load(), stylesheet()]).then(([module]) => ({ default: pick(module) })));
 }
 const ProfilePage = page(() => import("./routes/profile/ProfilePage.js"), (m) => m.ProfilePage);
 const MyDataPage = page(() => import("./routes/profile/MyDataPage.js"), (m) => m.MyDataPage);

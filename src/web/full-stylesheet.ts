@@ -26,3 +26,8 @@ export function loadFullStylesheet(): Promise<void> {
   });
   return ready;
 }
+
+/** The whole stylesheet if something asked for it already, else nothing to wait for. */
+export function requestedFullStylesheet(): Promise<void> {
+  return ready ?? Promise.resolve();
+}

@@ -31,11 +31,13 @@ const app = (
 );
 // Pages rendered at build time are adopted rather than repainted. The home page was rendered for a
 // first visit: a device with saved data renders it afresh.
-const prerendered = container.hasChildNodes() && (location.pathname !== "/" || !hasSavedDataHint());
+const savedData = hasSavedDataHint();
+const prerendered = container.hasChildNodes() && (location.pathname !== "/" || !savedData);
+// Anything but a first visit of a pre-rendered page needs the whole DSFR stylesheet (see full-stylesheet.ts):
+// with saved data, pre-rendered pages show more than they were rendered with.
+if (savedData) void loadFullStylesheet();
 // As a transition, hydration yields to the browser every few milliseconds instead of blocking a slow phone.
 if (prerendered) startTransition(() => void hydrateRoot(container, app));
-// Anything but a first visit of a pre-rendered page needs the whole DSFR stylesheet (see full-stylesheet.ts).
 else void loadFullStylesheet().then(() => createRoot(container).render(app));
-if (hasSavedDataHint()) void loadFullStylesheet();
 
 registerServiceWorker();

@@ -93,4 +93,14 @@ describe("first paint of pre-rendered pages", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("loads the whole stylesheet at once on a device with saved data, whose pages differ from the pre-rendered ones", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await context.addInitScript(() => localStorage.setItem("mille-jours:donnees-enregistrees", "1"));
+    await page.goto(`${baseUrl}/parcours/suite-grossesse`);
+    await page.waitForFunction(() => !document.querySelector("link[data-full-href]")); // no touch, no key
+    await page.getByRole("heading", { name: "Suite et fin de grossesse", level: 1 }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
