@@ -71,7 +71,10 @@ async function criticalRules(pages: string[], css: string): Promise<string> {
     css: [{ raw: css }],
     // Custom properties no kept rule reads go too (most of the DSFR palette): the whole stylesheet brings them.
     variables: true,
-    safelist: { greedy: [/data-fr-js/, /--opened/, /--expanded/, /fr-collapsing/, /aria-pressed/, /aria-expanded/, /aria-current/] },
+    safelist: {
+      standard: ["fr-hidden"], // the display settings' hidden button, added after hydration (App.tsx)
+      greedy: [/data-fr-js/, /--opened/, /--expanded/, /fr-collapsing/, /aria-pressed/, /aria-expanded/, /aria-current/],
+    },
   });
   if (!result) throw new Error("PurgeCSS n'a rien produit pour la feuille de style DSFR");
   return result.css.replace(/@font-face\{[^}]*\}/g, (face) => (criticalFonts.some((font) => face.includes(`/${font}`)) ? face : ""));

@@ -103,4 +103,22 @@ describe("first paint of pre-rendered pages", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("does not move once painted: what the app adds is styled by the critical stylesheet (no layout shift)", async () => {
+    for (const path of ["/", "/parcours/suite-grossesse"]) {
+      const { context, page, problems } = await newPhonePage(browser);
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => shifts.push((e as unknown as { value: number }).value))).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(baseUrl + path);
+      await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator("link[data-full-href]").count(), path).toBe(1);
+      expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), path).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
 });

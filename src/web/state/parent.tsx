@@ -1,6 +1,6 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Profile } from "../../domain/profile/profile.js";
-import { isoDateInTimeZone, type IsoDate } from "../../domain/dates.js";
+import type { IsoDate } from "../../domain/dates.js";
 import * as store from "../storage/local-db.js";
 import type { ArticleMark, EpdsRecord, ParentDataset, PersonalAppointment } from "../storage/local-db.js";
 
@@ -34,8 +34,14 @@ const ParentContext = createContext<ParentData | null>(null);
 const STORAGE_ERROR = "Vos données n'ont pas pu être lues ou enregistrées sur cet appareil (navigation privée ou stockage plein ?). Elles ne seront pas conservées.";
 
 /** The device's calendar day, in its own time zone. */
+/**
+ * Today on the device's own calendar. Read with the local date getters (the device's time zone) rather
+ * than a date formatter, whose first creation costs tens of milliseconds on a slow phone.
+ */
 function deviceToday(): IsoDate {
-  return isoDateInTimeZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export function ParentProvider({ children }: { children: ReactNode }) {
