@@ -121,4 +121,24 @@ describe("first paint of pre-rendered pages", () => {
       await context.close();
     }
   });
+
+  it("adopts the pre-rendered page on a repeat visit too, with the content already on the device", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    // A slow phone's processor: the device copy of the content then arrives while the page is hydrating.
+    await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await page.addInitScript(() =>
+      document.addEventListener("DOMContentLoaded", () => {
+        (window as unknown as { served: Element | null }).served = document.querySelector("main p.fr-text--lead");
+      }),
+    );
+    for (const visit of [1, 2]) {
+      await page.goto(`${baseUrl}/parcours/suite-grossesse`);
+      await page.getByRole("heading", { name: "L'essentiel à cette étape" }).waitFor(); // content rendered
+      await page.waitForLoadState("networkidle");
+      const kept = await page.evaluate(() => (window as unknown as { served: Element | null }).served === document.querySelector("main p.fr-text--lead"));
+      expect(kept, `visit ${visit}: the served paragraph is still the one on screen`).toBe(true);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -26,7 +26,9 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
       .then((cached) => {
         if (cached && !cancelled) {
           haveCopy = true;
-          setBundle((current) => current ?? cached);
+          // A transition too: an urgent update would make React drop the pre-rendered page it is still
+          // hydrating and paint it again.
+          startTransition(() => setBundle((current) => current ?? cached));
         }
       })
       .catch(() => undefined)
