@@ -1,8 +1,9 @@
 import { useState } from "react";
+import { FundingYearOptions } from "./FundingYearOptions.js";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { GRID_COLUMNS } from "../../../domain/steering/grid.js";
 import { Page } from "../../components/Page.js";
-import { REGIONS, fundingYears, regionName } from "./labels.js";
+import { REGIONS, regionName } from "./labels.js";
 import { useAccount } from "./session.js";
 
 /** The yearly « liste des projets soutenus » (due before 30 November): regional or national, CSV or XLSX. */
@@ -23,11 +24,7 @@ export function ListPage() {
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
           <Select label="Année de la liste" nativeSelectProps={{ name: "year", value: year, onChange: (e) => setYear(e.target.value) }}>
-            {fundingYears().map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            <FundingYearOptions />
           </Select>
         </div>
         {fixedRegion === null && (

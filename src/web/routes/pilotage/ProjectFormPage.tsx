@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { FundingYearOptions } from "./FundingYearOptions.js";
 import { useNavigate, useParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -18,7 +19,6 @@ import {
   PROJECT_STATUSES,
   REGIONS,
   STATUS_LABELS,
-  fundingYears,
   regionName,
   type StoredProject,
 } from "./labels.js";
@@ -234,11 +234,7 @@ export function ProjectFormPage() {
             <div key={i} className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w" role="group" aria-label={`Montants ${a.year}`}>
               <div className="fr-col-12 fr-col-md-3">
                 <Select label="Année" nativeSelectProps={{ name: `amounts.${i}.year`, value: a.year, onChange: (e) => setAmount(i, "year", e.target.value) }} {...state(`amounts.${i}.year`)}>
-                  {fundingYears().map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
+                  <FundingYearOptions />
                 </Select>
               </div>
               <div className="fr-col-12 fr-col-md-3">

@@ -1,9 +1,10 @@
 import { Link, useSearchParams } from "react-router";
+import { FundingYearOptions } from "./FundingYearOptions.js";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
 import { euros } from "./api.js";
-import { FUNDING_LINE_LABELS, PRIORITY_THEMES, PROJECT_STATUSES, REGIONS, STATUS_LABELS, fundingYears, regionName, themeShort, type StoredProject, type Totals } from "./labels.js";
+import { FUNDING_LINE_LABELS, PRIORITY_THEMES, PROJECT_STATUSES, REGIONS, STATUS_LABELS, regionName, themeShort, type StoredProject, type Totals } from "./labels.js";
 import { canWrite, useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
 
@@ -67,11 +68,7 @@ export function ProjectsPage() {
         <div className="fr-col-12 fr-col-md-4">
           <Select label="Année de financement" nativeSelectProps={{ name: "year", value: params.get("year") ?? "", onChange: (e) => setFilter("year", e.target.value) }}>
             <option value="">Toutes les années</option>
-            {fundingYears().map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            <FundingYearOptions />
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
