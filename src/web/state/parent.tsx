@@ -33,7 +33,6 @@ const ParentContext = createContext<ParentData | null>(null);
 
 const STORAGE_ERROR = "Vos données n'ont pas pu être lues ou enregistrées sur cet appareil (navigation privée ou stockage plein ?). Elles ne seront pas conservées.";
 
-/** The device's calendar day, in its own time zone. */
 /**
  * Today on the device's own calendar. Read with the local date getters (the device's time zone) rather
  * than a date formatter, whose first creation costs tens of milliseconds on a slow phone.
