@@ -11,7 +11,7 @@ const dsfrStylesheetLink = /<link rel="stylesheet" href="(\/dsfr\/dsfr\.min\.css
  * their own HTML files, so that they paint before any script runs. Other paths get `shell.html`,
  * the page without pre-rendered content, so that a deep link never flashes another page.
  *
- * Pre-rendered pages link only the DSFR rules they can use, as served and once the content has arrived (one
+ * Pre-rendered pages link only the DSFR rules they can use, as served and once the app runs with the content (one
  * "critical" stylesheet shared by them, a quarter of the whole): `src/web/full-stylesheet.ts` swaps in the
  * whole one when the visitor does anything else. `shell.html` keeps the whole stylesheet and preloads the
  * app's modules, which it needs at once.
@@ -34,7 +34,7 @@ export function prerenderPages(): Plugin {
         renderPage(url: string, content?: unknown): Promise<string>;
         prerenderedPaths: string[];
       };
-      const content: unknown = JSON.parse(readFileSync("build/content.json", "utf8"));
+      const content: unknown = JSON.parse(readFileSync("build/content.json", "utf8")); // written by `npm run content:build`
       const pages = new Map<string, string>();
       const withContent: string[] = [];
       for (const path of prerenderedPaths) {
@@ -61,9 +61,8 @@ const criticalFonts = ["Marianne-Regular.woff2", "Marianne-Bold.woff2"];
 
 /**
  * The DSFR rules whose selectors can match the given pages, with the states DSFR's script and the pages'
- * buttons set (opened menu, expanded section, pressed filter), and only the font faces preloaded by
- * index.html: on a slow line, each other face would delay the first paint. The dark theme waits for the whole
- * stylesheet.
+ * buttons set (dark theme, opened menu, expanded section, pressed filter), and only the font faces preloaded
+ * by index.html: on a slow line, each other face would delay the first paint.
  */
 async function criticalRules(pages: string[], css: string): Promise<string> {
   const [result] = await new PurgeCSS().purge({
@@ -71,10 +70,7 @@ async function criticalRules(pages: string[], css: string): Promise<string> {
     css: [{ raw: css }],
     // Custom properties no kept rule reads go too (most of the DSFR palette): the whole stylesheet brings them.
     variables: true,
-    safelist: {
-      standard: ["fr-hidden"], // the display settings' hidden button, added after hydration (App.tsx)
-      greedy: [/data-fr-js/, /--opened/, /--expanded/, /fr-collapsing/, /aria-pressed/, /aria-expanded/, /aria-current/],
-    },
+    safelist: { greedy: [/data-fr-theme/, /data-fr-js/, /--opened/, /--expanded/, /fr-collapsing/, /aria-pressed/, /aria-expanded/, /aria-current/] },
   });
   if (!result) throw new Error("PurgeCSS n'a rien produit pour la feuille de style DSFR");
   return result.css.replace(/@font-face\{[^}]*\}/g, (face) => (criticalFonts.some((font) => face.includes(`/${font}`)) ? face : ""));

@@ -46,14 +46,15 @@ const pillars = [
   { path: "/autour-de-moi", label: t.nav.autour },
 ] as const;
 
-export function App() {
+/** `started`: render as the running app looks (build time: to know the rules it uses, see prerender.tsx). */
+export function App({ started: startedAtFirst = false }: { started?: boolean }) {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const content = useContentState();
   const { storageError } = useParent();
   // The display settings (light / dark theme: the dialog and the footer button opening it) need the app
   // running: left out of pre-rendered pages, whose first paint would otherwise fetch three illustrations.
-  const [started, setStarted] = useState(false);
+  const [started, setStarted] = useState(startedAtFirst);
   useEffect(() => startTransition(() => setStarted(true)), []);
 
   // Partner sites embed the questionnaire alone, without the site's header and footer.

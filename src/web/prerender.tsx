@@ -16,15 +16,15 @@ export const prerenderedPaths = ["/", ...stageIds.map((id) => `/parcours/${id}`)
 /**
  * Build-time rendering of a page as its first paint looks for any visitor (content still loading),
  * written into the HTML so that the browser paints it before any JavaScript runs; the app then hydrates it.
- * Waits for lazy pages, unlike renderToString. With `content`, renders the page as it looks once the content
- * has arrived: not shipped, read only to know which DSFR rules the page can use.
+ * Waits for lazy pages, unlike renderToString. With `content`, renders the page as it looks once the app runs
+ * and the content has arrived: not shipped, read only to know which DSFR rules the page can use.
  */
 export async function renderPage(url: string, content?: ContentBundle): Promise<string> {
   const { prelude } = await prerenderToNodeStream(
     <StaticRouter location={url}>
       <ContentProvider initial={content ?? null}>
         <ParentProvider>
-          <App />
+          <App started={content !== undefined} />
         </ParentProvider>
       </ContentProvider>
     </StaticRouter>,

@@ -144,4 +144,18 @@ describe("first paint of pre-rendered pages", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("turns dark as soon as the app runs on a phone set to dark, with the critical stylesheet alone", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto(`${baseUrl}/parcours/suite-grossesse`);
+    await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
+    await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-theme") === "dark");
+    expect(await page.locator("link[data-full-href]").count()).toBe(1);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!, `body background ${background}`).toBeLessThan(150);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
