@@ -5,6 +5,7 @@
  * come after the whole stylesheet and override rules it left out).
  */
 let ready: Promise<void> | undefined;
+const STALLED_AFTER_MS = 4000;
 
 export function loadFullStylesheet(): Promise<void> {
   if (typeof document === "undefined") return Promise.resolve(); // build-time rendering
@@ -19,8 +20,10 @@ export function loadFullStylesheet(): Promise<void> {
       resolve();
     };
     full.addEventListener("load", done, { once: true });
-    // Without the whole stylesheet, the critical one keeps the page readable: never block the app on it.
+    // Without the whole stylesheet, the critical one keeps the page readable: never block the app on it,
+    // neither when it fails nor when a poor connection stalls it (it still takes over if it arrives).
     full.addEventListener("error", () => resolve(), { once: true });
+    setTimeout(resolve, STALLED_AFTER_MS);
     // Same place in the cascade as the critical stylesheet: before the icons and the app's own styles.
     critical.before(full);
   });

@@ -158,4 +158,16 @@ describe("first paint of pre-rendered pages", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("opens the next page even when the whole stylesheet never arrives (stalled connection)", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.route("**/dsfr/dsfr.min.css*", () => undefined); // never answered
+    await page.goto(baseUrl);
+    await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated: the link below navigates in the app
+    await page.getByRole("link", { name: "Commencer" }).click();
+    await page.getByRole("heading", { name: "Faisons connaissance" }).waitFor({ timeout: 10_000 });
+    expect(await page.locator("link[data-full-href]").count()).toBe(1); // still styled by the critical stylesheet
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
