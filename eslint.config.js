@@ -25,4 +25,13 @@ export default tseslint.config(
       "no-restricted-globals": ["error", "fetch", "localStorage", "indexedDB", "window", "document"],
     },
   },
+  {
+    // The browser and the server meet only through src/domain (rules and API contracts).
+    files: ["src/web/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/server/**"], message: "src/web ne doit pas importer src/server : partagez par src/domain." }] }] },
+  },
+  {
+    files: ["src/server/**/*.ts", "src/cli/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/web/**"], message: "src/server ne doit pas importer src/web : partagez par src/domain." }] }] },
+  },
 );
