@@ -1,0 +1,41 @@
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ContentBundle } from "../../domain/content/schema.js";
+import { loadContent } from "./load-content.js";
+
+/**
+ * Facts checked against official sources that the articles must keep (issue 13, « Faits à corriger »).
+ * Each test reads the real content, so that a later edit cannot bring an error back unnoticed.
+ */
+const realContent = fileURLToPath(new URL("../../../content", import.meta.url));
+let bundle: ContentBundle;
+beforeAll(async () => {
+  bundle = await loadContent(realContent);
+});
+
+const CHILD_STAGES = new Set(["trois-premiers-mois", "quatre-mois-un-an", "un-deux-ans", "deux-trois-ans"]);
+
+/** Paragraphs and list items of an article, as plain text. */
+function blocks(html: string): string[] {
+  return html
+    .split(/<\/(?:p|li|h2|h3)>/)
+    .map((b) => b.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/\s+/g, " ").trim())
+    .filter(Boolean);
+}
+
+describe("raw milk and minced meat for young children (DGS/DGAL: none before 5 years)", () => {
+  it("every child article that names raw milk says « 5 ans » in the same paragraph", () => {
+    const mentions = bundle.articles
+      .filter((a) => a.stages.some((s) => CHILD_STAGES.has(s)))
+      .flatMap((a) => blocks(a.html).filter((b) => /lait cru/i.test(b)).map((b) => ({ id: a.id, b })));
+    expect(mentions.map((m) => m.id)).toEqual(expect.arrayContaining(["diversification-alimentaire", "alimentation-un-trois-ans"]));
+    for (const { id, b } of mentions) expect(b, id).toMatch(/5 ans/);
+  });
+
+  it("the food articles of 4 months to 3 years ask for minced meat cooked through", () => {
+    for (const id of ["diversification-alimentaire", "alimentation-un-trois-ans"]) {
+      const article = bundle.articles.find((a) => a.id === id);
+      expect(article?.text, id).toMatch(/viande hachée[^.]*bien cuites? à cœur/i);
+    }
+  });
+});
