@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
+import { loadDatabaseConfig } from "../server/config.js";
 import { openDatabase, type Database } from "../server/db/database.js";
 import { migrate } from "../server/db/migrate.js";
 
@@ -8,8 +9,8 @@ import { migrate } from "../server/db/migrate.js";
  * migrated. With PGlite, stop the server first: only one process may open the folder at a time.
  */
 export async function openSteeringDatabase(): Promise<Database> {
-  const databaseUrl = process.env.DATABASE_URL;
-  const dataDir = resolve(process.env.DATA_DIR ?? "var");
+  const { DATABASE_URL: databaseUrl, DATA_DIR } = loadDatabaseConfig();
+  const dataDir = resolve(DATA_DIR);
   if (!databaseUrl) await mkdir(dataDir, { recursive: true });
   const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
   await migrate(db);

@@ -20,7 +20,7 @@ import { contentRoutes } from "./routes/content.js";
 import { epdsRoutes } from "./routes/epds.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { placesRoutes, type PlacesService } from "./places/index.js";
-import { steeringRoutes } from "./steering/index.js";
+import { steeringRoutes, type SteeringOptions } from "./steering/index.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
 import { readContentBundle } from "./content/content-store.js";
 
@@ -61,15 +61,23 @@ export interface AppOptions {
   /** Built front end (`dist/`); omitted in API-only tests. */
   staticDir?: string | undefined;
   logger?: FastifyServerOptions["logger"];
+  /** Reverse proxies allowed to set X-Forwarded-For/-Proto (TRUST_PROXY): addresses, CIDR ranges, `loopback`. None by default. */
+  trustProxy?: string[];
+  /** Public address of the service (PUBLIC_URL): its host name signs the .ics UIDs. */
+  publicUrl?: URL | null;
+  /** Serve HTTPS directly with this key and certificate (tests of the TLS-only headers); a proxy usually ends TLS. */
+  https?: { key: Buffer; cert: Buffer };
+  /** Session and lock-out settings of the back office (STEERING_*); defaults otherwise. */
+  steering?: SteeringOptions;
 }
 
 /**
  * Logs carry the method, the path and the status only: no query string (it can hold a due date),
  * no IP address, no headers.
  */
-export function privacyLogger(stream?: { write(line: string): void }) {
+export function privacyLogger(stream?: { write(line: string): void }, level = "info") {
   return {
-    level: process.env.LOG_LEVEL ?? "info",
+    level,
     ...(stream ? { stream } : {}),
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split("?")[0] }),
@@ -78,8 +86,10 @@ export function privacyLogger(stream?: { write(line: string): void }) {
   };
 }
 
-export async function buildApp({ db, staticDir, epds, frameAncestors = [], services = noServices, places, logger = privacyLogger() }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db, staticDir, epds, frameAncestors = [], services = noServices, places, logger = privacyLogger(), trustProxy = [], steering = {} } = options;
+  // X-Forwarded-* are only believed from the configured proxies: otherwise any client could pick its address.
+  const app = Fastify({ logger, trustProxy: trustProxy.length > 0 ? trustProxy : false, ...(options.https ? { https: options.https } : {}) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -103,9 +113,14 @@ export async function buildApp({ db, staticDir, epds, frameAncestors = [], servi
       },
     },
     crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: process.env.NODE_ENV === "production" ? undefined : false,
+    // Sent below, only on requests that really came over HTTPS.
+    strictTransportSecurity: false,
   });
   app.addHook("onSend", async (request, reply) => {
+    // HTTPS directly (TLS socket) or through a trusted proxy (X-Forwarded-Proto, believed only with TRUST_PROXY).
+    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+    // Back-office answers (accounts, audit log, projects…) are never kept by a browser or a shared cache.
+    if (request.url.startsWith("/api/v1/pilotage")) reply.header("cache-control", "no-store");
     reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()");
     // Only the embeddable questionnaire may be framed, and only by the configured partner origins.
     if (request.url.startsWith("/integration/")) {
@@ -160,9 +175,9 @@ export async function buildApp({ db, staticDir, epds, frameAncestors = [], servi
       api.get("/config", { schema: { summary: "Services externes configurés (fond de carte, géocodage d'adresse)", tags: ["service"] } }, async () => services);
       await api.register(contentRoutes(db));
       if (epds) await api.register(epdsRoutes(epds));
-      await api.register(calendarRoutes());
+      await api.register(calendarRoutes(options.publicUrl?.hostname || undefined));
       if (places) await api.register(placesRoutes(db, places));
-      await api.register(steeringRoutes(db));
+      await api.register(steeringRoutes(db, steering));
     },
     { prefix: "/api/v1" },
   );

@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
+import { loadDatabaseConfig } from "../config.js";
 import { parseArgs } from "node:util";
 import { openDatabase, type Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
@@ -41,8 +42,8 @@ export async function runImportCommand(command: ImportCommand, argv = process.ar
     return values.help ? 0 : 2;
   }
   const file = resolve(positionals[0]!);
-  const databaseUrl = process.env.DATABASE_URL;
-  const dataDir = resolve(process.env.DATA_DIR ?? "var");
+  const { DATABASE_URL: databaseUrl, DATA_DIR } = loadDatabaseConfig();
+  const dataDir = resolve(DATA_DIR);
   if (!databaseUrl) await mkdir(dataDir, { recursive: true });
   const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
   try {

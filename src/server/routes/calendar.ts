@@ -51,7 +51,10 @@ function inputFrom(query: CalendarQuery, today: string): { input: CalendarInput 
   };
 }
 
-export function calendarRoutes(): FastifyPluginAsyncZod {
+/** UIDs carry the configured public host name (PUBLIC_URL), never the request's Host, which any client sets. */
+export const DEFAULT_UID_DOMAIN = "mille-jours.local";
+
+export function calendarRoutes(uidDomain: string = DEFAULT_UID_DOMAIN): FastifyPluginAsyncZod {
   return async (app) => {
     const schema = (summary: string) => ({
       summary,
@@ -75,7 +78,7 @@ export function calendarRoutes(): FastifyPluginAsyncZod {
         calendarName: "Mille Jours – mes rendez-vous",
         stamp: CALENDAR_RULES_STAMP,
         reminder: request.query.rappels,
-        uidDomain: request.hostname.replace(/:\d+$/, "") || "mille-jours",
+        uidDomain,
       });
       return reply
         .header("content-type", "text/calendar; charset=utf-8")

@@ -1,10 +1,11 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
+import type { ServerConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import { sendProblem } from "../problem.js";
 import { DEFAULT_SCRYPT, type ScryptParams } from "./password.js";
 
-/** Settings of the steering side; defaults from the environment (see README, « Variables de configuration »). */
+/** Settings of the steering side; the server takes them from its configuration (src/server/config.ts). */
 export interface SteeringOptions {
   /** The clock (tests move it forward). */
   now?: () => Date;
@@ -32,21 +33,14 @@ export interface SteeringContext {
   lockMs: number;
 }
 
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} invalide : « ${raw} » (attendu : un nombre positif).`);
-  return value;
-}
-
-export function steeringOptionsFromEnv(): SteeringOptions {
+/** The steering settings from the server configuration (STEERING_* variables). */
+export function steeringOptionsFromConfig(config: ServerConfig): SteeringOptions {
   return {
-    sessionIdleMinutes: envNumber("STEERING_SESSION_IDLE_MINUTES", 120),
-    sessionMaxHours: envNumber("STEERING_SESSION_MAX_HOURS", 12),
-    accountMaxFailures: envNumber("STEERING_LOCK_ACCOUNT_FAILURES", 5),
-    ipMaxFailures: envNumber("STEERING_LOCK_IP_FAILURES", 20),
-    lockMinutes: envNumber("STEERING_LOCK_MINUTES", 15),
+    sessionIdleMinutes: config.STEERING_SESSION_IDLE_MINUTES,
+    sessionMaxHours: config.STEERING_SESSION_MAX_HOURS,
+    accountMaxFailures: config.STEERING_LOCK_ACCOUNT_FAILURES,
+    ipMaxFailures: config.STEERING_LOCK_IP_FAILURES,
+    lockMinutes: config.STEERING_LOCK_MINUTES,
   };
 }
 

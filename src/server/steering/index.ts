@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../db/database.js";
 import { allocationRoutes } from "./allocation.js";
 import { barometerRoutes } from "./barometer.js";
-import { makeContext, steeringOptionsFromEnv, type SteeringOptions } from "./context.js";
+import { makeContext, type SteeringOptions } from "./context.js";
 import { projectRoutes } from "./projects.js";
 import { sessionRoutes } from "./session-routes.js";
 
@@ -12,9 +12,9 @@ export type { SteeringOptions } from "./context.js";
  * The steering side (« Pilotage territorial », issue 7), registered under /api/v1: accounts and sessions,
  * projects registry with its audit log, yearly grid export and import, regional credit allocation, and the
  * EPP/EPNP barometer (private dashboard and public read-only endpoint). See docs/steering.md.
- * Without `options`, settings come from the environment (README, « Variables de configuration »).
+ * Settings come from the configuration (STEERING_*, src/server/config.ts); defaults otherwise.
  */
-export function steeringRoutes(db: Database, options: SteeringOptions = steeringOptionsFromEnv()): FastifyPluginAsyncZod {
+export function steeringRoutes(db: Database, options: SteeringOptions = {}): FastifyPluginAsyncZod {
   const ctx = makeContext(db, options);
   return async (app) => {
     await app.register(sessionRoutes(ctx));

@@ -18,8 +18,9 @@ export const TEST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
  * The steering routes alone under /api/v1, with the validation and error handling of src/server/app.ts,
  * and a clock the test controls. (src/server/app.test.ts checks the real wiring.)
  */
-export async function steeringTestApp(db: Database, options: SteeringOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+export async function steeringTestApp(db: Database, options: SteeringOptions, trustProxy: string[] = ["127.0.0.1"]): Promise<FastifyInstance> {
+  // Like TRUST_PROXY=127.0.0.1: inject()'s default address is a trusted proxy; any other address is a client.
+  const app = Fastify({ logger: false, trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {

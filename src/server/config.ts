@@ -1,0 +1,244 @@
+import { isIP } from "node:net";
+import { z } from "zod";
+
+/**
+ * Every environment variable the server and its commands read, in one schema: type, default and a French
+ * description (the configuration reference in the README is written from it; `configReference()` lists it).
+ * The environment is read once, at start (`loadConfig`); a bad value stops the start with a French message
+ * naming the variable, before any slow work.
+ */
+
+/** What each variable expects, in French, for the error message and the reference. */
+interface VariableMeta {
+  description: string;
+  /** The default as a person reads it (« aucun » when unset means « off »). */
+  defaultText: string;
+  expected: string;
+}
+
+const metas = new Map<string, VariableMeta>();
+
+/** An unset or empty variable takes its default: `FOO=` in a .env file means « not set ». */
+function variable<T extends z.ZodType>(name: string, schema: T, meta: VariableMeta) {
+  metas.set(name, meta);
+  return z.preprocess((raw) => (raw === "" ? undefined : raw), schema).describe(meta.description);
+}
+
+const positiveNumber = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return fallback;
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value <= 0) {
+        ctx.addIssue({ code: "custom", message: "nombre positif attendu" });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const positiveInteger = (fallback: number) =>
+  positiveNumber(fallback).refine((value) => Number.isInteger(value), "nombre entier attendu");
+
+/** An https URL (a tile template's {z}/{x}/{y} placeholders allowed). */
+const httpsUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      return new URL(value.replace(/\{[a-z]\}/g, "0")).protocol === "https:";
+    } catch {
+      return false;
+    }
+  })
+  .optional()
+  .transform((value) => value ?? null);
+
+/** Names proxy-addr (Fastify's trustProxy) understands besides addresses and CIDR ranges. */
+const proxyKeywords = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyEntry(entry: string): boolean {
+  if (proxyKeywords.has(entry)) return true;
+  const [address, bits, extra] = entry.split("/");
+  if (extra !== undefined || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const list = (raw: string | undefined) => (raw ?? "").split(/[\s,]+/).filter(Boolean);
+
+export const configSchema = z.object({
+  PORT: variable(
+    "PORT",
+    z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number)
+      .refine((port) => port <= 65535)
+      .default(3000),
+    { description: "port HTTP", defaultText: "`3000`", expected: "un nombre entre 0 et 65535" },
+  ),
+  HOST: variable("HOST", z.string().default("0.0.0.0"), { description: "adresse d'écoute", defaultText: "`0.0.0.0`", expected: "une adresse ou un nom d'hôte" }),
+  DATA_DIR: variable("DATA_DIR", z.string().default("var"), {
+    description: "dossier des données du serveur (base PGlite dans `DATA_DIR/pglite`) ; un seul processus à la fois l'ouvre (verrou `DATA_DIR/pglite.lock`)",
+    defaultText: "`./var`",
+    expected: "un chemin de dossier",
+  }),
+  DATABASE_URL: variable("DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\/./).optional(), {
+    description: "URL PostgreSQL (`postgresql://…`) : si elle est définie, le serveur utilise ce PostgreSQL avec les mêmes migrations au lieu de PGlite",
+    defaultText: "—",
+    expected: "une URL postgresql://…",
+  }),
+  CONTENT_DIR: variable("CONTENT_DIR", z.string().optional(), {
+    description: "dossier du contenu éditorial",
+    defaultText: "`./content`",
+    expected: "un chemin de dossier",
+  }),
+  LOG_LEVEL: variable("LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), {
+    description: "niveau des journaux (`info`, `warn`…)",
+    defaultText: "`info`",
+    expected: "fatal, error, warn, info, debug, trace ou silent",
+  }),
+  EPDS_FRAME_ANCESTORS: variable(
+    "EPDS_FRAME_ANCESTORS",
+    z
+      .string()
+      .optional()
+      .transform(list)
+      .refine((origins) => origins.every((origin) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin))),
+    {
+      description: "origines autorisées à intégrer le questionnaire `/integration/epds` dans une iframe (séparées par des espaces)",
+      defaultText: "aucune",
+      expected: "des origines comme https://maternite.example.fr, séparées par des espaces",
+    },
+  ),
+  MAP_TILES_URL: variable("MAP_TILES_URL", httpsUrl, {
+    description: "modèle d'URL https des tuiles du fond de carte (`{z}/{x}/{y}`), par exemple le plan IGN de la Géoplateforme ; sans lui, la carte montre les lieux sans fond",
+    defaultText: "—",
+    expected: "une adresse https://…",
+  }),
+  MAP_TILES_ATTRIBUTION: variable(
+    "MAP_TILES_ATTRIBUTION",
+    z
+      .string()
+      .optional()
+      .transform((value) => value ?? null),
+    { description: "mention à afficher sous la carte pour ce fond", defaultText: "—", expected: "un texte" },
+  ),
+  GEOCODER_URL: variable("GEOCODER_URL", httpsUrl, {
+    description: "URL https d'un géocodeur compatible avec l'API Adresse (BAN), pour chercher une adresse en ligne",
+    defaultText: "—",
+    expected: "une adresse https://…",
+  }),
+  TRUST_PROXY: variable(
+    "TRUST_PROXY",
+    z
+      .string()
+      .optional()
+      .transform(list)
+      .refine((entries) => entries.every(isProxyEntry)),
+    {
+      description:
+        "adresses (ou plages CIDR, ou `loopback`) des relais inverses de confiance, séparées par des virgules : seuls ces relais peuvent indiquer l'adresse du client (`X-Forwarded-For`) et le protocole HTTPS (`X-Forwarded-Proto`) ; sans elle, ces en-têtes sont ignorés",
+      defaultText: "aucun",
+      expected: "des adresses IP ou plages CIDR (ex. 10.0.0.1, 10.0.0.0/8, loopback), séparées par des virgules",
+    },
+  ),
+  PUBLIC_URL: variable(
+    "PUBLIC_URL",
+    z
+      .string()
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+        } catch {
+          return false;
+        }
+      })
+      .optional()
+      .transform((value) => (value ? new URL(value) : null)),
+    {
+      description: "adresse publique du service (ex. `https://1000jours.example.fr`) ; son nom d'hôte signe les identifiants des événements des calendriers `.ics`",
+      defaultText: "— (`mille-jours.local` dans les identifiants)",
+      expected: "une adresse https://…",
+    },
+  ),
+  STEERING_SESSION_IDLE_MINUTES: variable("STEERING_SESSION_IDLE_MINUTES", positiveNumber(120), {
+    description: "pilotage : une session se ferme après ce temps sans requête",
+    defaultText: "`120`",
+    expected: "un nombre positif",
+  }),
+  STEERING_SESSION_MAX_HOURS: variable("STEERING_SESSION_MAX_HOURS", positiveNumber(12), {
+    description: "pilotage : durée maximale d'une session, quelle que soit l'activité",
+    defaultText: "`12`",
+    expected: "un nombre positif",
+  }),
+  STEERING_LOCK_ACCOUNT_FAILURES: variable("STEERING_LOCK_ACCOUNT_FAILURES", positiveInteger(5), {
+    description: "pilotage : échecs de connexion (ou de confirmation du mot de passe) sur un compte avant son blocage temporaire",
+    defaultText: "`5`",
+    expected: "un nombre entier positif",
+  }),
+  STEERING_LOCK_IP_FAILURES: variable("STEERING_LOCK_IP_FAILURES", positiveInteger(20), {
+    description: "pilotage : échecs de connexion depuis une même adresse avant son blocage temporaire",
+    defaultText: "`20`",
+    expected: "un nombre entier positif",
+  }),
+  STEERING_LOCK_MINUTES: variable("STEERING_LOCK_MINUTES", positiveNumber(15), {
+    description: "pilotage : fenêtre de comptage des échecs et durée du blocage",
+    defaultText: "`15`",
+    expected: "un nombre positif",
+  }),
+});
+
+export type ServerConfig = z.output<typeof configSchema>;
+
+/** The variables the command-line tools need to open the same database as the server. */
+export const databaseConfigSchema = configSchema.pick({ DATA_DIR: true, DATABASE_URL: true });
+export type DatabaseEnv = z.output<typeof databaseConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `- ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws a ConfigError listing every bad variable in French. */
+export function parseConfig<S extends z.ZodObject>(env: Record<string, string | undefined>, schema: S): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
+  throw new ConfigError(names.map((name) => `${name} invalide : « ${env[name] ?? ""} » (attendu : ${metas.get(name)?.expected ?? "une valeur valide"}).`));
+}
+
+/** Reads the configuration once; on a bad value prints the French message and exits (code 1). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  return parseOrExit(env, configSchema);
+}
+
+/** Same for the command-line tools, which need only the database variables. */
+export function loadDatabaseConfig(env: Record<string, string | undefined> = process.env): DatabaseEnv {
+  return parseOrExit(env, databaseConfigSchema);
+}
+
+function parseOrExit<S extends z.ZodObject>(env: Record<string, string | undefined>, schema: S): z.output<S> {
+  try {
+    return parseConfig(env, schema);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+/** The reference of every variable (name, description, default), in schema order: the README table is checked against it. */
+export function configReference(): { name: string; description: string; defaultText: string }[] {
+  return Object.keys(configSchema.shape).map((name) => {
+    const meta = metas.get(name)!;
+    return { name, description: meta.description, defaultText: meta.defaultText };
+  });
+}
