@@ -64,9 +64,12 @@ describe("the mother's follow-up (ordinal weeks after birth, day of birth = day 
     expect(events.some((e) => e.ruleId === "entretien-postnatal-2")).toBe(shown);
   });
 
-  it("marks only the postnatal exam compulsory", () => {
+  it("marks the EPNP and the postnatal exam compulsory, as the law does (the 2nd entretien is only offered)", () => {
     const events = motherFollowUpEvents({ subject: "enfant-a", birth, rank: 1, postnatalRiskFactors: false });
-    expect(events.filter((e) => e.compulsory).map((e) => e.ruleId)).toEqual(["examen-postnatal"]);
+    expect(events.filter((e) => e.compulsory).map((e) => e.ruleId)).toEqual(["entretien-postnatal-precoce", "examen-postnatal"]);
+    const epnp = events.find((e) => e.ruleId === "entretien-postnatal-precoce");
+    expect(epnp?.description).toMatch(/La loi le rend obligatoire : il doit vous être proposé, et c'est à vous de l'accepter/);
+    expect(epnp?.source.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
     expect(events.find((e) => e.ruleId === "reeducation-perinee")?.placeTypes).toEqual(["sage-femme", "kinesitherapeute"]);
   });
 });

@@ -99,13 +99,14 @@ export function motherFollowUpEvents({ subject, birth, rank, postnatalRiskFactor
     makeEvent(subject, "entretien-postnatal-precoce", postnatalInterviewWindow(birth), {
       title: "Entretien postnatal précoce (4e à 8e semaine)",
       description:
-        "Un rendez-vous pour vous, avec une sage-femme ou un médecin : votre fatigue, votre moral, l'allaitement ou le biberon, l'aide autour de vous. Il est proposé à toutes, et le second parent peut venir. Remboursé par l'Assurance Maladie, votre mutuelle peut compléter.",
+        "Un rendez-vous pour vous, avec une sage-femme ou un médecin, où le second parent peut venir : votre fatigue, votre moral, l'allaitement ou le biberon, l'aide autour de vous. La loi le rend obligatoire : il doit vous être proposé, et c'est à vous de l'accepter. Remboursé par l'Assurance Maladie, votre mutuelle peut compléter.",
       kind: "suivi-medical",
-      compulsory: false,
+      // CSP L2122-1 (LFSS 2022 art. 86): « un entretien postnatal précoce obligatoire est réalisé ».
+      compulsory: true,
       audience: ["mere", "second-parent"],
       articles: ["entretien-postnatal-precoce", "baby-blues-depression-post-partum"],
       placeTypes: ["sage-femme", "medecin-generaliste", "pmi", "maternite"],
-      source: { ...SOURCES.suiviPostnatal, reference: "Code de la santé publique, art. L2122-1 (LFSS 2022, art. 86) : entre la 4e et la 8e semaine" },
+      source: SOURCES.entretienPostnatal,
     }),
     makeEvent(subject, "examen-postnatal", postnatalExamWindow(birth), {
       title: "Consultation postnatale (6 à 8 semaines)",

@@ -104,9 +104,11 @@ describe("déclaration de grossesse ([U] 14 SA vs 16 SA: conservative 14th week 
 });
 
 describe("other pregnancy events", () => {
-  it("offers the EPP in the 4th month, not compulsory for the parent", () => {
+  it("shows the EPP in the 4th month, compulsory as the law says (to be offered; the parent chooses)", () => {
     const epp = byRule(base).get("entretien-prenatal-precoce");
-    expect([epp?.start, epp?.end, epp?.compulsory]).toEqual(["2026-10-11", "2026-11-10", false]);
+    expect([epp?.start, epp?.end, epp?.compulsory]).toEqual(["2026-10-11", "2026-11-10", true]);
+    expect(epp?.description).toMatch(/La loi le rend obligatoire : il doit vous être proposé, et c'est à vous de l'accepter/);
+    expect(epp?.source.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
     expect(epp?.audience).toEqual(["mere", "second-parent"]);
   });
 

@@ -133,9 +133,10 @@ function pregnancyDeclaration(terme: IsoDate): CalendarEvent {
 }
 
 // --- Entretien prénatal précoce (EPP) ----------------------------------------------------------
-// CSP L2122-1 (since 1 May 2020): offered to every pregnant woman "dès lors que la déclaration de
-// grossesse a été effectuée"; the customary moment is the 4th month (facts.md §1 [V]). Compulsory
-// for the professionals to offer, not for the parent: `compulsory: false`. We show the 4th month.
+// CSP L2122-1 (since 1 May 2020): « l'entretien prénatal précoce obligatoire est réalisé par un
+// médecin ou une sage-femme dès lors que la déclaration de grossesse a été effectuée »; the customary
+// moment is the 4th month (facts.md §1 [V]). The law calls it compulsory, so `compulsory: true`;
+// what it obliges is that it be offered: for the parent it is a right, which the text says plainly.
 export function earlyPrenatalInterviewWindow(terme: IsoDate): DateWindow {
   return pregnancyMonth(terme, 4);
 }
@@ -144,9 +145,9 @@ function earlyPrenatalInterview(terme: IsoDate): CalendarEvent {
   return makeEvent(SUBJECT, "entretien-prenatal-precoce", earlyPrenatalInterviewWindow(terme), {
     title: "Entretien prénatal précoce (vers le 4e mois)",
     description:
-      "Un temps d'échange avec une sage-femme ou un médecin, seule ou à deux, pour parler de vos besoins, de vos inquiétudes et de l'arrivée du bébé : personne ne vous examine. Il est proposé à toutes et reste possible plus tard dans la grossesse. Pris en charge à 100 % par l'Assurance Maladie.",
+      "Un temps d'échange avec une sage-femme ou un médecin, seule ou à deux, pour parler de vos besoins, de vos inquiétudes et de l'arrivée du bébé : personne ne vous examine. La loi le rend obligatoire : il doit vous être proposé, et c'est à vous de l'accepter, même plus tard dans la grossesse. Pris en charge à 100 % par l'Assurance Maladie.",
     kind: "suivi-medical",
-    compulsory: false,
+    compulsory: true,
     audience: ["mere", "second-parent"],
     articles: ["entretien-prenatal-precoce", "preparation-naissance-parentalite"],
     placeTypes: ["sage-femme", "pmi", "maternite", "medecin-generaliste"],

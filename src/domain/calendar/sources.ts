@@ -27,12 +27,24 @@ export const SOURCES = {
     url: "https://www.ameli.fr/assure/droits-demarches/famille/maternite-paternite-adoption/grossesse",
     date: CHECKED,
   },
+  // L2122-1 read on Légifrance (version of 1 May 2020, LEGIARTI000041398008) and in its version of
+  // 1 July 2022 (LEGIARTI000044628790, via doctrine.fr and the text of LFSS 2022 art. 86), 2026-12-01:
+  // « L'entretien prénatal précoce obligatoire est réalisé par un médecin ou une sage-femme dès lors que
+  // la déclaration de grossesse a été effectuée » ; « Un entretien postnatal précoce obligatoire est
+  // réalisé [...] entre les quatrième et huitième semaines qui suivent l'accouchement ».
   entretienPrenatal: {
-    title: "Devenir parents : l'entretien prénatal précoce",
-    publisher: "Assurance Maladie (ameli.fr)",
-    url: "https://www.ameli.fr/assure/sante/devenir-parent/grossesse/grossesse-en-bonne-sante/grossesse/preparation-parentalite",
-    date: CHECKED,
-    reference: "Code de la santé publique, art. L2122-1 (loi 2019-1446, art. 62 : obligatoire depuis le 1er mai 2020)",
+    title: "Code de la santé publique, article L2122-1",
+    publisher: "Légifrance",
+    url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000044628790",
+    date: "2022-07-01",
+    reference: "Code de la santé publique, art. L2122-1 (loi 2019-1446, art. 62 : entretien prénatal précoce obligatoire depuis le 1er mai 2020)",
+  },
+  entretienPostnatal: {
+    title: "Code de la santé publique, article L2122-1",
+    publisher: "Légifrance",
+    url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000044628790",
+    date: "2022-07-01",
+    reference: "Code de la santé publique, art. L2122-1 (loi 2021-1754, art. 86 : entretien postnatal précoce obligatoire entre la 4e et la 8e semaine, depuis le 1er juillet 2022)",
   },
   diabeteGestationnel: {
     title: "Diabète gestationnel : dépistage ciblé",

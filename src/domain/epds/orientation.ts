@@ -22,9 +22,9 @@ import type { EpdsBandId, EpdsScore } from "./score.js";
  * - Allô, parents en crise 0 805 382 300 (FNEPE, since 2020), listed by the official EPDS widget.
  * - Maman Blues: volunteer peer-support association for maternal difficulty and postnatal depression
  *   (forum, local referents, groups); not a crisis line (maman-blues.fr).
- * - EPNP: early postnatal interview, weeks 4–8 after birth, compulsory to offer since July 2022
- *   (DESIGN glossary). That the co-parent may take part is from CSP L2122-1 as amended in 2022 ("besoins
- *   de la femme ou du conjoint"): [U] re-check the article before relying on the wording.
+ * - EPNP: early postnatal interview, weeks 4–8 after birth, « obligatoire » since 1 July 2022 (CSP
+ *   L2122-1 as amended by LFSS 2022 art. 86, read 2026-12-01): it must be offered; for the parent it is a
+ *   right. The article names « les éventuels besoins de la femme ou du conjoint », hence the co-parent.
  * - Repeating the EPDS after two weeks in doubtful cases: RCPsych notes printed with the scale.
  */
 
