@@ -35,15 +35,39 @@ describe("orientationFor", () => {
     );
   });
 
-  it("without safety flag the crisis lines are still listed, last", () => {
+  it("without safety flag the crisis lines are still listed, at the end (only « Allô, parents en crise » after them)", () => {
     for (const total of [0, 11, 20]) {
       for (const audience of audiences) {
         const o = orientationFor(score(total), audience);
         expect(o.urgent).toBe(false);
-        expect(ids(o.steps).slice(-4)).toEqual(CRISIS);
+        expect(ids(o.steps).filter((id) => id !== "allo-parents-en-crise").slice(-4)).toEqual(CRISIS);
         expect(ids(o.steps)[0]).not.toBe("appeler-3114");
       }
     }
+  });
+
+  it("never puts « Allô, parents en crise » (about one call in four answered) before 3114 and 15", () => {
+    for (const total of [0, 4, 11, 12, 13, 20, 30]) {
+      for (const item10 of [0, 1, 3]) {
+        for (const audience of audiences) {
+          const list = ids(orientationFor(score(Math.max(total, item10), item10), audience).steps);
+          const crise = list.indexOf("allo-parents-en-crise");
+          if (crise === -1) continue;
+          expect(crise, `${total}/${item10}/${audience}`).toBeGreaterThan(list.indexOf("appeler-3114"));
+          expect(crise, `${total}/${item10}/${audience}`).toBeGreaterThan(list.indexOf("appeler-15"));
+          expect(crise, `${total}/${item10}/${audience}`).toBe(list.length - 1);
+        }
+      }
+    }
+    const crise = orientationFor(score(20), "mere").steps.find((s) => s.id === "allo-parents-en-crise");
+    expect(crise?.text).toMatch(/environ un appel sur quatre/);
+    expect(crise?.text).toMatch(/appelez le 3114 ou le 15/);
+    expect(crise?.text).not.toMatch(/samedi/);
+  });
+
+  it("does not offer Mon soutien psy (mild to moderate distress) on the crisis path", () => {
+    expect(ids(orientationFor(score(5, 2), "mere").steps)).not.toContain("mon-soutien-psy");
+    expect(orientationFor(score(20), "mere").steps.find((s) => s.id === "mon-soutien-psy")?.text).toMatch(/12 séances par an.*sans ordonnance/);
   });
 
   it("orders the steps by band for a mother", () => {
@@ -52,10 +76,10 @@ describe("orientationFor", () => {
       "epnp",
       "mon-soutien-psy",
       "pmi",
-      "allo-parents-en-crise",
       "allo-parents-bebe",
       "maman-blues",
       ...CRISIS,
+      "allo-parents-en-crise",
     ]);
     expect(ids(orientationFor(score(11), "mere").steps).slice(0, 3)).toEqual(["professionnel-sante", "epnp", "pmi"]);
     expect(ids(orientationFor(score(4), "mere").steps)[0]).toBe("refaire-epds");

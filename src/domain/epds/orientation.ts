@@ -5,21 +5,33 @@ import type { EpdsBandId, EpdsScore } from "./score.js";
  *
  * Rules:
  * - `safetyFlag` (item 10 above 0) puts the crisis lines first (3114, 15, 112, 114 by SMS), then a
- *   professional the same day, whatever the total.
+ *   professional the same day, whatever the total. Mon soutien psy is not offered there: the scheme is
+ *   for mild to moderate distress, not for suicidal thoughts.
  * - Otherwise the steps follow the band, and the crisis lines come last, always present.
+ * - « Allô, parents en crise » never comes before 3114 and 15: it answers about one call in four
+ *   (issue 13), so it closes the list, after the crisis lines.
  * - "second-parent" (father or co-parent): the scale's French wording is validated for mothers only
  *   (see content/epds/README.md); orientation is adapted: the family doctor rather than the midwife,
  *   the early postnatal interview as the mother's appointment that the co-parent can join, and no
  *   Maman Blues (a peer association of mothers).
  *
- * Sources (shared/reference/facts.md §3, read 2026-11-22):
+ * Sources (shared/reference/facts.md §3, read 2026-11-22; hours re-checked 2026-12-01):
  * - 3114: national suicide-prevention line, free, confidential, professionals, metropole and overseas,
- *   24/7 (service-public.fr A15206, 3114.fr). 15 SAMU, 112 European emergency number.
+ *   24/7 (service-public.fr A15206; ARS Mayotte page « 3114, le numéro national de prévention du
+ *   suicide »: « Horaires : 24h/24 et 7j/7 »; 3114.fr « Que se passe-t-il quand je contacte le 3114 ? »:
+ *   continuity 24h/24, answered usually within 10 minutes). 15 SAMU, 112 European emergency number.
  * - 114: emergency by SMS for deaf and hard-of-hearing people, extended to people who cannot speak
  *   (domestic violence), 24/7.
  * - Allô Parents Bébé 0 800 00 3456 (Enfance et Partage): parents and future parents of children aged
- *   0–3, free, anonymous; current hours unverified, so none are given.
- * - Allô, parents en crise 0 805 382 300 (FNEPE, since 2020), listed by the official EPDS widget.
+ *   0–3, free, anonymous. Its official page (alloparentsbebe.org) could not be read on 2026-12-01; the
+ *   only hours found are from 2008–2015 press (Mon–Fri 10–13 h and 17–21 h), so none are given.
+ * - Allô, parents en crise 0 805 382 300 (FNEPE, since 2020), listed by the official EPDS widget. Its
+ *   opening hours were cut when public funding was suspended; in 2024, 1 047 of 4 209 calls could be
+ *   answered (Le Monde « Darons Daronnes » newsletter, 2025, read through a mirror). Its current hours
+ *   could not be read on an official page (2026-12-01): none are given.
+ * - Mon soutien psy: up to 12 sessions a year with a partner psychologist, reimbursed, for mild to
+ *   moderate distress, with direct access (no prescription needed) (ARS Centre-Val de Loire page « Le
+ *   dispositif Mon soutien psy », 2025).
  * - Maman Blues: volunteer peer-support association for maternal difficulty and postnatal depression
  *   (forum, local referents, groups); not a crisis line (maman-blues.fr).
  * - EPNP: early postnatal interview, weeks 4–8 after birth, « obligatoire » since 1 July 2022 (CSP
@@ -138,7 +150,7 @@ const PSY_STEP: OrientationStep = {
   id: "mon-soutien-psy",
   kind: "soin",
   title: "Voir un psychologue avec Mon soutien psy",
-  text: "Des séances chez un psychologue partenaire peuvent être remboursées par l’Assurance Maladie avec le dispositif « Mon soutien psy ». Votre médecin ou votre sage-femme peut vous conseiller.",
+  text: "Jusqu’à 12 séances par an chez un psychologue partenaire, remboursées par l’Assurance Maladie avec le dispositif « Mon soutien psy ». Vous pouvez prendre rendez-vous directement, sans ordonnance ; votre médecin ou votre sage-femme peut aussi vous conseiller.",
 };
 
 const ALLO_PARENTS_BEBE: OrientationStep = {
@@ -154,7 +166,7 @@ const ALLO_PARENTS_EN_CRISE: OrientationStep = {
   id: "allo-parents-en-crise",
   kind: "ecoute",
   title: "Allô, parents en crise : 0 805 382 300",
-  text: "Une ligne d’écoute gratuite pour les parents épuisés ou dépassés, tenue par la Fédération nationale des écoles des parents et des éducateurs (FNEPE), en semaine et le samedi matin.",
+  text: "Une ligne d’écoute gratuite pour les parents épuisés ou dépassés, tenue par la Fédération nationale des écoles des parents et des éducateurs (FNEPE). Ses horaires ont été réduits et elle ne peut répondre qu’à environ un appel sur quatre : si vous n’avez personne, ne restez pas seul, appelez le 3114 ou le 15.",
   phone: "0 805 382 300",
   tel: "0805382300",
 };
@@ -190,16 +202,7 @@ function chooseSteps(result: EpdsScore, audience: EpdsAudience): EpdsOrientation
   if (result.safetyFlag) {
     return {
       urgent: true,
-      steps: [
-        ...crisis,
-        professionalStep(audience, "securite"),
-        ALLO_PARENTS_EN_CRISE,
-        PSY_STEP,
-        epnpStep(audience),
-        PMI_STEP,
-        ALLO_PARENTS_BEBE,
-        ...peers,
-      ],
+      steps: [...crisis, professionalStep(audience, "securite"), epnpStep(audience), PMI_STEP, ALLO_PARENTS_BEBE, ...peers, ALLO_PARENTS_EN_CRISE],
       placeTypes: ["psychiatrie-perinatale", "cmp", "pmi"],
     };
   }
@@ -213,10 +216,10 @@ function chooseSteps(result: EpdsScore, audience: EpdsAudience): EpdsOrientation
           epnpStep(audience),
           PSY_STEP,
           PMI_STEP,
-          ALLO_PARENTS_EN_CRISE,
           ALLO_PARENTS_BEBE,
           ...peers,
           ...crisis,
+          ALLO_PARENTS_EN_CRISE,
         ],
         placeTypes: ["psychiatrie-perinatale", "cmp", "pmi"],
       };
@@ -228,11 +231,11 @@ function chooseSteps(result: EpdsScore, audience: EpdsAudience): EpdsOrientation
           epnpStep(audience),
           PMI_STEP,
           ALLO_PARENTS_BEBE,
-          ALLO_PARENTS_EN_CRISE,
           ...peers,
           PSY_STEP,
           REPEAT_STEP,
           ...crisis,
+          ALLO_PARENTS_EN_CRISE,
         ],
         placeTypes: ["pmi", "cmp"],
       };

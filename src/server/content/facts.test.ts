@@ -39,3 +39,16 @@ describe("raw milk and minced meat for young children (DGS/DGAL: none before 5 y
     }
   });
 });
+
+describe("helplines: « Allô, parents en crise » answers about one call in four, so 3114 or 15 come first", () => {
+  it("no key message sends parents to it, and every article that names it gives 3114 or 15 before it", () => {
+    const naming = bundle.articles.filter((a) => a.text.includes("0 805 382 300"));
+    expect(naming.length).toBeGreaterThan(0);
+    for (const a of bundle.articles) expect(a.keyMessage, a.id).not.toMatch(/parents en crise|0 805 382 300/i);
+    for (const a of naming) {
+      const at = a.text.indexOf("0 805 382 300");
+      expect(a.text.slice(0, at), a.id).toMatch(/\b(3114|15)\b/);
+      expect(a.text, a.id).not.toMatch(/0 805 382 300[^.]*samedi/);
+    }
+  });
+});
