@@ -1,11 +1,12 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
-import { prerenderPages } from "./scripts/vite-prerender.js";
+import { dsfrHead, prerenderPages } from "./scripts/vite-prerender.js";
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
+    dsfrHead(),
     !isSsrBuild && prerenderPages(),
     !isSsrBuild &&
     VitePWA({
@@ -26,7 +27,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         ],
       },
       workbox: {
-        // Only what the app really uses: the shell, the DSFR stylesheets, its Marianne fonts and icons.
+        // Only what the app really uses: the shell, the DSFR stylesheets, its Marianne fonts and icons, under the
+        // exact URLs the pages request (no query string: see dsfrHead in scripts/vite-prerender.ts).
         globPatterns: [
           "index.html",
           "shell.html",
@@ -36,6 +38,9 @@ export default defineConfig(({ isSsrBuild }) => ({
           "dsfr/dsfr.critical.*.css",
           "dsfr/utility/icons/icons.min.css",
           "dsfr/fonts/Marianne-{Regular,Bold,Medium,Light}.woff2",
+          // The icons the two stylesheets point to (react-dsfr keeps only the used ones: 76 files, 32 KB), so
+          // that a page first opened offline shows its icons too.
+          "dsfr/icons/**/*.svg",
           "dsfr/favicon/*.{svg,png,ico}",
         ],
         // Take control of the page on the first visit, so it works offline without a reload.
@@ -50,11 +55,6 @@ export default defineConfig(({ isSsrBuild }) => ({
             urlPattern: ({ url }) => url.pathname.startsWith("/donnees/"),
             handler: "CacheFirst",
             options: { cacheName: "donnees", expiration: { maxEntries: 4 } },
-          },
-          {
-            urlPattern: ({ url }) => url.pathname.startsWith("/dsfr/icons/"),
-            handler: "CacheFirst",
-            options: { cacheName: "icones", expiration: { maxEntries: 200 } },
           },
         ],
       },

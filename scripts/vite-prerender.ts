@@ -5,6 +5,36 @@ import { PurgeCSS } from "purgecss";
 import type { Plugin, Rollup } from "vite";
 
 const dsfrStylesheetLink = /<link rel="stylesheet" href="(\/dsfr\/dsfr\.min\.css[^"]*)" \/>/;
+const dsfrHeadMarker = /[ \t]*<!-- DSFR favicons, fonts and stylesheets[^>]*-->\n?/;
+
+/**
+ * The DSFR links of every page (favicons, the two preloaded Marianne faces, the DSFR and icon stylesheets), added
+ * here rather than written in index.html: react-dsfr's build commands append `?v=` / `?hash=` to every `/dsfr/` link
+ * they find there. Those query strings made each of these files a different URL from the one the service worker
+ * precached (offline, pages lost their style) and from the one the stylesheet asks for (the preloaded fonts were
+ * fetched twice). The files are served with `no-cache` and precached with their revision: no query is needed.
+ */
+export function dsfrHead(): Plugin {
+  const tags = [
+    '<link rel="apple-touch-icon" href="/dsfr/favicon/apple-touch-icon.png" />',
+    '<link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml" />',
+    '<link rel="shortcut icon" href="/dsfr/favicon/favicon.ico" type="image/x-icon" />',
+    "<!-- The fonts start downloading with the page, not after the stylesheet. -->",
+    ...criticalFonts.map((font) => `<link rel="preload" href="/dsfr/fonts/${font}" as="font" type="font/woff2" crossorigin="anonymous" />`),
+    '<link rel="stylesheet" href="/dsfr/dsfr.min.css" />',
+    '<link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css" />',
+  ];
+  return {
+    name: "mille-jours-dsfr-head",
+    transformIndexHtml: {
+      order: "pre",
+      handler(html) {
+        if (!dsfrHeadMarker.test(html)) throw new Error("index.html : commentaire « DSFR favicons, fonts and stylesheets » introuvable");
+        return html.replace(dsfrHeadMarker, tags.map((tag) => `    ${tag}\n`).join(""));
+      },
+    },
+  };
+}
 
 /**
  * Writes the pages rendered at build time by `build/ssr/prerender.js` (home and stage pages) into

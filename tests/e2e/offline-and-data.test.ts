@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
 import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer } from "./support.js";
 
@@ -61,6 +61,87 @@ describe("offline", () => {
       await page.getByRole("link", { name: "Voir mon historique" }).click();
       await page.getByRole("heading", { name: "Mon historique post-partum", level: 1 }).waitFor();
       expect(await page.locator("tbody tr").count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+});
+
+/**
+ * What a person sees offline: the page in Marianne with the DSFR look, not raw HTML in Times. The DSFR
+ * stylesheet, the icon stylesheet and the fonts must be served by the service worker under the very URLs the
+ * pages ask for.
+ */
+async function expectDsfrLook(page: Page, where: string): Promise<void> {
+  await page.locator("main h1").first().waitFor();
+  const look = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const style = (selector: string, pseudo?: string) => {
+      const element = document.querySelector(selector);
+      return element ? getComputedStyle(element, pseudo) : null;
+    };
+    // A filled (primary) DSFR button in the page, if there is one.
+    const primary = [...document.querySelectorAll<HTMLElement>("main .fr-btn")].find(
+      (b) => !/fr-btn--(secondary|tertiary)/.test(b.className) && b.getClientRects().length > 0,
+    );
+    return {
+      font: getComputedStyle(document.body).fontFamily,
+      marianneLoaded: [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Marianne" && f.weight === "400" && f.status === "loaded"),
+      containerPadding: style("main.fr-container")?.paddingLeft,
+      serviceTitleWeight: style(".fr-header__service-title")?.fontWeight,
+      icon: style("[class*='fr-icon-']", "::before")?.maskImage ?? "none",
+      button: primary ? getComputedStyle(primary).backgroundColor : null,
+    };
+  });
+  expect(look.font, `${where}: font`).toMatch(/^Marianne/);
+  expect(look.marianneLoaded, `${where}: Marianne regular loaded`).toBe(true);
+  expect(look.containerPadding, `${where}: DSFR container`).toBe("16px");
+  expect(look.serviceTitleWeight, `${where}: DSFR header`).toBe("700");
+  expect(look.icon, `${where}: DSFR icon`).toMatch(/url\(.*\.svg/);
+  if (look.button !== null) expect(look.button, `${where}: primary DSFR button`).toBe("rgb(0, 0, 145)");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${where}: fits the phone's width`).toBeLessThanOrEqual(390);
+}
+
+describe("offline look", () => {
+  it("keeps the DSFR style and the Marianne font on every pillar, loaded afresh with the server gone", async () => {
+    const server = await startServer();
+    const { context, page, problems } = await newPhonePage(browser);
+    try {
+      await page.goto(`${server.url}/profil`);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller)
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+      });
+      await clickLabel(page, "Enfant(s) né(s)");
+      await page.locator('input[name="child-0-birth"]').fill(addDays(today, -20));
+      await page.getByRole("button", { name: "Enregistrer et voir mon parcours" }).click();
+      await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+      await server.stop();
+
+      // Each page is loaded afresh (not navigated within the app), as a parent opening the installed app offline.
+      for (const path of ["/parcours", "/parcours/trois-premiers-mois", "/calendrier", "/post-partum", "/autour-de-moi", "/profil", "/mes-donnees", "/"]) {
+        await page.goto(server.url + path);
+        await expectDsfrLook(page, path);
+      }
+      await page.goto(`${server.url}/calendrier`);
+      await page.locator('main a[href^="/calendrier/evenement/"]').first().click();
+      await page.waitForURL(/\/calendrier\/evenement\//);
+      await page.reload();
+      await expectDsfrLook(page, "event page");
+      await page.goto(`${server.url}/parcours/trois-premiers-mois`);
+      await page.locator(".fr-card__title a").first().click();
+      await page.waitForURL(/\/articles\//);
+      await page.reload();
+      await page.getByText("Sources officielles").waitFor();
+      await expectDsfrLook(page, "article page");
+      await page.goto(`${server.url}/post-partum`);
+      await page.getByRole("button", { name: "Commencer le questionnaire" }).click();
+      await page.getByText("Question 1 sur 10").waitFor();
+      await expectDsfrLook(page, "EPDS questionnaire");
       expect(problems).toEqual([]);
     } finally {
       await context.close();
