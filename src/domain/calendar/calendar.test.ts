@@ -200,11 +200,11 @@ describe("children born on 31 December 2024 and 1 January 2025", () => {
     expect(events.filter((e) => e.subject === "enfant-x" && e.ruleId.startsWith("examen-") && e.ruleId !== "examen-postnatal")).toHaveLength(13);
   });
 
-  it("get the 2026 birth leave only from 2026 births", () => {
+  it("get the 2026 birth leave only from 2026 births (or births expected in 2026), until 31 March 2027 for a premature 2025 birth", () => {
     expect(events.some((e) => e.ruleId.startsWith("conge-naissance-2026"))).toBe(false);
     const premature = computeCalendar({ pregnancy: null, children: [child({ id: "p", birthDate: "2025-12-20", expectedTerme: "2026-01-05" })] });
     const mere = premature.find((e) => e.ruleId === "conge-naissance-2026-mere");
-    expect(mere).toMatchObject({ start: "2026-07-01", end: "2026-09-19" });
+    expect(mere).toMatchObject({ start: "2026-07-01", end: "2027-03-31" });
   });
 });
 

@@ -99,22 +99,61 @@ describe("congé supplémentaire de naissance (LFSS 2026, art. 99)", () => {
     expect(congeNaissanceEligible(birth, presumed)).toBe(eligible),
   );
 
+  // service-public.fr F39685 (updated 2026-06-01): births 1 Jan – 30 June 2026 (and premature 2025 births
+  // expected from 1 Jan 2026) until 31 March 2027; births from 1 July 2026 within 9 months.
   it.each([
-    ["2026-01-01", "2026-12-31"], // 9 months → 30 Sept 2026, extended to the end of 2026
-    ["2026-03-15", "2026-12-31"],
-    ["2026-05-31", "2027-02-27"], // 9 months already later than the extension
-    ["2026-06-01", "2027-02-28"], // no extension after 31 May
-    ["2026-11-30", "2027-08-29"],
-    ["2025-12-20", "2026-09-19"], // premature birth in 2025: 9 months, no end-2026 extension
-  ])("born %s: last day %s", (birth, deadline) => expect(congeNaissanceDeadline(birth)).toBe(deadline));
+    ["2026-01-01", "2026-01-01", "2027-03-31", "first eligible day"],
+    ["2026-03-15", "2026-03-15", "2027-03-31", "first half of 2026"],
+    ["2026-05-31", "2026-05-31", "2027-03-31", "31 May (the old, announced limit) is in the transition"],
+    ["2026-06-01", "2026-06-01", "2027-03-31", "1 June, after the old limit"],
+    ["2026-06-30", "2026-06-30", "2027-03-31", "last day of the transition (9 months would end 29 March)"],
+    ["2026-06-30", "2026-07-20", "2027-03-31", "born 30 June, expected in July: born date decides"],
+    ["2026-07-01", "2026-07-01", "2027-03-31", "first day of the 9-month rule: the day before the 9th month"],
+    ["2026-07-02", "2026-07-02", "2027-04-01", "9 months"],
+    ["2026-07-15", "2026-06-20", "2027-04-14", "born late in July, expected in June: 9 months"],
+    ["2026-11-30", "2026-11-30", "2027-08-29", "9 months, short month"],
+    ["2025-12-20", "2026-01-05", "2027-03-31", "premature 2025 birth expected in 2026: transition"],
+    ["2025-10-01", "2026-01-01", "2027-03-31", "very premature, expected on 1 January 2026"],
+  ])("born %s, expected %s: last day %s (%s)", (birth, presumed, deadline) => {
+    expect(congeNaissanceDeadline(birth, presumed)).toBe(deadline);
+  });
 
   it.each([
-    ["2026-02-10", "2026-04-20", { start: "2026-07-01", end: "2026-12-31" }], // not open before 1 July 2026
-    ["2026-09-01", "2026-11-09", { start: "2026-11-10", end: "2027-05-31" }],
-    ["2026-01-05", "2027-01-10", null], // previous leave ends after the deadline
-  ])("born %s, previous leave ends %s → %o", (birth, previousEnd, window) =>
-    expect(congeNaissanceWindow(birth, previousEnd)).toEqual(window),
+    ["2026-02-10", "2026-04-20", "2026-02-10", { start: "2026-07-01", end: "2027-03-31" }], // not open before 1 July 2026
+    ["2026-06-30", "2026-10-20", "2026-06-30", { start: "2026-10-21", end: "2027-03-31" }],
+    ["2026-09-01", "2026-11-09", "2026-09-01", { start: "2026-11-10", end: "2027-05-31" }],
+    ["2025-12-20", "2026-04-10", "2026-01-05", { start: "2026-07-01", end: "2027-03-31" }], // premature, was 2026-09-19
+    ["2026-01-05", "2027-04-01", "2026-01-05", null], // previous leave ends after the deadline
+    ["2026-01-05", "2027-03-30", "2026-01-05", { start: "2027-03-31", end: "2027-03-31" }], // one day left
+  ])("born %s, previous leave ends %s, expected %s → %o", (birth, previousEnd, presumed, window) =>
+    expect(congeNaissanceWindow(birth, previousEnd, presumed)).toEqual(window),
   );
+});
+
+describe("congé supplémentaire de naissance events", () => {
+  const event = (birth: string, presumed: string, ruleId: string) =>
+    leaveEvents({ subject: "enfant-a", presumedBirth: presumed, birth, rank: 1, babies: 1 }).find((e) => e.ruleId === ruleId);
+
+  it("states the pay as decided, not « annoncé », with the ceiling, and the notice of each parent", () => {
+    const mere = event("2026-09-01", "2026-09-01", "conge-naissance-2026-mere");
+    const second = event("2026-09-01", "2026-09-01", "conge-naissance-2026-second-parent");
+    for (const e of [mere, second]) {
+      expect(e?.description).not.toMatch(/annonc/);
+      expect(e?.description).toMatch(/70 % du salaire net le 1er mois et 60 % le 2e, sur un salaire pris en compte jusqu'à 4 005 € par mois/);
+      expect(e?.description).toMatch(/dans les 9 mois qui suivent la naissance/);
+      expect(e?.source.url).toBe("https://www.service-public.gouv.fr/particuliers/vosdroits/F39685");
+    }
+    expect(mere?.description).toMatch(/au moins un mois avant\.$/);
+    expect(second?.description).toMatch(/ou 15 jours avant s'il suit tout de suite votre congé paternité\.$/);
+  });
+
+  it("gives the transition births the 31 March 2027 limit in words and in the window", () => {
+    const e = event("2026-06-30", "2026-06-30", "conge-naissance-2026-second-parent");
+    expect(e?.description).toMatch(/entre le 1er juillet 2026 et le 31 mars 2027/);
+    expect(e?.end).toBe("2027-03-31");
+    const premature = event("2025-12-20", "2026-01-05", "conge-naissance-2026-mere");
+    expect([premature?.start, premature?.end]).toEqual(["2026-07-01", "2027-03-31"]);
+  });
 });
 
 describe("leave events", () => {

@@ -171,53 +171,89 @@ function paternityEvents(subject: CalendarSubject, birth: IsoDate, babies: numbe
 }
 
 // --- Congé supplémentaire de naissance (LFSS 2026) ----------------------------------------------
-// Loi 2025-1403 art. 99, C. trav. art. L1225-46-2 (efl.fr 2026-01-22; experts-et-decideurs.fr;
-// facts.md §1 [V], decree details [U]):
-// - children born from 1 January 2026, or born earlier when the birth was expected from that date;
+// Loi 2025-1403 art. 99; C. trav. art. L1225-46-2; C. sécu. soc. art. L331-8-1. The rule, as published on
+// service-public.fr F39685 « Congé supplémentaire de naissance d'un salarié du secteur privé » (updated
+// 2026-06-01; facts.md §1 [V], checked by the lead against F39685 and a CNAM notice on 2026-12-01):
+// - children born from 1 January 2026, or born earlier when the birth was expected from that date
+//   (loi 2025-1403 art. 99 X, read in C. sécu. soc. L331-8-1's nota on Légifrance);
 // - 1 or 2 months per parent, in one block or two periods of one month, once the maternity or
-//   paternity leave is used up;
-// - open from 1 July 2026; to be taken within 9 months of the birth; births from 1 January to
-//   31 May 2026 have until 31 December 2026 (ministry press release of 26 December 2025).
-// [U] choices (decree not read): the whole leave must fit within the 9 months (the window ends the
-// day before the child is 9 months old); no extension for multiple births (soip.fr mentions one for
-// longer leave); a premature birth in 2025 gets the 9 months, not the end-2026 extension.
+//   paternity leave is used up (L1225-46-2 al. 1, via efl.fr 2026-01-22; caf.fr 2025-12-29);
+// - open from 1 July 2026;
+// - births from 1 January to 30 June 2026, and premature births of 2025 whose due date was from
+//   1 January 2026: from 1 July 2026 until 31 March 2027;
+// - births from 1 July 2026: within 9 months of the birth;
+// - pay: 70 % of the net salary the 1st month, 60 % the 2nd (caf.fr 2025-12-29), on earnings taken into
+//   account up to a ceiling (L331-8-1: « retenus dans la limite d'un plafond »): the monthly social
+//   security ceiling, 4 005 € in 2026;
+// - notice to the employer: 1 month, 15 days when the leave follows the paternity (or adoption) leave at
+//   once (L1225-46-2 al. 5 allows the shorter notice; soip.fr gives 15 days).
+// F39685 itself could not be read from this workspace (2026-12-01): the dates above are the lead's
+// reading of it (facts.md) and agree with cerfrance22.fr (2026-01-27) and cc-desvressamer.fr.
+// [U] choices: the whole leave must fit in the window (the 9-month window ends the day before the
+// child is 9 months old); no extension for longer leave (multiple births, agreements: soip.fr mentions
+// one, not found in an official text).
 export const CONGE_NAISSANCE_BIRTHS_FROM: IsoDate = "2026-01-01";
 export const CONGE_NAISSANCE_OPEN_FROM: IsoDate = "2026-07-01";
-export const CONGE_NAISSANCE_TRANSITION_BIRTHS_UNTIL: IsoDate = "2026-05-31";
-export const CONGE_NAISSANCE_TRANSITION_DEADLINE: IsoDate = "2026-12-31";
+export const CONGE_NAISSANCE_TRANSITION_BIRTHS_UNTIL: IsoDate = "2026-06-30";
+export const CONGE_NAISSANCE_TRANSITION_DEADLINE: IsoDate = "2027-03-31";
+/** Plafond mensuel de la sécurité sociale 2026, the ceiling of the earnings the allowance is computed on. */
+export const CONGE_NAISSANCE_CEILING_2026 = "4 005 €";
 
 export function congeNaissanceEligible(birth: IsoDate, presumedBirth: IsoDate): boolean {
   return compareDates(birth, CONGE_NAISSANCE_BIRTHS_FROM) >= 0 || compareDates(presumedBirth, CONGE_NAISSANCE_BIRTHS_FROM) >= 0;
 }
 
-export function congeNaissanceDeadline(birth: IsoDate): IsoDate {
-  const nineMonths = addDays(addMonths(birth, 9), -1);
-  const transition =
-    compareDates(birth, CONGE_NAISSANCE_BIRTHS_FROM) >= 0 && compareDates(birth, CONGE_NAISSANCE_TRANSITION_BIRTHS_UNTIL) <= 0;
-  return transition ? maxDate(nineMonths, CONGE_NAISSANCE_TRANSITION_DEADLINE) : nineMonths;
+/** Births of the first half of 2026, and premature 2025 births expected in 2026, have until 31 March 2027. */
+export function congeNaissanceTransition(birth: IsoDate, presumedBirth: IsoDate): boolean {
+  return congeNaissanceEligible(birth, presumedBirth) && compareDates(birth, CONGE_NAISSANCE_TRANSITION_BIRTHS_UNTIL) <= 0;
+}
+
+/** The last day the leave can be taken. */
+export function congeNaissanceDeadline(birth: IsoDate, presumedBirth: IsoDate = birth): IsoDate {
+  return congeNaissanceTransition(birth, presumedBirth) ? CONGE_NAISSANCE_TRANSITION_DEADLINE : addDays(addMonths(birth, 9), -1);
 }
 
 /** The window of one parent, from the end of their maternity/paternity leave; null when it is empty. */
-export function congeNaissanceWindow(birth: IsoDate, previousLeaveEnd: IsoDate): DateWindow | null {
+export function congeNaissanceWindow(birth: IsoDate, previousLeaveEnd: IsoDate, presumedBirth: IsoDate = birth): DateWindow | null {
   const start = maxDate(addDays(previousLeaveEnd, 1), CONGE_NAISSANCE_OPEN_FROM);
-  const end = congeNaissanceDeadline(birth);
+  const end = congeNaissanceDeadline(birth, presumedBirth);
   return compareDates(start, end) <= 0 ? { start, end } : null;
 }
 
-function congeNaissanceEvents(subject: CalendarSubject, birth: IsoDate, maternityEnd: IsoDate, paternityEnd: IsoDate): CalendarEvent[] {
-  const text =
-    "vous pouvez prendre 1 ou 2 mois de congé de naissance en plus, d'un bloc ou en 2 fois un mois (enfants nés à partir de 2026). Il est indemnisé par la Sécurité sociale (annoncé à 70 % du salaire net le 1er mois, 60 % le 2e) : prévenez votre employeur un mois avant.";
+function congeNaissanceEvents(
+  subject: CalendarSubject,
+  birth: IsoDate,
+  presumedBirth: IsoDate,
+  maternityEnd: IsoDate,
+  paternityEnd: IsoDate,
+): CalendarEvent[] {
+  const when = congeNaissanceTransition(birth, presumedBirth)
+    ? "entre le 1er juillet 2026 et le 31 mars 2027"
+    : "dans les 9 mois qui suivent la naissance";
+  const pay = `La Sécurité sociale verse 70 % du salaire net le 1er mois et 60 % le 2e, sur un salaire pris en compte jusqu'à ${CONGE_NAISSANCE_CEILING_2026} par mois.`;
   const parents = [
-    { ruleId: "conge-naissance-2026-mere", audience: "mere" as const, after: maternityEnd, who: "Après le congé maternité" },
-    { ruleId: "conge-naissance-2026-second-parent", audience: "second-parent" as const, after: paternityEnd, who: "Après le congé paternité" },
+    {
+      ruleId: "conge-naissance-2026-mere",
+      audience: "mere" as const,
+      after: maternityEnd,
+      who: "Après le congé maternité",
+      notice: "Prévenez votre employeur au moins un mois avant.",
+    },
+    {
+      ruleId: "conge-naissance-2026-second-parent",
+      audience: "second-parent" as const,
+      after: paternityEnd,
+      who: "Après le congé paternité",
+      notice: "Prévenez votre employeur au moins un mois avant, ou 15 jours avant s'il suit tout de suite votre congé paternité.",
+    },
   ];
-  return parents.flatMap(({ ruleId, audience, after, who }) => {
-    const window = congeNaissanceWindow(birth, after);
+  return parents.flatMap(({ ruleId, audience, after, who, notice }) => {
+    const window = congeNaissanceWindow(birth, after, presumedBirth);
     if (!window) return [];
     return [
       makeEvent(subject, ruleId, window, {
-        title: `Nouveau congé de naissance (${audience === "mere" ? "mère" : "second parent"})`,
-        description: `${who}, ${text}`,
+        title: `Congé supplémentaire de naissance (${audience === "mere" ? "mère" : "second parent"})`,
+        description: `${who}, vous pouvez prendre 1 ou 2 mois de congé de naissance en plus, d'un bloc ou en 2 fois un mois, ${when}. ${pay} ${notice}`,
         kind: "droit-conge",
         compulsory: false,
         audience: [audience],
@@ -250,7 +286,7 @@ export function leaveEvents(input: BirthLeaveInput): CalendarEvent[] {
     maternityLeaveEvent(input.subject, input),
     ...paternityEvents(input.subject, birth, input.babies),
     ...(congeNaissanceEligible(birth, input.presumedBirth)
-      ? congeNaissanceEvents(input.subject, birth, maternity.end, paternity.earliestEnd)
+      ? congeNaissanceEvents(input.subject, birth, input.presumedBirth, maternity.end, paternity.earliestEnd)
       : []),
   ];
 }

@@ -94,11 +94,11 @@ export const SOURCES = {
     reference: "Code du travail, art. L1225-35 et D1225-8 (25 jours, 32 pour des naissances multiples, dans les 6 mois)",
   },
   congeNaissance2026: {
-    title: "Les salariés bénéficient d'un nouveau congé supplémentaire de naissance indemnisé",
-    publisher: "Éditions Francis Lefebvre (efl.fr)",
-    url: "https://www.efl.fr/actualite/salaries-beneficient-nouveau-conge-supplementaire-naissance-indemnise_f2e3a179d-496c-4ec7-bb8a-db940263b130",
-    date: "2026-01-22",
-    reference: "Loi 2025-1403 du 30 décembre 2025 (LFSS 2026), art. 99 ; Code du travail, art. L1225-46-2",
+    title: "Congé supplémentaire de naissance d'un salarié du secteur privé",
+    publisher: "Service-Public.fr (DILA)",
+    url: "https://www.service-public.gouv.fr/particuliers/vosdroits/F39685",
+    date: "2026-06-01",
+    reference: "Loi 2025-1403 du 30 décembre 2025 (LFSS 2026), art. 99 ; Code du travail, art. L1225-46-2 ; Code de la sécurité sociale, art. L331-8-1",
   },
   declarationNaissance: {
     title: "Déclaration de naissance",

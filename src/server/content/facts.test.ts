@@ -52,3 +52,14 @@ describe("helplines: « Allô, parents en crise » answers about one call in fou
     }
   });
 });
+
+describe("congé supplémentaire de naissance (service-public.fr F39685, updated 2026-06-01)", () => {
+  it("gives the 31 March 2027 limit, the 9 months, the pay, the ceiling and both notices", () => {
+    const text = (bundle.articles.find((a) => a.id === "conge-paternite-naissance")?.text ?? "").replace(/\s+([,.;:])/g, "$1");
+    expect(text).toMatch(/entre le 1er janvier et le 30 juin 2026[^.]*jusqu'au 31 mars 2027/);
+    expect(text).toMatch(/à partir du 1er juillet 2026, il se prend dans les 9 mois qui suivent la naissance/);
+    expect(text).toMatch(/70 % du salaire net le 1er mois, puis 60 % le 2e[^.]*4 005 € par mois/);
+    expect(text).toMatch(/au moins un mois avant, ou 15 jours avant si ce congé suit tout de suite votre congé paternité/);
+    expect(text).not.toMatch(/annonc|environ 9 mois/);
+  });
+});
