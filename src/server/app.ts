@@ -22,7 +22,7 @@ import { calendarRoutes } from "./routes/calendar.js";
 import { placesRoutes, type PlacesService } from "./places/index.js";
 import { steeringRoutes, type SteeringOptions } from "./steering/index.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
-import { readContentBundle } from "./content/content-store.js";
+import { installOps, newLifecycle, type Lifecycle } from "./ops/index.js";
 
 z.config(z.locales.fr());
 
@@ -69,6 +69,8 @@ export interface AppOptions {
   https?: { key: Buffer; cert: Buffer };
   /** Session and lock-out settings of the back office (STEERING_*); defaults otherwise. */
   steering?: SteeringOptions;
+  /** Shared with the shutdown: readiness answers 503 while the copy drains. */
+  lifecycle?: Lifecycle;
 }
 
 /**
@@ -87,9 +89,10 @@ export function privacyLogger(stream?: { write(line: string): void }, level = "i
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { db, staticDir, epds, frameAncestors = [], services = noServices, places, logger = privacyLogger(), trustProxy = [], steering = {} } = options;
+  const { db, staticDir, epds, frameAncestors = [], services = noServices, places, logger = privacyLogger(), trustProxy = [], steering = {}, lifecycle = newLifecycle() } = options;
   // X-Forwarded-* are only believed from the configured proxies: otherwise any client could pick its address.
-  const app = Fastify({ logger, trustProxy: trustProxy.length > 0 ? trustProxy : false, ...(options.https ? { https: options.https } : {}) }).withTypeProvider<ZodTypeProvider>();
+  // return503OnClosing false: a request arriving on an open connection while the server stops is served, not refused.
+  const app = Fastify({ logger, trustProxy: trustProxy.length > 0 ? trustProxy : false, return503OnClosing: false, ...(options.https ? { https: options.https } : {}) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -165,12 +168,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  await installOps(app, { db, places, lifecycle });
   await app.register(
     async (api) => {
-      api.get("/health", { schema: { summary: "État du service", tags: ["service"] } }, async () => {
-        const bundle = await readContentBundle(db);
-        return { status: "ok", database: db.kind, contentVersion: bundle?.version ?? null };
-      });
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
       api.get("/config", { schema: { summary: "Services externes configurés (fond de carte, géocodage d'adresse)", tags: ["service"] } }, async () => services);
       await api.register(contentRoutes(db));

@@ -41,6 +41,13 @@ const positiveNumber = (fallback: number) =>
 const positiveInteger = (fallback: number) =>
   positiveNumber(fallback).refine((value) => Number.isInteger(value), "nombre entier attendu");
 
+const millisecondsOrZero = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number)
+    .default(fallback);
+
 /** An https URL (a tile template's {z}/{x}/{y} placeholders allowed). */
 const httpsUrl = z
   .string()
@@ -191,6 +198,17 @@ export const configSchema = z.object({
     description: "pilotage : fenêtre de comptage des échecs et durée du blocage",
     defaultText: "`15`",
     expected: "un nombre positif",
+  }),
+  SHUTDOWN_DELAY_MS: variable("SHUTDOWN_DELAY_MS", millisecondsOrZero(0), {
+    description:
+      "arrêt : après SIGTERM, temps pendant lequel la copie sert encore (avec `Connection: close`) mais se déclare indisponible (`/api/v1/health/ready` en 503), pour que le répartiteur cesse de lui envoyer des visiteurs ; un second signal l'abrège",
+    defaultText: "`0`",
+    expected: "un nombre de millisecondes (0 ou plus)",
+  }),
+  SHUTDOWN_TIMEOUT_MS: variable("SHUTDOWN_TIMEOUT_MS", millisecondsOrZero(10_000), {
+    description: "arrêt : attente maximale des requêtes en cours une fois le port fermé ; au-delà elles sont coupées et le code de sortie est 1",
+    defaultText: "`10000`",
+    expected: "un nombre de millisecondes (0 ou plus)",
   }),
 });
 

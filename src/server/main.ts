@@ -9,6 +9,7 @@ import { loadEpdsQuestionnaires } from "./content/load-epds.js";
 import { openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { loadPlaceIndex, seedShippedPlaces } from "./places/index.js";
+import { installShutdown, newLifecycle } from "./ops/index.js";
 import { steeringOptionsFromConfig } from "./steering/context.js";
 
 /** Starts Mille Jours: migrate, load content, serve `dist/` and the API. Configured by environment variables. */
@@ -34,8 +35,10 @@ const changed = await syncContent(db, content);
 const seeded = await seedShippedPlaces(db, `${root}data`);
 const places = await loadPlaceIndex(db);
 const stopPlacesRefresh = places.startAutoRefresh();
+const lifecycle = newLifecycle();
 const app = await buildApp({
   db,
+  lifecycle,
   staticDir: `${root}dist`,
   epds,
   frameAncestors,
@@ -47,18 +50,19 @@ const app = await buildApp({
   steering: steeringOptionsFromConfig(config),
 });
 
-let closing = false;
-async function shutdown(signal: string): Promise<void> {
-  if (closing) return;
-  closing = true;
-  app.log.info(`${signal} reçu, arrêt`);
-  stopPlacesRefresh();
-  await app.close();
-  await db.close();
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+const shutdown = installShutdown({
+  app,
+  lifecycle,
+  delayMs: config.SHUTDOWN_DELAY_MS,
+  timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  release: async () => {
+    stopPlacesRefresh();
+    await db.close();
+  },
+  exit: (code) => process.exit(code),
+});
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
 
 await app.listen({ port, host });
 app.log.info(

@@ -23,3 +23,12 @@ export async function migrate(db: Database): Promise<string[]> {
     return applied;
   });
 }
+
+/** Migration files of this version of the code not yet applied to the database (readiness check). */
+export async function pendingMigrations(db: Pick<Database, "query">): Promise<string[]> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".sql")).sort();
+  const exists = await db.query<{ table: string | null }>("SELECT to_regclass('schema_migration')::text AS table");
+  if (!exists[0]?.table) return files;
+  const done = new Set((await db.query<{ id: string }>("SELECT id FROM schema_migration")).map((r) => r.id));
+  return files.filter((f) => !done.has(f));
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from "fastify";
+import { healthRoutes, type HealthOptions } from "./health.js";
+
+export { newLifecycle, type Lifecycle } from "./lifecycle.js";
+export { installShutdown } from "./shutdown.js";
+
+/**
+ * What operators need from the HTTP app: liveness and readiness under `/api/v1`, and while the copy
+ * drains before a stop, `Connection: close` on every answer so that clients open their next
+ * connection to another copy.
+ */
+export async function installOps(app: FastifyInstance, options: HealthOptions): Promise<void> {
+  app.addHook("onSend", async (_request, reply) => {
+    if (options.lifecycle.draining) reply.header("connection", "close");
+  });
+  await app.register(healthRoutes(options), { prefix: "/api/v1" });
+}
