@@ -1,3 +1,4 @@
+import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
@@ -16,11 +17,15 @@ export interface Database extends Queryable {
 
 export type DatabaseConfig = { databaseUrl: string } | { pgliteDir: string | null };
 
-/** PostgreSQL when a URL is given, otherwise embedded PGlite (in a folder, or in memory for tests). */
+/**
+ * PostgreSQL when a URL is given, otherwise embedded PGlite (in a folder, or in memory for tests), run in
+ * a worker thread so that its queries never hold the thread that answers requests.
+ */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return "databaseUrl" in config ? openPostgres(config.databaseUrl) : openPglite(config.pgliteDir);
+  return "databaseUrl" in config ? openPostgres(config.databaseUrl) : openPgliteWorker(config.pgliteDir);
 }
 
+/** PGlite in the calling thread: for tests and tools that own the thread anyway. */
 export async function openPglite(dir: string | null): Promise<Database> {
   return wrapPglite(dir ? await PGlite.create(dir) : await PGlite.create());
 }
@@ -73,4 +78,86 @@ async function openPostgres(url: string): Promise<Database> {
     },
     close: () => pool.end(),
   };
+}
+
+/** An error from the worker, with the fields of a PostgreSQL error (code, detail, constraint…). */
+export class DatabaseError extends Error {
+  code?: string;
+  detail?: string;
+  constraint?: string;
+}
+
+type Reply = { id: number; rows?: unknown[]; tx?: number; error?: { message: string } & Record<string, unknown> };
+
+/**
+ * PGlite in a worker thread (`pglite-worker.js`), behind the same interface: every call is a message;
+ * a transaction is opened in the worker and holds the engine (PGlite queues other queries behind it) until
+ * its work settles here. The thread answering HTTP requests only waits for messages, never for the engine.
+ */
+export async function openPgliteWorker(dir: string | null): Promise<Database> {
+  const worker = new Worker(new URL("./pglite-worker.js", import.meta.url), { workerData: { dir } });
+  const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let failure: Error | null = null;
+  const opened = new Promise<void>((resolve, reject) => pending.set(0, { resolve: (r) => (r.error ? reject(toError(r.error)) : resolve()), reject }));
+  worker.on("message", (reply: Reply) => {
+    const waiter = pending.get(reply.id);
+    pending.delete(reply.id);
+    waiter?.resolve(reply);
+  });
+  const fail = (error: Error) => {
+    failure = error;
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  };
+  worker.on("error", (error) => fail(new Error(`La base embarquée (PGlite) s'est arrêtée : ${error.message}`, { cause: error })));
+  worker.on("exit", (code) => fail(new Error(`La base embarquée (PGlite) s'est arrêtée (code ${code}).`)));
+
+  const call = async (message: { op: string; sql?: string; params?: unknown[]; tx?: number }): Promise<Reply> => {
+    if (failure) throw failure;
+    const id = nextId++;
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+    if (reply.error) throw toError(reply.error);
+    return reply;
+  };
+  const queryable = (tx?: number): Queryable => ({
+    query: async <T>(sql: string, params: unknown[] = []) => (await call({ op: "query", sql, params, tx })).rows as T[],
+    exec: async (sql: string) => void (await call({ op: "exec", sql, tx })),
+  });
+
+  try {
+    await opened;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return {
+    kind: "pglite",
+    ...queryable(),
+    async transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      const { tx } = await call({ op: "begin" });
+      let result: T;
+      try {
+        result = await work(queryable(tx));
+      } catch (error) {
+        await call({ op: "rollback", tx });
+        throw error;
+      }
+      await call({ op: "commit", tx });
+      return result;
+    },
+    async close() {
+      if (failure) return;
+      await call({ op: "close" });
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    },
+  };
+}
+
+function toError(fields: { message: string } & Record<string, unknown>): DatabaseError {
+  return Object.assign(new DatabaseError(fields.message), fields);
 }

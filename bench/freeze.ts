@@ -1,0 +1,109 @@
+import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "../src/server/app.js";
+import { openDatabase, openPglite, type Database } from "../src/server/db/database.js";
+import { migrate } from "../src/server/db/migrate.js";
+import { loadPlaceIndex, seedShippedPlaces } from "../src/server/places/index.js";
+import { checkNewAccount, insertAccount } from "../src/server/steering/accounts.js";
+import { startPostgres } from "./postgres-cluster.js";
+
+/**
+ * `npm run bench:freeze`: does a parent wait behind a back-office job? (issue 12, item 3). Printed, never asserted.
+ * While one 5 000-row grid import runs through `POST /api/v1/pilotage/projets/import`, a child process keeps
+ * PROBES connections (one request every PAUSE_MS each) on `/api/v1/places`, `/api/v1/calendar` and `/` (when `dist/` is built) and reports
+ * the latencies of the requests made during the import. Three set-ups: PGlite in the server's thread (as before),
+ * PGlite in a worker thread (what `npm start` does now), PostgreSQL (when installed).
+ */
+const PROBES = 10;
+/** Each probe waits this long between two requests: a steady parent traffic (≤ 500 requests/s), not a flood. */
+const PAUSE_MS = 20;
+const ROWS = Number(process.env.BENCH_GRID_ROWS ?? 5000);
+const root = fileURLToPath(new URL("../", import.meta.url));
+const PASSWORD = "un long mot de passe pour mesurer 2026";
+
+interface Latencies {
+  [path: string]: { count: number; p50: number; p99: number; max: number };
+}
+
+if (process.env.BENCH_PROBE) {
+  // The child: PROBES loops of sequential requests until told to stop.
+  const { baseUrl, paths } = JSON.parse(process.env.BENCH_PROBE) as { baseUrl: string; paths: string[] };
+  const samples = new Map<string, number[]>(paths.map((p) => [p, []]));
+  let running = true;
+  process.on("message", (m) => {
+    if (m === "stop") running = false;
+  });
+  const loops = Array.from({ length: PROBES }, async (_, k) => {
+    for (let i = k; running; i++) {
+      const path = paths[i % paths.length]!;
+      const t0 = performance.now();
+      const res = await fetch(baseUrl + path);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path} : ${res.status}`);
+      samples.get(path)!.push(performance.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    }
+  });
+  process.send!("ready");
+  await Promise.all(loops);
+  const out: Latencies = {};
+  for (const [path, values] of samples) {
+    values.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN);
+    out[path] = { count: values.length, p50: at(0.5), p99: at(0.99), max: Math.round(values.at(-1) ?? NaN) };
+  }
+  process.send!(out);
+  process.disconnect();
+  process.exit(0);
+}
+
+const HEADER =
+  "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
+const grid = [HEADER, ...Array.from({ length: ROWS }, (_, i) => `2023;84;;Projet de banc n° ${i + 1};Association exemple;;69;3, 6;ARS-FIR;40 000;;2023-09-01;;En cours;;Résumé public.`)].join("\n");
+
+async function measure(label: string, db: Database): Promise<void> {
+  await migrate(db);
+  await seedShippedPlaces(db, `${root}data`);
+  const places = await loadPlaceIndex(db);
+  const checked = checkNewAccount({ email: "banc@sante.gouv.fr", displayName: "Banc", role: "national", password: PASSWORD });
+  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+  await insertAccount(db, checked.account, new Date());
+  const staticDir = existsSync(`${root}dist/index.html`) ? `${root}dist` : undefined;
+  const app = await buildApp({ db, places, logger: false, ...(staticDir ? { staticDir } : {}) });
+  const login = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: "banc@sante.gouv.fr", password: PASSWORD } });
+  const headers = { cookie: String(login.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": (login.json() as { csrfToken: string }).csrfToken, "content-type": "application/json" };
+  const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
+
+  const paths = ["/api/v1/places?lat=45.76&lon=4.84&radius_km=10&limit=20", "/api/v1/calendar?terme=2027-03-01&rang=1", ...(staticDir ? ["/"] : [])];
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_PROBE: JSON.stringify({ baseUrl, paths }) } });
+  await new Promise((resolve) => child.once("message", resolve));
+  await new Promise((resolve) => setTimeout(resolve, 500)); // probes warm up
+  const t0 = performance.now();
+  const res = await fetch(`${baseUrl}/api/v1/pilotage/projets/import`, { method: "POST", headers, body: JSON.stringify({ csv: grid }) });
+  const imported = (await res.json()) as { created?: number };
+  const importMs = Math.round(performance.now() - t0);
+  const result = new Promise<Latencies>((resolve) => child.on("message", (m) => typeof m === "object" && resolve(m as Latencies)));
+  child.send("stop");
+  const latencies = await result;
+  console.log(`\n${label} : import de ${imported.created ?? "?"} projets en ${(importMs / 1000).toFixed(1)} s (HTTP ${res.status})`);
+  for (const [path, l] of Object.entries(latencies)) console.log(`   ${path.split("?")[0]!.padEnd(18)} p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (${l.count} requêtes pendant l'import)`);
+  await app.close();
+  await db.close();
+}
+
+console.log(`Banc « le serveur ne se fige pas » — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PROBES} connexions de sonde, grille de ${ROWS} lignes`);
+const modes = (process.env.BENCH_MODES ?? "thread,worker,postgresql").split(",");
+if (modes.includes("thread")) await measure("PGlite dans le fil du serveur (avant)", await openPglite(null));
+if (modes.includes("worker")) await measure("PGlite dans un worker (npm start)", await openDatabase({ pgliteDir: null }));
+if (modes.includes("postgresql")) {
+  const cluster = startPostgres();
+  if (!cluster) console.log("\nPostgreSQL : non installé, non mesuré");
+  else {
+    try {
+      await measure("PostgreSQL", await openDatabase({ databaseUrl: await cluster.createDatabase("bench_freeze") }));
+    } finally {
+      cluster.stop();
+    }
+  }
+}
