@@ -167,28 +167,46 @@ export const accountKey = (emailKeyValue: string) => `compte:${emailKeyValue}`;
 /** The address is not stored: only a hash, enough to count failures. */
 export const ipKey = (ip: string) => `ip:${sha256Hex(`mille-jours:${ip}`).slice(0, 32)}`;
 
-/** The latest lock end among the keys, or null when none is locked. */
-export async function lockedUntil(ctx: SteeringContext, keys: string[]): Promise<Date | null> {
-  const rows = await ctx.db.query<{ lockedUntil: string | Date }>(
-    `SELECT locked_until AS "lockedUntil" FROM steering_login_throttle WHERE key = ANY($1::text[]) AND locked_until > $2 ORDER BY locked_until DESC LIMIT 1`,
-    [keys, ctx.now().toISOString()],
-  );
-  return rows[0] ? new Date(rows[0].lockedUntil) : null;
-}
+export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Counts one failure on a key (window reset when older than the lock length) and locks it at `max`. */
-export async function recordFailure(ctx: SteeringContext, key: string, max: number): Promise<void> {
+/**
+ * Counts one attempt on a key BEFORE the password is checked, in one atomic statement (a row-locking upsert
+ * on PostgreSQL, a single connection on PGlite): of N simultaneous attempts on a key that has `max - k`
+ * left, exactly `max - k` go on to the (slow) password hash, the others are refused at once. The count is
+ * reset when its window (the lock length) is over and the key is not locked; the `max`-th attempt locks the
+ * key for the lock length (a success then clears or refunds it, see below). Attempts refused while locked
+ * are counted but do not extend the lock.
+ */
+export async function reserveAttempt(ctx: SteeringContext, key: string, max: number): Promise<Reservation> {
   const now = ctx.now();
   const windowStart = new Date(now.getTime() - ctx.lockMs).toISOString();
   const until = new Date(now.getTime() + ctx.lockMs).toISOString();
-  await ctx.db.query(
+  const [row] = await ctx.db.query<{ failures: number; lockedUntil: string | Date | null }>(
     `INSERT INTO steering_login_throttle AS t (key, failures, window_start, locked_until)
      VALUES ($1, 1, $2, CASE WHEN $5::int <= 1 THEN $4::timestamptz END)
      ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN t.window_start < $3::timestamptz THEN 1 ELSE t.failures + 1 END,
-       window_start = CASE WHEN t.window_start < $3::timestamptz THEN $2::timestamptz ELSE t.window_start END,
-       locked_until = CASE WHEN (CASE WHEN t.window_start < $3::timestamptz THEN 1 ELSE t.failures + 1 END) >= $5::int THEN $4::timestamptz ELSE t.locked_until END`,
+       failures = CASE WHEN t.window_start < $3::timestamptz AND (t.locked_until IS NULL OR t.locked_until <= $2::timestamptz) THEN 1 ELSE t.failures + 1 END,
+       window_start = CASE WHEN t.window_start < $3::timestamptz AND (t.locked_until IS NULL OR t.locked_until <= $2::timestamptz) THEN $2::timestamptz ELSE t.window_start END,
+       locked_until = CASE
+         WHEN t.window_start < $3::timestamptz AND (t.locked_until IS NULL OR t.locked_until <= $2::timestamptz) THEN CASE WHEN $5::int <= 1 THEN $4::timestamptz END
+         WHEN t.locked_until > $2::timestamptz THEN t.locked_until
+         WHEN t.failures + 1 >= $5::int THEN $4::timestamptz
+         ELSE t.locked_until END
+     RETURNING failures, locked_until AS "lockedUntil"`,
     [key, now.toISOString(), windowStart, until, max],
+  );
+  if (row!.failures <= max) return { allowed: true };
+  const end = row!.lockedUntil ? new Date(row!.lockedUntil).getTime() : now.getTime() + ctx.lockMs;
+  return { allowed: false, retryAfterSeconds: Math.max(60, Math.ceil((end - now.getTime()) / 60_000) * 60) };
+}
+
+/** After a right password: the attempt reserved on this key is given back (a success is not a failure). */
+export async function refundAttempt(ctx: SteeringContext, key: string, max: number): Promise<void> {
+  await ctx.db.query(
+    `UPDATE steering_login_throttle SET failures = GREATEST(failures - 1, 0),
+       locked_until = CASE WHEN failures - 1 < $2::int THEN NULL ELSE locked_until END
+     WHERE key = $1`,
+    [key, max],
   );
 }
 

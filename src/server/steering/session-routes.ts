@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendProblem } from "../problem.js";
@@ -21,8 +22,8 @@ import {
   guard,
   ipKey,
   loadSession,
-  lockedUntil,
-  recordFailure,
+  refundAttempt,
+  reserveAttempt,
   sessionOf,
   setSessionCookie,
 } from "./auth.js";
@@ -40,6 +41,13 @@ const accountSchema = z.object({
   active: z.boolean(),
 });
 const sessionSchema = z.object({ account: accountSchema, csrfToken: z.string() });
+
+/** 429 with Retry-After, in whole minutes. */
+function tooManyAttempts(reply: FastifyReply, retryAfterSeconds: number, what: string) {
+  const minutes = Math.max(1, Math.round(retryAfterSeconds / 60));
+  reply.header("retry-after", String(minutes * 60));
+  return sendProblem(reply, { status: 429, title: "Trop de tentatives", detail: `${what} : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.` });
+}
 
 /** Login, current session, logout, logout everywhere, password change, and accounts (national only). */
 export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
@@ -61,25 +69,20 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         if (crossSite) return sendProblem(reply, { status: 403, title: "Accès refusé", detail: crossSite });
         const { email, password } = request.body;
         const keys = { account: accountKey(emailKey(email)), ip: ipKey(request.ip) };
-        const locked = await lockedUntil(ctx, [keys.account, keys.ip]);
-        if (locked) {
-          const minutes = Math.max(1, Math.ceil((locked.getTime() - ctx.now().getTime()) / 60_000));
-          reply.header("retry-after", String(minutes * 60));
-          return sendProblem(reply, {
-            status: 429,
-            title: "Trop de tentatives",
-            detail: `Trop de tentatives de connexion échouées : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
-          });
+        // The attempt is counted before the password hash, atomically: parallel guesses cannot all be checked.
+        const reserved = await reserveAttempt(ctx, keys.ip, ctx.ipMaxFailures);
+        const accountReserved = reserved.allowed ? await reserveAttempt(ctx, keys.account, ctx.accountMaxFailures) : reserved;
+        if (!accountReserved.allowed) {
+          if (reserved.allowed) await refundAttempt(ctx, keys.ip, ctx.ipMaxFailures);
+          return tooManyAttempts(reply, accountReserved.retryAfterSeconds, "Trop de tentatives de connexion échouées");
         }
         const account = await findAccountByEmail(ctx.db, email);
         // Same work whether the account exists or not: no way to tell the two apart by timing.
         const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash(ctx.scrypt)));
-        if (!account || !ok || !account.active) {
-          await recordFailure(ctx, keys.account, ctx.accountMaxFailures);
-          await recordFailure(ctx, keys.ip, ctx.ipMaxFailures);
+        if (!account || !ok || !account.active)
           return sendProblem(reply, { status: 401, title: "Connexion refusée", detail: "Adresse électronique ou mot de passe incorrect, ou compte désactivé." });
-        }
         await clearFailures(ctx, keys.account);
+        await refundAttempt(ctx, keys.ip, ctx.ipMaxFailures);
         if (needsRehash(account.passwordHash, ctx.scrypt))
           await ctx.db.query("UPDATE steering_account SET password_hash = $2 WHERE id = $1", [account.id, await hashPassword(password, ctx.scrypt)]);
         const { token, csrfToken } = await createSession(ctx, account.id);
@@ -140,10 +143,13 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { account, tokenHash } = sessionOf(request);
         const row = (await findAccountById(ctx.db, account.id))!;
-        if (!(await verifyPassword(request.body.current, row.passwordHash))) {
-          await recordFailure(ctx, accountKey(emailKey(row.email)), ctx.accountMaxFailures);
+        // The same lock as the login: a stolen session cannot guess the current password without limit.
+        const key = accountKey(emailKey(row.email));
+        const reserved = await reserveAttempt(ctx, key, ctx.accountMaxFailures);
+        if (!reserved.allowed) return tooManyAttempts(reply, reserved.retryAfterSeconds, "Trop de tentatives échouées sur ce compte");
+        if (!(await verifyPassword(request.body.current, row.passwordHash)))
           return sendFieldErrors(reply, [{ field: "current", message: "Le mot de passe actuel est incorrect." }]);
-        }
+        await clearFailures(ctx, key);
         const weak = checkNewPassword(request.body.next, row.email);
         if (weak) return sendFieldErrors(reply, [{ field: "next", message: weak }]);
         await ctx.db.query("UPDATE steering_account SET password_hash = $2, password_changed_at = $3 WHERE id = $1", [
