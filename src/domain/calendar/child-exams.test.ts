@@ -66,3 +66,14 @@ describe("compulsory child exams of the first 3 years (list in force since 1 Jan
     expect(premature.map((e) => [e.start, e.end])).toEqual(childExamEvents("enfant-a", "2025-01-15", false).map((e) => [e.start, e.end]));
   });
 });
+
+describe("vitamins D and K", () => {
+  it("link the first exams (birth to the 2nd month) to the vitamins article, and only them", () => {
+    const events = childExamEvents("enfant-a", "2026-03-10", false);
+    expect(events.filter((e) => e.articles.includes("vitamines-d-et-k-bebe")).map((e) => e.ruleId)).toEqual([
+      "examen-8-jours",
+      "examen-2e-semaine",
+      "examen-2e-mois",
+    ]);
+  });
+});

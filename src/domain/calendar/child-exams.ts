@@ -52,6 +52,8 @@ function description(rule: ChildExamRule): string {
   return `${what} ${bring} Pris en charge à 100 % par l'Assurance Maladie, gratuit à la PMI.`;
 }
 
+const VITAMIN_EXAMS = new Set(["examen-8-jours", "examen-2e-semaine", "examen-2e-mois"]);
+
 export function childExamEvents(subject: CalendarSubject, birth: IsoDate, premature: boolean): CalendarEvent[] {
   return CHILD_EXAMS.map((rule) =>
     makeEvent(subject, rule.ruleId, rule.window(birth), {
@@ -60,7 +62,12 @@ export function childExamEvents(subject: CalendarSubject, birth: IsoDate, premat
       kind: "suivi-medical",
       compulsory: true,
       audience: ["enfant"],
-      articles: ["examens-sante-enfant", ...(premature ? ["prematurite-premiers-mois"] : [])],
+      articles: [
+        "examens-sante-enfant",
+        // Vitamin K doses in the first month and daily vitamin D are checked at these first exams.
+        ...(VITAMIN_EXAMS.has(rule.ruleId) ? ["vitamines-d-et-k-bebe"] : []),
+        ...(premature ? ["prematurite-premiers-mois"] : []),
+      ],
       placeTypes: rule.ruleId === "examen-8-jours" ? ["maternite", "pediatre", "medecin-generaliste", "pmi"] : ["pediatre", "medecin-generaliste", "pmi"],
       source: SOURCES.examensEnfant,
       healthCertificate: rule.healthCertificate,

@@ -63,3 +63,19 @@ describe("congé supplémentaire de naissance (service-public.fr F39685, updated
     expect(text).not.toMatch(/annonc|environ 9 mois/);
   });
 });
+
+describe("vitamins D and K for the baby (SFP 2022; ANSM vitamin K schedule)", () => {
+  it("has an article with the doses by feeding mode, linked to the first stages and the food and follow-up themes", () => {
+    const a = bundle.articles.find((x) => x.id === "vitamines-d-et-k-bebe");
+    expect(a?.stages).toEqual(expect.arrayContaining(["accouchement", "trois-premiers-mois", "quatre-mois-un-an"]));
+    expect(a?.themes).toEqual(expect.arrayContaining(["suivi-medical", "alimentation", "allaitement"]));
+    const text = (a?.text ?? "").replace(/\s+([,.;:])/g, "$1");
+    expect(text).toMatch(/De la naissance à 18 ans: 400 à 800 UI par jour/);
+    expect(text).toMatch(/1re dose le jour de la naissance/);
+    expect(text).toMatch(/2e dose entre le 4e et le 7e jour/);
+    expect(text).toMatch(/3e dose à 1 mois si bébé est nourri uniquement au sein/);
+    expect(text).toMatch(/uniquement du lait infantile[^.]*3e dose n'est pas nécessaire/);
+    expect(text).toMatch(/pas un complément alimentaire/);
+    expect(a?.sources.some((s) => s.url.includes("ansm.sante.fr"))).toBe(true);
+  });
+});
