@@ -4,8 +4,9 @@ import { DEPARTEMENTS, REGIONS, departementsOfRegion, findDepartement, findRegio
 
 /**
  * Births tables: the input of the regional allocation rule (instruction SGMCAS/2023/110 §3.1 uses the births
- * of 2021). The app ships the INSEE 2022 table (`data/steering/births-2022-by-*.csv`, the 2021 table was not
- * available); an administrator loads another year in the same format. Format: `docs/steering.md`.
+ * of 2021). The app ships the INSEE 2022 table (`data/steering/births-2022-by-*.csv`): no official 2021 table
+ * by département or region could be obtained (searched again on 2026-12-01, see `data/steering/README.md`);
+ * an administrator loads another year in the same format. Format: `docs/steering.md`.
  */
 export interface BirthsTable {
   /** Year of the births counted (not the year of the allocation). */
