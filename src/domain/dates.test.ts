@@ -50,6 +50,9 @@ describe("date arithmetic", () => {
   });
   it("formats in French", () => {
     expect(formatFrenchDate("2026-11-22")).toBe("22 novembre 2026");
-    expect(formatFrenchDate("2027-01-01")).toBe("1 janvier 2027");
+    expect(formatFrenchDate("2027-01-01")).toBe("1er janvier 2027");
+    expect(formatFrenchDate("2027-05-01")).toBe("1er mai 2027");
+    expect(formatFrenchDate("2015-01-07")).toBe("7 janvier 2015");
+    expect(formatFrenchDate("2027-05-11")).toBe("11 mai 2027");
   });
 });

@@ -77,10 +77,16 @@ export function isoDateInTimeZone(instant: Date, timeZone = "Europe/Paris"): Iso
   return formatter(`iso ${timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(instant);
 }
 
-/** "22 novembre 2026". */
+/**
+ * "22 novembre 2026", "1er mai 2027": French writes the first day of a month as an ordinal
+ * (« 1er »), which `Intl` does not do.
+ */
 export function formatFrenchDate(date: IsoDate): string {
   const frenchLong = formatter("fr long", () => new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
-  return frenchLong.format(new Date(toEpochDay(date) * DAY_MS));
+  return frenchLong
+    .formatToParts(new Date(toEpochDay(date) * DAY_MS))
+    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join("");
 }
 
 // Formatters are costly to create (tens of milliseconds on a slow phone): made on first use, then kept.

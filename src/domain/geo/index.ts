@@ -4,3 +4,4 @@ export * from "./insee.js";
 export * from "./fold.js";
 export * from "./place-types.js";
 export * from "./territory.js";
+export * from "./departement-names.js";

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { formatFrenchDate, isValidIsoDate } from "../../../domain/dates.js";
 import { Page } from "../../components/Page.js";
 import { fetchPlace, fetchPlaceTypes, type PlaceFeature, type PlaceTypeInfo } from "./places-api.js";
 
@@ -45,7 +46,7 @@ export function PlacePage() {
         </ul>
         <p className="fr-text--sm">
           Source : {p.source === "finess" ? "répertoire FINESS (ministère de la Santé)" : p.source === "rpps" ? "Annuaire santé (RPPS)" : p.source}
-          {p.updated ? `, mise à jour du ${p.updated}` : ""}. Une information est fausse ? Elle vient de la source officielle : signalez-la au lieu
+          {p.updated && isValidIsoDate(p.updated) ? `, mise à jour du ${formatFrenchDate(p.updated)}` : ""}. Une information est fausse ? Elle vient de la source officielle : signalez-la au lieu
           concerné.
         </p>
       </Page>

@@ -5,7 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { buildCommuneIndex, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
+import { buildCommuneIndex, communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
 import { Page } from "../../components/Page.js";
 import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommunes, type PlaceFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
 
@@ -16,6 +16,10 @@ interface Spot {
   lat: number;
   lon: number;
   label: string;
+}
+
+interface Suggestion extends Spot {
+  detail?: string | undefined;
 }
 
 /**
@@ -67,6 +71,11 @@ export function PlacesPage() {
     [params, setParams],
   );
   const choose = (s: Spot) => update({ lat: s.lat.toFixed(5), lon: s.lon.toFixed(5), lieu: s.label });
+  const clearSpot = () => {
+    setResults(null);
+    setError(null);
+    update({ lat: null, lon: null, lieu: null });
+  };
   const select = useCallback((id: string) => {
     setSelected(id);
     document.getElementById(`lieu-${id}`)?.focus();
@@ -78,7 +87,7 @@ export function PlacesPage() {
         Maternités, PMI, sages-femmes, centres de santé, lieux d'écoute… près de chez vous, d'après les données publiques officielles
         (FINESS, Annuaire santé). <Link to="/autour-de-moi/sources">Sources et limites des données</Link>
       </p>
-      <WhereForm onChoose={choose} geocoderUrl={config?.geocoderUrl ?? null} />
+      <WhereForm onChoose={choose} onFail={clearSpot} geocoderUrl={config?.geocoderUrl ?? null} />
       {spot && (
         <p className="fr-mt-2w" role="status">
           Autour de : <strong>{spot.label}</strong>
@@ -87,24 +96,20 @@ export function PlacesPage() {
 
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         <div className="fr-col-12 fr-col-md-4">
-          <fieldset className="fr-fieldset" aria-labelledby="types-legend">
-            <legend id="types-legend" className="fr-fieldset__legend fr-text--regular">
-              Types de lieux
-            </legend>
-            <Checkbox
-              small
-              options={placeTypes
-                .filter((t) => t.count > 0 || types.includes(t.id))
-                .map((t) => ({
-                  label: `${t.label} (${t.count})`,
-                  nativeInputProps: {
-                    name: `type-${t.id}`,
-                    checked: types.includes(t.id),
-                    onChange: (e) => update({ types: (e.target.checked ? [...types, t.id] : types.filter((x) => x !== t.id)).join(",") || null }),
-                  },
-                }))}
-            />
-          </fieldset>
+          <Checkbox
+            small
+            legend="Types de lieux"
+            options={placeTypes
+              .filter((t) => t.count > 0 || types.includes(t.id))
+              .map((t) => ({
+                label: `${t.label} (${t.count})`,
+                nativeInputProps: {
+                  name: `type-${t.id}`,
+                  checked: types.includes(t.id),
+                  onChange: (e) => update({ types: (e.target.checked ? [...types, t.id] : types.filter((x) => x !== t.id)).join(",") || null }),
+                },
+              }))}
+          />
           <Select label="Distance" nativeSelectProps={{ value: String(radius), onChange: (e) => update({ rayon: e.target.value }) }}>
             {RADII.map((r) => (
               <option key={r} value={r}>
@@ -137,11 +142,23 @@ export function PlacesPage() {
   );
 }
 
-function WhereForm({ onChoose, geocoderUrl }: { onChoose(spot: Spot): void; geocoderUrl: string | null }) {
+function spotOf(c: CommuneMatch): Spot {
+  const label = communeLabel(c);
+  return { lat: c.lat, lon: c.lon, label: c.arrondissement ? `${label} (depuis le centre de ${c.name} : les arrondissements ne sont pas distingués)` : label };
+}
+
+/** A suggestion: the commune with its département, and its postal codes to help choose. */
+function suggestionOf(c: CommuneMatch): Suggestion {
+  const codes = c.postcodes.length > 3 ? `${c.postcodes.slice(0, 3).join(", ")}…` : c.postcodes.join(", ");
+  return { ...spotOf(c), detail: codes || undefined };
+}
+
+function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): void; onFail(): void; geocoderUrl: string | null }) {
   const [text, setText] = useState("");
   const [index, setIndex] = useState<CommuneIndex | null>(null);
-  const [suggestions, setSuggestions] = useState<{ label: string; lat: number; lon: number }[]>([]);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const [ask, setAsk] = useState<string | null>(null);
 
   useEffect(() => {
     loadCommunes().then((list) => setIndex(buildCommuneIndex(list)), () => setMessage("La liste des communes n'a pas pu être chargée."));
@@ -149,30 +166,57 @@ function WhereForm({ onChoose, geocoderUrl }: { onChoose(spot: Spot): void; geoc
 
   useEffect(() => {
     if (!index) return;
-    setSuggestions(searchCommuneIndex(index, text, 8).map((c: CommuneMatch) => ({ label: `${c.name} (${c.postcodes.slice(0, 3).join(", ")}${c.postcodes.length > 3 ? "…" : ""})`, lat: c.lat, lon: c.lon })));
+    setAsk(null);
+    setSuggestions(searchCommuneIndex(index, text, 8).map(suggestionOf));
   }, [index, text]);
+
+  function fail(reason: string) {
+    setMessage(reason);
+    onFail();
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
-    if (suggestions.length > 0) return onChoose(suggestions[0]!);
+    setAsk(null);
+    if (index) {
+      const found = resolveCommuneQuery(index, text, 8);
+      if (found.kind === "one") return onChoose(spotOf(found.commune));
+      if (found.kind === "choose") {
+        setSuggestions(found.communes.map(suggestionOf));
+        setAsk(`Plusieurs communes correspondent à « ${text.trim()} » : choisissez la vôtre ci-dessous.`);
+        onFail();
+        return;
+      }
+    }
     if (geocoderUrl && text.trim().length > 3) {
       try {
         const found = await geocodeAddress(geocoderUrl, text.trim());
-        if (found.length) return setSuggestions(found);
+        if (found.length === 1) return onChoose(found[0]!);
+        if (found.length) {
+          setSuggestions(found);
+          setAsk(`Plusieurs adresses correspondent à « ${text.trim()} » : choisissez la vôtre ci-dessous.`);
+          onFail();
+          return;
+        }
       } catch {
-        return setMessage("La recherche d'adresse n'est pas disponible (hors ligne ?). Essayez avec une commune ou un code postal.");
+        return fail("La recherche d'adresse n'est pas disponible (hors ligne ?). Essayez avec une commune ou un code postal.");
       }
     }
-    setMessage(`Aucune commune ne correspond à « ${text} ». Vérifiez l'orthographe ou essayez le code postal.`);
+    if (!index) return fail("La liste des communes n'est pas encore chargée : réessayez dans un instant, ou utilisez « Me localiser ».");
+    fail(
+      text.trim().length < 2
+        ? "Indiquez au moins deux lettres du nom de la commune, ou son code postal."
+        : `Aucune commune ne correspond à « ${text.trim()} ». Vérifiez l'orthographe ou indiquez le code postal (par exemple 69003 pour Lyon 3e).`,
+    );
   }
 
   function locate() {
     setMessage(null);
-    if (!("geolocation" in navigator)) return setMessage("Votre navigateur ne permet pas la localisation.");
+    if (!("geolocation" in navigator)) return fail("Votre navigateur ne permet pas la localisation.");
     navigator.geolocation.getCurrentPosition(
       (position) => onChoose({ lat: position.coords.latitude, lon: position.coords.longitude, label: "votre position" }),
-      () => setMessage("Votre position n'a pas pu être obtenue (autorisation refusée ?). Indiquez plutôt une commune."),
+      () => fail("Votre position n'a pas pu être obtenue (autorisation refusée ?). Indiquez plutôt une commune."),
       { timeout: 10_000, maximumAge: 300_000 },
     );
   }
@@ -186,12 +230,18 @@ function WhereForm({ onChoose, geocoderUrl }: { onChoose(spot: Spot): void; geoc
         stateRelatedMessage={message ?? undefined}
         nativeInputProps={{ name: "lieu", value: text, autoComplete: "off", onChange: (e) => setText(e.target.value) }}
       />
+      {ask && (
+        <p className="fr-mt-1w fr-mb-1w" role="status">
+          {ask}
+        </p>
+      )}
       {suggestions.length > 0 && (
-        <ul className="mj-suggestions" aria-label="Suggestions">
+        <ul className="mj-suggestions" aria-label={ask ? "Communes possibles" : "Suggestions"}>
           {suggestions.map((s) => (
             <li key={`${s.label}-${s.lat}`}>
-              <Button type="button" priority="tertiary" size="small" onClick={() => onChoose(s)}>
+              <Button type="button" priority="tertiary" size="small" onClick={() => onChoose({ lat: s.lat, lon: s.lon, label: s.label })}>
                 {s.label}
+                {s.detail ? ` · ${s.detail}` : ""}
               </Button>
             </li>
           ))}

@@ -1,3 +1,5 @@
+import { formatFrenchDate } from "../../../domain/dates.js";
+
 /**
  * The steering API from the browser: same-origin fetch with the session cookie (HttpOnly, set by the
  * server) and the CSRF token in the `x-csrf-token` header on every state-changing request. The token is
@@ -46,7 +48,8 @@ export const integer = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
 export const percent = (n: number, digits = 1) => `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n)} %`;
 export const points = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(n))} pt`;
 export const dateTime = (iso: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(iso));
-export const day = (iso: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+/** A calendar day in words, through the shared formatter (« 1er mai 2027 »). */
+export const day = (iso: string) => formatFrenchDate(iso);
 
 /** Reads a file chosen in an <input type="file"> as text (UTF-8), refusing what is obviously too big. */
 export async function readTextFile(file: File, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
