@@ -12,7 +12,7 @@ export function calendarInputFromProfile(profile: Profile): CalendarInput {
     pregnancy: profile.pregnancy
       ? {
           terme: profile.pregnancy.terme,
-          fetuses: profile.pregnancy.multiple ? 2 : 1,
+          fetuses: profile.pregnancy.babies,
           rank: profile.children.length + 1,
           unmarriedParents: options.unmarried,
           gestationalDiabetesRisk: options.diabetesRisk,

@@ -6,9 +6,9 @@ import { foldLine, icsEntryFromEvent, toIcs, type IcsEntry } from "./ics.js";
 import type { Profile } from "../profile/profile.js";
 
 const profile: Profile = {
-  version: 1,
+  version: 2,
   project: null,
-  pregnancy: { terme: "2027-04-10", ddr: null, multiple: false },
+  pregnancy: { terme: "2027-04-10", ddr: null, babies: 1 },
   children: [{ id: "aine", firstName: "Zoé", birthDate: "2025-03-01" }],
   situations: [],
   calendar: { unmarried: true, diabetesRisk: true, bcg: false },

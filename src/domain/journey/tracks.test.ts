@@ -3,7 +3,7 @@ import { buildTracks, formatAge } from "./tracks.js";
 import type { Profile } from "../profile/profile.js";
 
 const today = "2026-11-22";
-const empty: Profile = { version: 1, project: null, pregnancy: null, children: [], situations: [] };
+const empty: Profile = { version: 2, project: null, pregnancy: null, children: [], situations: [] };
 
 describe("buildTracks", () => {
   it("gives twins one track each, on the same stage", () => {
@@ -20,7 +20,7 @@ describe("buildTracks", () => {
     const tracks = buildTracks(
       {
         ...empty,
-        pregnancy: { terme: "2027-04-10", ddr: null, multiple: false },
+        pregnancy: { terme: "2027-04-10", ddr: null, babies: 1 },
         children: [{ id: "a", firstName: "Tom", birthDate: "2024-08-01" }, { id: "b", firstName: "Zoé", birthDate: "2025-12-01" }],
       },
       "2026-11-14",

@@ -27,11 +27,11 @@ export function buildTracks(profile: Profile, today: IsoDate): Track[] {
     });
   }
   if (profile.pregnancy) {
-    const { terme, multiple } = profile.pregnancy;
+    const { terme, babies } = profile.pregnancy;
     tracks.push({
       id: "grossesse",
       kind: "grossesse",
-      label: multiple ? "Grossesse en cours (multiple)" : "Grossesse en cours",
+      label: babies > 1 ? `Grossesse en cours (${babies === 2 ? "jumeaux" : babies === 3 ? "triplés" : `${babies} bébés`})` : "Grossesse en cours",
       stage: stageForPregnancy(terme, today),
       detail: formatGestationalAge(gestationalAge(terme, today)),
     });

@@ -3,9 +3,9 @@ import { makeBackup, readBackup } from "./backup.js";
 import type { Profile } from "./profile.js";
 
 const profile: Profile = {
-  version: 1,
+  version: 2,
   project: null,
-  pregnancy: { terme: "2027-04-10", ddr: null, multiple: false },
+  pregnancy: { terme: "2027-04-10", ddr: null, babies: 1 },
   children: [{ id: "a", firstName: "Léa", birthDate: "2025-01-02" }],
   situations: ["parent-seul"],
 };
@@ -31,7 +31,7 @@ describe("backup file", () => {
   it.each([
     ["not JSON", "{oops", /JSON valide/],
     ["another file", JSON.stringify({ hello: 1 }), /n'est pas une sauvegarde/],
-    ["a future version", JSON.stringify({ format: "mille-jours-sauvegarde", version: 2 }), /version/],
+    ["a future version", JSON.stringify({ format: "mille-jours-sauvegarde", version: 3 }), /version/],
     [
       "an impossible date",
       JSON.stringify({ ...makeBackup(empty(profile), new Date()), profile: { ...profile, children: [{ id: "a", firstName: "", birthDate: "2025-02-30" }] } }),
@@ -50,5 +50,26 @@ describe("older backup files", () => {
     const { epds: _e, appointments: _a, calendarDone: _d, ...older } = makeBackup(empty(profile), new Date("2026-11-22T10:00:00Z"));
     const result = readBackup(JSON.stringify(older));
     expect(result.ok && [result.backup.epds, result.backup.appointments, result.backup.calendarDone]).toEqual([[], [], []]);
+  });
+});
+
+describe("version 1 backup files (yes/no multiple pregnancy)", () => {
+  it("import, triplets' parents' « multiple » becoming 2 babies they can then correct", () => {
+    const v1 = {
+      format: "mille-jours-sauvegarde",
+      version: 1,
+      exportedAt: "2026-11-01T10:00:00.000Z",
+      profile: { version: 1, project: null, pregnancy: { terme: "2027-06-01", ddr: null, multiple: true }, children: [], situations: ["grossesse-multiple"] },
+      marks: [],
+    };
+    const result = readBackup(JSON.stringify(v1));
+    expect(result.ok && result.backup.version).toBe(2);
+    expect(result.ok && result.backup.profile).toEqual({
+      version: 2,
+      project: null,
+      pregnancy: { terme: "2027-06-01", ddr: null, babies: 2 },
+      children: [],
+      situations: ["grossesse-multiple"],
+    });
   });
 });

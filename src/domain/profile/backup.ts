@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
-import { profileSchema } from "./schema.js";
+import { savedProfileSchema } from "./schema.js";
 
 /**
  * The file a parent exports to move their data to another device. Plain JSON, readable by a person,
  * versioned so that later versions of the app can still import it.
  */
 export const BACKUP_FORMAT = "mille-jours-sauvegarde";
+/** Version 2 (2026-12): the profile records the number of babies expected. Version 1 files still import. */
+export const BACKUP_VERSION = 2;
 
 export const articleMarkSchema = z.strictObject({ id: z.string().min(1).max(100), read: z.boolean(), favourite: z.boolean() });
 
@@ -23,9 +25,9 @@ export const epdsRecordSchema = z.strictObject({
 
 export const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]).transform(() => BACKUP_VERSION),
   exportedAt: z.string(),
-  profile: profileSchema.nullable(),
+  profile: savedProfileSchema.nullable(),
   marks: z.array(articleMarkSchema).max(10_000),
   /** EPDS history; absent from files made before the questionnaire existed. */
   epds: z.array(epdsRecordSchema).max(1_000).default([]),
@@ -36,12 +38,12 @@ export const backupSchema = z.strictObject({
     .default([]),
   calendarDone: z.array(z.strictObject({ id: z.string().min(1).max(200), doneOn: z.string().refine(isValidIsoDate) })).max(5_000).default([]),
 });
-export type Backup = z.infer<typeof backupSchema>;
+export type Backup = z.output<typeof backupSchema>;
 
 export type BackupData = Pick<Backup, "profile" | "marks" | "epds" | "appointments" | "calendarDone">;
 
 export function makeBackup(data: BackupData, now: Date): Backup {
-  return { format: BACKUP_FORMAT, version: 1, exportedAt: now.toISOString(), ...data };
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), ...data };
 }
 
 export type BackupReadResult = { ok: true; backup: Backup } | { ok: false; message: string };
@@ -56,7 +58,8 @@ export function readBackup(text: string): BackupReadResult {
   }
   if (typeof data !== "object" || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT)
     return { ok: false, message: "Ce fichier n'est pas une sauvegarde Mille Jours." };
-  if ((data as { version?: unknown }).version !== 1)
+  const version = (data as { version?: unknown }).version;
+  if (version !== 1 && version !== BACKUP_VERSION)
     return { ok: false, message: "Cette sauvegarde vient d'une version de Mille Jours que cette application ne sait pas lire. Mettez l'application à jour." };
   const parsed = backupSchema.safeParse(data);
   if (!parsed.success) {

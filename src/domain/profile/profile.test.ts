@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { savedProfileSchema } from "./schema.js";
 import { checkBirthDate, checkDdr, checkTerme, draftFromProfile, profileFromDraft, type ProfileDraft } from "./profile.js";
 
 const today = "2026-11-22";
@@ -47,12 +48,27 @@ describe("profileFromDraft", () => {
     if (!result.ok) expect(result.errors[0]).toMatchObject({ field: "situation" });
   });
   it("computes the terme from the DDR and keeps the DDR", () => {
-    const result = profileFromDraft({ ...base, pregnancy: { dateKind: "ddr", date: "2026-07-05", multiple: false } }, today);
+    const result = profileFromDraft({ ...base, pregnancy: { dateKind: "ddr", date: "2026-07-05", babies: 1 } }, today);
     expect(result).toMatchObject({ ok: true, profile: { pregnancy: { terme: "2027-04-18", ddr: "2026-07-05" } } });
   });
-  it("adds the multiple-pregnancy situation when the pregnancy is multiple", () => {
-    const result = profileFromDraft({ ...base, pregnancy: { dateKind: "terme", date: "2027-03-01", multiple: true } }, today);
+  it("records the number of babies and adds the multiple-pregnancy situation from it", () => {
+    const result = profileFromDraft({ ...base, pregnancy: { dateKind: "terme", date: "2027-03-01", babies: 3 } }, today);
+    expect(result.ok && result.profile.pregnancy?.babies).toBe(3);
     expect(result.ok && result.profile.situations).toEqual(["grossesse-multiple"]);
+  });
+  it("derives the multiple-pregnancy situation from the facts, never from a second answer", () => {
+    const single = profileFromDraft({ ...base, pregnancy: { dateKind: "terme", date: "2027-03-01", babies: 1 }, situations: ["grossesse-multiple"] }, today);
+    expect(single.ok && single.profile.situations).toEqual([]);
+    const twinsBorn = profileFromDraft(
+      { ...base, children: [{ id: "a", firstName: "", birthDate: "2026-06-01" }, { id: "b", firstName: "", birthDate: "2026-06-01" }] },
+      today,
+    );
+    expect(twinsBorn.ok && twinsBorn.profile.situations).toEqual(["grossesse-multiple"]);
+  });
+  it.each([0, 9, 1.5])("refuses %s babies", (babies) => {
+    const result = profileFromDraft({ ...base, pregnancy: { dateKind: "terme", date: "2027-03-01", babies } }, today);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([{ field: "pregnancy.babies", message: expect.stringMatching(/nombre de bébés/) }]);
   });
   it("names the faulty child field", () => {
     const result = profileFromDraft(
@@ -63,19 +79,43 @@ describe("profileFromDraft", () => {
     if (!result.ok) expect(result.errors).toEqual([{ field: "children.1.birthDate", message: expect.stringMatching(/30 février/) }]);
   });
   it("refuses a project together with a pregnancy", () => {
-    const result = profileFromDraft({ ...base, project: "essai", pregnancy: { dateKind: "terme", date: "2027-03-01", multiple: false } }, today);
+    const result = profileFromDraft({ ...base, project: "essai", pregnancy: { dateKind: "terme", date: "2027-03-01", babies: 1 } }, today);
     expect(result.ok).toBe(false);
   });
   it("round-trips through the edit form", () => {
     const draft: ProfileDraft = {
       project: null,
-      pregnancy: { dateKind: "ddr", date: "2026-07-05", multiple: false },
+      pregnancy: { dateKind: "ddr", date: "2026-07-05", babies: 1 },
       children: [{ id: "a", firstName: "Noé", birthDate: "2024-01-10" }],
       situations: ["premier-enfant"],
     };
     const result = profileFromDraft(draft, today);
     expect(result.ok).toBe(true);
     if (result.ok) expect(draftFromProfile(result.profile)).toEqual(draft);
+  });
+});
+
+describe("profiles saved by version 1 (yes/no multiple pregnancy)", () => {
+  const v1 = { version: 1, project: null, pregnancy: { terme: "2027-06-01", ddr: null, multiple: false }, children: [], situations: [] };
+  it.each([
+    ["single", v1, 1],
+    ["multiple", { ...v1, pregnancy: { ...v1.pregnancy, multiple: true } }, 2],
+    ["single but « Grossesse multiple » ticked", { ...v1, situations: ["grossesse-multiple"] }, 2],
+  ])("reads a %s pregnancy as %#", (_name, saved, babies) => {
+    const result = savedProfileSchema.safeParse(saved);
+    expect(result.success && result.data).toMatchObject({ version: 2, pregnancy: { terme: "2027-06-01", ddr: null, babies } });
+  });
+  it("keeps one baby when the ticked situation described twins already born", () => {
+    const saved = {
+      ...v1,
+      children: [{ id: "a", firstName: "", birthDate: "2025-01-01" }, { id: "b", firstName: "", birthDate: "2025-01-01" }],
+      situations: ["grossesse-multiple"],
+    };
+    const result = savedProfileSchema.safeParse(saved);
+    expect(result.success && result.data.pregnancy?.babies).toBe(1);
+  });
+  it("still refuses a broken version 1 profile", () => {
+    expect(savedProfileSchema.safeParse({ ...v1, pregnancy: { terme: "2027-02-30", ddr: null, multiple: false } }).success).toBe(false);
   });
 });
 

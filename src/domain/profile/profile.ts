@@ -1,6 +1,6 @@
 import { addDays, addYears, compareDates, daysBetween, isValidIsoDate, type IsoDate } from "../dates.js";
 import type { SituationId } from "../content/taxonomy.js";
-import { PROFILE_VERSION, type Pregnancy, type Profile } from "./schema.js";
+import { MAX_BABIES, PROFILE_VERSION, type Pregnancy, type Profile } from "./schema.js";
 import { termeFromDdr } from "../journey/pregnancy.js";
 
 /**
@@ -13,7 +13,7 @@ export type { Child, Pregnancy, Profile } from "./schema.js";
 export interface ProfileDraft {
   project: "reflexion" | "essai" | null;
   calendar?: Profile["calendar"];
-  pregnancy: null | { dateKind: "terme" | "ddr"; date: string; multiple: boolean };
+  pregnancy: null | { dateKind: "terme" | "ddr"; date: string; /** Number of babies expected (1 to 8). */ babies: number };
   children: { id: string; firstName: string; birthDate: string; expectedTerme?: string }[];
   situations: SituationId[];
 }
@@ -72,10 +72,12 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
 
   let pregnancy: Pregnancy | null = null;
   if (draft.pregnancy) {
-    const { dateKind, date, multiple } = draft.pregnancy;
+    const { dateKind, date, babies } = draft.pregnancy;
     const error = dateKind === "terme" ? checkTerme(date, today) : checkDdr(date, today);
     if (error) errors.push({ field: "pregnancy.date", message: error });
-    else pregnancy = dateKind === "terme" ? { terme: date, ddr: null, multiple } : { terme: termeFromDdr(date), ddr: date, multiple };
+    if (!Number.isInteger(babies) || babies < 1 || babies > MAX_BABIES)
+      errors.push({ field: "pregnancy.babies", message: "Indiquez le nombre de bébés attendus (de 1 à 8)." });
+    else if (!error) pregnancy = dateKind === "terme" ? { terme: date, ddr: null, babies } : { terme: termeFromDdr(date), ddr: date, babies };
   }
 
   draft.children.forEach((child, index) => {
@@ -95,8 +97,11 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
   });
 
   if (errors.length > 0) return { ok: false, errors };
-  const situations = [...new Set(draft.situations)];
-  if (pregnancy?.multiple && !situations.includes("grossesse-multiple")) situations.push("grossesse-multiple");
+  // « Grossesse multiple » follows the facts (babies expected, children born the same day): it is not a
+  // second question that could disagree with the number of babies.
+  const situations: SituationId[] = [...new Set(draft.situations)].filter((s) => s !== "grossesse-multiple");
+  const births = draft.children.map((c) => c.birthDate);
+  if ((pregnancy?.babies ?? 1) > 1 || births.some((b, i) => births.indexOf(b) !== i)) situations.push("grossesse-multiple");
   return {
     ok: true,
     profile: {
@@ -121,8 +126,8 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
     project: profile.project,
     pregnancy: profile.pregnancy
       ? profile.pregnancy.ddr
-        ? { dateKind: "ddr", date: profile.pregnancy.ddr, multiple: profile.pregnancy.multiple }
-        : { dateKind: "terme", date: profile.pregnancy.terme, multiple: profile.pregnancy.multiple }
+        ? { dateKind: "ddr", date: profile.pregnancy.ddr, babies: profile.pregnancy.babies }
+        : { dateKind: "terme", date: profile.pregnancy.terme, babies: profile.pregnancy.babies }
       : null,
     children: profile.children.map((c) => ({ ...c })),
     situations: [...profile.situations],

@@ -2,8 +2,14 @@ import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
 import { situationIds } from "../content/taxonomy.js";
 
-/** Shape of a saved profile, checked when a backup file is imported. */
-export const PROFILE_VERSION = 1;
+/**
+ * Shape of a saved profile, checked when a backup file is imported.
+ * Version 2 (2026-12) records the number of babies expected; version 1 had a yes/no `multiple` flag
+ * (read by {@link upgradeProfile}: "yes" becomes 2 babies).
+ */
+export const PROFILE_VERSION = 2;
+/** "4 ou plus" in the form; the leave rules are the same from 3 babies (C. trav. art. L1225-18). */
+export const MAX_BABIES = 8;
 
 const isoDate = z.string().refine(isValidIsoDate, { message: "date invalide" });
 
@@ -20,7 +26,8 @@ export const pregnancySchema = z.strictObject({
   terme: isoDate,
   /** Set when the parent gave the last period date and the terme was computed from it. */
   ddr: isoDate.nullable(),
-  multiple: z.boolean(),
+  /** Number of babies expected: 1, 2 (twins), 3 (triplets)… */
+  babies: z.number().int().min(1).max(MAX_BABIES),
 });
 export type Pregnancy = z.infer<typeof pregnancySchema>;
 
@@ -44,3 +51,30 @@ export const profileSchema = z.strictObject({
     .optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
+
+/**
+ * Brings a profile saved by an older version of the app (on the device or in a backup file) to the
+ * current shape, before it is validated. Anything it does not recognise is returned unchanged, for the
+ * schema to refuse with a precise message.
+ * - version 1: `pregnancy.multiple` (yes/no) becomes `pregnancy.babies` (yes → 2, no → 1). A version 1
+ *   profile whose pregnancy said "single" but that ticked the situation « Grossesse multiple » (a second
+ *   checkbox of the old form, which did not change the calendar) is read as twins too, unless the
+ *   profile already holds children born the same day (the situation then described them).
+ */
+export function upgradeProfile(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || (raw as { version?: unknown }).version !== 1) return raw;
+  const old = raw as Record<string, unknown> & { pregnancy?: unknown; situations?: unknown; children?: unknown };
+  let pregnancy = old.pregnancy;
+  if (typeof pregnancy === "object" && pregnancy !== null && "multiple" in pregnancy) {
+    const { multiple, ...rest } = pregnancy as Record<string, unknown>;
+    const situations = Array.isArray(old.situations) ? old.situations : [];
+    const births = Array.isArray(old.children) ? old.children.map((c) => (c as { birthDate?: unknown })?.birthDate) : [];
+    const twinsBorn = births.some((b, i) => births.indexOf(b) !== i);
+    const ticked = situations.includes("grossesse-multiple") && !twinsBorn;
+    pregnancy = { ...rest, babies: multiple === true || ticked ? 2 : 1 };
+  }
+  return { ...old, version: PROFILE_VERSION, pregnancy };
+}
+
+/** A saved profile of any version the app has written, upgraded then validated. */
+export const savedProfileSchema = z.preprocess(upgradeProfile, profileSchema);

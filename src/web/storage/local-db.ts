@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { ContentBundle } from "../../domain/content/schema.js";
 import type { Profile } from "../../domain/profile/profile.js";
+import { savedProfileSchema, upgradeProfile } from "../../domain/profile/schema.js";
 
 /** Everything the app keeps about the parent lives here, on the device, and nowhere else. */
 export interface ArticleMark {
@@ -84,8 +85,12 @@ function db(): Promise<IDBPDatabase<MilleJoursDb>> {
   return connection;
 }
 
+/** The saved profile, brought to the current shape when an older version of the app wrote it. */
 export async function loadProfile(): Promise<Profile | null> {
-  return (await (await db()).get("profile", "current")) ?? null;
+  const saved: unknown = await (await db()).get("profile", "current");
+  if (saved === undefined || saved === null) return null;
+  const parsed = savedProfileSchema.safeParse(saved);
+  return parsed.success ? parsed.data : (upgradeProfile(saved) as Profile);
 }
 
 export async function saveProfile(profile: Profile): Promise<void> {

@@ -13,6 +13,14 @@ import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
 
+/** The leave rules are the same from 3 babies: « 4 ou plus » is recorded as 4. */
+const BABIES_OPTIONS = [
+  { babies: 1, label: "Un bébé" },
+  { babies: 2, label: "Deux (jumeaux)" },
+  { babies: 3, label: "Trois (triplés)" },
+  { babies: 4, label: "Quatre ou plus" },
+];
+
 const emptyDraft: ProfileDraft = { project: null, pregnancy: null, children: [], situations: [] };
 
 function newChildId(): string {
@@ -111,7 +119,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
                   name: "pregnancy",
                   checked: pregnancy !== null,
                   onChange: (e) =>
-                    update({ pregnancy: e.target.checked ? { dateKind: "terme", date: "", multiple: false } : null, ...(e.target.checked ? { project: null } : {}) }),
+                    update({ pregnancy: e.target.checked ? { dateKind: "terme", date: "", babies: 1 } : null, ...(e.target.checked ? { project: null } : {}) }),
                 },
               },
               {
@@ -183,13 +191,17 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
             )}
           </div>
           <div className="fr-fieldset__element">
-            <Checkbox
-              options={[
-                {
-                  label: "Grossesse multiple (jumeaux ou plus)",
-                  nativeInputProps: { name: "multiple", checked: pregnancy.multiple, onChange: (e) => update({ pregnancy: { ...pregnancy, multiple: e.target.checked } }) },
-                },
-              ]}
+            <RadioButtons
+              legend="Combien de bébés attendez-vous ?"
+              hintText="Le congé maternité et le suivi en dépendent (jumeaux, triplés ou plus)"
+              name="babies"
+              orientation="horizontal"
+              state={errorOf("pregnancy.babies") ? "error" : "default"}
+              stateRelatedMessage={errorOf("pregnancy.babies")}
+              options={BABIES_OPTIONS.map(({ babies, label }) => ({
+                label,
+                nativeInputProps: { value: String(babies), checked: pregnancy.babies === babies, onChange: () => update({ pregnancy: { ...pregnancy, babies } }) },
+              }))}
             />
           </div>
         </fieldset>
@@ -273,7 +285,10 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
         </legend>
         <div className="fr-fieldset__element">
           <Checkbox
-            options={situations.map(({ id, title }) => ({
+            options={situations
+              // Derived from the number of babies and the birth dates: never a second, disagreeing question.
+              .filter(({ id }) => id !== "grossesse-multiple")
+              .map(({ id, title }) => ({
               label: title,
               nativeInputProps: {
                 name: `situation-${id}`,
