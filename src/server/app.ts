@@ -15,7 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "./db/database.js";
-import { sendProblem } from "./problem.js";
+import { clientErrorResponse, containsNul, nulProblem, problemForFrameworkError, sendProblem } from "./problem.js";
 import { contentRoutes } from "./routes/content.js";
 import { epdsRoutes } from "./routes/epds.js";
 import { calendarRoutes } from "./routes/calendar.js";
@@ -92,7 +92,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, staticDir, epds, frameAncestors = [], services = noServices, places, logger = privacyLogger(), trustProxy = [], steering = {}, lifecycle = newLifecycle() } = options;
   // X-Forwarded-* are only believed from the configured proxies: otherwise any client could pick its address.
   // return503OnClosing false: a request arriving on an open connection while the server stops is served, not refused.
-  const app = Fastify({ logger, trustProxy: trustProxy.length > 0 ? trustProxy : false, return503OnClosing: false, ...(options.https ? { https: options.https } : {}) }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger,
+    trustProxy: trustProxy.length > 0 ? trustProxy : false,
+    return503OnClosing: false,
+    ...(options.https ? { https: options.https } : {}),
+    // Errors raised before routing (bad %-encoding, over-long path parameter): French problem+json too.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(reply, problemForFrameworkError(error) ?? { status: 400, title: "Requête invalide", detail: "La requête n'a pas pu être traitée : vérifiez son adresse." }),
+    // Requests Node cannot parse (headers over 16 KB, raw bytes in the request line) never reach Fastify.
+    clientErrorHandler(error: Error & { code?: string }, socket) {
+      if (error.code === "ECONNRESET" || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(error.code));
+      socket.destroy(error);
+    },
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -134,7 +148,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(compress, { global: true, threshold: 1024 });
 
-  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+  // PostgreSQL cannot store U+0000 in text: refused at the edge, for every route and every field (path, query, body).
+  app.addHook("preValidation", async (request, reply) => {
+    if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) return sendProblem(reply, nulProblem);
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((issue) => {
         const field = issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || (issue.params as { issue?: { keys?: string[] } }).issue?.keys?.join(", ") || "(requête)";
@@ -147,6 +166,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         errors,
       });
     }
+    const known = problemForFrameworkError(error);
+    if (known) return sendProblem(reply, known);
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: { message: error.message, stack: error.stack } }, "request failed");
     return sendProblem(reply, {

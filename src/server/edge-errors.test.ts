@@ -1,0 +1,129 @@
+import { connect } from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { buildApp } from "./app.js";
+import type { Database } from "./db/database.js";
+import { migrate } from "./db/migrate.js";
+import { testDatabases } from "./db/test-databases.js";
+import { createTestAccount, TEST_SCRYPT } from "./steering/test-support.js";
+
+const PASSWORD = "mot de passe de test 2026";
+
+/** Sends bytes on a raw socket (what inject() cannot send) and returns the status, headers and body. */
+function rawRequest(port: number, data: Buffer | string): Promise<{ status: number; headers: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk) => chunks.push(chunk));
+    socket.on("error", (error) => (chunks.length ? undefined : reject(error)));
+    socket.on("close", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const [head = "", ...rest] = text.split("\r\n\r\n");
+      resolve({ status: Number(head.split(" ")[1]), headers: head, body: rest.join("\r\n\r\n") });
+    });
+    socket.end(data);
+  });
+}
+
+function expectFrenchProblem(res: { status: number; headers: string; body: string }, status: number) {
+  expect(res.status, res.headers).toBe(status);
+  expect(res.headers).toMatch(/content-type: application\/problem\+json; charset=utf-8/i);
+  const problem = JSON.parse(res.body);
+  expect(problem).toMatchObject({ type: "about:blank", status });
+  expect(problem.detail).toMatch(/[éèàêç]|requête|adresse/i);
+  return problem as { title: string; detail: string };
+}
+
+describe("errors raised before routing, over a real socket", () => {
+  let db: Database;
+  let app: FastifyInstance;
+  let port: number;
+  const get = (path: string, extra = "") => rawRequest(port, `GET ${path} HTTP/1.1\r\nHost: localhost\r\n${extra}Connection: close\r\n\r\n`);
+  const post = (path: string, type: string, body: string | Buffer, length = Buffer.byteLength(body)) =>
+    rawRequest(port, Buffer.concat([Buffer.from(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`), Buffer.from(body)]));
+
+  beforeAll(async () => {
+    db = await testDatabases[0]![1]();
+    await migrate(db);
+    app = await buildApp({ db, logger: false });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    port = (app.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it("431: a URL over 16 KB", async () => {
+    expect(expectFrenchProblem(await get(`/api/v1/articles?x=${"a".repeat(17_000)}`), 431).detail).toMatch(/16 Ko/);
+  });
+
+  it("414: an over-long path parameter", async () => {
+    expect(expectFrenchProblem(await get(`/api/v1/articles/${"a".repeat(200)}`), 414).title).toBe("Adresse trop longue");
+  });
+
+  it("400: a bad %-encoding in the path", async () => {
+    expect(expectFrenchProblem(await get("/api/v1/places/%zz"), 400).title).toBe("Adresse invalide");
+    expectFrenchProblem(await get("/api/v1/articles/%E9%"), 400);
+  });
+
+  it("400: raw non-ASCII bytes and control characters in the request line, and garbage", async () => {
+    const line = Buffer.concat([Buffer.from("GET /api/v1/articles/"), Buffer.from([0xc3, 0xa9, 0xff, 0x00]), Buffer.from(" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")]);
+    expect(expectFrenchProblem(await rawRequest(port, line), 400).title).toBe("Requête mal formée");
+    expectFrenchProblem(await rawRequest(port, "BONJOUR\r\n\r\n"), 400);
+    expectFrenchProblem(await get("/api/v1/health", "X-Test: a\u0000b\r\n"), 400);
+  });
+
+  it("400/413/415: invalid JSON, empty JSON, a body too large, an unsupported media type", async () => {
+    expect(expectFrenchProblem(await post("/api/v1/pilotage/session", "application/json", "{abc}"), 400).title).toBe("JSON invalide");
+    expectFrenchProblem(await post("/api/v1/pilotage/session", "application/json", '{"__proto__":{"x":1}}'), 400);
+    expectFrenchProblem(await post("/api/v1/pilotage/session", "application/json", ""), 400);
+    expect(expectFrenchProblem(await post("/api/v1/pilotage/session", "text/xml", "<a/>"), 415).detail).toMatch(/application\/json/);
+    expectFrenchProblem(await post("/api/v1/pilotage/session", "application/json", `{"email":"${"x".repeat(1_100_000)}"}`), 413);
+  });
+
+  it("404 for an unknown path or method", async () => {
+    expectFrenchProblem(await get("/api/v1/rien"), 404);
+    expectFrenchProblem(await rawRequest(port, "DELETE /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404);
+  });
+});
+
+describe.each(testDatabases)("NUL bytes never reach %s", (_kind, open) => {
+  let db: Database;
+  let app: FastifyInstance;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await open();
+    await migrate(db);
+    await createTestAccount(db, { email: "national@sante.gouv.fr", displayName: "Nationale", role: "national" });
+    app = await buildApp({ db, logger: false, steering: { scrypt: TEST_SCRYPT } });
+    const login = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: "national@sante.gouv.fr", password: PASSWORD } });
+    headers = { cookie: String(login.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": login.json().csrfToken };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  const cases: [string, InjectOptions & { auth?: boolean }][] = [
+    ["an article id", { url: "/api/v1/articles/%00" }],
+    ["a query string", { url: "/api/v1/articles?stage=%00" }],
+    ["the login e-mail", { method: "POST", url: "/api/v1/pilotage/session", payload: { email: "a\u0000@b.fr", password: "x" } }],
+    ["an account name", { method: "POST", url: "/api/v1/pilotage/comptes", auth: true, payload: { email: "n@ars.sante.fr", displayName: "Nom\u0000", role: "observer", password: "un long mot de passe 2026" } }],
+    ["a CSV cell", { method: "POST", url: "/api/v1/pilotage/projets/import", auth: true, payload: { csv: "titre;x\nA\u0000;b", dryRun: true } }],
+    ["a births source", { method: "POST", url: "/api/v1/pilotage/naissances", auth: true, payload: { csv: "annee;region;naissances\n2024;84;1000", source: "INSEE\u0000" } }],
+    ["a JSON key", { method: "POST", url: "/api/v1/pilotage/projets", auth: true, payload: { project: { "ti\u0000tle": "x" } } }],
+  ];
+  it.each(cases)("refuses a NUL in %s with a French 400", async (_what, { auth, ...req }) => {
+    const res = await app.inject({ ...req, ...(auth ? { headers } : {}) });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json().detail).toMatch(/caractère nul/);
+  });
+
+  it("still works after these requests", async () => {
+    expect((await app.inject({ url: "/api/v1/pilotage/comptes", headers })).statusCode).toBe(200);
+  });
+});
