@@ -32,6 +32,10 @@ describe("Checked facts, on screen", () => {
       /^https:\/\/www\.legifrance\.gouv\.fr\//,
     );
     await expectNoAxeViolations(page);
+
+    // The public barometer words them as the law does.
+    await page.goto(`${baseUrl}/barometre`);
+    await page.getByText(/sont obligatoires : la loi impose de les proposer à tous les futurs et jeunes parents/).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
