@@ -22,7 +22,7 @@ import { calendarRoutes } from "./routes/calendar.js";
 import { placesRoutes, type PlacesService } from "./places/index.js";
 import { steeringRoutes, type SteeringOptions } from "./steering/index.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
-import { installOps, newLifecycle, type Lifecycle } from "./ops/index.js";
+import { installOps, newLifecycle, type Lifecycle, type Metrics } from "./ops/index.js";
 
 z.config(z.locales.fr());
 
@@ -71,6 +71,8 @@ export interface AppOptions {
   steering?: SteeringOptions;
   /** Shared with the shutdown: readiness answers 503 while the copy drains. */
   lifecycle?: Lifecycle;
+  /** Prometheus metrics (METRICS_PORT), counted by route pattern; off when omitted. */
+  metrics?: Metrics;
 }
 
 /**
@@ -89,7 +91,7 @@ export function privacyLogger(stream?: { write(line: string): void }, level = "i
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { db, staticDir, epds, frameAncestors = [], services = noServices, places, logger = privacyLogger(), trustProxy = [], steering = {}, lifecycle = newLifecycle() } = options;
+  const { db, staticDir, epds, frameAncestors = [], services = noServices, places, logger = privacyLogger(), trustProxy = [], steering = {}, lifecycle = newLifecycle(), metrics } = options;
   // X-Forwarded-* are only believed from the configured proxies: otherwise any client could pick its address.
   // return503OnClosing false: a request arriving on an open connection while the server stops is served, not refused.
   const app = Fastify({
@@ -189,7 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  await installOps(app, { db, places, lifecycle });
+  await installOps(app, { db, places, lifecycle, metrics });
   await app.register(
     async (api) => {
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());

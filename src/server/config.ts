@@ -210,6 +210,39 @@ export const configSchema = z.object({
     defaultText: "`10000`",
     expected: "un nombre de millisecondes (0 ou plus)",
   }),
+  METRICS_PORT: variable(
+    "METRICS_PORT",
+    z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number)
+      .refine((port) => port <= 65535)
+      .optional()
+      .transform((port) => port ?? null),
+    {
+      description: "port des métriques Prometheus (`GET /metrics`), distinct du port public et à ne pas publier par le relais ; sans lui, pas de métriques",
+      defaultText: "— (pas de métriques)",
+      expected: "un nombre entre 0 et 65535",
+    },
+  ),
+  METRICS_HOST: variable("METRICS_HOST", z.string().default("127.0.0.1"), {
+    description: "adresse d'écoute des métriques (`0.0.0.0` pour un Prometheus sur une autre machine ou dans un conteneur)",
+    defaultText: "`127.0.0.1`",
+    expected: "une adresse ou un nom d'hôte",
+  }),
+  METRICS_TOKEN: variable(
+    "METRICS_TOKEN",
+    z
+      .string()
+      .min(16)
+      .optional()
+      .transform((value) => value ?? null),
+    {
+      description: "secret optionnel : s'il est défini, `GET /metrics` exige l'en-tête `Authorization: Bearer <METRICS_TOKEN>`",
+      defaultText: "—",
+      expected: "au moins 16 caractères",
+    },
+  ),
 });
 
 export type ServerConfig = z.output<typeof configSchema>;

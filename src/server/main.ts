@@ -9,7 +9,7 @@ import { loadEpdsQuestionnaires } from "./content/load-epds.js";
 import { openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { loadPlaceIndex, seedShippedPlaces } from "./places/index.js";
-import { installShutdown, newLifecycle } from "./ops/index.js";
+import { installShutdown, Metrics, newLifecycle } from "./ops/index.js";
 import { steeringOptionsFromConfig } from "./steering/context.js";
 
 /** Starts Mille Jours: migrate, load content, serve `dist/` and the API. Configured by environment variables. */
@@ -36,9 +36,11 @@ const seeded = await seedShippedPlaces(db, `${root}data`);
 const places = await loadPlaceIndex(db);
 const stopPlacesRefresh = places.startAutoRefresh();
 const lifecycle = newLifecycle();
+const metrics = config.METRICS_PORT === null ? undefined : new Metrics({ db, places });
 const app = await buildApp({
   db,
   lifecycle,
+  ...(metrics ? { metrics } : {}),
   staticDir: `${root}dist`,
   epds,
   frameAncestors,
@@ -50,6 +52,9 @@ const app = await buildApp({
   steering: steeringOptionsFromConfig(config),
 });
 
+// Metrics on their own port (never the public one), before the app so that a port clash stops the start.
+const metricsServer = metrics && config.METRICS_PORT !== null ? await metrics.listen(config.METRICS_PORT, config.METRICS_HOST, config.METRICS_TOKEN) : null;
+
 const shutdown = installShutdown({
   app,
   lifecycle,
@@ -57,6 +62,7 @@ const shutdown = installShutdown({
   timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   release: async () => {
     stopPlacesRefresh();
+    await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
     await db.close();
   },
   exit: (code) => process.exit(code),

@@ -11,6 +11,8 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: "pglite" | "postgresql";
+  /** Connection pool state (PostgreSQL only; PGlite has one connection), for the metrics. */
+  poolState?(): { total: number; idle: number; waiting: number };
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -62,6 +64,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     kind: "postgresql",
     ...queryable(pool),
+    poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
       try {

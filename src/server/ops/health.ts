@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../db/database.js";
+import { withTimeout } from "./timeout.js";
 import { pendingMigrations } from "../db/migrate.js";
 import type { PlacesService } from "../places/index.js";
 import { sendProblem, type Problem } from "../problem.js";
@@ -64,12 +65,4 @@ export function healthRoutes({ db, lifecycle, places, databaseTimeoutMs = 2_000 
       return sendProblem(reply.header("retry-after", "5"), problem);
     });
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`pas de réponse en ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
