@@ -51,7 +51,7 @@ export function healthRoutes({ db, lifecycle, places, databaseTimeoutMs = 2_000 
       }
       if (places) {
         const index = places.current;
-        checks.places = { ok: true, detail: `${index.places.length} lieux en mémoire (version ${index.version})` };
+        checks.places = { ok: true, detail: `${index.size} lieux en mémoire (version ${index.version})` };
       }
       const failed = Object.entries(checks).filter(([, check]) => !check.ok);
       if (failed.length === 0) return { status: "ready", checks };

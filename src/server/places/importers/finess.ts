@@ -66,7 +66,8 @@ export async function importFiness(db: Database, file: string, options: ImportOp
   return applyImport(db, builder, { kind: "place", rows }, options);
 }
 
-export async function parseFiness(file: string, builder: ReportBuilder, locator: CommuneLocator): Promise<PlaceRow[]> {
+/** The places of the file; the rows are built as they are read (a generator), the report counts them then. */
+export async function parseFiness(file: string, builder: ReportBuilder, locator: CommuneLocator): Promise<Iterable<PlaceRow>> {
   const report = builder.report;
   const source = readLines(file);
   const establishments = new Map<string, Establishment>();
@@ -297,8 +298,15 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
   report.encoding = source.result.encoding;
   if (!format) return [];
 
-  const rows: PlaceRow[] = [];
+  seen.clear();
+  return rowsOf(establishments, positions, builder, locator);
+}
+
+/** Builds each place from its establishment and forgets the establishment, so memory shrinks as rows are written. */
+function* rowsOf(establishments: Map<string, Establishment>, positions: Map<string, LatLon | null>, builder: ReportBuilder, locator: CommuneLocator): Generator<PlaceRow> {
+  const report = builder.report;
   for (const e of establishments.values()) {
+    establishments.delete(e.id);
     const commune = locator.find({ code: e.communeCode, postcode: e.postcode, name: e.routingName, dep: departementOfFinessNumber(e.id) });
     const exact = positions.get(e.id) ?? null;
     const position = exact ?? (commune ? { lat: commune.lat, lon: commune.lon } : null);
@@ -308,7 +316,7 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
     }
     if (!exact) report.approximate++;
     report.byType[e.type] = (report.byType[e.type] ?? 0) + 1;
-    rows.push({
+    yield {
       id: `${FINESS_DATASET}:${e.id}`,
       source: FINESS_DATASET,
       source_id: e.id,
@@ -326,9 +334,8 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
       lon: position.lon,
       approximate: !exact,
       updated: e.updated,
-    });
+    };
   }
-  return rows;
 }
 
 /**

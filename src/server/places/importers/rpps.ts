@@ -85,7 +85,7 @@ export async function parseRpps(
   builder: ReportBuilder,
   locator: CommuneLocator,
   finessSites: ReadonlyMap<string, { lat: number; lon: number; approximate: boolean }>,
-): Promise<PlaceRow[]> {
+): Promise<Iterable<PlaceRow>> {
   const report = builder.report;
   const source = readLines(file);
   const people = new Map<string, Person>();
@@ -153,8 +153,19 @@ export async function parseRpps(
   report.encoding = source.result.encoding;
   if (!index) return [];
 
-  const rows: PlaceRow[] = [];
+  return rowsOf(people, builder, locator, finessSites);
+}
+
+/** Builds the places of each professional and forgets the professional, so memory shrinks as rows are written. */
+function* rowsOf(
+  people: Map<string, Person>,
+  builder: ReportBuilder,
+  locator: CommuneLocator,
+  finessSites: ReadonlyMap<string, { lat: number; lon: number; approximate: boolean }>,
+): Generator<PlaceRow> {
+  const report = builder.report;
   for (const [ppId, person] of people) {
+    people.delete(ppId);
     const type: PlaceTypeId | null = placeTypeOfRpps(person.profession, [...person.savoirFaire.keys()]);
     if (!type) {
       builder.skip("médecin sans savoir-faire pédiatrie ni médecine générale");
@@ -178,7 +189,7 @@ export async function parseRpps(
       if (approximate) report.approximate++;
       report.byType[type] = (report.byType[type] ?? 0) + 1;
       const sourceId = `${ppId}-${createHash("sha1").update(a.key).digest("hex").slice(0, 10)}`;
-      rows.push({
+      yield {
         id: `${RPPS_DATASET}:${sourceId}`,
         source: RPPS_DATASET,
         source_id: sourceId,
@@ -196,8 +207,7 @@ export async function parseRpps(
         lon: position.lon,
         approximate,
         updated: null,
-      });
+      };
     }
   }
-  return rows;
 }

@@ -11,12 +11,16 @@ export interface ImportOptions {
   force?: boolean;
 }
 
-export type ParsedRows = { kind: "place"; rows: PlaceRow[] } | { kind: "commune"; rows: CommuneRow[] };
+/** The rows of a file: an array, or a generator that builds them as they are written (bounded memory). */
+export type ParsedRows = { kind: "place"; rows: Iterable<PlaceRow> } | { kind: "commune"; rows: Iterable<CommuneRow> };
+
+class NothingToImport extends Error {}
 
 /**
  * The common end of every importer: refuse the file when it has too many bad lines or nothing to import,
  * otherwise replace the dataset in ONE transaction (delete its rows, insert the new ones) under an
  * advisory lock. A refused file, or any error half-way, leaves the previous rows as they were.
+ * Rows are written in chunks as they come (`insertJson`), so a generator is never held whole in memory.
  * Importing the file that produced the current rows again changes nothing.
  */
 export async function applyImport(db: Database, builder: ReportBuilder, parsed: ParsedRows, options: ImportOptions = {}): Promise<ImportReport> {
@@ -30,31 +34,47 @@ export async function applyImport(db: Database, builder: ReportBuilder, parsed: 
     await recordRun(db, report, builder.startedDate);
     return report;
   };
-  report.imported = parsed.rows.length;
+  if (Array.isArray(parsed.rows)) report.imported = parsed.rows.length;
   if (report.rejectedCount > maxRejected)
     return refuse(
       maxRejected === 0
         ? `${report.rejectedCount} ligne(s) invalide(s)`
         : `${report.rejectedCount} ligne(s) invalide(s), au-delà des ${maxRejected} tolérée(s)`,
     );
-  if (parsed.rows.length === 0) return refuse("aucune ligne importable");
+  if (Array.isArray(parsed.rows) && parsed.rows.length === 0) return refuse("aucune ligne importable");
+  const count = (rows: Iterable<unknown>) => {
+    let n = 0;
+    for (const _ of rows) n++;
+    return n;
+  };
 
-  await db.transaction(async (tx) => {
-    await lockImports(tx);
-    if (options.onlyIfEmpty && !(await datasetIsEmpty(tx, report.dataset))) {
-      report.status = "unchanged";
-      return;
-    }
-    if (!options.force && (await currentFileHash(tx, report.dataset)) === report.sha256) {
-      report.status = "unchanged";
-    } else {
-      if (parsed.kind === "place") await replacePlaces(tx, report.dataset, parsed.rows);
-      else await replaceCommunes(tx, parsed.rows);
-      report.status = "applied";
-    }
-    builder.finish();
-    await recordRun(tx, report, builder.startedDate);
-  });
+  try {
+    await writeImport();
+  } catch (error) {
+    if (error instanceof NothingToImport) return refuse("aucune ligne importable");
+    throw error;
+  }
   builder.finish();
   return report;
+
+  function writeImport() {
+    return db.transaction(async (tx) => {
+      await lockImports(tx);
+      if (options.onlyIfEmpty && !(await datasetIsEmpty(tx, report.dataset))) {
+        report.imported = count(parsed.rows);
+        report.status = "unchanged";
+        return;
+      }
+      if (!options.force && (await currentFileHash(tx, report.dataset)) === report.sha256) {
+        report.imported = count(parsed.rows);
+        report.status = "unchanged";
+      } else {
+        report.imported = parsed.kind === "place" ? await replacePlaces(tx, report.dataset, parsed.rows) : await replaceCommunes(tx, parsed.rows);
+        if (report.imported === 0) throw new NothingToImport(); // rolls the deletion back
+        report.status = "applied";
+      }
+      builder.finish();
+      await recordRun(tx, report, builder.startedDate);
+    });
+  }
 }
