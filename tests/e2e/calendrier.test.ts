@@ -111,13 +111,13 @@ describe("Calendrier", () => {
     await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
     await page.goto(`${baseUrl}/calendrier`);
     await page.getByRole("heading", { name: "Mon calendrier", level: 1 }).waitFor();
-    const caption = await page.locator(".mj-month caption").innerText();
+    const caption = await page.locator(".mj-month-label").innerText();
     await tabTo(page, (el) => el.tag === "button" && el.text === "Mois suivant");
     await page.keyboard.press("Enter");
-    expect(await page.locator(".mj-month caption").innerText()).not.toBe(caption);
+    expect(await page.locator(".mj-month-label").innerText()).not.toBe(caption);
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Enter");
-    expect(await page.locator(".mj-month caption").innerText()).toBe(caption);
+    expect(await page.locator(".mj-month-label").innerText()).toBe(caption);
     const before = await page.getByRole("region", { name: "À faire maintenant" }).locator("h3").count();
     await page.locator("main h1").focus();
     await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("Marquer comme fait"));

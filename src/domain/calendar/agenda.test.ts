@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthGrid, splitAgenda, thisWeek } from "./agenda.js";
+import { frenchList, groupAlike, monthGrid, splitAgenda, thisWeek } from "./agenda.js";
 
 const events = [
   { id: "ouvert", start: "2026-11-01", end: "2026-11-30" },
@@ -41,4 +41,21 @@ describe("monthGrid", () => {
   it("handles 29 February", () => {
     expect(monthGrid([], 2028, 2).flat().filter((d) => d.date).length).toBe(29);
   });
+});
+
+describe("groupAlike and frenchList (twins' identical steps listed once)", () => {
+  it("groups by key in the order of the first item", () => {
+    const items = [
+      { id: "a:vaccin", key: "vaccin" },
+      { id: "b:vaccin", key: "vaccin" },
+      { id: "a:examen", key: "examen" },
+    ];
+    expect(groupAlike(items, (i) => i.key).map((g) => g.map((i) => i.id))).toEqual([["a:vaccin", "b:vaccin"], ["a:examen"]]);
+  });
+  it.each([
+    [["Léa"], "Léa"],
+    [["Léa", "Noé"], "Léa et Noé"],
+    [["Léa", "Noé", "Zoé"], "Léa, Noé et Zoé"],
+    [["Léa", "Léa"], "Léa"],
+  ])("%j → %s", (names, text) => expect(frenchList(names)).toBe(text));
 });

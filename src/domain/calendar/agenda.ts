@@ -53,3 +53,22 @@ export function monthGrid<E extends Dated>(events: readonly E[], year: number, m
   while (days.length % 7 !== 0) days.push({ date: null, events: [] });
   return Array.from({ length: days.length / 7 }, (_, week) => days.slice(week * 7, week * 7 + 7));
 }
+
+/**
+ * Items that say the same thing for several people (twins' vaccines, each under its own child): one
+ * group per key, in the order of their first item, so that a reminder lists them once with every name.
+ */
+export function groupAlike<E>(items: readonly E[], keyOf: (item: E) => string): E[][] {
+  const groups = new Map<string, E[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()];
+}
+
+/** « Léa », « Léa et Noé », « Léa, Noé et Zoé »: each name once. */
+export function frenchList(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length <= 1 ? (unique[0] ?? "") : `${unique.slice(0, -1).join(", ")} et ${unique.at(-1)}`;
+}

@@ -68,6 +68,20 @@ export function birthGroups(children: readonly ChildInput[]): ChildInput[][] {
   return [...groups.values()];
 }
 
+/**
+ * The events a birth gives once for all its children (the parents' leave, the mother's follow-up) are
+ * listed under the first child's subject; for twins and more they concern each child of the birth.
+ * Event id → every subject it belongs to (only for births of two children or more).
+ */
+export function sharedBirthSubjects(input: CalendarInput): Map<string, CalendarSubject[]> {
+  const shared = new Map<string, CalendarSubject[]>();
+  for (const group of birthGroups(input.children)) {
+    if (group.length < 2) continue;
+    for (const event of birthCalendar(group)) shared.set(event.id, group.map(childSubject));
+  }
+  return shared;
+}
+
 function birthCalendar(group: readonly ChildInput[]): CalendarEvent[] {
   const first = group[0];
   if (!first) return [];

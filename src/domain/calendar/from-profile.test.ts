@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCalendar } from "./calendar.js";
+import { computeCalendar, sharedBirthSubjects } from "./calendar.js";
 import { calendarInputFromProfile, withBirthForecast } from "./from-profile.js";
 import type { Profile } from "../profile/profile.js";
 
@@ -33,5 +33,40 @@ describe("the number of babies reaches the calendar", () => {
       ["a-naitre-2", 2],
       ["a-naitre-3", 2],
     ]);
+  });
+});
+
+describe("twins born", () => {
+  const twins: Profile = {
+    version: 2,
+    project: null,
+    pregnancy: null,
+    children: [
+      { id: "lea", firstName: "Léa", birthDate: "2026-09-20" },
+      { id: "noe", firstName: "Noé", birthDate: "2026-09-20" },
+    ],
+    situations: [],
+  };
+  it("the birth's shared events (leave, mother's follow-up) belong to both children", () => {
+    const input = calendarInputFromProfile(twins);
+    const shared = sharedBirthSubjects(input);
+    const events = computeCalendar(input);
+    const leave = events.find((e) => e.ruleId === "conge-maternite")!;
+    expect(shared.get(leave.id)).toEqual(["enfant-lea", "enfant-noe"]);
+    // Per-child steps (vaccines, exams) stay each child's own.
+    const vaccines = events.filter((e) => e.ruleId === events.find((v) => v.kind === "vaccination")!.ruleId);
+    expect(vaccines.map((e) => e.subject)).toEqual(["enfant-lea", "enfant-noe"]);
+    for (const vaccine of vaccines) expect(shared.has(vaccine.id)).toBe(false);
+  });
+  it("nothing is shared for a single child", () => {
+    expect(sharedBirthSubjects(calendarInputFromProfile({ ...twins, children: [twins.children[0]!] })).size).toBe(0);
+  });
+  it("no « bébé à naître » forecast once the babies of the pregnancy are entered", () => {
+    const stillPregnant: Profile = { ...twins, pregnancy: { terme: "2026-10-01", ddr: null, babies: 2 } };
+    const input = withBirthForecast(calendarInputFromProfile(stillPregnant));
+    expect(input.children.map((c) => c.id)).toEqual(["lea", "noe"]);
+    // A pregnancy after an older child still forecasts its baby.
+    const next = withBirthForecast(calendarInputFromProfile({ ...twins, pregnancy: { terme: "2027-09-01", ddr: null, babies: 1 } }));
+    expect(next.children.map((c) => c.id)).toEqual(["lea", "noe", "a-naitre-1"]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Profile } from "../profile/profile.js";
+import { isBornOf } from "./calendar.js";
 import type { CalendarInput } from "./types.js";
 
 /**
@@ -35,11 +36,12 @@ export const FORECAST_CHILD_PREFIX = "a-naitre";
 /**
  * Adds the expected baby (or babies), born on the terme, so that a pregnant parent also sees what comes
  * after the birth (declaration, leave, postnatal interviews, first exams and vaccines) as a forecast.
- * When the real birth date is entered, the real child replaces the forecast.
+ * When the real birth date is entered, the real child replaces the forecast (no forecast once a child
+ * born of the pregnancy is in the input).
  */
 export function withBirthForecast(input: CalendarInput): CalendarInput {
   const pregnancy = input.pregnancy;
-  if (!pregnancy) return input;
+  if (!pregnancy || input.children.some((child) => isBornOf(pregnancy, child))) return input;
   const forecast = Array.from({ length: pregnancy.fetuses }, (_, i) => ({
     id: `${FORECAST_CHILD_PREFIX}-${i + 1}`,
     birthDate: pregnancy.terme,

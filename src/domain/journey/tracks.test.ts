@@ -6,6 +6,17 @@ const today = "2026-11-22";
 const empty: Profile = { version: 2, project: null, pregnancy: null, children: [], situations: [] };
 
 describe("buildTracks", () => {
+  it("gives no pregnancy track once its babies are born (no more pregnancy advice for parents of a 2-month-old)", () => {
+    const tracks = buildTracks(
+      {
+        ...empty,
+        pregnancy: { terme: "2026-09-25", ddr: null, babies: 2 },
+        children: [{ id: "a", firstName: "Léa", birthDate: "2026-09-20" }, { id: "b", firstName: "Noé", birthDate: "2026-09-20" }],
+      },
+      today,
+    );
+    expect(tracks.map((t) => t.kind)).toEqual(["enfant", "enfant"]);
+  });
   it("gives twins one track each, on the same stage", () => {
     const tracks = buildTracks(
       { ...empty, children: [{ id: "a", firstName: "Léa", birthDate: "2026-06-22" }, { id: "b", firstName: "", birthDate: "2026-06-22" }] },

@@ -1,6 +1,6 @@
 import { addYears, monthsBetween, daysBetween, type IsoDate } from "../dates.js";
 import type { StageId } from "../content/schema.js";
-import type { Profile } from "../profile/profile.js";
+import { isPregnancyOver, type Profile } from "../profile/profile.js";
 import { formatGestationalAge, gestationalAge } from "./pregnancy.js";
 import { stageForChild, stageForPregnancy } from "./stages.js";
 
@@ -26,7 +26,8 @@ export function buildTracks(profile: Profile, today: IsoDate): Track[] {
       detail: profile.project === "essai" ? "Vous essayez d'avoir un enfant" : "Vous y pensez",
     });
   }
-  if (profile.pregnancy) {
+  // A pregnancy whose baby is born (or long past its terme) gives no more pregnancy advice.
+  if (profile.pregnancy && !isPregnancyOver(profile, today)) {
     const { terme, babies } = profile.pregnancy;
     tracks.push({
       id: "grossesse",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { savedProfileSchema } from "./schema.js";
-import { checkBirthDate, checkDdr, checkTerme, draftFromProfile, profileFromDraft, type ProfileDraft } from "./profile.js";
+import { isPregnancyOver, checkBirthDate, checkDdr, checkTerme, draftFromProfile, profileFromDraft, type ProfileDraft } from "./profile.js";
 
 const today = "2026-11-22";
 const base: ProfileDraft = { project: null, pregnancy: null, children: [], situations: [] };
@@ -92,6 +92,27 @@ describe("profileFromDraft", () => {
     const result = profileFromDraft(draft, today);
     expect(result.ok).toBe(true);
     if (result.ok) expect(draftFromProfile(result.profile)).toEqual(draft);
+  });
+});
+
+describe("the birth ends the pregnancy", () => {
+  const pregnancy = { terme: "2026-10-01", ddr: null, babies: 2 };
+  const twins = [
+    { id: "a", firstName: "Léa", birthDate: "2026-09-20" },
+    { id: "b", firstName: "Noé", birthDate: "2026-09-20" },
+  ];
+  it.each([
+    ["its babies are entered", { pregnancy, children: twins }, today, true],
+    ["a premature baby carries its terme", { pregnancy, children: [{ id: "a", firstName: "", birthDate: "2026-06-01", expectedTerme: "2026-10-01" }] }, today, true],
+    ["only an older child is entered", { pregnancy, children: [{ id: "a", firstName: "", birthDate: "2024-01-01" }] }, "2026-10-15", false],
+    ["more than 2 weeks past the terme", { pregnancy, children: [] }, "2026-10-16", true],
+    ["no pregnancy", { pregnancy: null, children: twins }, today, false],
+  ])("isPregnancyOver when %s", (_name, profile, on, over) => expect(isPregnancyOver(profile, on)).toBe(over));
+  it("saving a profile with the baby born of the pregnancy drops the pregnancy, without refusing its past terme", () => {
+    const draft: ProfileDraft = { ...base, pregnancy: { dateKind: "terme", date: "2026-10-01", babies: 2 }, children: twins };
+    const result = profileFromDraft(draft, "2026-12-01");
+    expect(result.ok && result.profile.pregnancy).toBeNull();
+    expect(result.ok && result.profile.situations).toEqual(["grossesse-multiple"]);
   });
 });
 

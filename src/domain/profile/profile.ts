@@ -1,7 +1,7 @@
 import { addDays, addYears, compareDates, daysBetween, isValidIsoDate, type IsoDate } from "../dates.js";
 import type { SituationId } from "../content/taxonomy.js";
 import { MAX_BABIES, PROFILE_VERSION, type Pregnancy, type Profile } from "./schema.js";
-import { termeFromDdr } from "../journey/pregnancy.js";
+import { ddrFromTerme, termeFromDdr } from "../journey/pregnancy.js";
 
 /**
  * The parent's profile. It lives only on the device (IndexedDB); this module validates it,
@@ -62,6 +62,24 @@ export function checkBirthDate(birthDate: string, today: IsoDate): string | null
   return null;
 }
 
+/**
+ * Whether a child was born of this pregnancy: born after its first day (the DDR), or recorded with its
+ * terme as due date (a premature baby). An older brother or sister was born before the DDR.
+ */
+export function isBornOfPregnancy(terme: IsoDate, child: { birthDate: string; expectedTerme?: string | undefined }): boolean {
+  return child.expectedTerme === terme || compareDates(child.birthDate, ddrFromTerme(terme)) >= 0;
+}
+
+/**
+ * A saved pregnancy is over once a child born of it is in the profile, or two weeks after its terme
+ * (a pregnancy lasts at most 42 SA, {@link MAX_DAYS_PAST_TERME}). Its advice is then no longer shown.
+ */
+export function isPregnancyOver(profile: Pick<Profile, "pregnancy" | "children">, today: IsoDate): boolean {
+  const pregnancy = profile.pregnancy;
+  if (!pregnancy) return false;
+  return profile.children.some((child) => isBornOfPregnancy(pregnancy.terme, child)) || daysBetween(pregnancy.terme, today) > MAX_DAYS_PAST_TERME;
+}
+
 /** Validates what the parent typed and builds the profile, with one French message per faulty field. */
 export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileResult {
   const errors: FieldError[] = [];
@@ -71,7 +89,13 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
     errors.push({ field: "situation", message: "Choisissez soit « projet d'enfant », soit « grossesse en cours », pas les deux." });
 
   let pregnancy: Pregnancy | null = null;
-  if (draft.pregnancy) {
+  // The birth ends the pregnancy: once its baby is entered, the pregnancy is not kept (nor checked).
+  const pregnancyTerme = draft.pregnancy && (draft.pregnancy.dateKind === "terme" ? draft.pregnancy.date : isValidIsoDate(draft.pregnancy.date) ? termeFromDdr(draft.pregnancy.date) : "");
+  const born =
+    pregnancyTerme !== null &&
+    isValidIsoDate(pregnancyTerme) &&
+    draft.children.some((child) => isValidIsoDate(child.birthDate) && isBornOfPregnancy(pregnancyTerme, child));
+  if (draft.pregnancy && !born) {
     const { dateKind, date, babies } = draft.pregnancy;
     const error = dateKind === "terme" ? checkTerme(date, today) : checkDdr(date, today);
     if (error) errors.push({ field: "pregnancy.date", message: error });

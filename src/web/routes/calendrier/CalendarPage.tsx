@@ -12,7 +12,8 @@ import { calendarInputFromProfile } from "../../../domain/calendar/from-profile.
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import { AgendaList } from "./AgendaList.js";
-import { useCalendar, type AgendaItem } from "./useCalendar.js";
+import { mergeAlike, subjectLabel, useCalendar, type AgendaItem, type AlikeGroup } from "./useCalendar.js";
+import { isoWeekday } from "../../../domain/calendar/weekdays.js";
 import { disableNotifications, enableNotifications, notificationsEnabled, notificationsSupported } from "./notifications.js";
 import { downloadFile } from "../../components/download.js";
 
@@ -33,8 +34,9 @@ export function CalendarPage() {
       </Page>
     );
 
-  const subjects = [...new Map(items.map((i) => [i.subject, i.subjectLabel]))];
-  const shown = subject === "tous" ? items : items.filter((i) => i.subject === subject);
+  // One choice per person; a birth's shared events (leave, mother's follow-up) show under each twin.
+  const subjects = [...new Map(items.map((i) => [i.subject, subjectLabel(i.subject, profile)]))];
+  const shown = subject === "tous" ? items : items.filter((i) => i.subjects.includes(subject));
   const agenda = splitAgenda(shown, today, new Set(calendarDone.keys()));
   const options = profile.calendar ?? { unmarried: false, diabetesRisk: false, bcg: false };
   const setOption = (key: keyof typeof options, value: boolean) => void setProfile({ ...profile, calendar: { ...options, [key]: value } });
@@ -108,6 +110,12 @@ export function CalendarPage() {
   );
 }
 
+const WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
+
+/**
+ * The month as a table of 7 days on a wide screen; on a phone, where 7 columns do not fit, the same
+ * month as a list of the days that have something (weekends included). CSS shows one or the other.
+ */
 function MonthView({ items, today }: { items: AgendaItem[]; today: string }) {
   const [cursor, setCursor] = useState(() => ({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }));
   const move = (delta: number) =>
@@ -115,8 +123,21 @@ function MonthView({ items, today }: { items: AgendaItem[]; today: string }) {
       const index = year * 12 + (month - 1) + delta;
       return { year: Math.floor(index / 12), month: (index % 12) + 1 };
     });
-  const grid = monthGrid(items, cursor.year, cursor.month);
+  const grid = monthGrid(items, cursor.year, cursor.month).map((week) =>
+    week.map((day) => ({
+      date: day.date,
+      // What starts or ends that day; twins' identical steps once, with both names.
+      groups: day.date ? mergeAlike(day.events.filter((e) => e.start === day.date || e.end === day.date)) : [],
+    })),
+  );
+  const days = grid.flat().filter((day): day is { date: string; groups: AlikeGroup[] } => day.date !== null && day.groups.length > 0);
   const label = `${MONTHS[cursor.month - 1]} ${cursor.year}`;
+  const line = (day: string, { first, label: who }: AlikeGroup) => (
+    <>
+      {first.start === day ? "▸ " : "◂ fin : "}
+      {first.title} <span className="mj-for">({who})</span>
+    </>
+  );
   return (
     <section aria-labelledby="vue-mois" className="fr-mt-4w">
       <h2 id="vue-mois">Vue du mois</h2>
@@ -128,12 +149,15 @@ function MonthView({ items, today }: { items: AgendaItem[]; today: string }) {
           Mois suivant
         </Button>
       </div>
+      <p className="fr-h6 fr-mb-1w mj-month-label" aria-live="polite">
+        {label}
+      </p>
       <div className="mj-table mj-month">
         <table tabIndex={0}>
-          <caption aria-live="polite">{label}</caption>
+          <caption className="fr-sr-only">{label}</caption>
           <thead>
             <tr>
-              {["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."].map((d) => (
+              {WEEKDAYS.map((d) => (
                 <th key={d} scope="col">
                   {d}
                 </th>
@@ -148,14 +172,11 @@ function MonthView({ items, today }: { items: AgendaItem[]; today: string }) {
                     {day.date && (
                       <>
                         <strong>{Number(day.date.slice(8))}</strong>
-                        {day.events
-                          .filter((e) => e.start === day.date || e.end === day.date)
-                          .map((e) => (
-                            <span key={e.id} className="fr-text--xs mj-month-event">
-                              {e.start === day.date ? "▸ " : "◂ fin : "}
-                              {e.title}
-                            </span>
-                          ))}
+                        {day.groups.map((group) => (
+                          <span key={group.first.id} className="fr-text--xs mj-month-event">
+                            {line(day.date!, group)}
+                          </span>
+                        ))}
                       </>
                     )}
                   </td>
@@ -164,6 +185,28 @@ function MonthView({ items, today }: { items: AgendaItem[]; today: string }) {
             ))}
           </tbody>
         </table>
+      </div>
+      <div className="mj-month-list">
+        {days.length === 0 ? (
+          <p className="fr-text--sm">Rien ce mois-ci.</p>
+        ) : (
+          <ul className="mj-track-list">
+            {days.map((day) => (
+              <li key={day.date} className="fr-mb-2w" aria-current={day.date === today ? "date" : undefined}>
+                <strong>
+                  {WEEKDAYS[isoWeekday(day.date) - 1]} {Number(day.date.slice(8))} {MONTHS[cursor.month - 1]}
+                </strong>
+                <ul>
+                  {day.groups.map((group) => (
+                    <li key={group.first.id} className="fr-text--sm fr-mb-0">
+                      {line(day.date, group)}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { sendDueNotifications } from "./notifications.js";
 import { thisWeek } from "../../../domain/calendar/agenda.js";
 import { useParent } from "../../state/parent.js";
 import { windowText } from "./AgendaList.js";
-import { useCalendar } from "./useCalendar.js";
+import { mergeAlike, useCalendar } from "./useCalendar.js";
 
 /** Home page reminder: what is open this week in the parent's calendar, computed on the device. */
 export function ThisWeek() {
@@ -23,11 +23,15 @@ export function ThisWeek() {
         <p>Rien à faire cette semaine dans votre calendrier.</p>
       ) : (
         <ul>
-          {week.slice(0, 5).map((item) => (
-            <li key={item.id}>
-              {item.event ? <Link to={`/calendrier/evenement/${encodeURIComponent(item.id)}`}>{item.title}</Link> : item.title} ({windowText(item.start, item.end)})
-            </li>
-          ))}
+          {mergeAlike(week)
+            .slice(0, 5)
+            .map(({ first: item, label }) => (
+              <li key={item.id}>
+                {item.event ? <Link to={`/calendrier/evenement/${encodeURIComponent(item.id)}`}>{item.title}</Link> : item.title}
+                {" "}
+                <span className="mj-for">· {label}</span> ({windowText(item.start, item.end)})
+              </li>
+            ))}
         </ul>
       )}
       <Link to="/calendrier">Tout mon calendrier</Link>

@@ -1,5 +1,7 @@
 import { useMemo } from "react";
 import { computeCalendar, type CalendarEvent } from "../../../domain/calendar/index.js";
+import { sharedBirthSubjects } from "../../../domain/calendar/calendar.js";
+import { frenchList, groupAlike } from "../../../domain/calendar/agenda.js";
 import { calendarInputFromProfile, FORECAST_CHILD_PREFIX, withBirthForecast } from "../../../domain/calendar/from-profile.js";
 import type { Profile } from "../../../domain/profile/profile.js";
 import type { PersonalAppointment } from "../../storage/local-db.js";
@@ -11,8 +13,14 @@ export interface AgendaItem {
   start: string;
   end: string;
   title: string;
+  /** The person it is for; a birth's shared events (leave, mother's follow-up) are under the first twin. */
   subject: string;
+  /** Everyone it concerns: each twin for a birth's shared events, otherwise just `subject`. */
+  subjects: string[];
+  /** The names of `subjects`: « Léa et Noé ». */
   subjectLabel: string;
+  /** Same key = the same step for another child (twins' vaccines): shown once with both names in reminders. */
+  alikeKey: string;
   event?: CalendarEvent;
   appointment?: PersonalAppointment;
 }
@@ -34,27 +42,51 @@ export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } 
   const { profile, appointments } = useParent();
   return useMemo(() => {
     if (!profile) return { items: [], events: [] };
-    const events = computeCalendar(withBirthForecast(calendarInputFromProfile(profile)));
+    const input = withBirthForecast(calendarInputFromProfile(profile));
+    const events = computeCalendar(input);
+    const shared = sharedBirthSubjects(input);
     const items: AgendaItem[] = [
-      ...events.map((event) => ({
-        id: event.id,
-        start: event.start,
-        end: event.end,
-        title: event.title,
-        subject: event.subject,
-        subjectLabel: subjectLabel(event.subject, profile),
-        event,
-      })),
+      ...events.map((event) => {
+        const subjects: string[] = shared.get(event.id) ?? [event.subject];
+        return {
+          id: event.id,
+          start: event.start,
+          end: event.end,
+          title: event.title,
+          subject: event.subject,
+          subjects,
+          subjectLabel: frenchList(subjects.map((s) => subjectLabel(s, profile))),
+          alikeKey: `${event.ruleId}|${event.start}|${event.end}`,
+          event,
+        };
+      }),
       ...appointments.map((appointment) => ({
         id: `${PERSONAL_SUBJECT}:${appointment.id}`,
         start: appointment.date,
         end: appointment.date,
         title: appointment.title,
         subject: PERSONAL_SUBJECT,
+        subjects: [PERSONAL_SUBJECT],
         subjectLabel: subjectLabel(PERSONAL_SUBJECT, profile),
+        alikeKey: `${PERSONAL_SUBJECT}:${appointment.id}`,
         appointment,
       })),
     ];
     return { items, events };
   }, [profile, appointments]);
+}
+
+/** Calendar lines merged when they say the same thing for several children, with every name. */
+export interface AlikeGroup {
+  first: AgendaItem;
+  items: AgendaItem[];
+  label: string;
+}
+
+export function mergeAlike(items: readonly AgendaItem[]): AlikeGroup[] {
+  return groupAlike(items, (item) => item.alikeKey).map((group) => ({
+    first: group[0]!,
+    items: group,
+    label: frenchList(group.map((item) => item.subjectLabel)),
+  }));
 }
