@@ -210,6 +210,12 @@ export const configSchema = z.object({
     defaultText: "`10000`",
     expected: "un nombre de millisecondes (0 ou plus)",
   }),
+  PG_BIN_DIR: variable("PG_BIN_DIR", z.string().optional().transform((value) => value ?? null), {
+    description:
+      "sauvegarde et restauration PostgreSQL : dossier de `pg_dump` et `pg_restore` (de version au moins égale à celle du serveur PostgreSQL) ; par défaut le plus récent de `/usr/lib/postgresql/*/bin`, sinon le `PATH`",
+    defaultText: "—",
+    expected: "un chemin de dossier",
+  }),
   METRICS_PORT: variable(
     "METRICS_PORT",
     z
@@ -249,6 +255,8 @@ export type ServerConfig = z.output<typeof configSchema>;
 
 /** The variables the command-line tools need to open the same database as the server. */
 export const databaseConfigSchema = configSchema.pick({ DATA_DIR: true, DATABASE_URL: true });
+/** What the backup and restore commands read. */
+export const backupConfigSchema = configSchema.pick({ DATA_DIR: true, DATABASE_URL: true, PG_BIN_DIR: true });
 export type DatabaseEnv = z.output<typeof databaseConfigSchema>;
 
 export class ConfigError extends Error {
@@ -269,6 +277,11 @@ export function parseConfig<S extends z.ZodObject>(env: Record<string, string | 
 /** Reads the configuration once; on a bad value prints the French message and exits (code 1). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   return parseOrExit(env, configSchema);
+}
+
+/** Same for `npm run backup` and `npm run restore`. */
+export function loadBackupConfig(env: Record<string, string | undefined> = process.env): z.output<typeof backupConfigSchema> {
+  return parseOrExit(env, backupConfigSchema);
 }
 
 /** Same for the command-line tools, which need only the database variables. */
