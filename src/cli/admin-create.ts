@@ -13,7 +13,7 @@ import { openSteeringDatabase } from "./steering-db.js";
  * The password is never an argument (it would stay in the shell history and in `ps`): it is typed twice at
  * a hidden prompt, or read from the first line of standard input when it is not a terminal
  * (`printf '%s\n' "$MOT_DE_PASSE" | npm run admin:create -- --email …`).
- * Database: DATABASE_URL, else PGlite in DATA_DIR (default var/) — with PGlite, stop the server first.
+ * Database: DATABASE_URL, else PGlite in DATA_DIR (default var/) — with PGlite, refused while the server runs.
  */
 const USAGE =
   "Usage : npm run admin:create -- --email adresse@exemple.fr [--nom \"Prénom Nom\"] [--role national|regional|observer] [--service ars|dreets] [--region 84] [--reinitialiser]\n" +

@@ -3,16 +3,18 @@ import { resolve } from "node:path";
 import { loadDatabaseConfig } from "../server/config.js";
 import { openDatabase, type Database } from "../server/db/database.js";
 import { migrate } from "../server/db/migrate.js";
+import { exitIfLocked } from "../server/db/data-dir-lock.js";
 
 /**
  * The database the server uses, opened the same way (DATABASE_URL, else PGlite in DATA_DIR/pglite) and
- * migrated. With PGlite, stop the server first: only one process may open the folder at a time.
+ * migrated. With PGlite, only one process may open the folder at a time: while the server runs, the
+ * command is refused with a French message (src/server/db/data-dir-lock.ts).
  */
 export async function openSteeringDatabase(): Promise<Database> {
   const { DATABASE_URL: databaseUrl, DATA_DIR } = loadDatabaseConfig();
   const dataDir = resolve(DATA_DIR);
   if (!databaseUrl) await mkdir(dataDir, { recursive: true });
-  const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
+  const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` }).catch(exitIfLocked);
   await migrate(db);
   return db;
 }

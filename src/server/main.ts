@@ -7,6 +7,7 @@ import { ContentValidationError, loadContent } from "./content/load-content.js";
 import { syncContent } from "./content/content-store.js";
 import { loadEpdsQuestionnaires } from "./content/load-epds.js";
 import { openDatabase } from "./db/database.js";
+import { exitIfLocked } from "./db/data-dir-lock.js";
 import { migrate } from "./db/migrate.js";
 import { loadPlaceIndex, seedShippedPlaces } from "./places/index.js";
 import { installShutdown, Metrics, newLifecycle } from "./ops/index.js";
@@ -28,7 +29,8 @@ const [content, epds] = await Promise.all([loadContent(contentDir), loadEpdsQues
   console.error(`Le contenu est invalide, le serveur ne démarre pas :\n${error.message}`);
   process.exit(1);
 });
-const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
+// With PGlite, the data folder is locked for this process: a second server or a CLI command is refused.
+const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` }).catch(exitIfLocked);
 const applied = await migrate(db);
 const changed = await syncContent(db, content);
 // Places: the shipped open-data extracts fill empty tables on the first start, then an in-memory index.

@@ -1,6 +1,9 @@
 import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { acquireDataDirLock } from "./data-dir-lock.js";
 
 /** What the rest of the server needs from a database: parameterised queries, scripts, transactions. */
 export interface Queryable {
@@ -24,12 +27,37 @@ export type DatabaseConfig = { databaseUrl: string } | { pgliteDir: string | nul
  * a worker thread so that its queries never hold the thread that answers requests.
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return "databaseUrl" in config ? openPostgres(config.databaseUrl) : openPgliteWorker(config.pgliteDir);
+  if ("databaseUrl" in config) return openPostgres(config.databaseUrl);
+  return withDataDirLock(config.pgliteDir, () => openPgliteWorker(config.pgliteDir));
 }
 
 /** PGlite in the calling thread: for tests and tools that own the thread anyway. */
 export async function openPglite(dir: string | null): Promise<Database> {
-  return wrapPglite(dir ? await PGlite.create(dir) : await PGlite.create());
+  return withDataDirLock(dir, async () => wrapPglite(dir ? await PGlite.create(dir) : await PGlite.create()));
+}
+
+/** A PGlite folder is opened by one process at a time (data-dir-lock.ts); the lock ends with the database. */
+async function withDataDirLock(dir: string | null, open: () => Promise<Database>): Promise<Database> {
+  if (!dir) return open();
+  mkdirSync(dirname(dir), { recursive: true });
+  const release = acquireDataDirLock(dir);
+  let db: Database;
+  try {
+    db = await open();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    async close() {
+      try {
+        await close();
+      } finally {
+        release();
+      }
+    },
+  });
 }
 
 /** Wraps an existing instance, e.g. a `clone()` made for one test suite. */

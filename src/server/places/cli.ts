@@ -4,6 +4,7 @@ import { loadDatabaseConfig } from "../config.js";
 import { parseArgs } from "node:util";
 import { openDatabase, type Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
+import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { describeReport, type ImportReport } from "./importers/report.js";
 import type { ImportOptions } from "./importers/run-import.js";
 
@@ -20,7 +21,8 @@ export interface ImportCommand {
  * PGlite in DATA_DIR/pglite), migrate, import, print the report. Exit code 0 when the data was replaced
  * or already up to date, 1 when the file was refused (nothing changed), 2 on a usage error.
  *
- * With PGlite the server must be stopped during an import (one process per data folder); with
+ * With PGlite the server must be stopped during an import (one process per data folder: the command is
+ * refused while it runs, see src/server/db/data-dir-lock.ts); with
  * PostgreSQL, running servers pick the new data up within a minute (they poll the import log).
  */
 export async function runImportCommand(command: ImportCommand, argv = process.argv.slice(2)): Promise<number> {
@@ -45,7 +47,14 @@ export async function runImportCommand(command: ImportCommand, argv = process.ar
   const { DATABASE_URL: databaseUrl, DATA_DIR } = loadDatabaseConfig();
   const dataDir = resolve(DATA_DIR);
   if (!databaseUrl) await mkdir(dataDir, { recursive: true });
-  const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
+  let db: Database;
+  try {
+    db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
+  } catch (error) {
+    // A folder locked by the running server (PGlite), or a database that cannot be reached.
+    console.error(error instanceof DataDirLockedError ? error.message : `Base de données inaccessible : ${(error as Error).message}`);
+    return 1;
+  }
   try {
     await migrate(db);
     const report = await command.run(db, file, { maxRejected, force: values.force ?? false, ...(values.dataset ? { dataset: values.dataset } : {}) });
@@ -62,4 +71,4 @@ export async function runImportCommand(command: ImportCommand, argv = process.ar
 export const commonOptions = `Options :
   --max-rejected N   accepter jusqu'à N lignes invalides (écartées et listées) ; par défaut 0 : une seule ligne invalide refuse le fichier
   --force            réécrire même si ce fichier est déjà celui des données en place
-Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans DATA_DIR/pglite (DATA_DIR=var par défaut ; arrêtez le serveur pendant l'import).`;
+Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans DATA_DIR/pglite (DATA_DIR=var par défaut ; arrêtez le serveur pendant l'import : la commande est refusée tant qu'il tourne).`;
