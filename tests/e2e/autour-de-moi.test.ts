@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { computeCalendar } from "../../src/domain/calendar/index.js";
+import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
+import { bandFor, orientationFor } from "../../src/domain/epds/score.js";
+import { planNearbySearch, type PlaceTypeId } from "../../src/domain/geo/index.js";
 import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
@@ -120,6 +125,99 @@ describe("Autour de moi", () => {
     const source = await page.getByText(/^Source : répertoire FINESS/).innerText();
     expect(source).toMatch(/mise à jour du (1er|[12]?\d|3[01]) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\./);
     expect(source).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await context.close();
+  });
+
+  it("« Trouver près de chez moi »: every link target (calendar events, EPDS orientations) searches only types that have places, and says where to find the others", async () => {
+    const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+    const terme = addDays(today, 150);
+    // Every list of place types the app links to: the events of a pregnancy and of a child with every option on…
+    const events = computeCalendar(
+      withBirthForecast({ pregnancy: { terme, fetuses: 2, rank: 2, unmarriedParents: true, gestationalDiabetesRisk: true }, children: [] }),
+    ).concat(
+      computeCalendar({
+        pregnancy: null,
+        children: [{ id: "a", birthDate: addDays(today, -30), expectedTerme: null, rank: 1, siblingsBornSameDay: 0, bcgRecommended: true, neonatalHospitalization: true, postnatalRiskFactors: true }],
+      }),
+    );
+    // …and the EPDS orientations of every band, with and without the safety item, for both parents.
+    const orientations = [0, 10, 12, 20, 30].flatMap((total) =>
+      [0, 1].flatMap((item10Points) =>
+        (["mere", "second-parent"] as const).map((audience) => orientationFor({ ok: true, total, item10Points, safetyFlag: item10Points > 0, band: bandFor(total).id }, audience)),
+      ),
+    );
+    const targets = [...new Set([...events.map((e) => e.placeTypes), ...orientations.map((o) => o.placeTypes)].filter((t) => t.length > 0).map((t) => t.join(",")))];
+    expect(targets.length).toBeGreaterThan(5);
+
+    const placeTypes = (await (await fetch(`${baseUrl}/api/v1/place-types`)).json()) as { id: string; label: string; count: number }[];
+    const counts = Object.fromEntries(placeTypes.map((t) => [t.id, t.count]));
+    const empty = Object.keys(counts).filter((id) => counts[id] === 0);
+    expect(targets.some((t) => t.split(",").some((id) => empty.includes(id))), "some link targets name a type without data").toBe(true);
+
+    const { context, page, problems } = await newPhonePage(browser);
+    const searched: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === "/api/v1/places") searched.push(url.searchParams.get("types") ?? "");
+    });
+    for (const target of targets) {
+      searched.length = 0;
+      const requested = target.split(",");
+      await page.goto(`${baseUrl}/autour-de-moi?types=${target}&lat=47.39410&lon=0.68480&lieu=Tours`);
+      const missing = requested.filter((id) => counts[id] === 0);
+      if (planNearbySearch(requested as PlaceTypeId[], counts).search.length > 0) await page.getByText(/lieux? à moins de 10 km/).waitFor();
+      if (missing.length) {
+        const notice = page.getByTestId("missing-place-types");
+        await notice.waitFor();
+        const text = await notice.innerText();
+        for (const id of missing) expect(text, `${target}: ${id}`).toContain(placeTypes.find((t) => t.id === id)!.label);
+      } else {
+        expect(await page.getByTestId("missing-place-types").count()).toBe(0);
+      }
+      // No search ever asks for a type without places, and none is left unfiltered.
+      for (const types of searched) {
+        expect(types, target).not.toBe("");
+        for (const id of types.split(",")) expect(counts[id], `${target} searched ${id}`).toBeGreaterThan(0);
+      }
+      expect(await page.getByText("Aucun lieu à moins de").count(), target).toBe(0);
+    }
+
+    // A town hall (no data): said plainly, with the service-public directory, and no search at all.
+    searched.length = 0;
+    await page.goto(`${baseUrl}/autour-de-moi?types=mairie&lat=47.39410&lon=0.68480&lieu=Tours`);
+    await page.getByText("Ce type de lieu n'est pas encore dans nos données : Mairie.").waitFor();
+    expect(await page.getByRole("link", { name: /^Mairies : l'annuaire de l'administration \(service-public\.fr\)/ }).getAttribute("href")).toBe(
+      "https://lannuaire.service-public.fr/navigation/mairie",
+    );
+    expect(searched).toEqual([]);
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("an event's « Trouver près de chez moi » links only types with places, and names the official directory for the others", async () => {
+    const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+    const terme = addDays(today, 150);
+    const counts = Object.fromEntries(((await (await fetch(`${baseUrl}/api/v1/place-types`)).json()) as { id: string; count: number }[]).map((t) => [t.id, t.count]));
+    const events = computeCalendar(withBirthForecast({ pregnancy: { terme, fetuses: 1, rank: 1, unmarriedParents: false, gestationalDiabetesRisk: false }, children: [] }));
+    const event = events.find((e) => e.placeTypes.includes("sage-femme") && e.placeTypes.some((t) => counts[t]! > 0) && counts["sage-femme"] === 0);
+    expect(event, "an event naming midwives (no data shipped) and a type with data").toBeDefined();
+    const { context, page } = await newPhonePage(browser);
+    await page.goto(`${baseUrl}/profil`);
+    await clickLabel(page, "Grossesse en cours");
+    await page.locator('input[name="pregnancy-date"]').fill(terme);
+    await page.getByRole("button", { name: "Enregistrer et voir mon parcours" }).click();
+    await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+    await page.goto(`${baseUrl}/calendrier/evenement/${encodeURIComponent(event!.id)}`);
+    await page.getByRole("heading", { name: event!.title, level: 1 }).waitFor();
+    const link = page.getByRole("link", { name: /^Trouver près de chez moi/ });
+    await page.getByTestId("missing-place-types").waitFor();
+    const href = new URL((await link.getAttribute("href"))!, baseUrl);
+    for (const id of href.searchParams.get("types")!.split(",")) expect(counts[id], id).toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: /^Sages-femmes : l'annuaire santé de l'Assurance maladie \(ameli\.fr\)/ }).getAttribute("href")).toBe("https://annuairesante.ameli.fr/");
+    await expectNoAxeViolations(page);
+    await link.click();
+    await page.getByRole("heading", { name: "Autour de moi", level: 1 }).waitFor();
     await context.close();
   });
 

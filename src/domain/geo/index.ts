@@ -5,3 +5,4 @@ export * from "./fold.js";
 export * from "./place-types.js";
 export * from "./territory.js";
 export * from "./departement-names.js";
+export * from "./place-fallbacks.js";

@@ -7,6 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { buildCommuneIndex, communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
 import { Page } from "../../components/Page.js";
+import { MissingPlaceTypes, useNearbyPlan } from "./NearbyLinks.js";
 import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommunes, type PlaceFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
 
 const PlaceMap = lazy(() => import("./PlaceMap.js"));
@@ -45,11 +46,19 @@ export function PlacesPage() {
     fetchConfig().then(setConfig, () => setConfig({ mapTilesUrl: null, mapTilesAttribution: null, geocoderUrl: null }));
   }, []);
 
+  // Only the requested types the index has places of (or their alternatives) are searched; an empty search
+  // would read as « no town hall near you » when we simply have no data on town halls.
+  const plan = useNearbyPlan(types);
+  const searchTypes = plan ? plan.search.join(",") : null;
+  const nothingToSearch = types.length > 0 && plan !== null && plan.search.length === 0;
+  /** The types ticked: those searched (a type without data is not a choice; it is explained beside the results). */
+  const shown: string[] = plan ? plan.search : types;
+
   useEffect(() => {
-    if (!spot) return;
+    if (!spot || searchTypes === null || nothingToSearch) return;
     let cancelled = false;
     setError(null);
-    fetchNearby(spot.lat, spot.lon, types, radius).then(
+    fetchNearby(spot.lat, spot.lon, searchTypes ? searchTypes.split(",") : [], radius).then(
       (data) => !cancelled && setResults(data.features),
       (e: Error) => !cancelled && setError(navigator.onLine ? e.message : "Vous êtes hors ligne : la recherche de lieux a besoin du réseau. Les résultats déjà affichés restent consultables."),
     );
@@ -57,7 +66,7 @@ export function PlacesPage() {
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [spot?.lat, spot?.lon, types.join(","), radius]);
+  }, [spot?.lat, spot?.lon, searchTypes, nothingToSearch, radius]);
 
   const update = useCallback(
     (change: Record<string, string | null>) => {
@@ -100,13 +109,13 @@ export function PlacesPage() {
             small
             legend="Types de lieux"
             options={placeTypes
-              .filter((t) => t.count > 0 || types.includes(t.id))
+              .filter((t) => t.count > 0)
               .map((t) => ({
                 label: `${t.label} (${t.count})`,
                 nativeInputProps: {
                   name: `type-${t.id}`,
-                  checked: types.includes(t.id),
-                  onChange: (e) => update({ types: (e.target.checked ? [...types, t.id] : types.filter((x) => x !== t.id)).join(",") || null }),
+                  checked: shown.includes(t.id),
+                  onChange: (e) => update({ types: (e.target.checked ? [...shown, t.id] : shown.filter((x) => x !== t.id)).join(",") || null }),
                 },
               }))}
           />
@@ -120,7 +129,8 @@ export function PlacesPage() {
         </div>
         <div className="fr-col-12 fr-col-md-8">
           {error && <Alert severity="warning" small description={error} className="fr-mb-2w" />}
-          {spot && results && (
+          {plan && <MissingPlaceTypes plan={plan} />}
+          {spot && results && !nothingToSearch && (
             <ResultList
               results={results}
               selected={selected}
@@ -131,7 +141,7 @@ export function PlacesPage() {
           {!spot && <p>Indiquez une commune, un code postal ou une adresse, ou utilisez « Me localiser ».</p>}
         </div>
       </div>
-      {spot && results && results.length > 0 && (
+      {spot && results && results.length > 0 && !nothingToSearch && (
         <Suspense fallback={null}>
           <div className="fr-mt-3w">
             <PlaceMap center={spot} places={results} tilesUrl={config?.mapTilesUrl ?? null} attribution={config?.mapTilesAttribution ?? null} onSelect={select} />

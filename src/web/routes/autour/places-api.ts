@@ -45,7 +45,15 @@ async function json<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const fetchPlaceTypes = () => json<PlaceTypeInfo[]>("/api/v1/place-types");
+let placeTypesPromise: Promise<PlaceTypeInfo[]> | null = null;
+/** The place types with their counts in the index (asked once per page load; asked again after a failure). */
+export function fetchPlaceTypes(): Promise<PlaceTypeInfo[]> {
+  placeTypesPromise ??= json<PlaceTypeInfo[]>("/api/v1/place-types").catch((error: unknown) => {
+    placeTypesPromise = null;
+    throw error;
+  });
+  return placeTypesPromise;
+}
 export const fetchConfig = () => json<ServicesConfig>("/api/v1/config");
 export const fetchPlace = (id: string) => json<PlaceFeature>(`/api/v1/places/${encodeURIComponent(id)}`);
 

@@ -10,6 +10,7 @@ import { useParent } from "../../state/parent.js";
 import { windowText } from "./AgendaList.js";
 import { eventKindLabels } from "../../../domain/calendar/ics.js";
 import { useCalendar } from "./useCalendar.js";
+import { NearbyLinks } from "../autour/NearbyLinks.js";
 
 const audienceLabels: Record<string, string> = { mere: "la mère", "second-parent": "le second parent", enfant: "l'enfant" };
 
@@ -54,13 +55,7 @@ export function EventPage() {
         >
           {done ? "Marquer comme à faire" : "Marquer comme fait"}
         </Button>
-        {event.placeTypes.length > 0 && (
-          <p className="fr-mt-3w">
-            <Link className="fr-link fr-icon-map-pin-2-line fr-link--icon-left" to={`/autour-de-moi?types=${event.placeTypes.join(",")}`}>
-              Trouver près de chez moi
-            </Link>
-          </p>
-        )}
+        {event.placeTypes.length > 0 && <NearbyLinks types={event.placeTypes} />}
         {articles.length > 0 && (
           <>
             <h2 className="fr-h5 fr-mt-4w">À lire</h2>

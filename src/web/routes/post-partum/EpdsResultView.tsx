@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
-import { Link } from "react-router";
 import { bandFor, orientationFor, type EpdsAudience, type OrientationStep } from "../../../domain/epds/score.js";
 import type { EpdsScore } from "../../../domain/epds/score.js";
+import { NearbyLinks } from "../autour/NearbyLinks.js";
 
 const bandWords: Record<string, string> = {
   faible:
@@ -85,13 +85,7 @@ export function EpdsResultView({ score, audience, mapLinks = true }: { score: Ep
       <section aria-labelledby="et-maintenant" className="fr-mt-4w">
         <h2 id="et-maintenant">Ce que vous pouvez faire</h2>
         <StepList steps={others} ordered />
-        {mapLinks && orientation.placeTypes.length > 0 && (
-          <p>
-            <Link className="fr-link fr-icon-map-pin-2-line fr-link--icon-left" to={`/autour-de-moi?types=${orientation.placeTypes.join(",")}`}>
-              Trouver près de chez moi
-            </Link>
-          </p>
-        )}
+        {mapLinks && orientation.placeTypes.length > 0 && <NearbyLinks types={orientation.placeTypes} askIndex={false} />}
         {!orientation.urgent && (
           <>
             <h3 className="fr-h6">Et si ça ne va vraiment pas</h3>

@@ -1,0 +1,81 @@
+import { useEffect, useState } from "react";
+import { Link } from "react-router";
+import { isPlaceTypeId, placeType, planNearbySearch, type NearbyPlan, type PlaceTypeId } from "../../../domain/geo/index.js";
+import { fetchPlaceTypes } from "./places-api.js";
+
+/** The plan for `types` from the counts of the index; null while they load (or when they cannot be loaded). */
+export function useNearbyPlan(types: readonly string[], askIndex = true): NearbyPlan | null {
+  const [counts, setCounts] = useState<Record<string, number> | null>(null);
+  useEffect(() => {
+    if (!askIndex) return;
+    let cancelled = false;
+    fetchPlaceTypes().then(
+      (list) => !cancelled && setCounts(Object.fromEntries(list.map((t) => [t.id, t.count]))),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [askIndex]);
+  return counts ? planNearbySearch(types.filter(isPlaceTypeId), counts) : null;
+}
+
+const labelOf = (t: PlaceTypeId) => placeType(t).label;
+
+/** What we do not have, said plainly, with the official directory that has it. */
+export function MissingPlaceTypes({ plan }: { plan: NearbyPlan }) {
+  if (plan.missing.length === 0) return null;
+  return (
+    <div className="fr-mt-2w" data-testid="missing-place-types">
+      <p className="fr-mb-1w">
+        {plan.missing.length === 1 ? "Ce type de lieu n'est pas encore dans nos données" : "Ces types de lieux ne sont pas encore dans nos données"} :{" "}
+        {plan.missing.map((m) => labelOf(m.type)).join(", ")}.
+      </p>
+      <ul>
+        {plan.missing.map((m) => (
+          <li key={m.type}>
+            <strong>{labelOf(m.type)}</strong>
+            {m.offered.length > 0 && <> : nous vous montrons à la place {m.offered.map(labelOf).join(", ")}</>}
+            {m.directory ? (
+              <>
+                {m.offered.length > 0 ? " ; " : " : "}
+                <a href={m.directory.url} target="_blank" rel="noopener noreferrer" title={`${m.directory.label} (nouvelle fenêtre)`}>
+                  {m.directory.label}
+                </a>
+              </>
+            ) : (
+              m.offered.length === 0 && " : demandez à votre sage-femme, à votre médecin ou à la PMI"
+            )}
+            .
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * « Trouver près de chez moi » for the place types an event or an orientation names: a link to the map
+ * with only the types the index has places of (or their alternatives), and for the others the official
+ * directory. Before the counts are known (or offline), the link carries every type: the map page makes
+ * the same split when it opens. `askIndex={false}` on pages that must make no request at all (the EPDS
+ * result: asking anything there would tell the server that someone just reached a result); the map page
+ * then makes the split.
+ */
+export function NearbyLinks({ types, askIndex = true }: { types: readonly string[]; askIndex?: boolean }) {
+  const plan = useNearbyPlan(types, askIndex);
+  const search = plan ? plan.search : types;
+  return (
+    <div className="fr-mt-3w">
+      {search.length > 0 && (
+        <p className="fr-mb-1w">
+          <Link className="fr-link fr-icon-map-pin-2-line fr-link--icon-left" to={`/autour-de-moi?types=${search.join(",")}`}>
+            Trouver près de chez moi
+            {plan && <span className="fr-sr-only"> : {plan.search.map((t) => labelOf(t)).join(", ")}</span>}
+          </Link>
+        </p>
+      )}
+      {plan && <MissingPlaceTypes plan={plan} />}
+    </div>
+  );
+}
