@@ -199,6 +199,12 @@ export const configSchema = z.object({
     defaultText: "`15`",
     expected: "un nombre positif",
   }),
+  PLACES_REFRESH_SECONDS: variable("PLACES_REFRESH_SECONDS", positiveNumber(60), {
+    description:
+      "lieux : chaque copie du serveur regarde à cet intervalle si un import (fait par une autre copie ou en ligne de commande) a changé les lieux, et recharge alors son index ; c'est le délai maximal avant qu'un import soit servi partout",
+    defaultText: "`60`",
+    expected: "un nombre positif de secondes",
+  }),
   SHUTDOWN_DELAY_MS: variable("SHUTDOWN_DELAY_MS", millisecondsOrZero(0), {
     description:
       "arrêt : après SIGTERM, temps pendant lequel la copie sert encore (avec `Connection: close`) mais se déclare indisponible (`/api/v1/health/ready` en 503), pour que le répartiteur cesse de lui envoyer des visiteurs ; un second signal l'abrège",

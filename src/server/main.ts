@@ -36,7 +36,6 @@ const changed = await syncContent(db, content);
 // Places: the shipped open-data extracts fill empty tables on the first start, then an in-memory index.
 const seeded = await seedShippedPlaces(db, `${root}data`);
 const places = await loadPlaceIndex(db);
-const stopPlacesRefresh = places.startAutoRefresh();
 const lifecycle = newLifecycle();
 const metrics = config.METRICS_PORT === null ? undefined : new Metrics({ db, places });
 const app = await buildApp({
@@ -54,7 +53,12 @@ const app = await buildApp({
   steering: steeringOptionsFromConfig(config),
 });
 
-// Metrics on their own port (never the public one), before the app so that a port clash stops the start.
+// Imports made elsewhere (another copy, the command line) are picked up by polling the import log.
+const stopPlacesRefresh = places.startAutoRefresh(config.PLACES_REFRESH_SECONDS * 1000, (error) =>
+  app.log.warn({ err: error instanceof Error ? error.message : String(error) }, "rechargement de l'index des lieux impossible"),
+);
+
+// Metrics on their own port (never the public one), opened before the public port so that a clash stops the start.
 const metricsServer = metrics && config.METRICS_PORT !== null ? await metrics.listen(config.METRICS_PORT, config.METRICS_HOST, config.METRICS_TOKEN) : null;
 
 const shutdown = installShutdown({
