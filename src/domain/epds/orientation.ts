@@ -33,7 +33,8 @@ import type { EpdsBandId, EpdsScore } from "./score.js";
  *   moderate distress, with direct access (no prescription needed) (ARS Centre-Val de Loire page « Le
  *   dispositif Mon soutien psy », 2025).
  * - Maman Blues: volunteer peer-support association for maternal difficulty and postnatal depression
- *   (forum, local referents, groups); not a crisis line (maman-blues.fr).
+ *   (forum, local referents, groups); not a crisis line and no phone line (maman-blues.fr « Pourquoi un
+ *   tel site », re-read 2026-12-01: association since 2006, forum since 2004).
  * - EPNP: early postnatal interview, weeks 4–8 after birth, « obligatoire » since 1 July 2022 (CSP
  *   L2122-1 as amended by LFSS 2022 art. 86, read 2026-12-01): it must be offered; for the parent it is a
  *   right. The article names « les éventuels besoins de la femme ou du conjoint », hence the co-parent.
