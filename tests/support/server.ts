@@ -34,7 +34,8 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<R
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: on a loaded 2-core machine the first start (tsx compiling, migrations) took 48 s.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited with code ${child.exitCode}`);
     try {
@@ -42,7 +43,10 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<R
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error("Server did not start within 60 s");
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM"); // never leave a server behind
+      throw new Error("Server did not start within 180 s");
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frenchList, groupAlike, monthGrid, splitAgenda, thisWeek } from "./agenda.js";
+import { canCatchUp, catchUpAdvice, frenchList, groupAlike, monthGrid, splitAgenda, thisWeek } from "./agenda.js";
 
 const events = [
   { id: "ouvert", start: "2026-11-01", end: "2026-11-30" },
@@ -58,4 +58,52 @@ describe("groupAlike and frenchList (twins' identical steps listed once)", () =>
     [["Léa", "Noé", "Zoé"], "Léa, Noé et Zoé"],
     [["Léa", "Léa"], "Léa"],
   ])("%j → %s", (names, text) => expect(frenchList(names)).toBe(text));
+});
+
+describe("an event never done is not « passé » (issue 13, item 4)", () => {
+  const today = "2026-11-22";
+  const table = [
+    // [case, event, settled ids, expected section]
+    ["window over, not done, can be caught up", { id: "epp", start: "2026-08-01", end: "2026-08-31", catchUp: true }, [], "late"],
+    ["window over, marked done", { id: "epp", start: "2026-08-01", end: "2026-08-31", catchUp: true }, ["epp"], "past"],
+    ["window over, dismissed (settled)", { id: "epp", start: "2026-08-01", end: "2026-08-31", catchUp: true }, ["epp"], "past"],
+    ["window over, cannot be caught up (a leave)", { id: "conge", start: "2026-08-01", end: "2026-08-31", catchUp: false }, [], "past"],
+    ["window over, no catch-up flag (personal appointment)", { id: "rdv", start: "2026-11-01", end: "2026-11-01" }, [], "past"],
+    ["last day is today", { id: "epp", start: "2026-08-01", end: "2026-11-22", catchUp: true }, [], "now"],
+    ["open, done", { id: "epp", start: "2026-11-01", end: "2026-11-30", catchUp: true }, ["epp"], "past"],
+    ["starts in 10 days", { id: "epp", start: "2026-12-02", end: "2026-12-30", catchUp: true }, [], "soon"],
+  ] as const;
+  it.each(table)("%s → %s", (_case, event, settled, section) => {
+    const agenda = splitAgenda([event], today, new Set<string>(settled));
+    const found = (Object.keys(agenda) as (keyof typeof agenda)[]).filter((k) => agenda[k].length > 0);
+    expect(found).toEqual([section]);
+  });
+  it("lists the longest overdue first", () => {
+    const agenda = splitAgenda(
+      [
+        { id: "b", start: "2026-10-01", end: "2026-10-31", catchUp: true },
+        { id: "a", start: "2026-08-01", end: "2026-08-31", catchUp: true },
+      ],
+      today,
+      new Set(),
+    );
+    expect(agenda.late.map((e) => e.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("canCatchUp", () => {
+  it.each([
+    ["an exam of the pregnancy, still pregnant", { kind: "suivi-medical", subject: "grossesse" }, false, true],
+    ["an exam of the pregnancy, baby born", { kind: "suivi-medical", subject: "grossesse" }, true, false],
+    ["a step of the pregnancy, still pregnant", { kind: "demarche", subject: "grossesse" }, false, true],
+    ["a leave", { kind: "droit-conge", subject: "enfant-a" }, false, false],
+    ["a leave forecast during the pregnancy", { kind: "droit-conge", subject: "grossesse" }, false, false],
+    ["a child's vaccine", { kind: "vaccination", subject: "enfant-a" }, true, true],
+    ["a child's exam", { kind: "suivi-medical", subject: "enfant-a" }, true, true],
+  ] as const)("%s → %s", (_case, event, pregnancyOver, expected) => expect(canCatchUp(event, pregnancyOver)).toBe(expected));
+  it("says what to do now, by kind", () => {
+    expect(catchUpAdvice("vaccination")).toMatch(/rattrapage/);
+    expect(catchUpAdvice("suivi-medical")).toMatch(/pas trop tard/);
+    expect(catchUpAdvice("demarche")).toMatch(/reste à faire/);
+  });
 });

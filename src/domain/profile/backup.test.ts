@@ -22,7 +22,7 @@ describe("backup file", () => {
         marks: [{ id: "sommeil-bebe-securite", read: true, favourite: false }],
         epds: [{ id: "r1", date: "2026-11-20", locale: "fr", audience: "mere", answers: [0, 1, 2, 3, 0, 1, 2, 3, 0, 0], total: 12, item10Points: 0, band: "a-surveiller" }],
         appointments: [{ id: "a1", title: "Échographie", date: "2027-01-05", note: "à jeun" }],
-        calendarDone: [{ id: "grossesse:echographie-1", doneOn: "2026-11-02" }],
+        calendarDone: [{ id: "grossesse:echographie-1", doneOn: "2026-11-02" }, { id: "grossesse:entretien-prenatal-precoce", doneOn: "2026-11-03", dismissed: true }],
       },
       new Date("2026-11-22T10:00:00Z"),
     );

@@ -36,7 +36,11 @@ export const backupSchema = z.strictObject({
     .array(z.strictObject({ id: z.string().min(1).max(64), title: z.string().min(1).max(200), date: z.string().refine(isValidIsoDate), note: z.string().max(2000) }))
     .max(2_000)
     .default([]),
-  calendarDone: z.array(z.strictObject({ id: z.string().min(1).max(200), doneOn: z.string().refine(isValidIsoDate) })).max(5_000).default([]),
+  /** Events marked done, or dismissed (`dismissed: true`: the parent chose not to be reminded). */
+  calendarDone: z
+    .array(z.strictObject({ id: z.string().min(1).max(200), doneOn: z.string().refine(isValidIsoDate), dismissed: z.literal(true).optional() }))
+    .max(5_000)
+    .default([]),
 });
 export type Backup = z.output<typeof backupSchema>;
 

@@ -17,6 +17,8 @@ export interface ParentData {
   appointments: PersonalAppointment[];
   /** Calendar event id → day it was marked done. */
   calendarDone: Map<string, string>;
+  /** Calendar events the parent dismissed (« ne plus afficher »): settled like done ones, but not done. */
+  calendarDismissed: Set<string>;
   today: IsoDate;
   setProfile(profile: Profile): Promise<void>;
   setMark(id: string, change: Partial<Omit<ArticleMark, "id">>): Promise<void>;
@@ -25,6 +27,7 @@ export interface ParentData {
   saveAppointment(appointment: PersonalAppointment): Promise<void>;
   deleteAppointment(id: string): Promise<void>;
   setDone(eventId: string, done: boolean): Promise<void>;
+  setDismissed(eventIds: readonly string[], dismissed: boolean): Promise<void>;
   replaceAll(data: ParentDataset): Promise<void>;
   dataset(): ParentDataset;
 }
@@ -53,6 +56,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   const [epdsHistory, setEpdsHistory] = useState<EpdsRecord[]>([]);
   const [appointments, setAppointments] = useState<PersonalAppointment[]>([]);
   const [calendarDone, setCalendarDone] = useState<Map<string, string>>(new Map());
+  const [calendarDismissed, setCalendarDismissed] = useState<Set<string>>(new Set());
   const [today, setToday] = useState(deviceToday);
 
   const apply = useCallback((data: ParentDataset) => {
@@ -61,7 +65,8 @@ export function ParentProvider({ children }: { children: ReactNode }) {
     setMarks(marksRef.current);
     setEpdsHistory([...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
     setAppointments([...data.appointments].sort((a, b) => a.date.localeCompare(b.date)));
-    setCalendarDone(new Map(data.calendarDone.map((d) => [d.id, d.doneOn])));
+    setCalendarDone(new Map(data.calendarDone.filter((d) => !d.dismissed).map((d) => [d.id, d.doneOn])));
+    setCalendarDismissed(new Set(data.calendarDone.filter((d) => d.dismissed).map((d) => d.id)));
   }, []);
 
   const reload = useCallback(async () => apply(await readSavedData()), [apply]);
@@ -121,6 +126,10 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   const saveAppointment = useCallback(async (a: PersonalAppointment) => change(() => store.saveAppointment(a)), [change]);
   const deleteAppointment = useCallback(async (id: string) => change(() => store.deleteAppointment(id)), [change]);
   const setDone = useCallback(async (eventId: string, done: boolean) => change(() => store.setCalendarDone(eventId, done ? deviceToday() : null)), [change]);
+  const setDismissed = useCallback(
+    async (eventIds: readonly string[], dismissed: boolean) => change(() => store.setCalendarDismissed(eventIds, dismissed ? deviceToday() : null)),
+    [change],
+  );
   const replaceAll = useCallback(async (data: ParentDataset) => change(() => store.replaceParentData(data)), [change]);
 
   const value = useMemo<ParentData>(
@@ -132,6 +141,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
       epdsHistory,
       appointments,
       calendarDone,
+      calendarDismissed,
       today,
       setProfile,
       setMark,
@@ -140,16 +150,20 @@ export function ParentProvider({ children }: { children: ReactNode }) {
       saveAppointment,
       deleteAppointment,
       setDone,
+      setDismissed,
       replaceAll,
       dataset: () => ({
         profile,
         marks: [...marks.values()],
         epds: epdsHistory,
         appointments,
-        calendarDone: [...calendarDone].map(([id, doneOn]) => ({ id, doneOn })),
+        calendarDone: [
+          ...[...calendarDone].map(([id, doneOn]) => ({ id, doneOn })),
+          ...[...calendarDismissed].map((id) => ({ id, doneOn: today, dismissed: true as const })),
+        ],
       }),
     }),
-    [loaded, storageError, profile, marks, epdsHistory, appointments, calendarDone, today, setProfile, setMark, addEpds, deleteEpds, saveAppointment, deleteAppointment, setDone, replaceAll],
+    [loaded, storageError, profile, marks, epdsHistory, appointments, calendarDone, calendarDismissed, today, setProfile, setMark, addEpds, deleteEpds, saveAppointment, deleteAppointment, setDone, setDismissed, replaceAll],
   );
   return <ParentContext.Provider value={value}>{children}</ParentContext.Provider>;
 }

@@ -24,6 +24,13 @@ export interface EpdsRecord {
   band: string;
 }
 
+/** A calendar event the parent marked done, or dismissed (« ne plus afficher ») on that day. */
+export interface CalendarMark {
+  id: string;
+  doneOn: string;
+  dismissed?: true;
+}
+
 /** An appointment the parent adds to the calendar. */
 export interface PersonalAppointment {
   id: string;
@@ -34,8 +41,8 @@ export interface PersonalAppointment {
 
 interface MilleJoursDb extends DBSchema {
   appointments: { key: string; value: PersonalAppointment };
-  /** Ids of calendar events the parent marked as done. */
-  calendarDone: { key: string; value: { id: string; doneOn: string } };
+  /** Ids of calendar events the parent marked as done, or dismissed (`dismissed: true`, on `doneOn`). */
+  calendarDone: { key: string; value: CalendarMark };
   profile: { key: "current"; value: Profile };
   epds: { key: string; value: EpdsRecord };
   marks: { key: string; value: ArticleMark };
@@ -133,7 +140,7 @@ export async function deleteAppointment(id: string): Promise<void> {
   await (await db()).delete("appointments", id);
 }
 
-export async function loadCalendarDone(): Promise<{ id: string; doneOn: string }[]> {
+export async function loadCalendarDone(): Promise<CalendarMark[]> {
   return (await db()).getAll("calendarDone");
 }
 
@@ -143,13 +150,24 @@ export async function setCalendarDone(id: string, doneOn: string | null): Promis
   setSavedDataHint(true);
 }
 
+/** Dismisses events the parent will not do (on `on`), or shows them again (`on` null), in one transaction. */
+export async function setCalendarDismissed(ids: readonly string[], on: string | null): Promise<void> {
+  const tx = (await db()).transaction("calendarDone", "readwrite");
+  for (const id of ids) {
+    if (on) await tx.store.put({ id, doneOn: on, dismissed: true });
+    else if ((await tx.store.get(id))?.dismissed) await tx.store.delete(id);
+  }
+  await tx.done;
+  setSavedDataHint(true);
+}
+
 /** Everything the parent keeps on this device, as one value (export, import, erase). */
 export interface ParentDataset {
   profile: Profile | null;
   marks: ArticleMark[];
   epds: EpdsRecord[];
   appointments: PersonalAppointment[];
-  calendarDone: { id: string; doneOn: string }[];
+  calendarDone: CalendarMark[];
 }
 
 /** Replaces all the parent's data in one transaction: an import either lands whole or not at all. */

@@ -21,7 +21,7 @@ const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet"
 
 /** Calendrier: what to do now and soon first, then a month view and the full list; export and subscription. */
 export function CalendarPage() {
-  const { profile, today, calendarDone, setProfile } = useParent();
+  const { profile, today, calendarDone, calendarDismissed, setProfile, setDismissed } = useParent();
   const { items } = useCalendar();
   const [subject, setSubject] = useState("tous");
 
@@ -37,7 +37,7 @@ export function CalendarPage() {
   // One choice per person; a birth's shared events (leave, mother's follow-up) show under each twin.
   const subjects = [...new Map(items.map((i) => [i.subject, subjectLabel(i.subject, profile)]))];
   const shown = subject === "tous" ? items : items.filter((i) => i.subjects.includes(subject));
-  const agenda = splitAgenda(shown, today, new Set(calendarDone.keys()));
+  const agenda = splitAgenda(shown, today, new Set([...calendarDone.keys(), ...calendarDismissed]));
   const options = profile.calendar ?? { unmarried: false, diabetesRisk: false, bcg: false };
   const setOption = (key: keyof typeof options, value: boolean) => void setProfile({ ...profile, calendar: { ...options, [key]: value } });
 
@@ -59,6 +59,21 @@ export function CalendarPage() {
         ))}
       </Select>
 
+      {agenda.late.length > 0 && (
+        <section aria-labelledby="pas-encore-fait" className="fr-mt-4w">
+          <h2 id="pas-encore-fait">Pas encore fait</h2>
+          <p className="fr-text--sm">
+            Leur période est passée, mais il est encore temps. Marquez-les comme faits quand c'est le cas, ou choisissez de ne plus les
+            afficher.
+          </p>
+          <AgendaList items={agenda.late} late />
+          {agenda.late.length > 1 && (
+            <Button size="small" priority="secondary" iconId="fr-icon-eye-off-line" onClick={() => void setDismissed(agenda.late.map((i) => i.id), true)}>
+              Ne plus afficher ces {agenda.late.length} rappels
+            </Button>
+          )}
+        </section>
+      )}
       <section aria-labelledby="maintenant" className="fr-mt-4w">
         <h2 id="maintenant">À faire maintenant</h2>
         <AgendaList items={agenda.now} />
@@ -75,7 +90,7 @@ export function CalendarPage() {
         <AgendaList items={agenda.later} />
       </section>
       <details className="fr-mt-4w mj-details">
-        <summary>Événements passés ou faits ({agenda.past.length})</summary>
+        <summary>Événements passés, faits ou masqués ({agenda.past.length})</summary>
         <AgendaList items={agenda.past} headingLevel="h4" />
       </details>
 

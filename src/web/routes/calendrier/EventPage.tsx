@@ -2,6 +2,8 @@ import { Link, useParams } from "react-router";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { catchUpAdvice } from "../../../domain/calendar/agenda.js";
 import { formatFrenchDate } from "../../../domain/dates.js";
 import { Page } from "../../components/Page.js";
 import { NotFoundPage } from "../NotFoundPage.js";
@@ -18,12 +20,14 @@ const audienceLabels: Record<string, string> = { mere: "la mère", "second-paren
 export function EventPage() {
   const { eventId } = useParams();
   const { items } = useCalendar();
-  const { calendarDone, setDone } = useParent();
+  const { calendarDone, calendarDismissed, setDone, setDismissed, today } = useParent();
   const content = useContentState();
   const item = items.find((i) => i.id === eventId);
   if (!item?.event) return <NotFoundPage />;
   const event = item.event;
   const done = calendarDone.has(event.id);
+  const dismissed = calendarDismissed.has(event.id);
+  const late = !done && !dismissed && item.catchUp && event.end < today;
   const articles = content.status === "ready" ? content.bundle.articles.filter((a) => event.articles.includes(a.id)) : [];
 
   return (
@@ -47,6 +51,7 @@ export function EventPage() {
           )}
         </ul>
         <p>{event.description}</p>
+        {late && <Alert severity="warning" small title="Pas encore fait" description={catchUpAdvice(event.kind)} className="fr-mb-3w" />}
         <p>Pour : {event.audience.map((a) => audienceLabels[a] ?? a).join(", ")}.</p>
         <Button
           iconId={done ? "fr-icon-arrow-go-back-line" : "fr-icon-check-line"}
@@ -55,6 +60,11 @@ export function EventPage() {
         >
           {done ? "Marquer comme à faire" : "Marquer comme fait"}
         </Button>
+        {(late || dismissed) && (
+          <Button priority="secondary" className="fr-ml-2w" iconId={dismissed ? "fr-icon-eye-line" : "fr-icon-eye-off-line"} onClick={() => void setDismissed([event.id], !dismissed)}>
+            {dismissed ? "Afficher de nouveau" : "Ne plus afficher"}
+          </Button>
+        )}
         {event.placeTypes.length > 0 && <NearbyLinks types={event.placeTypes} />}
         {articles.length > 0 && (
           <>

@@ -1,16 +1,18 @@
 import { useEffect } from "react";
 import { Link } from "react-router";
 import { sendDueNotifications } from "./notifications.js";
-import { thisWeek } from "../../../domain/calendar/agenda.js";
+import { splitAgenda, thisWeek } from "../../../domain/calendar/agenda.js";
 import { useParent } from "../../state/parent.js";
 import { windowText } from "./AgendaList.js";
 import { mergeAlike, useCalendar } from "./useCalendar.js";
 
 /** Home page reminder: what is open this week in the parent's calendar, computed on the device. */
 export function ThisWeek() {
-  const { today, calendarDone } = useParent();
+  const { today, calendarDone, calendarDismissed } = useParent();
   const { items } = useCalendar();
-  const week = thisWeek(items, today, new Set(calendarDone.keys()));
+  const settled = new Set([...calendarDone.keys(), ...calendarDismissed]);
+  const week = thisWeek(items, today, settled);
+  const late = mergeAlike(splitAgenda(items, today, settled).late);
   useEffect(() => {
     void sendDueNotifications(items, today, new Set(calendarDone.keys())).catch(() => undefined);
   }, [items, today, calendarDone]);
@@ -33,6 +35,15 @@ export function ThisWeek() {
               </li>
             ))}
         </ul>
+      )}
+      {late.length > 0 && (
+        <p>
+          <strong>
+            {late.length === 1 ? "1 étape dont la période est passée n'est pas encore faite" : `${late.length} étapes dont la période est passée ne sont pas encore faites`}
+          </strong>{" "}
+          : {late.slice(0, 3).map(({ first, label }) => `${first.title} (${label})`).join(" ; ")}
+          {late.length > 3 ? "…" : ""}
+        </p>
       )}
       <Link to="/calendrier">Tout mon calendrier</Link>
     </section>

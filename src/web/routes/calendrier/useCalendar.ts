@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 import { computeCalendar, type CalendarEvent } from "../../../domain/calendar/index.js";
 import { sharedBirthSubjects } from "../../../domain/calendar/calendar.js";
-import { frenchList, groupAlike } from "../../../domain/calendar/agenda.js";
+import { canCatchUp, frenchList, groupAlike } from "../../../domain/calendar/agenda.js";
+import { isPregnancyOver } from "../../../domain/profile/profile.js";
 import { calendarInputFromProfile, FORECAST_CHILD_PREFIX, withBirthForecast } from "../../../domain/calendar/from-profile.js";
 import type { Profile } from "../../../domain/profile/profile.js";
 import type { PersonalAppointment } from "../../storage/local-db.js";
@@ -19,6 +20,8 @@ export interface AgendaItem {
   subjects: string[];
   /** The names of `subjects`: « Léa et Noé ». */
   subjectLabel: string;
+  /** It can still be done once its window is over (see canCatchUp). */
+  catchUp: boolean;
   /** Same key = the same step for another child (twins' vaccines): shown once with both names in reminders. */
   alikeKey: string;
   event?: CalendarEvent;
@@ -39,12 +42,13 @@ export function subjectLabel(subject: string, profile: Profile): string {
 
 /** The parent's whole calendar, computed on the device from the profile, plus personal appointments. */
 export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } {
-  const { profile, appointments } = useParent();
+  const { profile, appointments, today } = useParent();
   return useMemo(() => {
     if (!profile) return { items: [], events: [] };
     const input = withBirthForecast(calendarInputFromProfile(profile));
     const events = computeCalendar(input);
     const shared = sharedBirthSubjects(input);
+    const pregnancyOver = isPregnancyOver(profile, today);
     const items: AgendaItem[] = [
       ...events.map((event) => {
         const subjects: string[] = shared.get(event.id) ?? [event.subject];
@@ -57,6 +61,7 @@ export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } 
           subjects,
           subjectLabel: frenchList(subjects.map((s) => subjectLabel(s, profile))),
           alikeKey: `${event.ruleId}|${event.start}|${event.end}`,
+          catchUp: canCatchUp(event, pregnancyOver),
           event,
         };
       }),
@@ -69,11 +74,12 @@ export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } 
         subjects: [PERSONAL_SUBJECT],
         subjectLabel: subjectLabel(PERSONAL_SUBJECT, profile),
         alikeKey: `${PERSONAL_SUBJECT}:${appointment.id}`,
+        catchUp: false,
         appointment,
       })),
     ];
     return { items, events };
-  }, [profile, appointments]);
+  }, [profile, appointments, today]);
 }
 
 /** Calendar lines merged when they say the same thing for several children, with every name. */
