@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { loadBackupConfig } from "../server/config.js";
+import { exitIfLocked } from "../server/db/data-dir-lock.js";
 import { backup, BackupError } from "../server/ops/backup.js";
 
 /**
@@ -21,7 +22,7 @@ try {
     `Sauvegarde ${"databaseUrl" in target ? "PostgreSQL (pg_dump, format custom)" : "PGlite (archive du dossier)"} écrite dans « ${file} » : ${(bytes / 1e6).toFixed(1)} Mo en ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
 } catch (error) {
-  if (!(error instanceof BackupError)) throw error;
+  if (!(error instanceof BackupError)) exitIfLocked(error);
   console.error(error.message);
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { loadBackupConfig } from "../server/config.js";
+import { exitIfLocked } from "../server/db/data-dir-lock.js";
 import { BackupError, restore } from "../server/ops/backup.js";
 
 /**
@@ -18,7 +19,7 @@ try {
   console.log(`Sauvegarde « ${file} » restaurée.${previous ? ` L'ancienne base est conservée dans « ${previous} » (à supprimer une fois la restauration vérifiée).` : ""}`);
   console.log("Au démarrage, le serveur applique les migrations plus récentes que la sauvegarde.");
 } catch (error) {
-  if (!(error instanceof BackupError)) throw error;
+  if (!(error instanceof BackupError)) exitIfLocked(error);
   console.error(error.message);
   process.exit(1);
 }

@@ -75,12 +75,14 @@ describe("every command refuses the folder of a running server", () => {
     "import:rpps": ["data/finess-1000-jours-20210108.csv.gz", "--force"],
     "import:communes": ["data/communes-2025.csv.gz", "--force"],
     "import:places": ["data/finess-1000-jours-20210108.csv.gz", "--dataset", "essai", "--force"],
+    backup: [join(dataDir, "sauvegarde.tar.gz")],
+    restore: ["data/finess-1000-jours-20210108.csv.gz"],
   };
   const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<string, string>;
   const databaseCommands = Object.entries(scripts)
     .filter(([, line]) => /^tsx src\/cli\//.test(line))
     .map(([name, line]) => ({ name, script: line.split(" ")[1]! }))
-    .filter(({ script }) => /openSteeringDatabase|runImportCommand|openDatabase|openPglite/.test(readFileSync(join(root, script), "utf8")));
+    .filter(({ script }) => /openSteeringDatabase|runImportCommand|openDatabase|openPglite|ops\/backup\.js/.test(readFileSync(join(root, script), "utf8")));
 
   const countAccounts = async () => {
     const db = await openPglite(join(dataDir, "pglite"));

@@ -4,11 +4,12 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/prom
 import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { acquireDataDirLock } from "../db/data-dir-lock.js";
 
 /**
  * Backups of the server's database, one file each:
  * - PGlite (embedded): the data folder as PGlite's own gzip tarball (`dumpDataDir`), taken by opening the
- *   folder; only while no server holds it (PGlite has one owner).
+ *   folder; refused while a server holds it (its lock file, `data-dir-lock.ts`: PGlite has one owner).
  * - PostgreSQL: `pg_dump -Fc` (custom format), restored with `pg_restore --clean --single-transaction`.
  * The file holds the back-office accounts (password hashes), sessions, the audit log, projects,
  * allocations, barometer, places and the import log; no parent's data (the server has none).
@@ -46,14 +47,20 @@ export async function backup(target: BackupTarget, file: string): Promise<{ byte
   else {
     if (!existsSync(join(target.pgliteDir, "PG_VERSION")))
       throw new BackupError(`Aucune base PGlite dans « ${target.pgliteDir} » : vérifiez DATA_DIR (ou DATABASE_URL pour PostgreSQL).`);
-    const db = await PGlite.create(target.pgliteDir);
+    // Refused (DataDirLockedError) while a server or another command holds the folder.
+    const release = acquireDataDirLock(target.pgliteDir);
     try {
-      // A checkpoint first, so that the copied files are the whole committed state.
-      await db.exec("CHECKPOINT");
-      const tarball = await db.dumpDataDir("gzip");
-      await writeFile(file, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
+      const db = await PGlite.create(target.pgliteDir);
+      try {
+        // A checkpoint first, so that the copied files are the whole committed state.
+        await db.exec("CHECKPOINT");
+        const tarball = await db.dumpDataDir("gzip");
+        await writeFile(file, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
+      } finally {
+        await db.close();
+      }
     } finally {
-      await db.close();
+      release();
     }
   }
   return { bytes: (await stat(file)).size };
@@ -65,6 +72,19 @@ export async function backup(target: BackupTarget, file: string): Promise<{ byte
  * beside it (`pglite.avant-restauration-…`) and put back if the restored one does not open.
  */
 export async function restore(target: BackupTarget, file: string, now = new Date()): Promise<{ previous: string | null }> {
+  if ("pgliteDir" in target) {
+    await mkdir(dirname(target.pgliteDir), { recursive: true });
+    const release = acquireDataDirLock(target.pgliteDir);
+    try {
+      return await restoreUnlocked(target, file, now);
+    } finally {
+      release();
+    }
+  }
+  return restoreUnlocked(target, file, now);
+}
+
+async function restoreUnlocked(target: BackupTarget, file: string, now: Date): Promise<{ previous: string | null }> {
   const kind = await backupKind(file);
   if (kind === null) throw new BackupError(`« ${file} » n'est pas une sauvegarde de Mille Jours (ni archive PGlite, ni pg_dump au format custom).`);
   if ("databaseUrl" in target) {
@@ -80,7 +100,6 @@ export async function restore(target: BackupTarget, file: string, now = new Date
   const previous = existsSync(dir) && readdirSync(dir).length > 0 ? `${dir}.avant-restauration-${now.toISOString().replace(/[:.]/g, "-")}` : null;
   if (previous) await rename(dir, previous);
   else await rm(dir, { recursive: true, force: true });
-  await mkdir(dirname(dir), { recursive: true });
   try {
     const db = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([await readFile(file)]) });
     try {
