@@ -72,6 +72,7 @@ describe("every command refuses the folder of a running server", () => {
     "admin:create": ["--email", "deuxieme@sante.gouv.fr", "--nom", "Deuxième", "--role", "national"],
     "demo:barometre": [],
     "import:finess": ["data/finess-1000-jours-20210108.csv.gz", "--force"],
+    "import:finess-json": ["src/server/places/importers/fixtures/finess_structures_schema_v1_sample.json", "--force"],
     "import:rpps": ["data/finess-1000-jours-20210108.csv.gz", "--force"],
     "import:communes": ["data/communes-2025.csv.gz", "--force"],
     "import:places": ["data/finess-1000-jours-20210108.csv.gz", "--dataset", "essai", "--force"],

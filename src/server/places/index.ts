@@ -9,6 +9,7 @@ export { placesRoutes } from "./routes.js";
 export { PlaceIndex, PlacesService, loadPlaceIndex } from "./place-index.js";
 export { seedShippedPlaces, shippedFiles } from "./seed.js";
 export { importFiness, FINESS_DATASET } from "./importers/finess.js";
+export { importFinessJson } from "./importers/finess-json.js";
 export { importRpps, RPPS_DATASET } from "./importers/rpps.js";
 export { importCommunes, COMMUNES_DATASET } from "./importers/communes.js";
 export { importGeneric, genericColumns } from "./importers/generic.js";
