@@ -6,6 +6,23 @@ import { addDays, daysBetween, formatFrenchDate } from "../../../domain/dates.js
 import { bandFor } from "../../../domain/epds/score.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
+import type { EpdsRecord } from "../../storage/local-db.js";
+
+/** Who answered, as the history says it. */
+const RESPONDENT: Record<EpdsRecord["audience"], string> = { mere: "La mère", "second-parent": "Le second parent" };
+
+function scoreText(r: EpdsRecord): string {
+  return `${r.total} / 30${r.item10Points > 0 ? " (question 10 : idées de se faire du mal)" : ""}`;
+}
+
+function DeleteButton({ id, date }: { id: string; date: string }) {
+  const { deleteEpds } = useParent();
+  return (
+    <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteEpds(id)}>
+      Supprimer<span className="fr-sr-only"> le résultat du {formatFrenchDate(date)}</span>
+    </Button>
+  );
+}
 
 /** Past results, on the device only: a table, a simple chart, a reminder when it is worth taking again. */
 export function EpdsHistoryPage() {
@@ -37,12 +54,13 @@ export function EpdsHistoryPage() {
             />
           )}
           <ScoreChart points={epdsHistory.map((r) => ({ date: r.date, total: r.total }))} />
-          <div className="mj-table fr-mt-3w">
+          <div className="mj-table fr-mt-3w mj-wide-only">
             <table tabIndex={0}>
               <caption>Résultats</caption>
               <thead>
                 <tr>
                   <th scope="col">Date</th>
+                  <th scope="col">Qui a répondu</th>
                   <th scope="col">Score</th>
                   <th scope="col">Lecture</th>
                   <th scope="col">Action</th>
@@ -52,17 +70,33 @@ export function EpdsHistoryPage() {
                 {[...epdsHistory].reverse().map((r) => (
                   <tr key={r.id}>
                     <td>{formatFrenchDate(r.date)}</td>
-                    <td>{r.total} / 30{r.item10Points > 0 ? " (question 10 : idées de se faire du mal)" : ""}</td>
+                    <td>{RESPONDENT[r.audience]}</td>
+                    <td>{scoreText(r)}</td>
                     <td>{bandFor(r.total).label}</td>
                     <td>
-                      <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteEpds(r.id)}>
-                        Supprimer<span className="fr-sr-only"> le résultat du {formatFrenchDate(r.date)}</span>
-                      </Button>
+                      <DeleteButton id={r.id} date={r.date} />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+          </div>
+          {/* On a phone, 5 columns do not fit (the « Supprimer » button was cut off): one card per result. */}
+          <div className="mj-narrow-only fr-mt-3w">
+            <h2 className="fr-h6">Résultats</h2>
+            <ul className="mj-track-list">
+              {[...epdsHistory].reverse().map((r) => (
+                <li key={r.id} className="fr-p-2w fr-mb-2w mj-child-box">
+                  <p className="fr-mb-1w">
+                    <strong>{formatFrenchDate(r.date)}</strong> · {RESPONDENT[r.audience]}
+                  </p>
+                  <p className="fr-mb-1w">
+                    {scoreText(r)} · {bandFor(r.total).label}
+                  </p>
+                  <DeleteButton id={r.id} date={r.date} />
+                </li>
+              ))}
+            </ul>
           </div>
           {!confirmAll ? (
             <Button priority="secondary" iconId="fr-icon-delete-line" onClick={() => setConfirmAll(true)}>

@@ -9,6 +9,8 @@ import { useParent } from "../../state/parent.js";
 import { EpdsQuestions } from "./EpdsQuestions.js";
 import { EpdsResultView } from "./EpdsResultView.js";
 import { languages, questionnaireFor } from "./questionnaires.js";
+import { withMasculineAgreement } from "../../../domain/epds/agreement.js";
+import type { EpdsQuestionnaire } from "../../../domain/epds/schema.js";
 import { downloadFile } from "../../components/download.js";
 
 type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answers: number[]; score: EpdsScore; saved: boolean };
@@ -18,9 +20,12 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
   const { addEpds, today, epdsHistory } = useParent();
   const [locale, setLocale] = useState("fr");
   const [audience, setAudience] = useState<EpdsAudience>("mere");
+  /** The second parent reads the French items with the masculine agreement, unless they ask for the feminine. */
+  const [agreement, setAgreement] = useState<"masculin" | "feminin">("masculin");
   const [phase, setPhase] = useState<Phase>({ step: "intro" });
   const [saveError, setSaveError] = useState<string | null>(null);
-  const questionnaire = questionnaireFor(locale);
+  const validated = questionnaireFor(locale);
+  const questionnaire = audience === "second-parent" && agreement === "masculin" ? withMasculineAgreement(validated) : validated;
 
   function complete(answers: number[]) {
     const score = scoreEpds(questionnaire, answers);
@@ -97,7 +102,7 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
             </div>
           </div>
         )}
-        <PrintedAnswers answers={phase.answers} locale={locale} />
+        <PrintedAnswers answers={phase.answers} questionnaire={questionnaire} />
       </Page>
     );
 
@@ -129,6 +134,18 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
           },
         ]}
       />
+      {audience === "second-parent" && locale === "fr" && (
+        <RadioButtons
+          legend="Les questions sont écrites"
+          hintText="Seul l'accord grammatical change : les questions, les réponses et le calcul du score sont ceux du questionnaire validé pour les mères (il n'existe pas de version française validée pour les pères)."
+          name="accord"
+          orientation="horizontal"
+          options={[
+            { label: "Au masculin (« je me suis senti »)", nativeInputProps: { checked: agreement === "masculin", onChange: () => setAgreement("masculin") } },
+            { label: "Au féminin (« je me suis sentie »)", nativeInputProps: { checked: agreement === "feminin", onChange: () => setAgreement("feminin") } },
+          ]}
+        />
+      )}
       <RadioButtons
         legend="Langue du questionnaire"
         name="langue"
@@ -156,8 +173,7 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
 }
 
 /** The answers, shown only on paper (print stylesheet), for the professional. */
-function PrintedAnswers({ answers, locale }: { answers: number[]; locale: string }) {
-  const questionnaire = questionnaireFor(locale);
+function PrintedAnswers({ answers, questionnaire }: { answers: number[]; questionnaire: EpdsQuestionnaire }) {
   return (
     <table className="mj-print-only">
       <caption>Réponses</caption>
