@@ -38,6 +38,10 @@ const PublicBarometerPage = page(() => import("./routes/pilotage/PublicBarometer
 const PlacesPage = page(() => import("./routes/autour/PlacesPage.js"), (m) => m.PlacesPage);
 const PlacePage = page(() => import("./routes/autour/PlacePage.js"), (m) => m.PlacePage);
 const PlaceSourcesPage = page(() => import("./routes/autour/PlacePage.js"), (m) => m.PlaceSourcesPage);
+const ProfessionalsPage = page(() => import("./routes/professionnels/ProfessionalsPage.js"), (m) => m.ProfessionalsPage);
+const CalendarHandoverPage = page(() => import("./routes/professionnels/CalendarHandoverPage.js"), (m) => m.CalendarHandoverPage);
+const InterviewsPage = page(() => import("./routes/professionnels/InterviewsPage.js"), (m) => m.InterviewsPage);
+const ReceivePage = page(() => import("./routes/professionnels/ReceivePage.js"), (m) => m.ReceivePage);
 
 const pillars = [
   { path: "/parcours", label: t.nav.parcours },
@@ -127,6 +131,10 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
           <Route path="/autour-de-moi/sources" element={<PlaceSourcesPage />} />
           <Route path="/pilotage/*" element={<PilotageApp />} />
           <Route path="/barometre" element={<PublicBarometerPage />} />
+          <Route path="/professionnels" element={<ProfessionalsPage />} />
+          <Route path="/professionnels/calendrier" element={<CalendarHandoverPage />} />
+          <Route path="/professionnels/entretiens" element={<InterviewsPage />} />
+          <Route path="/recevoir" element={<ReceivePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
         </Suspense>
@@ -138,6 +146,7 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
         bottomItems={[
           { text: t.nav.myData, linkProps: { to: "/mes-donnees" } },
           { text: t.footer.licence, linkProps: { to: "/mes-donnees#licences" } },
+          { text: "Espace professionnels", linkProps: { to: "/professionnels" } },
           { text: "Baromètre EPP / EPNP", linkProps: { to: "/barometre" } },
           { text: "Pilotage territorial", linkProps: { to: "/pilotage" } },
           ...(started ? [headerFooterDisplayItem] : []),

@@ -60,7 +60,7 @@ export function AgendaList({ items, headingLevel = "h3", late = false }: { items
               )}
             </ul>
             {late && item.event && <p className="fr-text--sm fr-mb-1w">{catchUpAdvice(item.event.kind)}</p>}
-            {item.appointment?.note && <p className="fr-text--sm">{item.appointment.note}</p>}
+            {item.appointment?.note && <p className="fr-text--sm mj-pre-line">{item.appointment.note}</p>}
             <Button
               size="small"
               priority="tertiary"

@@ -1,0 +1,202 @@
+import { useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
+import { Link } from "react-router";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { computeCalendar } from "../../../domain/calendar/index.js";
+import { calendarInputFromProfile, withBirthForecast } from "../../../domain/calendar/from-profile.js";
+import { addMonths, addYears, formatFrenchDate, type IsoDate } from "../../../domain/dates.js";
+import { emptyFamilyDates, profileFromFamilyDates, type FamilyDates } from "../../../domain/handover/family.js";
+import { handoverUrl } from "../../../domain/handover/link.js";
+import type { FieldError, Profile } from "../../../domain/profile/profile.js";
+import { Page } from "../../components/Page.js";
+import { useParent } from "../../state/parent.js";
+import { FamilyForm } from "./FamilyForm.js";
+import { compactWindow, printLines, type PrintLine } from "./print-lines.js";
+import { HandoverQr } from "./HandoverQr.js";
+import "./print.css";
+
+const KIND_ICONS: Record<PrintLine["kind"], string> = {
+  "suivi-medical": "fr-icon-stethoscope-line",
+  vaccination: "fr-icon-syringe-line",
+  demarche: "fr-icon-file-text-line",
+  "droit-conge": "fr-icon-calendar-line",
+};
+const KIND_LABELS: Record<PrintLine["kind"], string> = {
+  "suivi-medical": "Rendez-vous médical",
+  vaccination: "Vaccin",
+  demarche: "Démarche",
+  "droit-conge": "Droit ou congé",
+};
+
+const PERIODS = [
+  { id: "6", label: "Les 6 prochains mois", end: (today: IsoDate) => addMonths(today, 6) },
+  { id: "12", label: "Les 12 prochains mois", end: (today: IsoDate) => addMonths(today, 12) },
+  { id: "3ans", label: "Jusqu'aux 3 ans des enfants", end: (today: IsoDate) => addYears(today, 4) },
+] as const;
+
+/**
+ * `/professionnels/calendrier`: a professional enters a family's dates and gets the family's calendar (the
+ * app's own rules), to print or to hand over by QR code. Held in this page's memory only: nothing is saved,
+ * on this device or on a server.
+ */
+export function CalendarHandoverPage() {
+  const { today } = useParent();
+  const [family, setFamily] = useState<FamilyDates>(emptyFamilyDates);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [shown, setShown] = useState<{ family: FamilyDates; profile: Profile } | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = profileFromFamilyDates(family, today);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setShown(null);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setErrors([]);
+    setShown({ family, profile: result.profile });
+    requestAnimationFrame(() => resultRef.current?.focus());
+  }
+
+  return (
+    <Page title="Remettre le calendrier d'une famille">
+      <div className="mj-no-print">
+        <p className="fr-text--lead">
+          Saisissez les dates de la famille : vous obtenez son calendrier des 1000 premiers jours, à imprimer ou à lui remettre par QR code.
+        </p>
+        <p>
+          Rien n'est enregistré, ni sur cet appareil ni sur nos serveurs. Dans le lien et le QR code, les dates sont placées après le signe « # » :
+          les navigateurs n'envoient jamais cette partie au serveur. Le parent voit ce qui sera enregistré sur son téléphone et confirme.
+        </p>
+        <form onSubmit={submit} noValidate>
+          {errors.length > 0 && (
+            <div ref={summaryRef} tabIndex={-1} className="fr-mb-3w">
+              <Alert
+                as="h2"
+                severity="error"
+                title={errors.length > 1 ? `${errors.length} informations sont à corriger` : "Une information est à corriger"}
+                description={
+                  <ul>
+                    {errors.map((e) => (
+                      <li key={e.field + e.message}>{e.message}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            </div>
+          )}
+          <FamilyForm family={family} onChange={setFamily} errors={errors} />
+          <Button type="submit" iconId="fr-icon-calendar-line" iconPosition="right">
+            Voir le calendrier de la famille
+          </Button>
+        </form>
+      </div>
+      {shown && <FamilyCalendarDocument key={JSON.stringify(shown.family)} family={shown.family} profile={shown.profile} today={today} headingRef={resultRef} />}
+      <p className="fr-mt-4w mj-no-print">
+        <Link to="/professionnels">Retour à l'espace professionnels</Link>
+      </p>
+    </Page>
+  );
+}
+
+function FamilyCalendarDocument({
+  family,
+  profile,
+  today,
+  headingRef,
+}: {
+  family: FamilyDates;
+  profile: Profile;
+  today: IsoDate;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const [periodId, setPeriodId] = useState<(typeof PERIODS)[number]["id"]>("12");
+  const period = PERIODS.find((p) => p.id === periodId)!;
+  const lines = useMemo(
+    () => printLines(computeCalendar(withBirthForecast(calendarInputFromProfile(profile))), profile, today, period.end(today)),
+    [profile, today, period],
+  );
+  const url = handoverUrl(window.location.origin, { kind: "calendar", family });
+  const pregnancy = family.pregnancy;
+  const terme = profile.pregnancy?.terme;
+
+  return (
+    <section className="mj-print-document fr-mt-5w" aria-labelledby="calendrier-famille">
+      <div className="mj-no-print fr-mb-3w">
+        <Select label="Période du calendrier" nativeSelectProps={{ name: "pro-period", value: periodId, onChange: (e) => setPeriodId(e.target.value as typeof periodId) }}>
+          {PERIODS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </Select>
+        <Button type="button" iconId="fr-icon-printer-line" onClick={() => window.print()}>
+          Imprimer le calendrier
+        </Button>
+      </div>
+
+      <h2 id="calendrier-famille" ref={headingRef} tabIndex={-1}>
+        Votre calendrier des 1000 premiers jours
+      </h2>
+      <p className="mj-print-meta">
+        Préparé le {formatFrenchDate(today)}
+        {terme && (
+          <>
+            {" "}· Terme prévu : <strong>{formatFrenchDate(terme)}</strong>
+          </>
+        )}
+        {pregnancy && pregnancy.babies > 1 && <> · {pregnancy.babies === 2 ? "Jumeaux" : "Trois bébés ou plus"}</>}
+        {family.children.length > 0 && <> · {family.children.length === 1 ? "1 enfant né" : `${family.children.length} enfants nés`}</>}
+      </p>
+
+      <div className="mj-print-handover">
+        <HandoverQr url={url} label="QR code du calendrier de la famille, à scanner avec le téléphone du parent" />
+        <div>
+          <h3 className="fr-h6 fr-mb-1w">Sur votre téléphone</h3>
+          <p className="fr-text--sm fr-mb-1w">
+            Scannez ce code avec l'appareil photo : Mille Jours s'ouvre avec vos dates et vous demande de confirmer avant de les garder sur votre
+            téléphone. Vous y trouverez chaque rendez-vous expliqué, et des rappels.
+          </p>
+          <p className="fr-text--xs mj-link-text">{url}</p>
+        </div>
+      </div>
+
+      <h3 className="fr-h5 fr-mt-3w">{period.label} : vos rendez-vous et démarches</h3>
+      {lines.length === 0 ? (
+        <p>Aucun rendez-vous sur cette période.</p>
+      ) : (
+        <ol className="mj-print-lines">
+          {lines.map((line) => (
+            <li key={line.key} className="mj-print-line">
+              <span className="mj-print-date">{compactWindow(line.start, line.end)}</span>
+              <span className={`mj-print-icon ${KIND_ICONS[line.kind]}`} aria-hidden="true" />
+              <span className="mj-print-title">
+                <span className="fr-sr-only">{KIND_LABELS[line.kind]} : </span>
+                {line.title}
+                {line.compulsory && <strong className="mj-print-flag"> · obligatoire</strong>}
+              </span>
+              <span className="mj-print-who">{line.who}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <div className="mj-print-bring">
+        <h3 className="fr-h6 fr-mb-1w">À apporter à chaque rendez-vous</h3>
+        <ul className="fr-text--sm fr-mb-0">
+          <li>la carte Vitale (ou l'attestation de droits) ;</li>
+          <li>le carnet de suivi de grossesse, puis le carnet de santé de chaque enfant ;</li>
+          <li>les derniers résultats d'examens, comptes rendus d'échographie et ordonnances.</li>
+        </ul>
+      </div>
+      <p className="fr-text--xs fr-mt-2w">
+        Dates calculées par Mille Jours selon les règles officielles (chaque rendez-vous cite sa source dans l'application). Une date indiquée
+        « → » est une période : le rendez-vous se prend dans ce délai.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+import { useMemo, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { formatFrenchDate } from "../../../domain/dates.js";
+import { mergeReceivedProfile } from "../../../domain/handover/family.js";
+import { readHandover } from "../../../domain/handover/link.js";
+import { synthesisAsAppointments, themeTitle, type Synthesis } from "../../../domain/handover/synthesis.js";
+import { INTERVIEW_GUIDES } from "../../../domain/interviews/themes.js";
+import type { Profile } from "../../../domain/profile/profile.js";
+import { Page } from "../../components/Page.js";
+import { useParent } from "../../state/parent.js";
+
+type Outcome = null | "saved" | "cancelled" | "failed";
+
+/**
+ * `/recevoir#…`: what a professional handed over by link or QR code. The data sits in the fragment, which the
+ * browser never sends to the server; it is read here, shown, and written to this device only when the parent
+ * confirms. Afterwards the fragment is removed from the address bar (and from this page's history entry).
+ */
+export function ReceivePage() {
+  const { hash } = useLocation();
+  // Kept once read: the fragment is cleared from the address bar after the parent's choice. Another link
+  // opened in the same tab is another hand-over.
+  const [fragment, setFragment] = useState(hash);
+  if (hash && hash !== fragment) setFragment(hash);
+  return <Receive key={fragment} fragment={fragment} />;
+}
+
+function Receive({ fragment }: { fragment: string }) {
+  const { today, profile, loaded, setProfile, saveAppointment } = useParent();
+  const read = useMemo(() => readHandover(fragment, today), [fragment, today]);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const forget = () => window.history.replaceState(window.history.state, "", window.location.pathname);
+
+  async function confirm() {
+    if (!read.ok) return;
+    try {
+      if (read.kind === "calendar") await setProfile(mergeReceivedProfile(read.profile, profile));
+      else for (const appointment of synthesisAsAppointments(read.synthesis)) await saveAppointment(appointment);
+      setOutcome("saved");
+      forget();
+    } catch {
+      setOutcome("failed");
+    }
+  }
+
+  function cancel() {
+    setOutcome("cancelled");
+    forget();
+  }
+
+  const title = read.ok && read.kind === "synthesis" ? "Recevoir la synthèse de votre entretien" : "Recevoir votre calendrier";
+
+  if (outcome === "saved")
+    return (
+      <Page title={title} heading="C'est enregistré sur ce téléphone">
+        <Alert severity="success" small description="Rien n'a été envoyé à un serveur : ces informations restent sur ce téléphone." className="fr-mb-3w" />
+        <p>
+          {read.ok && read.kind === "synthesis" ? (
+            <>
+              Vous retrouvez la synthèse et vos prochains rendez-vous dans <Link to="/calendrier">votre calendrier</Link>, rubrique « Mes rendez-vous »
+              {!profile && (
+                <>
+                  {" "}
+                  (le calendrier s'affiche une fois <Link to="/profil">votre situation</Link> indiquée, par exemple la date de naissance de bébé)
+                </>
+              )}
+              .
+            </>
+          ) : (
+            <>
+              Voir <Link to="/calendrier">votre calendrier</Link> ou <Link to="/parcours">votre parcours</Link>. Vous pouvez modifier vos
+              informations à tout moment dans <Link to="/profil">votre profil</Link>.
+            </>
+          )}
+        </p>
+      </Page>
+    );
+  if (outcome === "cancelled")
+    return (
+      <Page title={title} heading="Rien n'a été enregistré">
+        <p>
+          Vous avez annulé : ce téléphone n'a rien gardé. <Link to="/">Revenir à l'accueil</Link>
+        </p>
+      </Page>
+    );
+
+  return (
+    <Page title={title}>
+      {!read.ok ? (
+        <Alert
+          as="h2"
+          severity="error"
+          title="Ce lien ne peut pas être lu"
+          description={
+            <>
+              <p>{read.message}</p>
+              {read.errors && (
+                <ul>
+                  {read.errors.map((e) => (
+                    <li key={e.field + e.message}>{e.message}</li>
+                  ))}
+                </ul>
+              )}
+              <p>Rien n'a été enregistré.</p>
+            </>
+          }
+        />
+      ) : (
+        <>
+          <p className="fr-text--lead">
+            Un professionnel vous a remis {read.kind === "calendar" ? "les dates de votre calendrier" : "la synthèse de votre entretien"}. Vérifiez ce qui
+            sera enregistré sur ce téléphone, puis confirmez.
+          </p>
+          {read.kind === "calendar" ? <ProfilePreview profile={read.profile} existing={profile} /> : <SynthesisPreview synthesis={read.synthesis} />}
+          {outcome === "failed" && (
+            <Alert
+              severity="error"
+              small
+              description="L'enregistrement n'a pas pu se faire sur ce téléphone (navigation privée ou stockage plein ?). Réessayez ou imprimez le document."
+              className="fr-mb-3w"
+            />
+          )}
+          <p className="fr-text--sm">Ces informations resteront sur ce téléphone seulement : rien n'est envoyé à un serveur.</p>
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <Button type="button" iconId="fr-icon-check-line" disabled={!loaded} onClick={() => void confirm()}>
+                Enregistrer sur ce téléphone
+              </Button>
+            </li>
+            <li>
+              <Button type="button" priority="secondary" onClick={cancel}>
+                Annuler
+              </Button>
+            </li>
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function ProfilePreview({ profile, existing }: { profile: Profile; existing: Profile | null }) {
+  const pregnancy = profile.pregnancy;
+  return (
+    <section aria-labelledby="a-enregistrer" className="fr-mb-3w">
+      <h2 id="a-enregistrer" className="fr-h4">
+        Ce qui sera enregistré
+      </h2>
+      <ul>
+        {pregnancy && (
+          <li>
+            Grossesse en cours, terme prévu le <strong>{formatFrenchDate(pregnancy.terme)}</strong>
+            {pregnancy.ddr && <> (dernières règles le {formatFrenchDate(pregnancy.ddr)})</>}
+            {pregnancy.multiple && <>, grossesse multiple</>}
+          </li>
+        )}
+        {profile.children.map((child, i) => (
+          <li key={child.id}>
+            Enfant {i + 1} né le <strong>{formatFrenchDate(child.birthDate)}</strong>
+            {child.expectedTerme && <> (terme prévu le {formatFrenchDate(child.expectedTerme)})</>}
+          </li>
+        ))}
+        {profile.calendar?.unmarried && <li>Parents non mariés (rappel de la reconnaissance anticipée)</li>}
+        {profile.calendar?.diabetesRisk && <li>Facteur de risque de diabète de grossesse</li>}
+        {profile.calendar?.bcg && <li>BCG recommandé pour l'enfant</li>}
+      </ul>
+      {existing && (
+        <Alert
+          severity="warning"
+          small
+          description="Ce téléphone a déjà un profil : ces dates remplaceront celles qui y sont enregistrées (vos autres réponses et les prénoms déjà saisis sont gardés)."
+        />
+      )}
+    </section>
+  );
+}
+
+function SynthesisPreview({ synthesis }: { synthesis: Synthesis }) {
+  const guide = INTERVIEW_GUIDES[synthesis.interview];
+  return (
+    <section aria-labelledby="a-enregistrer" className="fr-mb-3w">
+      <h2 id="a-enregistrer" className="fr-h4">
+        {guide.title} du {formatFrenchDate(synthesis.date)}
+      </h2>
+      <SynthesisBody synthesis={synthesis} />
+    </section>
+  );
+}
+
+/** The synthesis as the parent reads it (receive page and printed sheet). */
+export function SynthesisBody({ synthesis, headingLevel = "h3" }: { synthesis: Synthesis; headingLevel?: "h3" | "h4" }) {
+  const H = headingLevel;
+  return (
+    <>
+      {synthesis.priorities && (
+        <>
+          <H className="fr-h6 fr-mb-1w">Ce qui compte pour vous</H>
+          <p className="mj-pre-line">{synthesis.priorities}</p>
+        </>
+      )}
+      {synthesis.needs && (
+        <>
+          <H className="fr-h6 fr-mb-1w">Vos besoins, ce qui aiderait</H>
+          <p className="mj-pre-line">{synthesis.needs}</p>
+        </>
+      )}
+      {synthesis.contacts.length > 0 && (
+        <>
+          <H className="fr-h6 fr-mb-1w">À contacter</H>
+          <ul>
+            {synthesis.contacts.map((c, i) => (
+              <li key={i}>
+                <strong>{c.who}</strong>
+                {c.how && <> : {c.how}</>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {synthesis.appointments.length > 0 && (
+        <>
+          <H className="fr-h6 fr-mb-1w">Vos prochains rendez-vous</H>
+          <ul>
+            {synthesis.appointments.map((a, i) => (
+              <li key={i}>
+                <strong>{formatFrenchDate(a.date)}</strong> : {a.what}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {synthesis.themes.length > 0 && (
+        <>
+          <H className="fr-h6 fr-mb-1w">Thèmes abordés</H>
+          <p>{synthesis.themes.map((id) => themeTitle(synthesis.interview, id)).join(" · ")}</p>
+        </>
+      )}
+    </>
+  );
+}
