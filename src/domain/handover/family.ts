@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { IsoDate } from "../dates.js";
 import { profileFromDraft, type FieldError, type Profile, type ProfileDraft } from "../profile/profile.js";
+import { MAX_BABIES } from "../profile/schema.js";
 
 /**
  * A family's calendar inputs, as a professional enters them (`/professionnels/calendrier`) and as they travel
@@ -14,8 +15,8 @@ export interface FamilyDates {
   options: { unmarried: boolean; diabetesRisk: boolean; bcg: boolean };
 }
 
-/** 1 to 3 babies: the calendar's rules differ for one, two, and three or more (maternity leave, Code du travail L1225-18). */
-export const MAX_BABIES = 3;
+/** The profile's own limit on babies expected. */
+export { MAX_BABIES };
 /** More would not fit in a QR code a phone reads easily, and no family calendar needs it. */
 export const MAX_HANDED_CHILDREN = 10;
 
@@ -40,7 +41,7 @@ export function draftFromFamilyDates(family: FamilyDates): ProfileDraft {
   return {
     project: null,
     pregnancy: family.pregnancy
-      ? { dateKind: family.pregnancy.dateKind, date: family.pregnancy.date, multiple: family.pregnancy.babies > 1 }
+      ? { dateKind: family.pregnancy.dateKind, date: family.pregnancy.date, babies: family.pregnancy.babies }
       : null,
     children: family.children.map((c, i) => ({
       id: `enfant-${i + 1}`,

@@ -37,7 +37,7 @@ describe("calendar hand-over link", () => {
     const date = fc.integer({ min: -365 * 17, max: 0 }).map((d) => addDays(today, d));
     const family = fc.record({
       pregnancy: fc.option(
-        fc.record({ dateKind: fc.constant<"terme">("terme"), date: fc.integer({ min: -10, max: 280 }).map((d) => addDays(today, d)), babies: fc.integer({ min: 1, max: 3 }) }),
+        fc.record({ dateKind: fc.constant<"terme">("terme"), date: fc.integer({ min: -10, max: 280 }).map((d) => addDays(today, d)), babies: fc.integer({ min: 1, max: 8 }) }),
         { nil: null },
       ),
       children: fc.array(fc.record({ birthDate: date }), { maxLength: 10 }),

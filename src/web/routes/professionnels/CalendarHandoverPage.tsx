@@ -149,7 +149,7 @@ function FamilyCalendarDocument({
             {" "}· Terme prévu : <strong>{formatFrenchDate(terme)}</strong>
           </>
         )}
-        {pregnancy && pregnancy.babies > 1 && <> · {pregnancy.babies === 2 ? "Jumeaux" : "Trois bébés ou plus"}</>}
+        {pregnancy && pregnancy.babies > 1 && <> · {pregnancy.babies === 2 ? "Jumeaux" : pregnancy.babies === 3 ? "Triplés" : `${pregnancy.babies} bébés`}</>}
         {family.children.length > 0 && <> · {family.children.length === 1 ? "1 enfant né" : `${family.children.length} enfants nés`}</>}
       </p>
 

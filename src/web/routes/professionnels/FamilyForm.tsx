@@ -87,7 +87,7 @@ export function FamilyForm({ family, onChange, errors }: { family: FamilyDates; 
             >
               {Array.from({ length: MAX_BABIES }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
-                  {n === 1 ? "Un bébé" : n === 2 ? "Deux (jumeaux)" : "Trois ou plus"}
+                  {n === 1 ? "Un bébé" : n === 2 ? "Deux (jumeaux)" : n === 3 ? "Trois (triplés)" : `${n} bébés`}
                 </option>
               ))}
             </Select>

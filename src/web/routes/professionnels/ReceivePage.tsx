@@ -154,7 +154,7 @@ function ProfilePreview({ profile, existing }: { profile: Profile; existing: Pro
           <li>
             Grossesse en cours, terme prévu le <strong>{formatFrenchDate(pregnancy.terme)}</strong>
             {pregnancy.ddr && <> (dernières règles le {formatFrenchDate(pregnancy.ddr)})</>}
-            {pregnancy.multiple && <>, grossesse multiple</>}
+            {pregnancy.babies > 1 && <>, {pregnancy.babies === 2 ? "jumeaux" : `${pregnancy.babies} bébés`}</>}
           </li>
         )}
         {profile.children.map((child, i) => (
