@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { loadDatabaseConfig } from "../config.js";
@@ -44,6 +45,11 @@ export async function runImportCommand(command: ImportCommand, argv = process.ar
     return values.help ? 0 : 2;
   }
   const file = resolve(positionals[0]!);
+  const problem = fileProblem(file);
+  if (problem) {
+    console.error(`${problem}\n\n${command.usage}`);
+    return 2;
+  }
   const { DATABASE_URL: databaseUrl, DATA_DIR } = loadDatabaseConfig();
   const dataDir = resolve(DATA_DIR);
   if (!databaseUrl) await mkdir(dataDir, { recursive: true });
@@ -68,7 +74,20 @@ export async function runImportCommand(command: ImportCommand, argv = process.ar
   }
 }
 
+/** Why a path cannot be imported (missing, a folder, unreadable), in French, or null. */
+function fileProblem(file: string): string | null {
+  try {
+    if (!statSync(file).isFile()) return `« ${file} » n'est pas un fichier.`;
+    accessSync(file, constants.R_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? `Fichier introuvable : « ${file} ».` : `Fichier illisible : « ${file} » (${code ?? (error as Error).message}).`;
+  }
+}
+
 export const commonOptions = `Options :
   --max-rejected N   accepter jusqu'à N lignes invalides (écartées et listées) ; par défaut 0 : une seule ligne invalide refuse le fichier
-  --force            réécrire même si ce fichier est déjà celui des données en place
+  --force            confirmer un import qui retirerait plus de 20 % des lignes en place (refusé sans lui : fichier tronqué ?),
+                     et réécrire même si ce fichier est déjà celui des données en place
 Base : DATABASE_URL (PostgreSQL) ou, sinon, PGlite dans DATA_DIR/pglite (DATA_DIR=var par défaut ; arrêtez le serveur pendant l'import : la commande est refusée tant qu'il tourne).`;

@@ -80,6 +80,15 @@ export async function replaceCommunes(tx: Queryable, rows: Iterable<CommuneRow>)
   return insertJson(tx, "commune", communeColumns, rows);
 }
 
+/** Rows in place before an import replaces them: the places of one dataset, or all communes. */
+export async function currentRowCount(q: Queryable, kind: "place" | "commune", dataset: string): Promise<number> {
+  const rows =
+    kind === "place"
+      ? await q.query<{ n: number }>("SELECT count(*)::int AS n FROM place WHERE source = $1", [dataset])
+      : await q.query<{ n: number }>("SELECT count(*)::int AS n FROM commune");
+  return rows[0]?.n ?? 0;
+}
+
 export async function datasetIsEmpty(q: Queryable, dataset: string): Promise<boolean> {
   const rows =
     dataset === "communes"

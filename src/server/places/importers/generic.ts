@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { containsNul } from "../../problem.js";
 import { gunzipSync } from "node:zlib";
 import { isCommuneCode, isInFrance, isPlaceTypeId, placeTypeIds } from "../../../domain/geo/index.js";
 import type { Database } from "../../db/database.js";
@@ -141,6 +142,10 @@ async function parseGeoJson(file: string, dataset: string, builder: ReportBuilde
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch (error) {
     builder.reject(0, error instanceof SyntaxError ? `JSON invalide (fichier tronqué ?) : ${error.message}` : "encodage invalide : un fichier GeoJSON est en UTF-8");
+    return [];
+  }
+  if (containsNul(json)) {
+    builder.reject(0, "caractère nul (U+0000) dans le fichier : retirez-le puis recommencez");
     return [];
   }
   const collection = json as { type?: unknown; features?: unknown };

@@ -94,6 +94,8 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
     });
   });
 
+  // Each test below loads a different sample over the previous one on purpose: `force` confirms the drop in
+  // rows (the guard against truncated files is tested in import-guards.test.ts).
   describe("FINESS", () => {
     it("reads the data.gouv.fr layout (first line finess;etalab, structureet lines) and places overseas establishments at their commune centre", async () => {
       const report = await importFiness(db, fixture("finess_cs1100502_stock_20260512_15lines_mailwoman.csv"));
@@ -110,7 +112,7 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
     });
 
     it("reprojects geolocalisation lines: Lambert-93 and La Réunion UTM 40 S within 1 m", async () => {
-      const report = await importFiness(db, file(geolocated));
+      const report = await importFiness(db, file(geolocated), { force: true });
       expect(report).toMatchObject({ status: "applied", imported: 2, approximate: 0, rejectedCount: 0 });
       const rows = await places(db);
       expect(rows.map((r) => r.id)).toEqual(["finess:010000024", "finess:970400024"]);
@@ -121,7 +123,7 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
 
     it("reads the same file in Latin-1 (Windows-1252) and the 12-field geolocalisation lines of older extracts", async () => {
       const old = geolocated.replace(/1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,(\w+)/g, "1;ATLASANTE;100;IGN;BD_ADRESSE;V2.1;$1");
-      const report = await importFiness(db, file(latin1(old)));
+      const report = await importFiness(db, file(latin1(old)), { force: true });
       expect(report).toMatchObject({ status: "applied", encoding: "windows-1252", imported: 2, rejectedCount: 0 });
       const rows = await places(db);
       expect(distanceMeters(rows[0]!, fleyriat)).toBeLessThan(1);
@@ -129,7 +131,7 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
     });
 
     it("reads the T-Finess layout (one line per establishment, Lambert-93 in each line)", async () => {
-      const report = await importFiness(db, fixture("finess_tfiness_extract_20201231_skema.csv"));
+      const report = await importFiness(db, fixture("finess_tfiness_extract_20201231_skema.csv"), { force: true });
       expect(report).toMatchObject({ status: "applied", format: "t-finess", linesRead: 101, rejectedCount: 0, approximate: 0 });
       expect(report.byType.pharmacie).toBeGreaterThan(50);
       const rows = await places(db);
@@ -140,7 +142,7 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
     });
 
     it("reads the FHIR-derived CSV, with quoted names, and puts its overseas lines at the commune centre", async () => {
-      const report = await importFiness(db, fixture("finess_fhir_20210108_sample.csv"));
+      const report = await importFiness(db, fixture("finess_fhir_20210108_sample.csv"), { force: true });
       expect(report).toMatchObject({ status: "applied", format: "fhir-csv", linesRead: 40, rejectedCount: 0 });
       const rows = await places(db);
       const byId = new Map(rows.map((r) => [r.id, r]));
@@ -217,7 +219,7 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
   describe("RPPS", () => {
     beforeAll(async () => {
       // the paediatrician practises at CH de Fleyriat: an exact FINESS position to reuse
-      await importFiness(db, file(geolocated));
+      await importFiness(db, file(geolocated), { force: true });
     });
 
     it("keeps midwives, paediatricians and general practitioners, at their FINESS site or commune centre", async () => {

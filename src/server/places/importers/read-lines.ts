@@ -14,7 +14,25 @@ export type Line =
 export interface LineSource {
   lines: AsyncGenerator<Line>;
   /** Known once `lines` is exhausted. */
-  readonly result: { sha256: string; encoding: Encoding; lastLineUnterminated: boolean };
+  readonly result: { sha256: string; encoding: Encoding; lastLineUnterminated: boolean; utf16?: boolean };
+}
+
+export const UTF16_MESSAGE = "fichier encodé en UTF-16 : enregistrez-le en UTF-8 (ou Windows-1252), par exemple « CSV UTF-8 » dans un tableur, puis recommencez";
+
+/** A UTF-16 byte order mark, or ASCII text with a zero byte every other byte (UTF-16 without a mark). */
+function isUtf16(start: Buffer): boolean {
+  if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) return true;
+  const sample = start.subarray(0, 200);
+  if (sample.length < 8) return false;
+  let zerosAtOdd = 0;
+  let zerosAtEven = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) zerosAtOdd++;
+    else zerosAtEven++;
+  }
+  const half = Math.floor(sample.length / 2);
+  return zerosAtOdd > half * 0.8 || zerosAtEven > half * 0.8;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -36,7 +54,7 @@ function isAscii(bytes: Buffer): boolean {
  * UTF-8 is an error (the file was concatenated from two sources).
  */
 export function readLines(path: string): LineSource {
-  const result = { sha256: "", encoding: "utf-8" as Encoding, lastLineUnterminated: false };
+  const result: LineSource["result"] = { sha256: "", encoding: "utf-8", lastLineUnterminated: false };
   async function* generate(): AsyncGenerator<Line> {
     const hash = createHash("sha256");
     const tap = new Transform({
@@ -45,7 +63,9 @@ export function readLines(path: string): LineSource {
         done(null, chunk);
       },
     });
-    const stream = pipeline(createReadStream(path), tap, (await isGzip(path)) ? createGunzip() : new PassThrough(), () => {});
+    // Opened before the stream: a missing file is one error here, not an unhandled stream error.
+    const gzip = await isGzip(path);
+    const stream = pipeline(createReadStream(path), tap, gzip ? createGunzip() : new PassThrough(), () => {});
 
     let encoding: Encoding | null = null;
     let sawMultibyteUtf8 = false;
@@ -58,6 +78,8 @@ export function readLines(path: string): LineSource {
       if (end > 0 && bytes[end - 1] === 0x0d) end--;
       let body = bytes.subarray(0, end);
       if (number === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+      // PostgreSQL cannot store U+0000; a zero byte means a binary file or UTF-16 (spreadsheet « Unicode text » export).
+      if (body.includes(0x00)) return { number, error: "octet nul dans la ligne : fichier binaire, ou encodé en UTF-16 ? Enregistrez-le en UTF-8 (ou Windows-1252)" };
       if (isAscii(body)) return { number, text: body.toString("latin1") };
       let asUtf8: string | null = null;
       try {
@@ -80,8 +102,18 @@ export function readLines(path: string): LineSource {
       return { number, text: cp1252.decode(body) };
     };
 
+    let first = true;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (first && isUtf16(chunk)) {
+          // One clear refusal instead of one error per line; the rest of the file is not read.
+          stream.destroy();
+          result.sha256 = createHash("sha256").update(chunk).digest("hex");
+          result.utf16 = true;
+          yield { number: 1, error: UTF16_MESSAGE };
+          return;
+        }
+        first = false;
         let buffer = pending.length ? Buffer.concat([pending, chunk]) : chunk;
         let start = 0;
         let newline = buffer.indexOf(0x0a, start);

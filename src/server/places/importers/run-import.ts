@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.js";
-import { currentFileHash, datasetIsEmpty, lockImports, recordRun, replaceCommunes, replacePlaces, type CommuneRow, type PlaceRow } from "../store.js";
+import { currentFileHash, currentRowCount, datasetIsEmpty, lockImports, recordRun, replaceCommunes, replacePlaces, type CommuneRow, type PlaceRow } from "../store.js";
 import type { ImportReport, ReportBuilder } from "./report.js";
 
 export interface ImportOptions {
@@ -7,8 +7,32 @@ export interface ImportOptions {
   maxRejected?: number;
   /** Write only when the dataset is empty (first start). */
   onlyIfEmpty?: boolean;
-  /** Rewrite even when the same file was the last one applied. */
+  /**
+   * Confirms an import that would remove more than MAX_SHRINK of the current rows (refused otherwise), and
+   * rewrites even when the same file was the last one applied. `--force` on the command line.
+   */
   force?: boolean;
+}
+
+/**
+ * Share of the current rows an import may remove without confirmation: 20 %. A new national extract adds
+ * and closes a few percent of establishments a year; losing more than a fifth looks like a truncated file
+ * (`head -n 1000` of FINESS replaced 37 372 places by 999, issue 12), so it waits for `--force`.
+ */
+export const MAX_SHRINK = 0.2;
+
+const frenchNumber = (n: number) => n.toLocaleString("fr-FR").replace(/\u202f/g, " ");
+
+class ShrinkRefused extends Error {
+  constructor(
+    readonly current: number,
+    readonly next: number,
+  ) {
+    super(
+      `le fichier remplacerait ${frenchNumber(current)} lignes en place par ${frenchNumber(next)} (−${Math.round((1 - next / current) * 100)} %) : ` +
+        `une baisse de plus de ${MAX_SHRINK * 100} % ressemble à un fichier tronqué ; si elle est voulue, relancez avec --force`,
+    );
+  }
 }
 
 /** The rows of a file: an array, or a generator that builds them as they are written (bounded memory). */
@@ -52,6 +76,9 @@ export async function applyImport(db: Database, builder: ReportBuilder, parsed: 
     await writeImport();
   } catch (error) {
     if (error instanceof NothingToImport) return refuse("aucune ligne importable");
+    if (error instanceof ShrinkRefused) return refuse(error.message);
+    // Anything else (the database refusing a value…): the previous rows stay, and the run is still recorded.
+    await refuse(`erreur pendant l'écriture, rien n'a été changé : ${(error as Error).message}`).catch(() => undefined);
     throw error;
   }
   builder.finish();
@@ -69,8 +96,10 @@ export async function applyImport(db: Database, builder: ReportBuilder, parsed: 
         report.imported = count(parsed.rows);
         report.status = "unchanged";
       } else {
+        const current = await currentRowCount(tx, parsed.kind, report.dataset);
         report.imported = parsed.kind === "place" ? await replacePlaces(tx, report.dataset, parsed.rows) : await replaceCommunes(tx, parsed.rows);
         if (report.imported === 0) throw new NothingToImport(); // rolls the deletion back
+        if (!options.force && current > 0 && report.imported < current * (1 - MAX_SHRINK)) throw new ShrinkRefused(current, report.imported);
         report.status = "applied";
       }
       builder.finish();
