@@ -1,8 +1,9 @@
-import { execFileSync, fork, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, fork, spawn, spawnSync } from "node:child_process";
+import { appendFileSync, mkdirSync, chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import pg from "pg";
@@ -12,6 +13,7 @@ import { migrate } from "../src/server/db/migrate.js";
 import { loadPlaceIndex, placesRoutes, seedShippedPlaces, type PlacesService } from "../src/server/places/index.js";
 import type { Nearby } from "../src/server/places/place-index.js";
 import { DEFAULT_LIMIT, DEFAULT_RADIUS_KM, featureCollection, featureCollectionSchema, placesQuery } from "../src/server/places/routes.js";
+import { startPostgres } from "./postgres-cluster.js";
 
 /**
  * `npm run bench:places`: figures of issue 6 "Autour de moi", printed, never asserted.
@@ -176,6 +178,10 @@ function postgisRoutes(gis: pg.Pool, service: PlacesService): FastifyPluginAsync
 
 // ---------------------------------------------------------------------------------------------
 
+if (process.env.BENCH_IMPORT_CHILD) {
+  await importChild(JSON.parse(process.env.BENCH_IMPORT_CHILD) as Parameters<typeof importChild>[0]);
+  process.exit(0);
+}
 if (process.env.BENCH_LOAD_CHILD) {
   await loadChild(JSON.parse(process.env.BENCH_LOAD_CHILD) as { baseUrl: string; file: string; seconds: number });
   process.exit(0);
@@ -259,3 +265,167 @@ await app.close();
 await gisPool?.end();
 cluster?.stop();
 await db.close();
+
+// 4. National scale: BENCH_NATIONAL places (default 1 000 000, 0 to skip), FINESS- and RPPS-like files.
+const NATIONAL = Number(process.env.BENCH_NATIONAL ?? 1_000_000);
+if (NATIONAL > 0) await national(NATIONAL);
+
+/** Places near random commune centres: a FINESS extract (fhir-csv layout) and an RPPS file, written to `dir`. */
+function generateNationalFiles(dir: string, count: number): { finess: string; rpps: string; finessRows: number; rppsRows: number } {
+  const communes = gunzipSync(readFileSync(join(dataDir, "communes-2025.csv.gz")))
+    .toString("utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","))
+    .filter((c) => c[4] === "metro" && c.length === 9 && /^\d\d$/.test(c[2]!) && c[5])
+    .map((c) => ({ code: c[0]!, name: c[1]!, dep: c[2]!, postcode: c[5]!.split("|")[0]!, lat: Number(c[6]), lon: Number(c[7]) }));
+  let seed = 1;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const pick = () => communes[Math.floor(random() * communes.length)]!;
+  const finessRows = Math.round(count * 0.2);
+  const rppsRows = count - finessRows;
+  const categories = [["620", "Pharmacie d'officine"], ["611", "Laboratoire de biologie médicale"], ["124", "Centre de santé"], ["603", "Maison de santé (L.6223-3)"], ["190", "C.A.M.S.P."], ["156", "C.M.P."], ["355", "Centre Hospitalier (C.H.)"]] as const;
+  const finess = join(dir, "finess-national.csv");
+  const out: string[] = ["nofinesset,nofinessej,rs,adresse,code_postal,commune,telephone,categetab,libcategetab,categagretab,libcategagretab,siret,codeape,sph,libsph,date_ouverture,datemaj,lat,lon"];
+  const flush = (file: string) => (appendFileSync(file, out.join("\n") + "\n"), (out.length = 0));
+  writeFileSync(finess, "");
+  for (let i = 0; i < finessRows; i++) {
+    const c = pick();
+    const [code, label] = categories[i % categories.length]!;
+    const id = `${c.dep}${String(i).padStart(7, "0")}`;
+    out.push(`${id},,ETABLISSEMENT ${i},${i % 200} RUE DE LA REPUBLIQUE,${c.postcode},${c.name.toUpperCase().replace(/,/g, " ")},04${String(70000000 + i).slice(-8)},${code},${label},,,,,,,2001-01-01,2025-01-15,${(c.lat + (random() - 0.5) * 0.02).toFixed(6)},${(c.lon + (random() - 0.5) * 0.02).toFixed(6)}`);
+    if (out.length === 10_000) flush(finess);
+  }
+  flush(finess);
+  const header = readFileSync(fileURLToPath(new URL("../src/server/places/importers/fixtures/rpps_sample_with_synthetic_lines.txt", import.meta.url)), "utf8").split("\n")[0]!.replace(/\r$/, "");
+  const names = header.split("|");
+  const at = (name: string) => names.indexOf(name);
+  const professions = [["50", "Sage-Femme", "", ""], ["70", "Masseur-Kinésithérapeute", "", ""], ["10", "Médecin", "SM54", "Médecine Générale"], ["10", "Médecin", "SM40", "Pédiatrie"]] as const;
+  const rpps = join(dir, "rpps-national.txt");
+  writeFileSync(rpps, "");
+  out.push(header);
+  for (let i = 0; i < rppsRows; i++) {
+    const c = pick();
+    const [profession, label, sf, sfLabel] = professions[i % professions.length]!;
+    const f: string[] = new Array<string>(names.length).fill("");
+    f[at("Type d'identifiant PP")] = "8";
+    f[at("Identifiant PP")] = String(10_000_000_000 + i);
+    f[at("Identification nationale PP")] = String(810_000_000_000 + i);
+    f[at("Code civilité d'exercice")] = profession === "10" ? "DR" : "";
+    f[at("Nom d'exercice")] = `NOM${i}`;
+    f[at("Prénom d'exercice")] = "Camille";
+    f[at("Code profession")] = profession;
+    f[at("Libellé profession")] = label;
+    f[at("Code savoir-faire")] = sf;
+    f[at("Libellé savoir-faire")] = sfLabel;
+    f[at("Identifiant technique de la structure")] = `R${i}`;
+    f[at("Numéro Voie (coord. structure)")] = String(1 + (i % 150));
+    f[at("Libellé type de voie (coord. structure)")] = "Rue";
+    f[at("Libellé Voie (coord. structure)")] = "DE LA GARE";
+    f[at("Code postal (coord. structure)")] = c.postcode;
+    f[at("Code commune (coord. structure)")] = c.code;
+    f[at("Libellé commune (coord. structure)")] = c.name.toUpperCase();
+    f[at("Téléphone (coord. structure)")] = `01${String(40000000 + i).slice(-8)}`;
+    out.push(f.join("|"));
+    if (out.length === 10_000) flush(rpps);
+  }
+  flush(rpps);
+  return { finess, rpps, finessRows, rppsRows };
+}
+
+/** Resident memory of a process, from /proc: now and its peak (VmHWM). */
+function procMemory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+}
+
+type ImportChildResult = { steps: { dataset: string; status: string; imported: number; ms: number }[]; ms: number; maxRss: number };
+
+/** In a child process (clean peak memory): communes, then the FINESS and RPPS files, as `npm run import:*` would. */
+async function importChild({ config, finess, rpps }: { config: { databaseUrl: string } | { pgliteDir: string }; finess: string; rpps: string }): Promise<void> {
+  const { importCommunes, importFiness, importRpps } = await import("../src/server/places/index.js");
+  const t0 = performance.now();
+  const target = await openDatabase(config);
+  await migrate(target);
+  const steps: ImportChildResult["steps"] = [];
+  for (const [dataset, run] of [
+    ["communes", () => importCommunes(target, join(dataDir, "communes-2025.csv.gz"))],
+    ["finess", () => importFiness(target, finess)],
+    ["rpps", () => importRpps(target, rpps)],
+  ] as const) {
+    const t = performance.now();
+    const report = await run();
+    steps.push({ dataset, status: report.status, imported: report.imported, ms: Math.round(performance.now() - t) });
+  }
+  await target.close();
+  process.send!({ steps, ms: Math.round(performance.now() - t0), maxRss: process.resourceUsage().maxRSS * 1024 } satisfies ImportChildResult);
+  process.disconnect();
+}
+
+async function runImportChild(args: Parameters<typeof importChild>[0]): Promise<ImportChildResult> {
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_IMPORT_CHILD: JSON.stringify(args) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve(m as ImportChildResult));
+    child.once("exit", (code) => (code ? reject(new Error(`import : code ${code}`)) : undefined));
+  });
+}
+
+/** `npm start`'s server (without the build) on the imported data: time to the first answer, load, memory. */
+async function serveAndMeasure(env: Record<string, string>, paths: string[]): Promise<{ startMs: number; startupMs: number | null; load: LoadResult; idle: { rss: number; peak: number }; after: { rss: number; peak: number } }> {
+  const port = 55600 + Math.floor(Math.random() * 300);
+  const t0 = performance.now();
+  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: fileURLToPath(new URL("../", import.meta.url)), env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+  let log = "";
+  server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${server.exitCode}) :\n${log.slice(-2000)}`);
+      const ok = await fetch(`${base}${paths[0]}`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const startMs = Math.round(performance.now() - t0);
+    const startupMs = Number(/"startupMs":(\d+)/.exec(log)?.[1] ?? NaN) || null;
+    const idle = procMemory(server.pid!);
+    await load(base, paths, 2);
+    const result = await load(base, paths, SECONDS);
+    return { startMs, startupMs, load: result, idle, after: procMemory(server.pid!) };
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+  }
+}
+
+async function national(count: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "mille-jours-bench-national-"));
+  try {
+    const files = generateNationalFiles(dir, count);
+    mkdirSync(join(dir, "var"), { recursive: true });
+    say(`\n4. Échelle nationale : ${count} lieux générés (FINESS ${files.finessRows} lignes, RPPS ${files.rppsRows} lignes, positions au hasard autour des communes)`);
+    const nationalPaths = randomPaths(centres, 20_000, "/api/v1/places");
+    const targets: { label: string; config: { databaseUrl: string } | { pgliteDir: string }; env: Record<string, string> }[] = [
+      { label: "PGlite", config: { pgliteDir: join(dir, "var", "pglite") }, env: { DATA_DIR: join(dir, "var") } },
+    ];
+    const pgCluster = startPostgres(55497);
+    if (pgCluster) {
+      const url = await pgCluster.createDatabase("bench_national");
+      targets.push({ label: "PostgreSQL", config: { databaseUrl: url }, env: { DATABASE_URL: url } });
+    }
+    try {
+      for (const target of targets) {
+        const imported = await runImportChild({ config: target.config, finess: files.finess, rpps: files.rpps });
+        say(`   ${target.label.padEnd(10)} : import ${(imported.ms / 1000).toFixed(1)} s (${imported.steps.map((s) => `${s.dataset} ${s.imported} ${s.status} en ${(s.ms / 1000).toFixed(1)} s`).join(", ")}), pic mémoire ${mb(imported.maxRss)}`);
+        const served = await serveAndMeasure(target.env, nationalPaths);
+        say(`                démarrage du serveur ${(served.startMs / 1000).toFixed(1)} s jusqu'à la première réponse (startupMs ${served.startupMs ?? "?"}), mémoire ${mb(served.idle.rss)} au repos`);
+        say(`                GET /api/v1/places : ${served.load.rps} requêtes/s, p50 ${served.load.p50} ms, p99 ${served.load.p99} ms (${served.load.requests} requêtes, ${served.load.errors} erreurs) ; mémoire ${mb(served.after.rss)} après la charge, pic ${mb(served.after.peak)}`);
+      }
+    } finally {
+      pgCluster?.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -229,6 +229,42 @@ describe("Pilotage territorial", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("the project list comes page by page (DSFR pagination, keyboard), with the counts of the whole list", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    const login = await page.request.post(`${server.url}/api/v1/pilotage/session`, { data: ADMIN });
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const header =
+      "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
+    const rows = Array.from({ length: 60 }, (_, i) => `2024;11;;Projet en liste n° ${String(i + 1).padStart(2, "0")};Association exemple;;75;3;ARS-FIR;1 000;;2024-01-15;;En cours;;Résumé public.`);
+    const imported = await page.request.post(`${server.url}/api/v1/pilotage/projets/import`, { data: { csv: [header, ...rows].join("\n") }, headers: { "x-csrf-token": csrf } });
+    expect(imported.status()).toBe(200);
+    const total = ((await (await page.request.get(`${server.url}/api/v1/pilotage/projets?limit=1`)).json()) as { total: number }).total;
+    expect(total).toBeGreaterThan(60);
+
+    await page.goto(`${server.url}/pilotage/projets`);
+    await page.getByRole("heading", { name: "Projets financés", level: 1 }).waitFor();
+    await page.getByText(`Projets 1 à 50 sur ${total}`).waitFor();
+    expect(await page.locator("table").first().locator("tbody tr").count()).toBe(50);
+    const pagination = page.getByRole("navigation", { name: "Pagination" });
+    expect(await pagination.getByRole("link", { name: "2", exact: true }).getAttribute("href")).toBe("/pilotage/projets?page=2");
+    await expectNoAxeViolations(page);
+
+    await tabTo(page, (el) => el.tag === "a" && el.text === "Page suivante", 200);
+    await page.keyboard.press("Enter");
+    await page.getByText(`Projets 51 à ${total} sur ${total}`).waitFor();
+    expect(new URL(page.url()).search).toBe("?page=2");
+    expect(await page.locator("table").first().locator("tbody tr").count()).toBe(total - 50);
+    expect(await pagination.locator('[aria-current="true"]').innerText()).toBe("2");
+    await expectNoAxeViolations(page);
+
+    // A filter brings the list back to its first page.
+    await page.locator('select[name="region"]').selectOption("11");
+    await page.getByText("Projets 1 à 50 sur 60").waitFor();
+    expect(new URL(page.url()).search).toBe("?region=11");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 describe("Baromètre de démonstration", () => {

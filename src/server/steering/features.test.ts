@@ -6,6 +6,7 @@ import { migrate } from "../db/migrate.js";
 import { buildApp } from "../app.js";
 import { sampleProject } from "../../domain/steering/test-support.js";
 import { DEMO_SOURCE, loadDemoBarometer, RealDataPresentError, removeDemoBarometer } from "./barometer.js";
+import { MAX_GRID_ROWS } from "./projects.js";
 import { createTestAccount, steeringTestApp, testDatabases } from "./test-support.js";
 
 const PASSWORD = "mot de passe de test 2026";
@@ -219,6 +220,60 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     const withTarget = (await app.inject({ url: "/api/v1/barometre?indicator=epp&year=2023" })).json();
     expect(withTarget.departements.find((d: { departement: string }) => d.departement === "69")).toMatchObject({ targetPercent: 68.5, targetSource: "departemental", gapPoints: 1.5 });
     expect(await db.transaction((tx) => removeDemoBarometer(tx))).toBe(0);
+  });
+
+  it("imports a large grid in batches (one audit entry per project) and refuses a grid beyond the bound, in French", async () => {
+    const before = await count();
+    const line = (i: number) => `2024;84;;Projet en lot ${i};Association exemple;;69;3;ARS-FIR;1 000;;2024-01-15;;En cours;;Résumé public.`;
+    const big = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: [GRID_HEADER, ...Array.from({ length: 1201 }, (_, i) => line(i))].join("\n") });
+    expect(big.statusCode).toBe(200);
+    const report = big.json() as { created: number; rows: { id: string; title: string }[] };
+    expect(report.created).toBe(1201);
+    expect(new Set(report.rows.map((r) => r.id)).size).toBe(1201);
+    expect(await count()).toBe(before + 1201);
+    const sample = report.rows[1000]!;
+    expect((await as("ars84", "GET", `/api/v1/pilotage/projets/${sample.id}`)).json()).toMatchObject({ title: "Projet en lot 1000", version: 1, createdAt: now.toISOString() });
+    const journal = (await as("national", "GET", `/api/v1/pilotage/projets/${sample.id}/journal`)).json();
+    expect(journal).toEqual([expect.objectContaining({ action: "projet.import", actorEmail: "agent@ars.sante.fr", region: "84", before: null, after: expect.objectContaining({ title: "Projet en lot 1000" }) })]);
+
+    const tooMany = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: [GRID_HEADER, ...Array.from({ length: MAX_GRID_ROWS + 1 }, (_, i) => line(i))].join("\n") });
+    expect(tooMany.statusCode).toBe(413);
+    expect(tooMany.json().detail).toBe(`Le fichier compte ${MAX_GRID_ROWS + 1} lignes de projets, au-delà des ${MAX_GRID_ROWS} acceptées en un import : découpez-le (par exemple par région) et importez chaque partie.`);
+    const tooLong = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: `${GRID_HEADER}\n${"x".repeat(10_000_001)}` });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().detail).toMatch(/dépasse 10 millions de caractères/);
+    expect(await count()).toBe(before + 1201);
+  });
+
+  it("pages the project list: default page size, limit/offset, total count, totals over every filtered project", async () => {
+    for (let i = 0; i < 7; i++)
+      await as("national", "POST", "/api/v1/pilotage/projets", { project: sampleProject({ title: `Projet paginé ${i}`, region: "44", departements: ["67"], amounts: [{ year: 2023 + (i % 2), arsFir: 1000 * (i + 1), dreetsP304: 0 }] }) });
+    const all = (await as("national", "GET", "/api/v1/pilotage/projets?region=44&limit=200")).json();
+    expect(all.total).toBe(7);
+    expect(all.projects.map((p: { title: string }) => p.title)).toEqual(Array.from({ length: 7 }, (_, i) => `Projet paginé ${i}`));
+    expect(all.totals.overall).toMatchObject({ count: 7, arsFir: 28_000 });
+    const pages = [];
+    for (let offset = 0; offset < 7; offset += 3) {
+      const page = (await as("national", "GET", `/api/v1/pilotage/projets?region=44&limit=3&offset=${offset}`)).json();
+      expect(page).toMatchObject({ limit: 3, offset, total: 7 });
+      expect(page.projects.length).toBe(Math.min(3, 7 - offset));
+      expect(page.totals).toEqual(all.totals); // totals are the whole filtered set's, on every page
+      pages.push(...page.projects);
+    }
+    expect(pages).toEqual(all.projects);
+    const in2024 = (await as("national", "GET", "/api/v1/pilotage/projets?region=44&year=2024&limit=1")).json();
+    expect(in2024.projects).toHaveLength(1);
+    expect(in2024).toMatchObject({ total: 3, totals: { overall: { count: 3, arsFir: 2000 + 4000 + 6000 } } });
+    const first = (await as("national", "GET", "/api/v1/pilotage/projets")).json();
+    expect(first).toMatchObject({ limit: 50, offset: 0, total: await count() });
+    expect(first.projects).toHaveLength(Math.min(50, await count()));
+    const beyond = (await as("national", "GET", "/api/v1/pilotage/projets?region=44&offset=7")).json();
+    expect(beyond).toMatchObject({ projects: [], total: 7 });
+    for (const bad of ["limit=0", "limit=201", "limit=abc", "offset=-1"]) {
+      const res = await as("national", "GET", `/api/v1/pilotage/projets?${bad}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().detail).toMatch(/limit|offset/);
+    }
   });
 
   it("is wired into the real app under /api/v1 with its headers", async () => {

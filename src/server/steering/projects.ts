@@ -59,6 +59,38 @@ export async function listProjects(db: Queryable, filters: ProjectFilters): Prom
   return rows.map(toStored);
 }
 
+/** Default and largest page of `GET /pilotage/projets`. */
+export const PROJECTS_PAGE = { default: 50, max: 200 } as const;
+
+/**
+ * One page of the filtered projects (same order as `listProjects`), their total count, and the totals of the
+ * whole filtered set: these read only region, themes and amounts, never the full project documents, so a
+ * registry of tens of thousands of projects is neither sent nor held whole.
+ */
+export async function pageProjects(
+  db: Queryable,
+  filters: ProjectFilters,
+  page: { limit: number; offset: number },
+): Promise<{ projects: StoredProject[]; total: number; totals: ReturnType<typeof summariseProjects> }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.region) where.push(`region = $${params.push(filters.region)}`);
+  if (filters.theme) where.push(`$${params.push(filters.theme)} = ANY(themes)`);
+  if (filters.year !== undefined) where.push(`$${params.push(filters.year)}::int = ANY(years)`);
+  if (filters.funder) where.push(`funding_line = ANY($${params.push(filters.funder === "ars" ? ["ars-fir", "conjoint"] : ["dreets-p304", "conjoint"])}::text[])`);
+  if (filters.status) where.push(`status = $${params.push(filters.status)}`);
+  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const light = await db.query<{ region: string; themes: Project["themes"]; amounts: Project["amounts"] }>(
+    `SELECT region, themes, data->'amounts' AS amounts FROM steering_project ${clause}`,
+    params,
+  );
+  const rows = await db.query<ProjectRow>(
+    `SELECT ${COLUMNS} FROM steering_project ${clause} ORDER BY region, title, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, page.limit, page.offset],
+  );
+  return { projects: rows.map(toStored), total: light.length, totals: summariseProjects(light as unknown as Project[], { year: filters.year }) };
+}
+
 export async function getProject(db: Queryable, id: string, forUpdate = false): Promise<StoredProject | undefined> {
   const rows = await db.query<ProjectRow>(`SELECT ${COLUMNS} FROM steering_project WHERE id = $1${forUpdate ? " FOR UPDATE" : ""}`, [id]);
   return rows[0] ? toStored(rows[0]) : undefined;
@@ -84,6 +116,36 @@ async function insertProject(tx: Queryable, project: Project, actor: Account, no
   return toStored(row!);
 }
 
+/** Rows per statement when an import creates projects: a few round trips instead of two per project. */
+const INSERT_BATCH = 500;
+
+/**
+ * Creates many projects (grid import), INSERT_BATCH per statement, each with its audit entry (same content
+ * as `insertProject`'s). Returns the new ids in order.
+ */
+async function insertProjects(tx: Queryable, projects: readonly Project[], actor: Account, now: Date, action: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < projects.length; i += INSERT_BATCH) {
+    const batch = projects.slice(i, i + INSERT_BATCH).map((project) => {
+      const [region, title, status, fundingLine, themes, years] = filterColumns(project);
+      return { id: randomUUID(), region, title, status, funding_line: fundingLine, themes, years, data: project };
+    });
+    await tx.query(
+      `INSERT INTO steering_project (id, region, title, status, funding_line, themes, years, data, created_at, created_by, updated_at, updated_by)
+       SELECT id, region, title, status, funding_line, themes, years, data, $2, $3, $2, $3
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, region text, title text, status text, funding_line text, themes text[], years int[], data jsonb)`,
+      [JSON.stringify(batch), now.toISOString(), actor.id],
+    );
+    await tx.query(
+      `INSERT INTO steering_audit (at, account_id, actor_email, action, project_id, region, before, after)
+       SELECT $2, $3, $4, $5, id, region, NULL, data FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, region text, data jsonb)`,
+      [JSON.stringify(batch.map(({ id, region, data }) => ({ id, region, data }))), now.toISOString(), actor.id, actor.email, action],
+    );
+    ids.push(...batch.map((b) => b.id));
+  }
+  return ids;
+}
+
 async function updateProject(tx: Queryable, before: StoredProject, project: Project, actor: Account, now: Date, action: string): Promise<StoredProject> {
   const [row] = await tx.query<ProjectRow>(
     `UPDATE steering_project SET region = $2, title = $3, status = $4, funding_line = $5, themes = $6::text[], years = $7::int[], data = $8::jsonb,
@@ -105,7 +167,29 @@ const filtersQuery = z.strictObject({
   year: yearParam.optional(),
   funder: z.enum(["ars", "dreets"]).optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
+  limit: z.coerce
+    .number({ error: "limit doit être un nombre entier." })
+    .int({ error: "limit doit être un nombre entier." })
+    .min(1, { error: "limit doit être au moins 1." })
+    .max(PROJECTS_PAGE.max, { error: `limit doit être au plus ${PROJECTS_PAGE.max}.` })
+    .default(PROJECTS_PAGE.default),
+  offset: z.coerce
+    .number({ error: "offset doit être un nombre entier." })
+    .int({ error: "offset doit être un nombre entier." })
+    .min(0, { error: "offset doit être positif ou nul." })
+    .max(10_000_000, { error: "offset trop grand." })
+    .default(0),
 });
+
+/** Bounds of one grid import: a parent's request must never wait behind an unbounded job. */
+export const MAX_GRID_ROWS = 20_000;
+const MAX_GRID_CHARS = 10_000_000;
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return text.endsWith("\n") ? n - 1 : n;
+}
 
 class ImportRefused extends Error {
   constructor(readonly errors: LineError[]) {
@@ -136,16 +220,22 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
     app.get(
       "/pilotage/projets",
       {
-        schema: { summary: "Projets, filtrés par région, thématique, année, financeur et statut, avec les totaux par thématique et par région", tags, querystring: filtersQuery },
+        schema: {
+          summary: "Projets, filtrés par région, thématique, année, financeur et statut, page par page, avec leur nombre et les totaux par thématique et par région",
+          description: `Une page de \`limit\` projets (${PROJECTS_PAGE.default} par défaut, au plus ${PROJECTS_PAGE.max}) à partir du rang \`offset\` (0 par défaut), triés par région puis intitulé ; \`total\` et \`totals\` portent sur tous les projets filtrés.`,
+          tags,
+          querystring: filtersQuery,
+        },
         onRequest: anyone,
       },
       async (request, reply) => {
         const { account } = sessionOf(request);
-        const scope = scopedRegion(account, request.query.region);
+        const { limit, offset, ...filters } = request.query;
+        const scope = scopedRegion(account, filters.region);
         if ("forbidden" in scope) return forbidden(reply, scope.forbidden);
-        const projects = await listProjects(ctx.db, { ...request.query, region: scope.region });
+        const page = await pageProjects(ctx.db, { ...filters, region: scope.region }, { limit, offset });
         reply.header("cache-control", "no-store");
-        return { region: scope.region, year: request.query.year ?? null, projects, totals: summariseProjects(projects, { year: request.query.year }) };
+        return { region: scope.region, year: filters.year ?? null, limit, offset, total: page.total, projects: page.projects, totals: page.totals };
       },
     );
 
@@ -265,7 +355,11 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Importer la grille (CSV) : rapport ligne par ligne ; tout ou rien, en une transaction",
           tags,
-          body: z.strictObject({ csv: z.string().max(10_000_000), year: yearParam.optional(), dryRun: z.boolean().default(false) }),
+          body: z.strictObject({
+            csv: z.string().max(MAX_GRID_CHARS, { error: `Le fichier dépasse ${MAX_GRID_CHARS / 1_000_000} millions de caractères : découpez-le (par exemple par région) et importez chaque partie.` }),
+            year: yearParam.optional(),
+            dryRun: z.boolean().default(false),
+          }),
         },
         bodyLimit: 12 * 1024 * 1024,
         onRequest: writers,
@@ -273,6 +367,13 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { account } = sessionOf(request);
         const { csv, year, dryRun } = request.body;
+        const lines = countLines(csv);
+        if (lines > MAX_GRID_ROWS + 1)
+          return sendProblem(reply, {
+            status: 413,
+            title: "Fichier trop volumineux",
+            detail: `Le fichier compte ${lines - 1} lignes de projets, au-delà des ${MAX_GRID_ROWS} acceptées en un import : découpez-le (par exemple par région) et importez chaque partie.`,
+          });
         const parsed = parseProjectGrid(csv, { ...(year !== undefined ? { year } : {}), ...(account.role === "regional" ? { region: account.region! } : {}) });
         if (!parsed.ok) return sendFileReport(reply, parsed.errors, `Le fichier n'est pas importé : ${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}.`);
         try {
@@ -311,15 +412,17 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
             if (errors.length > 0) throw new ImportRefused(errors);
             const report: GridImportReport = { ok: true, dryRun, year: parsed.rows[0]!.year, created: 0, updated: 0, rows: [] };
             const now = ctx.now();
+            const creations = plan.filter((step) => !step.before);
+            const newIds = dryRun ? [] : await insertProjects(tx, creations.map((step) => step.project), account, now, "projet.import");
+            const idOf = new Map(creations.map((step, i) => [step, newIds[i] ?? null]));
             for (const step of plan) {
               if (step.before) {
                 if (!dryRun) await updateProject(tx, step.before, step.project, account, now, "projet.import");
                 report.updated++;
                 report.rows.push({ line: step.line, id: step.before.id, action: "modification", title: step.project.title });
               } else {
-                const id = dryRun ? null : (await insertProject(tx, step.project, account, now, "projet.import")).id;
                 report.created++;
-                report.rows.push({ line: step.line, id, action: "creation", title: step.project.title });
+                report.rows.push({ line: step.line, id: idOf.get(step) ?? null, action: "creation", title: step.project.title });
               }
             }
             if (dryRun) throw new DryRun(report);

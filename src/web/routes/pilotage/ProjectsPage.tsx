@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import { FundingYearOptions } from "./FundingYearOptions.js";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
 import { euros } from "./api.js";
@@ -11,27 +12,43 @@ import { useApiGet } from "./useApi.js";
 interface ListAnswer {
   region: string | null;
   year: number | null;
+  limit: number;
+  offset: number;
+  /** Every project matching the filters (the page holds `limit` of them at most). */
+  total: number;
   projects: StoredProject[];
   totals: { overall: Totals; byRegion: Record<string, Totals>; byTheme: Record<string, Totals> };
 }
 
 const FILTERS = ["region", "theme", "year", "funder", "status"] as const;
+/** Projects per page (the API's default page size). */
+const PAGE_SIZE = 50;
 
-/** Projects of the account's scope, filtered, with totals by theme and by region. */
+/** Projects of the account's scope, filtered, page by page, with totals by theme and by region. */
 export function ProjectsPage() {
   const account = useAccount();
   const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Math.floor(Number(params.get("page")) || 1));
   const query = new URLSearchParams(FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])));
+  if (page > 1) query.set("offset", String((page - 1) * PAGE_SIZE));
   const { data, problem, loading } = useApiGet<ListAnswer>(`/pilotage/projets${query.size ? `?${query}` : ""}`);
   const year = params.get("year") ? Number(params.get("year")) : null;
   const setFilter = (name: (typeof FILTERS)[number], value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
+    next.delete("page"); // new filters: back to the first page
     setParams(next, { replace: true });
   };
   const amountOf = (p: StoredProject) => (year === null ? p.amounts : p.amounts.filter((a) => a.year === year)).reduce((s, a) => s + a.arsFir + a.dreetsP304, 0);
   const scope = account.role === "national" || (account.role === "observer" && !account.region) ? null : account.region;
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(params);
+    if (n > 1) next.set("page", String(n));
+    else next.delete("page");
+    return { to: `?${next}` };
+  };
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
     <Page title="Projets financés" heading={scope ? `Projets financés — ${regionName(scope)}` : "Projets financés"}>
@@ -104,11 +121,13 @@ export function ProjectsPage() {
             dont ARS (FIR) {euros(data.totals.overall.arsFir)} et DREETS (programme 304) {euros(data.totals.overall.dreetsP304)}.
           </p>
           {data.projects.length === 0 ? (
-            <p>Aucun projet ne correspond à ces filtres.</p>
+            <p>{data.total === 0 ? "Aucun projet ne correspond à ces filtres." : `Cette page est vide : la liste compte ${data.total} projet${data.total > 1 ? "s" : ""}.`}</p>
           ) : (
-            <div className="mj-table fr-mb-4w">
+            <div className="mj-table fr-mb-2w">
               <table tabIndex={0}>
-                <caption>Projets</caption>
+                <caption>
+                  Projets {data.offset + 1} à {data.offset + data.projects.length} sur {data.total}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Intitulé</th>
@@ -140,6 +159,7 @@ export function ProjectsPage() {
               </table>
             </div>
           )}
+          {pages > 1 && <Pagination className="fr-mb-4w" count={pages} defaultPage={Math.min(page, pages)} getPageLinkProps={pageLink} />}
           <TotalsTable
             caption="Totaux par thématique (un projet à plusieurs thématiques compte dans chacune)"
             head="Thématique"
