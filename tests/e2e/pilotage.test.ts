@@ -242,12 +242,12 @@ describe("Pilotage territorial", () => {
     const total = ((await (await page.request.get(`${server.url}/api/v1/pilotage/projets?limit=1`)).json()) as { total: number }).total;
     expect(total).toBeGreaterThan(60);
 
-    await page.goto(`${server.url}/pilotage/projets`);
+    await page.goto(`${server.url}/pilotage`);
     await page.getByRole("heading", { name: "Projets financés", level: 1 }).waitFor();
     await page.getByText(`Projets 1 à 50 sur ${total}`).waitFor();
     expect(await page.locator("table").first().locator("tbody tr").count()).toBe(50);
     const pagination = page.getByRole("navigation", { name: "Pagination" });
-    expect(await pagination.getByRole("link", { name: "2", exact: true }).getAttribute("href")).toBe("/pilotage/projets?page=2");
+    expect(await pagination.getByRole("link", { name: "2", exact: true }).getAttribute("href")).toBe("/pilotage?page=2");
     await expectNoAxeViolations(page);
 
     await tabTo(page, (el) => el.tag === "a" && el.text === "Page suivante", 200);
