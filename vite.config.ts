@@ -30,9 +30,9 @@ export default defineConfig(({ isSsrBuild }) => ({
         // Only what the app really uses: the shell, the DSFR stylesheets, its Marianne fonts and icons, under the
         // exact URLs the pages request (no query string: see dsfrHead in scripts/vite-prerender.ts).
         globPatterns: [
-          "index.html",
-          "shell.html",
-          "parcours/*.html",
+          // The pre-rendered pages (scripts/vite-prerender.ts) and the shell for the others. Articles (50 pages) are
+          // left out: offline, and for a device with saved data (which renders pages afresh), the shell shows them.
+          "**/*.html",
           "assets/**/*.{js,css}",
           "dsfr/dsfr.min.css",
           "dsfr/dsfr.critical.*.css",
@@ -43,6 +43,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           "dsfr/icons/**/*.svg",
           "dsfr/favicon/*.{svg,png,ico}",
         ],
+        globIgnores: ["articles/**"],
         // Take control of the page on the first visit, so it works offline without a reload.
         clientsClaim: true,
         skipWaiting: true,

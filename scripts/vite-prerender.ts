@@ -37,12 +37,14 @@ export function dsfrHead(): Plugin {
 }
 
 /**
- * Writes the pages rendered at build time by `build/ssr/prerender.js` (home and stage pages) into
- * their own HTML files, so that they paint before any script runs. Other paths get `shell.html`,
- * the page without pre-rendered content, so that a deep link never flashes another page.
+ * Writes the pages rendered at build time by `build/ssr/prerender.js` into their own HTML files, so that they
+ * paint before any script runs: every route of the app's route table whose path parameters are known at build
+ * time (src/web/prerender.tsx), as a first visit sees it, with this build's content. Other paths (a device's
+ * calendar event, a place, the back office) get `shell.html`, the page without pre-rendered content, so that a
+ * deep link never flashes another page.
  *
- * Pre-rendered pages link only the DSFR rules they can use, as served and once the app runs with the content (one
- * "critical" stylesheet shared by them, a quarter of the whole): `src/web/full-stylesheet.ts` swaps in the
+ * Each route's pages link only the DSFR rules they can use, as served and once the app runs (one "critical"
+ * stylesheet per route: the home page's is a fifth of the whole): `src/web/full-stylesheet.ts` swaps in the
  * whole one when the visitor does anything else. `shell.html` keeps the whole stylesheet and preloads the
  * app's modules, which it needs at once.
  */
@@ -60,30 +62,50 @@ export function prerenderPages(): Plugin {
       if (!fullHref) throw new Error("index.html: lien vers /dsfr/dsfr.min.css introuvable");
       this.emitFile({ type: "asset", fileName: "shell.html", source: html.replace("</head>", `${appPreloads(bundle)}</head>`) });
 
-      const { renderPage, prerenderedPaths } = (await import(pathToFileURL(module).href)) as {
-        renderPage(url: string, content?: unknown): Promise<string>;
-        prerenderedPaths: string[];
+      const { renderPage, prerenderedPages } = (await import(pathToFileURL(module).href)) as {
+        renderPage(url: string, content: unknown, options?: { started?: boolean }): Promise<{ html: string; usedContent: boolean }>;
+        prerenderedPages(content: unknown): { route: string; path: string }[];
       };
       const content: unknown = JSON.parse(readFileSync("build/content.json", "utf8")); // written by `npm run content:build`
-      const pages = new Map<string, string>();
-      const withContent: string[] = [];
-      for (const path of prerenderedPaths) {
-        pages.set(path, html.replace('<div id="root"></div>', `<div id="root">${await renderPage(path)}</div>`));
-        withContent.push(await renderPage(path, content));
+      const fullCss = readFileSync(`public${fullHref.split("?")[0]}`, "utf8");
+      const routes = new Map<string, { path: string; page: string; running: string }[]>();
+      for (const { route, path } of prerenderedPages(content)) {
+        const served = await renderPage(path, content);
+        // The app hydrates a page rendered with the content once it has this very version (src/web/main.tsx).
+        const root = served.usedContent ? `<div id="root" data-content="${(content as { version: string }).version}">` : '<div id="root">';
+        const page = html.replace('<div id="root"></div>', `${root}${inactiveUntilApp(served.html)}</div>`);
+        const running = (await renderPage(path, content, { started: true })).html;
+        routes.set(route, [...(routes.get(route) ?? []), { path, page, running }]);
       }
 
-      const css = await criticalRules([...pages.values(), ...withContent], readFileSync(`public${fullHref.split("?")[0]}`, "utf8"));
-      const fileName = `dsfr/dsfr.critical.${createHash("sha256").update(css).digest("hex").slice(0, 8)}.css`;
-      this.emitFile({ type: "asset", fileName, source: css });
-      const criticalLink = `<link rel="stylesheet" href="/${fileName}" data-full-href="${fullHref}" />`;
-
-      for (const [path, page] of pages) {
-        const source = page.replace(dsfrStylesheetLink, criticalLink);
-        if (path === "/") index.source = source;
-        else this.emitFile({ type: "asset", fileName: `${path.slice(1)}.html`, source });
+      const emitted = new Set<string>();
+      for (const pages of routes.values()) {
+        const css = await criticalRules(pages.flatMap((p) => [p.page, p.running]), fullCss);
+        const fileName = `dsfr/dsfr.critical.${createHash("sha256").update(css).digest("hex").slice(0, 8)}.css`;
+        if (!emitted.has(fileName)) this.emitFile({ type: "asset", fileName, source: css });
+        emitted.add(fileName);
+        const criticalLink = `<link rel="stylesheet" href="/${fileName}" data-full-href="${fullHref}" />`;
+        for (const { path, page } of pages) {
+          const source = page.replace(dsfrStylesheetLink, criticalLink);
+          if (path === "/") index.source = source;
+          else this.emitFile({ type: "asset", fileName: `${path.slice(1)}.html`, source });
+        }
       }
     },
   };
+}
+
+/**
+ * The page's form controls are disabled until the app has taken the page over (App.tsx enables them): an answer
+ * typed or ticked before would be lost, or shown while the app does not know it. Links work as plain links.
+ */
+function inactiveUntilApp(html: string): string {
+  const main = /<main[\s\S]*<\/main>/.exec(html);
+  if (!main) return html;
+  const inactive = main[0].replace(/<(input|select|textarea|button)\b([^>]*)>/g, (tag, name: string, attributes: string) =>
+    /\sdisabled(=|\s|>|$)/.test(attributes) ? tag : `<${name} disabled="" data-avant-app=""${attributes}>`,
+  );
+  return html.replace(main[0], () => inactive);
 }
 
 /** Font faces the first paint waits for; the others (medium weight, italics) come with the whole stylesheet. */

@@ -227,8 +227,9 @@ async function serveFrontEnd(app: FastifyInstance, root: string): Promise<void> 
     const path = request.url.split("?")[0] ?? "/";
     if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path))
       return sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${path}.` });
-    // Pages rendered at build time have their own HTML; every other path gets the bare shell.
-    const prerendered = path === "/" ? "index.html" : /^\/parcours\/[a-z-]+$/.test(path) && existsSync(join(root, `${path.slice(1)}.html`)) ? `${path.slice(1)}.html` : "shell.html";
+    // Pages rendered at build time have their own HTML (scripts/vite-prerender.ts); every other path gets the bare shell.
+    const file = path === "/" ? "index.html" : `${path.slice(1)}.html`;
+    const prerendered = /^[a-z0-9-]+(\/[a-z0-9-]+)*\.html$/.test(file) && file !== "shell.html" && existsSync(join(root, file)) ? file : "shell.html";
     return reply.header("cache-control", "no-cache").sendFile(prerendered);
   });
 }

@@ -6,7 +6,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { lazy, startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { t } from "./i18n/fr.js";
-import { loadFullStylesheet, requestedFullStylesheet } from "./full-stylesheet.js";
+import { stylesheetForPage } from "./full-stylesheet.js";
 import { useContentState } from "./state/content.js";
 import { useParent } from "./state/parent.js";
 import { HomePage } from "./routes/home/HomePage.js";
@@ -14,17 +14,16 @@ import { NotFoundPage } from "./routes/NotFoundPage.js";
 
 /**
  * Pages other than the home page load on demand, to keep the first load light. They render once the
- * whole DSFR stylesheet is there (pre-rendered pages start with the part they use only), except the
- * pre-rendered ones (`critical`), whose rules the critical stylesheet holds for a first visit.
+ * whole DSFR stylesheet is there (pre-rendered pages start with the part they use only), except the page the
+ * document was pre-rendered for, whose rules its critical stylesheet holds (see full-stylesheet.ts).
  */
-function page<T>(load: () => Promise<T>, pick: (module: T) => ComponentType, { critical = false } = {}) {
-  const stylesheet = () => (critical ? requestedFullStylesheet() : loadFullStylesheet());
-  return lazy(() => Promise.all([load(), stylesheet()]).then(([module]) => ({ default: pick(module) })));
+function page<T>(load: () => Promise<T>, pick: (module: T) => ComponentType) {
+  return lazy(() => Promise.all([load(), stylesheetForPage()]).then(([module]) => ({ default: pick(module) })));
 }
 const ProfilePage = page(() => import("./routes/profile/ProfilePage.js"), (m) => m.ProfilePage);
 const MyDataPage = page(() => import("./routes/profile/MyDataPage.js"), (m) => m.MyDataPage);
 const JourneyPage = page(() => import("./routes/parcours/JourneyPage.js"), (m) => m.JourneyPage);
-const StagePage = page(() => import("./routes/parcours/StagePage.js"), (m) => m.StagePage, { critical: true });
+const StagePage = page(() => import("./routes/parcours/StagePage.js"), (m) => m.StagePage);
 const ArticlePage = page(() => import("./routes/parcours/ArticlePage.js"), (m) => m.ArticlePage);
 const SearchPage = page(() => import("./routes/search/SearchPage.js"), (m) => m.SearchPage);
 const PostPartumPage = page(() => import("./routes/post-partum/PostPartumPage.js"), (m) => m.PostPartumPage);
@@ -41,10 +40,53 @@ const PlaceSourcesPage = page(() => import("./routes/autour/PlacePage.js"), (m) 
 const ProfessionalsPage = page(() => import("./routes/professionnels/ProfessionalsPage.js"), (m) => m.ProfessionalsPage);
 const CalendarHandoverPage = page(() => import("./routes/professionnels/CalendarHandoverPage.js"), (m) => m.CalendarHandoverPage);
 const InterviewsPage = page(() => import("./routes/professionnels/InterviewsPage.js"), (m) => m.InterviewsPage);
-const PlacesListPage = page(() => import("./routes/professionnels/PlacesListPage.js"), (m) => m.PlacesListPage);
-const PostersPage = page(() => import("./routes/professionnels/PostersPage.js"), (m) => m.PostersPage);
-const EntryPointPage = page(() => import("./routes/professionnels/EntryPointPage.js"), (m) => m.EntryPointPage);
 const ReceivePage = page(() => import("./routes/professionnels/ReceivePage.js"), (m) => m.ReceivePage);
+
+/**
+ * The site's pages. Every route whose path parameters are known at build time is pre-rendered into its own HTML
+ * file (src/web/prerender.tsx), unless marked `handle={{ prerender: false }}`; the others are served by `shell.html`.
+ */
+export const pageRoutes = (
+  <>
+    <Route path="/" element={<HomePage />} />
+    <Route path="/profil" element={<ProfilePage />} />
+    <Route path="/mes-donnees" element={<MyDataPage />} />
+    <Route path="/parcours" element={<JourneyPage />} />
+    <Route path="/parcours/:stageId" element={<StagePage />} />
+    <Route path="/articles/:articleId" element={<ArticlePage />} />
+    <Route path="/recherche" element={<SearchPage />} />
+    <Route path="/calendrier" element={<CalendarPage />} />
+    <Route path="/calendrier/evenement/:eventId" element={<EventPage />} />
+    <Route path="/post-partum" element={<PostPartumPage />} />
+    <Route path="/post-partum/historique" element={<EpdsHistoryPage />} />
+    <Route path="/post-partum/professionnel" element={<EpdsProPage />} />
+    <Route path="/autour-de-moi" element={<PlacesPage />} />
+    <Route path="/autour-de-moi/lieu/:placeId" element={<PlacePage />} />
+    <Route path="/autour-de-moi/sources" element={<PlaceSourcesPage />} />
+    <Route path="/pilotage/*" element={<PilotageApp />} />
+    <Route path="/barometre" element={<PublicBarometerPage />} />
+    <Route path="/professionnels" element={<ProfessionalsPage />} />
+    <Route path="/professionnels/calendrier" element={<CalendarHandoverPage />} />
+    <Route path="/professionnels/entretiens" element={<InterviewsPage />} />
+    {/* What it shows is in the address's fragment, which a page rendered at build time cannot know. */}
+    <Route path="/recevoir" element={<ReceivePage />} handle={{ prerender: false }} />
+    <Route path="*" element={<NotFoundPage />} />
+  </>
+);
+
+/**
+ * A pre-rendered page's form controls are served disabled (scripts/vite-prerender.ts): enabled once the page is
+ * hydrated, which is when this effect runs (it sits in the page's Suspense boundary).
+ */
+function EnableServedControls() {
+  useEffect(() => {
+    for (const control of document.querySelectorAll("[data-avant-app]")) {
+      control.removeAttribute("disabled");
+      control.removeAttribute("data-avant-app");
+    }
+  }, []);
+  return null;
+}
 
 const pillars = [
   { path: "/parcours", label: t.nav.parcours },
@@ -116,33 +158,8 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
         )}
         {storageError && <Alert severity="warning" small description={storageError} className="fr-mb-3w" />}
         <Suspense fallback={<p role="status">{t.app.loading}</p>}>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/profil" element={<ProfilePage />} />
-          <Route path="/mes-donnees" element={<MyDataPage />} />
-          <Route path="/parcours" element={<JourneyPage />} />
-          <Route path="/parcours/:stageId" element={<StagePage />} />
-          <Route path="/articles/:articleId" element={<ArticlePage />} />
-          <Route path="/recherche" element={<SearchPage />} />
-          <Route path="/calendrier" element={<CalendarPage />} />
-          <Route path="/calendrier/evenement/:eventId" element={<EventPage />} />
-          <Route path="/post-partum" element={<PostPartumPage />} />
-          <Route path="/post-partum/historique" element={<EpdsHistoryPage />} />
-          <Route path="/post-partum/professionnel" element={<EpdsProPage />} />
-          <Route path="/autour-de-moi" element={<PlacesPage />} />
-          <Route path="/autour-de-moi/lieu/:placeId" element={<PlacePage />} />
-          <Route path="/autour-de-moi/sources" element={<PlaceSourcesPage />} />
-          <Route path="/pilotage/*" element={<PilotageApp />} />
-          <Route path="/barometre" element={<PublicBarometerPage />} />
-          <Route path="/professionnels" element={<ProfessionalsPage />} />
-          <Route path="/professionnels/calendrier" element={<CalendarHandoverPage />} />
-          <Route path="/professionnels/entretiens" element={<InterviewsPage />} />
-          <Route path="/professionnels/lieux" element={<PlacesListPage />} />
-          <Route path="/professionnels/supports" element={<PostersPage />} />
-          <Route path="/d/:code" element={<EntryPointPage />} />
-          <Route path="/recevoir" element={<ReceivePage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+          <Routes>{pageRoutes}</Routes>
+          <EnableServedControls />
         </Suspense>
       </main>
       <Footer

@@ -34,3 +34,12 @@ export function loadFullStylesheet(): Promise<void> {
 export function requestedFullStylesheet(): Promise<void> {
   return ready ?? Promise.resolve();
 }
+
+// Each pre-rendered page links the critical stylesheet of its own route: it holds the rules of that page only.
+const servedPath = typeof location === "undefined" ? "" : location.pathname;
+
+/** What a page loaded on demand waits for: nothing more on the page the document was served for, else the whole stylesheet. */
+export function stylesheetForPage(): Promise<void> {
+  if (typeof document === "undefined") return Promise.resolve(); // build-time rendering
+  return location.pathname === servedPath ? requestedFullStylesheet() : loadFullStylesheet();
+}

@@ -6,8 +6,9 @@ import { App } from "./App.js";
 import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
 import { registerServiceWorker } from "./service-worker.js";
-import { hasSavedDataHint } from "./storage/local-db.js";
+import { hasSavedDataHint, loadCachedContent } from "./storage/local-db.js";
 import { loadFullStylesheet } from "./full-stylesheet.js";
+import type { ContentBundle } from "../domain/content/schema.js";
 
 startReactDsfr({ defaultColorScheme: "system", Link });
 
@@ -18,10 +19,10 @@ declare module "@codegouvfr/react-dsfr/spa" {
 }
 
 const container = document.getElementById("root")!;
-const app = (
+const app = (content: ContentBundle | null = null) => (
   <StrictMode>
     <BrowserRouter>
-      <ContentProvider>
+      <ContentProvider initial={content}>
         <ParentProvider>
           <App />
         </ParentProvider>
@@ -29,15 +30,37 @@ const app = (
     </BrowserRouter>
   </StrictMode>
 );
-// Pages rendered at build time are adopted rather than repainted. The home page was rendered for a
-// first visit: a device with saved data renders it afresh.
+const render = () => void loadFullStylesheet().then(() => createRoot(container).render(app()));
+
+// Pages rendered at build time are adopted rather than repainted. They were rendered for a first visit, from the
+// path alone: a device with saved data, or an address with a query or a fragment (a search, a handover), renders
+// them afresh.
 const savedData = hasSavedDataHint();
-const prerendered = container.hasChildNodes() && (location.pathname !== "/" || !savedData);
+const prerendered = container.hasChildNodes() && !savedData && location.search === "" && location.hash === "";
 // Anything but a first visit of a pre-rendered page needs the whole DSFR stylesheet (see full-stylesheet.ts):
 // with saved data, pre-rendered pages show more than they were rendered with.
 if (savedData) void loadFullStylesheet();
 // As a transition, hydration yields to the browser every few milliseconds instead of blocking a slow phone.
-if (prerendered) startTransition(() => void hydrateRoot(container, app));
-else void loadFullStylesheet().then(() => createRoot(container).render(app));
+const hydrate = (content: ContentBundle | null) => startTransition(() => void hydrateRoot(container, app(content)));
+
+// A page rendered with the content (articles, stage pages) is adopted once the app has that very version of it
+// (from the device, else the network, fetched at once): the served page stays on screen meanwhile.
+const servedContent = container.dataset.content;
+if (!prerendered) render();
+else if (!servedContent) hydrate(null);
+else
+  void contentVersion(servedContent).then((content) => (content ? hydrate(content) : render()));
+
+async function contentVersion(version: string): Promise<ContentBundle | null> {
+  const cached = await loadCachedContent().catch(() => null);
+  if (cached?.version === version) return cached;
+  try {
+    const response = await fetch("/api/v1/content");
+    const fresh = response.ok ? ((await response.json()) as ContentBundle) : null;
+    return fresh?.version === version ? fresh : null;
+  } catch {
+    return null;
+  }
+}
 
 registerServiceWorker();

@@ -1,7 +1,7 @@
 import { prerenderToNodeStream } from "react-dom/static";
-import { Link, StaticRouter } from "react-router";
+import { createRoutesFromChildren, Link, StaticRouter, type RouteObject } from "react-router";
 import { setLink } from "@codegouvfr/react-dsfr/link";
-import { App } from "./App.js";
+import { App, pageRoutes } from "./App.js";
 import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
 import { stageIds } from "../domain/content/taxonomy.js";
@@ -10,26 +10,78 @@ import type { ContentBundle } from "../domain/content/schema.js";
 // What `startReactDsfr` does in the browser: DSFR links render as router links (with their href).
 setLink({ Link: Link as never });
 
-/** Pages rendered at build time: the home page and each stage page, as a first visit shows them. */
-export const prerenderedPaths = ["/", ...stageIds.map((id) => `/parcours/${id}`)];
+/**
+ * The values of the path parameters known at build time. A route whose parameters are all listed here is
+ * pre-rendered once per value; a route with another parameter (a device's calendar event, a place from the
+ * database) or a catch-all is served by `shell.html`.
+ */
+function parameterValues(content: ContentBundle): Record<string, string[]> {
+  return { stageId: [...stageIds], articleId: content.articles.map((a) => a.id) };
+}
+
+export interface PrerenderedPage {
+  /** The route's path pattern (pages of one route share a critical stylesheet). */
+  route: string;
+  path: string;
+}
+
+/** Every page a visitor can land on whose content is known at build time, from the app's route table. */
+export function prerenderedPages(content: ContentBundle): PrerenderedPage[] {
+  const values = parameterValues(content);
+  const pages: PrerenderedPage[] = [];
+  const visit = (routes: RouteObject[]) =>
+    routes.forEach((route) => {
+      if (route.children) visit(route.children);
+      const pattern = route.path;
+      if (!pattern || pattern.includes("*") || (route.handle as { prerender?: boolean } | undefined)?.prerender === false) return;
+      let paths = [pattern];
+      for (const [, name] of pattern.matchAll(/:(\w+)/g)) {
+        const known = values[name!];
+        if (!known) return;
+        paths = paths.flatMap((path) => known.map((value) => path.replace(`:${name}`, encodeURIComponent(value))));
+      }
+      pages.push(...paths.map((path) => ({ route: pattern, path })));
+    });
+  visit(createRoutesFromChildren(pageRoutes));
+  return pages;
+}
 
 /**
- * Build-time rendering of a page as its first paint looks for any visitor (content still loading),
- * written into the HTML so that the browser paints it before any JavaScript runs; the app then hydrates it.
- * Waits for lazy pages, unlike renderToString. With `content`, renders the page as it looks once the app runs
- * and the content has arrived: not shipped, read only to know which DSFR rules the page can use.
+ * Build-time rendering of a page as a first visit sees it (no saved data), with the content of this build, written
+ * into the HTML so that the browser paints it before any JavaScript runs; the app then hydrates it (once the
+ * content is on the device too when the page used it: `usedContent`). Waits for lazy pages, unlike renderToString.
+ * `started`: the page as the running app shows it (not shipped, read only to know which DSFR rules it can use).
  */
-export async function renderPage(url: string, content?: ContentBundle): Promise<string> {
+export async function renderPage(url: string, content: ContentBundle, { started = false } = {}): Promise<{ html: string; usedContent: boolean }> {
+  let usedContent = false;
+  let failure: unknown;
+  const watched = new Proxy(content, {
+    get(target, key, receiver) {
+      usedContent = true;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
   const { prelude } = await prerenderToNodeStream(
     <StaticRouter location={url}>
-      <ContentProvider initial={content ?? null}>
+      <ContentProvider initial={watched}>
         <ParentProvider>
-          <App started={content !== undefined} />
+          <App started={started} />
         </ParentProvider>
       </ContentProvider>
     </StaticRouter>,
+    {
+      // One document, with no inline script (the CSP forbids them): React would otherwise send a large page in
+      // pieces put in place by scripts.
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
+      // A page that fails to render at build time would be served as an empty boundary for the browser to fill:
+      // fail the build instead.
+      onError(error) {
+        failure ??= error;
+      },
+    },
   );
+  if (failure) throw new Error(`Rendu de ${url} impossible à la construction`, { cause: failure });
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString("utf8");
+  return { html: Buffer.concat(chunks).toString("utf8"), usedContent };
 }

@@ -17,14 +17,17 @@ afterAll(() => browser?.close());
 
 const criticalLink = /<link rel="stylesheet" href="(\/dsfr\/dsfr\.critical\.[0-9a-f]{8}\.css)" data-full-href="(\/dsfr\/dsfr\.min\.css[^"]*)" \/>/;
 
+/** Pages a parent or a visitor lands on, pre-rendered from the route table (besides the home and stage pages). */
+const landingPages = ["/parcours", "/calendrier", "/post-partum", "/autour-de-moi", "/profil", "/mes-donnees", "/recherche", "/barometre", "/articles/acide-folique"];
+
 describe("first paint of pre-rendered pages", () => {
   it("links the critical stylesheet on pre-rendered pages and the whole one on the others", async () => {
-    for (const path of ["/", "/parcours/suite-grossesse"]) {
+    for (const path of ["/", "/parcours/suite-grossesse", ...landingPages]) {
       const html = await (await fetch(baseUrl + path)).text();
       expect(html, path).toMatch(criticalLink);
       expect(html, path).not.toContain('<link rel="modulepreload"'); // the app waits for the first paint
     }
-    const shell = await (await fetch(`${baseUrl}/calendrier`)).text();
+    const shell = await (await fetch(`${baseUrl}/calendrier/evenement/epp`)).text(); // a device's own event: not known at build time
     expect(shell).not.toMatch(criticalLink);
     expect(shell).toMatch(/<link rel="stylesheet" href="\/dsfr\/dsfr\.min\.css/);
     expect(shell).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/main-[\w-]+\.js">/);
@@ -121,6 +124,31 @@ describe("first paint of pre-rendered pages", () => {
       const now = await page.evaluate(() => ["header", "main", "main h1"].map((s) => Math.round(document.querySelector(s)!.getBoundingClientRect().top)));
       expect(now, `${path}: header, main and title where they were painted`).toEqual(await page.evaluate(() => (window as unknown as { served: number[] }).served));
       expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("pre-renders every page a visitor lands on, with its title and content, and the app adopts it without painting it again", async () => {
+    for (const path of landingPages) {
+      const html = await (await fetch(baseUrl + path)).text();
+      expect(html, path).toMatch(/<main[^>]*>[\s\S]*<h1[^>]*>[^<]+<\/h1>/); // painted before any script
+      const { context, page, problems } = await newPhonePage(browser);
+      await page.addInitScript(() =>
+        document.addEventListener("DOMContentLoaded", () => {
+          (window as unknown as { served: Element[] }).served = [...document.querySelectorAll("main h1, main p:not([role=status])")];
+        }),
+      );
+      await page.goto(baseUrl + path);
+      await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
+      await page.waitForLoadState("networkidle");
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      const kept = await page.evaluate(() => {
+        const served = (window as unknown as { served: Element[] }).served;
+        return served.length > 0 && served.filter((element) => element.isConnected).length === served.length;
+      });
+      expect(kept, `${path}: the served title and paragraphs are still the ones on screen`).toBe(true);
+      expect(await page.locator("link[data-full-href]").count(), `${path}: critical stylesheet only`).toBe(1);
+      expect(problems, path).toEqual([]);
       await context.close();
     }
   });

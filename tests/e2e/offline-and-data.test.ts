@@ -147,7 +147,7 @@ describe("offline look", () => {
       await context.close();
       await server.stop();
     }
-  });
+  }, 240_000); // a dozen pages loaded afresh, and a server started, on a shared machine
 });
 
 describe("my data: export, import, erase", () => {
@@ -179,7 +179,8 @@ describe("my data: export, import, erase", () => {
     await other.goto(`${baseUrl}/mes-donnees`);
     const broken = join(dir, "abime.json");
     writeFileSync(broken, readFileSync(file, "utf8").slice(0, 60));
-    await other.locator('input[type="file"]').setInputFiles(broken);
+    // The file picker answers once the app has taken the pre-rendered page over (it is served disabled).
+    await other.locator('input[type="file"]:enabled').setInputFiles(broken);
     await other.getByText("Ce fichier n'est pas une sauvegarde Mille Jours lisible (ce n'est pas du JSON valide).").waitFor();
 
     await other.locator('input[type="file"]').setInputFiles(file);
