@@ -40,7 +40,7 @@ describe.each(testDatabases)("health on %s", (_kind, open) => {
     const live = await app.inject({ url: "/api/v1/health" });
     expect(live.statusCode).toBe(200);
     expect(live.json()).toMatchObject({ status: "ok", database: db.kind });
-  });
+  }, 120_000);
 
   it("is not ready while a migration of this code is not applied, and names it", async () => {
     db = await open();
@@ -50,5 +50,5 @@ describe.each(testDatabases)("health on %s", (_kind, open) => {
     expect(res.json().detail).toMatch(/migrations : non appliquées : 0001_content\.sql, 0002_places\.sql/);
     await migrate(db);
     expect((await app.inject({ url: "/api/v1/health/ready" })).statusCode).toBe(200);
-  });
+  }, 120_000);
 });

@@ -34,7 +34,7 @@ describe.each(testDatabases)("metrics on %s", (kind, open) => {
     app = await buildApp({ db, places, metrics, logger: false, steering: { scrypt: TEST_SCRYPT } });
     server = await metrics.listen(0, "127.0.0.1", TOKEN);
     metricsUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/metrics`;
-  });
+  }, 120_000);
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
     await app?.close();
