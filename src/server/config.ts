@@ -123,7 +123,7 @@ export const configSchema = z.object({
     },
   ),
   MAP_TILES_URL: variable("MAP_TILES_URL", httpsUrl, {
-    description: "modèle d'URL https des tuiles du fond de carte (`{z}/{x}/{y}`), par exemple le plan IGN de la Géoplateforme ; sans lui, la carte montre les lieux sans fond",
+    description: "modèle d'URL https des tuiles du fond de carte (`{z}`, `{x}`, `{y}`), par exemple le plan IGN de la Géoplateforme (docs/data.md) ; sans lui, la carte montre son fond intégré (départements et communes)",
     defaultText: "—",
     expected: "une adresse https://…",
   }),

@@ -36,9 +36,9 @@ describe("Autour de moi", () => {
     expect(distances.length).toBeGreaterThan(0);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
     expect(await page.locator("ol li").first().innerText()).toContain("PMI");
-    // The map shows a marker per place (vector markers: no tiles needed, none configured in tests).
-    await page.locator(".mj-map .leaflet-interactive").first().waitFor();
-    expect(await page.locator(".mj-map path.leaflet-interactive").count()).toBe((await page.locator("ol li").count()) + 1);
+    // The map shows a marker per place (no tiles configured in tests: the embedded background).
+    await page.locator(".mj-place-map .mj-map-place").first().waitFor();
+    expect(await page.locator(".mj-place-map .mj-map-place").count()).toBe(await page.locator("ol li").count());
     await expectNoAxeViolations(page);
     const name = await page.locator("ol li h3").first().innerText();
     await page.locator("ol li h3 a").first().click();
@@ -200,7 +200,8 @@ describe("Autour de moi", () => {
     const terme = addDays(today, 150);
     const counts = Object.fromEntries(((await (await fetch(`${baseUrl}/api/v1/place-types`)).json()) as { id: string; count: number }[]).map((t) => [t.id, t.count]));
     const events = computeCalendar(withBirthForecast({ pregnancy: { terme, fetuses: 1, rank: 1, unmarriedParents: false, gestationalDiabetesRisk: false }, children: [] }));
-    const event = events.find((e) => e.placeTypes.includes("sage-femme") && e.placeTypes.some((t) => counts[t]! > 0) && counts["sage-femme"] === 0);
+    // An event still to come (a past one would carry the « Pas encore fait » notice, not the subject here).
+    const event = events.find((e) => e.end >= today && e.placeTypes.includes("sage-femme") && e.placeTypes.some((t) => counts[t]! > 0) && counts["sage-femme"] === 0);
     expect(event, "an event naming midwives (no data shipped) and a type with data").toBeDefined();
     const { context, page } = await newPhonePage(browser);
     await page.goto(`${baseUrl}/profil`);
@@ -218,6 +219,82 @@ describe("Autour de moi", () => {
     await expectNoAxeViolations(page);
     await link.click();
     await page.getByRole("heading", { name: "Autour de moi", level: 1 }).waitFor();
+    await context.close();
+  });
+
+  it("the map: an embedded background (départements, communes) with no external request, zoom buttons, places operable by keyboard, tooltips inside the map", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${baseUrl}/autour-de-moi?types=pmi,centre-sante&lat=47.39410&lon=0.68480&lieu=Tours`);
+    const map = page.locator(".mj-place-map");
+    await map.locator(".mj-map-place").first().waitFor();
+    // Background: département outlines and the names of the communes in view, from the shipped data.
+    await map.locator("path").first().waitFor({ state: "attached" });
+    await map.locator(".mj-map-label", { hasText: /^Tours$/ }).waitFor();
+    expect(await map.locator("path").count()).toBeGreaterThan(5);
+    expect(requests.filter((url) => !url.startsWith(baseUrl))).toEqual([]);
+    await page.getByText("Fond de carte : limites des départements (IGN, ADMIN EXPRESS) et communes").waitFor();
+
+    // Zoom buttons, usable with the keyboard.
+    const spread = () =>
+      page.evaluate(() => {
+        const boxes = [...document.querySelectorAll(".mj-place-map .mj-map-place")].map((e) => e.getBoundingClientRect());
+        const xs = boxes.map((b) => b.x);
+        return Math.max(...xs) - Math.min(...xs);
+      });
+    const before = await spread();
+    await tabTo(page, (el) => el.label === "Dézoomer", 250);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((b) => {
+      const xs = [...document.querySelectorAll(".mj-place-map .mj-map-place")].map((e) => e.getBoundingClientRect().x);
+      // One zoom level out halves the distances (waits for the end of the animation).
+      return Math.max(...xs) - Math.min(...xs) < b * 0.55;
+    }, before);
+    // Leaflet ignores a zoom asked during a zoom animation: wait for its end, as a person would.
+    await page.waitForFunction(() => !document.querySelector(".mj-place-map.leaflet-zoom-anim"));
+    const zoomedOut = await spread();
+    await page.getByRole("button", { name: "Zoomer", exact: true }).press("Enter");
+    await page.waitForFunction((b) => {
+      const xs = [...document.querySelectorAll(".mj-place-map .mj-map-place")].map((e) => e.getBoundingClientRect().x);
+      return Math.max(...xs) - Math.min(...xs) > b * 1.5;
+    }, zoomedOut);
+
+    // Every place is a button with its name; its tooltip shows on focus, inside the map (not clipped).
+    const markers = map.locator(".mj-map-place");
+    const count = await markers.count();
+    expect(count).toBe(await page.locator("ol li").count());
+    const mapBox = (await map.boundingBox())!;
+    for (let i = 0; i < count; i++) {
+      const marker = markers.nth(i);
+      expect(await marker.getAttribute("role")).toBe("button");
+      expect(await marker.getAttribute("tabindex")).toBe("0");
+      expect(await marker.getAttribute("aria-label")).toMatch(/ : ouvrir la fiche$/);
+      await marker.focus();
+      const tooltip = map.locator(".mj-map-tooltip");
+      await tooltip.first().waitFor();
+      await marker.evaluate((e) => e.blur());
+      await tooltip.first().waitFor({ state: "detached" });
+      await marker.focus();
+      await tooltip.waitFor();
+      const box = (await tooltip.boundingBox())!;
+      const name = await tooltip.innerText();
+      expect((await marker.getAttribute("aria-label"))!.startsWith(`${name} (`), name).toBe(true);
+      expect(box.x, name).toBeGreaterThanOrEqual(mapBox.x);
+      expect(box.y, name).toBeGreaterThanOrEqual(mapBox.y);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(mapBox.x + mapBox.width);
+      expect(box.y + box.height, name).toBeLessThanOrEqual(mapBox.y + mapBox.height);
+    }
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+
+    // Tab to a place on the map, Enter opens its page.
+    await page.locator("body").focus();
+    await tabTo(page, (el) => el.label.endsWith(" : ouvrir la fiche"), 250);
+    const name = await map.locator(".mj-map-tooltip").last().innerText();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name, level: 1 }).waitFor();
+    expect(problems).toEqual([]);
     await context.close();
   });
 

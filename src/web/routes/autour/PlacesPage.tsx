@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -33,13 +33,15 @@ export function PlacesPage() {
   const radius = RADII.includes(Number(params.get("rayon"))) ? Number(params.get("rayon")) : 10;
   const lat = Number(params.get("lat"));
   const lon = Number(params.get("lon"));
-  const spot: Spot | null = params.has("lat") && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon, label: params.get("lieu") ?? "votre position" } : null;
+  const lieu = params.get("lieu") ?? "votre position";
+  const valid = params.has("lat") && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+  // One object per position, so that the map does not re-fit itself on every render.
+  const spot: Spot | null = useMemo(() => (valid ? { lat, lon, label: lieu } : null), [valid, lat, lon, lieu]);
 
   const [placeTypes, setPlaceTypes] = useState<PlaceTypeInfo[]>([]);
   const [config, setConfig] = useState<ServicesConfig | null>(null);
   const [results, setResults] = useState<PlaceFeature[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
     fetchPlaceTypes().then(setPlaceTypes, () => setError("La liste des types de lieux n'a pas pu être chargée (hors ligne ?)."));
@@ -85,10 +87,8 @@ export function PlacesPage() {
     setError(null);
     update({ lat: null, lon: null, lieu: null });
   };
-  const select = useCallback((id: string) => {
-    setSelected(id);
-    document.getElementById(`lieu-${id}`)?.focus();
-  }, []);
+  const navigate = useNavigate();
+  const openPlace = useCallback((id: string) => void navigate(`/autour-de-moi/lieu/${encodeURIComponent(id)}`), [navigate]);
 
   return (
     <Page title="Autour de moi">
@@ -133,7 +133,6 @@ export function PlacesPage() {
           {spot && results && !nothingToSearch && (
             <ResultList
               results={results}
-              selected={selected}
               radius={radius}
               onWiden={radius < 100 ? () => update({ rayon: String(RADII.find((r) => r > radius)) }) : null}
             />
@@ -144,7 +143,7 @@ export function PlacesPage() {
       {spot && results && results.length > 0 && !nothingToSearch && (
         <Suspense fallback={null}>
           <div className="fr-mt-3w">
-            <PlaceMap center={spot} places={results} tilesUrl={config?.mapTilesUrl ?? null} attribution={config?.mapTilesAttribution ?? null} onSelect={select} />
+            <PlaceMap center={spot} places={results} tilesUrl={config?.mapTilesUrl ?? null} attribution={config?.mapTilesAttribution ?? null} onOpen={openPlace} />
           </div>
         </Suspense>
       )}
@@ -189,8 +188,18 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
     event.preventDefault();
     setMessage(null);
     setAsk(null);
-    if (index) {
-      const found = resolveCommuneQuery(index, text, 8);
+    // Before the commune list has arrived (slow connection), wait for it rather than failing the search.
+    let communes = index;
+    if (!communes) {
+      try {
+        communes = buildCommuneIndex(await loadCommunes());
+        setIndex(communes);
+      } catch {
+        communes = null;
+      }
+    }
+    if (communes) {
+      const found = resolveCommuneQuery(communes, text, 8);
       if (found.kind === "one") return onChoose(spotOf(found.commune));
       if (found.kind === "choose") {
         setSuggestions(found.communes.map(suggestionOf));
@@ -213,7 +222,7 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
         return fail("La recherche d'adresse n'est pas disponible (hors ligne ?). Essayez avec une commune ou un code postal.");
       }
     }
-    if (!index) return fail("La liste des communes n'est pas encore chargée : réessayez dans un instant, ou utilisez « Me localiser ».");
+    if (!communes) return fail("La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez dans un instant, ou utilisez « Me localiser ».");
     fail(
       text.trim().length < 2
         ? "Indiquez au moins deux lettres du nom de la commune, ou son code postal."
@@ -274,7 +283,7 @@ function formatDistance(m: number | undefined): string {
   return m < 1000 ? `${Math.round(m / 10) * 10} m` : `${(m / 1000).toFixed(m < 10_000 ? 1 : 0).replace(".", ",")} km`;
 }
 
-function ResultList({ results, selected, radius, onWiden }: { results: PlaceFeature[]; selected: string | null; radius: number; onWiden: (() => void) | null }) {
+function ResultList({ results, radius, onWiden }: { results: PlaceFeature[]; radius: number; onWiden: (() => void) | null }) {
   return (
     <>
       <h2 className="fr-h5">Résultats</h2>
@@ -291,7 +300,7 @@ function ResultList({ results, selected, radius, onWiden }: { results: PlaceFeat
           const p = place.properties;
           const [lon, lat] = place.geometry.coordinates;
           return (
-            <li key={place.id} className={`fr-p-2w fr-mb-2w mj-child-box${selected === place.id ? " mj-selected" : ""}`}>
+            <li key={place.id} className="fr-p-2w fr-mb-2w mj-child-box">
               <h3 className="fr-h6 fr-mb-1w" id={`lieu-${place.id}`} tabIndex={-1}>
                 <Link to={`/autour-de-moi/lieu/${encodeURIComponent(place.id)}`}>{p.name}</Link>
               </h3>
