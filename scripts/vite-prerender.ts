@@ -70,7 +70,12 @@ export function prerenderPages(): Plugin {
       const fullCss = readFileSync(`public${fullHref.split("?")[0]}`, "utf8");
       const routes = new Map<string, { path: string; page: string; running: string }[]>();
       for (const { route, path } of prerenderedPages(content)) {
-        const served = await renderPage(path, content);
+        // A page that cannot render without a browser (it reads `window` as it renders) is served by the shell.
+        const served = await renderPage(path, content).catch((error: unknown) => {
+          this.warn(`${path} : pas de pré-rendu, la page sera servie par shell.html (${String((error as Error).cause ?? error)})`);
+          return null;
+        });
+        if (!served) continue;
         // The app hydrates a page rendered with the content once it has this very version (src/web/main.tsx).
         const root = served.usedContent ? `<div id="root" data-content="${(content as { version: string }).version}">` : '<div id="root">';
         const page = html.replace('<div id="root"></div>', `${root}${inactiveUntilApp(served.html)}</div>`);

@@ -40,6 +40,9 @@ const PlaceSourcesPage = page(() => import("./routes/autour/PlacePage.js"), (m) 
 const ProfessionalsPage = page(() => import("./routes/professionnels/ProfessionalsPage.js"), (m) => m.ProfessionalsPage);
 const CalendarHandoverPage = page(() => import("./routes/professionnels/CalendarHandoverPage.js"), (m) => m.CalendarHandoverPage);
 const InterviewsPage = page(() => import("./routes/professionnels/InterviewsPage.js"), (m) => m.InterviewsPage);
+const PlacesListPage = page(() => import("./routes/professionnels/PlacesListPage.js"), (m) => m.PlacesListPage);
+const PostersPage = page(() => import("./routes/professionnels/PostersPage.js"), (m) => m.PostersPage);
+const EntryPointPage = page(() => import("./routes/professionnels/EntryPointPage.js"), (m) => m.EntryPointPage);
 const ReceivePage = page(() => import("./routes/professionnels/ReceivePage.js"), (m) => m.ReceivePage);
 
 /**
@@ -68,6 +71,9 @@ export const pageRoutes = (
     <Route path="/professionnels" element={<ProfessionalsPage />} />
     <Route path="/professionnels/calendrier" element={<CalendarHandoverPage />} />
     <Route path="/professionnels/entretiens" element={<InterviewsPage />} />
+    <Route path="/professionnels/lieux" element={<PlacesListPage />} />
+    <Route path="/professionnels/supports" element={<PostersPage />} />
+    <Route path="/d/:code" element={<EntryPointPage />} />
     {/* What it shows is in the address's fragment, which a page rendered at build time cannot know. */}
     <Route path="/recevoir" element={<ReceivePage />} handle={{ prerender: false }} />
     <Route path="*" element={<NotFoundPage />} />

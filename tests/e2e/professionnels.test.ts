@@ -35,9 +35,9 @@ async function newDesktopPage(): Promise<{ context: BrowserContext; page: Page; 
 }
 
 /** Reads the QR code shown on the page as a camera would: the SVG drawn on a canvas, decoded by jsQR. */
-async function scanQrCode(page: Page): Promise<string> {
-  const { width, pixels } = await page.evaluate(async () => {
-    const svg = document.querySelector("svg.mj-qr")!;
+async function scanQrCode(page: Page, index = 0): Promise<string> {
+  const { width, pixels } = await page.evaluate(async (index) => {
+    const svg = document.querySelectorAll("svg.mj-qr")[index]!;
     const image = new Image();
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
     await image.decode();
@@ -46,7 +46,7 @@ async function scanQrCode(page: Page): Promise<string> {
     const context = canvas.getContext("2d")!;
     context.drawImage(image, 0, 0, 600, 600);
     return { width: 600, pixels: Array.from(context.getImageData(0, 0, 600, 600).data) };
-  });
+  }, index);
   const code = jsQR(Uint8ClampedArray.from(pixels), width, width);
   if (!code) throw new Error("QR code not readable");
   return code.data;
@@ -262,6 +262,59 @@ describe("Espace professionnels", () => {
     const all = [...proRequests, ...parentRequests];
     expect(all.filter((r) => r.includes("k=syn") || r.includes(encodeURIComponent(priorities)) || r.includes("Lef"))).toEqual([]);
   }, 240_000); // long journeys on a loaded machine (2 cores shared)
+
+  it("lists the places near a family's commune to print, and prints QR posters whose short links open the right page", async () => {
+    const { context, page, problems } = await newDesktopPage();
+    const requests = recordRequests(context);
+    await page.goto(`${baseUrl}/professionnels`);
+    await page.getByRole("link", { name: "Lieux près de la famille" }).click();
+    await page.getByRole("heading", { name: "Lieux près de la famille", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Voir les lieux" }).and(page.locator(":enabled")).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Commune de la famille").fill("Saint-Denis");
+    await page.getByRole("button", { name: "Voir les lieux" }).click();
+    await page.getByText("Plusieurs communes correspondent").waitFor();
+    await page.getByLabel("Commune de la famille").fill("37000");
+    await page.getByRole("button", { name: "Voir les lieux" }).click();
+    const heading = page.getByRole("heading", { name: /^Lieux près de Tours/ });
+    await heading.waitFor();
+    const places = page.locator(".mj-print-place");
+    expect(await places.count()).toBeGreaterThan(0);
+    const distances = await places.evaluateAll((items) => items.map((li) => Number(/· ([\d,]+) km/.exec(li.textContent ?? "")?.[1]?.replace(",", "."))));
+    expect(distances.every(Number.isFinite)).toBe(true);
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("form").evaluate((e) => getComputedStyle(e.closest(".mj-no-print")!).display)).toBe("none");
+    expect(pdfPageCount(await page.pdf({ format: "A4", preferCSSPageSize: true }))).toBeGreaterThanOrEqual(1);
+    await page.emulateMedia({ media: "screen" });
+    // The places API received the commune's centre only (no address exists in this form).
+    expect(requests.filter((r) => r.includes("/api/v1/places?")).every((r) => /lat=47\.\d+&lon=0\.\d+/.test(r))).toBe(true);
+
+    await page.goto(`${baseUrl}/professionnels/supports`);
+    await page.getByRole("heading", { name: "Supports officiels et affiches QR code", level: 1 }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ media: "print" });
+    const posters = await page.locator(".mj-poster").count();
+    expect(posters).toBe(4);
+    expect(pdfPageCount(await page.pdf({ format: "A4", preferCSSPageSize: true }))).toBe(posters); // one poster per page
+    await page.emulateMedia({ media: "screen" });
+    const sac = await scanQrCode(page, 1);
+    expect(sac).toBe(`${baseUrl}/d/sac`);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const parent = await newPhonePage(browser);
+    await parent.page.goto(sac);
+    await parent.page.waitForURL(`${baseUrl}/post-partum`);
+    await parent.page.locator("main h1").waitFor();
+    await parent.page.goto(`${baseUrl}/d/livret`);
+    await parent.page.waitForURL(`${baseUrl}/parcours`);
+    await parent.page.goto(`${baseUrl}/d/inconnu`);
+    await parent.page.getByRole("heading", { name: "Lien inconnu", level: 1 }).waitFor();
+    expect(parent.problems).toEqual([]);
+    await parent.context.close();
+  }, 240_000);
 
   it("explains a damaged link or impossible dates, and saves nothing", async () => {
     const { context, page, problems } = await newPhonePage(browser);

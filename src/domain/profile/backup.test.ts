@@ -35,13 +35,27 @@ describe("backup file", () => {
     [
       "an impossible date",
       JSON.stringify({ ...makeBackup(empty(profile), new Date()), profile: { ...profile, children: [{ id: "a", firstName: "", birthDate: "2025-02-30" }] } }),
-      /abîmée.*profile\.children\.0\.birthDate/,
+      /^Cette sauvegarde est abîmée ou incomplète : la date de naissance de l'enfant 1 n'est pas une date qui existe\. Aucune donnée n'a été modifiée\.$/,
     ],
     ["a truncated file", JSON.stringify(makeBackup(empty(profile), new Date())).slice(0, 80), /JSON valide/],
-  ])("refuses %s with a French message", (_name, text, message) => {
+    [
+      "a bad terme",
+      JSON.stringify({ ...makeBackup(empty(profile), new Date()), profile: { ...profile, pregnancy: { terme: "2027-02-30", ddr: null, babies: 1 } } }),
+      /la date du terme n'est pas une date qui existe/,
+    ],
+    [
+      "a broken appointment",
+      JSON.stringify({ ...makeBackup(empty(profile), new Date()), appointments: [{ id: "a", title: "", date: "2027-01-01", note: "" }] }),
+      /un problème porte sur le rendez-vous personnel n° 1/,
+    ],
+  ])("refuses %s with a French message, without a technical path, saying nothing was changed", (_name, text, message) => {
     const result = readBackup(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+    if (!result.ok) {
+      expect(result.message).toMatch(message);
+      expect(result.message).toContain("Aucune donnée n'a été modifiée.");
+      expect(result.message).not.toMatch(/profile\.|\w+\.\d+\.\w+|«/);
+    }
   });
 });
 

@@ -52,23 +52,63 @@ export function makeBackup(data: BackupData, now: Date): Backup {
 
 export type BackupReadResult = { ok: true; backup: Backup } | { ok: false; message: string };
 
+/** Said after every import error: an import lands whole or not at all. */
+export const NOTHING_CHANGED = "Aucune donnée n'a été modifiée.";
+
+/**
+ * The part of a backup file a parent would recognise, for a faulty field (`profile.pregnancy.terme` →
+ * « la date du terme »): never a technical path in a message.
+ */
+export function backupFieldLabel(path: readonly PropertyKey[]): string {
+  const [section, a, b, c] = path;
+  const nth = (index: unknown) => (typeof index === "number" ? index + 1 : 1);
+  switch (section) {
+    case "profile":
+      if (a === "pregnancy")
+        return b === "terme" ? "la date du terme" : b === "ddr" ? "la date des dernières règles" : b === "babies" ? "le nombre de bébés attendus" : "la grossesse";
+      if (a === "children") {
+        const child = `l'enfant ${nth(b)}`;
+        return c === "birthDate" ? `la date de naissance de ${child}` : c === "expectedTerme" ? `le terme prévu de ${child}` : c === "firstName" ? `le prénom de ${child}` : child;
+      }
+      if (a === "situations") return "les situations du profil";
+      if (a === "calendar") return "les réponses qui affinent le calendrier";
+      return "le profil";
+    case "epds":
+      return typeof a === "number" ? `le résultat de questionnaire n° ${a + 1}` : "les résultats de questionnaire";
+    case "appointments":
+      if (typeof a !== "number") return "les rendez-vous personnels";
+      return b === "date" ? `la date du rendez-vous personnel n° ${a + 1}` : `le rendez-vous personnel n° ${a + 1}`;
+    case "calendarDone":
+      return "les événements du calendrier marqués faits";
+    case "marks":
+      return "les articles lus ou favoris";
+    default:
+      return "l'en-tête du fichier";
+  }
+}
+
 /** Parses an imported file; any problem gives one French sentence, and nothing is changed. */
 export function readBackup(text: string): BackupReadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: "Ce fichier n'est pas une sauvegarde Mille Jours lisible (ce n'est pas du JSON valide)." };
+    return { ok: false, message: `Ce fichier n'est pas une sauvegarde Mille Jours lisible (ce n'est pas du JSON valide). ${NOTHING_CHANGED}` };
   }
   if (typeof data !== "object" || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT)
-    return { ok: false, message: "Ce fichier n'est pas une sauvegarde Mille Jours." };
+    return { ok: false, message: `Ce fichier n'est pas une sauvegarde Mille Jours. ${NOTHING_CHANGED}` };
   const version = (data as { version?: unknown }).version;
   if (version !== 1 && version !== BACKUP_VERSION)
-    return { ok: false, message: "Cette sauvegarde vient d'une version de Mille Jours que cette application ne sait pas lire. Mettez l'application à jour." };
+    return {
+      ok: false,
+      message: `Cette sauvegarde vient d'une version de Mille Jours que cette application ne sait pas lire. Mettez l'application à jour. ${NOTHING_CHANGED}`,
+    };
   const parsed = backupSchema.safeParse(data);
   if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join(".") ?? "";
-    return { ok: false, message: `Cette sauvegarde est abîmée ou incomplète (problème à « ${where} ») : aucune donnée n'a été modifiée.` };
+    const issue = parsed.error.issues[0];
+    const where = backupFieldLabel(issue?.path ?? []);
+    const problem = /^(la date|le terme)/.test(where) ? `${where} n'est pas une date qui existe` : `un problème porte sur ${where}`;
+    return { ok: false, message: `Cette sauvegarde est abîmée ou incomplète : ${problem}. ${NOTHING_CHANGED}` };
   }
   return { ok: true, backup: parsed.data };
 }

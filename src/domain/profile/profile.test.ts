@@ -82,6 +82,12 @@ describe("profileFromDraft", () => {
     const result = profileFromDraft({ ...base, project: "essai", pregnancy: { dateKind: "terme", date: "2027-03-01", babies: 1 } }, today);
     expect(result.ok).toBe(false);
   });
+  it("keeps the answers that change the calendar, given during onboarding", () => {
+    const calendar = { unmarried: true, diabetesRisk: true, bcg: false };
+    const result = profileFromDraft({ ...base, pregnancy: { dateKind: "terme", date: "2027-03-01", babies: 1 }, calendar }, today);
+    expect(result.ok && result.profile.calendar).toEqual(calendar);
+    expect(result.ok && draftFromProfile(result.profile).calendar).toEqual(calendar);
+  });
   it("round-trips through the edit form", () => {
     const draft: ProfileDraft = {
       project: null,

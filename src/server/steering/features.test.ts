@@ -6,7 +6,7 @@ import { migrate } from "../db/migrate.js";
 import { buildApp } from "../app.js";
 import { sampleProject } from "../../domain/steering/test-support.js";
 import { DEMO_SOURCE, loadDemoBarometer, RealDataPresentError, removeDemoBarometer } from "./barometer.js";
-import { MAX_GRID_ROWS } from "./projects.js";
+import { MAX_GRID_ROWS } from "../../domain/steering/grid.js";
 import { createTestAccount, steeringTestApp, testDatabases } from "./test-support.js";
 
 const PASSWORD = "mot de passe de test 2026";

@@ -2,7 +2,7 @@ import type { GridImportReport } from "../../domain/steering/grid.js";
 import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { GRID_COLUMNS, gridToCsv, parseProjectGrid, projectsToGridRows } from "../../domain/steering/grid.js";
+import { GRID_COLUMNS, MAX_GRID_ROWS, gridToCsv, parseProjectGrid, projectsToGridRows } from "../../domain/steering/grid.js";
 import type { LineError } from "../../domain/steering/csv.js";
 import {
   FIRST_FUNDING_YEAR,
@@ -181,8 +181,10 @@ const filtersQuery = z.strictObject({
     .default(0),
 });
 
-/** Bounds of one grid import: a parent's request must never wait behind an unbounded job. */
-export const MAX_GRID_ROWS = 20_000;
+/**
+ * Bounds of one grid import: a parent's request must never wait behind an unbounded job. The row bound is the
+ * domain's (`MAX_GRID_ROWS`), checked here on a cheap line count before the file is parsed at all.
+ */
 const MAX_GRID_CHARS = 10_000_000;
 
 function countLines(text: string): number {

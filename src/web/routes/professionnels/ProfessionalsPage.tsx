@@ -13,9 +13,19 @@ const TOOLS = [
     text: "Les thèmes à aborder selon la HAS et le Collège national des sages-femmes, et une synthèse écrite avec le parent, qu'il emporte sur papier ou sur son téléphone.",
   },
   {
+    to: "/professionnels/lieux",
+    title: "Lieux près de la famille",
+    text: "À partir de la commune de la famille : la liste imprimable des PMI, maternités, sages-femmes, CMP, lieux d'accueil enfants-parents les plus proches, avec adresse et téléphone.",
+  },
+  {
     to: "/post-partum/professionnel",
     title: "Questionnaire EPDS en mode professionnel",
     text: "Le questionnaire de repérage de la dépression du post-partum, à faire passer avec le parent, avec le score et l'orientation.",
+  },
+  {
+    to: "/professionnels/supports",
+    title: "Supports officiels et affiches QR code",
+    text: "Les liens courts du Livret et du Sac des 1000 premiers jours et des courriers de la CAF, et des affiches QR code à imprimer pour une salle d'attente.",
   },
 ] as const;
 

@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { makeBackup, readBackup, type Backup } from "../../../domain/profile/backup.js";
+import { makeBackup, NOTHING_CHANGED, readBackup, type Backup } from "../../../domain/profile/backup.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import { downloadFile } from "../../components/download.js";
@@ -28,10 +28,17 @@ export function MyDataPage() {
     setPending(null);
     if (!file) return;
     if (file.size > 5_000_000) {
-      setMessage({ severity: "error", text: "Ce fichier est trop gros pour être une sauvegarde Mille Jours." });
+      setMessage({ severity: "error", text: `Ce fichier est trop gros pour être une sauvegarde Mille Jours. ${NOTHING_CHANGED}` });
       return;
     }
-    const result = readBackup(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setMessage({ severity: "error", text: `Ce fichier n'a pas pu être lu. ${NOTHING_CHANGED}` });
+      return;
+    }
+    const result = readBackup(text);
     if (!result.ok) setMessage({ severity: "error", text: result.message });
     else {
       setMessage(null);
@@ -45,7 +52,7 @@ export function MyDataPage() {
       await replaceAll(pending);
       setMessage({ severity: "success", text: "Vos données ont été importées sur cet appareil." });
     } catch {
-      setMessage({ severity: "error", text: "L'import a échoué : vos données précédentes sont intactes." });
+      setMessage({ severity: "error", text: `L'import a échoué : vos données précédentes sont intactes. ${NOTHING_CHANGED}` });
     }
     setPending(null);
   }
@@ -107,7 +114,11 @@ export function MyDataPage() {
       )}
 
       <h2 className="fr-mt-5w">Tout effacer</h2>
-      <p>Efface votre profil, vos dates, vos articles lus et favoris et vos résultats de questionnaire de cet appareil. C'est définitif.</p>
+      <p>
+        Efface de cet appareil votre profil et vos dates, vos articles lus et favoris, vos résultats de questionnaire, vos{" "}
+        <strong>rendez-vous personnels</strong> ajoutés au calendrier et les événements marqués faits ou masqués. C'est définitif : téléchargez
+        d'abord une sauvegarde si vous voulez les garder.
+      </p>
       {!confirmErase ? (
         <Button priority="secondary" iconId="fr-icon-delete-line" onClick={() => setConfirmErase(true)}>
           Effacer toutes mes données
@@ -119,7 +130,10 @@ export function MyDataPage() {
           title="Confirmer l'effacement"
           description={
             <>
-              <p>Toutes vos données seront effacées de cet appareil.</p>
+              <p>
+                Toutes vos données seront effacées de cet appareil, y compris vos {appointments.length} rendez-vous personnel(s) et vos{" "}
+                {epdsHistory.length} résultat(s) de questionnaire.
+              </p>
               <div className="fr-btns-group fr-btns-group--inline-sm">
                 <Button onClick={() => void eraseAll()}>Oui, tout effacer</Button>
                 <Button priority="secondary" onClick={() => setConfirmErase(false)}>

@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+
+const baseUrl = inject("baseUrl");
+const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const backup = (profile: unknown) =>
+  JSON.stringify({ format: "mille-jours-sauvegarde", version: 2, exportedAt: new Date().toISOString(), profile, marks: [], epds: [], appointments: [], calendarDone: [] });
+
+describe("Mes données: import errors and erasing, in plain French", () => {
+  it("every refused file says, in French without a technical path, what is wrong and that nothing was changed; « Tout effacer » names the personal appointments", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    const dir = mkdtempSync(join(tmpdir(), "import-"));
+    const files = {
+      "mauvaise-date.json": backup({ version: 2, project: null, pregnancy: { terme: "2027-02-30", ddr: null, babies: 1 }, children: [], situations: [] }),
+      "pas-json.json": "{ oups",
+      "autre.json": JSON.stringify({ hello: "world" }),
+      "future.json": JSON.stringify({ format: "mille-jours-sauvegarde", version: 99 }),
+    };
+    // Something to keep: a personal appointment.
+    await page.goto(`${baseUrl}/profil`);
+    await page.locator("label").filter({ hasText: "Grossesse en cours" }).first().click();
+    await page.locator('input[name="pregnancy-date"]').fill(addDays(today, 100));
+    await page.getByRole("button", { name: "Enregistrer et voir mon parcours" }).click();
+    await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+    await page.goto(`${baseUrl}/calendrier`);
+    await page.getByLabel("Rendez-vous", { exact: true }).fill("Cours de préparation");
+    await page.locator('input[name="rdv-date"]').fill(addDays(today, 10));
+    await page.getByRole("button", { name: "Ajouter au calendrier" }).click();
+    await page.getByText("Rendez-vous ajouté.").waitFor();
+
+    const messages: string[] = [];
+    for (const [name, text] of Object.entries(files)) {
+      await page.goto(`${baseUrl}/mes-donnees`);
+      await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      await page.locator('input[type="file"]').setInputFiles(file);
+      const alert = page.locator(".fr-alert--error");
+      await alert.waitFor();
+      messages.push(await alert.innerText());
+    }
+    expect(messages[0]).toContain("Cette sauvegarde est abîmée ou incomplète : la date du terme n'est pas une date qui existe.");
+    for (const message of messages) {
+      expect(message).toContain("Aucune donnée n'a été modifiée.");
+      expect(message).not.toMatch(/profile|pregnancy|terme»|\w\.\w/);
+    }
+
+    // The appointment is still there.
+    await page.goto(`${baseUrl}/calendrier`);
+    await page.getByText("Cours de préparation").first().waitFor();
+
+    await page.goto(`${baseUrl}/mes-donnees`);
+    const erase = page.locator("main").getByText(/Efface de cet appareil/);
+    expect(await erase.innerText()).toMatch(/rendez-vous personnels/);
+    await page.getByRole("button", { name: "Effacer toutes mes données" }).click();
+    expect(await page.getByText(/Toutes vos données seront effacées/).innerText()).toContain("y compris vos 1 rendez-vous personnel(s)");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Oui, tout effacer" }).click();
+    await page.getByText("Toutes vos données ont été effacées de cet appareil.").waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
