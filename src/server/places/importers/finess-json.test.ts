@@ -132,7 +132,7 @@ describe.each(testDatabases)("FINESS – Structures (JSON) importer on %s", (_ki
 
     it("accepts a few bad establishments when the operator says so, and lists them", async () => {
       const content = edit((d) => ((d.pmej[3]!.ege[0]!.informationsGeneralesEGE as Record<string, unknown>).numFinessEge = "X"));
-      const report = await importFinessJson(db, file(content), { maxRejected: 1 });
+      const report = await importFinessJson(db, file(content), { maxRejected: 1, force: true });
       expect(report).toMatchObject({ status: "applied", rejectedCount: 1, imported: 3 });
       expect(report.rejected).toEqual([{ line: 5, reason: "numéro FINESS invalide « X »" }]);
       const runs = await db.query<{ status: string }>("SELECT status FROM import_run WHERE dataset = 'finess' ORDER BY id DESC LIMIT 1");
