@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { GRID_COLUMNS, gridToCsv, parseProjectGrid, projectsToGridRows, type GridProject } from "./grid.js";
+import { GRID_COLUMNS, gridToCsv, parseProjectGrid, parseProjectGridInSteps, projectsToGridRows, type GridProject } from "./grid.js";
 import { validateProject, type ProjectInput } from "./project.js";
 import { sampleProject } from "./test-support.js";
 import { DEPARTEMENTS } from "./territories.js";
@@ -249,5 +249,25 @@ describe("parseProjectGrid — validation report", () => {
     const minimal = GRID_COLUMNS.filter((c) => c.required).map((c) => c.name);
     const row = minimal.map((n) => good[n as keyof typeof good] ?? "").join(",");
     expect(parseProjectGrid(`${minimal.join(",")}\n${row}\n`).ok).toBe(true);
+  });
+});
+
+describe("parseProjectGridInSteps", () => {
+  it("stops every stepRows records and ends with the result of parseProjectGrid", () => {
+    const header = "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
+    const row = (i: number) => `2023;84;;Projet ${i};Association exemple;;69;3, 6;ARS-FIR;40 000;;2023-09-01;;En cours;;Résumé public.`;
+    for (const bad of [false, true]) {
+      const text = [header, ...Array.from({ length: 1001 }, (_, i) => (bad && i === 700 ? row(i).replace("2023-09-01", "2023-13-01") : row(i)))].join("\n");
+      const steps = parseProjectGridInSteps(text, {}, 250);
+      let pauses = 0;
+      let step = steps.next();
+      while (!step.done) {
+        pauses++;
+        step = steps.next();
+      }
+      expect(pauses).toBe(4); // after records 250, 500, 750 and 1000
+      expect(step.value).toEqual(parseProjectGrid(text));
+      expect(step.value.ok).toBe(!bad);
+    }
   });
 });

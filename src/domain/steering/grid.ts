@@ -181,6 +181,18 @@ function splitList(raw: string): string[] {
  * `options.year`, every line must carry the same year as the first.
  */
 export function parseProjectGrid(text: string, options: { year?: number; region?: string } = {}): GridImportResult {
+  const steps = parseProjectGridInSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseProjectGrid` cut into steps of `stepRows` records: the caller may let other work run between two steps
+ * (the server yields to parents' requests), the result is the same.
+ */
+export function* parseProjectGridInSteps(text: string, options: { year?: number; region?: string } = {}, stepRows = 250): Generator<void, GridImportResult> {
   const csv = readCsv(text);
   if (!csv.ok) return csv;
   const header = mapHeader(csv.header, GRID_COLUMNS);
@@ -194,7 +206,8 @@ export function parseProjectGrid(text: string, options: { year?: number; region?
   const ids = new Map<string, number>();
   let fileYear: { value: number; line: number } | undefined = options.year === undefined ? undefined : { value: options.year, line: 0 };
 
-  for (const record of csv.records) {
+  for (const [n, record] of csv.records.entries()) {
+    if (n > 0 && n % stepRows === 0) yield;
     const parsed = parseGridLine(record, header.index);
     errors.push(...parsed.errors);
     const { line } = record;

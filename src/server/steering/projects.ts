@@ -2,7 +2,7 @@ import type { GridImportReport } from "../../domain/steering/grid.js";
 import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { GRID_COLUMNS, MAX_GRID_ROWS, gridToCsv, parseProjectGrid, projectsToGridRows } from "../../domain/steering/grid.js";
+import { GRID_COLUMNS, MAX_GRID_ROWS, gridToCsv, parseProjectGridInSteps, projectsToGridRows } from "../../domain/steering/grid.js";
 import type { LineError } from "../../domain/steering/csv.js";
 import {
   FIRST_FUNDING_YEAR,
@@ -376,7 +376,14 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
             title: "Fichier trop volumineux",
             detail: `Le fichier compte ${lines - 1} lignes de projets, au-delà des ${MAX_GRID_ROWS} acceptées en un import : découpez-le (par exemple par région) et importez chaque partie.`,
           });
-        const parsed = parseProjectGrid(csv, { ...(year !== undefined ? { year } : {}), ...(account.role === "regional" ? { region: account.region! } : {}) });
+        // Parsed in steps, yielding between them, so that parents' requests are answered meanwhile.
+        const steps = parseProjectGridInSteps(csv, { ...(year !== undefined ? { year } : {}), ...(account.role === "regional" ? { region: account.region! } : {}) });
+        let step = steps.next();
+        while (!step.done) {
+          await new Promise((resolve) => setImmediate(resolve));
+          step = steps.next();
+        }
+        const parsed = step.value;
         if (!parsed.ok) return sendFileReport(reply, parsed.errors, `Le fichier n'est pas importé : ${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}.`);
         try {
           const report = await ctx.db.transaction(async (tx) => {
