@@ -126,6 +126,12 @@ describe("Espace professionnels", () => {
     expect(await page.locator("main").innerText()).toContain("Jumeaux");
     expect(await page.locator("main").innerText()).toContain("Reconnaître l'enfant avant la naissance");
 
+    // On a phone-sized screen too (a home visit), nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // Print: A4, 1 or 2 pages, only the document, nothing wider than the paper, no line split across pages.
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("header.fr-header").evaluate((e) => getComputedStyle(e).display)).toBe("none");
