@@ -71,9 +71,11 @@ export const pageRoutes = (
     <Route path="/professionnels" element={<ProfessionalsPage />} />
     <Route path="/professionnels/calendrier" element={<CalendarHandoverPage />} />
     <Route path="/professionnels/entretiens" element={<InterviewsPage />} />
-    <Route path="/professionnels/lieux" element={<PlacesListPage />} />
-    <Route path="/professionnels/supports" element={<PostersPage />} />
-    <Route path="/d/:code" element={<EntryPointPage />} />
+    {/* Lists fetched on the device; posters whose QR codes carry this site's own address. */}
+    <Route path="/professionnels/lieux" element={<PlacesListPage />} handle={{ prerender: false }} />
+    <Route path="/professionnels/supports" element={<PostersPage />} handle={{ prerender: false }} />
+    {/* Short links of the official supports: sent on to their page. */}
+    <Route path="/d/:code" element={<EntryPointPage />} handle={{ prerender: false }} />
     {/* What it shows is in the address's fragment, which a page rendered at build time cannot know. */}
     <Route path="/recevoir" element={<ReceivePage />} handle={{ prerender: false }} />
     <Route path="*" element={<NotFoundPage />} />
