@@ -48,6 +48,12 @@ describe("an appointment never done is not « passé »", () => {
     await week.waitFor();
     expect(await week.innerText()).toContain(`${expectedLate.length} étapes dont la période est passée ne sont pas encore faites : ${expectedLate[0]} (Grossesse)`);
 
+    // Its own page says so too, under a heading in order (a level-2 title right after the page's h1).
+    await page.goto(`${baseUrl}/calendrier`);
+    await late.getByRole("link", { name: EPP }).click();
+    await page.getByRole("heading", { name: "Pas encore fait", level: 2 }).waitFor();
+    await expectNoAxeViolations(page);
+
     // Dismissed: into the collapsed section, marked « Masqué », still there after a reload; then shown again.
     await page.goto(`${baseUrl}/calendrier`);
     await epp.getByRole("button", { name: `Ne plus afficher : ${EPP}` }).click();

@@ -51,7 +51,7 @@ export function EventPage() {
           )}
         </ul>
         <p>{event.description}</p>
-        {late && <Alert severity="warning" small title="Pas encore fait" description={catchUpAdvice(event.kind)} className="fr-mb-3w" />}
+        {late && <Alert as="h2" severity="warning" small title="Pas encore fait" description={catchUpAdvice(event.kind)} className="fr-mb-3w" />}
         <p>Pour : {event.audience.map((a) => audienceLabels[a] ?? a).join(", ")}.</p>
         <Button
           iconId={done ? "fr-icon-arrow-go-back-line" : "fr-icon-check-line"}
