@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
 import { Link } from "react-router";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { computeCalendar } from "../../../domain/calendar/index.js";
@@ -10,6 +9,7 @@ import { emptyFamilyDates, profileFromFamilyDates, type FamilyDates } from "../.
 import { handoverUrl } from "../../../domain/handover/link.js";
 import type { FieldError, Profile } from "../../../domain/profile/profile.js";
 import { Page } from "../../components/Page.js";
+import { ErrorSummary } from "../../components/ErrorSummary.js";
 import { useParent } from "../../state/parent.js";
 import { FamilyForm } from "./FamilyForm.js";
 import { compactWindow, printLines, type PrintLine } from "./print-lines.js";
@@ -73,22 +73,7 @@ export function CalendarHandoverPage() {
           les navigateurs n'envoient jamais cette partie au serveur. Le parent voit ce qui sera enregistré sur son téléphone et confirme.
         </p>
         <form onSubmit={submit} noValidate>
-          {errors.length > 0 && (
-            <div ref={summaryRef} tabIndex={-1} className="fr-mb-3w">
-              <Alert
-                as="h2"
-                severity="error"
-                title={errors.length > 1 ? `${errors.length} informations sont à corriger` : "Une information est à corriger"}
-                description={
-                  <ul>
-                    {errors.map((e) => (
-                      <li key={e.field + e.message}>{e.message}</li>
-                    ))}
-                  </ul>
-                }
-              />
-            </div>
-          )}
+          <ErrorSummary errors={errors} summaryRef={summaryRef} />
           <FamilyForm family={family} onChange={setFamily} errors={errors} />
           <Button type="submit" iconId="fr-icon-calendar-line" iconPosition="right">
             Voir le calendrier de la famille

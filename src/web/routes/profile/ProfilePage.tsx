@@ -10,6 +10,7 @@ import { draftFromProfile, latestTerme, profileFromDraft, type FieldError, type 
 import { termeFromDdr } from "../../../domain/journey/pregnancy.js";
 import { formatFrenchDate, isValidIsoDate } from "../../../domain/dates.js";
 import { Page } from "../../components/Page.js";
+import { ErrorSummary } from "../../components/ErrorSummary.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
 
@@ -77,22 +78,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
       <p id="profil-aide" className="fr-hint-text">
         Les champs sont facultatifs, sauf votre situation et la date qui lui correspond.
       </p>
-      {errors.length > 0 && (
-        <div ref={summaryRef} tabIndex={-1} className="fr-mb-3w">
-          <Alert
-            as="h2"
-            severity="error"
-            title={errors.length > 1 ? `${errors.length} informations sont à corriger` : "Une information est à corriger"}
-            description={
-              <ul>
-                {errors.map((e) => (
-                  <li key={e.field + e.message}>{e.message}</li>
-                ))}
-              </ul>
-            }
-          />
-        </div>
-      )}
+      <ErrorSummary errors={errors} summaryRef={summaryRef} />
       {saveError && <Alert as="h2" severity="error" title="Enregistrement impossible" description={saveError} className="fr-mb-3w" />}
 
       <fieldset className="fr-fieldset" aria-labelledby="situation-legend">
