@@ -252,7 +252,8 @@ describe("Autour de moi", () => {
       return Math.max(...xs) - Math.min(...xs) < b * 0.55;
     }, before);
     // Leaflet ignores a zoom asked during a zoom animation: wait for its end, as a person would.
-    await page.waitForFunction(() => !document.querySelector(".mj-place-map.leaflet-zoom-anim"));
+    // (Leaflet marks its map pane, inside the container, with this class while it animates.)
+    await page.waitForFunction(() => !document.querySelector(".mj-place-map .leaflet-zoom-anim"));
     const zoomedOut = await spread();
     await page.getByRole("button", { name: "Zoomer", exact: true }).press("Enter");
     await page.waitForFunction((b) => {

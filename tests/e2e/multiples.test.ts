@@ -63,7 +63,8 @@ describe("triplets: the number of babies is asked once and reaches the calendar"
       }),
     );
     await page.goto(`${baseUrl}/mes-donnees`);
-    await page.locator('input[type="file"]').setInputFiles(file);
+    // The file picker answers once the app has taken the pre-rendered page over (it is served disabled).
+    await page.locator('input[type="file"]:enabled').setInputFiles(file);
     await page.getByRole("button", { name: "Remplacer mes données" }).click();
     await page.getByText("Vos données ont été importées sur cet appareil.").waitFor();
     expect(await leaveTitles(page)).toEqual(["Congé maternité (34 semaines)"]);
@@ -77,6 +78,9 @@ describe("triplets: the number of babies is asked once and reaches the calendar"
     const { context, page, problems } = await newPhonePage(browser);
     await page.goto(`${baseUrl}/mes-donnees`);
     await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
+    // The page is pre-rendered: wait for the app to have created its database, or this page would create an empty one.
+    await page.locator('input[type="file"]:enabled').waitFor();
+    await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === "mille-jours" && d.version === 3));
     await page.evaluate(async (terme) => {
       const request = indexedDB.open("mille-jours");
       const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));

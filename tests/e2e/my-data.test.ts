@@ -45,7 +45,7 @@ describe("Mes données: import errors and erasing, in plain French", () => {
       await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
       const file = join(dir, name);
       writeFileSync(file, text);
-      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.locator('input[type="file"]:enabled').setInputFiles(file);
       const alert = page.locator(".fr-alert--error");
       await alert.waitFor();
       messages.push(await alert.innerText());

@@ -37,6 +37,9 @@ afterAll(() => browser?.close());
 async function saveProfile(page: Page, saved: unknown): Promise<void> {
   await page.goto(`${baseUrl}/mes-donnees`);
   await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
+  // The page is pre-rendered: wait for the app to have created its database, or this page would create an empty one.
+  await page.locator('input[type="file"]:enabled').waitFor();
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === "mille-jours" && d.version === 3));
   await page.evaluate(async (value) => {
     const request = indexedDB.open("mille-jours");
     const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
