@@ -16,12 +16,14 @@ interface VariableMeta {
   expected: string;
 }
 
-const metas = new Map<string, VariableMeta>();
+/** Keyed by the variable's schema (`configSchema.shape[name]`, the same object in a `.pick`): the name is written once. */
+const metas = new WeakMap<z.ZodType, VariableMeta>();
 
 /** An unset or empty variable takes its default: `FOO=` in a .env file means « not set ». */
-function variable<T extends z.ZodType>(name: string, schema: T, meta: VariableMeta) {
-  metas.set(name, meta);
-  return z.preprocess((raw) => (raw === "" ? undefined : raw), schema).describe(meta.description);
+function variable<T extends z.ZodType>(schema: T, meta: VariableMeta) {
+  const described = z.preprocess((raw) => (raw === "" ? undefined : raw), schema).describe(meta.description);
+  metas.set(described, meta);
+  return described;
 }
 
 const positiveNumber = (fallback: number) =>
@@ -38,15 +40,33 @@ const positiveNumber = (fallback: number) =>
       return value;
     });
 
-const positiveInteger = (fallback: number) =>
-  positiveNumber(fallback).refine((value) => Number.isInteger(value), "nombre entier attendu");
+/** The variables that are a number with a default: the reference's default and the expected value follow from it. */
+const positive = (fallback: number, description: string, expected = "un nombre positif") =>
+  variable(positiveNumber(fallback), { description, defaultText: `\`${fallback}\``, expected });
 
-const millisecondsOrZero = (fallback: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/)
-    .transform(Number)
-    .default(fallback);
+const positiveWhole = (fallback: number, description: string) =>
+  variable(positiveNumber(fallback).refine((value) => Number.isInteger(value), "nombre entier attendu"), {
+    description,
+    defaultText: `\`${fallback}\``,
+    expected: "un nombre entier positif",
+  });
+
+const millisecondsOrZero = (fallback: number, description: string) =>
+  variable(
+    z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number)
+      .default(fallback),
+    { description, defaultText: `\`${fallback}\``, expected: "un nombre de millisecondes (0 ou plus)" },
+  );
+
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/)
+  .transform(Number)
+  .refine((value) => value <= 65535);
+const portExpected = "un nombre entre 0 et 65535";
 
 /** An https URL (a tile template's {z}/{x}/{y} placeholders allowed). */
 const httpsUrl = z
@@ -78,39 +98,29 @@ function isProxyEntry(entry: string): boolean {
 const list = (raw: string | undefined) => (raw ?? "").split(/[\s,]+/).filter(Boolean);
 
 export const configSchema = z.object({
-  PORT: variable(
-    "PORT",
-    z
-      .string()
-      .regex(/^\d{1,5}$/)
-      .transform(Number)
-      .refine((port) => port <= 65535)
-      .default(3000),
-    { description: "port HTTP", defaultText: "`3000`", expected: "un nombre entre 0 et 65535" },
-  ),
-  HOST: variable("HOST", z.string().default("0.0.0.0"), { description: "adresse d'écoute", defaultText: "`0.0.0.0`", expected: "une adresse ou un nom d'hôte" }),
-  DATA_DIR: variable("DATA_DIR", z.string().default("var"), {
+  PORT: variable(port.default(3000), { description: "port HTTP", defaultText: "`3000`", expected: portExpected }),
+  HOST: variable(z.string().default("0.0.0.0"), { description: "adresse d'écoute", defaultText: "`0.0.0.0`", expected: "une adresse ou un nom d'hôte" }),
+  DATA_DIR: variable(z.string().default("var"), {
     description: "dossier des données du serveur (base PGlite dans `DATA_DIR/pglite`) ; un seul processus à la fois l'ouvre (verrou `DATA_DIR/pglite.lock`)",
     defaultText: "`./var`",
     expected: "un chemin de dossier",
   }),
-  DATABASE_URL: variable("DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\/./).optional(), {
+  DATABASE_URL: variable(z.string().regex(/^postgres(ql)?:\/\/./).optional(), {
     description: "URL PostgreSQL (`postgresql://…`) : si elle est définie, le serveur utilise ce PostgreSQL avec les mêmes migrations au lieu de PGlite",
     defaultText: "—",
     expected: "une URL postgresql://…",
   }),
-  CONTENT_DIR: variable("CONTENT_DIR", z.string().optional(), {
+  CONTENT_DIR: variable(z.string().optional(), {
     description: "dossier du contenu éditorial",
     defaultText: "`./content`",
     expected: "un chemin de dossier",
   }),
-  LOG_LEVEL: variable("LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), {
+  LOG_LEVEL: variable(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), {
     description: "niveau des journaux (`info`, `warn`…)",
     defaultText: "`info`",
     expected: "fatal, error, warn, info, debug, trace ou silent",
   }),
   EPDS_FRAME_ANCESTORS: variable(
-    "EPDS_FRAME_ANCESTORS",
     z
       .string()
       .optional()
@@ -122,26 +132,24 @@ export const configSchema = z.object({
       expected: "des origines comme https://maternite.example.fr, séparées par des espaces",
     },
   ),
-  MAP_TILES_URL: variable("MAP_TILES_URL", httpsUrl, {
+  MAP_TILES_URL: variable(httpsUrl, {
     description: "modèle d'URL https des tuiles du fond de carte (`{z}`, `{x}`, `{y}`), par exemple le plan IGN de la Géoplateforme (docs/data.md) ; sans lui, la carte montre son fond intégré (départements et communes)",
     defaultText: "—",
     expected: "une adresse https://…",
   }),
   MAP_TILES_ATTRIBUTION: variable(
-    "MAP_TILES_ATTRIBUTION",
     z
       .string()
       .optional()
       .transform((value) => value ?? null),
     { description: "mention à afficher sous la carte pour ce fond", defaultText: "—", expected: "un texte" },
   ),
-  GEOCODER_URL: variable("GEOCODER_URL", httpsUrl, {
+  GEOCODER_URL: variable(httpsUrl, {
     description: "URL https d'un géocodeur compatible avec l'API Adresse (BAN), pour chercher une adresse en ligne",
     defaultText: "—",
     expected: "une adresse https://…",
   }),
   TRUST_PROXY: variable(
-    "TRUST_PROXY",
     z
       .string()
       .optional()
@@ -155,7 +163,6 @@ export const configSchema = z.object({
     },
   ),
   PUBLIC_URL: variable(
-    "PUBLIC_URL",
     z
       .string()
       .refine((value) => {
@@ -174,76 +181,38 @@ export const configSchema = z.object({
       expected: "une adresse https://…",
     },
   ),
-  STEERING_SESSION_IDLE_MINUTES: variable("STEERING_SESSION_IDLE_MINUTES", positiveNumber(120), {
-    description: "pilotage : une session se ferme après ce temps sans requête",
-    defaultText: "`120`",
-    expected: "un nombre positif",
-  }),
-  STEERING_SESSION_MAX_HOURS: variable("STEERING_SESSION_MAX_HOURS", positiveNumber(12), {
-    description: "pilotage : durée maximale d'une session, quelle que soit l'activité",
-    defaultText: "`12`",
-    expected: "un nombre positif",
-  }),
-  STEERING_LOCK_ACCOUNT_FAILURES: variable("STEERING_LOCK_ACCOUNT_FAILURES", positiveInteger(5), {
-    description: "pilotage : échecs de connexion (ou de confirmation du mot de passe) sur un compte avant son blocage temporaire",
-    defaultText: "`5`",
-    expected: "un nombre entier positif",
-  }),
-  STEERING_LOCK_IP_FAILURES: variable("STEERING_LOCK_IP_FAILURES", positiveInteger(20), {
-    description: "pilotage : échecs de connexion depuis une même adresse avant son blocage temporaire",
-    defaultText: "`20`",
-    expected: "un nombre entier positif",
-  }),
-  STEERING_LOCK_MINUTES: variable("STEERING_LOCK_MINUTES", positiveNumber(15), {
-    description: "pilotage : fenêtre de comptage des échecs et durée du blocage",
-    defaultText: "`15`",
-    expected: "un nombre positif",
-  }),
-  PLACES_REFRESH_SECONDS: variable("PLACES_REFRESH_SECONDS", positiveNumber(60), {
-    description:
-      "lieux : chaque copie du serveur regarde à cet intervalle si un import (fait par une autre copie ou en ligne de commande) a changé les lieux, et recharge alors son index ; c'est le délai maximal avant qu'un import soit servi partout",
-    defaultText: "`60`",
-    expected: "un nombre positif de secondes",
-  }),
-  SHUTDOWN_DELAY_MS: variable("SHUTDOWN_DELAY_MS", millisecondsOrZero(0), {
-    description:
-      "arrêt : après SIGTERM, temps pendant lequel la copie sert encore (avec `Connection: close`) mais se déclare indisponible (`/api/v1/health/ready` en 503), pour que le répartiteur cesse de lui envoyer des visiteurs ; un second signal l'abrège",
-    defaultText: "`0`",
-    expected: "un nombre de millisecondes (0 ou plus)",
-  }),
-  SHUTDOWN_TIMEOUT_MS: variable("SHUTDOWN_TIMEOUT_MS", millisecondsOrZero(10_000), {
-    description: "arrêt : attente maximale des requêtes en cours une fois le port fermé ; au-delà elles sont coupées et le code de sortie est 1",
-    defaultText: "`10000`",
-    expected: "un nombre de millisecondes (0 ou plus)",
-  }),
-  PG_BIN_DIR: variable("PG_BIN_DIR", z.string().optional().transform((value) => value ?? null), {
+  STEERING_SESSION_IDLE_MINUTES: positive(120, "pilotage : une session se ferme après ce temps sans requête"),
+  STEERING_SESSION_MAX_HOURS: positive(12, "pilotage : durée maximale d'une session, quelle que soit l'activité"),
+  STEERING_LOCK_ACCOUNT_FAILURES: positiveWhole(5, "pilotage : échecs de connexion (ou de confirmation du mot de passe) sur un compte avant son blocage temporaire"),
+  STEERING_LOCK_IP_FAILURES: positiveWhole(20, "pilotage : échecs de connexion depuis une même adresse avant son blocage temporaire"),
+  STEERING_LOCK_MINUTES: positive(15, "pilotage : fenêtre de comptage des échecs et durée du blocage"),
+  PLACES_REFRESH_SECONDS: positive(
+    60,
+    "lieux : chaque copie du serveur regarde à cet intervalle si un import (fait par une autre copie ou en ligne de commande) a changé les lieux, et recharge alors son index ; c'est le délai maximal avant qu'un import soit servi partout",
+    "un nombre positif de secondes",
+  ),
+  SHUTDOWN_DELAY_MS: millisecondsOrZero(
+    0,
+    "arrêt : après SIGTERM, temps pendant lequel la copie sert encore (avec `Connection: close`) mais se déclare indisponible (`/api/v1/health/ready` en 503), pour que le répartiteur cesse de lui envoyer des visiteurs ; un second signal l'abrège",
+  ),
+  SHUTDOWN_TIMEOUT_MS: millisecondsOrZero(10_000, "arrêt : attente maximale des requêtes en cours une fois le port fermé ; au-delà elles sont coupées et le code de sortie est 1"),
+  PG_BIN_DIR: variable(z.string().optional().transform((value) => value ?? null), {
     description:
       "sauvegarde et restauration PostgreSQL : dossier de `pg_dump` et `pg_restore` (de version au moins égale à celle du serveur PostgreSQL) ; par défaut le plus récent de `/usr/lib/postgresql/*/bin`, sinon le `PATH`",
     defaultText: "—",
     expected: "un chemin de dossier",
   }),
-  METRICS_PORT: variable(
-    "METRICS_PORT",
-    z
-      .string()
-      .regex(/^\d{1,5}$/)
-      .transform(Number)
-      .refine((port) => port <= 65535)
-      .optional()
-      .transform((port) => port ?? null),
-    {
-      description: "port des métriques Prometheus (`GET /metrics`), distinct du port public et à ne pas publier par le relais ; sans lui, pas de métriques",
-      defaultText: "— (pas de métriques)",
-      expected: "un nombre entre 0 et 65535",
-    },
-  ),
-  METRICS_HOST: variable("METRICS_HOST", z.string().default("127.0.0.1"), {
+  METRICS_PORT: variable(port.optional().transform((value) => value ?? null), {
+    description: "port des métriques Prometheus (`GET /metrics`), distinct du port public et à ne pas publier par le relais ; sans lui, pas de métriques",
+    defaultText: "— (pas de métriques)",
+    expected: portExpected,
+  }),
+  METRICS_HOST: variable(z.string().default("127.0.0.1"), {
     description: "adresse d'écoute des métriques (`0.0.0.0` pour un Prometheus sur une autre machine ou dans un conteneur)",
     defaultText: "`127.0.0.1`",
     expected: "une adresse ou un nom d'hôte",
   }),
   METRICS_TOKEN: variable(
-    "METRICS_TOKEN",
     z
       .string()
       .min(16)
@@ -277,7 +246,8 @@ export function parseConfig<S extends z.ZodObject>(env: Record<string, string | 
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
-  throw new ConfigError(names.map((name) => `${name} invalide : « ${env[name] ?? ""} » (attendu : ${metas.get(name)?.expected ?? "une valeur valide"}).`));
+  const expected = (name: string) => metas.get(schema.shape[name] as z.ZodType)?.expected ?? "une valeur valide";
+  throw new ConfigError(names.map((name) => `${name} invalide : « ${env[name] ?? ""} » (attendu : ${expected(name)}).`));
 }
 
 /** Reads the configuration once; on a bad value prints the French message and exits (code 1). */
@@ -307,8 +277,8 @@ function parseOrExit<S extends z.ZodObject>(env: Record<string, string | undefin
 
 /** The reference of every variable (name, description, default), in schema order: the README table is checked against it. */
 export function configReference(): { name: string; description: string; defaultText: string }[] {
-  return Object.keys(configSchema.shape).map((name) => {
-    const meta = metas.get(name)!;
+  return Object.entries(configSchema.shape).map(([name, schema]) => {
+    const meta = metas.get(schema)!;
     return { name, description: meta.description, defaultText: meta.defaultText };
   });
 }
