@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigError, configReference, configSchema, parseConfig } from "./config.js";
+import { ConfigError, configSchema, parseConfig } from "./config.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -56,12 +55,6 @@ describe("server configuration", () => {
     } catch (error) {
       expect((error as Error).message).toContain(`${name} invalide : « ${value} » (attendu : ${expected}`);
     }
-  });
-
-  it("lists every variable in the README's configuration table", () => {
-    const readme = readFileSync(`${root}README.md`, "utf8");
-    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
-    expect(documented).toEqual(configReference().map((v) => v.name));
   });
 
   it("stops the server before any work, with the French message, on a bad value", () => {

@@ -133,8 +133,8 @@ export const configSchema = z.object({
     },
   ),
   MAP_TILES_URL: variable(httpsUrl, {
-    description: "modèle d'URL https des tuiles du fond de carte (`{z}`, `{x}`, `{y}`), par exemple le plan IGN de la Géoplateforme (docs/data.md) ; sans lui, la carte montre son fond intégré (départements et communes)",
-    defaultText: "—",
+    description: "modèle d'URL https des tuiles du fond de carte (`{z}`, `{x}`, `{y}`) ; recommandé : le plan IGN de la Géoplateforme (URL exacte et origine à autoriser dans `docs/data.md`, « Fond de carte ») ; sans lui, la carte montre un fond intégré (limites et noms des départements et des communes), sans aucun service extérieur",
+    defaultText: "— (fond intégré)",
     expected: "une adresse https://…",
   }),
   MAP_TILES_ATTRIBUTION: variable(
@@ -157,7 +157,7 @@ export const configSchema = z.object({
       .refine((entries) => entries.every(isProxyEntry)),
     {
       description:
-        "adresses (ou plages CIDR, ou `loopback`) des relais inverses de confiance, séparées par des virgules : seuls ces relais peuvent indiquer l'adresse du client (`X-Forwarded-For`) et le protocole HTTPS (`X-Forwarded-Proto`) ; sans elle, ces en-têtes sont ignorés",
+        "adresses (ou plages CIDR, ou `loopback`) des relais inverses de confiance, séparées par des virgules, par exemple `10.0.0.5` ou `10.0.0.0/8` : seuls ces relais peuvent indiquer l'adresse du client (`X-Forwarded-For`, utilisée par le blocage des connexions) et le protocole HTTPS (`X-Forwarded-Proto`, qui déclenche l'en-tête HSTS et les cookies `Secure`) ; sans elle, ces en-têtes sont ignorés. À définir dès que le serveur est derrière un relais",
       defaultText: "aucun",
       expected: "des adresses IP ou plages CIDR (ex. 10.0.0.1, 10.0.0.0/8, loopback), séparées par des virgules",
     },
@@ -176,7 +176,7 @@ export const configSchema = z.object({
       .optional()
       .transform((value) => (value ? new URL(value) : null)),
     {
-      description: "adresse publique du service (ex. `https://1000jours.example.fr`) ; son nom d'hôte signe les identifiants des événements des calendriers `.ics`",
+      description: "adresse publique du service (ex. `https://1000jours.example.fr`) ; son nom d'hôte signe les identifiants (UID) des événements des calendriers `.ics`",
       defaultText: "— (`mille-jours.local` dans les identifiants)",
       expected: "une adresse https://…",
     },

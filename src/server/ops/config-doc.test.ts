@@ -2,13 +2,15 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { configReference } from "../config.js";
-import { CONFIG_TABLE_END, CONFIG_TABLE_START, configTable, withConfigTable } from "./config-doc.js";
+import { CONFIG_DOCS, CONFIG_TABLE_END, CONFIG_TABLE_START, configTable, withConfigTable } from "./config-doc.js";
 
-const doc = readFileSync(fileURLToPath(new URL("../../../docs/operations.md", import.meta.url)), "utf8");
+const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../../${name}`, import.meta.url)), "utf8");
+const doc = read("docs/operations.md");
 
-describe("docs/operations.md configuration reference", () => {
-  it("is the table generated from the configuration schema (run npm run docs:config after changing src/server/config.ts)", () => {
-    expect(withConfigTable(doc)).toBe(doc);
+describe("configuration reference (README and docs/operations.md)", () => {
+  it.each(CONFIG_DOCS)("%s holds the table generated from the configuration schema (run npm run docs:config after changing src/server/config.ts)", (name) => {
+    const text = read(name);
+    expect(withConfigTable(text)).toBe(text);
   });
 
   it("lists every variable once, with its default", () => {

@@ -1,6 +1,9 @@
 import { configReference } from "../config.js";
 
-/** Markers around the generated table in docs/operations.md. */
+/** The documents that carry the generated configuration table, between the markers below. */
+export const CONFIG_DOCS = ["README.md", "docs/operations.md"] as const;
+
+/** Markers around the generated table. */
 export const CONFIG_TABLE_START = "<!-- configuration: généré par `npm run docs:config` depuis src/server/config.ts, ne pas modifier à la main -->";
 export const CONFIG_TABLE_END = "<!-- fin de la configuration générée -->";
 
