@@ -6,7 +6,7 @@ import { openDatabase, openPglite, type Database } from "../src/server/db/databa
 import { migrate } from "../src/server/db/migrate.js";
 import { loadPlaceIndex, seedShippedPlaces } from "../src/server/places/index.js";
 import { checkNewAccount, insertAccount } from "../src/server/steering/accounts.js";
-import { startPostgres } from "./postgres-cluster.js";
+import { startPostgres } from "../tests/support/postgres-cluster.js";
 
 /**
  * `npm run bench:freeze`: does a parent wait behind a back-office job? (issue 12, item 3). Printed, never asserted.

@@ -8,7 +8,7 @@ import { migrate } from "../src/server/db/migrate.js";
 import { answerProblem, makeGenerator, type OpenApi } from "../src/server/openapi-fuzz.js";
 import { loadPlaceIndex } from "../src/server/places/index.js";
 import { checkNewAccount, insertAccount } from "../src/server/steering/accounts.js";
-import { startPostgres } from "./postgres-cluster.js";
+import { startPostgres } from "../tests/support/postgres-cluster.js";
 
 /**
  * `npm run bench:fuzz [-- N]`: N requests (default 10 000) generated from the OpenAPI description of every

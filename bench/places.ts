@@ -1,5 +1,5 @@
-import { execFileSync, fork, spawn, spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { fork, spawn, spawnSync } from "node:child_process";
+import { appendFileSync, mkdirSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +13,7 @@ import { migrate } from "../src/server/db/migrate.js";
 import { loadPlaceIndex, placesRoutes, seedShippedPlaces, type PlacesService } from "../src/server/places/index.js";
 import type { Nearby } from "../src/server/places/place-index.js";
 import { DEFAULT_LIMIT, DEFAULT_RADIUS_KM, featureCollection, featureCollectionSchema, placesQuery } from "../src/server/places/routes.js";
-import { startPostgres } from "./postgres-cluster.js";
+import { postgresBinDir, startPostgres } from "../tests/support/postgres-cluster.js";
 
 /**
  * `npm run bench:places`: figures of issue 6 "Autour de moi", printed, never asserted.
@@ -45,13 +45,7 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; ms: 
 }
 
 // ---------------------------------------------------------------------------------------------
-// A throwaway PostgreSQL cluster (as tests/setup/postgres.ts), with PostGIS when it can be had.
-
-function postgresBinDir(): string | null {
-  const base = "/usr/lib/postgresql";
-  const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  return versions.map((v) => join(base, v, "bin")).find((d) => existsSync(join(d, "initdb"))) ?? null;
-}
+// PostGIS for the throwaway PostgreSQL cluster (tests/support/postgres-cluster.ts), when it can be had.
 
 function postgisAvailable(bin: string): string {
   const version = bin.split("/").at(-2)!;
@@ -64,42 +58,6 @@ function postgisAvailable(bin: string): string {
     install();
   }
   return existsSync(control) ? `installé pour ce banc (apt-get install postgresql-${version}-postgis-3)` : "";
-}
-
-interface Cluster {
-  url: string;
-  stop(): void;
-}
-
-function startCluster(bin: string): Cluster {
-  const root = mkdtempSync(join(tmpdir(), "mille-jours-bench-pg-"));
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => (asRoot ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: "pipe" }) : execFileSync(cmd, args, { stdio: "pipe" }));
-  if (asRoot) {
-    chownSync(root, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
-    chmodSync(root, 0o700);
-  }
-  run(join(bin, "initdb"), ["-D", join(root, "db"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
-  run(join(bin, "pg_ctl"), ["-D", join(root, "db"), "-o", `-k ${root} -p ${PORT} -c listen_addresses='' -c fsync=off -c shared_buffers=256MB`, "-w", "-l", join(root, "log"), "start"]);
-  return {
-    url: `postgresql://postgres@localhost:${PORT}/postgres?host=${encodeURIComponent(root)}`,
-    stop() {
-      const stop = [join(bin, "pg_ctl"), "-D", join(root, "db"), "-m", "immediate", "-w", "stop"];
-      if (asRoot) spawnSync("runuser", ["-u", "postgres", "--", ...stop]);
-      else spawnSync(stop[0]!, stop.slice(1));
-      rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
-
-async function createDatabase(clusterUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,13 +165,12 @@ const centres = await db.query<{ lat: number; lon: number }>("SELECT lat, lon FR
 const paths = randomPaths(centres, 20_000, "/api/v1/places");
 
 const bin = postgresBinDir();
-let cluster: Cluster | null = null;
+const postgisNote = bin ? postgisAvailable(bin) : "";
+const cluster = bin ? startPostgres({ port: PORT }) : null;
 let gisPool: pg.Pool | null = null;
-let postgisNote = "";
-if (bin) {
-  postgisNote = postgisAvailable(bin);
-  cluster = startCluster(bin);
-  const pgDb = await openDatabase({ databaseUrl: await createDatabase(cluster.url, "bench_places") });
+if (cluster) {
+  const pgUrl = await cluster.createDatabase("bench_places");
+  const pgDb = await openDatabase({ databaseUrl: pgUrl });
   await migrate(pgDb);
   const pgSeed = await withPeakRss(() => seedShippedPlaces(pgDb, dataDir));
   say(`   PostgreSQL  : import ${(pgSeed.ms / 1000).toFixed(1)} s (serveur local, même code)`);
@@ -223,16 +180,10 @@ if (bin) {
       ALTER TABLE place_gis ADD PRIMARY KEY (id);
       CREATE INDEX place_gis_geog_idx ON place_gis USING gist (geog);
       ANALYZE place_gis;`);
-    gisPool = new pg.Pool({ connectionString: await createDatabaseUrl(cluster.url, "bench_places"), max: 10 });
+    gisPool = new pg.Pool({ connectionString: pgUrl, max: 10 });
   }
   await pgDb.close();
 } else say("   PostgreSQL  : non installé (apt-get install postgresql), import non mesuré");
-
-async function createDatabaseUrl(clusterUrl: string, name: string): Promise<string> {
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 // 2. and 3. Load on the API.
 const app = await buildApp({ db, logger: false });
@@ -409,7 +360,7 @@ async function national(count: number): Promise<void> {
     const targets: { label: string; config: { databaseUrl: string } | { pgliteDir: string }; env: Record<string, string> }[] = [
       { label: "PGlite", config: { pgliteDir: join(dir, "var", "pglite") }, env: { DATA_DIR: join(dir, "var") } },
     ];
-    const pgCluster = startPostgres(55497);
+    const pgCluster = startPostgres({ port: 55497 });
     if (pgCluster) {
       const url = await pgCluster.createDatabase("bench_national");
       targets.push({ label: "PostgreSQL", config: { databaseUrl: url }, env: { DATABASE_URL: url } });
