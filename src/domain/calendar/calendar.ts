@@ -1,4 +1,4 @@
-import { compareDates } from "../dates.js";
+import { compareDates, type IsoDate } from "../dates.js";
 import { ddrFromTerme } from "../journey/pregnancy.js";
 import { childExamEvents } from "./child-exams.js";
 import { leaveEvents } from "./leave.js";
@@ -42,8 +42,11 @@ export function childSubject(child: Pick<ChildInput, "id">): CalendarSubject {
   return `enfant-${child.id}`;
 }
 
-/** Whether a child in the profile was born of this pregnancy. */
-export function isBornOf(pregnancy: PregnancyInput, child: ChildInput): boolean {
+/**
+ * Whether a child was born of this pregnancy: born after its first day (the DDR), or recorded with its
+ * terme as due date (a premature baby). An older brother or sister was born before the DDR.
+ */
+export function isBornOf(pregnancy: Pick<PregnancyInput, "terme">, child: { birthDate: IsoDate; expectedTerme?: IsoDate | null | undefined }): boolean {
   return child.expectedTerme === pregnancy.terme || compareDates(child.birthDate, ddrFromTerme(pregnancy.terme)) >= 0;
 }
 

@@ -1,7 +1,8 @@
 import { addDays, addYears, compareDates, daysBetween, isValidIsoDate, type IsoDate } from "../dates.js";
 import type { SituationId } from "../content/taxonomy.js";
 import { MAX_BABIES, PROFILE_VERSION, type Pregnancy, type Profile } from "./schema.js";
-import { ddrFromTerme, termeFromDdr } from "../journey/pregnancy.js";
+import { termeFromDdr } from "../journey/pregnancy.js";
+import { isBornOf } from "../calendar/calendar.js";
 
 /**
  * The parent's profile. It lives only on the device (IndexedDB); this module validates it,
@@ -63,21 +64,13 @@ export function checkBirthDate(birthDate: string, today: IsoDate): string | null
 }
 
 /**
- * Whether a child was born of this pregnancy: born after its first day (the DDR), or recorded with its
- * terme as due date (a premature baby). An older brother or sister was born before the DDR.
- */
-export function isBornOfPregnancy(terme: IsoDate, child: { birthDate: string; expectedTerme?: string | undefined }): boolean {
-  return child.expectedTerme === terme || compareDates(child.birthDate, ddrFromTerme(terme)) >= 0;
-}
-
-/**
  * A saved pregnancy is over once a child born of it is in the profile, or two weeks after its terme
  * (a pregnancy lasts at most 42 SA, {@link MAX_DAYS_PAST_TERME}). Its advice is then no longer shown.
  */
 export function isPregnancyOver(profile: Pick<Profile, "pregnancy" | "children">, today: IsoDate): boolean {
   const pregnancy = profile.pregnancy;
   if (!pregnancy) return false;
-  return profile.children.some((child) => isBornOfPregnancy(pregnancy.terme, child)) || daysBetween(pregnancy.terme, today) > MAX_DAYS_PAST_TERME;
+  return profile.children.some((child) => isBornOf(pregnancy, child)) || daysBetween(pregnancy.terme, today) > MAX_DAYS_PAST_TERME;
 }
 
 /** Validates what the parent typed and builds the profile, with one French message per faulty field. */
@@ -94,7 +87,7 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
   const born =
     pregnancyTerme !== null &&
     isValidIsoDate(pregnancyTerme) &&
-    draft.children.some((child) => isValidIsoDate(child.birthDate) && isBornOfPregnancy(pregnancyTerme, child));
+    draft.children.some((child) => isValidIsoDate(child.birthDate) && isBornOf({ terme: pregnancyTerme }, child));
   if (draft.pregnancy && !born) {
     const { dateKind, date, babies } = draft.pregnancy;
     const error = dateKind === "terme" ? checkTerme(date, today) : checkDdr(date, today);
