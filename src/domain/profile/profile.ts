@@ -1,6 +1,6 @@
 import { addDays, addYears, compareDates, daysBetween, isValidIsoDate, type IsoDate } from "../dates.js";
 import type { SituationId } from "../content/taxonomy.js";
-import { MAX_BABIES, PROFILE_VERSION, type Pregnancy, type Profile } from "./schema.js";
+import { hasSameDayBirths, MAX_BABIES, PROFILE_VERSION, type Pregnancy, type Profile } from "./schema.js";
 import { termeFromDdr } from "../journey/pregnancy.js";
 import { isBornOf } from "../calendar/calendar.js";
 
@@ -117,8 +117,7 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
   // « Grossesse multiple » follows the facts (babies expected, children born the same day): it is not a
   // second question that could disagree with the number of babies.
   const situations: SituationId[] = [...new Set(draft.situations)].filter((s) => s !== "grossesse-multiple");
-  const births = draft.children.map((c) => c.birthDate);
-  if ((pregnancy?.babies ?? 1) > 1 || births.some((b, i) => births.indexOf(b) !== i)) situations.push("grossesse-multiple");
+  if ((pregnancy?.babies ?? 1) > 1 || hasSameDayBirths(draft.children.map((c) => c.birthDate))) situations.push("grossesse-multiple");
   return {
     ok: true,
     profile: {

@@ -52,6 +52,11 @@ export const profileSchema = z.strictObject({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/** Whether two of these birth dates are the same day: twins (or more) are born. */
+export function hasSameDayBirths(birthDates: readonly unknown[]): boolean {
+  return birthDates.some((date, i) => birthDates.indexOf(date) !== i);
+}
+
 /**
  * Brings a profile saved by an older version of the app (on the device or in a backup file) to the
  * current shape, before it is validated. Anything it does not recognise is returned unchanged, for the
@@ -69,8 +74,7 @@ export function upgradeProfile(raw: unknown): unknown {
     const { multiple, ...rest } = pregnancy as Record<string, unknown>;
     const situations = Array.isArray(old.situations) ? old.situations : [];
     const births = Array.isArray(old.children) ? old.children.map((c) => (c as { birthDate?: unknown })?.birthDate) : [];
-    const twinsBorn = births.some((b, i) => births.indexOf(b) !== i);
-    const ticked = situations.includes("grossesse-multiple") && !twinsBorn;
+    const ticked = situations.includes("grossesse-multiple") && !hasSameDayBirths(births);
     pregnancy = { ...rest, babies: multiple === true || ticked ? 2 : 1 };
   }
   return { ...old, version: PROFILE_VERSION, pregnancy };
