@@ -36,8 +36,8 @@ export function splitAgenda<E extends Dated>(events: readonly E[], today: IsoDat
   const horizon = addDays(today, soonDays);
   const agenda: Agenda<E> = { late: [], now: [], soon: [], later: [], past: [] };
   for (const event of events) {
-    if (settled.has(event.id)) agenda.past.push(event);
-    else if (event.end < today) (event.catchUp ? agenda.late : agenda.past).push(event);
+    if (isLate(event, today, settled)) agenda.late.push(event);
+    else if (settled.has(event.id) || event.end < today) agenda.past.push(event);
     else if (event.start <= today) agenda.now.push(event);
     else if (event.start <= horizon) agenda.soon.push(event);
     else agenda.later.push(event);
@@ -49,6 +49,11 @@ export function splitAgenda<E extends Dated>(events: readonly E[], today: IsoDat
   agenda.later.sort(byStart);
   agenda.past.sort((a, b) => byStart(b, a));
   return agenda;
+}
+
+/** « Pas encore fait »: its window is over, it can still be done, and it is neither done nor dismissed. */
+export function isLate(event: Dated, today: IsoDate, settled: ReadonlySet<string>): boolean {
+  return event.catchUp === true && event.end < today && !settled.has(event.id);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ParentData {
   calendarDone: Map<string, string>;
   /** Calendar events the parent dismissed (« ne plus afficher »): settled like done ones, but not done. */
   calendarDismissed: Set<string>;
+  /** Done or dismissed: what the agenda no longer asks the parent to do. */
+  calendarSettled: ReadonlySet<string>;
   today: IsoDate;
   setProfile(profile: Profile): Promise<void>;
   setMark(id: string, change: Partial<Omit<ArticleMark, "id">>): Promise<void>;
@@ -132,6 +134,8 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   );
   const replaceAll = useCallback(async (data: ParentDataset) => change(() => store.replaceParentData(data)), [change]);
 
+  const calendarSettled = useMemo(() => new Set([...calendarDone.keys(), ...calendarDismissed]), [calendarDone, calendarDismissed]);
+
   const value = useMemo<ParentData>(
     () => ({
       loaded,
@@ -142,6 +146,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
       appointments,
       calendarDone,
       calendarDismissed,
+      calendarSettled,
       today,
       setProfile,
       setMark,
@@ -163,7 +168,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
         ],
       }),
     }),
-    [loaded, storageError, profile, marks, epdsHistory, appointments, calendarDone, calendarDismissed, today, setProfile, setMark, addEpds, deleteEpds, saveAppointment, deleteAppointment, setDone, setDismissed, replaceAll],
+    [loaded, storageError, profile, marks, epdsHistory, appointments, calendarDone, calendarDismissed, calendarSettled, today, setProfile, setMark, addEpds, deleteEpds, saveAppointment, deleteAppointment, setDone, setDismissed, replaceAll],
   );
   return <ParentContext.Provider value={value}>{children}</ParentContext.Provider>;
 }

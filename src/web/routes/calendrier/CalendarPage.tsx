@@ -21,7 +21,7 @@ const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet"
 
 /** Calendrier: what to do now and soon first, then a month view and the full list; export and subscription. */
 export function CalendarPage() {
-  const { profile, today, calendarDone, calendarDismissed, setProfile, setDismissed } = useParent();
+  const { profile, today, calendarSettled, setProfile, setDismissed } = useParent();
   const { items } = useCalendar();
   const [subject, setSubject] = useState("tous");
 
@@ -37,7 +37,7 @@ export function CalendarPage() {
   // One choice per person; a birth's shared events (leave, mother's follow-up) show under each twin.
   const subjects = [...new Map(items.map((i) => [i.subject, subjectLabel(i.subject, profile)]))];
   const shown = subject === "tous" ? items : items.filter((i) => i.subjects.includes(subject));
-  const agenda = splitAgenda(shown, today, new Set([...calendarDone.keys(), ...calendarDismissed]));
+  const agenda = splitAgenda(shown, today, calendarSettled);
   const options = profile.calendar ?? { unmarried: false, diabetesRisk: false, bcg: false };
   const setOption = (key: keyof typeof options, value: boolean) => void setProfile({ ...profile, calendar: { ...options, [key]: value } });
 

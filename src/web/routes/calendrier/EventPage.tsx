@@ -3,7 +3,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { catchUpAdvice } from "../../../domain/calendar/agenda.js";
+import { catchUpAdvice, isLate } from "../../../domain/calendar/agenda.js";
 import { formatFrenchDate } from "../../../domain/dates.js";
 import { Page } from "../../components/Page.js";
 import { NotFoundPage } from "../NotFoundPage.js";
@@ -20,14 +20,14 @@ const audienceLabels: Record<string, string> = { mere: "la mère", "second-paren
 export function EventPage() {
   const { eventId } = useParams();
   const { items } = useCalendar();
-  const { calendarDone, calendarDismissed, setDone, setDismissed, today } = useParent();
+  const { calendarDone, calendarDismissed, calendarSettled, setDone, setDismissed, today } = useParent();
   const content = useContentState();
   const item = items.find((i) => i.id === eventId);
   if (!item?.event) return <NotFoundPage />;
   const event = item.event;
   const done = calendarDone.has(event.id);
   const dismissed = calendarDismissed.has(event.id);
-  const late = !done && !dismissed && item.catchUp && event.end < today;
+  const late = isLate(item, today, calendarSettled);
   const articles = content.status === "ready" ? content.bundle.articles.filter((a) => event.articles.includes(a.id)) : [];
 
   return (

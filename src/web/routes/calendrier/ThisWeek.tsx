@@ -8,11 +8,10 @@ import { mergeAlike, useCalendar } from "./useCalendar.js";
 
 /** Home page reminder: what is open this week in the parent's calendar, computed on the device. */
 export function ThisWeek() {
-  const { today, calendarDone, calendarDismissed } = useParent();
+  const { today, calendarDone, calendarSettled } = useParent();
   const { items } = useCalendar();
-  const settled = new Set([...calendarDone.keys(), ...calendarDismissed]);
-  const week = thisWeek(items, today, settled);
-  const late = mergeAlike(splitAgenda(items, today, settled).late);
+  const week = thisWeek(items, today, calendarSettled);
+  const late = mergeAlike(splitAgenda(items, today, calendarSettled).late);
   useEffect(() => {
     void sendDueNotifications(items, today, new Set(calendarDone.keys())).catch(() => undefined);
   }, [items, today, calendarDone]);
