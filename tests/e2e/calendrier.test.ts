@@ -8,7 +8,7 @@ import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
 import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { splitAgenda } from "../../src/domain/calendar/agenda.js";
 import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, savePregnancyProfile, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const today = isoDateInTimeZone(new Date(), "Europe/Paris");
@@ -22,11 +22,7 @@ afterAll(() => browser?.close());
 describe("Calendrier", () => {
   it("shows what to do now, explains an event, marks it done, adds an appointment, exports an .ics that ical.js reads", async () => {
     const { context, page, problems } = await newPhonePage(browser);
-    await page.goto(`${baseUrl}/profil`);
-    await clickLabel(page, "Grossesse en cours");
-    await page.locator('input[name="pregnancy-date"]').fill(terme);
-    await page.getByRole("button", { name: "Enregistrer et voir mon parcours" }).click();
-    await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+    await savePregnancyProfile(page, baseUrl, terme);
 
     // The home page reminds this week's events.
     await page.goto(baseUrl);

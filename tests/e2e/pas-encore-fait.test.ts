@@ -4,7 +4,7 @@ import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
 import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { canCatchUp, splitAgenda } from "../../src/domain/calendar/agenda.js";
 import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, savePregnancyProfile } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const today = isoDateInTimeZone(new Date(), "Europe/Paris");
@@ -21,11 +21,7 @@ afterAll(() => browser?.close());
 describe("an appointment never done is not « passé »", () => {
   it("at 22 SA the EPP stays « pas encore fait » with what to do now, until marked done or dismissed (kept on the device)", async () => {
     const { context, page, problems } = await newPhonePage(browser);
-    await page.goto(`${baseUrl}/profil`);
-    await clickLabel(page, "Grossesse en cours");
-    await page.locator('input[name="pregnancy-date"]').fill(terme);
-    await page.getByRole("button", { name: "Enregistrer et voir mon parcours" }).click();
-    await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+    await savePregnancyProfile(page, baseUrl, terme);
 
     const events = computeCalendar(
       withBirthForecast({ pregnancy: { terme, fetuses: 1, rank: 1, unmarriedParents: false, gestationalDiabetesRisk: false }, children: [] }),

@@ -67,3 +67,12 @@ export async function tabTo(page: Page, matches: (el: { tag: string; text: strin
 export async function clickLabel(page: Page, text: string): Promise<void> {
   await page.locator("label").filter({ hasText: text }).first().click();
 }
+
+/** Saves a pregnancy (its terme) through the profile form, as a parent would, and waits for « Mon parcours ». */
+export async function savePregnancyProfile(page: Page, baseUrl: string, terme: string): Promise<void> {
+  await page.goto(`${baseUrl}/profil`);
+  await clickLabel(page, "Grossesse en cours");
+  await page.locator('input[name="pregnancy-date"]').fill(terme);
+  await page.getByRole("button", { name: "Enregistrer et voir mon parcours" }).click();
+  await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
+}
