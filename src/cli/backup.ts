@@ -1,5 +1,4 @@
-import { resolve } from "node:path";
-import { loadBackupConfig } from "../server/config.js";
+import { databaseTarget, loadBackupConfig } from "../server/config.js";
 import { exitIfLocked } from "../server/db/data-dir-lock.js";
 import { backup, BackupError } from "../server/ops/backup.js";
 
@@ -14,7 +13,7 @@ if (!file || file.startsWith("-")) {
   process.exit(2);
 }
 const config = loadBackupConfig();
-const target = config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, pgBinDir: config.PG_BIN_DIR } : { pgliteDir: `${resolve(config.DATA_DIR)}/pglite` };
+const target = { ...databaseTarget(config), pgBinDir: config.PG_BIN_DIR };
 try {
   const started = performance.now();
   const { bytes } = await backup(target, file);

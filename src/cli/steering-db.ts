@@ -1,6 +1,4 @@
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
-import { loadDatabaseConfig } from "../server/config.js";
+import { databaseTarget, loadDatabaseConfig } from "../server/config.js";
 import { openDatabase, type Database } from "../server/db/database.js";
 import { migrate } from "../server/db/migrate.js";
 import { exitIfLocked } from "../server/db/data-dir-lock.js";
@@ -11,10 +9,7 @@ import { exitIfLocked } from "../server/db/data-dir-lock.js";
  * command is refused with a French message (src/server/db/data-dir-lock.ts).
  */
 export async function openSteeringDatabase(): Promise<Database> {
-  const { DATABASE_URL: databaseUrl, DATA_DIR } = loadDatabaseConfig();
-  const dataDir = resolve(DATA_DIR);
-  if (!databaseUrl) await mkdir(dataDir, { recursive: true });
-  const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` }).catch(exitIfLocked);
+  const db = await openDatabase(databaseTarget(loadDatabaseConfig())).catch(exitIfLocked);
   await migrate(db);
   return db;
 }

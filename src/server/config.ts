@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 
 /**
@@ -233,6 +234,14 @@ export const databaseConfigSchema = configSchema.pick({ DATA_DIR: true, DATABASE
 /** What the backup and restore commands read. */
 export const backupConfigSchema = configSchema.pick({ DATA_DIR: true, DATABASE_URL: true, PG_BIN_DIR: true });
 export type DatabaseEnv = z.output<typeof databaseConfigSchema>;
+
+/**
+ * The database the server and every command open: PostgreSQL when DATABASE_URL is set, otherwise PGlite in
+ * DATA_DIR/pglite (its folder is created, and locked for one process, when it is opened: src/server/db/database.ts).
+ */
+export function databaseTarget(config: DatabaseEnv): { databaseUrl: string } | { pgliteDir: string } {
+  return config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { pgliteDir: join(resolve(config.DATA_DIR), "pglite") };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,8 +1,6 @@
-import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { resolve } from "node:path";
 import { buildApp, privacyLogger } from "./app.js";
-import { loadConfig } from "./config.js";
+import { databaseTarget, loadConfig } from "./config.js";
 import { ContentValidationError, loadContent } from "./content/load-content.js";
 import { syncContent } from "./content/content-store.js";
 import { loadEpdsQuestionnaires } from "./content/load-epds.js";
@@ -17,12 +15,10 @@ import { steeringOptionsFromConfig } from "./steering/context.js";
 const startedAt = performance.now();
 // The environment is read here only, checked before any slow work, so that a typo fails at once (src/server/config.ts).
 const config = loadConfig();
-const { PORT: port, HOST: host, DATABASE_URL: databaseUrl, EPDS_FRAME_ANCESTORS: frameAncestors } = config;
-const dataDir = resolve(config.DATA_DIR);
+const { PORT: port, HOST: host, EPDS_FRAME_ANCESTORS: frameAncestors } = config;
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const services = { mapTilesUrl: config.MAP_TILES_URL, mapTilesAttribution: config.MAP_TILES_ATTRIBUTION, geocoderUrl: config.GEOCODER_URL };
 
-if (!databaseUrl) await mkdir(dataDir, { recursive: true });
 const contentDir = config.CONTENT_DIR ?? `${root}content`;
 const [content, epds] = await Promise.all([loadContent(contentDir), loadEpdsQuestionnaires(contentDir)]).catch((error: unknown) => {
   if (!(error instanceof ContentValidationError)) throw error;
@@ -30,7 +26,7 @@ const [content, epds] = await Promise.all([loadContent(contentDir), loadEpdsQues
   process.exit(1);
 });
 // With PGlite, the data folder is locked for this process: a second server or a CLI command is refused.
-const db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` }).catch(exitIfLocked);
+const db = await openDatabase(databaseTarget(config)).catch(exitIfLocked);
 const applied = await migrate(db);
 const changed = await syncContent(db, content);
 // Places: the shipped open-data extracts fill empty tables on the first start, then an in-memory index.

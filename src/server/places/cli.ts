@@ -1,7 +1,6 @@
 import { accessSync, constants, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { loadDatabaseConfig } from "../config.js";
+import { databaseTarget, loadDatabaseConfig } from "../config.js";
 import { parseArgs } from "node:util";
 import { openDatabase, type Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
@@ -50,12 +49,10 @@ export async function runImportCommand(command: ImportCommand, argv = process.ar
     console.error(`${problem}\n\n${command.usage}`);
     return 2;
   }
-  const { DATABASE_URL: databaseUrl, DATA_DIR } = loadDatabaseConfig();
-  const dataDir = resolve(DATA_DIR);
-  if (!databaseUrl) await mkdir(dataDir, { recursive: true });
+  const target = databaseTarget(loadDatabaseConfig());
   let db: Database;
   try {
-    db = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDir: `${dataDir}/pglite` });
+    db = await openDatabase(target);
   } catch (error) {
     // A folder locked by the running server (PGlite), or a database that cannot be reached.
     console.error(error instanceof DataDirLockedError ? error.message : `Base de données inaccessible : ${(error as Error).message}`);
