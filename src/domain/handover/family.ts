@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "../dates.js";
-import { profileFromDraft, type FieldError, type Profile, type ProfileDraft } from "../profile/profile.js";
+import { profileFromDraft, type Profile, type ProfileDraft, type ProfileResult } from "../profile/profile.js";
 import { MAX_BABIES } from "../profile/schema.js";
 
 /**
@@ -54,12 +54,9 @@ export function draftFromFamilyDates(family: FamilyDates): ProfileDraft {
   };
 }
 
-export type FamilyResult = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
-
 /** Validates the dates with the profile's rules and returns the profile they make. */
-export function profileFromFamilyDates(family: FamilyDates, today: IsoDate): FamilyResult {
-  const result = profileFromDraft(draftFromFamilyDates(family), today);
-  return result.ok ? { ok: true, profile: result.profile } : { ok: false, errors: result.errors };
+export function profileFromFamilyDates(family: FamilyDates, today: IsoDate): ProfileResult {
+  return profileFromDraft(draftFromFamilyDates(family), today);
 }
 
 /**
