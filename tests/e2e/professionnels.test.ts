@@ -101,8 +101,8 @@ describe("Espace professionnels", () => {
     await typeDate(page, terme);
     expect(await page.locator('input[name="pro-pregnancy-date"]').inputValue()).toBe(terme);
     await tabTo(page, (el) => el.name === "pro-babies");
-    await page.keyboard.press("ArrowDown");
-    expect(await page.locator('select[name="pro-babies"]').inputValue()).toBe("2");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator('input[name="pro-babies"]:checked').inputValue()).toBe("2");
     await tabTo(page, (el) => el.name === "pro-unmarried");
     await page.keyboard.press("Space");
     await tabTo(page, (el) => el.text === "Voir le calendrier de la famille");

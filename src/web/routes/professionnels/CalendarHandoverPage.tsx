@@ -74,7 +74,7 @@ export function CalendarHandoverPage() {
         </p>
         <form onSubmit={submit} noValidate>
           <ErrorSummary errors={errors} summaryRef={summaryRef} />
-          <FamilyForm family={family} onChange={setFamily} errors={errors} />
+          <FamilyForm family={family} onChange={setFamily} errors={errors} today={today} />
           <Button type="submit" iconId="fr-icon-calendar-line" iconPosition="right">
             Voir le calendrier de la famille
           </Button>

@@ -1,13 +1,12 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import { Input } from "@codegouvfr/react-dsfr/Input";
-import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { Select } from "@codegouvfr/react-dsfr/Select";
-import { MAX_BABIES, MAX_HANDED_CHILDREN, type FamilyDates } from "../../../domain/handover/family.js";
+import type { IsoDate } from "../../../domain/dates.js";
+import { MAX_HANDED_CHILDREN, type FamilyDates } from "../../../domain/handover/family.js";
 import type { FieldError } from "../../../domain/profile/profile.js";
+import { ChildFields, PregnancyFields } from "../profile/FamilyFields.js";
 
 /** The family's dates, as the professional enters them: the same questions as the parent's profile, no name. */
-export function FamilyForm({ family, onChange, errors }: { family: FamilyDates; onChange: (next: FamilyDates) => void; errors: FieldError[] }) {
+export function FamilyForm({ family, onChange, errors, today }: { family: FamilyDates; onChange: (next: FamilyDates) => void; errors: FieldError[]; today: IsoDate }) {
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const update = (change: Partial<FamilyDates>) => onChange({ ...family, ...change });
   const pregnancy = family.pregnancy;
@@ -53,45 +52,7 @@ export function FamilyForm({ family, onChange, errors }: { family: FamilyDates; 
           <legend id="pro-grossesse-legend" className="fr-fieldset__legend">
             <h2 className="fr-h4 fr-mb-0">La grossesse</h2>
           </legend>
-          <div className="fr-fieldset__element">
-            <RadioButtons
-              legend="Date connue"
-              name="pro-date-kind"
-              orientation="horizontal"
-              options={[
-                { label: "Terme prévu", nativeInputProps: { checked: pregnancy.dateKind === "terme", onChange: () => update({ pregnancy: { ...pregnancy, dateKind: "terme" } }) } },
-                {
-                  label: "Date des dernières règles",
-                  nativeInputProps: { checked: pregnancy.dateKind === "ddr", onChange: () => update({ pregnancy: { ...pregnancy, dateKind: "ddr" } }) },
-                },
-              ]}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              label={pregnancy.dateKind === "terme" ? "Date du terme prévu" : "Date des dernières règles"}
-              hintText="Format : jj/mm/aaaa"
-              state={errorOf("pregnancy.date") ? "error" : "default"}
-              stateRelatedMessage={errorOf("pregnancy.date")}
-              nativeInputProps={{ type: "date", name: "pro-pregnancy-date", value: pregnancy.date, onChange: (e) => update({ pregnancy: { ...pregnancy, date: e.target.value } }) }}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Select
-              label="Nombre de bébés attendus"
-              nativeSelectProps={{
-                name: "pro-babies",
-                value: String(pregnancy.babies),
-                onChange: (e) => update({ pregnancy: { ...pregnancy, babies: Number(e.target.value) } }),
-              }}
-            >
-              {Array.from({ length: MAX_BABIES }, (_, i) => i + 1).map((n) => (
-                <option key={n} value={n}>
-                  {n === 1 ? "Un bébé" : n === 2 ? "Deux (jumeaux)" : n === 3 ? "Trois (triplés)" : `${n} bébés`}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <PregnancyFields pregnancy={pregnancy} onChange={(next) => update({ pregnancy: next })} errorOf={errorOf} today={today} audience="professional" names="pro-" />
         </fieldset>
       )}
 
@@ -102,30 +63,17 @@ export function FamilyForm({ family, onChange, errors }: { family: FamilyDates; 
             <span className="fr-hint-text">Des jumeaux : ajoutez chaque enfant avec la même date de naissance. Aucun prénom n'est demandé.</span>
           </legend>
           {family.children.map((child, index) => (
-            <div key={index} className="fr-fieldset__element fr-p-2w fr-mb-2w mj-child-box">
-              <Input
-                label={`Date de naissance de l'enfant ${index + 1}`}
-                hintText="Format : jj/mm/aaaa"
-                state={errorOf(`children.${index}.birthDate`) ? "error" : "default"}
-                stateRelatedMessage={errorOf(`children.${index}.birthDate`)}
-                nativeInputProps={{ type: "date", name: `pro-child-${index}-birth`, value: child.birthDate, onChange: (e) => setChild(index, { birthDate: e.target.value }) }}
-              />
-              <Input
-                label={`Terme qui était prévu, si l'enfant ${index + 1} est né prématurément (facultatif)`}
-                hintText="Les droits comptés depuis le terme (congé maternité) restent à leur place"
-                state={errorOf(`children.${index}.expectedTerme`) ? "error" : "default"}
-                stateRelatedMessage={errorOf(`children.${index}.expectedTerme`)}
-                nativeInputProps={{
-                  type: "date",
-                  name: `pro-child-${index}-terme`,
-                  value: child.expectedTerme ?? "",
-                  onChange: (e) => setChild(index, { expectedTerme: e.target.value || undefined }),
-                }}
-              />
-              <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => update({ children: family.children.filter((_, i) => i !== index) })}>
-                Retirer l'enfant {index + 1}
-              </Button>
-            </div>
+            <ChildFields
+              key={index}
+              index={index}
+              child={child}
+              onChange={(change) => setChild(index, change)}
+              onRemove={() => update({ children: family.children.filter((_, i) => i !== index) })}
+              errorOf={errorOf}
+              today={today}
+              askExpectedTerme
+              names="pro-"
+            />
           ))}
           {family.children.length < MAX_HANDED_CHILDREN && (
             <div className="fr-fieldset__element">

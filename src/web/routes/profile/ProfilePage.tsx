@@ -6,21 +6,12 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import type { Situation } from "../../../domain/content/schema.js";
-import { draftFromProfile, latestTerme, profileFromDraft, type FieldError, type ProfileDraft } from "../../../domain/profile/profile.js";
-import { termeFromDdr } from "../../../domain/journey/pregnancy.js";
-import { formatFrenchDate, isValidIsoDate } from "../../../domain/dates.js";
+import { draftFromProfile, profileFromDraft, type FieldError, type ProfileDraft } from "../../../domain/profile/profile.js";
 import { Page } from "../../components/Page.js";
 import { ErrorSummary } from "../../components/ErrorSummary.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
-
-/** The leave rules are the same from 3 babies: « 4 ou plus » is recorded as 4. */
-const BABIES_OPTIONS = [
-  { babies: 1, label: "Un bébé" },
-  { babies: 2, label: "Deux (jumeaux)" },
-  { babies: 3, label: "Trois (triplés)" },
-  { babies: 4, label: "Quatre ou plus" },
-];
+import { ChildFields, PregnancyFields } from "./FamilyFields.js";
 
 const emptyDraft: ProfileDraft = { project: null, pregnancy: null, children: [], situations: [] };
 
@@ -52,6 +43,8 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
 
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const update = (change: Partial<ProfileDraft>) => setDraft((d) => ({ ...d, ...change }));
+  const setChild = (id: string, change: Partial<ProfileDraft["children"][number]>) =>
+    update({ children: draft.children.map((c) => (c.id === id ? { ...c, ...change } : c)) });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,7 +64,6 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
   }
 
   const pregnancy = draft.pregnancy;
-  const computedTerme = pregnancy?.dateKind === "ddr" && isValidIsoDate(pregnancy.date) ? termeFromDdr(pregnancy.date) : null;
 
   return (
     <form onSubmit={submit} noValidate aria-describedby="profil-aide">
@@ -138,58 +130,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
           <legend id="grossesse-legend" className="fr-fieldset__legend">
             <h2 className="fr-h4 fr-mb-0">Votre grossesse</h2>
           </legend>
-          <div className="fr-fieldset__element">
-            <RadioButtons
-              legend="Quelle date connaissez-vous ?"
-              name="date-kind"
-              options={[
-                {
-                  label: "La date du terme prévu",
-                  hintText: "Elle figure sur le compte rendu de la première échographie",
-                  nativeInputProps: { checked: pregnancy.dateKind === "terme", onChange: () => update({ pregnancy: { ...pregnancy, dateKind: "terme" } }) },
-                },
-                {
-                  label: "La date des dernières règles",
-                  hintText: "Le premier jour des dernières règles ; nous calculons le terme (41 semaines d'aménorrhée, la règle française)",
-                  nativeInputProps: { checked: pregnancy.dateKind === "ddr", onChange: () => update({ pregnancy: { ...pregnancy, dateKind: "ddr" } }) },
-                },
-              ]}
-            />
-          </div>
-          <div className="fr-fieldset__element">
-            <Input
-              label={pregnancy.dateKind === "terme" ? "Date du terme prévu" : "Date des dernières règles"}
-              hintText="Format : jj/mm/aaaa"
-              state={errorOf("pregnancy.date") ? "error" : "default"}
-              stateRelatedMessage={errorOf("pregnancy.date")}
-              nativeInputProps={{
-                type: "date",
-                name: "pregnancy-date",
-                value: pregnancy.date,
-                max: pregnancy.dateKind === "terme" ? latestTerme(today) : today,
-                onChange: (e) => update({ pregnancy: { ...pregnancy, date: e.target.value } }),
-              }}
-            />
-            {computedTerme && (
-              <p className="fr-text--sm" aria-live="polite">
-                Terme prévu : <strong>{formatFrenchDate(computedTerme)}</strong>
-              </p>
-            )}
-          </div>
-          <div className="fr-fieldset__element">
-            <RadioButtons
-              legend="Combien de bébés attendez-vous ?"
-              hintText="Le congé maternité et le suivi en dépendent (jumeaux, triplés ou plus)"
-              name="babies"
-              orientation="horizontal"
-              state={errorOf("pregnancy.babies") ? "error" : "default"}
-              stateRelatedMessage={errorOf("pregnancy.babies")}
-              options={BABIES_OPTIONS.map(({ babies, label }) => ({
-                label,
-                nativeInputProps: { value: String(babies), checked: pregnancy.babies === babies, onChange: () => update({ pregnancy: { ...pregnancy, babies } }) },
-              }))}
-            />
-          </div>
+          <PregnancyFields pregnancy={pregnancy} onChange={(next) => update({ pregnancy: next })} errorOf={errorOf} today={today} audience="parent" />
         </fieldset>
       )}
 
@@ -200,7 +141,16 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
             <span className="fr-hint-text">Pour des jumeaux, ajoutez chaque enfant avec la même date de naissance.</span>
           </legend>
           {draft.children.map((child, index) => (
-            <div key={child.id} className="fr-fieldset__element fr-p-2w fr-mb-2w mj-child-box">
+            <ChildFields
+              key={child.id}
+              index={index}
+              child={child}
+              onChange={(change) => setChild(child.id, change)}
+              onRemove={() => update({ children: draft.children.filter((c) => c.id !== child.id) })}
+              errorOf={errorOf}
+              today={today}
+              askExpectedTerme={draft.situations.includes("prematurite")}
+            >
               <h3 className="fr-h6">Enfant {index + 1}</h3>
               <Input
                 label={`Prénom de l'enfant ${index + 1} (facultatif)`}
@@ -209,47 +159,10 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
                   value: child.firstName,
                   maxLength: 60,
                   autoComplete: "off",
-                  onChange: (e) => update({ children: draft.children.map((c) => (c.id === child.id ? { ...c, firstName: e.target.value } : c)) }),
+                  onChange: (e) => setChild(child.id, { firstName: e.target.value }),
                 }}
               />
-              <Input
-                label={`Date de naissance de l'enfant ${index + 1}`}
-                hintText="Format : jj/mm/aaaa"
-                state={errorOf(`children.${index}.birthDate`) ? "error" : "default"}
-                stateRelatedMessage={errorOf(`children.${index}.birthDate`)}
-                nativeInputProps={{
-                  type: "date",
-                  name: `child-${index}-birth`,
-                  value: child.birthDate,
-                  max: today,
-                  onChange: (e) => update({ children: draft.children.map((c) => (c.id === child.id ? { ...c, birthDate: e.target.value } : c)) }),
-                }}
-              />
-              {draft.situations.includes("prematurite") && (
-                <Input
-                  label={`Date du terme prévu de l'enfant ${index + 1} (si né avant terme, facultatif)`}
-                  hintText="Le calendrier garde les droits comptés depuis le terme, comme le congé maternité"
-                  state={errorOf(`children.${index}.expectedTerme`) ? "error" : "default"}
-                  stateRelatedMessage={errorOf(`children.${index}.expectedTerme`)}
-                  nativeInputProps={{
-                    type: "date",
-                    name: `child-${index}-terme`,
-                    value: child.expectedTerme ?? "",
-                    onChange: (e) =>
-                      update({ children: draft.children.map((c) => (c.id === child.id ? { ...c, expectedTerme: e.target.value || undefined } : c)) }),
-                  }}
-                />
-              )}
-              <Button
-                type="button"
-                priority="tertiary"
-                size="small"
-                iconId="fr-icon-delete-line"
-                onClick={() => update({ children: draft.children.filter((c) => c.id !== child.id) })}
-              >
-                Retirer l'enfant {index + 1}
-              </Button>
-            </div>
+            </ChildFields>
           ))}
           <div className="fr-fieldset__element">
             <Button
