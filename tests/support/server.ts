@@ -1,26 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, waitForHealth } from "../../src/server/ops/test-server.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /** Starts the real server (`src/server/main.ts`) on the built front end, with its own empty data folder. */
@@ -35,19 +24,11 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<R
   });
   const url = `http://127.0.0.1:${port}`;
   // Generous: on a loaded 2-core machine the first start (tsx compiling, migrations) took 48 s.
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGTERM"); // never leave a server behind
-      throw new Error("Server did not start within 180 s");
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await waitForHealth(child, url, 180_000);
+  } catch (error) {
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   }
   return {
     url,

@@ -32,6 +32,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Waits until the liveness of the server started as `child` answers at `url`. Throws when the child exits
+ * first or after `limitMs`; then the child is stopped, so that no server is left behind.
+ */
+export async function waitForHealth(child: ChildProcess, url: string, limitMs: number, output: () => string = () => ""): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Server exited with code ${child.exitCode ?? child.signalCode}: ${output()}`);
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`Server did not start within ${Math.round(limitMs / 1000)} s: ${output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Starts the server and waits until liveness answers; an own PGlite folder unless DATABASE_URL is given. */
 export async function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
   const port = await freePort();
@@ -61,16 +82,11 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   child.stderr!.on("data", onData);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Server exited with code ${child.exitCode}: ${text.join("\n")}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error("Server did not start within 120 s");
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await waitForHealth(child, url, 120_000, () => text.join("\n"));
+  } catch (error) {
+    if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   }
   return {
     url,
