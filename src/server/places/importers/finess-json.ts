@@ -7,6 +7,7 @@ import { pick } from "stream-json/filters/pick.js";
 import { streamArray } from "stream-json/streamers/stream-array.js";
 import { isCommuneCode, isInFrance, placeType, placeTypeOfFinessCategory, type LatLon, type PlaceTypeId } from "../../../domain/geo/index.js";
 import type { Database } from "../../db/database.js";
+import { containsNul } from "../../problem.js";
 import type { PlaceRow } from "../store.js";
 import { CommuneLocator } from "./commune-locator.js";
 import { decimal, expandStreetType, formatPhone, isoDate, joinAddress, splitRoutingLine } from "./fields.js";
@@ -122,6 +123,8 @@ function readEstablishment(ege: unknown, rank: number, builder: ReportBuilder, l
     return null;
   };
   if (!isObject(ege)) return reject("établissement : un objet était attendu");
+  // JSON can escape U+0000, which PostgreSQL cannot store: the whole write would fail otherwise.
+  if (containsNul(ege)) return reject("caractère nul (U+0000) dans l'établissement : retirez-le puis recommencez");
   const info = isObject(ege.informationsGeneralesEGE) ? ege.informationsGeneralesEGE : null;
   if (!info) return reject("« informationsGeneralesEGE » absent");
   const id = text(info.numFinessEge);
