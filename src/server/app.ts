@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { join, sep } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
@@ -223,13 +223,17 @@ async function serveFrontEnd(app: FastifyInstance, root: string): Promise<void> 
       res.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
+  // Pages rendered at build time have their own HTML (scripts/vite-prerender.ts), listed once here: page path → file.
+  const prerendered = new Map<string, string>([["/", "index.html"]]);
+  for (const file of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+    const name = file.split(sep).join("/");
+    if (name.endsWith(".html") && name !== "index.html" && name !== "shell.html") prerendered.set(`/${name.slice(0, -".html".length)}`, name);
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path))
       return sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${path}.` });
-    // Pages rendered at build time have their own HTML (scripts/vite-prerender.ts); every other path gets the bare shell.
-    const file = path === "/" ? "index.html" : `${path.slice(1)}.html`;
-    const prerendered = /^[a-z0-9-]+(\/[a-z0-9-]+)*\.html$/.test(file) && file !== "shell.html" && existsSync(join(root, file)) ? file : "shell.html";
-    return reply.header("cache-control", "no-cache").sendFile(prerendered);
+    // Every path without a pre-rendered page gets the bare shell.
+    return reply.header("cache-control", "no-cache").sendFile(prerendered.get(path) ?? "shell.html");
   });
 }
