@@ -12,19 +12,11 @@
  * in its own box; lines are simplified
  * (Douglas–Peucker, 0.5 px) and islands smaller than 0.5 px² dropped (the largest polygon always kept).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { area, departementsInput, polygonsOf, readDepartements, simplifyRing, type Feature } from "./departement-outlines.js";
 
-type Ring = [number, number][];
-type Polygon = Ring[];
-interface Feature {
-  properties: { code: string; nom: string };
-  geometry: { type: "Polygon"; coordinates: Polygon } | { type: "MultiPolygon"; coordinates: Polygon[] };
-}
-
-const root = fileURLToPath(new URL("../", import.meta.url));
-const input = process.argv[2] ?? `${root}../shared/data/geo/france-geojson/departements-avec-outre-mer.geojson`;
-const output = `${root}data/steering/france-departements-map.json`;
+const output = `${fileURLToPath(new URL("../", import.meta.url))}data/steering/france-departements-map.json`;
 
 const WIDTH = 700;
 const HEIGHT = 600;
@@ -34,8 +26,7 @@ const OVERSEAS = ["971", "972", "973", "974", "976"];
 const TOLERANCE = 0.5;
 const MIN_AREA = 0.5;
 
-const features = (JSON.parse(readFileSync(input, "utf8")) as { features: Feature[] }).features;
-const polygonsOf = (f: Feature): Polygon[] => (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates);
+const features = readDepartements();
 
 function bounds(list: Feature[]) {
   let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
@@ -55,45 +46,6 @@ function fit(list: Feature[], box: { x: number; y: number; w: number; h: number 
   return ([lon, lat]: [number, number]): [number, number] => [dx + (lon - b.minLon) * k * scale, dy + (b.maxLat - lat) * scale];
 }
 
-function simplify(points: [number, number][], tolerance: number): [number, number][] {
-  if (points.length < 4) return points;
-  const keep = new Uint8Array(points.length);
-  keep[0] = keep[points.length - 1] = 1;
-  const stack: [number, number][] = [[0, points.length - 1]];
-  while (stack.length) {
-    const [a, b] = stack.pop()!;
-    const [ax, ay] = points[a]!;
-    const [bx, by] = points[b]!;
-    const len = Math.hypot(bx - ax, by - ay) || 1;
-    let worst = -1, index = -1;
-    for (let i = a + 1; i < b; i++) {
-      const [px, py] = points[i]!;
-      const d = Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / len;
-      if (d > worst) {
-        worst = d;
-        index = i;
-      }
-    }
-    if (worst > tolerance) {
-      keep[index] = 1;
-      stack.push([a, index], [index, b]);
-    }
-  }
-  return points.filter((_, i) => keep[i]);
-}
-
-/** A closed ring: split at the point farthest from the first, so that both halves have distinct ends. */
-function simplifyRing(ring: [number, number][], tolerance: number): [number, number][] {
-  const [x0, y0] = ring[0]!;
-  let far = 0;
-  ring.forEach(([x, y], i) => {
-    if (Math.hypot(x - x0, y - y0) > Math.hypot(ring[far]![0] - x0, ring[far]![1] - y0)) far = i;
-  });
-  if (far === 0) return [];
-  return [...simplify(ring.slice(0, far + 1), tolerance).slice(0, -1), ...simplify(ring.slice(far), tolerance)];
-}
-
-const area = (ring: [number, number][]) => Math.abs(ring.reduce((s, [x, y], i) => { const [nx, ny] = ring[(i + 1) % ring.length]!; return s + x * ny - nx * y; }, 0)) / 2;
 const num = (n: number) => String(Math.round(n * 10) / 10);
 
 function pathOf(feature: Feature, project: (p: [number, number]) => [number, number]): string {
@@ -111,7 +63,7 @@ const metroProjection = fit(metro, METRO_BOX);
 const departements = metro.map((f) => ({ code: f.properties.code, nom: f.properties.nom, d: pathOf(f, metroProjection) }));
 const insets = OVERSEAS.map((code, i) => {
   const feature = features.find((f) => f.properties.code === code);
-  if (!feature) throw new Error(`Département ${code} absent de ${input}`);
+  if (!feature) throw new Error(`Département ${code} absent de ${departementsInput}`);
   const box = { x: INSET.x, y: 8 + i * (INSET.h + INSET.gap), w: INSET.w, h: INSET.h };
   departements.push({ code, nom: feature.properties.nom, d: pathOf(feature, fit([feature], { x: box.x + 6, y: box.y + 6, w: box.w - 12, h: box.h - 20 })) });
   return { code, nom: feature.properties.nom, ...box };

@@ -11,57 +11,14 @@
  * each département always kept), coordinates rounded to 0.001° (about 100 m). The label point is the centre of
  * the bounding box of the largest polygon, moved to the nearest vertex-free interior point by a scanline.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { area, polygonsOf, readDepartements, simplifyRing, type Polygon } from "./departement-outlines.js";
 
-type Ring = [number, number][];
-type Polygon = Ring[];
-interface Feature {
-  properties: { code: string; nom: string };
-  geometry: { type: "Polygon"; coordinates: Polygon } | { type: "MultiPolygon"; coordinates: Polygon[] };
-}
-
-const root = fileURLToPath(new URL("../", import.meta.url));
-const input = process.argv[2] ?? `${root}../shared/data/geo/france-geojson/departements-avec-outre-mer.geojson`;
-const output = `${root}data/map/departements.json`;
+const output = `${fileURLToPath(new URL("../", import.meta.url))}data/map/departements.json`;
 const TOLERANCE = 0.01;
 const MIN_AREA = 0.0004;
 
-function simplify(points: Ring, tolerance: number): Ring {
-  if (points.length < 4) return points;
-  const keep = new Uint8Array(points.length);
-  keep[0] = keep[points.length - 1] = 1;
-  const stack: [number, number][] = [[0, points.length - 1]];
-  while (stack.length) {
-    const [a, b] = stack.pop()!;
-    const [ax, ay] = points[a]!;
-    const [bx, by] = points[b]!;
-    const len = Math.hypot(bx - ax, by - ay) || 1;
-    let worst = -1;
-    let index = -1;
-    for (let i = a + 1; i < b; i++) {
-      const [px, py] = points[i]!;
-      const d = Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / len;
-      if (d > worst) {
-        worst = d;
-        index = i;
-      }
-    }
-    if (worst > tolerance) {
-      keep[index] = 1;
-      stack.push([a, index], [index, b]);
-    }
-  }
-  return points.filter((_, i) => keep[i]);
-}
-
-/** A closed ring simplified in two halves (its first and last points are the same, which a single pass cannot measure from). */
-function simplifyRing(ring: Ring): Ring {
-  const middle = Math.floor(ring.length / 2);
-  return [...simplify(ring.slice(0, middle + 1), TOLERANCE).slice(0, -1), ...simplify(ring.slice(middle), TOLERANCE)];
-}
-
-const area = (ring: Ring) => Math.abs(ring.reduce((s, [x, y], i) => { const [nx, ny] = ring[(i + 1) % ring.length]!; return s + x * ny - nx * y; }, 0) / 2);
 const round = (v: number) => Math.round(v * 1e3) / 1e3;
 
 /** A point inside the polygon: the middle of the widest inside span of the horizontal line through its centre. */
@@ -86,14 +43,13 @@ function labelPoint(poly: Polygon): [number, number] {
   return [round(best[0]), round(best[1])];
 }
 
-const features = (JSON.parse(readFileSync(input, "utf8")) as { features: Feature[] }).features;
-const out = features
+const out = readDepartements()
   .map((f) => {
-    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const polygons = polygonsOf(f);
     const largest = polygons.reduce((a, b) => (area(b[0]!) > area(a[0]!) ? b : a));
     const kept = polygons
       .filter((p) => p === largest || area(p[0]!) >= MIN_AREA)
-      .map((p) => [simplifyRing(p[0]!).map(([x, y]) => [round(x), round(y)] as [number, number])])
+      .map((p) => [simplifyRing(p[0]!, TOLERANCE, Math.floor(p[0]!.length / 2)).map(([x, y]) => [round(x), round(y)] as [number, number])])
       .filter((p) => p[0]!.length >= 4);
     return {
       type: "Feature" as const,
