@@ -95,7 +95,8 @@ export default function PlaceMap({
         },
         () => undefined,
       );
-      m.on("moveend zoomend", drawLabels);
+      // Leaflet ends every zoom with a moveend too: listening to zoomend as well drew the labels twice.
+      m.on("moveend", drawLabels);
     }
     layer.current = L.layerGroup().addTo(m);
     return () => {
