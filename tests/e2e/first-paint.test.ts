@@ -31,6 +31,9 @@ describe("first paint of pre-rendered pages", () => {
     expect(shell).not.toMatch(criticalLink);
     expect(shell).toMatch(/<link rel="stylesheet" href="\/dsfr\/dsfr\.min\.css/);
     expect(shell).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/main-[\w-]+\.js">/);
+    // The home page's file is the home page's only: /index is an unknown path, not a second address of the home page
+    // (its pre-rendered HTML would not match the « page introuvable » the app renders there).
+    expect(await (await fetch(`${baseUrl}/index`)).text()).not.toMatch(criticalLink);
   });
 
   it("ships a critical stylesheet far smaller than the whole one, with the two preloaded fonts only", async () => {
