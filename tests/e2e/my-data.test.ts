@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -68,6 +68,34 @@ describe("Mes données: import errors and erasing, in plain French", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Oui, tout effacer" }).click();
     await page.getByText("Toutes vos données ont été effacées de cet appareil.").waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("an import then an export keep the day each calendar event was marked done or dismissed", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    const dir = mkdtempSync(join(tmpdir(), "marks-"));
+    const calendarDone = [
+      { id: "grossesse:declaration-grossesse", doneOn: "2026-01-04" },
+      { id: "grossesse:entretien-prenatal-precoce", doneOn: "2026-01-05", dismissed: true },
+    ];
+    const file = join(dir, "marques.json");
+    writeFileSync(file, JSON.stringify({
+        ...JSON.parse(backup({ version: 2, project: null, pregnancy: { terme: addDays(today, 100), ddr: null, babies: 1 }, children: [], situations: [] })),
+        calendarDone,
+      }));
+    await page.goto(`${baseUrl}/mes-donnees`);
+    await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
+    await page.locator('input[type="file"]:enabled').setInputFiles(file);
+    await page.getByRole("button", { name: "Remplacer mes données" }).click();
+    await page.getByText("Vos données ont été importées sur cet appareil.").waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger ma sauvegarde" }).click()]);
+    const exported = join(dir, "export.json");
+    await download.saveAs(exported);
+    const saved = JSON.parse(readFileSync(exported, "utf8")) as { calendarDone: unknown[] };
+    expect(saved.calendarDone).toEqual(expect.arrayContaining(calendarDone));
+    expect(saved.calendarDone).toHaveLength(2);
     expect(problems).toEqual([]);
     await context.close();
   });

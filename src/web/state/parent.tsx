@@ -17,8 +17,8 @@ export interface ParentData {
   appointments: PersonalAppointment[];
   /** Calendar event id → day it was marked done. */
   calendarDone: Map<string, string>;
-  /** Calendar events the parent dismissed (« ne plus afficher »): settled like done ones, but not done. */
-  calendarDismissed: Set<string>;
+  /** Calendar event id → day the parent dismissed it (« ne plus afficher »): settled like done ones, but not done. */
+  calendarDismissed: Map<string, string>;
   /** Done or dismissed: what the agenda no longer asks the parent to do. */
   calendarSettled: ReadonlySet<string>;
   today: IsoDate;
@@ -58,7 +58,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   const [epdsHistory, setEpdsHistory] = useState<EpdsRecord[]>([]);
   const [appointments, setAppointments] = useState<PersonalAppointment[]>([]);
   const [calendarDone, setCalendarDone] = useState<Map<string, string>>(new Map());
-  const [calendarDismissed, setCalendarDismissed] = useState<Set<string>>(new Set());
+  const [calendarDismissed, setCalendarDismissed] = useState<Map<string, string>>(new Map());
   const [today, setToday] = useState(deviceToday);
 
   const apply = useCallback((data: ParentDataset) => {
@@ -68,7 +68,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
     setEpdsHistory([...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
     setAppointments([...data.appointments].sort((a, b) => a.date.localeCompare(b.date)));
     setCalendarDone(new Map(data.calendarDone.filter((d) => !d.dismissed).map((d) => [d.id, d.doneOn])));
-    setCalendarDismissed(new Set(data.calendarDone.filter((d) => d.dismissed).map((d) => d.id)));
+    setCalendarDismissed(new Map(data.calendarDone.filter((d) => d.dismissed).map((d) => [d.id, d.doneOn])));
   }, []);
 
   const reload = useCallback(async () => apply(await readSavedData()), [apply]);
@@ -134,7 +134,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   );
   const replaceAll = useCallback(async (data: ParentDataset) => change(() => store.replaceParentData(data)), [change]);
 
-  const calendarSettled = useMemo(() => new Set([...calendarDone.keys(), ...calendarDismissed]), [calendarDone, calendarDismissed]);
+  const calendarSettled = useMemo(() => new Set([...calendarDone.keys(), ...calendarDismissed.keys()]), [calendarDone, calendarDismissed]);
 
   const value = useMemo<ParentData>(
     () => ({
@@ -164,7 +164,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
         appointments,
         calendarDone: [
           ...[...calendarDone].map(([id, doneOn]) => ({ id, doneOn })),
-          ...[...calendarDismissed].map((id) => ({ id, doneOn: today, dismissed: true as const })),
+          ...[...calendarDismissed].map(([id, doneOn]) => ({ id, doneOn, dismissed: true as const })),
         ],
       }),
     }),
