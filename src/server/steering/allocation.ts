@@ -93,7 +93,7 @@ export function allocationRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { account } = sessionOf(request);
         const parsed = parseBirthsCsv(request.body.csv, request.body.source ? { source: request.body.source } : {});
-        if (!parsed.ok) return sendFileReport(reply, parsed.errors, `La table n'est pas chargée : ${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}.`);
+        if (!parsed.ok) return sendFileReport(reply, parsed.errors, "La table n'est pas chargée");
         const { table, level, warnings } = parsed;
         const now = ctx.now();
         await ctx.db.transaction(async (tx) => {

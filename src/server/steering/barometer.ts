@@ -198,7 +198,7 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         const { account } = sessionOf(request);
         const now = ctx.now();
         const parsed = parseBarometerCsv(request.body.csv, { currentYear: now.getUTCFullYear(), ...(request.body.source ? { source: request.body.source } : {}) });
-        if (!parsed.ok) return sendFileReport(reply, parsed.errors, `Le fichier n'est pas importé : ${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}.`);
+        if (!parsed.ok) return sendFileReport(reply, parsed.errors);
         const { source, observations } = parsed.data;
         await ctx.db.transaction(async (tx) => {
           await storeObservations(tx, observations, { source, fictitious: false, loadedBy: account.email, now });
@@ -218,7 +218,7 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { account } = sessionOf(request);
         const parsed = parseDepartmentTargetsCsv(request.body.csv);
-        if (!parsed.ok) return sendFileReport(reply, parsed.errors, `Le fichier n'est pas importé : ${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}.`);
+        if (!parsed.ok) return sendFileReport(reply, parsed.errors);
         const now = ctx.now();
         const { targets } = parsed;
         await ctx.db.transaction(async (tx) => {

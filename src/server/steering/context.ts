@@ -62,8 +62,9 @@ export const problemSchema = z.looseObject({ type: z.string(), status: z.number(
 export const forbidden = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 403, title: "Accès refusé", detail });
 export const notFound = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 404, title: "Introuvable", detail });
 
-/** 422 with a line-by-line report of a refused file. */
-export function sendFileReport(reply: FastifyReply, errors: { line: number | null; column?: string; message: string }[], detail: string) {
+/** 422 with a line-by-line report of a refused file; the detail is `refusal` followed by the error count. */
+export function sendFileReport(reply: FastifyReply, errors: { line: number | null; column?: string; message: string }[], refusal = "Le fichier n'est pas importé") {
+  const detail = `${refusal} : ${errors.length} erreur${errors.length > 1 ? "s" : ""}.`;
   return reply
     .status(422)
     .type("application/problem+json; charset=utf-8")

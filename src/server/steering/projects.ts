@@ -384,7 +384,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
           step = steps.next();
         }
         const parsed = step.value;
-        if (!parsed.ok) return sendFileReport(reply, parsed.errors, `Le fichier n'est pas importé : ${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}.`);
+        if (!parsed.ok) return sendFileReport(reply, parsed.errors);
         try {
           const report = await ctx.db.transaction(async (tx) => {
             const errors: LineError[] = [];
@@ -441,7 +441,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         } catch (error) {
           if (error instanceof DryRun) return error.report;
           if (error instanceof ImportRefused)
-            return sendFileReport(reply, error.errors, `Le fichier n'est pas importé : ${error.errors.length} erreur${error.errors.length > 1 ? "s" : ""}.`);
+            return sendFileReport(reply, error.errors);
           throw error;
         }
       },
