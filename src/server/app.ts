@@ -22,6 +22,7 @@ import { calendarRoutes } from "./routes/calendar.js";
 import { placesRoutes, type PlacesService } from "./places/index.js";
 import { steeringRoutes, type SteeringOptions } from "./steering/index.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
+import type { TranslationBundle, TranslationLanguage } from "../domain/content/schema.js";
 import { installOps, newLifecycle, type Lifecycle, type Metrics } from "./ops/index.js";
 
 z.config(z.locales.fr());
@@ -52,6 +53,8 @@ export interface AppOptions {
   db: Database;
   /** EPDS questionnaires by language (`content/epds/`), for the scoring API. */
   epds?: ReadonlyMap<string, EpdsQuestionnaire>;
+  /** Translated content by language (`content/traductions/`); without it every language falls back to French. */
+  translations?: ReadonlyMap<TranslationLanguage, TranslationBundle>;
   /** Origins allowed to frame `/integration/*` (EPDS_FRAME_ANCESTORS), e.g. `https://maternite.example.fr`. */
   frameAncestors?: string[];
   /** External services the browser may use, each only when configured (never in tests). */
@@ -196,7 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
       api.get("/config", { schema: { summary: "Services externes configurés (fond de carte, géocodage d'adresse)", tags: ["service"] } }, async () => services);
-      await api.register(contentRoutes(db));
+      await api.register(contentRoutes(db, options.translations));
       if (epds) await api.register(epdsRoutes(epds));
       await api.register(calendarRoutes(options.publicUrl?.hostname || undefined));
       if (places) await api.register(placesRoutes(db, places));

@@ -4,6 +4,7 @@ import { databaseTarget, loadConfig } from "./config.js";
 import { ContentValidationError, loadContent } from "./content/load-content.js";
 import { syncContent } from "./content/content-store.js";
 import { loadEpdsQuestionnaires } from "./content/load-epds.js";
+import { loadTranslations } from "./content/load-translations.js";
 import { openDatabase } from "./db/database.js";
 import { exitIfLocked } from "./db/data-dir-lock.js";
 import { migrate } from "./db/migrate.js";
@@ -20,7 +21,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const services = { mapTilesUrl: config.MAP_TILES_URL, mapTilesAttribution: config.MAP_TILES_ATTRIBUTION, geocoderUrl: config.GEOCODER_URL };
 
 const contentDir = config.CONTENT_DIR ?? `${root}content`;
-const [content, epds] = await Promise.all([loadContent(contentDir), loadEpdsQuestionnaires(contentDir)]).catch((error: unknown) => {
+const [content, epds, translations] = await Promise.all([
+  loadContent(contentDir).then(async (french) => [french, await loadTranslations(contentDir, french)] as const),
+  loadEpdsQuestionnaires(contentDir),
+]).then(([[french, translated], questionnaires]) => [french, questionnaires, translated] as const).catch((error: unknown) => {
   if (!(error instanceof ContentValidationError)) throw error;
   console.error(`Le contenu est invalide, le serveur ne démarre pas :\n${error.message}`);
   process.exit(1);
@@ -40,6 +44,7 @@ const app = await buildApp({
   ...(metrics ? { metrics } : {}),
   staticDir: `${root}dist`,
   epds,
+  translations,
   frameAncestors,
   services,
   places,

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
+import { contentLanguages, translationLanguages } from "./languages.js";
 import { audienceIds, situationIds, stageIds, themeIds } from "./taxonomy.js";
 
 export * from "./taxonomy.js";
+export * from "./languages.js";
 
 /** Calendar day as `YYYY-MM-DD`, checked for real (no 30 février). */
 export const isoDateSchema = z
@@ -47,6 +49,8 @@ export const articleFrontMatterSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1),
   reviewed: isoDateSchema,
   nextReview: isoDateSchema,
+  /** One of the « essentiels »: the key messages translated into every language (issue 14). */
+  essential: z.boolean().default(false),
 });
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 
@@ -65,3 +69,55 @@ export const contentBundleSchema = z.strictObject({
   articles: z.array(articleSchema),
 });
 export type ContentBundle = z.infer<typeof contentBundleSchema>;
+
+const filled = (min: number, max: number) => z.string().trim().min(min, `ne doit pas être vide (${min} caractères au moins)`).max(max);
+
+/** Review status of a translation (see `TranslationStatus` in languages.ts): a reviewer and a date once `relu`. */
+export const translationStatusSchema = z.discriminatedUnion("status", [
+  z.strictObject({ status: z.literal("a-relire") }),
+  z.strictObject({ status: z.literal("relu"), reviewer: filled(3, 200), reviewedOn: isoDateSchema }),
+]);
+
+/**
+ * Front matter of a translated article in `content/traductions/<langue>/<id>.md`: the French article's id, the
+ * translated texts, the French article's source addresses (checked equal at build) and the review status.
+ */
+export const translatedArticleFrontMatterSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "doit être en minuscules, chiffres et tirets"),
+  language: z.enum(translationLanguages),
+  title: filled(3, 160),
+  summary: filled(10, 400),
+  keyMessage: filled(5, 400),
+  sources: z.array(httpsUrl).min(1),
+  translation: translationStatusSchema,
+});
+export type TranslatedArticleFrontMatter = z.infer<typeof translatedArticleFrontMatterSchema>;
+
+/** A translated article as shipped: its texts and status; stages, themes and sources are those of the French article. */
+export const translatedArticleSchema = z.strictObject({
+  id: z.string(),
+  language: z.enum(translationLanguages),
+  title: z.string(),
+  summary: z.string(),
+  keyMessage: z.string(),
+  html: z.string(),
+  text: z.string(),
+  translation: translationStatusSchema,
+});
+export type TranslatedArticle = z.infer<typeof translatedArticleSchema>;
+
+/** Everything translated into one language, loaded by the browser only when that language is chosen. */
+export const translationBundleSchema = z.strictObject({
+  language: z.enum(translationLanguages),
+  version: z.string(),
+  articles: z.array(translatedArticleSchema),
+});
+export type TranslationBundle = z.infer<typeof translationBundleSchema>;
+
+/** An article as listed for one language: its text in that language, or the French one with `fallback: true`. */
+export const localizedArticleSchema = articleSchema.extend({
+  language: z.enum(contentLanguages),
+  translation: translationStatusSchema.nullable(),
+  fallback: z.boolean(),
+});
+export type LocalizedArticle = z.infer<typeof localizedArticleSchema>;

@@ -7,7 +7,7 @@ function article(id: string, title: string, text: string, summary = "Résumé ne
     id, title, summary, keyMessage: "Message clé.", text, html: `<p>${text}</p>`,
     stages: ["trois-premiers-mois"], themes: ["sommeil"], situations: [], audience: ["parents"],
     sources: [{ title: "Source", publisher: "Ministère", url: "https://example.gouv.fr", date: "2026-01-01" }],
-    reviewed: "2026-11-22", nextReview: "2027-11-22",
+    reviewed: "2026-11-22", nextReview: "2027-11-22", essential: false,
   };
 }
 

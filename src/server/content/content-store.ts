@@ -28,9 +28,9 @@ export async function syncContent(db: Database, bundle: ContentBundle): Promise<
 
 async function insertArticle(tx: Queryable, position: number, a: Article): Promise<void> {
   await tx.query(
-    `INSERT INTO article (id, position, title, summary, key_message, stages, themes, situations, audience, sources, reviewed, next_review, html, body_text)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [a.id, position, a.title, a.summary, a.keyMessage, a.stages, a.themes, a.situations, a.audience, JSON.stringify(a.sources), a.reviewed, a.nextReview, a.html, a.text],
+    `INSERT INTO article (id, position, title, summary, key_message, stages, themes, situations, audience, sources, reviewed, next_review, html, body_text, essential)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [a.id, position, a.title, a.summary, a.keyMessage, a.stages, a.themes, a.situations, a.audience, JSON.stringify(a.sources), a.reviewed, a.nextReview, a.html, a.text, a.essential],
   );
 }
 
@@ -48,10 +48,11 @@ interface ArticleRow {
   next_review: string;
   html: string;
   body_text: string;
+  essential: boolean;
 }
 
 const ARTICLE_COLUMNS =
-  "id, title, summary, key_message, stages, themes, situations, audience, sources, reviewed::text AS reviewed, next_review::text AS next_review, html, body_text";
+  "id, title, summary, key_message, stages, themes, situations, audience, sources, reviewed::text AS reviewed, next_review::text AS next_review, html, body_text, essential";
 
 function toArticle(r: ArticleRow): Article {
   return {
@@ -66,6 +67,7 @@ function toArticle(r: ArticleRow): Article {
     sources: typeof r.sources === "string" ? JSON.parse(r.sources) : r.sources,
     reviewed: r.reviewed,
     nextReview: r.next_review,
+    essential: r.essential,
     html: r.html,
     text: r.body_text,
   };

@@ -32,7 +32,7 @@ z.config(z.locales.fr());
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const markdown = new Marked({ gfm: true, async: false });
 
-function zodErrors(file: string, error: z.ZodError): ContentError[] {
+export function zodErrors(file: string, error: z.ZodError): ContentError[] {
   return error.issues.map((issue) => ({ file, field: issue.path.join(".") || "(racine)", message: issue.message }));
 }
 
@@ -48,6 +48,30 @@ async function readJsonList<T>(root: string, name: string, schema: z.ZodType<T>,
   return [];
 }
 
+/** Splits a Markdown file into its parsed YAML front matter and body, or records why it cannot. */
+export function splitFrontMatter(file: string, source: string, errors: ContentError[]): { data: unknown; body: string } | null {
+  const match = FRONT_MATTER.exec(source);
+  if (!match) {
+    errors.push({ file, field: "(en-tête)", message: "l'article doit commencer par un en-tête YAML entre deux lignes « --- »" });
+    return null;
+  }
+  try {
+    return { data: parseYaml(match[1]!), body: match[2]!.trim() };
+  } catch (error) {
+    errors.push({ file, field: "(en-tête)", message: `YAML invalide : ${(error as Error).message.split("\n")[0]}` });
+    return null;
+  }
+}
+
+/** Checks an article body (length, no level-1 title, no HTML) and renders it. */
+export function renderBody(file: string, body: string, errors: ContentError[]): { html: string; text: string } {
+  if (body.length < 200) errors.push({ file, field: "(texte)", message: "le texte de l'article est trop court (200 caractères au moins)" });
+  if (/^# /m.test(body)) errors.push({ file, field: "(texte)", message: "pas de titre de niveau 1 dans le texte : le titre vient de « title »" });
+  if (/<[a-z!/]/i.test(body)) errors.push({ file, field: "(texte)", message: "le HTML n'est pas permis dans le texte : utilisez le Markdown" });
+  const html = markdown.parse(body) as string;
+  return { html, text: plainText(html) };
+}
+
 function plainText(html: string): string {
   return html
     .replace(/<[^>]+>/g, " ")
@@ -61,23 +85,10 @@ function plainText(html: string): string {
 }
 
 function parseArticle(file: string, source: string, errors: ContentError[]): Article | null {
-  const match = FRONT_MATTER.exec(source);
-  if (!match) {
-    errors.push({ file, field: "(en-tête)", message: "l'article doit commencer par un en-tête YAML entre deux lignes « --- »" });
-    return null;
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(match[1]!);
-  } catch (error) {
-    errors.push({ file, field: "(en-tête)", message: `YAML invalide : ${(error as Error).message.split("\n")[0]}` });
-    return null;
-  }
-  const body = match[2]!.trim();
-  if (body.length < 200) errors.push({ file, field: "(texte)", message: "le texte de l'article est trop court (200 caractères au moins)" });
-  if (/^# /m.test(body)) errors.push({ file, field: "(texte)", message: "pas de titre de niveau 1 dans le texte : le titre vient de « title »" });
-  if (/<[a-z!/]/i.test(body)) errors.push({ file, field: "(texte)", message: "le HTML n'est pas permis dans le texte : utilisez le Markdown" });
-  const parsed = articleFrontMatterSchema.safeParse(data);
+  const split = splitFrontMatter(file, source, errors);
+  if (!split) return null;
+  const rendered = renderBody(file, split.body, errors);
+  const parsed = articleFrontMatterSchema.safeParse(split.data);
   if (!parsed.success) {
     errors.push(...zodErrors(file, parsed.error));
     return null;
@@ -86,8 +97,7 @@ function parseArticle(file: string, source: string, errors: ContentError[]): Art
   const expectedName = `${front.id}.md`;
   if (!file.endsWith(`/${expectedName}`)) errors.push({ file, field: "id", message: `doit être identique au nom du fichier (${expectedName})` });
   if (front.nextReview <= front.reviewed) errors.push({ file, field: "nextReview", message: "doit être postérieure à « reviewed »" });
-  const html = markdown.parse(body) as string;
-  return { ...front, html, text: plainText(html) };
+  return { ...front, ...rendered };
 }
 
 /** Reads and validates all of `content/`; throws a {@link ContentValidationError} naming every faulty file and field. */

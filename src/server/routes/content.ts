@@ -3,18 +3,31 @@ import { z } from "zod";
 import {
   articleSchema,
   contentBundleSchema,
+  contentLanguages,
+  localizedArticleSchema,
   situationIds,
   stageIds,
   stageSchema,
   themeIds,
+  translationBundleSchema,
+  translationLanguages,
+  type TranslationBundle,
+  type TranslationLanguage,
 } from "../../domain/content/schema.js";
+import { localizeArticle } from "../../domain/content/localize.js";
 import { findArticle, findArticles, readContentBundle } from "../content/content-store.js";
 import type { Database } from "../db/database.js";
 import { sendProblem } from "../problem.js";
 
 const problemSchema = z.object({ type: z.string(), status: z.number(), title: z.string(), detail: z.string() }).passthrough();
 
-export function contentRoutes(db: Database): FastifyPluginAsyncZod {
+/**
+ * Content routes. `translations` (from `content/traductions/`, validated at start-up) are kept in memory: they
+ * change only with a release, like the EPDS questionnaires.
+ */
+export function contentRoutes(db: Database, translations: ReadonlyMap<TranslationLanguage, TranslationBundle> = new Map()): FastifyPluginAsyncZod {
+  const translationOf = (language: TranslationLanguage): TranslationBundle =>
+    translations.get(language) ?? { language, version: "aucune-traduction", articles: [] };
   return async (app) => {
     app.get(
       "/content",
@@ -45,17 +58,44 @@ export function contentRoutes(db: Database): FastifyPluginAsyncZod {
       "/articles",
       {
         schema: {
-          summary: "Articles, filtrés par étape, thème et situation",
+          summary:
+            "Articles, filtrés par étape, thème et situation, dans une langue (français par défaut). Un article non traduit est donné en français avec « fallback: true » ; « translation » dit l'état de relecture de la traduction.",
           tags: ["contenu"],
           querystring: z.strictObject({
             stage: z.enum(stageIds).optional(),
             theme: z.enum(themeIds).optional(),
             situation: z.enum(situationIds).optional(),
+            langue: z.enum(contentLanguages).default("fr"),
           }),
-          response: { 200: z.array(articleSchema) },
+          response: { 200: z.array(localizedArticleSchema) },
         },
       },
-      async (request) => findArticles(db, request.query),
+      async (request) => {
+        const { langue, ...filters } = request.query;
+        const articles = await findArticles(db, filters);
+        if (langue === "fr") return articles.map((a) => localizeArticle(a, "fr", undefined));
+        const translated = new Map(translationOf(langue).articles.map((t) => [t.id, t]));
+        return articles.map((a) => localizeArticle(a, langue, translated.get(a.id)));
+      },
+    );
+
+    app.get(
+      "/traductions/:langue",
+      {
+        schema: {
+          summary: "Les textes traduits dans une langue (articles avec leur état de relecture), chargés par l'application seulement quand cette langue est choisie",
+          tags: ["contenu"],
+          params: z.strictObject({ langue: z.enum(translationLanguages) }),
+          response: { 200: translationBundleSchema, 304: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const bundle = translationOf(request.params.langue);
+        const etag = `"${bundle.version}"`;
+        reply.header("etag", etag).header("cache-control", "no-cache");
+        if (request.headers["if-none-match"] === etag) return reply.status(304).send(null);
+        return bundle;
+      },
     );
 
     app.get(

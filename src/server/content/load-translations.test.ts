@@ -1,0 +1,123 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ContentValidationError, loadContent } from "./load-content.js";
+import { loadTranslations } from "./load-translations.js";
+
+const realContent = fileURLToPath(new URL("../../../content", import.meta.url));
+
+describe("the real translations", () => {
+  it("are valid, and at least 25 French articles are essentials", async () => {
+    const french = await loadContent(realContent);
+    const essentials = french.articles.filter((a) => a.essential);
+    expect(essentials.length).toBeGreaterThanOrEqual(25);
+    const bundles = await loadTranslations(realContent, french);
+    expect([...bundles.keys()]).toEqual(["falc", "en", "ar", "prs", "tr", "pt", "uk"]);
+  });
+});
+
+const body = `## Why it matters
+
+Declaring your pregnancy tells your health insurance fund and the CAF. It opens your rights: your pregnancy check-ups are paid for, and the CAF looks at the birth grant.
+
+Your doctor or midwife fills in the declaration online with your carte Vitale during the first prenatal check-up.
+`;
+const sources = `sources:
+  - "https://www.ameli.fr/assure/droits-demarches/famille/maternite-paternite-adoption/grossesse"
+  - "https://www.service-public.fr/particuliers/vosdroits/F963"`;
+
+function file(front: { id?: string; language?: string; title?: string; sources?: string; translation?: string }): string {
+  return `---
+id: ${front.id ?? "declaration-grossesse"}
+language: ${front.language ?? "en"}
+title: "${front.title ?? "Declaring your pregnancy: before the end of week 14"}"
+summary: "Declaring your pregnancy opens your rights with the health insurance fund and the CAF."
+keyMessage: "Have your first prenatal check-up early."
+${front.sources ?? sources}
+${front.translation ?? "translation:\n  status: a-relire"}
+---
+
+${body}`;
+}
+
+describe("a broken translation fails with its file and field named", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "traductions-"));
+    await cp(realContent, dir, { recursive: true });
+    await rm(join(dir, "traductions"), { recursive: true, force: true });
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function put(language: string, name: string, text: string) {
+    await mkdir(join(dir, "traductions", language), { recursive: true });
+    await writeFile(join(dir, "traductions", language, name), text);
+  }
+  async function load() {
+    return loadTranslations(dir, await loadContent(dir));
+  }
+  async function errorsOf(): Promise<string> {
+    try {
+      await load();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContentValidationError);
+      return (error as Error).message;
+    }
+    throw new Error("translations were accepted");
+  }
+
+  it("accepts a translation to be reviewed and a reviewed one, and ships their status", async () => {
+    await put("en", "declaration-grossesse.md", file({}));
+    await put("tr", "declaration-grossesse.md", file({ language: "tr", translation: 'translation:\n  status: relu\n  reviewer: "Ayşe Demir, interprète ISM"\n  reviewedOn: 2026-12-01' }));
+    const bundles = await load();
+    const en = bundles.get("en")!.articles[0]!;
+    expect(en).toMatchObject({ id: "declaration-grossesse", language: "en", translation: { status: "a-relire" } });
+    expect(en.html).toContain("<h2>Why it matters</h2>");
+    expect(bundles.get("tr")!.articles[0]!.translation).toEqual({ status: "relu", reviewer: "Ayşe Demir, interprète ISM", reviewedOn: "2026-12-01" });
+    expect(bundles.get("ar")!.articles).toEqual([]);
+  });
+  it("an id that is not a French article", async () => {
+    await put("en", "grossesse.md", file({ id: "grossesse" }));
+    expect(await errorsOf()).toMatch(/traductions\/en\/grossesse\.md : champ « id » : aucun article français ne porte l'identifiant « grossesse »/);
+  });
+  it("an id that differs from the file name", async () => {
+    await put("en", "declaration.md", file({}));
+    expect(await errorsOf()).toMatch(/traductions\/en\/declaration\.md : champ « id » : doit être identique au nom du fichier/);
+  });
+  it("sources other than the original's", async () => {
+    await put("en", "declaration-grossesse.md", file({ sources: 'sources:\n  - "https://www.ameli.fr/assure/droits-demarches/famille/maternite-paternite-adoption/grossesse"' }));
+    expect(await errorsOf()).toMatch(/declaration-grossesse\.md : champ « sources » : doivent être celles de l'original français/);
+  });
+  it("no review status", async () => {
+    await put("en", "declaration-grossesse.md", file({ translation: "" }));
+    expect(await errorsOf()).toMatch(/traductions\/en\/declaration-grossesse\.md : champ « translation »/);
+  });
+  it("an unknown review status", async () => {
+    await put("en", "declaration-grossesse.md", file({ translation: "translation:\n  status: traduit" }));
+    expect(await errorsOf()).toMatch(/champ « translation\.status »/);
+  });
+  it("« relu » without a reviewer, or without a date", async () => {
+    await put("en", "declaration-grossesse.md", file({ translation: "translation:\n  status: relu\n  reviewedOn: 2026-12-01" }));
+    await put("pt", "declaration-grossesse.md", file({ language: "pt", translation: 'translation:\n  status: relu\n  reviewer: "Ana Silva"' }));
+    const message = await errorsOf();
+    expect(message).toMatch(/traductions\/en\/declaration-grossesse\.md : champ « translation\.reviewer »/);
+    expect(message).toMatch(/traductions\/pt\/declaration-grossesse\.md : champ « translation\.reviewedOn »/);
+  });
+  it("an empty field", async () => {
+    await put("en", "declaration-grossesse.md", file({ title: "   " }));
+    expect(await errorsOf()).toMatch(/declaration-grossesse\.md : champ « title » : ne doit pas être vide/);
+  });
+  it("an empty text", async () => {
+    await put("en", "declaration-grossesse.md", file({}).replace(body, ""));
+    expect(await errorsOf()).toMatch(/declaration-grossesse\.md : champ « \(texte\) » : le texte de l'article est trop court/);
+  });
+  it("a language other than its folder's, and an unknown language folder", async () => {
+    await put("en", "declaration-grossesse.md", file({ language: "ar" }));
+    await put("klingon", "declaration-grossesse.md", file({}));
+    const message = await errorsOf();
+    expect(message).toMatch(/traductions\/en\/declaration-grossesse\.md : champ « language » : doit être « en »/);
+    expect(message).toMatch(/content\/traductions\/klingon : champ « \(dossier\) » : langue inconnue/);
+  });
+});
