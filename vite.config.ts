@@ -1,11 +1,25 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
+import babel, { defineRolldownBabelPreset } from "@rolldown/plugin-babel";
+import { lingui } from "@lingui/vite-plugin";
+import { locales } from "./src/web/i18n/locales.js";
 import { dsfrHead, prerenderPages } from "./scripts/vite-prerender.js";
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
+    // Lingui's macros (t`…`, <Trans>, msg`…`) become catalogue look-ups; only files importing them go through Babel.
+    babel({
+      presets: [
+        defineRolldownBabelPreset({
+          preset: { plugins: ["@lingui/babel-plugin-lingui-macro"] },
+          rolldown: { filter: { code: /@lingui\/(core|react)\/macro/ } },
+        }),
+      ],
+    }),
+    // `import("./locales/ar.po")`: the catalogue compiled on import, one chunk per language.
+    lingui(),
     dsfrHead(),
     !isSsrBuild && prerenderPages(),
     !isSsrBuild &&
@@ -43,7 +57,9 @@ export default defineConfig(({ isSsrBuild }) => ({
           "dsfr/icons/**/*.svg",
           "dsfr/favicon/*.{svg,png,ico}",
         ],
-        globIgnores: ["articles/**"],
+        // Other languages' pre-rendered pages too (7 × the French ones): offline, the shell renders them, with their
+        // catalogue (every catalogue is a small precached chunk) — see docs/architecture.md, « Langues ».
+        globIgnores: ["articles/**", ...locales.filter((l) => l.prefix).flatMap((l) => [`${l.prefix.slice(1)}/**`, `${l.prefix.slice(1)}.html`])],
         // Take control of the page on the first visit, so it works offline without a reload.
         clientsClaim: true,
         skipWaiting: true,

@@ -237,6 +237,8 @@ async function serveFrontEnd(app: FastifyInstance, root: string): Promise<void> 
     if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path))
       return sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${path}.` });
     // Every path without a pre-rendered page gets the bare shell.
-    return reply.header("cache-control", "no-cache").sendFile(prerendered.get(path) ?? "shell.html");
+    // A language's home is pre-rendered as `/en` and linked as `/en/` too.
+    const page = prerendered.get(path) ?? (path.length > 1 ? prerendered.get(path.replace(/\/$/, "")) : undefined);
+    return reply.header("cache-control", "no-cache").sendFile(page ?? "shell.html");
   });
 }

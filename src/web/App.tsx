@@ -5,7 +5,10 @@ import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { lazy, startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
-import { t } from "./i18n/fr.js";
+import { useLingui } from "@lingui/react/macro";
+import { shared } from "./i18n/messages.js";
+import { activeLocale } from "./i18n/i18n.js";
+import { LanguageSelector } from "./components/LanguageSelector.js";
 import { stylesheetForPage } from "./full-stylesheet.js";
 import { useContentState } from "./state/content.js";
 import { useParent } from "./state/parent.js";
@@ -97,10 +100,10 @@ function EnableServedControls() {
 }
 
 const pillars = [
-  { path: "/parcours", label: t.nav.parcours },
-  { path: "/calendrier", label: t.nav.calendrier },
-  { path: "/post-partum", label: t.nav.postPartum },
-  { path: "/autour-de-moi", label: t.nav.autour },
+  { path: "/parcours", label: shared.parcours },
+  { path: "/calendrier", label: shared.calendrier },
+  { path: "/post-partum", label: shared.postPartum },
+  { path: "/autour-de-moi", label: shared.autour },
 ] as const;
 
 /** `started`: render as the running app looks (build time: to know the rules it uses, see prerender.tsx). */
@@ -109,6 +112,13 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
   const navigate = useNavigate();
   const content = useContentState();
   const { storageError } = useParent();
+  const { t } = useLingui();
+  const locale = activeLocale();
+  // The shell (`shell.html`) is served in French for every path: the document takes the page's language.
+  useEffect(() => {
+    document.documentElement.lang = locale.lang;
+    document.documentElement.dir = locale.dir;
+  }, [locale]);
   // The display settings (light / dark theme: the dialog and the footer button opening it) need the app
   // running: left out of pre-rendered pages, whose first paint would otherwise fetch three illustrations.
   const [started, setStarted] = useState(startedAtFirst);
@@ -118,7 +128,7 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
   if (pathname.startsWith("/integration/"))
     return (
       <main id="contenu" className="fr-container fr-py-2w">
-        <Suspense fallback={<p role="status">{t.app.loading}</p>}>
+        <Suspense fallback={<p role="status">{t(shared.loading)}</p>}>
           <Routes>
             <Route path="/integration/epds" element={<EpdsEmbedPage />} />
             <Route path="*" element={<NotFoundPage />} />
@@ -131,28 +141,29 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
     <>
       <SkipLinks
         links={[
-          { anchor: "#contenu", label: t.app.skipContent },
-          { anchor: "#fr-header-main-navigation", label: "Menu" },
-          { anchor: "#pied-de-page", label: "Pied de page" },
+          { anchor: "#contenu", label: t`Contenu` },
+          { anchor: "#fr-header-main-navigation", label: t`Menu` },
+          { anchor: "#pied-de-page", label: t`Pied de page` },
         ]}
       />
       <Header
         brandTop={
           <>
-            {t.app.brandTop[0]}
+            {t`République`}
             <br />
-            {t.app.brandTop[1]}
+            {t`Française`}
           </>
         }
-        serviceTitle={t.app.name}
-        serviceTagline={t.app.tagline}
-        homeLinkProps={{ to: "/", title: t.app.homeTitle }}
+        serviceTitle={t(shared.appName)}
+        serviceTagline={t`Les 1000 premiers jours de l'enfant`}
+        homeLinkProps={{ to: "/", title: t`Accueil – Mille Jours` }}
         quickAccessItems={[
-          { iconId: "fr-icon-user-line", text: t.nav.profile, linkProps: { to: "/profil" } },
-          { iconId: "fr-icon-save-line", text: t.nav.myData, linkProps: { to: "/mes-donnees" } },
+          { iconId: "fr-icon-user-line", text: t(shared.profile), linkProps: { to: "/profil" } },
+          { iconId: "fr-icon-save-line", text: t(shared.myData), linkProps: { to: "/mes-donnees" } },
+          <LanguageSelector key="langues" />,
         ]}
         navigation={pillars.map((p) => ({
-          text: p.label,
+          text: t(p.label),
           linkProps: { to: p.path },
           isActive: pathname === p.path || pathname.startsWith(`${p.path}/`) || (p.path === "/parcours" && pathname.startsWith("/articles/")),
         }))}
@@ -162,10 +173,10 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w">
         {content.status === "ready" && content.offline && (
-          <Alert severity="info" small description={t.app.offline} className="fr-mb-3w" />
+          <Alert severity="info" small description={t`Vous êtes hors ligne : vous consultez la dernière version enregistrée sur cet appareil.`} className="fr-mb-3w" />
         )}
         {storageError && <Alert severity="warning" small description={storageError} className="fr-mb-3w" />}
-        <Suspense fallback={<p role="status">{t.app.loading}</p>}>
+        <Suspense fallback={<p role="status">{t(shared.loading)}</p>}>
           <Routes>{pageRoutes}</Routes>
           <EnableServedControls />
         </Suspense>
@@ -173,13 +184,13 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
       <Footer
         id="pied-de-page"
         accessibility="partially compliant"
-        contentDescription={t.footer.description}
+        contentDescription={t`Mille Jours accompagne les parents et futurs parents, du projet d'enfant aux 3 ans. Vos informations restent sur votre appareil.`}
         bottomItems={[
-          { text: t.nav.myData, linkProps: { to: "/mes-donnees" } },
-          { text: t.footer.licence, linkProps: { to: "/mes-donnees#licences" } },
-          { text: "Espace professionnels", linkProps: { to: "/professionnels" } },
-          { text: "Baromètre EPP / EPNP", linkProps: { to: "/barometre" } },
-          { text: "Pilotage territorial", linkProps: { to: "/pilotage" } },
+          { text: t(shared.myData), linkProps: { to: "/mes-donnees" } },
+          { text: t`Code sous licence Apache-2.0, contenus sous Licence Ouverte 2.0.`, linkProps: { to: "/mes-donnees#licences" } },
+          { text: t`Espace professionnels`, linkProps: { to: "/professionnels" } },
+          { text: t`Baromètre EPP / EPNP`, linkProps: { to: "/barometre" } },
+          { text: t`Pilotage territorial`, linkProps: { to: "/pilotage" } },
           ...(started ? [headerFooterDisplayItem] : []),
         ]}
       />

@@ -1,4 +1,5 @@
 import { loadFullStylesheet } from "./full-stylesheet.js";
+import { rememberedLocale } from "./i18n/preference.js";
 // In the page itself (a <link> in the HTML), not with the app: pre-rendered pages need it to paint.
 import "./app.css";
 
@@ -8,12 +9,19 @@ import "./app.css";
  * on a slow connection. An empty page (`shell.html`) needs the app at once. The whole DSFR stylesheet
  * follows the visitor's first touch or key press (or a page that needs it, see App.tsx and main.tsx).
  */
+// The home page opens in the language this device chose (docs/langues.md): the installed app starts at `/`. Only the
+// home page: any other French address was given as French, and the selector is one tap away.
+const remembered = location.pathname === "/" ? rememberedLocale() : null;
+if (remembered && remembered.prefix) location.replace(`${remembered.prefix}/${location.search}${location.hash}`);
+
 function start(): void {
   void import("./main.js");
 }
 
 const prerendered = document.getElementById("root")?.hasChildNodes() ?? false;
-if (!prerendered) start();
+if (remembered?.prefix) {
+  // Leaving: nothing to start.
+} else if (!prerendered) start();
 // Two frames: the first paint has been committed.
 else requestAnimationFrame(() => requestAnimationFrame(start));
 

@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { BrowserRouter, Link } from "react-router";
+import { I18nProvider } from "@lingui/react";
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { App } from "./App.js";
 import { ContentProvider } from "./state/content.js";
@@ -9,8 +10,19 @@ import { registerServiceWorker } from "./service-worker.js";
 import { hasSavedDataHint, loadCachedContent } from "./storage/local-db.js";
 import { loadFullStylesheet } from "./full-stylesheet.js";
 import type { ContentBundle } from "../domain/content/schema.js";
+import { activateLocale, i18n } from "./i18n/i18n.js";
+import { localeFromPath } from "./i18n/locales.js";
+import { rememberLocale } from "./i18n/preference.js";
 
-startReactDsfr({ defaultColorScheme: "system", Link });
+// The language is the address's (`/ar/…`); French, the source, has no prefix. A link opened in a language is that
+// person's choice: remembered for the home page (boot.ts).
+const locale = localeFromPath(location.pathname);
+if (locale.prefix) rememberLocale(locale);
+document.documentElement.lang = locale.lang;
+document.documentElement.dir = locale.dir;
+const localeReady = activateLocale(locale);
+
+startReactDsfr({ defaultColorScheme: "system", Link, useLang: () => locale.code });
 
 declare module "@codegouvfr/react-dsfr/spa" {
   interface RegisterLink {
@@ -21,16 +33,18 @@ declare module "@codegouvfr/react-dsfr/spa" {
 const container = document.getElementById("root")!;
 const app = (content: ContentBundle | null = null) => (
   <StrictMode>
-    <BrowserRouter>
-      <ContentProvider initial={content}>
-        <ParentProvider>
-          <App />
-        </ParentProvider>
-      </ContentProvider>
-    </BrowserRouter>
+    <I18nProvider i18n={i18n}>
+      <BrowserRouter basename={locale.prefix || undefined}>
+        <ContentProvider initial={content}>
+          <ParentProvider>
+            <App />
+          </ParentProvider>
+        </ContentProvider>
+      </BrowserRouter>
+    </I18nProvider>
   </StrictMode>
 );
-const render = () => void loadFullStylesheet().then(() => createRoot(container).render(app()));
+const render = () => void Promise.all([loadFullStylesheet(), localeReady]).then(() => createRoot(container).render(app()));
 
 // Pages rendered at build time are adopted rather than repainted. They were rendered for a first visit, from the
 // path alone: a device with saved data, or an address with a query or a fragment (a search, a handover), renders
@@ -41,7 +55,7 @@ const prerendered = container.hasChildNodes() && !savedData && location.search =
 // with saved data, pre-rendered pages show more than they were rendered with.
 if (savedData) void loadFullStylesheet();
 // As a transition, hydration yields to the browser every few milliseconds instead of blocking a slow phone.
-const hydrate = (content: ContentBundle | null) => startTransition(() => void hydrateRoot(container, app(content)));
+const hydrate = (content: ContentBundle | null) => void localeReady.then(() => startTransition(() => void hydrateRoot(container, app(content))));
 
 // A page rendered with the content (articles, stage pages) is adopted once the app has that very version of it
 // (from the device, else the network, fetched at once): the served page stays on screen meanwhile.

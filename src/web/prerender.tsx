@@ -1,6 +1,10 @@
 import { prerenderToNodeStream } from "react-dom/static";
 import { createRoutesFromChildren, Link, StaticRouter, type RouteObject } from "react-router";
 import { setLink } from "@codegouvfr/react-dsfr/link";
+import { setUseLang } from "@codegouvfr/react-dsfr/spa";
+import { I18nProvider } from "@lingui/react";
+import { activateLocale, i18n } from "./i18n/i18n.js";
+import { localeFromPath, locales, type Locale } from "./i18n/locales.js";
 import { App, pageRoutes } from "./App.js";
 import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
@@ -9,6 +13,8 @@ import type { ContentBundle } from "../domain/content/schema.js";
 
 // What `startReactDsfr` does in the browser: DSFR links render as router links (with their href).
 setLink({ Link: Link as never });
+// react-dsfr's own labels (menu, close…) follow the page's language.
+setUseLang({ useLang: () => i18n.locale });
 
 /**
  * The values of the path parameters known at build time. A route whose parameters are all listed here is
@@ -22,7 +28,22 @@ function parameterValues(content: ContentBundle): Record<string, string[]> {
 export interface PrerenderedPage {
   /** The route's path pattern (pages of one route share a critical stylesheet). */
   route: string;
+  /** The page's address, with its language prefix (`/ar/parcours`). */
   path: string;
+  /** `<html lang dir>` of the page. */
+  lang: string;
+  dir: "ltr" | "rtl";
+}
+
+/**
+ * Articles are pre-rendered in French only: in another language, an article is rendered on the device (by the
+ * shell, as the service worker serves it), from the content in that language.
+ */
+const prerenderedInEveryLanguage = (route: string) => !route.startsWith("/articles/");
+
+/** A page's address in a language: the French one is unprefixed; a language's home is `/en` (served at `/en/` too). */
+function localePath(locale: Locale, path: string): string {
+  return locale.prefix === "" ? path : path === "/" ? locale.prefix : `${locale.prefix}${path}`;
 }
 
 /** Every page a visitor can land on whose content is known at build time, from the app's route table. */
@@ -40,7 +61,9 @@ export function prerenderedPages(content: ContentBundle): PrerenderedPage[] {
         if (!known) return;
         paths = paths.flatMap((path) => known.map((value) => path.replace(`:${name}`, encodeURIComponent(value))));
       }
-      pages.push(...paths.map((path) => ({ route: pattern, path })));
+      const inLanguages: readonly Locale[] = prerenderedInEveryLanguage(pattern) ? locales : [locales[0]];
+      for (const locale of inLanguages)
+        pages.push(...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir })));
     });
   visit(createRoutesFromChildren(pageRoutes));
   return pages;
@@ -53,6 +76,8 @@ export function prerenderedPages(content: ContentBundle): PrerenderedPage[] {
  * `started`: the page as the running app shows it (not shipped, read only to know which DSFR rules it can use).
  */
 export async function renderPage(url: string, content: ContentBundle, { started = false } = {}): Promise<{ html: string; usedContent: boolean }> {
+  const locale = localeFromPath(url);
+  await activateLocale(locale);
   let usedContent = false;
   let failure: unknown;
   const watched = new Proxy(content, {
@@ -62,13 +87,15 @@ export async function renderPage(url: string, content: ContentBundle, { started 
     },
   });
   const { prelude } = await prerenderToNodeStream(
-    <StaticRouter location={url}>
-      <ContentProvider initial={watched}>
-        <ParentProvider>
-          <App started={started} />
-        </ParentProvider>
-      </ContentProvider>
-    </StaticRouter>,
+    <I18nProvider i18n={i18n}>
+      <StaticRouter location={url} basename={locale.prefix || undefined}>
+        <ContentProvider initial={watched}>
+          <ParentProvider>
+            <App started={started} />
+          </ParentProvider>
+        </ContentProvider>
+      </StaticRouter>
+    </I18nProvider>,
     {
       // One document, with no inline script (the CSP forbids them): React would otherwise send a large page in
       // pieces put in place by scripts.

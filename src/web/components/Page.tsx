@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { t } from "../i18n/fr.js";
+import { useLingui } from "@lingui/react/macro";
+import { shared } from "../i18n/messages.js";
 
 let firstPage = true;
 
@@ -9,9 +10,11 @@ let firstPage = true;
  */
 export function Page({ title, heading, children }: { title: string; heading?: ReactNode; children: ReactNode }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const { t } = useLingui();
+  const appName = t(shared.appName);
   useEffect(() => {
-    document.title = `${title} – ${t.app.name}`;
-  }, [title]);
+    document.title = `${title} – ${appName}`;
+  }, [title, appName]);
   useEffect(() => {
     if (firstPage) firstPage = false;
     else headingRef.current?.focus();

@@ -7,31 +7,33 @@ import { articlesForStage } from "../../../domain/journey/articles.js";
 import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
-import { t } from "../../i18n/fr.js";
+import { Trans, useLingui } from "@lingui/react/macro";
+import { msg } from "@lingui/core/macro";
+import { shared } from "../../i18n/messages.js";
 
 // The calendar rules load only for parents who have a profile.
 const ThisWeek = lazy(() => import("../calendrier/ThisWeek.js").then((m) => ({ default: m.ThisWeek })));
 
 const pillars = [
-  { title: t.nav.parcours, desc: "Où vous en êtes et ce qui compte maintenant.", to: "/parcours" },
-  { title: t.nav.calendrier, desc: "Tous vos rendez-vous, démarches et droits, au bon moment.", to: "/calendrier" },
-  { title: t.nav.postPartum, desc: "Faire le point sur son moral après la naissance, et trouver de l'aide.", to: "/post-partum" },
-  { title: t.nav.autour, desc: "Les lieux et professionnels des 1000 jours près de chez vous.", to: "/autour-de-moi" },
+  { title: shared.parcours, desc: msg`Où vous en êtes et ce qui compte maintenant.`, to: "/parcours" },
+  { title: shared.calendrier, desc: msg`Tous vos rendez-vous, démarches et droits, au bon moment.`, to: "/calendrier" },
+  { title: shared.postPartum, desc: msg`Faire le point sur son moral après la naissance, et trouver de l'aide.`, to: "/post-partum" },
+  { title: shared.autour, desc: msg`Les lieux et professionnels des 1000 jours près de chez vous.`, to: "/autour-de-moi" },
 ];
 
 export function HomePage() {
   const { profile, today, loaded } = useParent();
+  const { t } = useLingui();
   return (
-    <Page title="Accueil" heading="Mille Jours, votre compagnon des 1000 premiers jours">
+    <Page title={t`Accueil`} heading={t`Mille Jours, votre compagnon des 1000 premiers jours`}>
       {loaded && !profile ? (
         // A first visit needs no content from the server: show it at once.
         <>
           <p className="fr-text--lead">
-            Du projet d'enfant aux 3 ans, des informations fiables et simples, au bon moment, pour vous et votre enfant.
-            Sans compte : vos informations restent sur votre téléphone.
+            {t`Du projet d'enfant aux 3 ans, des informations fiables et simples, au bon moment, pour vous et votre enfant. Sans compte : vos informations restent sur votre téléphone.`}
           </p>
           <Button linkProps={{ to: "/profil" }} size="large" iconId="fr-icon-arrow-right-line" iconPosition="right">
-            Commencer
+            {t`Commencer`}
           </Button>
           <PillarTiles />
         </>
@@ -57,17 +59,17 @@ export function HomePage() {
                     <ul className="mj-key-messages">
                       {essentials.map((a) => (
                         <li key={a.id}>
-                          {a.keyMessage} <Link to={`/articles/${a.id}`}>Lire<span className="fr-sr-only"> : {a.title}</span></Link>
+                          {a.keyMessage} <Link to={`/articles/${a.id}`}>{t`Lire`}<span className="fr-sr-only"> : {a.title}</span></Link>
                         </li>
                       ))}
                     </ul>
-                    <Link to={`/parcours/${stage.id}`}>Tout ce qui compte à l'étape « {stage.title} »</Link>
+                    <Link to={`/parcours/${stage.id}`}>{t`Tout ce qui compte à l'étape « ${stage.title} »`}</Link>
                   </section>
                 );
               })}
               {tracks.length === 0 && (
                 <p>
-                  Les 1000 premiers jours de vos enfants sont passés. <Link to="/profil">Mettez à jour votre situation</Link>.
+                  <Trans>Les 1000 premiers jours de vos enfants sont passés. <Link to="/profil">Mettez à jour votre situation</Link>.</Trans>
                 </p>
               )}
               <PillarTiles />
@@ -81,15 +83,16 @@ export function HomePage() {
 }
 
 function PillarTiles() {
+  const { t } = useLingui();
   return (
     <section aria-labelledby="piliers" className="fr-mt-5w">
       <h2 id="piliers" className="fr-h4">
-        Ce que Mille Jours vous propose
+        {t`Ce que Mille Jours vous propose`}
       </h2>
       <ul className="fr-grid-row fr-grid-row--gutters mj-track-list">
         {pillars.map((p) => (
           <li key={p.to} className="fr-col-12 fr-col-md-6 fr-col-lg-3">
-            <Card title={p.title} titleAs="h3" desc={p.desc} linkProps={{ to: p.to }} enlargeLink size="small" />
+            <Card title={t(p.title)} titleAs="h3" desc={t(p.desc)} linkProps={{ to: p.to }} enlargeLink size="small" />
           </li>
         ))}
       </ul>

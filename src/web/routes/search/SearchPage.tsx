@@ -7,7 +7,9 @@ import { fitsSituations } from "../../../domain/journey/articles.js";
 import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { ArticleList } from "../../components/ArticleList.js";
-import { t } from "../../i18n/fr.js";
+import { useLingui } from "@lingui/react/macro";
+import { plural } from "@lingui/core/macro";
+import { shared } from "../../i18n/messages.js";
 import { useParent } from "../../state/parent.js";
 
 /** Accent-insensitive search over every article, on the device (works offline). */
@@ -16,6 +18,7 @@ export function SearchPage() {
   const query = params.get("q") ?? "";
   const [typed, setTyped] = useState(query);
   const { marks, profile } = useParent();
+  const { t } = useLingui();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -23,20 +26,20 @@ export function SearchPage() {
   }
 
   return (
-    <Page title={query ? `Recherche : ${query}` : "Rechercher"} heading="Rechercher">
-      <form role="search" aria-label={t.search.label} onSubmit={submit} className="fr-mb-3w">
+    <Page title={query ? t`Recherche : ${query}` : t`Rechercher`} heading={t`Rechercher`}>
+      <form role="search" aria-label={t(shared.searchLabel)} onSubmit={submit} className="fr-mb-3w">
         <Input
-          label={t.search.label}
-          hintText="Tous les articles, même hors ligne. Les accents ne comptent pas."
-          nativeInputProps={{ type: "search", name: "q", value: typed, placeholder: t.search.placeholder, onChange: (e) => setTyped(e.target.value) }}
+          label={t(shared.searchLabel)}
+          hintText={t`Tous les articles, même hors ligne. Les accents ne comptent pas.`}
+          nativeInputProps={{ type: "search", name: "q", value: typed, placeholder: t(shared.searchPlaceholder), onChange: (e) => setTyped(e.target.value) }}
         />
         <Button type="submit" iconId="fr-icon-search-line">
-          Rechercher
+          {t`Rechercher`}
         </Button>
       </form>
       <ContentGate>
         {({ bundle, searchIndex }) => {
-          if (!query) return <p>Tapez un mot, par exemple « sommeil », « vaccins » ou « congé ».</p>;
+          if (!query) return <p>{t`Tapez un mot, par exemple « sommeil », « vaccins » ou « congé ».`}</p>;
           // Articles for another situation are found too, but those for the parent's own come first.
           const results = searchArticles(searchIndex, query).sort(
             (a, b) => Number(!fitsSituations(a, profile?.situations ?? [])) - Number(!fitsSituations(b, profile?.situations ?? [])),
@@ -45,8 +48,8 @@ export function SearchPage() {
             <>
               <p role="status" aria-live="polite">
                 {results.length === 0
-                  ? `Aucun article ne contient « ${query} ». Essayez un autre mot.`
-                  : `${results.length} article${results.length > 1 ? "s" : ""} pour « ${query} »`}
+                  ? t`Aucun article ne contient « ${query} ». Essayez un autre mot.`
+                  : plural(results.length, { one: `# article pour « ${query} »`, other: `# articles pour « ${query} »` })}
               </p>
               <ArticleList articles={results} marks={marks} themes={bundle.themes} headingLevel="h2" />
             </>

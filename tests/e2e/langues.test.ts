@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { locales } from "../../src/web/i18n/locales.js";
+
+/**
+ * Issue 14: the app in each interface language, on a phone. One browser, one pass per language: address prefix,
+ * `<html lang dir>`, the DSFR language selector (keyboard), no horizontal overflow, axe, right-to-left for Arabic and
+ * Dari with their font, and the remembered choice.
+ */
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function documentLanguage(page: Page) {
+  return page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    direction: getComputedStyle(document.body).direction,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  }));
+}
+
+describe("interface languages", () => {
+  it("opens every language from its address, with its lang and direction, readable on a phone", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    for (const locale of locales) {
+      const home = `${baseUrl}${locale.prefix}/`;
+      // Pre-rendered: right from the first byte, before any script.
+      const html = await (await fetch(`${baseUrl}${locale.prefix}/parcours`)).text();
+      expect(html, locale.code).toContain(`<html lang="${locale.lang}" dir="${locale.dir}"`);
+      await page.goto(home);
+      await page.locator("main h1").first().waitFor();
+      const seen = await documentLanguage(page);
+      expect(seen, locale.code).toMatchObject({ lang: locale.lang, dir: locale.dir, direction: locale.dir });
+      expect(seen.overflow, `${locale.code}: horizontal overflow`).toBeLessThanOrEqual(0);
+      // The selector's entries: the same page in each language, announced in that language.
+      const entries = await page.locator("a.fr-translate__language").first().evaluate((first) =>
+        [...first.closest("ul")!.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href"), hreflang: a.getAttribute("hreflang"), lang: a.lang, current: a.getAttribute("aria-current") })),
+      );
+      expect(entries).toEqual(locales.map((l) => ({ href: `${l.prefix}/`, hreflang: l.lang, lang: l.lang, current: l.code === locale.code ? "true" : null })));
+      await expectNoAxeViolations(page);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("switches language with the keyboard from the header, keeps the prefix in links and remembers the choice", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${baseUrl}/parcours`);
+    await page.locator("main h1").first().waitFor();
+    await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("FR"));
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("button.fr-translate__btn").first().getAttribute("aria-expanded")).toBe("true");
+    await tabTo(page, (el) => el.tag === "a" && el.text === "AR - العربية", 6);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${baseUrl}/ar/parcours`);
+    await page.locator("main h1").first().waitFor();
+    expect(await documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl" });
+    // Links inside the app keep the language.
+    const nav = await page.locator("#fr-header-main-navigation a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(nav.every((href) => href?.startsWith("/ar/"))).toBe(true);
+    await page.locator("#fr-header-main-navigation a").nth(1).click();
+    await page.waitForURL(`${baseUrl}/ar/calendrier`);
+    expect(await documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl" });
+    // The home page opens again in the chosen language; French, once chosen, stays French.
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(`${baseUrl}/ar/`);
+    await page.locator("a.fr-translate__language[hreflang=fr]").first().dispatchEvent("click");
+    await page.waitForURL(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/`);
+    await page.locator("main h1").first().waitFor();
+    expect(page.url()).toBe(`${baseUrl}/`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
