@@ -13,6 +13,7 @@ import { windowText } from "./AgendaList.js";
 import { eventKindLabels } from "../../../domain/calendar/ics.js";
 import { useCalendar } from "./useCalendar.js";
 import { NearbyLinks } from "../autour/NearbyLinks.js";
+import { ReadAloud } from "../../components/listen/ReadAloud.js";
 
 const audienceLabels: Record<string, string> = { mere: "la mère", "second-parent": "le second parent", enfant: "l'enfant" };
 
@@ -34,6 +35,8 @@ export function EventPage() {
     <>
       <Breadcrumb currentPageLabel={event.title} segments={[{ label: "Calendrier", linkProps: { to: "/calendrier" } }]} className="fr-mt-0" />
       <Page title={event.title}>
+        <ReadAloud key={event.id} regions="main h1, #lecture-evenement" />
+        <div id="lecture-evenement">
         <p className="fr-text--lead">
           {windowText(event.start, event.end)} · {item.subjectLabel}
         </p>
@@ -53,6 +56,7 @@ export function EventPage() {
         <p>{event.description}</p>
         {late && <Alert as="h2" severity="warning" small title="Pas encore fait" description={catchUpAdvice(event.kind)} className="fr-mb-3w" />}
         <p>Pour : {event.audience.map((a) => audienceLabels[a] ?? a).join(", ")}.</p>
+        </div>
         <Button
           iconId={done ? "fr-icon-arrow-go-back-line" : "fr-icon-check-line"}
           nativeButtonProps={{ "aria-pressed": done }}

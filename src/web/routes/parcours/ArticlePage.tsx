@@ -9,6 +9,7 @@ import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { NotFoundPage } from "../NotFoundPage.js";
 import { useParent } from "../../state/parent.js";
+import { ReadAloud } from "../../components/listen/ReadAloud.js";
 
 export function ArticlePage() {
   const { articleId } = useParams();
@@ -44,11 +45,14 @@ function ArticleView({ article, bundle }: { article: Article; bundle: ContentBun
         className="fr-mt-0"
       />
       <Page title={article.title}>
-        <p className="fr-text--lead">{article.summary}</p>
-        <Highlight size="lg">
-          <strong>À retenir : </strong>
-          {article.keyMessage}
-        </Highlight>
+        <ReadAloud key={article.id} regions="main h1, #lecture-article, #lecture-article-corps" />
+        <div id="lecture-article">
+          <p className="fr-text--lead">{article.summary}</p>
+          <Highlight size="lg">
+            <strong>À retenir : </strong>
+            {article.keyMessage}
+          </Highlight>
+        </div>
         <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-my-3w mj-no-print">
           <Button
             priority={mark?.favourite ? "primary" : "secondary"}
@@ -63,7 +67,7 @@ function ArticleView({ article, bundle }: { article: Article; bundle: ContentBun
           </Button>
         </div>
         {/* Our own Markdown, validated and rendered at build time: no user input reaches this HTML. */}
-        <div className="mj-article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <div id="lecture-article-corps" className="mj-article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
         <section aria-labelledby="sources" className="fr-mt-5w">
           <h2 id="sources" className="fr-h5">
             Sources officielles

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { bandFor, orientationFor, type EpdsAudience, type OrientationStep } from "../../../domain/epds/score.js";
 import type { EpdsScore } from "../../../domain/epds/score.js";
 import { NearbyLinks } from "../autour/NearbyLinks.js";
+import { ReadAloud } from "../../components/listen/ReadAloud.js";
 
 const bandWords: Record<string, string> = {
   faible:
@@ -55,7 +56,7 @@ export function EpdsResultView({ score, audience, mapLinks = true }: { score: Ep
   const band = bandFor(score.total);
 
   return (
-    <div>
+    <div id="lecture-epds">
       {orientation.urgent && (
         <section className="fr-callout mj-safety fr-mb-4w" aria-labelledby="aide-immediate">
           <h2 id="aide-immediate" ref={firstRef} tabIndex={-1} className="fr-callout__title">
@@ -69,6 +70,7 @@ export function EpdsResultView({ score, audience, mapLinks = true }: { score: Ep
         </section>
       )}
 
+      <ReadAloud regions="#lecture-epds" />
       <section aria-labelledby="resultat">
         <h2 id="resultat" ref={orientation.urgent ? undefined : firstRef} tabIndex={-1}>
           Votre résultat

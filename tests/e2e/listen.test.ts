@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { splitSentences } from "../../src/domain/speech/sentences.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+
+const baseUrl = inject("baseUrl");
+const articlePath = "/articles/accidents-domestiques";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+interface Spoken {
+  text: string;
+  lang: string;
+  rate: number;
+  voice: string | null;
+}
+
+/**
+ * Headless Chromium has no voice: a recording `speechSynthesis` stands in for the platform's. It lists `voices`,
+ * records every utterance, fires `start` when one begins, and `end` only when the test calls `__speech.finish()`
+ * (no timing involved). `cancel()` fires `error: "canceled"` on what was queued, as browsers do.
+ */
+function fakeSpeech(voices: { name: string; lang: string; localService: boolean; default: boolean }[]) {
+  type Utterance = EventTarget & { text: string; lang: string; rate: number; volume: number; voice: { name: string } | null } & Record<string, unknown>;
+  class FakeUtterance extends EventTarget {
+    lang = "";
+    rate = 1;
+    volume = 1;
+    voice = null;
+    constructor(public text: string) {
+      super();
+    }
+  }
+  const queue: Utterance[] = [];
+  const spoken: { text: string; lang: string; rate: number; voice: string | null }[] = [];
+  const fire = (u: Utterance, type: string, error?: string) => {
+    const event = Object.assign(new Event(type), error ? { error } : {});
+    (u[`on${type}`] as ((e: Event) => void) | null | undefined)?.(event);
+    u.dispatchEvent(event);
+  };
+  const synth = {
+    speaking: false,
+    pending: false,
+    paused: false,
+    getVoices: () => voices.map((v) => ({ ...v, voiceURI: v.name })),
+    speak(u: Utterance) {
+      spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice?.name ?? null });
+      queue.push(u);
+      if (queue.length === 1) begin();
+    },
+    cancel() {
+      for (const u of queue.splice(0)) fire(u, "error", "canceled");
+      synth.speaking = false;
+    },
+    pause() {},
+    resume() {},
+    addEventListener() {},
+    removeEventListener() {},
+  };
+  function begin() {
+    const u = queue[0];
+    synth.speaking = Boolean(u);
+    if (!u) return;
+    setTimeout(() => fire(u, "start"), 0);
+    if (!u.text) setTimeout(() => finish(), 0); // the empty utterance that unlocks iOS
+  }
+  function finish() {
+    const u = queue.shift();
+    if (u) fire(u, "end");
+    begin();
+  }
+  Object.defineProperty(window, "SpeechSynthesisUtterance", { value: FakeUtterance, configurable: true });
+  Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+  Object.assign(window, { __speech: { spoken, finish } });
+}
+
+const spokenSoFar = (page: Page) => page.evaluate(() => (window as unknown as { __speech: { spoken: Spoken[] } }).__speech.spoken.filter((s) => s.text));
+const finishUtterance = (page: Page) => page.evaluate(() => (window as unknown as { __speech: { finish(): void } }).__speech.finish());
+const highlighted = (page: Page) =>
+  page.evaluate(() => {
+    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("mj-lecture");
+    return highlight ? [...highlight].map((r) => r.toString()) : [];
+  });
+const status = (page: Page) => page.locator(".mj-read-aloud [role=status]");
+
+describe("Écouter: reading a page aloud with the device's voice", () => {
+  it("reads sentence by sentence in French with a local voice, highlights, pauses, resumes and changes speed by keyboard; says when there is no voice", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.addInitScript(fakeSpeech, [
+      { name: "Voix française en ligne", lang: "fr-FR", localService: false, default: false },
+      { name: "English", lang: "en-GB", localService: true, default: true },
+      { name: "Voix française locale", lang: "fr_FR", localService: true, default: false },
+    ]);
+    const speechRequests: string[] = [];
+    page.on("request", (r) => speechRequests.push(r.url()));
+    await page.goto(`${baseUrl}${articlePath}`);
+    const title = (await page.locator("main h1").textContent())!.trim();
+    const lead = (await page.locator("#lecture-article .fr-text--lead").textContent())!.trim();
+    const leadSentences = splitSentences(lead, "fr").map((s) => s.text);
+    expect(leadSentences.length).toBeGreaterThan(1);
+    // The speech code is fetched on the first tap only.
+    expect(speechRequests.some((url) => /\/assets\/engine-/.test(url))).toBe(false);
+
+    await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("Écouter"));
+    await page.keyboard.press("Enter");
+    await expect.poll(() => status(page).textContent()).toBe("Lecture en cours.");
+    let spoken = await spokenSoFar(page);
+    expect(spoken).toEqual([{ text: title, lang: "fr-FR", rate: 1, voice: "Voix française locale" }]);
+    expect(await highlighted(page)).toEqual([title]);
+
+    await finishUtterance(page);
+    await expect.poll(async () => (await spokenSoFar(page)).length).toBe(2);
+    expect((await spokenSoFar(page))[1]!.text).toBe(leadSentences[0]);
+    expect(await highlighted(page)).toEqual([leadSentences[0]]);
+    await expectNoAxeViolations(page);
+
+    // The same button, still focused, now pauses: nothing more is said, the highlight stays.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Pause");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => status(page).textContent()).toBe("Lecture en pause.");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Reprendre");
+    await finishUtterance(page);
+    expect((await spokenSoFar(page)).length).toBe(2);
+    // Resuming says the interrupted sentence again.
+    await page.keyboard.press("Enter");
+    await expect.poll(() => status(page).textContent()).toBe("Lecture en cours.");
+    spoken = await spokenSoFar(page);
+    expect(spoken.map((s) => s.text)).toEqual([title, leadSentences[0], leadSentences[0]]);
+
+    // Speed: three buttons with aria-pressed; a new speed applies to the sentence being read.
+    await tabTo(page, (el) => el.tag === "button" && el.text === "Rapide");
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.getByRole("button", { name: "Rapide" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByRole("button", { name: "Normale" }).getAttribute("aria-pressed")).toBe("false");
+    spoken = await spokenSoFar(page);
+    expect(spoken.at(-1)).toEqual({ text: leadSentences[0], lang: "fr-FR", rate: 1.25, voice: "Voix française locale" });
+    await finishUtterance(page);
+    await expect.poll(async () => (await spokenSoFar(page)).at(-1)?.text).toBe(leadSentences[1]);
+    expect((await spokenSoFar(page)).at(-1)!.rate).toBe(1.25);
+    expect(await highlighted(page)).toEqual([leadSentences[1]]);
+
+    // Stop: silence, no highlight, back to « Écouter »; the speed is remembered on the device.
+    await page.getByRole("button", { name: "Arrêter" }).click();
+    await expect.poll(() => status(page).textContent()).toBe("Lecture arrêtée.");
+    expect(await highlighted(page)).toEqual([]);
+    await page.getByRole("button", { name: /^Écouter/ }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("mj-lecture-vitesse"))).toBe("1.25");
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // A device with no French voice (only an English one): a plain message, nothing said.
+    const noFrench = await newPhonePage(browser);
+    await noFrench.page.addInitScript(fakeSpeech, [{ name: "English", lang: "en-US", localService: true, default: true }]);
+    await noFrench.page.goto(`${baseUrl}${articlePath}`);
+    await noFrench.page.getByRole("button", { name: /^Écouter/ }).click();
+    await expect.poll(() => status(noFrench.page).textContent()).toMatch(/^Votre appareil n'a pas de voix en français pour lire cette page/);
+    expect(await spokenSoFar(noFrench.page)).toEqual([]);
+    await expectNoAxeViolations(noFrench.page);
+    expect(noFrench.problems).toEqual([]);
+    await noFrench.context.close();
+
+    // Debian's headless Chromium itself, with whatever voices it reports (none here: no speech service runs).
+    const real = await newPhonePage(browser);
+    await real.page.goto(`${baseUrl}${articlePath}`);
+    await real.page.getByRole("button", { name: /^Écouter/ }).click();
+    await expect.poll(() => status(real.page).textContent(), { timeout: 15_000 }).toMatch(/^(Lecture en cours\.|Votre appareil n'a pas de voix en français)/);
+    const voices = await real.page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith("fr") && v.localService).length);
+    if (voices === 0) expect(await status(real.page).textContent()).toMatch(/pas de voix en français/);
+    expect(real.problems).toEqual([]);
+    await real.context.close();
+  });
+});
