@@ -50,8 +50,10 @@ function TranslationNote({ shown, language }: { shown: LocalizedArticle; languag
   const label = status.status === "relu" ? labels.reviewed(formatDay(status.reviewedOn, language), status.reviewer) : labels.toReview;
   return (
     <div className="fr-mb-3w" data-testid="translation-status">
-      <p className={`fr-badge fr-badge--no-icon ${status.status === "relu" ? "fr-badge--success" : "fr-badge--warning"} fr-mb-1w`} lang={tag} dir={dir}>
-        {label}
+      {/* Not a DSFR badge: badges are in capitals, hard to read for a sentence (and against the FALC rules). */}
+      <p className={`fr-mb-1w ${status.status === "relu" ? "fr-icon-success-line" : "fr-icon-info-line"}`} lang={tag} dir={dir}>
+        {" "}
+        <strong>{label}</strong>
       </p>
       <p className="fr-text--sm fr-mb-1w">{frenchStatusLabel(status, language === "falc", formatFrenchDate)}</p>
       <Link to={`/articles/${shown.id}`} className="fr-link fr-icon-arrow-right-line fr-link--icon-right" hrefLang="fr" lang={tag} dir={dir}>
