@@ -161,7 +161,7 @@ describe("an essential in another language", () => {
     expect(translationRequests).toEqual([]);
     expect(await page.getByTestId("translation-status").count()).toBe(0);
 
-    await page.goto(`${baseUrl}/articles/declaration-grossesse?langue=en`);
+    await page.goto(`${baseUrl}/en/articles/declaration-grossesse`);
     const title = page.getByRole("heading", { level: 1, name: "Declaring your pregnancy: before the end of week 14" });
     await title.waitFor();
     expect(await title.locator("span").getAttribute("lang")).toBe("en");
@@ -181,7 +181,7 @@ describe("an essential in another language", () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/articles/declaration-grossesse");
 
     // Not translated: the French text, never a blank, with the note in both languages.
-    await page.goto(`${baseUrl}/articles/acide-folique?langue=en`);
+    await page.goto(`${baseUrl}/en/articles/acide-folique`);
     const note = page.getByTestId("translation-fallback");
     await note.waitFor();
     expect(await note.innerText()).toContain("This article is not translated into English yet. Here is the French version.");

@@ -1,22 +1,12 @@
 import { useEffect, useState } from "react";
-import { useLocation } from "react-router";
+import { useLingui } from "@lingui/react";
 import { isTranslationLanguage, type ContentLanguage, type TranslationBundle, type TranslationLanguage } from "../../domain/content/schema.js";
 import { loadCachedTranslation, saveCachedTranslation } from "../storage/local-db.js";
 
-/**
- * The content language of a page: the `/en/…` style prefix of its path, else a `?langue=en` parameter, else French.
- * (Stand-in until the interface's locale module exists; the French paths stay as they are.)
- */
-export function contentLanguageOf(pathname: string, search = ""): ContentLanguage {
-  const prefix = pathname.split("/")[1];
-  if (isTranslationLanguage(prefix)) return prefix;
-  const asked = new URLSearchParams(search).get("langue");
-  return isTranslationLanguage(asked) ? asked : "fr";
-}
-
+/** The content language: the interface's active language (its `/en/…` prefix, src/web/i18n), French otherwise. */
 export function useContentLanguage(): ContentLanguage {
-  const { pathname, search } = useLocation();
-  return contentLanguageOf(pathname, search);
+  const { i18n } = useLingui();
+  return isTranslationLanguage(i18n.locale) ? i18n.locale : "fr";
 }
 
 export type TranslationState =

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
@@ -56,9 +56,10 @@ function TranslationNote({ shown, language }: { shown: LocalizedArticle; languag
         <strong>{label}</strong>
       </p>
       <p className="fr-text--sm fr-mb-1w">{frenchStatusLabel(status, language === "falc", formatFrenchDate)}</p>
-      <Link to={`/articles/${shown.id}`} className="fr-link fr-icon-arrow-right-line fr-link--icon-right" hrefLang="fr" lang={tag} dir={dir}>
+      {/* A plain link: the French address has no language prefix, outside this router's basename. */}
+      <a href={`/articles/${shown.id}`} className="fr-link fr-icon-arrow-right-line fr-link--icon-right" hrefLang="fr" lang={tag} dir={dir}>
         {labels.original}
-      </Link>
+      </a>
     </div>
   );
 }
