@@ -32,6 +32,7 @@ const SearchPage = page(() => import("./routes/search/SearchPage.js"), (m) => m.
 const PostPartumPage = page(() => import("./routes/post-partum/PostPartumPage.js"), (m) => m.PostPartumPage);
 const EpdsHistoryPage = page(() => import("./routes/post-partum/EpdsHistoryPage.js"), (m) => m.EpdsHistoryPage);
 const EpdsProPage = page(() => import("./routes/post-partum/EpdsProPage.js"), (m) => m.EpdsProPage);
+const CallbackPage = page(() => import("./routes/post-partum/rappel/CallbackPage.js"), (m) => m.CallbackPage);
 const EpdsEmbedPage = page(() => import("./routes/post-partum/EpdsEmbedPage.js"), (m) => m.EpdsEmbedPage);
 const CalendarPage = page(() => import("./routes/calendrier/CalendarPage.js"), (m) => m.CalendarPage);
 const EventPage = page(() => import("./routes/calendrier/EventPage.js"), (m) => m.EventPage);
@@ -66,6 +67,8 @@ export const pageRoutes = (
     <Route path="/post-partum" element={<PostPartumPage />} />
     <Route path="/post-partum/historique" element={<EpdsHistoryPage />} />
     <Route path="/post-partum/professionnel" element={<EpdsProPage />} />
+    {/* A parent's call-back request: its steps depend on the device (the EPDS result passed along). */}
+    <Route path="/post-partum/rappel" element={<CallbackPage />} handle={{ prerender: false }} />
     <Route path="/autour-de-moi" element={<PlacesPage />} />
     <Route path="/autour-de-moi/lieu/:placeId" element={<PlacePage />} />
     <Route path="/autour-de-moi/sources" element={<PlaceSourcesPage />} />

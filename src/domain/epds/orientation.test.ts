@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { orientationFor, type EpdsAudience, type OrientationStep } from "./orientation.js";
+import { helplineSteps, orientationFor, type EpdsAudience, type OrientationStep } from "./orientation.js";
 import { bandFor, type EpdsScore } from "./score.js";
 
 const score = (total: number, item10Points = 0): EpdsScore => ({
@@ -128,5 +128,16 @@ describe("orientationFor", () => {
         }
       }
     }
+  });
+});
+
+describe("helplineSteps", () => {
+  it("lists the crisis lines first, then the listening lines, with the orientation's own numbers", () => {
+    const lines = helplineSteps();
+    expect(ids(lines)).toEqual([...CRISIS, "allo-parents-bebe", "allo-parents-en-crise"]);
+    const fromOrientation = orientationFor(score(20), "mere").steps;
+    for (const line of lines) expect(fromOrientation.find((s) => s.id === line.id)).toEqual(line);
+    lines[0]!.tel = "0";
+    expect(helplineSteps()[0]!.tel).toBe("3114");
   });
 });

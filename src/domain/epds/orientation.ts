@@ -248,3 +248,12 @@ function chooseSteps(result: EpdsScore, audience: EpdsAudience): EpdsOrientation
       };
   }
 }
+
+/**
+ * The help lines alone (crisis lines first, then the listening lines), for pages that show them apart
+ * from a result: the call-back request's confirmation, or a département no call-back service covers.
+ * The same steps as the orientation (one copy of their numbers and words).
+ */
+export function helplineSteps(): OrientationStep[] {
+  return [...CRISIS_STEPS, ALLO_PARENTS_BEBE, ALLO_PARENTS_EN_CRISE].map((step) => ({ ...step }));
+}

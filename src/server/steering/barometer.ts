@@ -43,8 +43,7 @@ interface DatasetRow {
   loadedBy: string;
 }
 
-/** Every barometer value, departmental target and source dataset (also read by the call-back accounts, for their département). */
-export async function readAll(db: Queryable) {
+async function readAll(db: Queryable) {
   const [observations, targets, datasets] = await Promise.all([
     db.query<Observation & { datasetId: string }>(
       `SELECT indicator, departement, year, numerator, denominator, dataset_id::text AS "datasetId" FROM steering_barometer_value ORDER BY indicator, departement, year`,

@@ -5,7 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
 import { api, type Problem } from "./api.js";
-import { REGIONS, regionName } from "./labels.js";
+import { DEPARTEMENTS, REGIONS, regionName } from "./labels.js";
 import { roleLabel, useAccount, type Account } from "./session.js";
 import { useApiGet } from "./useApi.js";
 
@@ -87,7 +87,7 @@ function ChangePassword() {
 }
 
 function NewAccount({ onDone }: { onDone: () => void }) {
-  const [form, setForm] = useState({ email: "", displayName: "", role: "regional", agency: "ars", region: "11", password: "" });
+  const [form, setForm] = useState({ email: "", displayName: "", role: "regional", agency: "ars", region: "11", departement: "01", password: "" });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const set = (key: keyof typeof form, value: string) => setForm({ ...form, [key]: value });
@@ -98,7 +98,8 @@ function NewAccount({ onDone }: { onDone: () => void }) {
       displayName: form.displayName,
       role: form.role,
       agency: form.role === "regional" ? form.agency : null,
-      region: form.role === "national" || form.region === "" ? null : form.region,
+      region: form.role === "national" || form.role === "departemental" || form.region === "" ? null : form.region,
+      departement: form.role === "departemental" ? form.departement : null,
       password: form.password,
     });
     if (res.ok) {
@@ -121,6 +122,7 @@ function NewAccount({ onDone }: { onDone: () => void }) {
           <option value="regional">Agent régional (ARS ou DREETS)</option>
           <option value="observer">Observateur (lecture seule)</option>
           <option value="national">Administrateur national</option>
+          <option value="departemental">Service départemental de rappel (PMI ou partenaire)</option>
         </Select>
         {form.role === "regional" && (
           <Select label="Service" nativeSelectProps={{ value: form.agency, onChange: (e) => set("agency", e.target.value) }}>
@@ -128,7 +130,16 @@ function NewAccount({ onDone }: { onDone: () => void }) {
             <option value="dreets">DREETS</option>
           </Select>
         )}
-        {form.role !== "national" && (
+        {form.role === "departemental" && (
+          <Select label="Département (le compte ne voit que ses demandes de rappel et son baromètre)" nativeSelectProps={{ value: form.departement, onChange: (e) => set("departement", e.target.value) }}>
+            {DEPARTEMENTS.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.code} — {d.nom}
+              </option>
+            ))}
+          </Select>
+        )}
+        {form.role !== "national" && form.role !== "departemental" && (
           <Select label="Région" nativeSelectProps={{ value: form.region, onChange: (e) => set("region", e.target.value) }}>
             {form.role === "observer" && <option value="">Toutes les régions</option>}
             {REGIONS.map((r) => (

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState, type FormEvent } from "react";
-import { Link, Route, Routes, useLocation } from "react-router";
+import { Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -15,6 +15,10 @@ const AllocationPage = lazy(() => import("./AllocationPage.js").then((m) => ({ d
 const BarometerPrivatePage = lazy(() => import("./BarometerPage.js").then((m) => ({ default: m.BarometerPrivatePage })));
 const JournalPage = lazy(() => import("./JournalPage.js").then((m) => ({ default: m.JournalPage })));
 const AccountsPage = lazy(() => import("./AccountsPage.js").then((m) => ({ default: m.AccountsPage })));
+const CallbackInboxPage = lazy(() => import("./rappels/InboxPage.js").then((m) => ({ default: m.InboxPage })));
+const CallbackRequestPage = lazy(() => import("./rappels/RequestPage.js").then((m) => ({ default: m.RequestPage })));
+const CallbackServicesPage = lazy(() => import("./rappels/ServicesPage.js").then((m) => ({ default: m.ServicesPage })));
+const DepartementBarometerPage = lazy(() => import("./rappels/DepartementBarometerPage.js").then((m) => ({ default: m.DepartementBarometerPage })));
 
 /** The steering side (« Pilotage territorial »): login, then the pages of the account's role. */
 export function PilotageApp() {
@@ -34,7 +38,11 @@ function Pilotage() {
       <PilotageNav account={state.account} />
       <Suspense fallback={<p role="status">Chargement…</p>}>
         <Routes>
-          <Route index element={<ProjectsPage />} />
+          <Route index element={state.account.role === "departemental" ? <Navigate to="/pilotage/rappels" replace /> : <ProjectsPage />} />
+          <Route path="rappels" element={<CallbackInboxPage />} />
+          <Route path="rappels/barometre" element={<DepartementBarometerPage />} />
+          <Route path="rappels/:id" element={<CallbackRequestPage />} />
+          <Route path="services-rappel" element={<CallbackServicesPage />} />
           <Route path="projets/nouveau" element={<ProjectFormPage />} />
           <Route path="projets/:id" element={<ProjectPage />} />
           <Route path="projets/:id/modifier" element={<ProjectFormPage />} />
@@ -54,7 +62,13 @@ function Pilotage() {
 function PilotageNav({ account }: { account: Account }) {
   const { pathname } = useLocation();
   const { logout } = useSession();
-  const links = [
+  // A département's call-back service sees its requests and its barometer, nothing else of the back office.
+  const departemental = [
+    { to: "/pilotage/rappels", label: "Demandes de rappel" },
+    { to: "/pilotage/rappels/barometre", label: "Baromètre du département" },
+    { to: "/pilotage/comptes", label: "Mon compte" },
+  ];
+  const links = account.role === "departemental" ? departemental : [
     { to: "/pilotage", label: "Projets" },
     { to: "/pilotage/liste", label: "Liste des projets soutenus" },
     ...(account.role !== "observer" ? [{ to: "/pilotage/import", label: "Importer la grille" }] : []),
@@ -64,10 +78,12 @@ function PilotageNav({ account }: { account: Account }) {
       ? [
           { to: "/pilotage/journal", label: "Journal" },
           { to: "/pilotage/comptes", label: "Comptes" },
+          { to: "/pilotage/services-rappel", label: "Services de rappel" },
         ]
       : [{ to: "/pilotage/comptes", label: "Mon compte" }]),
   ];
-  const current = (to: string) => (to === "/pilotage" ? pathname === "/pilotage" || pathname.startsWith("/pilotage/projets") : pathname.startsWith(to));
+  const current = (to: string) =>
+    to === "/pilotage" ? pathname === "/pilotage" || pathname.startsWith("/pilotage/projets") : to === "/pilotage/rappels" ? /^\/pilotage\/rappels(\/(?!barometre)|$)/.test(pathname) : pathname.startsWith(to);
   return (
     <div className="mj-pilotage-bar fr-mb-3w">
       <p className="fr-text--sm fr-mb-1w">
@@ -118,7 +134,7 @@ function LoginPage({ expired }: { expired: boolean }) {
   return (
     <Page title="Connexion au pilotage territorial">
       <p>
-        Espace réservé aux agents de l'administration nationale, des ARS et des DREETS qui suivent les projets locaux des 1000 premiers jours. Les parents n'ont pas besoin de compte.
+        Espace réservé aux agents de l'administration nationale, des ARS et des DREETS qui suivent les projets locaux des 1000 premiers jours, et aux services départementaux qui rappellent les parents. Les parents n'ont pas besoin de compte.
       </p>
       <div aria-live="polite">
         {expired && !error && <Alert severity="info" small description="Votre session a pris fin : reconnectez-vous." className="fr-mb-3w" />}

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, setCsrfToken, setUnauthorisedHandler } from "./api.js";
 
-export type Role = "national" | "regional" | "observer";
+/** `departemental`: a département's call-back service (PMI or partner), see src/domain/callback/contract.ts. */
+export type Role = "national" | "regional" | "observer" | "departemental";
 export interface Account {
   id: string;
   email: string;
@@ -9,6 +10,8 @@ export interface Account {
   role: Role;
   agency: "ars" | "dreets" | null;
   region: string | null;
+  /** The département of a `departemental` account (null for the other roles). */
+  departement?: string | null;
   active: boolean;
 }
 
@@ -78,4 +81,4 @@ export function useAccount(): Account {
 export const canWrite = (a: Account) => a.role === "national" || a.role === "regional";
 export const canWriteRegion = (a: Account, region: string) => a.role === "national" || (a.role === "regional" && a.region === region);
 export const roleLabel = (a: Account) =>
-  a.role === "national" ? "Administration nationale" : a.role === "regional" ? `${a.agency === "ars" ? "ARS" : "DREETS"}, région ${a.region}` : `Observateur${a.region ? `, région ${a.region}` : ""}`;
+  a.role === "departemental" ? `Service de rappel, département ${a.departement ?? "?"}` : a.role === "national" ? "Administration nationale" : a.role === "regional" ? `${a.agency === "ars" ? "ARS" : "DREETS"}, région ${a.region}` : `Observateur${a.region ? `, région ${a.region}` : ""}`;

@@ -3,6 +3,7 @@ import { bandFor, orientationFor, type EpdsAudience, type OrientationStep } from
 import type { EpdsScore } from "../../../domain/epds/score.js";
 import { NearbyLinks } from "../autour/NearbyLinks.js";
 import { ReadAloud } from "../../components/listen/ReadAloud.js";
+import { CallbackOffer } from "./rappel/CallbackOffer.js";
 
 const bandWords: Record<string, string> = {
   faible:
@@ -13,7 +14,7 @@ const bandWords: Record<string, string> = {
     "Vos réponses montrent une souffrance importante. Ce n'est pas un diagnostic, mais il est important d'en parler vite à un professionnel : on peut vous aider, et cela se soigne.",
 };
 
-function StepContact({ step }: { step: OrientationStep }) {
+export function StepContact({ step }: { step: OrientationStep }) {
   return (
     <>
       {step.tel && (
@@ -47,13 +48,18 @@ function StepList({ steps, ordered }: { steps: OrientationStep[]; ordered: boole
  * The result in plain words (never a diagnosis) and what to do next. When item 10 is above 0, the help
  * lines come first, before the score, in a calm panel that takes the focus.
  */
-export function EpdsResultView({ score, audience, mapLinks = true }: { score: EpdsScore; audience: EpdsAudience; mapLinks?: boolean }) {
+export function EpdsResultView({ score, audience, mapLinks = true, callbackDate }: { score: EpdsScore; audience: EpdsAudience; mapLinks?: boolean; callbackDate?: string }) {
   const orientation = orientationFor(score, audience);
   const firstRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
   const crisis = orientation.steps.filter((s) => s.kind === "urgence");
   const others = orientation.steps.filter((s) => s.kind !== "urgence");
   const band = bandFor(score.total);
+  // « Je souhaite être rappelé(e) » (parent's own path only): first after the safety panel from the French
+  // screening threshold (band above « faible », i.e. ≥ 11, the official app's contact threshold) or with the
+  // safety flag; for a lower score, after the next steps.
+  const callbackFirst = orientation.urgent || score.band !== "faible";
+  const callback = callbackDate ? <CallbackOffer band={score.band} date={callbackDate} /> : null;
 
   return (
     <div id="lecture-epds">
@@ -69,6 +75,8 @@ export function EpdsResultView({ score, audience, mapLinks = true }: { score: Ep
           <StepList steps={crisis} ordered={false} />
         </section>
       )}
+
+      {callbackFirst && callback}
 
       <ReadAloud regions="#lecture-epds" />
       <section aria-labelledby="resultat">
@@ -101,6 +109,7 @@ export function EpdsResultView({ score, audience, mapLinks = true }: { score: Ep
           </>
         )}
       </section>
+      {!callbackFirst && callback}
     </div>
   );
 }

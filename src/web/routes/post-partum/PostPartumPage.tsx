@@ -12,6 +12,7 @@ import { languages, questionnaireFor } from "./questionnaires.js";
 import { withMasculineAgreement } from "../../../domain/epds/agreement.js";
 import type { EpdsQuestionnaire } from "../../../domain/epds/schema.js";
 import { downloadFile } from "../../components/download.js";
+import { PendingCallbacks } from "./rappel/SentRequest.js";
 
 type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answers: number[]; score: EpdsScore; saved: boolean };
 
@@ -72,7 +73,7 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
   if (phase.step === "result")
     return (
       <Page title="Résultat du questionnaire" heading="Résultat du questionnaire">
-        <EpdsResultView score={phase.score} audience={audience} mapLinks={!embedded} />
+        <EpdsResultView score={phase.score} audience={audience} mapLinks={!embedded} callbackDate={embedded ? undefined : today} />
         {!embedded && (
           <div className="fr-mt-4w mj-no-print">
             <h2 className="fr-h5">Garder ou partager ce résultat</h2>
@@ -108,6 +109,7 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
 
   return (
     <Page title="Post-partum : comment allez-vous ?" heading="Comment allez-vous depuis la naissance ?">
+      {!embedded && <PendingCallbacks />}
       <p className="fr-text--lead">
         Dix questions sur les 7 derniers jours, pour faire le point sur votre moral après la naissance de votre enfant.
         Cela prend environ 5 minutes.
@@ -121,6 +123,15 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
         <strong>Si vous avez des idées noires maintenant</strong>, n'attendez pas : appelez le <a href="tel:3114">3114</a> (jour et nuit,
         gratuit) ou le <a href="tel:15">15</a>.
       </p>
+      {!embedded && (
+        <p>
+          Vous préférez parler à quelqu'un ?{" "}
+          <Link className="fr-link" to="/post-partum/rappel">
+            Je souhaite être rappelé(e)
+          </Link>{" "}
+          par un professionnel de mon département.
+        </p>
+      )}
       <RadioButtons
         legend="Qui répond ?"
         name="audience"

@@ -1,0 +1,83 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { buildCommuneIndex, communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../../domain/geo/commune-search.js";
+import { loadCommunes } from "../../autour/places-api.js";
+
+/**
+ * The parent's commune, to know the département (and the places near them if no service covers it). The same
+ * offline commune list and resolution as « Autour de moi »: a name shared by several communes asks which one.
+ * Only the département leaves the device (coverage question); the commune is used on the device.
+ */
+export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch): void; busy: boolean }) {
+  const [text, setText] = useState("");
+  const [index, setIndex] = useState<CommuneIndex | null>(null);
+  const [candidates, setCandidates] = useState<CommuneMatch[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadCommunes().then(
+      (list) => live && setIndex(buildCommuneIndex(list)),
+      () => live && setMessage("La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez quand vous aurez du réseau."),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setCandidates([]);
+    let communes = index;
+    if (!communes) {
+      try {
+        communes = buildCommuneIndex(await loadCommunes());
+        setIndex(communes);
+      } catch {
+        return setMessage("La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez quand vous aurez du réseau.");
+      }
+    }
+    if (text.trim().length < 2) return setMessage("Indiquez au moins deux lettres du nom de votre commune, ou son code postal.");
+    const found = resolveCommuneQuery(communes, text, 8);
+    if (found.kind === "one") {
+      setMessage(null);
+      return onChoose(found.commune);
+    }
+    if (found.kind === "choose") {
+      setMessage(null);
+      return setCandidates(found.communes);
+    }
+    setMessage(`Aucune commune ne correspond à « ${text.trim()} ». Vérifiez l'orthographe ou indiquez le code postal.`);
+  }
+
+  return (
+    <>
+      <form onSubmit={(e) => void submit(e)} noValidate className="mj-narrow-form">
+        <Input
+          label="Votre commune"
+          hintText="Nom ou code postal. Elle sert à trouver le service de votre département ; seul le numéro du département est envoyé pour savoir si un service y rappelle."
+          state={message ? "error" : "default"}
+          stateRelatedMessage={message ?? undefined}
+          nativeInputProps={{ name: "rappel-commune", value: text, autoComplete: "address-level2", onChange: (e) => setText(e.target.value) }}
+        />
+        <Button type="submit" iconId="fr-icon-arrow-right-line" iconPosition="right" disabled={busy}>
+          Continuer
+        </Button>
+      </form>
+      {candidates.length > 0 && (
+        <RadioButtons
+          className="fr-mt-3w"
+          legend={`Plusieurs communes correspondent à « ${text.trim()} » : laquelle est la vôtre ?`}
+          name="rappel-commune-choix"
+          options={candidates.map((c) => ({
+            label: communeLabel(c),
+            hintText: c.postcodes.slice(0, 3).join(", "),
+            nativeInputProps: { onChange: () => onChoose(c), disabled: busy },
+          }))}
+        />
+      )}
+    </>
+  );
+}

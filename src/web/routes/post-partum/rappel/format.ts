@@ -1,0 +1,21 @@
+/** « 48 heures », « 2 jours »: the service's stated delay in words. */
+export function delayInWords(hours: number): string {
+  if (hours >= 24 && hours % 24 === 0) {
+    const days = hours / 24;
+    return `${days} jour${days > 1 ? "s" : ""}`;
+  }
+  return `${hours} heure${hours > 1 ? "s" : ""}`;
+}
+
+/** « mercredi 3 décembre à 14:30 », in the device's own time zone (where the parent is). */
+export function momentInWords(iso: string): string {
+  const date = new Date(iso);
+  const day = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long" }).format(date);
+  const time = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit" }).format(date);
+  return `${day} à ${time}`;
+}
+
+/** « 06 12 34 56 78 » for a normalised 10-digit number. */
+export function phoneInWords(phone: string): string {
+  return /^\d{10}$/.test(phone) ? phone.replace(/(\d{2})(?=\d)/g, "$1 ") : phone;
+}
