@@ -7,7 +7,8 @@ import { openSteeringDatabase } from "./steering-db.js";
  * Creates an account of the steering side (the first national administrator, or any account):
  *
  *   npm run admin:create -- --email prenom.nom@sante.gouv.fr [--nom "Prénom Nom"]
- *                           [--role national|regional|observer] [--service ars|dreets] [--region 84]
+ *                           [--role national|regional|observer|departemental] [--service ars|dreets] [--region 84]
+ *                           [--departement 69]   (role departemental: a département's call-back service)
  *   npm run admin:create -- --email … --reinitialiser      (new password for an existing account)
  *
  * The password is never an argument (it would stay in the shell history and in `ps`): it is typed twice at
@@ -16,7 +17,7 @@ import { openSteeringDatabase } from "./steering-db.js";
  * Database: DATABASE_URL, else PGlite in DATA_DIR (default var/) — with PGlite, refused while the server runs.
  */
 const USAGE =
-  "Usage : npm run admin:create -- --email adresse@exemple.fr [--nom \"Prénom Nom\"] [--role national|regional|observer] [--service ars|dreets] [--region 84] [--reinitialiser]\n" +
+  "Usage : npm run admin:create -- --email adresse@exemple.fr [--nom \"Prénom Nom\"] [--role national|regional|observer|departemental] [--service ars|dreets] [--region 84] [--departement 69] [--reinitialiser]\n" +
   "Le mot de passe est saisi deux fois (masqué), ou lu sur la première ligne de l'entrée standard ; jamais en argument.";
 
 function fail(message: string): never {
@@ -80,6 +81,7 @@ try {
       role: { type: "string", default: "national" },
       service: { type: "string" },
       region: { type: "string" },
+      departement: { type: "string" },
       reinitialiser: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -112,11 +114,12 @@ try {
       role: args.role,
       agency: args.service ?? null,
       region: args.region ?? null,
+      departement: args.departement ?? null,
       password,
     });
     if (!checked.ok) fail(checked.errors.map((e) => `${e.field} : ${e.message}`).join("\n"));
     const account = await insertAccount(db, checked.account, new Date());
-    const where = account.region ? `, région ${account.region}` : "";
+    const where = account.region ? `, région ${account.region}` : account.departement ? `, département ${account.departement}` : "";
     const agency = account.agency ? ` (${account.agency.toUpperCase()})` : "";
     console.log(`Compte créé : ${account.email} — ${ROLE_LABELS[account.role]}${agency}${where}.`);
   }

@@ -21,6 +21,7 @@ import { epdsRoutes } from "./routes/epds.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { placesRoutes, type PlacesService } from "./places/index.js";
 import { steeringRoutes, type SteeringOptions } from "./steering/index.js";
+import { callbackPlugin, type CallbackOptions } from "./callback/index.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
 import type { TranslationBundle, TranslationLanguage } from "../domain/content/schema.js";
 import { installOps, newLifecycle, type Lifecycle, type Metrics } from "./ops/index.js";
@@ -72,6 +73,8 @@ export interface AppOptions {
   https?: { key: Buffer; cert: Buffer };
   /** Session and lock-out settings of the back office (STEERING_*); defaults otherwise. */
   steering?: SteeringOptions;
+  /** Call-back requests (CALLBACK_*, SMTP_*): keys, retention, rate limits, e-mail notices; off without keys. */
+  callback?: CallbackOptions;
   /** Shared with the shutdown: readiness answers 503 while the copy drains. */
   lifecycle?: Lifecycle;
   /** Prometheus metrics (METRICS_PORT), counted by route pattern; off when omitted. */
@@ -204,6 +207,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarRoutes(options.publicUrl?.hostname || undefined));
       if (places) await api.register(placesRoutes(db, places));
       await api.register(steeringRoutes(db, steering));
+      await api.register(callbackPlugin(db, steering, options.callback ?? { keyring: null }));
     },
     { prefix: "/api/v1" },
   );

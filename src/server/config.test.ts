@@ -69,3 +69,41 @@ describe("server configuration", () => {
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe("call-back settings", () => {
+  const key = (n: number) => Buffer.alloc(32, n).toString("base64");
+
+  it("reads the keys: the first encrypts, all decrypt", () => {
+    const config = parseConfig({ CALLBACK_KEYS: `k2027:${key(2)}, k2026:${key(1)}` }, configSchema);
+    expect(config.CALLBACK_KEYS?.current.id).toBe("k2027");
+    expect([...config.CALLBACK_KEYS!.byId.keys()]).toEqual(["k2027", "k2026"]);
+    expect(parseConfig({}, configSchema).CALLBACK_KEYS).toBeNull();
+    expect(parseConfig({}, configSchema)).toMatchObject({ CALLBACK_CLOSED_RETENTION_DAYS: 30, CALLBACK_MAX_RETENTION_DAYS: 90, SMTP_URL: null });
+  });
+
+  it.each([
+    [`k1:${Buffer.alloc(16).toString("base64")}`, "la clé « k1 » doit faire 32 octets"],
+    [`${key(1)}`, "entrée n° 1 : identifiant de clé manquant"],
+    [`a:${key(1)},a:${key(2)}`, "identifiant de clé « a » en double"],
+  ])("refuses a bad key list without ever repeating a key: %s", (value, reason) => {
+    try {
+      parseConfig({ CALLBACK_KEYS: value }, configSchema);
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("CALLBACK_KEYS invalide : valeur masquée");
+      expect(message).toContain(reason);
+      for (const part of value.split(/[,:]/)) if (part.length > 8) expect(message).not.toContain(part);
+    }
+  });
+
+  it("never repeats the SMTP URL (it holds a password)", () => {
+    try {
+      parseConfig({ SMTP_URL: "http://user:secret-password@mail.example" }, configSchema);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain("SMTP_URL invalide : valeur masquée");
+      expect((error as Error).message).not.toContain("secret-password");
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { parseKeyring, type Keyring } from "./callback/crypto.js";
 
 /**
  * Every environment variable the server and its commands read, in one schema: type, default and a French
@@ -15,6 +16,8 @@ interface VariableMeta {
   /** The default as a person reads it (« aucun » when unset means « off »). */
   defaultText: string;
   expected: string;
+  /** Never repeated in an error message (keys, passwords). */
+  secret?: boolean;
 }
 
 /** Keyed by the variable's schema (`configSchema.shape[name]`, the same object in a `.pick`): the name is written once. */
@@ -225,6 +228,53 @@ export const configSchema = z.object({
       expected: "au moins 16 caractères",
     },
   ),
+  CALLBACK_KEYS: variable(
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx): Keyring | null => {
+        if (raw === undefined) return null;
+        const keyring = parseKeyring(raw);
+        if (typeof keyring === "string") {
+          ctx.addIssue({ code: "custom", message: keyring });
+          return z.NEVER;
+        }
+        return keyring;
+      }),
+    {
+      description:
+        "rappels : clés de chiffrement des demandes de rappel (AES-256-GCM), `id:clé` séparées par des virgules, chaque clé de 32 octets en base64 (`openssl rand -base64 32`) ; la première chiffre, toutes déchiffrent (rotation : `docs/rappel.md`). Sans elle, les demandes de rappel sont désactivées",
+      defaultText: "— (rappels désactivés)",
+      expected: "des entrées id:clé (32 octets en base64), séparées par des virgules",
+      secret: true,
+    },
+  ),
+  CALLBACK_CLOSED_RETENTION_DAYS: positive(30, "rappels : une demande clôturée est supprimée après ce nombre de jours", "un nombre positif de jours"),
+  CALLBACK_MAX_RETENTION_DAYS: positive(90, "rappels : toute demande est supprimée au plus tard ce nombre de jours après son envoi, même non clôturée", "un nombre positif de jours"),
+  CALLBACK_PURGE_INTERVAL_MINUTES: positive(10, "rappels : intervalle de la tâche de suppression des demandes échues (et des compteurs anti-abus expirés)", "un nombre positif de minutes"),
+  CALLBACK_RATE_IP_MAX: positiveWhole(5, "rappels : demandes acceptées depuis une même adresse par fenêtre (l'adresse n'est gardée que sous forme d'empreinte, le temps de la fenêtre)"),
+  CALLBACK_RATE_IP_WINDOW_MINUTES: positive(60, "rappels : fenêtre du comptage par adresse", "un nombre positif de minutes"),
+  CALLBACK_RATE_PHONE_MAX: positiveWhole(2, "rappels : demandes acceptées pour un même numéro de téléphone par fenêtre (empreinte HMAC du numéro)"),
+  CALLBACK_RATE_PHONE_WINDOW_HOURS: positive(24, "rappels : fenêtre du comptage par numéro", "un nombre positif d'heures"),
+  SMTP_URL: variable(
+    z
+      .string()
+      .regex(/^smtps?:\/\/./)
+      .optional()
+      .transform((value) => value ?? null),
+    {
+      description:
+        "rappels : serveur d'envoi des avis aux services (`smtp://utilisateur:mot-de-passe@hôte:587` ou `smtps://…:465`) ; l'avis ne contient aucune donnée personnelle. Sans lui, un avertissement est journalisé et les demandes restent visibles dans la boîte de réception du pilotage",
+      defaultText: "— (pas d'avis par courriel)",
+      expected: "une URL smtp://… ou smtps://…",
+      secret: true,
+    },
+  ),
+  SMTP_FROM: variable(z.string().min(3).default("Mille Jours <ne-pas-repondre@mille-jours.local>"), {
+    description: "rappels : expéditeur des avis aux services",
+    defaultText: "`Mille Jours <ne-pas-repondre@mille-jours.local>`",
+    expected: "une adresse électronique, éventuellement avec un nom",
+  }),
 });
 
 export type ServerConfig = z.output<typeof configSchema>;
@@ -255,8 +305,13 @@ export function parseConfig<S extends z.ZodObject>(env: Record<string, string | 
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
-  const expected = (name: string) => metas.get(schema.shape[name] as z.ZodType)?.expected ?? "une valeur valide";
-  throw new ConfigError(names.map((name) => `${name} invalide : « ${env[name] ?? ""} » (attendu : ${expected(name)}).`));
+  const meta = (name: string) => metas.get(schema.shape[name] as z.ZodType);
+  const shown = (name: string) => (meta(name)?.secret ? "valeur masquée" : `« ${env[name] ?? ""} »`);
+  const why = (name: string) => {
+    const custom = meta(name)?.secret ? result.error.issues.find((i) => i.path[0] === name && i.code === "custom")?.message : undefined;
+    return custom ? `, ${custom}` : "";
+  };
+  throw new ConfigError(names.map((name) => `${name} invalide : ${shown(name)}${why(name)} (attendu : ${meta(name)?.expected ?? "une valeur valide"}).`));
 }
 
 /** Reads the configuration once; on a bad value prints the French message and exits (code 1). */

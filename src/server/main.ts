@@ -11,6 +11,7 @@ import { migrate } from "./db/migrate.js";
 import { loadPlaceIndex, seedShippedPlaces } from "./places/index.js";
 import { installShutdown, Metrics, newLifecycle } from "./ops/index.js";
 import { steeringOptionsFromConfig } from "./steering/context.js";
+import { callbackOptionsFromConfig, smtpNotifier, startRetentionJob } from "./callback/index.js";
 
 /** Starts Mille Jours: migrate, load content, serve `dist/` and the API. Configured by environment variables. */
 const startedAt = performance.now();
@@ -38,6 +39,8 @@ const seeded = await seedShippedPlaces(db, `${root}data`);
 const places = await loadPlaceIndex(db);
 const lifecycle = newLifecycle();
 const metrics = config.METRICS_PORT === null ? undefined : new Metrics({ db, places });
+// Call-back notices: by SMTP when configured; without it, requests still wait in the services' inbox.
+const notifier = config.SMTP_URL ? smtpNotifier(config.SMTP_URL, config.SMTP_FROM, config.PUBLIC_URL) : null;
 const app = await buildApp({
   db,
   lifecycle,
@@ -52,7 +55,12 @@ const app = await buildApp({
   trustProxy: config.TRUST_PROXY,
   publicUrl: config.PUBLIC_URL,
   steering: steeringOptionsFromConfig(config),
+  callback: callbackOptionsFromConfig(config, notifier),
 });
+if (!config.CALLBACK_KEYS) app.log.warn("CALLBACK_KEYS absent : les demandes de rappel sont désactivées (docs/rappel.md)");
+else if (!notifier) app.log.warn("SMTP_URL absent : les services ne seront pas avertis par courriel des nouvelles demandes de rappel (elles restent dans leur boîte de réception)");
+// Deletes call-back requests past their retention date, on every copy (the DELETE is idempotent).
+const stopRetention = startRetentionJob(db, { intervalMs: config.CALLBACK_PURGE_INTERVAL_MINUTES * 60_000, log: app.log });
 
 // Imports made elsewhere (another copy, the command line) are picked up by polling the import log.
 const stopPlacesRefresh = places.startAutoRefresh(config.PLACES_REFRESH_SECONDS * 1000, (error) =>
@@ -69,6 +77,8 @@ const shutdown = installShutdown({
   timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   release: async () => {
     stopPlacesRefresh();
+    await stopRetention();
+    notifier?.close();
     await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
     await db.close();
   },

@@ -4,7 +4,7 @@ import { BrowserRouter, Link } from "react-router";
 import { I18nProvider } from "@lingui/react";
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { App } from "./App.js";
-import { ContentProvider } from "./state/content.js";
+import { ContentProvider, fetchContent } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
 import { registerServiceWorker } from "./service-worker.js";
 import { hasSavedDataHint, loadCachedContent } from "./storage/local-db.js";
@@ -68,13 +68,9 @@ else
 async function contentVersion(version: string): Promise<ContentBundle | null> {
   const cached = await loadCachedContent().catch(() => null);
   if (cached?.version === version) return cached;
-  try {
-    const response = await fetch("/api/v1/content");
-    const fresh = response.ok ? ((await response.json()) as ContentBundle) : null;
-    return fresh?.version === version ? fresh : null;
-  } catch {
-    return null;
-  }
+  // The provider's refresh after load reuses this very fetch and saves the bundle on the device (state/content.tsx).
+  const fresh = await fetchContent().catch(() => null);
+  return fresh?.version === version ? fresh : null;
 }
 
 registerServiceWorker();

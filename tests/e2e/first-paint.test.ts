@@ -176,6 +176,48 @@ describe("first paint of pre-rendered pages", () => {
     await context.close();
   });
 
+  it("fetches the content once on a first visit of a page rendered with it, keeps it on the device, and reopens offline", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    let contentRequests = 0;
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/v1/content") contentRequests += 1;
+    });
+    await page.goto(`${baseUrl}/parcours/suite-grossesse`);
+    await page.getByRole("heading", { name: "L'essentiel à cette étape" }).waitFor(); // adopted with the content
+    await page.waitForLoadState("load");
+    // The provider's refresh after load reused the boot's fetch: it saved that bundle on the device.
+    const served = await page.evaluate(() => document.getElementById("root")!.dataset.content);
+    await page.waitForFunction(
+      (version) =>
+        new Promise((resolve) => {
+          const open = indexedDB.open("mille-jours");
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains("content")) return resolve(false);
+            const get = db.transaction("content").objectStore("content").get("bundle");
+            get.onsuccess = () => resolve((get.result as { version?: string } | undefined)?.version === version);
+            get.onerror = () => resolve(false);
+          };
+        }),
+      served,
+    );
+    await page.waitForLoadState("networkidle");
+    expect(contentRequests, "requests to /api/v1/content on a first visit").toBe(1);
+
+    // Offline, the page and its content come back from the device (service worker + saved bundle).
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("heading", { name: "L'essentiel à cette étape" }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("turns dark as soon as the app runs on a phone set to dark, with the critical stylesheet alone", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.emulateMedia({ colorScheme: "dark" });

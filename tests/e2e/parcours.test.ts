@@ -145,3 +145,52 @@ describe("the same pregnancy journey with the keyboard only", () => {
     await context.close();
   });
 });
+
+describe("an essential in another language", () => {
+  it("shows the English text with its review status and the French original one tap away; an untranslated article falls back to French with a note; French never downloads translations", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    const translationRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/v1/traductions/")) translationRequests.push(new URL(request.url()).pathname);
+    });
+
+    // A French visit loads no other language.
+    await page.goto(`${baseUrl}/articles/declaration-grossesse`);
+    await page.getByRole("heading", { level: 1, name: "Déclarer sa grossesse : avant la fin de la 14e semaine" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(translationRequests).toEqual([]);
+    expect(await page.getByTestId("translation-status").count()).toBe(0);
+
+    await page.goto(`${baseUrl}/en/articles/declaration-grossesse`);
+    const title = page.getByRole("heading", { level: 1, name: "Declaring your pregnancy: before the end of week 14" });
+    await title.waitFor();
+    expect(await title.locator("span").getAttribute("lang")).toBe("en");
+    const status = page.getByTestId("translation-status");
+    expect(await status.innerText()).toContain("Translation to be reviewed (machine-assisted)");
+    expect(await status.innerText()).toContain("Traduction à relire");
+    expect(await page.locator('.mj-article-body[lang="en"]').innerText()).toContain("14th week of amenorrhoea (14 weeks after the first day of your last period)");
+    // Sources stay the French official pages.
+    expect(await page.locator("#sources + ul a").first().getAttribute("href")).toBe("https://www.ameli.fr/assure/droits-demarches/famille/maternite-paternite-adoption/grossesse");
+    expect(translationRequests).toEqual(["/api/v1/traductions/en"]);
+    await expectNoAxeViolations(page);
+
+    const original = status.getByRole("link", { name: "Read the original in French" });
+    expect(await original.getAttribute("hreflang")).toBe("fr");
+    await original.click();
+    await page.getByRole("heading", { level: 1, name: "Déclarer sa grossesse : avant la fin de la 14e semaine" }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/articles/declaration-grossesse");
+
+    // Not translated: the French text, never a blank, with the note in both languages.
+    await page.goto(`${baseUrl}/en/articles/acide-folique`);
+    const note = page.getByTestId("translation-fallback");
+    await note.waitFor();
+    expect(await note.innerText()).toContain("This article is not translated into English yet. Here is the French version.");
+    expect(await note.innerText()).toContain("Cet article n'est pas encore traduit");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Acide folique : à commencer avant la grossesse");
+    expect((await page.locator(".mj-article-body").innerText()).length).toBeGreaterThan(200);
+    await expectNoAxeViolations(page);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -12,8 +12,8 @@ import { isCommuneCode } from "../geo/insee.js";
  * - `GET  /api/v1/rappel/couverture?departement=XX` → {@link coverageSchema}. `covered` is false when no enabled
  *   service answers for the département, and also when call-backs are not configured on this server.
  * - `POST /api/v1/rappel/demandes` body {@link newCallbackRequestSchema} → 201 {@link createdCallbackSchema};
- *   400 invalid input (French problem+json with `errors` by field); 409 no service for the département;
- *   413 body too large; 429 rate limited (Retry-After); 503 call-backs not configured on this server.
+ *   400 invalid input (French problem+json with `errors` by field); 409 no service for the département (or
+ *   call-backs not configured on this server); 413 body too large; 429 rate limited (Retry-After).
  * - `DELETE /api/v1/rappel/demandes/:id` with header {@link CANCEL_TOKEN_HEADER} → 204; a wrong token, an unknown
  *   id or a request already deleted all give the same 404 (no existence leak). The token cancels, it reads nothing.
  *
@@ -178,6 +178,8 @@ export const inboxSchema = z.object({
   departement: z.string(),
   service: publicServiceSchema.extend({ enabled: z.boolean() }).nullable(),
   items: z.array(callbackRequestSchema),
+  /** Requests that could not be decrypted (their key was removed from CALLBACK_KEYS): an operator's error, logged. */
+  unreadable: z.number().int(),
 });
 export type Inbox = z.infer<typeof inboxSchema>;
 

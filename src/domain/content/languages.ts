@@ -20,7 +20,7 @@ export function isTranslationLanguage(value: unknown): value is TranslationLangu
 }
 
 export interface LanguageInfo {
-  /** BCP 47 tag for `lang` attributes and speech synthesis (Dari as Afghan Persian, FALC as French). */
+  /** BCP 47 tag for `lang` attributes and speech synthesis (Dari as Afghan Persian, FALC as a private-use French), as in src/web/i18n/locales.ts. */
   tag: string;
   dir: "ltr" | "rtl";
   /** The language's own name. */
@@ -31,7 +31,7 @@ export interface LanguageInfo {
 
 export const languageInfo: Record<ContentLanguage, LanguageInfo> = {
   fr: { tag: "fr", dir: "ltr", name: "Français", frenchName: "français" },
-  falc: { tag: "fr", dir: "ltr", name: "Facile à lire", frenchName: "français facile à lire" },
+  falc: { tag: "fr-x-falc", dir: "ltr", name: "Facile à lire", frenchName: "français facile à lire" },
   en: { tag: "en", dir: "ltr", name: "English", frenchName: "anglais" },
   ar: { tag: "ar", dir: "rtl", name: "العربية", frenchName: "arabe" },
   prs: { tag: "fa-AF", dir: "rtl", name: "دری", frenchName: "dari" },

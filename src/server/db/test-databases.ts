@@ -1,10 +1,16 @@
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, openPglite, type Database } from "./database.js";
+import { openDatabase, wrapPglite, type Database } from "./database.js";
 
-/** A fresh, empty database of each kind, for integration tests: embedded PGlite, and a new database on the test PostgreSQL server. */
+/**
+ * A fresh, empty database of each kind, for integration tests: embedded PGlite, and a new database on the test
+ * PostgreSQL server. The PGlite one is what `openPglite(null)` opens, loaded from the snapshot of a new database
+ * (tests/setup/postgres.ts) instead of running `initdb` again.
+ */
 export const testDatabases: [string, () => Promise<Database>][] = [
-  ["PGlite", () => openPglite(null)],
+  ["PGlite", async () => wrapPglite(await PGlite.create({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) }))],
   [
     "PostgreSQL",
     async () => {

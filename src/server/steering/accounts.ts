@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findRegion } from "../../domain/steering/territories.js";
+import { findDepartement, findRegion } from "../../domain/steering/territories.js";
 import type { Queryable } from "../db/database.js";
 import { checkNewPassword, DEFAULT_SCRYPT, hashPassword, type ScryptParams } from "./password.js";
 
@@ -9,9 +9,13 @@ import { checkNewPassword, DEFAULT_SCRYPT, hashPassword, type ScryptParams } fro
  *   loads births tables and barometer files, manages accounts, reads the audit log;
  * - `regional`: agent of an ARS (`agency: "ars"`) or a DREETS (`agency: "dreets"`) of one region: reads and
  *   edits the projects of that region only;
- * - `observer`: read-only, of one region or (region null) of the whole country.
+ * - `observer`: read-only, of one region or (region null) of the whole country;
+ * - `departemental`: agent of one département's call-back service (PMI or a partner service, issue 17): the
+ *   call-back inbox of that département and its barometer, nothing else (src/server/callback/routes.ts).
  */
-export const ROLES = ["national", "regional", "observer"] as const;
+export const ROLES = ["national", "regional", "observer", "departemental"] as const;
+/** The roles of the regional steering (projects, allocations, national barometer): every role but `departemental`. */
+export const STEERING_ROLES = ["national", "regional", "observer"] as const satisfies readonly Role[];
 export type Role = (typeof ROLES)[number];
 export const AGENCIES = ["ars", "dreets"] as const;
 export type Agency = (typeof AGENCIES)[number];
@@ -20,6 +24,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   national: "Administrateur national",
   regional: "Agent régional",
   observer: "Observateur (lecture seule)",
+  departemental: "Service départemental (rappels)",
 };
 
 export interface Account {
@@ -29,6 +34,8 @@ export interface Account {
   role: Role;
   agency: Agency | null;
   region: string | null;
+  /** The département of a `departemental` account, null for the other roles. */
+  departement: string | null;
   active: boolean;
 }
 
@@ -37,7 +44,7 @@ export interface AccountRow extends Account {
 }
 
 export const ACCOUNT_COLUMNS =
-  "a.id::text AS id, a.email, a.display_name AS \"displayName\", a.role, a.agency, a.region, a.active, a.password_hash AS \"passwordHash\"";
+  "a.id::text AS id, a.email, a.display_name AS \"displayName\", a.role, a.agency, a.region, a.departement, a.active, a.password_hash AS \"passwordHash\"";
 
 /** The login name: the e-mail trimmed and lower-cased. */
 export function emailKey(email: string): string {
@@ -53,15 +60,16 @@ const emailSchema = z
 export const newAccountSchema = z.strictObject({
   email: emailSchema,
   displayName: z.string().trim().min(2, { error: "Le nom affiché doit compter au moins 2 caractères." }).max(120),
-  role: z.enum(ROLES, { error: "Rôle inconnu : national, regional ou observer." }),
+  role: z.enum(ROLES, { error: "Rôle inconnu : national, regional, observer ou departemental." }),
   agency: z.enum(AGENCIES, { error: "Service inconnu : ars ou dreets." }).nullable().default(null),
   region: z.string().nullable().default(null),
+  departement: z.string().trim().toUpperCase().nullable().default(null),
   password: z.string(),
 });
 export type NewAccount = z.input<typeof newAccountSchema>;
 
 export function publicAccount(row: AccountRow | Account): Account {
-  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, agency: row.agency, region: row.region, active: row.active };
+  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, agency: row.agency, region: row.region, departement: row.departement ?? null, active: row.active };
 }
 
 /** Checks an account to create; French messages, by field. */
@@ -75,6 +83,10 @@ export function checkNewAccount(input: unknown): { ok: true; account: z.output<t
   if (a.role === "regional" && !a.region) errors.push({ field: "region", message: "Un agent régional est rattaché à une région : indiquez son code (84, 11…)." });
   if (a.role === "national" && a.region) errors.push({ field: "region", message: "Un administrateur national n'est rattaché à aucune région." });
   if (a.region && !findRegion(a.region)) errors.push({ field: "region", message: `Région « ${a.region} » inconnue (code officiel géographique : 01, 02, 03, 04, 06, 11, 24…).` });
+  if (a.role === "departemental" && !a.departement) errors.push({ field: "departement", message: "Un service départemental est rattaché à un département : indiquez son code (69, 2A, 974…)." });
+  if (a.role === "departemental" && (a.region || a.agency)) errors.push({ field: "region", message: "Un service départemental n'est rattaché à aucune région ni agence : indiquez seulement son département." });
+  if (a.role !== "departemental" && a.departement) errors.push({ field: "departement", message: "Seul un service départemental est rattaché à un département." });
+  if (a.departement && !findDepartement(a.departement)) errors.push({ field: "departement", message: `Département « ${a.departement} » inconnu (code officiel géographique : 01 à 95, 2A, 2B, 971 à 976).` });
   const weak = checkNewPassword(a.password, a.email);
   if (weak) errors.push({ field: "password", message: weak });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, account: a };
@@ -91,11 +103,11 @@ export async function insertAccount(
 ): Promise<Account> {
   const hash = await hashPassword(account.password, scrypt);
   const rows = await db.query<Account>(
-    `INSERT INTO steering_account (email, email_key, display_name, role, agency, region, password_hash, created_at, password_changed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+    `INSERT INTO steering_account (email, email_key, display_name, role, agency, region, departement, password_hash, created_at, password_changed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
      ON CONFLICT (email_key) DO NOTHING
-     RETURNING id::text AS id, email, display_name AS "displayName", role, agency, region, active`,
-    [account.email, emailKey(account.email), account.displayName, account.role, account.agency, account.region, hash, now.toISOString()],
+     RETURNING id::text AS id, email, display_name AS "displayName", role, agency, region, departement, active`,
+    [account.email, emailKey(account.email), account.displayName, account.role, account.agency, account.region, account.departement, hash, now.toISOString()],
   );
   if (!rows[0]) throw new AccountExistsError(`Un compte existe déjà pour ${account.email}.`);
   return rows[0];
@@ -128,6 +140,8 @@ export async function resetPassword(db: Queryable, accountId: string, password: 
 
 /** What an account may see: null for the whole country, else one region. */
 export function readScope(account: Account): string | null {
+  // A departemental account never reaches the steering routes (guard), but never gets « all regions » either.
+  if (account.role === "departemental") return "—";
   return account.role === "national" ? null : account.region;
 }
 

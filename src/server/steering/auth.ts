@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 import { sendProblem } from "../problem.js";
-import { ACCOUNT_COLUMNS, publicAccount, type Account, type AccountRow, type Role } from "./accounts.js";
+import { ACCOUNT_COLUMNS, publicAccount, STEERING_ROLES, type Account, type AccountRow, type Role } from "./accounts.js";
 import type { SteeringContext } from "./context.js";
 
 /**
@@ -128,8 +128,10 @@ function csrfMatches(expected: string, given: unknown): boolean {
 /**
  * The guard of a private route (an onRequest hook, so it runs before the body is even read): a valid
  * session (401 otherwise), the CSRF token on state-changing requests (403), and one of `roles` (403).
+ * Without `roles`, the roles of the regional steering ({@link STEERING_ROLES}): a département's call-back
+ * account is refused everywhere it is not named.
  */
-export function guard(ctx: SteeringContext, roles?: readonly Role[]): onRequestAsyncHookHandler {
+export function guard(ctx: SteeringContext, roles: readonly Role[] = STEERING_ROLES): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const crossSite = crossSiteProblem(request);
     if (crossSite) return sendProblem(reply, { status: 403, title: "Accès refusé", detail: crossSite });
@@ -149,13 +151,15 @@ export function guard(ctx: SteeringContext, roles?: readonly Role[]): onRequestA
         title: "Accès refusé",
         detail: "Jeton anti-falsification (CSRF) absent ou invalide : rechargez la page et recommencez.",
       });
-    if (roles && !roles.includes(session.account.role))
-      return sendProblem(reply, { status: 403, title: "Accès refusé", detail: roleMessage(roles) });
+    if (!roles.includes(session.account.role))
+      return sendProblem(reply, { status: 403, title: "Accès refusé", detail: roleMessage(roles, session.account) });
     sessions.set(request, session);
   };
 }
 
-function roleMessage(roles: readonly Role[]): string {
+function roleMessage(roles: readonly Role[], account: Account): string {
+  if (roles.length === 1 && roles[0] === "departemental") return "Espace réservé aux services départementaux de rappel.";
+  if (account.role === "departemental") return "Votre compte sert aux demandes de rappel de votre département : il n'a pas accès au reste du pilotage.";
   if (roles.length === 1 && roles[0] === "national") return "Action réservée à l'administration nationale.";
   return "Votre compte est en lecture seule : cette action est réservée aux agents régionaux et à l'administration nationale.";
 }

@@ -43,7 +43,8 @@ interface DatasetRow {
   loadedBy: string;
 }
 
-async function readAll(db: Queryable) {
+/** Every barometer value, departmental target and source dataset (also read by the call-back accounts, for their département). */
+export async function readAll(db: Queryable) {
   const [observations, targets, datasets] = await Promise.all([
     db.query<Observation & { datasetId: string }>(
       `SELECT indicator, departement, year, numerator, denominator, dataset_id::text AS "datasetId" FROM steering_barometer_value ORDER BY indicator, departement, year`,

@@ -12,6 +12,7 @@ import {
   listAccounts,
   publicAccount,
   resetPassword,
+  ROLES,
 } from "./accounts.js";
 import {
   accountKey,
@@ -35,9 +36,10 @@ const accountSchema = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
-  role: z.enum(["national", "regional", "observer"]),
+  role: z.enum(ROLES),
   agency: z.enum(["ars", "dreets"]).nullable(),
   region: z.string().nullable(),
+  departement: z.string().nullable(),
   active: z.boolean(),
 });
 const sessionSchema = z.object({ account: accountSchema, csrfToken: z.string() });
@@ -112,7 +114,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/pilotage/session",
-      { schema: { summary: "Déconnexion de cette session", tags }, onRequest: guard(ctx) },
+      { schema: { summary: "Déconnexion de cette session", tags }, onRequest: guard(ctx, ROLES) },
       async (request, reply) => {
         await ctx.db.query("DELETE FROM steering_session WHERE token_hash = $1", [sessionOf(request).tokenHash]);
         clearSessionCookie(request, reply);
@@ -122,7 +124,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/pilotage/sessions",
-      { schema: { summary: "Déconnexion partout : ferme toutes les sessions du compte", tags }, onRequest: guard(ctx) },
+      { schema: { summary: "Déconnexion partout : ferme toutes les sessions du compte", tags }, onRequest: guard(ctx, ROLES) },
       async (request, reply) => {
         await ctx.db.query("DELETE FROM steering_session WHERE account_id = $1", [sessionOf(request).account.id]);
         clearSessionCookie(request, reply);
@@ -138,7 +140,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
           tags,
           body: z.strictObject({ current: z.string().max(1000), next: z.string().max(1000) }),
         },
-        onRequest: guard(ctx),
+        onRequest: guard(ctx, ROLES),
       },
       async (request, reply) => {
         const { account, tokenHash } = sessionOf(request);

@@ -35,10 +35,8 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
       // The first paint is pre-rendered or comes from the device copy: fetch once the page has loaded,
       // so that the content does not compete with the stylesheet, fonts and scripts.
       .then(() => pageLoaded())
-      .then(() => fetch("/api/v1/content"))
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const fresh = asBundle(await response.json());
+      .then(() => fetchContent())
+      .then(async (fresh) => {
         if (cancelled) return;
         // A transition: rendering the fresh content yields to the browser instead of freezing a slow phone.
         startTransition(() => {
@@ -67,6 +65,26 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
     return { status: "loading" };
   }, [bundle, failure, offline]);
   return <ContentContext.Provider value={state}>{children}</ContentContext.Provider>;
+}
+
+let networkContent: Promise<ContentBundle> | null = null;
+
+/**
+ * The content from the network, fetched once per page load: the boot (main.tsx) fetches it at once to adopt a page
+ * rendered with the content, and the provider's refresh then gets that same bundle instead of a second request.
+ * A failed fetch is forgotten, so that the next call tries again.
+ */
+export function fetchContent(): Promise<ContentBundle> {
+  networkContent ??= fetch("/api/v1/content")
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return asBundle(await response.json());
+    })
+    .catch((error: unknown) => {
+      networkContent = null;
+      throw error;
+    });
+  return networkContent;
 }
 
 function pageLoaded(): Promise<void> {

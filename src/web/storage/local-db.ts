@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { ContentBundle } from "../../domain/content/schema.js";
+import type { ContentBundle, TranslationBundle, TranslationLanguage } from "../../domain/content/schema.js";
 import type { Profile } from "../../domain/profile/profile.js";
 import { savedProfileSchema, upgradeProfile } from "../../domain/profile/schema.js";
 
@@ -46,7 +46,8 @@ interface MilleJoursDb extends DBSchema {
   profile: { key: "current"; value: Profile };
   epds: { key: string; value: EpdsRecord };
   marks: { key: string; value: ArticleMark };
-  content: { key: "bundle"; value: ContentBundle };
+  /** The French bundle under "bundle", each translation bundle under "traductions-<langue>". */
+  content: { key: string; value: ContentBundle | TranslationBundle };
 }
 
 const DB_NAME = "mille-jours";
@@ -185,7 +186,15 @@ export async function replaceParentData(data: ParentDataset): Promise<void> {
 }
 
 export async function loadCachedContent(): Promise<ContentBundle | null> {
-  return (await (await db()).get("content", "bundle")) ?? null;
+  return ((await (await db()).get("content", "bundle")) as ContentBundle | undefined) ?? null;
+}
+
+export async function loadCachedTranslation(language: TranslationLanguage): Promise<TranslationBundle | null> {
+  return ((await (await db()).get("content", `traductions-${language}`)) as TranslationBundle | undefined) ?? null;
+}
+
+export async function saveCachedTranslation(bundle: TranslationBundle): Promise<void> {
+  await (await db()).put("content", bundle, `traductions-${bundle.language}`);
 }
 
 export async function saveCachedContent(bundle: ContentBundle): Promise<void> {

@@ -4,7 +4,10 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
 import { formatFrenchDate } from "../../../domain/dates.js";
-import type { Article, ContentBundle } from "../../../domain/content/schema.js";
+import { languageInfo, type Article, type ContentBundle, type ContentLanguage, type TranslationLanguage } from "../../../domain/content/schema.js";
+import { localizeArticle, type LocalizedArticle } from "../../../domain/content/localize.js";
+import { frenchStatusLabel, translationLabels } from "../../../domain/content/translation-labels.js";
+import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
 import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { NotFoundPage } from "../NotFoundPage.js";
@@ -23,7 +26,52 @@ export function ArticlePage() {
   );
 }
 
-function ArticleView({ article, bundle }: { article: Article; bundle: ContentBundle }) {
+/** A calendar day in the reader's language (date-only ISO string, no time zone shift). */
+function formatDay(iso: string, language: ContentLanguage): string {
+  if (language === "fr" || language === "falc") return formatFrenchDate(iso);
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(languageInfo[language].tag, { dateStyle: "long", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+}
+
+/** Above a text in another language: its review status and the French original one tap away, or why it is in French. */
+function TranslationNote({ shown, language }: { shown: LocalizedArticle; language: TranslationLanguage }) {
+  const labels = translationLabels[language];
+  const { tag, dir } = languageInfo[language];
+  if (shown.fallback)
+    return (
+      <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" data-testid="translation-fallback">
+        <p lang={tag} dir={dir}>
+          {labels.fallback}
+        </p>
+        <p className="fr-text--sm fr-mb-0">Cet article n'est pas encore traduit : voici la version française.</p>
+      </div>
+    );
+  const status = shown.translation!;
+  const label = status.status === "relu" ? labels.reviewed(formatDay(status.reviewedOn, language), status.reviewer) : labels.toReview;
+  return (
+    <div className="fr-mb-3w" data-testid="translation-status">
+      {/* Not a DSFR badge: badges are in capitals, hard to read for a sentence (and against the FALC rules). */}
+      <p className={`fr-mb-1w ${status.status === "relu" ? "fr-icon-success-line" : "fr-icon-info-line"}`} lang={tag} dir={dir}>
+        {" "}
+        <strong>{label}</strong>
+      </p>
+      <p className="fr-text--sm fr-mb-1w">{frenchStatusLabel(status, language === "falc", formatFrenchDate)}</p>
+      {/* A plain link: the French address has no language prefix, outside this router's basename. */}
+      <a href={`/articles/${shown.id}`} className="fr-link fr-icon-arrow-right-line fr-link--icon-right" hrefLang="fr" lang={tag} dir={dir}>
+        {labels.original}
+      </a>
+    </div>
+  );
+}
+
+function ArticleView({ article: french, bundle }: { article: Article; bundle: ContentBundle }) {
+  const language = useContentLanguage();
+  const translation = useTranslationBundle(language);
+  const article =
+    translation.status === "ready"
+      ? localizeArticle(french, language, translation.bundle.articles.find((a) => a.id === french.id))
+      : localizeArticle(french, translation.status === "unavailable" ? language : "fr", undefined);
+  const { tag, dir } = languageInfo[article.language];
   const { marks, setMark } = useParent();
   const mark = marks.get(article.id);
   const firstStage = bundle.stages.find((s) => article.stages.includes(s.id));
@@ -44,12 +92,14 @@ function ArticleView({ article, bundle }: { article: Article; bundle: ContentBun
         ]}
         className="fr-mt-0"
       />
-      <Page title={article.title}>
-        <ReadAloud key={article.id} regions="main h1, #lecture-article, #lecture-article-corps" />
-        <div id="lecture-article">
+      <Page title={article.title} heading={<span lang={tag} dir={dir}>{article.title}</span>}>
+        {language !== "fr" && translation.status !== "loading" && <TranslationNote shown={article} language={language} />}
+        {/* The title span carries the text's language: read aloud with a voice for it. */}
+        <ReadAloud key={`${article.id}-${article.language}`} regions="main h1 > span, #lecture-article, #lecture-article-corps" />
+        <div id="lecture-article" lang={tag} dir={dir}>
           <p className="fr-text--lead">{article.summary}</p>
           <Highlight size="lg">
-            <strong>À retenir : </strong>
+            <strong lang="fr" dir="ltr">À retenir : </strong>
             {article.keyMessage}
           </Highlight>
         </div>
@@ -67,7 +117,7 @@ function ArticleView({ article, bundle }: { article: Article; bundle: ContentBun
           </Button>
         </div>
         {/* Our own Markdown, validated and rendered at build time: no user input reaches this HTML. */}
-        <div id="lecture-article-corps" className="mj-article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <div id="lecture-article-corps" className="mj-article-body" lang={tag} dir={dir} dangerouslySetInnerHTML={{ __html: article.html }} />
         <section aria-labelledby="sources" className="fr-mt-5w">
           <h2 id="sources" className="fr-h5">
             Sources officielles

@@ -1,0 +1,69 @@
+import { useEffect, useState } from "react";
+import { useLingui } from "@lingui/react";
+import { isTranslationLanguage, type ContentLanguage, type TranslationBundle, type TranslationLanguage } from "../../domain/content/schema.js";
+import { loadCachedTranslation, saveCachedTranslation } from "../storage/local-db.js";
+
+/** The content language: the interface's active language (its `/en/…` prefix, src/web/i18n), French otherwise. */
+export function useContentLanguage(): ContentLanguage {
+  const { i18n } = useLingui();
+  return isTranslationLanguage(i18n.locale) ? i18n.locale : "fr";
+}
+
+export type TranslationState =
+  | { status: "french" }
+  | { status: "loading" }
+  | { status: "ready"; bundle: TranslationBundle }
+  /** Neither the network nor the device has it: the French text is shown with the fallback note. */
+  | { status: "unavailable" };
+
+/** Bundles fetched during this visit, by language: each language is downloaded once, and only when chosen. */
+const fetched = new Map<TranslationLanguage, Promise<TranslationBundle>>();
+
+function fetchTranslation(language: TranslationLanguage): Promise<TranslationBundle> {
+  let pending = fetched.get(language);
+  if (!pending) {
+    pending = fetch(`/api/v1/traductions/${language}`).then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const bundle = (await response.json()) as TranslationBundle;
+      if (bundle?.language !== language || !Array.isArray(bundle.articles)) throw new Error("Unexpected translation format");
+      await saveCachedTranslation(bundle).catch(() => undefined);
+      return bundle;
+    });
+    pending.catch(() => fetched.delete(language)); // a failed download is tried again on the next page
+    fetched.set(language, pending);
+  }
+  return pending;
+}
+
+/** The translated content of `language`, loaded on demand: the device copy first, then the network. French needs nothing. */
+export function useTranslationBundle(language: ContentLanguage): TranslationState {
+  const [state, setState] = useState<TranslationState>(language === "fr" ? { status: "french" } : { status: "loading" });
+  useEffect(() => {
+    if (language === "fr") {
+      setState({ status: "french" });
+      return;
+    }
+    let cancelled = false;
+    let haveCopy = false;
+    setState({ status: "loading" });
+    void loadCachedTranslation(language)
+      .then((cached) => {
+        if (cached && !cancelled) {
+          haveCopy = true;
+          setState({ status: "ready", bundle: cached });
+        }
+      })
+      .catch(() => undefined)
+      .then(() => fetchTranslation(language))
+      .then((bundle) => {
+        if (!cancelled) setState({ status: "ready", bundle });
+      })
+      .catch(() => {
+        if (!cancelled && !haveCopy) setState({ status: "unavailable" });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [language]);
+  return state;
+}
