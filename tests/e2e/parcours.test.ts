@@ -180,6 +180,13 @@ describe("an essential in another language", () => {
     await page.getByRole("heading", { level: 1, name: "Déclarer sa grossesse : avant la fin de la 14e semaine" }).waitFor();
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/articles/declaration-grossesse");
 
+    // Arabic: the text right to left, its status in Arabic.
+    await page.goto(`${baseUrl}/ar/articles/sommeil-bebe-securite`);
+    await page.getByRole("heading", { level: 1, name: "نوم الرضيع بأمان" }).waitFor();
+    expect(await page.locator('#lecture-article-corps[lang="ar"]').getAttribute("dir")).toBe("rtl");
+    expect(await page.getByTestId("translation-status").innerText()).toContain("ترجمة بمساعدة آلية، في انتظار المراجعة");
+    await expectNoAxeViolations(page);
+
     // Not translated: the French text, never a blank, with the note in both languages.
     await page.goto(`${baseUrl}/en/articles/acide-folique`);
     const note = page.getByTestId("translation-fallback");
