@@ -136,11 +136,17 @@ describe("first paint of pre-rendered pages", () => {
       const html = await (await fetch(baseUrl + path)).text();
       expect(html, path).toMatch(/<main[^>]*>[\s\S]*<h1[^>]*>[^<]+<\/h1>/); // painted before any script
       const { context, page, problems } = await newPhonePage(browser);
-      await page.addInitScript(() =>
+      await page.addInitScript(() => {
         document.addEventListener("DOMContentLoaded", () => {
           (window as unknown as { served: Element[] }).served = [...document.querySelectorAll("main h1, main p:not([role=status])")];
-        }),
-      );
+        });
+        // Layout shifts without a recent input (what the CLS counts): what arrives after the first paint moves nothing.
+        const shifts = ((window as unknown as { shifts: number[] }).shifts = []);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+            if (!entry.hadRecentInput) shifts.push(entry.value);
+        }).observe({ type: "layout-shift", buffered: true });
+      });
       await page.goto(baseUrl + path);
       await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
       await page.waitForLoadState("networkidle");
@@ -150,6 +156,8 @@ describe("first paint of pre-rendered pages", () => {
         return served.length > 0 && served.filter((element) => element.isConnected).length === served.length;
       });
       expect(kept, `${path}: the served title and paragraphs are still the ones on screen`).toBe(true);
+      const shifted = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
+      expect(shifted, `${path}: layout shift after the first paint`).toBeLessThan(0.1);
       expect(await page.locator("link[data-full-href]").count(), `${path}: critical stylesheet only`).toBe(1);
       expect(problems, path).toEqual([]);
       await context.close();

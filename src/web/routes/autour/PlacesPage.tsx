@@ -97,6 +97,7 @@ export function PlacesPage() {
         (FINESS, Annuaire santé). <Link to="/autour-de-moi/sources">Sources et limites des données</Link>
       </p>
       <WhereForm onChoose={choose} onFail={clearSpot} geocoderUrl={config?.geocoderUrl ?? null} />
+      {!spot && <p className="fr-mt-2w">Indiquez une commune, un code postal ou une adresse, ou utilisez « Me localiser ».</p>}
       {spot && (
         <p className="fr-mt-2w" role="status">
           Autour de : <strong>{spot.label}</strong>
@@ -104,7 +105,16 @@ export function PlacesPage() {
       )}
 
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        {/* The types list comes from the server after the first paint: last in its column, and nothing of the page
+            below it on a phone before a search, so that its arrival moves nothing on screen (layout shift). */}
         <div className="fr-col-12 fr-col-md-4">
+          <Select label="Distance" nativeSelectProps={{ value: String(radius), onChange: (e) => update({ rayon: e.target.value }) }}>
+            {RADII.map((r) => (
+              <option key={r} value={r}>
+                {r} km
+              </option>
+            ))}
+          </Select>
           <Checkbox
             small
             legend="Types de lieux"
@@ -119,13 +129,6 @@ export function PlacesPage() {
                 },
               }))}
           />
-          <Select label="Distance" nativeSelectProps={{ value: String(radius), onChange: (e) => update({ rayon: e.target.value }) }}>
-            {RADII.map((r) => (
-              <option key={r} value={r}>
-                {r} km
-              </option>
-            ))}
-          </Select>
         </div>
         <div className="fr-col-12 fr-col-md-8">
           {error && <Alert severity="warning" small description={error} className="fr-mb-2w" />}
@@ -137,7 +140,6 @@ export function PlacesPage() {
               onWiden={radius < 100 ? () => update({ rayon: String(RADII.find((r) => r > radius)) }) : null}
             />
           )}
-          {!spot && <p>Indiquez une commune, un code postal ou une adresse, ou utilisez « Me localiser ».</p>}
         </div>
       </div>
       {spot && results && results.length > 0 && !nothingToSearch && (
