@@ -141,7 +141,8 @@ describe("first paint of pre-rendered pages", () => {
           (window as unknown as { served: Element[] }).served = [...document.querySelectorAll("main h1, main p:not([role=status])")];
         });
         // Layout shifts without a recent input (what the CLS counts): what arrives after the first paint moves nothing.
-        const shifts = ((window as unknown as { shifts: number[] }).shifts = []);
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
             if (!entry.hadRecentInput) shifts.push(entry.value);
