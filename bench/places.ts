@@ -1,9 +1,8 @@
 import { fork, spawn, spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import pg from "pg";
@@ -14,6 +13,7 @@ import { loadPlaceIndex, placesRoutes, seedShippedPlaces, type PlacesService } f
 import type { Nearby } from "../src/server/places/place-index.js";
 import { DEFAULT_LIMIT, DEFAULT_RADIUS_KM, featureCollection, featureCollectionSchema, placesQuery } from "../src/server/places/routes.js";
 import { postgresBinDir, startPostgres } from "../tests/support/postgres-cluster.js";
+import { generateNationalFiles } from "../tests/support/place-files.js";
 
 /**
  * `npm run bench:places`: figures of issue 6 "Autour de moi", printed, never asserted.
@@ -220,70 +220,6 @@ await db.close();
 // 4. National scale: BENCH_NATIONAL places (default 1 000 000, 0 to skip), FINESS- and RPPS-like files.
 const NATIONAL = Number(process.env.BENCH_NATIONAL ?? 1_000_000);
 if (NATIONAL > 0) await national(NATIONAL);
-
-/** Places near random commune centres: a FINESS extract (fhir-csv layout) and an RPPS file, written to `dir`. */
-function generateNationalFiles(dir: string, count: number): { finess: string; rpps: string; finessRows: number; rppsRows: number } {
-  const communes = gunzipSync(readFileSync(join(dataDir, "communes-2025.csv.gz")))
-    .toString("utf8")
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((l) => l.split(","))
-    .filter((c) => c[4] === "metro" && c.length === 9 && /^\d\d$/.test(c[2]!) && c[5])
-    .map((c) => ({ code: c[0]!, name: c[1]!, dep: c[2]!, postcode: c[5]!.split("|")[0]!, lat: Number(c[6]), lon: Number(c[7]) }));
-  let seed = 1;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const pick = () => communes[Math.floor(random() * communes.length)]!;
-  const finessRows = Math.round(count * 0.2);
-  const rppsRows = count - finessRows;
-  const categories = [["620", "Pharmacie d'officine"], ["611", "Laboratoire de biologie médicale"], ["124", "Centre de santé"], ["603", "Maison de santé (L.6223-3)"], ["190", "C.A.M.S.P."], ["156", "C.M.P."], ["355", "Centre Hospitalier (C.H.)"]] as const;
-  const finess = join(dir, "finess-national.csv");
-  const out: string[] = ["nofinesset,nofinessej,rs,adresse,code_postal,commune,telephone,categetab,libcategetab,categagretab,libcategagretab,siret,codeape,sph,libsph,date_ouverture,datemaj,lat,lon"];
-  const flush = (file: string) => (appendFileSync(file, out.join("\n") + "\n"), (out.length = 0));
-  writeFileSync(finess, "");
-  for (let i = 0; i < finessRows; i++) {
-    const c = pick();
-    const [code, label] = categories[i % categories.length]!;
-    const id = `${c.dep}${String(i).padStart(7, "0")}`;
-    out.push(`${id},,ETABLISSEMENT ${i},${i % 200} RUE DE LA REPUBLIQUE,${c.postcode},${c.name.toUpperCase().replace(/,/g, " ")},04${String(70000000 + i).slice(-8)},${code},${label},,,,,,,2001-01-01,2025-01-15,${(c.lat + (random() - 0.5) * 0.02).toFixed(6)},${(c.lon + (random() - 0.5) * 0.02).toFixed(6)}`);
-    if (out.length === 10_000) flush(finess);
-  }
-  flush(finess);
-  const header = readFileSync(fileURLToPath(new URL("../src/server/places/importers/fixtures/rpps_sample_with_synthetic_lines.txt", import.meta.url)), "utf8").split("\n")[0]!.replace(/\r$/, "");
-  const names = header.split("|");
-  const at = (name: string) => names.indexOf(name);
-  const professions = [["50", "Sage-Femme", "", ""], ["70", "Masseur-Kinésithérapeute", "", ""], ["10", "Médecin", "SM54", "Médecine Générale"], ["10", "Médecin", "SM40", "Pédiatrie"]] as const;
-  const rpps = join(dir, "rpps-national.txt");
-  writeFileSync(rpps, "");
-  out.push(header);
-  for (let i = 0; i < rppsRows; i++) {
-    const c = pick();
-    const [profession, label, sf, sfLabel] = professions[i % professions.length]!;
-    const f: string[] = new Array<string>(names.length).fill("");
-    f[at("Type d'identifiant PP")] = "8";
-    f[at("Identifiant PP")] = String(10_000_000_000 + i);
-    f[at("Identification nationale PP")] = String(810_000_000_000 + i);
-    f[at("Code civilité d'exercice")] = profession === "10" ? "DR" : "";
-    f[at("Nom d'exercice")] = `NOM${i}`;
-    f[at("Prénom d'exercice")] = "Camille";
-    f[at("Code profession")] = profession;
-    f[at("Libellé profession")] = label;
-    f[at("Code savoir-faire")] = sf;
-    f[at("Libellé savoir-faire")] = sfLabel;
-    f[at("Identifiant technique de la structure")] = `R${i}`;
-    f[at("Numéro Voie (coord. structure)")] = String(1 + (i % 150));
-    f[at("Libellé type de voie (coord. structure)")] = "Rue";
-    f[at("Libellé Voie (coord. structure)")] = "DE LA GARE";
-    f[at("Code postal (coord. structure)")] = c.postcode;
-    f[at("Code commune (coord. structure)")] = c.code;
-    f[at("Libellé commune (coord. structure)")] = c.name.toUpperCase();
-    f[at("Téléphone (coord. structure)")] = `01${String(40000000 + i).slice(-8)}`;
-    out.push(f.join("|"));
-    if (out.length === 10_000) flush(rpps);
-  }
-  flush(rpps);
-  return { finess, rpps, finessRows, rppsRows };
-}
 
 /** Resident memory of a process, from /proc: now and its peak (VmHWM). */
 function procMemory(pid: number): { rss: number; peak: number } {

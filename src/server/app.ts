@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join, sep } from "node:path";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
@@ -117,6 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Every route, as registered: a known path asked with another method is answered 405 with Allow, not 404.
+  const routeMethods = new RouteMethods();
+  app.addHook("onRoute", (route) => routeMethods.add(route.method, route.url));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -212,16 +215,53 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: "/api/v1" },
   );
 
-  if (staticDir && existsSync(join(staticDir, "index.html"))) await serveFrontEnd(app, staticDir);
-  else
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${request.url.split("?")[0]}.` }),
-    );
+  if (staticDir && existsSync(join(staticDir, "index.html"))) await serveFrontEnd(app, staticDir, routeMethods);
+  else app.setNotFoundHandler((request, reply) => notFoundOrWrongMethod(request, reply, routeMethods));
   return app;
 }
 
+/** The methods each route pattern answers, to tell « no such path » (404) from « not with this method » (405). */
+class RouteMethods {
+  private readonly routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  private readonly byUrl = new Map<string, Set<string>>();
+
+  add(method: string | string[], url: string): void {
+    let methods = this.byUrl.get(url);
+    if (!methods) {
+      methods = new Set();
+      this.byUrl.set(url, methods);
+      // `:param` is one path segment, `*` anything; the rest is literal.
+      const source = url
+        .split(/(:[A-Za-z0-9_]+|\*)/)
+        .map((part) => (part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .join("");
+      this.routes.push({ pattern: new RegExp(`^${source}/?$`), methods });
+    }
+    for (const m of Array.isArray(method) ? method : [method]) methods.add(m.toUpperCase());
+  }
+
+  /** The methods allowed on a concrete path, or an empty list when no route has that path. */
+  allowed(path: string): string[] {
+    const all = new Set<string>();
+    for (const route of this.routes) if (route.pattern.test(path)) for (const m of route.methods) all.add(m);
+    return [...all].sort();
+  }
+}
+
+function notFoundOrWrongMethod(request: FastifyRequest, reply: FastifyReply, routes: RouteMethods): FastifyReply {
+  const path = request.url.split("?")[0] ?? "/";
+  const allowed = routes.allowed(path);
+  if (allowed.length > 0 && !allowed.includes(request.method))
+    return sendProblem(reply.header("allow", allowed.join(", ")), {
+      status: 405,
+      title: "Méthode non permise",
+      detail: `${path} ne répond pas à la méthode ${request.method} : méthodes acceptées ${allowed.join(", ")}.`,
+    });
+  return sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${path}.` });
+}
+
 /** The single-page app: hashed assets cached for a year, the rest revalidated; unknown paths get index.html. */
-async function serveFrontEnd(app: FastifyInstance, root: string): Promise<void> {
+async function serveFrontEnd(app: FastifyInstance, root: string, routes: RouteMethods): Promise<void> {
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
@@ -238,8 +278,7 @@ async function serveFrontEnd(app: FastifyInstance, root: string): Promise<void> 
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path))
-      return sendProblem(reply, { status: 404, title: "Introuvable", detail: `Rien ne correspond à ${path}.` });
+    if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path)) return notFoundOrWrongMethod(request, reply, routes);
     // Every path without a pre-rendered page gets the bare shell.
     // A language's home is pre-rendered as `/en` and linked as `/en/` too.
     const page = prerendered.get(path) ?? (path.length > 1 ? prerendered.get(path.replace(/\/$/, "")) : undefined);

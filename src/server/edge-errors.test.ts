@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
@@ -83,9 +86,52 @@ describe("errors raised before routing, over a real socket", () => {
     expectFrenchProblem(await post("/api/v1/pilotage/session", "application/json", `{"email":"${"x".repeat(1_100_000)}"}`), 413);
   });
 
-  it("404 for an unknown path or method", async () => {
+  it("404 for an unknown path; 405 with Allow for a known path asked with another method", async () => {
+    const raw = (method: string, path: string) => rawRequest(port, `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
     expectFrenchProblem(await get("/api/v1/rien"), 404);
-    expectFrenchProblem(await rawRequest(port, "DELETE /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404);
+    expectFrenchProblem(await raw("POST", "/api/v1/rien"), 404);
+    expectFrenchProblem(await get("/api/v1/pilotage/projets/abc/def/ghi"), 404);
+    const health = await raw("DELETE", "/api/v1/health");
+    expect(expectFrenchProblem(health, 405).detail).toBe("/api/v1/health ne répond pas à la méthode DELETE : méthodes acceptées GET, HEAD.");
+    expect(health.headers).toMatch(/^allow: GET, HEAD$/im);
+    // A path parameter: any value of the segment is the same route.
+    const project = await raw("POST", "/api/v1/pilotage/projets/7f1d7a4e-0000-4000-8000-000000000000");
+    expectFrenchProblem(project, 405);
+    expect(project.headers).toMatch(/^allow: GET, HEAD, PUT$/im);
+    expect((await raw("PATCH", "/api/v1/pilotage/session")).headers).toMatch(/^allow: DELETE, GET, HEAD, POST$/im);
+  });
+});
+
+describe("405 and 404 beside the front end", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mj-front-"));
+  let db: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    mkdirSync(join(dir, "assets"));
+    for (const [file, text] of [["index.html", "<p>accueil</p>"], ["shell.html", "<p>coquille</p>"], ["calendrier.html", "<p>calendrier</p>"], ["assets/app-1234.js", "1"]] as const)
+      writeFileSync(join(dir, file), text);
+    db = await testDatabases[0]![1]();
+    await migrate(db);
+    app = await buildApp({ db, logger: false, staticDir: dir });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("pages and files answer GET; another method gets 405 on an API route or a file, 404 elsewhere", async () => {
+    expect((await app.inject({ url: "/calendrier" })).body).toBe("<p>calendrier</p>");
+    expect((await app.inject({ url: "/une/page/du/parcours" })).body).toBe("<p>coquille</p>");
+    const api = await app.inject({ method: "DELETE", url: "/api/v1/health" });
+    expect(api.statusCode).toBe(405);
+    expect(api.headers.allow).toBe("GET, HEAD");
+    expect(api.headers["content-type"]).toContain("application/problem+json");
+    const file = await app.inject({ method: "POST", url: "/assets/app-1234.js" });
+    expect(file.statusCode).toBe(405);
+    expect(file.headers.allow).toBe("GET, HEAD");
+    expect((await app.inject({ method: "POST", url: "/une/page/du/parcours" })).statusCode).toBe(404);
+    expect((await app.inject({ method: "POST", url: "/api/v1/rien" })).statusCode).toBe(404);
   });
 });
 

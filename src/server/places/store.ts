@@ -34,7 +34,7 @@ export interface CommuneRow {
 }
 
 /** Arbitrary constant: one import at a time across every server copy and command. */
-const IMPORT_LOCK = 1_000_002;
+export const IMPORT_LOCK_KEY = 1_000_002;
 const CHUNK = 5000;
 
 const placeColumns =
@@ -66,7 +66,7 @@ async function insertJson(tx: Queryable, table: string, columns: string, rows: I
 }
 
 export async function lockImports(tx: Queryable): Promise<void> {
-  await tx.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
+  await tx.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
 }
 
 /** Replaces the rows of a dataset; returns how many were inserted. */

@@ -12,7 +12,7 @@ import type { PlaceRow } from "../store.js";
 import { CommuneLocator } from "./commune-locator.js";
 import { decimal, expandStreetType, formatPhone, isoDate, joinAddress, splitRoutingLine } from "./fields.js";
 import { FINESS_DATASET } from "./finess.js";
-import { isGzip } from "./read-lines.js";
+import { isGzip, MAX_LINES, tooManyLinesMessage } from "./read-lines.js";
 import { ReportBuilder, type ImportReport } from "./report.js";
 import { applyImport, type ImportOptions } from "./run-import.js";
 
@@ -101,6 +101,10 @@ export async function parseFinessJson(file: string, builder: ReportBuilder, loca
         report.linesRead++;
         builder.reject(++rank, `entité juridique n° ${item.key + 1} : liste « ege » absente`);
         continue;
+      }
+      if (rank >= MAX_LINES) {
+        builder.stop(rank + 1, tooManyLinesMessage(MAX_LINES).replace("lignes", "établissements"));
+        break;
       }
       for (const ege of eges) {
         report.linesRead++;

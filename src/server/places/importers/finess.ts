@@ -142,7 +142,8 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
   for await (const line of source.lines) {
     report.linesRead++;
     if (line.error !== undefined) {
-      builder.reject(line.number, line.error);
+      if (line.fatal) builder.stop(line.number, line.error);
+      else builder.reject(line.number, line.error);
       continue;
     }
     const text = line.text;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { containsNul } from "../../problem.js";
 import { gunzipSync } from "node:zlib";
 import { isCommuneCode, isInFrance, isPlaceTypeId, placeTypeIds } from "../../../domain/geo/index.js";
@@ -130,11 +130,19 @@ async function parseGenericCsv(file: string, dataset: string, builder: ReportBui
 async function parseGeoJson(file: string, dataset: string, builder: ReportBuilder, locator: CommuneLocator): Promise<PlaceRow[]> {
   const report = builder.report;
   report.format = "geojson";
+  // Read whole (JSON.parse): bounded before reading, and a compressed file is not unpacked past the bound.
+  const tooBig = `fichier GeoJSON de plus de ${MAX_GEOJSON_BYTES / 1024 / 1024} Mo : découpez-le ou passez par le CSV`;
+  if ((await stat(file)).size > MAX_GEOJSON_BYTES) {
+    builder.stop(0, tooBig);
+    return [];
+  }
   const stored = await readFile(file);
   report.sha256 = createHash("sha256").update(stored).digest("hex");
-  const bytes = stored[0] === 0x1f && stored[1] === 0x8b ? gunzipSync(stored) : stored;
-  if (bytes.length > MAX_GEOJSON_BYTES) {
-    builder.reject(0, `fichier GeoJSON de plus de ${MAX_GEOJSON_BYTES / 1024 / 1024} Mo : découpez-le ou passez par le CSV`);
+  let bytes: Buffer;
+  try {
+    bytes = stored[0] === 0x1f && stored[1] === 0x8b ? gunzipSync(stored, { maxOutputLength: MAX_GEOJSON_BYTES }) : stored;
+  } catch (error) {
+    builder.stop(0, (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? tooBig : `fichier compressé illisible (${(error as Error).message}) : fichier tronqué ?`);
     return [];
   }
   let json: unknown;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/database.js";
 import { migrate } from "../../db/migrate.js";
@@ -11,7 +11,7 @@ import { testDatabases } from "../../db/test-databases.js";
 import { importCommunes } from "./communes.js";
 import { importFiness } from "./finess.js";
 import { importGeneric } from "./generic.js";
-import { UTF16_MESSAGE } from "./read-lines.js";
+import { MAX_LINES, readLines, tooManyLinesMessage, UTF16_MESSAGE } from "./read-lines.js";
 import { importRpps } from "./rpps.js";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -125,6 +125,44 @@ describe.each(testDatabases)("import guards on %s", (_kind, open) => {
     expect(geojson.rejected[0]!.reason).toMatch(/caractère nul/);
   });
 
+  it("refuses a file without line ends, plain or compressed, after reading 1 MiB of it, whatever --max-rejected says", async () => {
+    const garbage = Buffer.alloc(3 * 1024 * 1024, "a");
+    const placesBefore = await count("place");
+    for (const [label, run] of [
+      ["FINESS", () => importFiness(db, file(garbage), { maxRejected: 1000 })],
+      ["FINESS, gzip", () => importFiness(db, file(gzipSync(garbage), "f.csv.gz"), { maxRejected: 1000 })],
+      ["RPPS", () => importRpps(db, file(garbage))],
+      ["communes", () => importCommunes(db, file(Buffer.concat([Buffer.from(communes(3)), garbage])), { maxRejected: 1000 })],
+      ["generic", () => importGeneric(db, file(garbage), "laep-vrac")],
+    ] as const) {
+      const report = await run();
+      expect(report.status, label).toBe("refused");
+      expect(report.refusal, label).toMatch(/^ligne \d de plus de 1 Mo : ce n'est pas un fichier de données/);
+      expect(report.linesRead, label).toBeLessThan(6);
+    }
+    expect(await count("place")).toBe(placesBefore);
+    expect(await count("commune")).toBe(100);
+  });
+
+  it("stops reading a file past the line bound with a French refusal (bound lowered for the test)", async () => {
+    const source = readLines(file(generic(10)), { maxLines: 4 });
+    const lines = [];
+    for await (const line of source.lines) lines.push(line);
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toEqual({ number: 5, error: tooManyLinesMessage(4), fatal: true });
+    expect(tooManyLinesMessage(MAX_LINES)).toBe(
+      "fichier de plus de 5 000 000 lignes, au-delà de ce qu'un import accepte : découpez-le ou vérifiez qu'il s'agit du bon fichier ; lecture arrêtée",
+    );
+  });
+
+  it("refuses a GeoJSON that unpacks past 100 MiB without unpacking it whole", async () => {
+    const bomb = gzipSync(Buffer.alloc(101 * 1024 * 1024, " "));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const report = await importGeneric(db, file(bomb, "f.geojson.gz"), "laep-bombe");
+    expect(report.status).toBe("refused");
+    expect(report.refusal).toBe("fichier GeoJSON de plus de 100 Mo : découpez-le ou passez par le CSV");
+  });
+
   it("reports a missing file as an error, without an unhandled stream error", async () => {
     await expect(importFiness(db, join(tmp, "absent.csv"))).rejects.toThrow(/ENOENT/);
     await expect(importCommunes(db, join(tmp, "absent.csv"))).rejects.toThrow(/ENOENT/);
@@ -146,6 +184,13 @@ describe("import commands", () => {
       expect(result.stderr, script).not.toMatch(/^\s+at |ENOENT/m);
     }
     expect(run("import-communes.ts", [tmp]).stderr).toContain("n'est pas un fichier");
+  }, 120_000);
+
+  it("refuse a garbage file in French, without a stack trace", () => {
+    const result = run("import-finess.ts", [file(Buffer.alloc(2 * 1024 * 1024, 0x61))]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("→ fichier refusé : ligne 1 de plus de 1 Mo : ce n'est pas un fichier de données à une ligne par enregistrement");
+    expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m);
   }, 120_000);
 
   it("show the counts of a refused shrink, and accept it with --force", () => {

@@ -9,13 +9,25 @@ export type Encoding = "utf-8" | "windows-1252";
 
 export type Line =
   | { number: number; text: string; error?: undefined }
-  | { number: number; text?: undefined; error: string };
+  | { number: number; text?: undefined; error: string; /** The file is not read further: it is refused whatever --max-rejected says. */ fatal?: true };
 
 export interface LineSource {
   lines: AsyncGenerator<Line>;
   /** Known once `lines` is exhausted. */
   readonly result: { sha256: string; encoding: Encoding; lastLineUnterminated: boolean; utf16?: boolean };
 }
+
+/**
+ * Bounds on what an import reads, so that a huge or garbage file is refused with a message instead of filling the
+ * memory: a line of FINESS or RPPS is under 2 KB, so a « line » of 1 MiB is not a data file; the national RPPS
+ * extract has about 2.2 million lines, FINESS under 100 000.
+ */
+export const MAX_LINE_BYTES = 1024 * 1024;
+export const MAX_LINES = 5_000_000;
+const frenchCount = (n: number) => n.toLocaleString("fr-FR").replace(/\u202f/g, " ");
+export const lineTooLongMessage = (line: number) =>
+  `ligne ${line} de plus de ${MAX_LINE_BYTES / 1024 / 1024} Mo : ce n'est pas un fichier de données à une ligne par enregistrement (fichier binaire, ou sans retour à la ligne ?) ; lecture arrêtée`;
+export const tooManyLinesMessage = (max: number) => `fichier de plus de ${frenchCount(max)} lignes, au-delà de ce qu'un import accepte : découpez-le ou vérifiez qu'il s'agit du bon fichier ; lecture arrêtée`;
 
 export const UTF16_MESSAGE = "fichier encodé en UTF-16 : enregistrez-le en UTF-8 (ou Windows-1252), par exemple « CSV UTF-8 » dans un tableur, puis recommencez";
 
@@ -53,7 +65,7 @@ function isAscii(bytes: Buffer): boolean {
  * and the line comes out as an error. Likewise, once in Windows-1252, a line that is valid multi-byte
  * UTF-8 is an error (the file was concatenated from two sources).
  */
-export function readLines(path: string): LineSource {
+export function readLines(path: string, { maxLines = MAX_LINES, maxLineBytes = MAX_LINE_BYTES }: { maxLines?: number; maxLineBytes?: number } = {}): LineSource {
   const result: LineSource["result"] = { sha256: "", encoding: "utf-8", lastLineUnterminated: false };
   async function* generate(): AsyncGenerator<Line> {
     const hash = createHash("sha256");
@@ -118,11 +130,25 @@ export function readLines(path: string): LineSource {
         let start = 0;
         let newline = buffer.indexOf(0x0a, start);
         while (newline !== -1) {
+          if (number >= maxLines) {
+            stream.destroy();
+            result.sha256 = hash.digest("hex");
+            yield { number: number + 1, error: tooManyLinesMessage(maxLines), fatal: true };
+            return;
+          }
+          if (newline - start > maxLineBytes) break;
           yield decode(buffer.subarray(start, newline));
           start = newline + 1;
           newline = buffer.indexOf(0x0a, start);
         }
         buffer = buffer.subarray(start);
+        if (buffer.length > maxLineBytes) {
+          // No end of line within the bound: not a line-oriented file; stop before it fills the memory.
+          stream.destroy();
+          result.sha256 = hash.digest("hex");
+          yield { number: number + 1, error: lineTooLongMessage(number + 1), fatal: true };
+          return;
+        }
         pending = Buffer.from(buffer);
       }
     } catch (error) {
@@ -218,7 +244,8 @@ export async function* delimitedRecords(
   for await (const line of source.lines) {
     builder.report.linesRead++;
     if (line.error !== undefined) {
-      builder.reject(line.number, line.error);
+      if (line.fatal) builder.stop(line.number, line.error);
+      else builder.reject(line.number, line.error);
       continue;
     }
     if (line.number === 1) {

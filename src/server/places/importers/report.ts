@@ -58,6 +58,14 @@ export class ReportBuilder {
     if (this.report.rejected.length < MAX_LISTED) this.report.rejected.push({ line, reason });
   }
 
+  /** Why reading stopped before the end (a limit of read-lines.ts): the file is refused whatever the tolerance. */
+  stopReason: string | null = null;
+
+  stop(line: number, reason: string): void {
+    this.reject(line, reason);
+    this.stopReason = reason;
+  }
+
   skip(reason: string): void {
     this.report.skipped[reason] = (this.report.skipped[reason] ?? 0) + 1;
   }

@@ -59,6 +59,7 @@ export async function applyImport(db: Database, builder: ReportBuilder, parsed: 
     return report;
   };
   if (Array.isArray(parsed.rows)) report.imported = parsed.rows.length;
+  if (builder.stopReason) return refuse(builder.stopReason);
   if (report.rejectedCount > maxRejected)
     return refuse(
       maxRejected === 0
