@@ -1,6 +1,17 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import lingui from "eslint-plugin-lingui";
+
+/** Interface files whose texts are not in the catalogue yet (a temporary, documented exception: docs/langues.md). */
+const unextracted = [
+  "src/web/routes/autour/**",
+  "src/web/routes/calendrier/**",
+  "src/web/routes/post-partum/**",
+  "src/web/routes/profile/**",
+  "src/web/routes/pilotage/**",
+  "src/web/routes/professionnels/**",
+];
 
 export default tseslint.config(
   { ignores: ["dist/", "build/", "public/", "var/", "node_modules/", "dev-dist/"] },
@@ -23,6 +34,46 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: ["node:*", "react", "react-*", "fastify*", "pg", "@electric-sql/*", "idb"] }],
       "no-restricted-globals": ["error", "fetch", "localStorage", "indexedDB", "window", "document"],
+    },
+  },
+  {
+    // Every text a person reads in the interface comes from the message catalogue (src/web/locales, Lingui macros):
+    // a French sentence written in a component fails the lint (issue 14). Class names, ids, paths, icon names and
+    // other single lowercase words are not text. See docs/langues.md.
+    files: ["src/web/**/*.{ts,tsx}"],
+    ignores: [
+      "**/*.test.ts",
+      // Language names in their own language and script (the selector), not translations.
+      "src/web/i18n/locales.ts",
+      // Temporary, until extracted (report of issue 14): the back office and the professionals' space.
+      ...unextracted,
+    ],
+    plugins: { lingui },
+    rules: {
+      "lingui/no-unlocalized-strings": [
+        "error",
+        {
+          ignore: [
+            // one "word" not starting with a capital: class names, ids, keys, paths, icon names, MIME types, URLs
+            "^(?![A-ZÀ-Ý])\\S+$",
+            // constants
+            "^[A-Z0-9_-]+$",
+            // no letter at all: punctuation, separators, numbers
+            "^[^A-Za-zÀ-ÿ\\u0400-\\u04FF\\u0600-\\u06FF]*$",
+          ],
+          ignoreNames: [
+            { regex: { pattern: "className|classes|^class$", flags: "i" } },
+            { regex: { pattern: "^[A-Z0-9_]+$" } },
+            "id", "key", "to", "href", "src", "type", "name", "rel", "target", "lang", "hrefLang", "dir", "role", "iconId", "autoComplete", "inputMode", "pattern", "accept", "download", "method", "encType", "htmlFor", "form", "sizes", "media", "as", "titleAs", "severity", "size", "accessibility", "priority", "variant", "mode",
+          ],
+          ignoreFunctions: [
+            "Error", "TypeError", "RangeError", "console.*", "*.addEventListener", "*.removeEventListener", "*.getElementById", "*.querySelector", "*.querySelectorAll",
+            "*.includes", "*.startsWith", "*.endsWith", "*.indexOf", "*.split", "*.join", "*.replace", "*.get", "*.set", "*.has", "*.delete", "*.getItem", "*.setItem", "*.removeItem",
+            "fetch", "URL", "URLSearchParams", "*.append", "*.headers.set", "Intl.*", "new Intl.*", "*.createElement", "*.setAttribute", "*.getAttribute", "*.removeAttribute", "*.toLocaleString", "*.toLocaleDateString",
+            "useSearchParams", "*.navigate", "navigate", "matchPath", "*.test", "RegExp", "*.match", "*.matchAll", "Symbol", "*.open", "*.put", "*.transaction", "*.objectStore", "*.createObjectStore", "openDB",
+          ],
+        },
+      ],
     },
   },
   {

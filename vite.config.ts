@@ -4,6 +4,7 @@ import { VitePWA } from "vite-plugin-pwa";
 import babel, { defineRolldownBabelPreset } from "@rolldown/plugin-babel";
 import { lingui } from "@lingui/vite-plugin";
 import { locales } from "./src/web/i18n/locales.js";
+import { scriptFonts } from "./scripts/vite-fonts.js";
 import { dsfrHead, prerenderPages } from "./scripts/vite-prerender.js";
 
 export default defineConfig(({ isSsrBuild }) => ({
@@ -22,6 +23,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     lingui(),
     dsfrHead(),
     !isSsrBuild && prerenderPages(),
+    !isSsrBuild && scriptFonts(),
     !isSsrBuild &&
     VitePWA({
       registerType: "autoUpdate",
@@ -67,6 +69,13 @@ export default defineConfig(({ isSsrBuild }) => ({
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
         runtimeCaching: [
+          {
+            // The Arabic and Cyrillic fonts (scripts/vite-fonts.ts), for their languages only: kept once a page in
+            // that language has shown, so that it shows offline too.
+            urlPattern: ({ url }) => url.pathname.startsWith("/fonts/"),
+            handler: "CacheFirst",
+            options: { cacheName: "polices", expiration: { maxEntries: 8 } },
+          },
           {
             // The commune list for offline search on the map page: fetched once, when that page is used.
             urlPattern: ({ url }) => url.pathname.startsWith("/donnees/"),

@@ -64,12 +64,12 @@ export function prerenderPages(): Plugin {
 
       const { renderPage, prerenderedPages } = (await import(pathToFileURL(module).href)) as {
         renderPage(url: string, content: unknown, options?: { started?: boolean }): Promise<{ html: string; usedContent: boolean }>;
-        prerenderedPages(content: unknown): { route: string; path: string; lang: string; dir: string }[];
+        prerenderedPages(content: unknown): { route: string; path: string; lang: string; dir: string; font: string | null }[];
       };
       const content: unknown = JSON.parse(readFileSync("build/content.json", "utf8")); // written by `npm run content:build`
       const fullCss = readFileSync(`public${fullHref.split("?")[0]}`, "utf8");
       const routes = new Map<string, { path: string; page: string; running: string }[]>();
-      for (const { route, path, lang, dir } of prerenderedPages(content)) {
+      for (const { route, path, lang, dir, font } of prerenderedPages(content)) {
         // A page that cannot render without a browser (it reads `window` as it renders) is served by the shell.
         const served = await renderPage(path, content).catch((error: unknown) => {
           this.warn(`${path} : pas de pré-rendu, la page sera servie par shell.html (${String((error as Error).cause ?? error)})`);
@@ -81,6 +81,7 @@ export function prerenderPages(): Plugin {
         // Each language's pages (`/ar/…`) carry its `lang` and direction from the first byte.
         const page = html
           .replace('<html lang="fr"', `<html lang="${lang}" dir="${dir}"`)
+          .replace("</head>", font ? `<link rel="stylesheet" href="${font}" />\n</head>` : "</head>")
           .replace('<div id="root"></div>', `${root}${inactiveUntilApp(served.html)}</div>`);
         const running = (await renderPage(path, content, { started: true })).html;
         routes.set(route, [...(routes.get(route) ?? []), { path, page, running }]);

@@ -175,6 +175,12 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
         disableDisplay={!started}
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w">
+        {/* Not reviewed yet (docs/langues.md): said on every page of the language; French is one tap away. */}
+        {locale.code === "falc" ? (
+          <p className="fr-text--sm fr-mb-2w mj-translation-status">{t`Version simplifiée — pas encore relue par des personnes concernées`}</p>
+        ) : (
+          locale.code !== "fr" && <p className="fr-text--sm fr-mb-2w mj-translation-status">{t`Traduction à relire`}</p>
+        )}
         {content.status === "ready" && content.offline && (
           <Alert severity="info" small description={t`Vous êtes hors ligne : vous consultez la dernière version enregistrée sur cet appareil.`} className="fr-mb-3w" />
         )}

@@ -11,7 +11,7 @@ import { hasSavedDataHint, loadCachedContent } from "./storage/local-db.js";
 import { loadFullStylesheet } from "./full-stylesheet.js";
 import type { ContentBundle } from "../domain/content/schema.js";
 import { activateLocale, i18n } from "./i18n/i18n.js";
-import { localeFromPath } from "./i18n/locales.js";
+import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
 import { rememberLocale } from "./i18n/preference.js";
 
 // The language is the address's (`/ar/…`); French, the source, has no prefix. A link opened in a language is that
@@ -20,6 +20,7 @@ const locale = localeFromPath(location.pathname);
 if (locale.prefix) rememberLocale(locale);
 document.documentElement.lang = locale.lang;
 document.documentElement.dir = locale.dir;
+addFontStylesheet(fontStylesheet(locale));
 const localeReady = activateLocale(locale);
 
 startReactDsfr({ defaultColorScheme: "system", Link, useLang: () => locale.code });
@@ -74,3 +75,10 @@ async function contentVersion(version: string): Promise<ContentBundle | null> {
 }
 
 registerServiceWorker();
+
+/** The script font of the language (pre-rendered pages link it already; the shell does not). */
+function addFontStylesheet(href: string | null): void {
+  if (!href || document.querySelector(`link[href="${href}"]`)) return;
+  const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
+  document.head.append(link);
+}

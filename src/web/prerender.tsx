@@ -4,7 +4,7 @@ import { setLink } from "@codegouvfr/react-dsfr/link";
 import { setUseLang } from "@codegouvfr/react-dsfr/spa";
 import { I18nProvider } from "@lingui/react";
 import { activateLocale, i18n } from "./i18n/i18n.js";
-import { localeFromPath, locales, type Locale } from "./i18n/locales.js";
+import { fontStylesheet, localeFromPath, locales, type Locale } from "./i18n/locales.js";
 import { App, pageRoutes } from "./App.js";
 import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
@@ -33,6 +33,8 @@ export interface PrerenderedPage {
   /** `<html lang dir>` of the page. */
   lang: string;
   dir: "ltr" | "rtl";
+  /** The stylesheet of the language's script font (Arabic, Cyrillic), if any. */
+  font: string | null;
 }
 
 /**
@@ -63,7 +65,7 @@ export function prerenderedPages(content: ContentBundle): PrerenderedPage[] {
       }
       const inLanguages: readonly Locale[] = prerenderedInEveryLanguage(pattern) ? locales : [locales[0]];
       for (const locale of inLanguages)
-        pages.push(...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir })));
+        pages.push(...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir, font: fontStylesheet(locale) })));
     });
   visit(createRoutesFromChildren(pageRoutes));
   return pages;

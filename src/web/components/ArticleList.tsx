@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Article, Theme } from "../../domain/content/schema.js";
@@ -10,6 +11,7 @@ export function ArticleList({ articles, marks, themes, headingLevel = "h3" }: {
   themes: readonly Theme[];
   headingLevel?: "h2" | "h3";
 }) {
+  const { t } = useLingui();
   const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
   return (
     <ul className="fr-grid-row fr-grid-row--gutters mj-track-list">
@@ -28,21 +30,21 @@ export function ArticleList({ articles, marks, themes, headingLevel = "h3" }: {
                 <ul className="fr-badges-group">
                   {mark?.read ? (
                     <li>
-                      <Badge small severity="success" noIcon>Lu</Badge>
+                      <Badge small severity="success" noIcon>{t`Lu`}</Badge>
                     </li>
                   ) : (
                     <li>
-                      <Badge small severity="new" noIcon>Non lu</Badge>
+                      <Badge small severity="new" noIcon>{t`Non lu`}</Badge>
                     </li>
                   )}
                   {mark?.favourite && (
                     <li>
-                      <Badge small severity="info" noIcon>Favori</Badge>
+                      <Badge small severity="info" noIcon>{t`Favori`}</Badge>
                     </li>
                   )}
                   {article.situations.length > 0 && (
                     <li>
-                      <Badge small noIcon>Pour votre situation</Badge>
+                      <Badge small noIcon>{t`Pour votre situation`}</Badge>
                     </li>
                   )}
                 </ul>

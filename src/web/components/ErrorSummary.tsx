@@ -1,3 +1,4 @@
+import { plural } from "@lingui/core/macro";
 import type { RefObject } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { FieldError } from "../../domain/profile/profile.js";
@@ -13,7 +14,7 @@ export function ErrorSummary({ errors, summaryRef }: { errors: readonly FieldErr
       <Alert
         as="h2"
         severity="error"
-        title={errors.length > 1 ? `${errors.length} informations sont à corriger` : "Une information est à corriger"}
+        title={plural(errors.length, { one: "Une information est à corriger", other: "# informations sont à corriger" })}
         description={
           <ul>
             {errors.map((e) => (

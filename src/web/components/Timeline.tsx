@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { Link } from "react-router";
 import type { Stage, StageId } from "../../domain/content/schema.js";
 
@@ -8,7 +9,7 @@ export function Timeline({ stages, current, label }: { stages: readonly Stage[];
       {stages.map((stage) => (
         <li key={stage.id} aria-current={stage.id === current ? "step" : undefined}>
           <Link to={`/parcours/${stage.id}`}>{stage.title}</Link>
-          {stage.id === current && <span className="fr-ml-1w">(vous êtes ici)</span>}
+          {stage.id === current && <span className="fr-ml-1w">{t`(vous êtes ici)`}</span>}
           <br />
           <span className="fr-text--xs">{stage.period}</span>
         </li>

@@ -8,13 +8,24 @@ export const locales = [
   // Français facile à lire et à comprendre: a private-use subtag of French (docs/langues.md).
   { code: "falc", prefix: "/falc", lang: "fr-x-falc", label: "FALC - Français facile", dir: "ltr" },
   { code: "en", prefix: "/en", lang: "en", label: "EN - English", dir: "ltr" },
-  { code: "ar", prefix: "/ar", lang: "ar", label: "AR - العربية", dir: "rtl" },
+  { code: "ar", prefix: "/ar", lang: "ar", label: "AR - العربية", dir: "rtl", font: "arabe" },
   // Dari: ISO 639-3 `prs` in the path; `fa-AF` (Persian of Afghanistan) is the tag browsers, fonts and voices know.
-  { code: "prs", prefix: "/prs", lang: "fa-AF", label: "PRS - دری", dir: "rtl" },
+  { code: "prs", prefix: "/prs", lang: "fa-AF", label: "PRS - دری", dir: "rtl", font: "arabe" },
   { code: "tr", prefix: "/tr", lang: "tr", label: "TR - Türkçe", dir: "ltr" },
   { code: "pt", prefix: "/pt", lang: "pt", label: "PT - Português", dir: "ltr" },
-  { code: "uk", prefix: "/uk", lang: "uk", label: "UK - Українська", dir: "ltr" },
-] as const satisfies readonly { code: string; prefix: string; lang: string; label: string; dir: "ltr" | "rtl" }[];
+  { code: "uk", prefix: "/uk", lang: "uk", label: "UK - Українська", dir: "ltr", font: "cyrillique" },
+] as const satisfies readonly { code: string; prefix: string; lang: string; label: string; dir: "ltr" | "rtl"; font?: ScriptFont }[];
+
+/**
+ * Marianne has Latin letters only: the pages of these languages link `/fonts/<font>.css` (scripts/vite-fonts.ts),
+ * open fonts served by this site, added as faces of Marianne for their script alone.
+ */
+export type ScriptFont = "arabe" | "cyrillique";
+
+/** The stylesheet of a language's script font, if it needs one. */
+export function fontStylesheet(locale: Locale): string | null {
+  return "font" in locale ? `/fonts/${locale.font}.css` : null;
+}
 
 export type Locale = (typeof locales)[number];
 export type LocaleCode = Locale["code"];

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { createContext, startTransition, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Article, ContentBundle } from "../../domain/content/schema.js";
 import { buildSearchIndex, type SearchIndexEntry } from "../../domain/content/search.js";
@@ -48,7 +49,7 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
       .catch(() => {
         if (cancelled) return;
         setOffline(true);
-        if (!haveCopy) setFailure("Le contenu n'a pas pu être chargé. Vérifiez votre connexion internet puis rechargez la page.");
+        if (!haveCopy) setFailure(t`Le contenu n'a pas pu être chargé. Vérifiez votre connexion internet puis rechargez la page.`);
       });
     return () => {
       cancelled = true;

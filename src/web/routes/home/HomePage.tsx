@@ -10,6 +10,7 @@ import { useParent } from "../../state/parent.js";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { msg } from "@lingui/core/macro";
 import { shared } from "../../i18n/messages.js";
+import { trackText } from "../../i18n/format.js";
 
 // The calendar rules load only for parents who have a profile.
 const ThisWeek = lazy(() => import("../calendrier/ThisWeek.js").then((m) => ({ default: m.ThisWeek })));
@@ -50,12 +51,13 @@ export function HomePage() {
               {tracks.map((track) => {
                 const stage = bundle.stages.find((s) => s.id === track.stage)!;
                 const essentials = articlesForStage(bundle.articles, stage.id, profile.situations).slice(0, 3);
+                const { label, detail } = trackText(track, profile, today);
                 return (
                   <section key={track.id} className="fr-mb-4w" aria-labelledby={`accueil-${track.id}`}>
                     <h2 id={`accueil-${track.id}`} className="fr-h4">
-                      {track.label} : {stage.title}
+                      {label} : {stage.title}
                     </h2>
-                    <p>{track.detail}</p>
+                    <p>{detail}</p>
                     <ul className="mj-key-messages">
                       {essentials.map((a) => (
                         <li key={a.id}>

@@ -3,11 +3,14 @@ import { useParams } from "react-router";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
-import { formatFrenchDate } from "../../../domain/dates.js";
 import { languageInfo, type Article, type ContentBundle, type ContentLanguage, type TranslationLanguage } from "../../../domain/content/schema.js";
 import { localizeArticle, type LocalizedArticle } from "../../../domain/content/localize.js";
 import { frenchStatusLabel, translationLabels } from "../../../domain/content/translation-labels.js";
 import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
+import { useLingui } from "@lingui/react/macro";
+import { formatFrenchDate } from "../../../domain/dates.js";
+import { formatDate } from "../../i18n/format.js";
+import { shared } from "../../i18n/messages.js";
 import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { NotFoundPage } from "../NotFoundPage.js";
@@ -43,7 +46,8 @@ function TranslationNote({ shown, language }: { shown: LocalizedArticle; languag
         <p lang={tag} dir={dir}>
           {labels.fallback}
         </p>
-        <p className="fr-text--sm fr-mb-0">Cet article n'est pas encore traduit : voici la version française.</p>
+        {/* eslint-disable-next-line lingui/no-unlocalized-strings -- deliberately French, beside the same note in the reader's language */}
+        <p className="fr-text--sm fr-mb-0" lang="fr" dir="ltr">Cet article n'est pas encore traduit : voici la version française.</p>
       </div>
     );
   const status = shown.translation!;
@@ -73,6 +77,7 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
       : localizeArticle(french, translation.status === "unavailable" ? language : "fr", undefined);
   const { tag, dir } = languageInfo[article.language];
   const { marks, setMark } = useParent();
+  const { t } = useLingui();
   const mark = marks.get(article.id);
   const firstStage = bundle.stages.find((s) => article.stages.includes(s.id));
 
@@ -87,7 +92,7 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
       <Breadcrumb
         currentPageLabel={article.title}
         segments={[
-          { label: "Mon parcours", linkProps: { to: "/parcours" } },
+          { label: t(shared.parcours), linkProps: { to: "/parcours" } },
           ...(firstStage ? [{ label: firstStage.title, linkProps: { to: `/parcours/${firstStage.id}` } }] : []),
         ]}
         className="fr-mt-0"
@@ -99,7 +104,7 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
         <div id="lecture-article" lang={tag} dir={dir}>
           <p className="fr-text--lead">{article.summary}</p>
           <Highlight size="lg">
-            <strong lang="fr" dir="ltr">À retenir : </strong>
+            <strong>{t`À retenir :`} </strong>
             {article.keyMessage}
           </Highlight>
         </div>
@@ -110,30 +115,30 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
             nativeButtonProps={{ "aria-pressed": mark?.favourite ?? false }}
             onClick={() => void setMark(article.id, { favourite: !mark?.favourite })}
           >
-            Favori
+            {t`Favori`}
           </Button>
           <Button priority="tertiary" iconId="fr-icon-eye-off-line" onClick={() => void setMark(article.id, { read: !mark?.read })}>
-            {mark?.read ? "Marquer comme non lu" : "Marquer comme lu"}
+            {mark?.read ? t`Marquer comme non lu` : t`Marquer comme lu`}
           </Button>
         </div>
         {/* Our own Markdown, validated and rendered at build time: no user input reaches this HTML. */}
         <div id="lecture-article-corps" className="mj-article-body" lang={tag} dir={dir} dangerouslySetInnerHTML={{ __html: article.html }} />
         <section aria-labelledby="sources" className="fr-mt-5w">
           <h2 id="sources" className="fr-h5">
-            Sources officielles
+            {t`Sources officielles`}
           </h2>
           <ul>
             {article.sources.map((s) => (
               <li key={s.url}>
-                <a href={s.url} target="_blank" rel="noopener noreferrer" title={`${s.title} – nouvelle fenêtre`}>
+                <a href={s.url} target="_blank" rel="noopener noreferrer" title={t`${s.title} – nouvelle fenêtre`}>
                   {s.title}
                 </a>{" "}
-                — {s.publisher}, {formatFrenchDate(s.date)}
+                — {s.publisher}, {formatDate(s.date)}
               </li>
             ))}
           </ul>
           <p className="fr-text--sm">
-            Relu le {formatFrenchDate(article.reviewed)} · prochaine relecture prévue le {formatFrenchDate(article.nextReview)}.
+            {t`Relu le ${formatDate(article.reviewed)} · prochaine relecture prévue le ${formatDate(article.nextReview)}.`}
           </p>
         </section>
       </Page>

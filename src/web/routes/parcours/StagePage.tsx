@@ -1,3 +1,6 @@
+import { Trans, useLingui } from "@lingui/react/macro";
+import { plural } from "@lingui/core/macro";
+import { shared } from "../../i18n/messages.js";
 import { Link, useParams, useSearchParams } from "react-router";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
@@ -24,6 +27,7 @@ export function StagePage() {
 
 function StageView({ stageId }: { stageId: StageId }) {
   const { profile, marks } = useParent();
+  const { t } = useLingui();
   const [params, setParams] = useSearchParams();
   const themes = (params.get("themes")?.split(",") ?? []).filter((t): t is ThemeId => (themeIds as readonly string[]).includes(t));
   const onlyUnread = params.get("nonlus") === "1";
@@ -44,7 +48,7 @@ function StageView({ stageId }: { stageId: StageId }) {
   const stage = stages.find((s) => s.id === stageId)!;
   return (
     <>
-      <Breadcrumb currentPageLabel={stage.title} segments={[{ label: "Mon parcours", linkProps: { to: "/parcours" } }]} className="fr-mt-0" />
+      <Breadcrumb currentPageLabel={stage.title} segments={[{ label: t(shared.parcours), linkProps: { to: "/parcours" } }]} className="fr-mt-0" />
       <Page title={stage.title}>
         <p className="fr-text--lead">{stage.description}</p>
         <p className="fr-text--sm">{stage.period}</p>
@@ -58,27 +62,27 @@ function StageView({ stageId }: { stageId: StageId }) {
           <>
               {!profile && (
                 <p>
-                  <Link to="/profil">Indiquez votre situation</Link> pour voir aussi les informations faites pour vous.
+                  <Trans><Link to="/profil">Indiquez votre situation</Link> pour voir aussi les informations faites pour vous.</Trans>
                 </p>
               )}
 
               <section aria-labelledby="essentiel" className="fr-callout fr-my-4w">
                 <h2 id="essentiel" className="fr-callout__title">
-                  L'essentiel à cette étape
+                  {t`L'essentiel à cette étape`}
                 </h2>
                 <ul className="mj-key-messages">
                   {forProfile.map((a) => (
                     <li key={a.id}>
-                      {a.keyMessage} <Link to={`/articles/${a.id}`}>En savoir plus<span className="fr-sr-only"> : {a.title}</span></Link>
+                      {a.keyMessage} <Link to={`/articles/${a.id}`}>{t`En savoir plus`}<span className="fr-sr-only"> : {a.title}</span></Link>
                     </li>
                   ))}
                 </ul>
               </section>
 
               <section aria-labelledby="articles-titre">
-                <h2 id="articles-titre">Les articles</h2>
+                <h2 id="articles-titre">{t`Les articles`}</h2>
                 <Checkbox
-                  legend="Filtrer par thème"
+                  legend={t`Filtrer par thème`}
                   orientation="horizontal"
                   small
                   options={stageThemes.map((t) => ({
@@ -91,16 +95,16 @@ function StageView({ stageId }: { stageId: StageId }) {
                   }))}
                 />
                 <Checkbox
-                  legend="Afficher"
+                  legend={t`Afficher`}
                   orientation="horizontal"
                   small
                   options={[
-                    { label: "Non lus seulement", nativeInputProps: { checked: onlyUnread, onChange: (e) => setFilter({ onlyUnread: e.target.checked }) } },
-                    { label: "Mes favoris seulement", nativeInputProps: { checked: onlyFavourites, onChange: (e) => setFilter({ onlyFavourites: e.target.checked }) } },
+                    { label: t`Non lus seulement`, nativeInputProps: { checked: onlyUnread, onChange: (e) => setFilter({ onlyUnread: e.target.checked }) } },
+                    { label: t`Mes favoris seulement`, nativeInputProps: { checked: onlyFavourites, onChange: (e) => setFilter({ onlyFavourites: e.target.checked }) } },
                   ]}
                 />
                 <p role="status" aria-live="polite" className="fr-text--sm">
-                  {shown.length === 0 ? "Aucun article ne correspond à ces filtres." : `${shown.length} article${shown.length > 1 ? "s" : ""}`}
+                  {shown.length === 0 ? t`Aucun article ne correspond à ces filtres.` : plural(shown.length, { one: "# article", other: "# articles" })}
                 </p>
                 <ArticleList articles={shown} marks={marks} themes={bundle.themes} />
               </section>
