@@ -34,6 +34,14 @@ export function InboxPage() {
           ) : (
             <Alert severity="info" small description="Aucun service n'est activé pour ce département : les parents voient les lignes d'écoute au lieu du formulaire." className="fr-mb-3w" />
           )}
+          {data.unreadable > 0 && (
+            <Alert
+              severity="warning"
+              small
+              description={`${data.unreadable} demande${data.unreadable > 1 ? "s" : ""} ne peu${data.unreadable > 1 ? "vent" : "t"} pas être lue${data.unreadable > 1 ? "s" : ""} : sa clé de chiffrement a été retirée de la configuration du serveur. Prévenez l'exploitant.`}
+              className="fr-mb-3w"
+            />
+          )}
           <p className="fr-text--sm">
             Les demandes sont effacées automatiquement après la clôture et au plus tard à la date indiquée. Chaque consultation est enregistrée dans l'historique de la demande.
           </p>
