@@ -1,6 +1,7 @@
 import { addDays, addYears, compareDates, daysBetween, isValidIsoDate, type IsoDate } from "../dates.js";
 import type { SituationId } from "../content/taxonomy.js";
-import { hasSameDayBirths, MAX_BABIES, PROFILE_VERSION, type Pregnancy, type Profile } from "./schema.js";
+import { hasSameDayBirths, MAX_BABIES, PROFILE_VERSION } from "./limits.js";
+import type { Pregnancy, Profile } from "./schema.js";
 import { termeFromDdr } from "../journey/pregnancy.js";
 import { isBornOf } from "../calendar/calendar.js";
 

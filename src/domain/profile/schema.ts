@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
 import { situationIds } from "../content/taxonomy.js";
+import { hasSameDayBirths, MAX_BABIES, PROFILE_VERSION } from "./limits.js";
 
 /**
  * Shape of a saved profile, checked when a backup file is imported.
  * Version 2 (2026-12) records the number of babies expected; version 1 had a yes/no `multiple` flag
  * (read by {@link upgradeProfile}: "yes" becomes 2 babies).
  */
-export const PROFILE_VERSION = 2;
-/** "4 ou plus" in the form; the leave rules are the same from 3 babies (C. trav. art. L1225-18). */
-export const MAX_BABIES = 8;
+export { hasSameDayBirths, MAX_BABIES, PROFILE_VERSION };
 
 const isoDate = z.string().refine(isValidIsoDate, { message: "date invalide" });
 
@@ -51,11 +50,6 @@ export const profileSchema = z.strictObject({
     .optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
-
-/** Whether two of these birth dates are the same day: twins (or more) are born. */
-export function hasSameDayBirths(birthDates: readonly unknown[]): boolean {
-  return birthDates.some((date, i) => birthDates.indexOf(date) !== i);
-}
 
 /**
  * Brings a profile saved by an older version of the app (on the device or in a backup file) to the

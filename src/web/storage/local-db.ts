@@ -1,7 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { ContentBundle, TranslationBundle, TranslationLanguage } from "../../domain/content/schema.js";
 import type { Profile } from "../../domain/profile/profile.js";
-import { savedProfileSchema, upgradeProfile } from "../../domain/profile/schema.js";
 
 /** Everything the app keeps about the parent lives here, on the device, and nowhere else. */
 export interface ArticleMark {
@@ -97,6 +96,8 @@ function db(): Promise<IDBPDatabase<MilleJoursDb>> {
 export async function loadProfile(): Promise<Profile | null> {
   const saved: unknown = await (await db()).get("profile", "current");
   if (saved === undefined || saved === null) return null;
+  // Loaded only when a profile is saved: the schema brings zod (25 KB gzip), which a first visit does not need.
+  const { savedProfileSchema, upgradeProfile } = await import("../../domain/profile/schema.js");
   const parsed = savedProfileSchema.safeParse(saved);
   return parsed.success ? parsed.data : (upgradeProfile(saved) as Profile);
 }
