@@ -66,7 +66,7 @@ describe("offline", () => {
       await context.close();
       await server.stop();
     }
-  });
+  }, 240_000); // its own server started (up to 100 s cold on a loaded machine), then a whole journey: over the 90 s default
 });
 
 /**
