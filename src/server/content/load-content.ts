@@ -31,6 +31,8 @@ z.config(z.locales.fr());
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const markdown = new Marked({ gfm: true, async: false });
+// Easy-to-read (FALC) text puts one sentence per line: each line break is kept (languages-falc.md §2, layout).
+const lineByLineMarkdown = new Marked({ gfm: true, breaks: true, async: false });
 
 export function zodErrors(file: string, error: z.ZodError): ContentError[] {
   return error.issues.map((issue) => ({ file, field: issue.path.join(".") || "(racine)", message: issue.message }));
@@ -63,12 +65,12 @@ export function splitFrontMatter(file: string, source: string, errors: ContentEr
   }
 }
 
-/** Checks an article body (length, no level-1 title, no HTML) and renders it. */
-export function renderBody(file: string, body: string, errors: ContentError[]): { html: string; text: string } {
+/** Checks an article body (length, no level-1 title, no HTML) and renders it; `lineByLine` keeps every line break. */
+export function renderBody(file: string, body: string, errors: ContentError[], { lineByLine = false } = {}): { html: string; text: string } {
   if (body.length < 200) errors.push({ file, field: "(texte)", message: "le texte de l'article est trop court (200 caractères au moins)" });
   if (/^# /m.test(body)) errors.push({ file, field: "(texte)", message: "pas de titre de niveau 1 dans le texte : le titre vient de « title »" });
   if (/<[a-z!/]/i.test(body)) errors.push({ file, field: "(texte)", message: "le HTML n'est pas permis dans le texte : utilisez le Markdown" });
-  const html = markdown.parse(body) as string;
+  const html = (lineByLine ? lineByLineMarkdown : markdown).parse(body) as string;
   return { html, text: plainText(html) };
 }
 

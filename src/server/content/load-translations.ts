@@ -28,7 +28,7 @@ async function listDir(path: string): Promise<string[]> {
 function parseTranslation(file: string, folderLanguage: TranslationLanguage, source: string, french: ContentBundle, errors: ContentError[]): TranslatedArticle | null {
   const split = splitFrontMatter(file, source, errors);
   if (!split) return null;
-  const rendered = renderBody(file, split.body, errors);
+  const rendered = renderBody(file, split.body, errors, { lineByLine: folderLanguage === "falc" });
   const parsed = translatedArticleFrontMatterSchema.safeParse(split.data);
   if (!parsed.success) {
     errors.push(...zodErrors(file, parsed.error));
