@@ -119,6 +119,24 @@ describe.each(testDatabases)("call-back access on %s", (_kind, open) => {
     expect(projects.json().detail).toBe("Votre compte sert aux demandes de rappel de votre département : il n'a pas accès au reste du pilotage.");
   });
 
+  it("the national administrator creates a call-back account for one département, and nothing looser", async () => {
+    const create = (body: object) => call("national", "POST", "/api/v1/pilotage/comptes", { password: "mot de passe de test 2026", displayName: "Service", ...body });
+    const ok = await create({ email: "accueil@pmi2a.fr", role: "departemental", departement: "2a" });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ role: "departemental", departement: "2A", region: null, agency: null });
+    const refusals: [object, string][] = [
+      [{ email: "a1@pmi.fr", role: "departemental" }, "Un service départemental est rattaché à un département"],
+      [{ email: "a2@pmi.fr", role: "departemental", departement: "69", region: "84" }, "n'est rattaché à aucune région"],
+      [{ email: "a3@pmi.fr", role: "departemental", departement: "99" }, "Département « 99 » inconnu"],
+      [{ email: "a4@pmi.fr", role: "observer", departement: "69" }, "Seul un service départemental est rattaché à un département"],
+    ];
+    for (const [body, message] of refusals) {
+      const res = await create(body);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().detail).toContain(message);
+    }
+  });
+
   it("the parent's cancel token reads nothing: not as a header, not as a session cookie", async () => {
     const headers = { "x-cancel-token": request69.cancelToken };
     for (const url of [`/api/v1/pilotage/rappels/${request69.id}`, "/api/v1/pilotage/rappels"]) {
