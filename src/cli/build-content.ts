@@ -26,7 +26,8 @@ try {
   const essentials = bundle.articles.filter((a) => a.essential).map((a) => a.id);
   const perLanguage = [...translations].map(([language, t]) => {
     const essentialCount = t.articles.filter((a) => essentials.includes(a.id)).length;
-    return `${language} ${t.articles.length} (essentiels ${essentialCount}/${essentials.length})`;
+    const orientation = t.orientationEpds ? `, orientation EPDS ${Object.values(t.orientationEpds.texts).filter(Boolean).length} textes` : "";
+    return `${language} ${t.articles.length} (essentiels ${essentialCount}/${essentials.length}${orientation})`;
   });
   console.log(`Contenu valide : ${bundle.stages.length} étapes, ${bundle.themes.length} thèmes, ${bundle.articles.length} articles dont ${essentials.length} essentiels, questionnaire EPDS en ${[...epds.keys()].join(", ")}, repères de développement en ${[...development.keys()].join(", ")} (version ${bundle.version}).`);
   console.log(`Traductions : ${perLanguage.join(" · ")}.`);

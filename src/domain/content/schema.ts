@@ -106,11 +106,23 @@ export const translatedArticleSchema = z.strictObject({
 });
 export type TranslatedArticle = z.infer<typeof translatedArticleSchema>;
 
+/**
+ * Translated texts keyed by id (`content/traductions/<langue>/orientation-epds.json`): every key of the French
+ * catalogue, each a text or `null` to keep the French one explicitly; one review status for the file.
+ */
+export const translatedTextsSchema = z.strictObject({
+  translation: translationStatusSchema,
+  texts: z.record(z.string(), z.string().trim().min(1, "ne doit pas être vide : mettez null pour garder le texte français").nullable()),
+});
+export type TranslatedTexts = z.infer<typeof translatedTextsSchema>;
+
 /** Everything translated into one language, loaded by the browser only when that language is chosen. */
 export const translationBundleSchema = z.strictObject({
   language: z.enum(translationLanguages),
   version: z.string(),
   articles: z.array(translatedArticleSchema),
+  /** The EPDS result's orientation and helplines; null when not translated (the French texts are shown). */
+  orientationEpds: translatedTextsSchema.nullable(),
 });
 export type TranslationBundle = z.infer<typeof translationBundleSchema>;
 

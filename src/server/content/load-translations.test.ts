@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -136,5 +136,56 @@ describe("a broken translation fails with its file and field named", () => {
     const message = await errorsOf();
     expect(message).toMatch(/traductions\/en\/declaration-grossesse\.md : champ « language » : doit être « en »/);
     expect(message).toMatch(/content\/traductions\/klingon : champ « \(dossier\) » : langue inconnue/);
+  });
+});
+
+describe("the EPDS orientation texts of a language", () => {
+  let dir: string;
+  const file = () => join(dir, "traductions", "en", "orientation-epds.json");
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "orientation-"));
+    await cp(realContent, dir, { recursive: true });
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function edit(change: (texts: Record<string, string | null>) => void, status: unknown = { status: "a-relire" }) {
+    const data = JSON.parse(await readFile(file(), "utf8")) as { texts: Record<string, string | null> };
+    change(data.texts);
+    await writeFile(file(), JSON.stringify({ translation: status, texts: data.texts }));
+  }
+  async function errorsOf(): Promise<string> {
+    try {
+      await loadTranslations(dir, await loadContent(dir));
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("orientation texts were accepted");
+  }
+
+  it("accepts null to keep a French text explicitly", async () => {
+    await edit((t) => (t["pmi.text"] = null));
+    const en = (await loadTranslations(dir, await loadContent(dir))).get("en")!;
+    expect(en.orientationEpds!.texts["pmi.text"]).toBeNull();
+  });
+  it("a missing key and an unknown key", async () => {
+    await edit((t) => {
+      delete t["appeler-3114.text"];
+      t["appeler-3115.text"] = "Call 3115.";
+    });
+    const message = await errorsOf();
+    expect(message).toMatch(/traductions\/en\/orientation-epds\.json : champ « texts\.appeler-3114\.text » : manquant/);
+    expect(message).toMatch(/champ « texts\.appeler-3115\.text » : clé inconnue/);
+  });
+  it("an empty text", async () => {
+    await edit((t) => (t["pmi.title"] = " "));
+    expect(await errorsOf()).toMatch(/champ « texts\.pmi\.title » : ne doit pas être vide/);
+  });
+  it("a helpline number lost in translation", async () => {
+    await edit((t) => (t["allo-parents-bebe.title"] = "Allô Parents Bébé: 0 800 00 3465"));
+    expect(await errorsOf()).toMatch(/champ « texts\.allo-parents-bebe\.title » : le numéro 0800003456 du texte français doit rester/);
+  });
+  it("« relu » without a reviewer", async () => {
+    await edit(() => undefined, { status: "relu", reviewedOn: "2026-12-01" });
+    expect(await errorsOf()).toMatch(/orientation-epds\.json : champ « translation\.reviewer »/);
   });
 });

@@ -11,7 +11,47 @@ import {
   type TranslationBundle,
   type TranslationLanguage,
 } from "../../domain/content/schema.js";
+import { orientationTextCatalogue, phoneNumbersIn } from "../../domain/epds/orientation-texts.js";
+import { translatedTextsSchema, type TranslatedTexts } from "../../domain/content/schema.js";
 import { ContentValidationError, renderBody, splitFrontMatter, zodErrors, type ContentError } from "./load-content.js";
+
+/** File of the EPDS orientation texts in a language folder. */
+export const ORIENTATION_FILE = "orientation-epds.json";
+
+/**
+ * Checks a language's EPDS orientation texts: every key of the French catalogue present (a text, or null to keep the
+ * French one), no unknown key, and every phone number of the French text kept in the translation.
+ */
+function parseOrientationTexts(file: string, source: string, errors: ContentError[]): TranslatedTexts | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    errors.push({ file, field: "(fichier)", message: `JSON invalide : ${(error as Error).message}` });
+    return null;
+  }
+  const parsed = translatedTextsSchema.safeParse(data);
+  if (!parsed.success) {
+    errors.push(...zodErrors(file, parsed.error));
+    return null;
+  }
+  const before = errors.length;
+  const french = orientationTextCatalogue();
+  for (const key of french.keys())
+    if (!(key in parsed.data.texts)) errors.push({ file, field: `texts.${key}`, message: "manquant : donnez la traduction, ou null pour garder le texte français" });
+  for (const [key, text] of Object.entries(parsed.data.texts)) {
+    const original = french.get(key);
+    if (original === undefined) {
+      errors.push({ file, field: `texts.${key}`, message: "clé inconnue : les clés sont celles de src/domain/epds/orientation-texts.ts" });
+      continue;
+    }
+    if (text === null) continue;
+    const kept = new Set(phoneNumbersIn(text));
+    const lost = phoneNumbersIn(original).filter((n) => !kept.has(n));
+    if (lost.length > 0) errors.push({ file, field: `texts.${key}`, message: `le numéro ${lost.join(", ")} du texte français doit rester dans la traduction` });
+  }
+  return errors.length > before ? null : parsed.data;
+}
 
 /** Folder of the translations: one sub-folder per language, one Markdown file per French article id. */
 export const TRANSLATIONS_DIR = "traductions";
@@ -60,6 +100,7 @@ export async function loadTranslations(root: string, french: ContentBundle): Pro
   const errors: ContentError[] = [];
   const base = join(root, TRANSLATIONS_DIR);
   const byLanguage = new Map<TranslationLanguage, TranslatedArticle[]>(translationLanguages.map((l) => [l, []]));
+  const orientationByLanguage = new Map<TranslationLanguage, TranslatedTexts>();
   for (const folder of await listDir(base)) {
     if (!(await stat(join(base, folder))).isDirectory()) continue;
     const where = `content/${TRANSLATIONS_DIR}/${folder}`;
@@ -68,7 +109,15 @@ export async function loadTranslations(root: string, french: ContentBundle): Pro
       continue;
     }
     for (const name of await listDir(join(base, folder))) {
-      if (!name.endsWith(".md")) continue;
+      if (name === ORIENTATION_FILE) {
+        const texts = parseOrientationTexts(`${where}/${name}`, await readFile(join(base, folder, name), "utf8"), errors);
+        if (texts) orientationByLanguage.set(folder, texts);
+        continue;
+      }
+      if (!name.endsWith(".md")) {
+        errors.push({ file: `${where}/${name}`, field: "(fichier)", message: `fichier inattendu : un article <id>.md ou ${ORIENTATION_FILE}` });
+        continue;
+      }
       const file = `${where}/${name}`;
       const article = parseTranslation(file, folder, await readFile(join(base, folder, name), "utf8"), french, errors);
       if (article) byLanguage.get(folder)!.push(article);
@@ -80,7 +129,7 @@ export async function loadTranslations(root: string, french: ContentBundle): Pro
   const bundles = new Map<TranslationLanguage, TranslationBundle>();
   for (const [language, articles] of byLanguage) {
     articles.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    const body = { language, articles };
+    const body = { language, articles, orientationEpds: orientationByLanguage.get(language) ?? null };
     // The French version is part of the hash: a translation bundle changes when the source it completes changes.
     const version = createHash("sha256").update(french.version).update(JSON.stringify(body)).digest("hex").slice(0, 16);
     bundles.set(language, translationBundleSchema.parse({ version, ...body }));

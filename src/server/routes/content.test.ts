@@ -28,6 +28,7 @@ const english: TranslationBundle = {
       translation: { status: "relu", reviewer: "Jane Doe", reviewedOn: "2026-12-01" },
     },
   ],
+  orientationEpds: null,
 };
 
 beforeAll(async () => {

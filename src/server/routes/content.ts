@@ -27,7 +27,7 @@ const problemSchema = z.object({ type: z.string(), status: z.number(), title: z.
  */
 export function contentRoutes(db: Database, translations: ReadonlyMap<TranslationLanguage, TranslationBundle> = new Map()): FastifyPluginAsyncZod {
   const translationOf = (language: TranslationLanguage): TranslationBundle =>
-    translations.get(language) ?? { language, version: "aucune-traduction", articles: [] };
+    translations.get(language) ?? { language, version: "aucune-traduction", articles: [], orientationEpds: null };
   return async (app) => {
     app.get(
       "/content",

@@ -4,6 +4,10 @@ import type { EpdsScore } from "../../../domain/epds/score.js";
 import { NearbyLinks } from "../autour/NearbyLinks.js";
 import { ReadAloud } from "../../components/listen/ReadAloud.js";
 import { CallbackOffer } from "./rappel/CallbackOffer.js";
+import { localizeOrientation } from "../../../domain/epds/orientation-texts.js";
+import { languageInfo, type ContentLanguage } from "../../../domain/content/languages.js";
+import { translationLabels } from "../../../domain/content/translation-labels.js";
+import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
 
 const bandWords: Record<string, string> = {
   faible:
@@ -31,9 +35,10 @@ export function StepContact({ step }: { step: OrientationStep }) {
   );
 }
 
-function StepList({ steps, ordered }: { steps: OrientationStep[]; ordered: boolean }) {
+function StepList({ steps, ordered, language }: { steps: (OrientationStep & { translated?: boolean })[]; ordered: boolean; language: ContentLanguage }) {
+  const { tag, dir } = languageInfo[language];
   const items = steps.map((step) => (
-    <li key={step.id} className="fr-mb-2w">
+    <li key={step.id} className="fr-mb-2w" {...(step.translated ? { lang: tag, dir } : {})}>
       <strong>{step.title}</strong>
       <br />
       {step.text}
@@ -49,7 +54,11 @@ function StepList({ steps, ordered }: { steps: OrientationStep[]; ordered: boole
  * lines come first, before the score, in a calm panel that takes the focus.
  */
 export function EpdsResultView({ score, audience, mapLinks = true, callbackDate }: { score: EpdsScore; audience: EpdsAudience; mapLinks?: boolean; callbackDate?: string }) {
-  const orientation = orientationFor(score, audience);
+  // The orientation and helplines in the reader's language where translated (content/traductions), French otherwise.
+  const language = useContentLanguage();
+  const translation = useTranslationBundle(language);
+  const orientation = localizeOrientation(orientationFor(score, audience), translation.status === "ready" ? translation.bundle.orientationEpds?.texts : null);
+  const toReview = language !== "fr" && orientation.translated && translation.status === "ready" && translation.bundle.orientationEpds?.translation.status === "a-relire";
   const firstRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
   const crisis = orientation.steps.filter((s) => s.kind === "urgence");
@@ -72,7 +81,7 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
             Vous avez indiqué avoir pensé à vous faire du mal. Ces pensées peuvent arriver quand on est épuisé ou en
             souffrance, et on peut en parler. Des personnes formées vous répondent maintenant, jour et nuit, gratuitement.
           </p>
-          <StepList steps={crisis} ordered={false} />
+          <StepList steps={crisis} ordered={false} language={language} />
         </section>
       )}
 
@@ -94,14 +103,23 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
 
       <section aria-labelledby="et-maintenant" className="fr-mt-4w">
         <h2 id="et-maintenant">Ce que vous pouvez faire</h2>
-        <StepList steps={others} ordered />
+        {toReview && (
+          <p className="fr-text--sm fr-icon-info-line" data-testid="orientation-status">
+            {" "}
+            <span lang={languageInfo[language].tag} dir={languageInfo[language].dir}>
+              {translationLabels[language].toReview}
+            </span>{" "}
+            (traduction à relire)
+          </p>
+        )}
+        <StepList steps={others} ordered language={language} />
         {mapLinks && orientation.placeTypes.length > 0 && <NearbyLinks types={orientation.placeTypes} askIndex={false} />}
         {!orientation.urgent && (
           <>
             <h3 className="fr-h6">Et si ça ne va vraiment pas</h3>
             <ul>
               {crisis.map((step) => (
-                <li key={step.id}>
+                <li key={step.id} {...(step.translated ? { lang: languageInfo[language].tag, dir: languageInfo[language].dir } : {})}>
                   {step.title} <StepContact step={step} />
                 </li>
               ))}
