@@ -48,6 +48,9 @@ const PlacesListPage = page(() => import("./routes/professionnels/PlacesListPage
 const PostersPage = page(() => import("./routes/professionnels/PostersPage.js"), (m) => m.PostersPage);
 const EntryPointPage = page(() => import("./routes/professionnels/EntryPointPage.js"), (m) => m.EntryPointPage);
 const ReceivePage = page(() => import("./routes/professionnels/ReceivePage.js"), (m) => m.ReceivePage);
+const DevelopmentPage = page(() => import("./routes/developpement/DevelopmentPage.js"), (m) => m.DevelopmentPage);
+const DevelopmentCheckPage = page(() => import("./routes/developpement/CheckPage.js"), (m) => m.CheckPage);
+const DevelopmentHistoryPage = page(() => import("./routes/developpement/HistoryPage.js"), (m) => m.HistoryPage);
 
 /**
  * The site's pages. Every route whose path parameters are known at build time is pre-rendered into its own HTML
@@ -69,6 +72,9 @@ export const pageRoutes = (
     <Route path="/post-partum/professionnel" element={<EpdsProPage />} />
     {/* A parent's call-back request: its steps depend on the device (the EPDS result passed along). */}
     <Route path="/post-partum/rappel" element={<CallbackPage />} handle={{ prerender: false }} />
+    <Route path="/developpement" element={<DevelopmentPage />} />
+    <Route path="/developpement/reperage" element={<DevelopmentCheckPage />} />
+    <Route path="/developpement/historique" element={<DevelopmentHistoryPage />} />
     <Route path="/autour-de-moi" element={<PlacesPage />} />
     <Route path="/autour-de-moi/lieu/:placeId" element={<PlacePage />} />
     <Route path="/autour-de-moi/sources" element={<PlaceSourcesPage />} />

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addDays, addMonths } from "../dates.js";
 import { TERME_DAYS_AFTER_DDR } from "../journey/pregnancy.js";
-import { childAges, correctedBirthDate, correctionDays, developmentAgeMonths, formatAge, gestationalAgeAtBirth, isCorrectionActive, isPremature } from "./age.js";
+import { childAges, correctedBirthDate, correctionDays, developmentAgeMonths, developmentStage, formatAge, gestationalAgeAtBirth, isCorrectionActive, isPremature } from "./age.js";
 
 /** A child born at `weeks` SA + `days` days: its due date (French terme, 41 SA) follows. */
 function bornAt(birthDate: string, weeks: number, days = 0) {
@@ -96,4 +96,19 @@ describe("formatAge", () => {
     [{ months: 30, days: 0, totalDays: 900 }, "2 ans et 6 mois"],
     [{ months: 0, days: 0, totalDays: -4 }, "avant terme"],
   ])("%o → %s", (age, text) => expect(formatAge(age)).toBe(text));
+});
+
+describe("development articles follow the corrected age", () => {
+  const preterm = bornAt("2026-03-01", 32); // corrected birth 2026-04-26
+  it.each([
+    ["2026-03-05", "accouchement"], // before 40 SA: the real stage
+    ["2026-06-01", "trois-premiers-mois"], // real 3 months, corrected 1 month
+    ["2027-03-01", "quatre-mois-un-an"], // real 1 year, corrected 10 months
+    ["2028-03-01", "deux-trois-ans"], // 2 years: real age again
+  ])("on %s: %s", (today, stage) => {
+    expect(developmentStage(preterm, today)).toBe(stage);
+  });
+  it("a child born at term keeps the real stage", () => {
+    expect(developmentStage(bornAt("2026-03-01", 39), "2027-03-01")).toBe("un-deux-ans");
+  });
 });

@@ -1,5 +1,7 @@
 import { addDays, addMonths, compareDates, daysBetween, monthsBetween, type IsoDate } from "../dates.js";
 import { gestationalAge, type GestationalAge } from "../journey/pregnancy.js";
+import { stageForChild } from "../journey/stages.js";
+import type { StageId } from "../content/taxonomy.js";
 
 /**
  * Corrected age (âge corrigé) of a child born prematurely.
@@ -127,4 +129,14 @@ export function formatAge(age: Age): string {
   const years = Math.floor(age.months / 12);
   const rest = age.months % 12;
   return rest === 0 ? `${years} ans` : `${years} ans et ${rest} mois`;
+}
+
+/**
+ * The stage whose development articles (theme « éveil ») fit the child: by corrected age before 2 years for a
+ * premature baby; the real stage before the corrected birth date and for every other child.
+ */
+export function developmentStage(child: ChildBirth, today: IsoDate): StageId | null {
+  const real = stageForChild(child.birthDate, today);
+  if (!isCorrectionActive(child, today)) return real;
+  return stageForChild(correctedBirthDate(child), today) ?? real;
 }

@@ -10,6 +10,7 @@ import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { Timeline } from "../../components/Timeline.js";
 import { useParent } from "../../state/parent.js";
+import { ChildDevelopmentLink } from "../developpement/ChildDevelopmentLink.js";
 
 /** Mon parcours: one track per pregnancy and per child, each with its current stage. */
 export function JourneyPage() {
@@ -67,6 +68,7 @@ export function JourneyPage() {
                             track.kind === "enfant" && ` — ${t`les 1000 premiers jours sont passés`}`
                           )}
                         </p>
+                        {track.kind === "enfant" && <ChildDevelopmentLink profile={profile} trackId={track.id} today={today} />}
                         {stage && (
                           <>
                             <p className="fr-text--sm">{stage.description}</p>

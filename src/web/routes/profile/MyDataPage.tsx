@@ -59,6 +59,8 @@ export function MyDataPage() {
 
   async function eraseAll() {
     await replaceAll({ profile: null, marks: [], epds: [], appointments: [], calendarDone: [] });
+    // The development checks live in their own database (routes/developpement/history.ts).
+    await import("../developpement/history.js").then((m) => m.eraseDevelopmentHistory());
     setConfirmErase(false);
     setMessage({ severity: "success", text: "Toutes vos données ont été effacées de cet appareil." });
   }
@@ -66,7 +68,7 @@ export function MyDataPage() {
   return (
     <Page title="Mes données">
       <p className="fr-text--lead">
-        Vos informations (situation, dates, articles lus et favoris, résultats du questionnaire post-partum, rendez-vous du calendrier) sont enregistrées <strong>uniquement sur cet appareil</strong>, dans
+        Vos informations (situation, dates, articles lus et favoris, résultats du questionnaire post-partum et des repérages du développement, rendez-vous du calendrier) sont enregistrées <strong>uniquement sur cet appareil</strong>, dans
         votre navigateur. Elles ne sont envoyées à aucun serveur, et aucun outil de mesure d'audience n'est utilisé.
       </p>
       <div aria-live="polite">{message && <Alert severity={message.severity} small description={message.text} className="fr-mb-3w" />}</div>

@@ -1,0 +1,118 @@
+import { Link, useSearchParams } from "react-router";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { formatFrenchDate } from "../../../domain/dates.js";
+import { bandOn, nextBand } from "../../../domain/development/grid.js";
+import { developmentStage } from "../../../domain/development/age.js";
+import { articlesForStage } from "../../../domain/journey/articles.js";
+import { ArticleList } from "../../components/ArticleList.js";
+import { ContentGate } from "../../components/ContentGate.js";
+import { Page } from "../../components/Page.js";
+import { useParent } from "../../state/parent.js";
+import { AgesBox } from "./AgesBox.js";
+import { childName, chosenChild } from "./children.js";
+import { bandContent, developmentContent } from "./grid-content.js";
+
+/**
+ * « Le développement de mon enfant »: real and corrected ages, what most children do around this age and
+ * what helps (chosen by corrected age before 2 years), and the way to the check of the official grid.
+ */
+export function DevelopmentPage() {
+  const { profile, today, marks } = useParent();
+  const [params, setParams] = useSearchParams();
+  const child = chosenChild(profile, params.get("enfant"));
+  if (!profile || !child)
+    return (
+      <Page title="Le développement de votre enfant">
+        <p>Indiquez la date de naissance de votre enfant (et son terme prévu s'il est né prématuré) pour voir les repères de son âge.</p>
+        <Button linkProps={{ to: "/profil" }}>Compléter mon profil</Button>
+      </Page>
+    );
+  const name = childName(profile, child);
+  const band = bandOn(child, today);
+  const content = band ? bandContent(band.id) : null;
+  const next = nextBand(child, today);
+  return (
+    <Page title={`Le développement de ${name}`}>
+      {profile.children.length > 1 && (
+        <nav aria-label="Choisir l'enfant" className="fr-mb-2w">
+          <ul className="fr-tags-group">
+            {profile.children.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="fr-tag" aria-pressed={c.id === child.id} onClick={() => setParams({ enfant: c.id })}>
+                  {childName(profile, c)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <AgesBox child={child} today={today} name={name} />
+      {content && band ? (
+        <>
+          <section aria-labelledby="reperes">
+            <h2 id="reperes">Vers cet âge ({content.label.toLowerCase()})</h2>
+            <p>Chaque enfant avance à son rythme. Vers cet âge, presque tous les enfants :</p>
+            <ul>
+              {content.milestones.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+            <h3 className="fr-h5">Ce qui l'aide</h3>
+            <ul>
+              {content.helps.map((h) => (
+                <li key={h}>{h}</li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="faire-le-point" className="fr-callout fr-my-4w">
+            <h2 id="faire-le-point" className="fr-callout__title">
+              Faire le point sur son développement
+            </h2>
+            <p className="fr-callout__text">
+              {content.items.length} questions de la grille officielle de repérage (2024), à répondre par « oui », « non » ou « je ne sais pas ». Ce
+              n'est pas un diagnostic : cela aide à savoir s'il faut en parler au médecin. Vos réponses restent sur cet appareil.
+            </p>
+            <Button linkProps={{ to: `/developpement/reperage?enfant=${encodeURIComponent(child.id)}` }} iconId="fr-icon-arrow-right-line" iconPosition="right">
+              Faire le point
+            </Button>
+          </section>
+        </>
+      ) : band ? (
+        <p>
+          À cet âge, la grille de repérage est remplie par le médecin lors des examens de santé : elle n'est pas encore proposée dans Mille Jours.
+          Si quelque chose vous inquiète, parlez-en à votre médecin.
+        </p>
+      ) : (
+        <p>
+          La grille officielle de repérage commence à 6 mois{next ? <> : elle sera proposée à partir du {formatFrenchDate(next.start)}</> : null}. Si quelque
+          chose vous inquiète d'ici là, parlez-en à votre médecin, au pédiatre ou à la PMI.
+        </p>
+      )}
+      <ContentGate>
+        {({ bundle }) => {
+          const stage = developmentStage(child, today);
+          const articles = stage ? articlesForStage(bundle.articles, stage, profile.situations).filter((a) => a.themes.includes("eveil")) : [];
+          return articles.length > 0 ? (
+            <section aria-labelledby="eveil-articles" className="fr-mt-4w">
+              <h2 id="eveil-articles">Pour l'éveil de votre enfant</h2>
+              <ArticleList articles={articles} marks={marks} themes={bundle.themes} />
+            </section>
+          ) : null;
+        }}
+      </ContentGate>
+      <p className="fr-mt-3w">
+        <Link to="/developpement/historique">Mes repérages enregistrés</Link> · <Link to="/parcours">Mon parcours</Link>
+      </p>
+      <p className="fr-text--xs fr-mt-3w">
+        Sources :{" "}
+        {developmentContent.sources.map((s, i) => (
+          <span key={s.url}>
+            {i > 0 && " ; "}
+            <a href={s.url}>{s.title}</a> ({s.publisher})
+          </span>
+        ))}
+        . Relu le {formatFrenchDate(developmentContent.reviewed)}.
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { addDays, addMonths, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { childAges, formatAge } from "../../src/domain/development/age.js";
+import { TERME_DAYS_AFTER_DDR } from "../../src/domain/journey/pregnancy.js";
+import fr from "../../content/developpement/fr.json";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, startServer, tabTo } from "./support.js";
+
+const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+// A 9-month-old born at 32 SA: the due date (French terme, 41 SA) was 9 weeks after the birth.
+const birthDate = addMonths(today, -9);
+const child = { id: "lina", firstName: "Lina", birthDate, expectedTerme: addDays(birthDate, TERME_DAYS_AFTER_DDR - 32 * 7) };
+const ages = childAges(child, today);
+const band = fr.bands[0]!; // « De 6 à 11 mois »: corrected age about 7 months
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
+}
+
+/** Answers the current question with the keyboard only: Tab into the radio group, arrows to the choice, Enter. */
+async function answer(page: Page, choice: 0 | 1 | 2) {
+  await tabTo(page, (el) => el.tag === "input" && el.type === "radio");
+  for (let i = 0; i < choice; i++) await page.keyboard.press("ArrowDown");
+  if (choice === 0) await page.keyboard.press("Space");
+  await page.keyboard.press("Enter");
+}
+
+describe("development of a premature baby (issue 15)", () => {
+  it("corrected age, milestones, the whole check by keyboard, a result calling for the doctor, the printed summary, offline", async () => {
+    const server = await startServer();
+    const { context, page, problems } = await newPhonePage(browser);
+    try {
+      await page.goto(`${server.url}/mes-donnees`);
+      await page.locator('input[type="file"]:enabled').waitFor();
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller)
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+      });
+      await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === "mille-jours"));
+      await page.evaluate(async (saved) => {
+        const request = indexedDB.open("mille-jours");
+        const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
+        await new Promise((resolve) => (db.transaction("profile", "readwrite").objectStore("profile").put(saved, "current").onsuccess = resolve));
+        localStorage.setItem("mille-jours:donnees-enregistrees", "1");
+      }, { version: 2, project: null, pregnancy: null, children: [child], situations: ["prematurite"] });
+
+      // « Mon parcours »: real and corrected ages side by side, explained.
+      await page.goto(`${server.url}/parcours`);
+      const box = page.locator(".mj-ages");
+      await box.waitFor();
+      expect(ages.corrected).not.toBeNull();
+      const boxText = await box.innerText();
+      expect(boxText).toContain(`Âge réel\n${formatAge(ages.real)}`);
+      expect(boxText).toContain(`Âge corrigé\n${formatAge(ages.corrected!)}`);
+      expect(formatAge(ages.real)).toBe("9 mois");
+      expect(boxText).toMatch(/naissance à 32 SA, 8 semaines avant 40 SA/);
+      expect(boxText).toMatch(/examens de santé obligatoires et les vaccins, eux, suivent l'âge réel/);
+      await expectNoAxeViolations(page);
+
+      // The development page: milestones of the corrected age's band, and the way to the check.
+      await page.getByRole("link", { name: /Son développement/ }).click();
+      await page.getByRole("heading", { name: "Le développement de Lina", level: 1 }).waitFor();
+      await page.getByRole("heading", { name: "Vers cet âge (de 6 à 11 mois)" }).waitFor();
+      expect(await page.locator("main").innerText()).toContain(band.milestones[0]!);
+      await page.getByRole("heading", { name: "Pour l'éveil de votre enfant" }).waitFor();
+      await expectNoAxeViolations(page);
+
+      const requests: string[] = [];
+      page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
+
+      // The whole check, keyboard only.
+      await tabTo(page, (el) => el.tag === "a" && el.text === "Faire le point");
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { name: "Faire le point : Lina", level: 1 }).waitFor();
+      expect(await page.locator("main").innerText()).toContain("(en âge corrigé)");
+      await tabTo(page, (el) => el.tag === "button" && el.text === "Commencer");
+      await page.keyboard.press("Enter");
+      const total = band.items.length + 2;
+      // « Non » to one language and one socialisation item: 2 « non » in 2 domains, the grid's threshold.
+      const nonIds = new Set(["6m-l-2", "6m-s-2"]);
+      for (let q = 1; q <= total; q++) {
+        await page.getByRole("heading", { name: `Question ${q} sur ${total}` }).waitFor();
+        expect(await focusedText(page)).toBe(`Question ${q} sur ${total}`); // focus on the progress heading
+        if (q === 1) {
+          // Nothing chosen: a clear message, the question stays.
+          await tabTo(page, (el) => el.tag === "button" && el.text === "Suivant");
+          await page.keyboard.press("Enter");
+          await page.getByText("Choisissez « Oui », « Non » ou « Je ne sais pas ».").waitFor();
+          await expectNoAxeViolations(page);
+        }
+        const item = band.items[q - 1];
+        if (item) {
+          expect(await page.locator("main legend").innerText()).toContain(item.text);
+          expect(await page.locator("main").innerText()).toContain(item.example);
+          await answer(page, nonIds.has(item.id) ? 1 : 0);
+        } else await answer(page, q === total ? 2 : 1); // lost skill: « non »; worry: « je ne sais pas »
+      }
+
+      await page.getByRole("heading", { name: "Résultat : Lina", level: 1 }).waitFor();
+      await page.getByRole("heading", { name: "Parlez-en à votre médecin" }).waitFor();
+      const main = await page.locator("main").innerText();
+      expect(main).toContain("2 réponses « non » dans 2 domaines");
+      expect(main).toContain("Ce n'est pas un diagnostic.");
+      expect(main).toMatch(/plateforme de coordination et d'orientation \(PCO TND\)/);
+      expect(main).toMatch(/sans reste à charge ni avance de frais/);
+      expect(await page.locator('a[href="tel:+33800714040"]').innerText()).toBe("0 800 71 40 40");
+      await expectNoAxeViolations(page);
+      expect(requests.filter((r) => !r.startsWith("GET ") || r.includes("/api/"))).toEqual([]);
+
+      // The printed summary: only the summary for the doctor, with both ages, the « non » items and the date.
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator("header").first().isVisible()).toBe(false);
+      expect(await page.getByRole("heading", { name: "Parlez-en à votre médecin" }).isVisible()).toBe(false);
+      const report = page.locator(".mj-dev-report");
+      expect(await report.isVisible()).toBe(true);
+      const printed = await report.innerText();
+      expect(printed).toContain(`âge réel : ${formatAge(ages.real)}`);
+      expect(printed).toContain(`âge corrigé : ${formatAge(ages.corrected!)}`);
+      expect(printed).toContain("Répondu « non » (2)");
+      expect(printed).toContain("Tourne la tête pour regarder la personne qui parle");
+      expect(printed).toContain("Sollicite le regard de l’autre");
+      expect(printed).not.toContain("Tient sa tête stable");
+      await page.emulateMedia({ media: "screen" });
+
+      // A PDF made on the device, then the result kept on the device and deletable.
+      const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger en PDF" }).click()]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of await pdf.createReadStream()) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe("%PDF-");
+      await page.getByRole("button", { name: "Enregistrer sur cet appareil" }).click();
+      await page.getByRole("link", { name: "Voir mes repérages" }).click();
+      await page.getByRole("heading", { name: "Mes repérages du développement", level: 1 }).waitFor();
+      expect(await page.locator("main li").first().innerText()).toMatch(/Lina · âge réel 9 mois, âge corrigé \d+ mois · grille « De 6 à 11 mois »\s+À montrer au médecin · 2 réponses « non »/);
+      await expectNoAxeViolations(page);
+
+      // Offline: the development pages and the check still work with the server gone.
+      await server.stop();
+      await page.goto(`${server.url}/developpement/reperage?enfant=lina`);
+      await page.getByRole("heading", { name: "Faire le point : Lina", level: 1 }).waitFor();
+      await page.getByRole("button", { name: "Commencer" }).click();
+      await page.getByRole("heading", { name: `Question 1 sur ${total}` }).waitFor();
+      await page.goto(`${server.url}/developpement/historique`);
+      await page.getByRole("button", { name: /^Supprimer le repérage du/ }).click();
+      await page.getByText("Aucun repérage enregistré.").waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 240_000); // a server started, eleven questions answered by keyboard with axe checks, pages loaded offline, on a shared machine
+});
