@@ -65,10 +65,13 @@ export function isLate(event: Dated, today: IsoDate, settled: ReadonlySet<string
  *   later in the pregnancy (Code de la santé publique art. L2122-1 sets no deadline);
  * - a child's exam or vaccine can be caught up (the calendrier des vaccinations has catch-up
  *   schedules); a step such as declaring the birth still has to be done when late (past the 5 days,
- *   through the court: Code civil art. 55).
+ *   through the court: Code civil art. 55);
+ * - a development check cannot: once its age band is over, the next band's check replaces it.
  */
-export function canCatchUp(event: Pick<CalendarEvent, "kind" | "subject">, pregnancyOver: boolean): boolean {
+export function canCatchUp(event: Pick<CalendarEvent, "kind" | "subject"> & { page?: string | undefined }, pregnancyOver: boolean): boolean {
   if (event.kind === "droit-conge") return false;
+  // A development check is replaced by the next age's (src/domain/calendar/development.ts): never « pas encore fait ».
+  if (event.page?.startsWith("/developpement/reperage")) return false;
   if (event.subject === "grossesse") return !pregnancyOver;
   return true;
 }

@@ -1,6 +1,7 @@
 import { compareDates, type IsoDate } from "../dates.js";
 import { ddrFromTerme } from "../journey/pregnancy.js";
 import { childExamEvents } from "./child-exams.js";
+import { developmentCheckEvents } from "./development.js";
 import { leaveEvents } from "./leave.js";
 import { birthDeclarationEvent, motherFollowUpEvents } from "./postnatal.js";
 import { pregnancyEvents } from "./pregnancy.js";
@@ -112,5 +113,6 @@ function childCalendar(child: ChildInput): CalendarEvent[] {
     birthDeclarationEvent(subject, child.birthDate),
     ...childExamEvents(subject, child.birthDate, premature),
     ...vaccineEvents({ subject, birth: child.birthDate, bcgRecommended: child.bcgRecommended }),
+    ...developmentCheckEvents(subject, child),
   ];
 }

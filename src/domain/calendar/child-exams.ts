@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from "../dates.js";
 import { SOURCES } from "./sources.js";
+import { developmentPage } from "./development.js";
 import type { CalendarEvent, CalendarSubject } from "./types.js";
 import { ageMonthsBetween, makeEvent, monthOfLife, weekOfLife, yearOfLife, type DateWindow } from "./windows.js";
 
@@ -46,11 +47,16 @@ function description(rule: ChildExamRule): string {
     rule.ruleId === "examen-8-jours"
       ? "Premier examen complet de bébé, le plus souvent fait à la maternité : poids, réflexes, dépistages du nouveau-né."
       : "Examen obligatoire chez le médecin, le pédiatre ou à la PMI : croissance, développement, vue, audition et vaccins.";
+  // From 9 months, the exams fall in an age band of the development grid: the parent can bring the check's summary.
+  const development = DEVELOPMENT_EXAMS.has(rule.ruleId) ? " et, si vous l'avez fait, le résumé du repérage des repères de développement de son âge (« Son développement »)" : "";
   const bring = rule.healthCertificate
-    ? "Apportez le carnet de santé : le médecin y remplit le certificat de santé."
-    : "Apportez le carnet de santé et notez vos questions.";
+    ? `Apportez le carnet de santé (le médecin y remplit le certificat de santé)${development}.`
+    : `Apportez le carnet de santé${development}, et notez vos questions.`;
   return `${what} ${bring} Pris en charge à 100 % par l'Assurance Maladie, gratuit à la PMI.`;
 }
+
+/** Exams held at an age of the development grid (from 6 months, src/domain/calendar/development.ts). */
+const DEVELOPMENT_EXAMS = new Set(["examen-9e-mois", "examen-12e-mois", "examen-13e-mois", "examen-16-18-mois", "examen-24-25-mois", "examen-3e-annee"]);
 
 const VITAMIN_EXAMS = new Set(["examen-8-jours", "examen-2e-semaine", "examen-2e-mois"]);
 
@@ -71,6 +77,7 @@ export function childExamEvents(subject: CalendarSubject, birth: IsoDate, premat
       placeTypes: rule.ruleId === "examen-8-jours" ? ["maternite", "pediatre", "medecin-generaliste", "pmi"] : ["pediatre", "medecin-generaliste", "pmi"],
       source: SOURCES.examensEnfant,
       healthCertificate: rule.healthCertificate,
+      ...(DEVELOPMENT_EXAMS.has(rule.ruleId) ? { page: developmentPage(subject, "/developpement") } : {}),
     }),
   );
 }

@@ -47,6 +47,8 @@ export interface CalendarEvent {
   source: RuleSource;
   /** Child exams that give a certificat de santé. */
   healthCertificate?: boolean;
+  /** A page of the app to open for this event (e.g. the development check), path and query. */
+  page?: string;
 }
 
 export interface PregnancyInput {

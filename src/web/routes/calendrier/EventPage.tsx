@@ -69,6 +69,11 @@ export function EventPage() {
             {dismissed ? "Afficher de nouveau" : "Ne plus afficher"}
           </Button>
         )}
+        {event.page && (
+          <p className="fr-mt-3w">
+            <Link to={event.page}>{event.page.startsWith("/developpement/reperage") ? "Faire le point maintenant" : "Son développement : repères et signes à surveiller"}</Link>
+          </p>
+        )}
         {event.placeTypes.length > 0 && <NearbyLinks types={event.placeTypes} />}
         {articles.length > 0 && (
           <>
