@@ -38,6 +38,6 @@ describe("placeTypeFallbacks", () => {
   });
 
   it("links official directories over https only", () => {
-    for (const f of Object.values(placeTypeFallbacks)) if (f.directory) expect(f.directory.url).toMatch(/^https:\/\/(lannuaire\.service-public\.fr|annuairesante\.ameli\.fr|monenfant\.fr)\//);
+    for (const f of Object.values(placeTypeFallbacks)) if (f.directory) expect(f.directory.url).toMatch(/^https:\/\/(lannuaire\.service-public\.fr|annuairesante\.ameli\.fr|monenfant\.fr|www\.ameli\.fr\/content)\//);
   });
 });

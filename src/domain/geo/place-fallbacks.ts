@@ -13,6 +13,7 @@ import type { PlaceTypeId } from "./place-types.js";
  *   private practice, by profession (sages-femmes, médecins, pédiatres, kinésithérapeutes, radiologues for
  *   ultrasound scans).
  * - monenfant.fr (CNAF): relais petite enfance and lieux d'accueil enfants-parents.
+ * - ameli.fr's page of the PCO TND addresses, the one the government's TND livret (janvier 2024, p. 6) points to.
  */
 export interface OfficialDirectory {
   /** What the link says (French). */
@@ -50,6 +51,11 @@ export const placeTypeFallbacks: Readonly<Record<PlaceTypeId, PlaceTypeFallback>
   cmp: { alternatives: [], directory: null },
   "psychiatrie-perinatale": { alternatives: ["cmp"], directory: null },
   camsp: { alternatives: [], directory: null },
+  // The official list (livret TND 2024, p. 6); no open data file: docs/data.md « PCO TND ».
+  "pco-tnd": {
+    alternatives: [],
+    directory: { label: "PCO TND : adresses et téléphones par département (ameli.fr)", url: "https://www.ameli.fr/content/adresses-et-telephones-plateformes-de-coordination-et-d-orientation-pco" },
+  },
   cmpp: { alternatives: [], directory: null },
   "centre-sante-sexuelle": { alternatives: ["pmi"], directory: null },
   "centre-parents-enfants": { alternatives: [], directory: null },

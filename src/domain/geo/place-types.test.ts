@@ -68,4 +68,12 @@ describe("place types", () => {
     expect(isPlaceTypeId("PMI")).toBe(false);
     expect(isPlaceTypeId("toString")).toBe(false);
   });
+
+  it("has the PCO TND type, filled by the generic import only (no open national file, docs/data.md)", () => {
+    expect(isPlaceTypeId("pco-tnd")).toBe(true);
+    const pco = placeType("pco-tnd");
+    expect(pco.label).toBe("Plateforme de coordination et d'orientation (PCO TND)");
+    expect([pco.finess, pco.rpps, pco.sources.length]).toEqual([[], [], 1]);
+    expect(pco.sources[0]).toMatch(/^Import CSV\/GeoJSON local/);
+  });
 });

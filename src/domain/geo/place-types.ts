@@ -40,6 +40,7 @@ export const placeTypeIds = [
   "cmp",
   "psychiatrie-perinatale",
   "camsp",
+  "pco-tnd",
   "cmpp",
   "centre-sante-sexuelle",
   "centre-parents-enfants",
@@ -195,6 +196,16 @@ export const placeTypes: readonly PlaceType[] = [
     finess: [{ code: "190", label: "Centre d'action médico-sociale précoce (C.A.M.S.P.)" }],
     rpps: [],
     sources: [FINESS],
+  },
+  {
+    // The official list is an address page on ameli.fr (livret TND 2024 p. 6), not an open data file: the
+    // places come from the generic import (docs/data.md « PCO TND »). ROR nomenclature TRE_R244 code 84.
+    id: "pco-tnd",
+    label: "Plateforme de coordination et d'orientation (PCO TND)",
+    description: "Sur orientation d'un médecin, bilans et premières interventions pour un enfant dont le développement inquiète, sans frais pour la famille.",
+    finess: [],
+    rpps: [],
+    sources: [GENERIC],
   },
   {
     id: "cmpp",
