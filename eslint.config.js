@@ -9,6 +9,8 @@ const unextracted = [
   // « Écouter » (landed alongside): its labels are French only for now.
   "src/web/components/listen/**",
   "src/web/routes/calendrier/**",
+  // Development check (issue 15, landed alongside): French only for now; the grid's items are content (content/developpement).
+  "src/web/routes/developpement/**",
   "src/web/routes/post-partum/**",
   "src/web/routes/profile/**",
   "src/web/routes/pilotage/**",
