@@ -42,6 +42,20 @@ describe("interface languages", () => {
         [...first.closest("ul")!.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href"), hreflang: a.getAttribute("hreflang"), lang: a.lang, current: a.getAttribute("aria-current") })),
       );
       expect(entries).toEqual(locales.map((l) => ({ href: `${l.prefix}/`, hreflang: l.lang, lang: l.lang, current: l.code === locale.code ? "true" : null })));
+      if (locale.dir === "rtl") {
+        // Marianne has no Arabic letters: the self-hosted Noto Sans Arabic face, declared for the Arabic block only, is used.
+        const arabicFont = await page.evaluate(async () => {
+          await document.fonts.ready;
+          return {
+            check: document.fonts.check("16px Marianne", "العربية"),
+            loaded: [...document.fonts].some((f) => f.status === "loaded" && f.unicodeRange.includes("U+600")),
+          };
+        });
+        expect(arabicFont, locale.code).toEqual({ check: true, loaded: true });
+        // Arrows point the way one reads.
+        const arrow = await page.locator(".fr-card__title a").first().evaluate((a) => getComputedStyle(a, "::after").transform);
+        expect(arrow, locale.code).toBe("matrix(-1, 0, 0, 1, 0, 0)");
+      }
       await expectNoAxeViolations(page);
     }
     expect(problems).toEqual([]);
@@ -75,6 +89,15 @@ describe("interface languages", () => {
     await page.goto(`${baseUrl}/`);
     await page.locator("main h1").first().waitFor();
     expect(page.url()).toBe(`${baseUrl}/`);
+    // Offline, a page in a language opens from the service worker (the shell, with that language's catalogue).
+    await page.goto(`${baseUrl}/ar/`);
+    await page.locator("main h1").first().waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    await page.goto(`${baseUrl}/ar/parcours`);
+    await page.getByRole("heading", { level: 1, name: "مساري" }).waitFor();
+    expect(await documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", direction: "rtl" });
+    await context.setOffline(false);
     expect(problems).toEqual([]);
     await context.close();
   });
