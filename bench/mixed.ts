@@ -28,7 +28,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
 console.log(`Banc « charge mixte » — ${new Date().toISOString()}, Node ${process.version}, ${ENGINE}, ${SECONDS} s, ${PARENTS} connexions parents + 2 pilotage + un import de grille de ${GRID_ROWS} lignes par minute ; charge de la machine ${loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
 try {
   await prepareEngine(engine);
-  const server = await spawnServer(engineEnv(engine));
+  const server = await spawnServer(engineEnv(engine), { startLimitMs: 600_000 });
   const pid = server.child.pid!;
   try {
     const login = await fetch(`${server.url}/api/v1/pilotage/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: CRASH_EMAIL, password: CRASH_PASSWORD }) });

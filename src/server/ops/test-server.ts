@@ -54,7 +54,7 @@ export async function waitForHealth(child: ChildProcess, url: string, limitMs: n
 }
 
 /** Starts the server and waits until liveness answers; an own PGlite folder unless DATABASE_URL is given. */
-export async function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function spawnServer(env: Record<string, string> = {}, { startLimitMs = 120_000 } = {}): Promise<SpawnedServer> {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "mille-jours-ops-"));
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
@@ -83,7 +83,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(child, url, 120_000, () => text.join("\n"));
+    await waitForHealth(child, url, startLimitMs, () => text.join("\n"));
   } catch (error) {
     if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     throw error;
