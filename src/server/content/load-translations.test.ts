@@ -15,6 +15,8 @@ describe("the real translations", () => {
     expect(essentials.length).toBeGreaterThanOrEqual(25);
     const bundles = await loadTranslations(realContent, french);
     expect([...bundles.keys()]).toEqual(["falc", "en", "ar", "prs", "tr", "pt", "uk"]);
+    // The EPDS orientation and helplines exist in every language, every text translated (none kept in French).
+    for (const [language, bundle] of bundles) expect(Object.values(bundle.orientationEpds?.texts ?? { missing: null }).every(Boolean), language).toBe(true);
     // Every language: every essential is there, marked « à relire » (machine-assisted, made here).
     for (const language of ["falc", "en", "ar", "prs", "tr", "pt", "uk"] as const) {
       const translated = bundles.get(language)!.articles;

@@ -108,8 +108,8 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
             {" "}
             <span lang={languageInfo[language].tag} dir={languageInfo[language].dir}>
               {translationLabels[language].toReview}
-            </span>{" "}
-            (traduction à relire)
+            </span>
+            {language !== "falc" && " (traduction à relire)"}
           </p>
         )}
         <StepList steps={others} ordered language={language} />
