@@ -63,11 +63,21 @@ describe("Mes données: import errors and erasing, in plain French", () => {
     await page.goto(`${baseUrl}/mes-donnees`);
     const erase = page.locator("main").getByText(/Efface de cet appareil/);
     expect(await erase.innerText()).toMatch(/rendez-vous personnels/);
+    expect(await page.locator("main .fr-text--lead").innerText()).toContain("une demande de rappel après le questionnaire post-partum envoie");
+    // A call-back request sent from this device: its cancel token is device data too, erased with the rest.
+    await page.evaluate(() =>
+      localStorage.setItem(
+        "mille-jours:demandes-de-rappel",
+        JSON.stringify([{ id: "r1", cancelToken: "t", expectedBy: "2026-12-03T10:00:00Z", sentAt: "2026-12-02T10:00:00Z", departement: "69", service: { name: "PMI du Rhône", openingHours: "9h-17h", responseDelayHours: 48 } }]),
+      ),
+    );
     await page.getByRole("button", { name: "Effacer toutes mes données" }).click();
     expect(await page.getByText(/Toutes vos données seront effacées/).innerText()).toContain("y compris vos 1 rendez-vous personnel(s)");
+    await page.getByText(/Vous avez 1 demande\(s\) de rappel en cours/).waitFor();
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Oui, tout effacer" }).click();
     await page.getByText("Toutes vos données ont été effacées de cet appareil.").waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("mille-jours:demandes-de-rappel"))).toBeNull();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -5,6 +5,7 @@ import { makeBackup, NOTHING_CHANGED, readBackup, type Backup } from "../../../d
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import { downloadFile } from "../../components/download.js";
+import { forgetAllSentCallbacks, loadSentCallbacks } from "../../storage/callback-requests.js";
 
 type Message = { severity: "success" | "error"; text: string } | null;
 
@@ -57,10 +58,13 @@ export function MyDataPage() {
     setPending(null);
   }
 
+  const pendingCallbacks = confirmErase ? loadSentCallbacks().length : 0;
+
   async function eraseAll() {
     await replaceAll({ profile: null, marks: [], epds: [], appointments: [], calendarDone: [] });
     // The development checks live in their own database (routes/developpement/history.ts).
     await import("../developpement/history.js").then((m) => m.eraseDevelopmentHistory());
+    forgetAllSentCallbacks();
     setConfirmErase(false);
     setMessage({ severity: "success", text: "Toutes vos données ont été effacées de cet appareil." });
   }
@@ -69,7 +73,9 @@ export function MyDataPage() {
     <Page title="Mes données">
       <p className="fr-text--lead">
         Vos informations (situation, dates, articles lus et favoris, résultats du questionnaire post-partum et des repérages du développement, rendez-vous du calendrier) sont enregistrées <strong>uniquement sur cet appareil</strong>, dans
-        votre navigateur. Elles ne sont envoyées à aucun serveur, et aucun outil de mesure d'audience n'est utilisé.
+        votre navigateur. Elles ne sont envoyées à aucun serveur, et aucun outil de mesure d'audience n'est utilisé. Seule exception, si
+        vous la choisissez : une demande de rappel après le questionnaire post-partum envoie au service qui vous rappellera ce que vous y
+        écrivez (prénom ou pseudonyme, téléphone, moments, commune, et le niveau de votre résultat seulement si vous le cochez).
       </p>
       <div aria-live="polite">{message && <Alert severity={message.severity} small description={message.text} className="fr-mb-3w" />}</div>
 
@@ -136,6 +142,12 @@ export function MyDataPage() {
                 Toutes vos données seront effacées de cet appareil, y compris vos {appointments.length} rendez-vous personnel(s) et vos{" "}
                 {epdsHistory.length} résultat(s) de questionnaire.
               </p>
+              {pendingCallbacks > 0 && (
+                <p>
+                  Vous avez {pendingCallbacks} demande(s) de rappel en cours : après l'effacement, vous ne pourrez plus les annuler depuis cet appareil. Si
+                  vous voulez les annuler, faites-le d'abord depuis la page Post-partum.
+                </p>
+              )}
               <div className="fr-btns-group fr-btns-group--inline-sm">
                 <Button onClick={() => void eraseAll()}>Oui, tout effacer</Button>
                 <Button priority="secondary" onClick={() => setConfirmErase(false)}>
