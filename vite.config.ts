@@ -77,6 +77,12 @@ export default defineConfig(({ isSsrBuild }) => ({
             options: { cacheName: "polices", expiration: { maxEntries: 8 } },
           },
           {
+            // Pictograms (public/pictogrammes): kept once shown, so that a page seen online keeps them offline.
+            urlPattern: ({ url }) => url.pathname.startsWith("/pictogrammes/"),
+            handler: "CacheFirst",
+            options: { cacheName: "pictogrammes", expiration: { maxEntries: 40 } },
+          },
+          {
             // The commune list for offline search on the map page: fetched once, when that page is used.
             urlPattern: ({ url }) => url.pathname.startsWith("/donnees/"),
             handler: "CacheFirst",

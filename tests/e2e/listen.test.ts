@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { splitSentences } from "../../src/domain/speech/sentences.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { mkdirSync } from "node:fs";
+import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, savePregnancyProfile, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const articlePath = "/articles/accidents-domestiques";
@@ -172,5 +174,80 @@ describe("Écouter: reading a page aloud with the device's voice", () => {
     if (voices === 0) expect(await status(real.page).textContent()).toMatch(/pas de voix en français/);
     expect(real.problems).toEqual([]);
     await real.context.close();
+  });
+});
+
+/** Every pictogram on the page: decorative (hidden from assistive technologies), drawn, and its file served. */
+async function checkPictograms(page: Page): Promise<string[]> {
+  // Drawn: images decoded, `<use>` references resolved (the files load after the page).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("main [data-picto]")].every((n) =>
+      n instanceof HTMLImageElement ? n.complete && n.naturalWidth > 0 : [...n.querySelectorAll("use")].some((u) => (u as SVGGraphicsElement).getBBox().width > 0),
+    ),
+  ).catch(() => undefined); // the assertions below name the one that is not
+  const pictos = await page.locator("main [data-picto]").evaluateAll((nodes) =>
+    nodes.map((n) => ({
+      id: n.getAttribute("data-picto")!,
+      hidden: n.tagName === "IMG" ? n.getAttribute("alt") === "" : n.getAttribute("aria-hidden") === "true",
+      drawn: n instanceof HTMLImageElement ? n.complete && n.naturalWidth > 0 : [...n.querySelectorAll("use")].some((u) => (u as SVGGraphicsElement).getBBox().width > 0),
+      file: n instanceof HTMLImageElement ? n.src : (n.querySelector("use")!.getAttribute("href") ?? "").replace(/#.*/, ""),
+      width: n.getBoundingClientRect().width,
+    })),
+  );
+  for (const picto of pictos) {
+    expect(picto, picto.id).toMatchObject({ hidden: true, drawn: true });
+    expect(picto.width).toBeGreaterThanOrEqual(32);
+    expect((await page.request.get(new URL(picto.file, baseUrl).href)).status(), picto.file).toBe(200);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  return pictos.map((p) => p.id);
+}
+
+describe("Pictogrammes beside what matters now", () => {
+  it("shows decorative pictograms beside the key actions of the journey, the stage and the home page, in light and dark themes, on a phone", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    mkdirSync("test-results", { recursive: true });
+    const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+    await savePregnancyProfile(page, baseUrl, addDays(today, 287 - 20 * 7));
+
+    // « Mon parcours »: the pregnancy pictogram beside « Ce qui compte maintenant », on the same line.
+    const action = page.getByRole("link", { name: "Ce qui compte maintenant" });
+    const row = page.locator(".mj-with-picto").filter({ has: action });
+    expect(await checkPictograms(page)).toEqual(["grossesse"]);
+    const [picto, link] = [await row.locator("[data-picto]").boundingBox(), await action.boundingBox()];
+    expect(Math.abs(picto!.y + picto!.height / 2 - (link!.y + link!.height / 2))).toBeLessThan(picto!.height / 2);
+    await page.screenshot({ path: "test-results/pictogrammes-parcours-390.png" });
+
+    // The stage: one pictogram per key message, by the article's theme.
+    await action.click();
+    await page.locator(".mj-key-messages--picto li").first().waitFor();
+    const keyMessages = await page.locator(".mj-key-messages--picto li").count();
+    const ids = await checkPictograms(page);
+    expect(ids.length).toBe(keyMessages);
+    expect(ids).toContain("medecin");
+    await expectNoAxeViolations(page);
+    await page.locator("section[aria-labelledby=essentiel]").screenshot({ path: "test-results/pictogrammes-etape-390.png" });
+    const lightFill = await page.locator("main svg.mj-picto use.fr-artwork-major").first().evaluate((u) => getComputedStyle(u).fill);
+
+    // Dark theme: the DSFR pictograms take the theme's artwork colours; OpenMoji keeps its light disc.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.locator("html[data-fr-theme=dark]").waitFor({ state: "attached" });
+    const darkFill = await page.locator("main svg.mj-picto use.fr-artwork-major").first().evaluate((u) => getComputedStyle(u).fill);
+    expect(darkFill).not.toBe(lightFill);
+    expect(await page.locator("main img.mj-picto").first().evaluate((i) => getComputedStyle(i).backgroundColor)).toBe("rgb(255, 255, 255)");
+    await expectNoAxeViolations(page);
+    await page.locator("section[aria-labelledby=essentiel]").screenshot({ path: "test-results/pictogrammes-etape-390-sombre.png" });
+
+    // The home page's « what matters now » too.
+    await page.goto(baseUrl);
+    await page.locator(".mj-key-messages--picto li").first().waitFor();
+    expect((await checkPictograms(page)).length).toBe(await page.locator(".mj-key-messages--picto li").count());
+
+    // The credits name OpenMoji's licence, as it requires.
+    await page.goto(`${baseUrl}/mes-donnees#licences`);
+    await page.getByRole("heading", { name: "Crédits des pictogrammes" }).waitFor();
+    expect(await page.locator("#credits + ul").innerText()).toMatch(/All emojis designed by OpenMoji – the open-source emoji and icon project\. License: CC BY-SA 4\.0/);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

@@ -64,6 +64,11 @@ describe("the EPDS self-questionnaire", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Vous n'êtes pas seule/);
     expect(await page.locator('a[href="tel:3114"]').first().isVisible()).toBe(true);
     expect(await page.locator('a[href="sms:114"]').count()).toBeGreaterThan(0);
+    // A phone pictogram beside each help line of the safety panel (decorative: its text says it), and « Écouter ».
+    const safetyItems = page.locator("section.mj-safety li");
+    expect(await safetyItems.count()).toBeGreaterThan(0);
+    expect(await safetyItems.locator('img[data-picto="appel"][alt=""]').count()).toBe(await safetyItems.count());
+    await page.getByRole("button", { name: /^Écouter/ }).waitFor();
     await expectNoAxeViolations(page);
 
     // The parent path sent nothing: no request with a body, no API call, only the app's own files.

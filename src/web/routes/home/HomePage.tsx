@@ -7,6 +7,7 @@ import { articlesForStage } from "../../../domain/journey/articles.js";
 import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
+import { Pictogram, themePictograms } from "../../components/Pictogram.js";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { msg } from "@lingui/core/macro";
 import { shared } from "../../i18n/messages.js";
@@ -58,10 +59,13 @@ export function HomePage() {
                       {label} : {stage.title}
                     </h2>
                     <p>{detail}</p>
-                    <ul className="mj-key-messages">
+                    <ul className="mj-key-messages mj-key-messages--picto">
                       {essentials.map((a) => (
                         <li key={a.id}>
-                          {a.keyMessage} <Link to={`/articles/${a.id}`}>{t`Lire`}<span className="fr-sr-only"> : {a.title}</span></Link>
+                          <Pictogram id={themePictograms[a.themes[0]!]} />
+                          <span>
+                            {a.keyMessage} <Link to={`/articles/${a.id}`}>{t`Lire`}<span className="fr-sr-only"> : {a.title}</span></Link>
+                          </span>
                         </li>
                       ))}
                     </ul>

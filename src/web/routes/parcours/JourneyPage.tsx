@@ -11,6 +11,7 @@ import { ContentGate } from "../../components/ContentGate.js";
 import { Timeline } from "../../components/Timeline.js";
 import { useParent } from "../../state/parent.js";
 import { ChildDevelopmentLink } from "../developpement/ChildDevelopmentLink.js";
+import { Pictogram } from "../../components/Pictogram.js";
 
 /** Mon parcours: one track per pregnancy and per child, each with its current stage. */
 export function JourneyPage() {
@@ -72,9 +73,12 @@ export function JourneyPage() {
                         {stage && (
                           <>
                             <p className="fr-text--sm">{stage.description}</p>
+                            <div className="mj-with-picto">
+                            <Pictogram id={track.kind === "enfant" ? "bebe" : "grossesse"} size={48} />
                             <Button linkProps={{ to: `/parcours/${stage.id}` }} iconId="fr-icon-arrow-right-line" iconPosition="right">
                               {t`Ce qui compte maintenant`}
                             </Button>
+                            </div>
                           </>
                         )}
                         <h3 className="fr-h6 fr-mt-3w">{t`Toutes les étapes`}</h3>

@@ -13,6 +13,7 @@ import { NotFoundPage } from "../NotFoundPage.js";
 // Stage titles ship with the page (2 KB) so that the heading shows before the content bundle arrives.
 import stages from "../../../../content/stages.json";
 import { useParent } from "../../state/parent.js";
+import { Pictogram, themePictograms } from "../../components/Pictogram.js";
 
 function isStageId(value: string | undefined): value is StageId {
   return (stageIds as readonly string[]).includes(value ?? "");
@@ -70,10 +71,13 @@ function StageView({ stageId }: { stageId: StageId }) {
                 <h2 id="essentiel" className="fr-callout__title">
                   {t`L'essentiel à cette étape`}
                 </h2>
-                <ul className="mj-key-messages">
+                <ul className="mj-key-messages mj-key-messages--picto">
                   {forProfile.map((a) => (
                     <li key={a.id}>
+                      <Pictogram id={themePictograms[a.themes[0]!]} />
+                      <span>
                       {a.keyMessage} <Link to={`/articles/${a.id}`}>{t`En savoir plus`}<span className="fr-sr-only"> : {a.title}</span></Link>
+                      </span>
                     </li>
                   ))}
                 </ul>

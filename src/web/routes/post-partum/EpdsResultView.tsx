@@ -8,6 +8,7 @@ import { localizeOrientation } from "../../../domain/epds/orientation-texts.js";
 import { languageInfo, type ContentLanguage } from "../../../domain/content/languages.js";
 import { translationLabels } from "../../../domain/content/translation-labels.js";
 import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
+import { Pictogram, type PictogramId } from "../../components/Pictogram.js";
 
 const bandWords: Record<string, string> = {
   faible:
@@ -35,15 +36,27 @@ export function StepContact({ step }: { step: OrientationStep }) {
   );
 }
 
+/** Calling or texting comes first; otherwise the kind of help. */
+function stepPictogram(step: OrientationStep): PictogramId {
+  if (step.tel || step.kind === "urgence") return "appel";
+  if (step.sms) return "smartphone";
+  return step.kind === "entraide" || step.kind === "ecoute" ? "soutien" : "medecin";
+}
+
 function StepList({ steps, ordered, language }: { steps: (OrientationStep & { translated?: boolean })[]; ordered: boolean; language: ContentLanguage }) {
   const { tag, dir } = languageInfo[language];
   const items = steps.map((step) => (
     <li key={step.id} className="fr-mb-2w" {...(step.translated ? { lang: tag, dir } : {})}>
-      <strong>{step.title}</strong>
-      <br />
-      {step.text}
-      <br />
-      <StepContact step={step} />
+      <div className="mj-with-picto mj-with-picto--top">
+        <Pictogram id={stepPictogram(step)} />
+        <div>
+          <strong>{step.title}</strong>
+          <br />
+          {step.text}
+          <br />
+          <StepContact step={step} />
+        </div>
+      </div>
     </li>
   ));
   return ordered ? <ol>{items}</ol> : <ul className="mj-track-list">{items}</ul>;
@@ -119,8 +132,13 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
             <h3 className="fr-h6">Et si ça ne va vraiment pas</h3>
             <ul>
               {crisis.map((step) => (
-                <li key={step.id} {...(step.translated ? { lang: languageInfo[language].tag, dir: languageInfo[language].dir } : {})}>
-                  {step.title} <StepContact step={step} />
+                <li key={step.id} className="fr-mb-1w" {...(step.translated ? { lang: languageInfo[language].tag, dir: languageInfo[language].dir } : {})}>
+                  <div className="mj-with-picto">
+                    <Pictogram id={stepPictogram(step)} size={32} />
+                    <div>
+                      {step.title} <StepContact step={step} />
+                    </div>
+                  </div>
                 </li>
               ))}
             </ul>

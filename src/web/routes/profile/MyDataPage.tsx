@@ -166,6 +166,24 @@ export function MyDataPage() {
         Le code de Mille Jours est libre (licence Apache-2.0). Les articles sont écrits par l'équipe à partir de sources officielles citées
         sous chacun d'eux, et publiés sous Licence Ouverte 2.0. Chaque article indique sa date de relecture.
       </p>
+      <h3 id="credits" className="fr-h6">
+        Crédits des pictogrammes
+      </h3>
+      <ul>
+        <li>
+          Pictogrammes du Système de design de l'État (DSFR 1.14), licence MIT, réservés aux services de l'État.
+        </li>
+        <li lang="en">
+          All emojis designed by{" "}
+          <a href="https://openmoji.org/" target="_blank" rel="noopener noreferrer" title="OpenMoji – nouvelle fenêtre">
+            OpenMoji
+          </a>{" "}
+          – the open-source emoji and icon project. License:{" "}
+          <a href="https://creativecommons.org/licenses/by-sa/4.0/" target="_blank" rel="noopener noreferrer" title="CC BY-SA 4.0 – nouvelle fenêtre">
+            CC BY-SA 4.0
+          </a>
+        </li>
+      </ul>
     </Page>
   );
 }
