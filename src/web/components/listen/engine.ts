@@ -20,8 +20,8 @@ export interface SpokenSentence {
   block: Element;
 }
 
-/** Never read: the player itself, buttons, what screen readers alone or nobody hear. */
-const skipped = "button, select, input, textarea, script, style, svg, nav, [hidden], [aria-hidden='true'], .fr-sr-only, [data-lecture-ignorer]";
+/** Never read: the player itself, buttons and forms, what screen readers alone or nobody hear. */
+const skipped = "button, form, select, input, textarea, script, style, svg, nav, [hidden], [aria-hidden='true'], .fr-sr-only, [data-lecture-ignorer]";
 const blocks = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, blockquote, figcaption, caption, summary, legend, label";
 
 /** The sentences of the regions, in document order, each with the DOM range it covers (for the highlight). */
