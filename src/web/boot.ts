@@ -1,5 +1,6 @@
 import { loadFullStylesheet } from "./full-stylesheet.js";
-import { rememberedLocale } from "./i18n/preference.js";
+import { localeFromPath } from "./i18n/locales.js";
+import { rememberedLocale, rememberLocale } from "./i18n/preference.js";
 // In the page itself (a <link> in the HTML), not with the app: pre-rendered pages need it to paint.
 import "./app.css";
 
@@ -24,6 +25,17 @@ if (remembered?.prefix) {
 } else if (!prerendered) start();
 // Two frames: the first paint has been committed.
 else requestAnimationFrame(() => requestAnimationFrame(start));
+
+// A language picked in the header's selector is remembered here rather than by the app, so that a tap on a
+// pre-rendered page before the app has started (a plain link then) is remembered too.
+addEventListener(
+  "click",
+  (event) => {
+    const link = (event.target as Element | null)?.closest?.("a.fr-translate__language");
+    if (link instanceof HTMLAnchorElement) rememberLocale(localeFromPath(new URL(link.href).pathname));
+  },
+  { capture: true },
+);
 
 for (const type of ["pointerdown", "keydown"])
   addEventListener(type, () => void loadFullStylesheet(), { once: true, passive: true, capture: true });

@@ -164,6 +164,7 @@ describe("my data: export, import, erase", () => {
     await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
 
     await page.goto(`${baseUrl}/mes-donnees`);
+    await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
     await expectNoAxeViolations(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger ma sauvegarde" }).click()]);
     const dir = mkdtempSync(join(tmpdir(), "sauvegarde-"));

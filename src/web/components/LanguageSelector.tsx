@@ -2,13 +2,12 @@ import { useLingui } from "@lingui/react/macro";
 import { useLocation } from "react-router";
 import { locales, localizedPath } from "../i18n/locales.js";
 import { activeLocale } from "../i18n/i18n.js";
-import { rememberLocale } from "../i18n/preference.js";
 
 /**
  * The DSFR language selector (« sélecteur de langues », `fr-translate`), as a header quick access. Written here rather
  * than react-dsfr's LanguageSelect, whose links have no address, `lang` nor `hreflang`: each entry is a real link to
  * the same page in that language (`/ar/parcours`), which a screen reader announces in its language, which opens in a
- * new tab, and which the person's choice is remembered from. `id`: set by the header (desktop and mobile copies).
+ * new tab; a click on it is remembered as the person's choice (boot.ts, before the app has even started). `id`: set by the header (desktop and mobile copies).
  */
 export function LanguageSelector({ id = "langues" }: { id?: string }) {
   const { t } = useLingui();
@@ -42,7 +41,6 @@ export function LanguageSelector({ id = "langues" }: { id?: string }) {
                   lang={locale.lang}
                   dir={locale.dir}
                   aria-current={locale.code === current.code ? "true" : undefined}
-                  onClick={() => rememberLocale(locale)}
                 >
                   {locale.label}
                 </a>
