@@ -67,9 +67,13 @@ describe("interface languages", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${baseUrl}/parcours`);
     await page.locator("main h1").first().waitFor();
+    // The menu button works once the DSFR script has started on the page (it marks the document).
+    await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-js") === "true");
     await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("FR"));
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("button.fr-translate__btn").first().getAttribute("aria-expanded")).toBe("true");
+    // The open menu shows once the whole DSFR stylesheet is there (it follows the first key press); a person waits for it.
+    await page.locator("a.fr-translate__language[hreflang=ar]").first().waitFor({ state: "visible" });
     await tabTo(page, (el) => el.tag === "a" && el.text === "AR - العربية", 6);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${baseUrl}/ar/parcours`);
