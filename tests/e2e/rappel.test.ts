@@ -181,7 +181,8 @@ describe("Rappel après le questionnaire EPDS", () => {
     // What sharing the result sends is said before it is chosen; the consent text says who, what for, until when.
     await page.getByText(/Seront envoyés : « Score élevé : à évaluer rapidement avec un professionnel » et la date du questionnaire/).waitFor();
     await page.getByText(/Qui la lit :/).waitFor();
-    await page.getByText(/Quand elle est effacée :/).waitFor();
+    // The delays are the server's settings (here 3 seconds after closing, shown as a whole day; 90 days by default).
+    await page.getByText(/Quand elle est effacée : automatiquement 1 jour après que le service l'a close, et au plus tard 90 jours après l'envoi\./).waitFor();
     await expectNoAxeViolations(page);
 
     // Nothing filled: the error summary, in French, takes the focus; nothing was sent.

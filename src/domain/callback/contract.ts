@@ -10,7 +10,8 @@ import { isCommuneCode } from "../geo/insee.js";
  *
  * Public (no account):
  * - `GET  /api/v1/rappel/couverture?departement=XX` → {@link coverageSchema}. `covered` is false when no enabled
- *   service answers for the département, and also when call-backs are not configured on this server.
+ *   service answers for the département, and also when call-backs are not configured on this server; `retention`
+ *   gives the configured deletion delays, for the consent text.
  * - `POST /api/v1/rappel/demandes` body {@link newCallbackRequestSchema} → 201 {@link createdCallbackSchema};
  *   400 invalid input (French problem+json with `errors` by field); 409 no service for the département (or
  *   call-backs not configured on this server); 413 body too large; 429 rate limited (Retry-After).
@@ -125,11 +126,21 @@ export const publicServiceSchema = z.object({
 });
 export type PublicService = z.infer<typeof publicServiceSchema>;
 
+/** How long the server keeps a request (its CALLBACK_*_RETENTION_DAYS settings): what the consent text tells the parent. */
+export const retentionSchema = z.object({
+  /** Days after the service closed it. */
+  afterClosedDays: z.number().positive(),
+  /** Days after it was sent, at the latest, closed or not. */
+  maxDays: z.number().positive(),
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
 export const coverageQuerySchema = z.strictObject({ departement: departementCodeSchema });
 export const coverageSchema = z.object({
   departement: z.string(),
   covered: z.boolean(),
   service: publicServiceSchema.nullable(),
+  retention: retentionSchema,
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 

@@ -47,7 +47,7 @@ describe.each(testDatabases)("call-back requests on %s", (_kind, openDb) => {
 
   it("no service → not covered, and a request is refused with a French 409", async () => {
     const coverage = await app.inject({ method: "GET", url: "/api/v1/rappel/couverture?departement=69" });
-    expect(coverage.json()).toEqual({ departement: "69", covered: false, service: null });
+    expect(coverage.json()).toEqual({ departement: "69", covered: false, service: null, retention: { afterClosedDays: 30, maxDays: 90 } });
     const res = await send(request());
     expect(res.statusCode).toBe(409);
     expect(res.headers["content-type"]).toContain("application/problem+json");
@@ -66,6 +66,7 @@ describe.each(testDatabases)("call-back requests on %s", (_kind, openDb) => {
       departement: "69",
       covered: true,
       service: { name: service69.name, openingHours: service69.openingHours, responseDelayHours: 48 },
+      retention: { afterClosedDays: 30, maxDays: 90 },
     });
     expect((await as("national", "GET", "/api/v1/pilotage/services-rappel")).json().items).toHaveLength(1);
     expect((await as("national", "GET", "/api/v1/pilotage/services-rappel/01")).statusCode).toBe(404);
@@ -226,6 +227,21 @@ describe.each(testDatabases)("call-back requests on %s", (_kind, openDb) => {
       points: [{ year: 2023, numerator: 70, denominator: 100, percent: 70, changePoints: null, targetPercent: 73, targetSource: "national", gapPoints: -3 }],
       fictitious: false,
     });
+  });
+});
+
+describe.each(testDatabases)("configured retention on %s", (_kind, openDb) => {
+  it("the coverage answer gives the configured deletion delays, that the consent text shows the parent", async () => {
+    const db = await openDb();
+    await migrate(db);
+    const app = await callbackTestApp(db, {}, { keyring: testKeyring(), closedRetentionDays: 7, maxRetentionDays: 45 });
+    try {
+      const coverage = await app.inject({ method: "GET", url: "/api/v1/rappel/couverture?departement=2a" });
+      expect(coverage.json()).toEqual({ departement: "2A", covered: false, service: null, retention: { afterClosedDays: 7, maxDays: 45 } });
+    } finally {
+      await app.close();
+      await db.close();
+    }
   });
 });
 

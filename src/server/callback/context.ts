@@ -1,3 +1,4 @@
+import type { Retention } from "../../domain/callback/contract.js";
 import type { ServerConfig } from "../config.js";
 import type { Keyring } from "./crypto.js";
 import type { Notifier } from "./notify.js";
@@ -24,6 +25,8 @@ export interface CallbackOptions {
 
 export interface CallbackContext {
   keyring: Keyring | null;
+  /** The two delays in days, as the coverage answer tells the parent. */
+  retention: Retention;
   closedRetentionMs: number;
   maxRetentionMs: number;
   purgeIntervalMs: number;
@@ -37,10 +40,12 @@ export interface CallbackContext {
 const DAY = 86_400_000;
 
 export function makeCallbackContext(options: CallbackOptions): CallbackContext {
+  const retention = { afterClosedDays: options.closedRetentionDays ?? 30, maxDays: options.maxRetentionDays ?? 90 };
   return {
     keyring: options.keyring,
-    closedRetentionMs: (options.closedRetentionDays ?? 30) * DAY,
-    maxRetentionMs: (options.maxRetentionDays ?? 90) * DAY,
+    retention,
+    closedRetentionMs: retention.afterClosedDays * DAY,
+    maxRetentionMs: retention.maxDays * DAY,
     purgeIntervalMs: (options.purgeIntervalMinutes ?? 10) * 60_000,
     ipMax: options.ipMax ?? 5,
     ipWindowMs: (options.ipWindowMinutes ?? 60) * 60_000,

@@ -89,7 +89,7 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
         reply.header("cache-control", "no-cache");
         const service = ctx.keyring && findDepartement(departement) ? await findService(steering.db, departement) : undefined;
         const covered = Boolean(service?.enabled);
-        return { departement, covered, service: covered && service ? publicService(service) : null };
+        return { departement, covered, service: covered && service ? publicService(service) : null, retention: ctx.retention };
       },
     );
 

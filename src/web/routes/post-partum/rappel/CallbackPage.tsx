@@ -4,7 +4,16 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { MOMENT_LABELS, MOMENTS, newCallbackRequestSchema, SHARED_BANDS, type Moment, type NewCallbackRequest, type PublicService } from "../../../../domain/callback/contract.js";
+import {
+  MOMENT_LABELS,
+  MOMENTS,
+  newCallbackRequestSchema,
+  SHARED_BANDS,
+  type Moment,
+  type NewCallbackRequest,
+  type PublicService,
+  type Retention,
+} from "../../../../domain/callback/contract.js";
 import { communeLabel, type CommuneMatch } from "../../../../domain/geo/commune-search.js";
 import { EPDS_BANDS, type EpdsBandId } from "../../../../domain/epds/score.js";
 import { formatFrenchDate } from "../../../../domain/dates.js";
@@ -17,8 +26,7 @@ import { fetchCoverage, sendCallbackRequest, type Refusal } from "./callback-api
 import { CommuneStep } from "./CommuneStep.js";
 import { Helplines } from "./Helplines.js";
 import { SentRequest } from "./SentRequest.js";
-import { delayInWords, phoneInWords } from "./format.js";
-import { RETENTION } from "./retention.js";
+import { daysInWords, delayInWords, phoneInWords } from "./format.js";
 
 /** The EPDS band and date the parent may choose to share (never the answers). */
 export interface ShareableResult {
@@ -50,8 +58,8 @@ interface Draft {
 type Step =
   | { step: "commune" }
   | { step: "uncovered"; commune: CommuneMatch }
-  | { step: "form"; commune: CommuneMatch; service: PublicService }
-  | { step: "recap"; commune: CommuneMatch; service: PublicService; request: NewCallbackRequest; phone: string }
+  | { step: "form"; commune: CommuneMatch; service: PublicService; retention: Retention }
+  | { step: "recap"; commune: CommuneMatch; service: PublicService; retention: Retention; request: NewCallbackRequest; phone: string }
   | { step: "sent"; sent: SentCallbackRequest; phone: string; kept: boolean };
 
 /**
@@ -88,7 +96,7 @@ export function CallbackPage() {
     const answer = await fetchCoverage(commune.departement.code);
     setBusy(false);
     if (!answer.ok) return setRefusal(answer.kind === "offline" ? { kind: "offline", message: "Vous êtes hors ligne : nous ne pouvons pas vérifier qu'un service rappelle dans votre département. Réessayez quand vous aurez du réseau." } : answer);
-    go(answer.data.covered && answer.data.service ? { step: "form", commune, service: answer.data.service } : { step: "uncovered", commune });
+    go(answer.data.covered && answer.data.service ? { step: "form", commune, service: answer.data.service, retention: answer.data.retention } : { step: "uncovered", commune });
   }
 
   function check(event: FormEvent) {
@@ -112,7 +120,7 @@ export function CallbackPage() {
     }
     setErrors([]);
     // What is shown in the recap is exactly what is sent: the values as checked (name trimmed, phone normalised).
-    go({ step: "recap", commune: step.commune, service: step.service, request: parsed.data, phone: parsed.data.phone });
+    go({ step: "recap", commune: step.commune, service: step.service, retention: step.retention, request: parsed.data, phone: parsed.data.phone });
   }
 
   async function send() {
@@ -124,7 +132,7 @@ export function CallbackPage() {
     if (!answer.ok) {
       if (answer.kind === "invalid") {
         setErrors(answer.errors.length ? answer.errors : [{ field: "", message: answer.message }]);
-        setStep({ step: "form", commune: step.commune, service: step.service });
+        setStep({ step: "form", commune: step.commune, service: step.service, retention: step.retention });
         requestAnimationFrame(() => summaryRef.current?.focus());
       } else if (answer.kind === "no-service") go({ step: "uncovered", commune: step.commune });
       else setRefusal(answer);
@@ -249,7 +257,7 @@ export function CallbackPage() {
               ]}
             />
           )}
-          <ConsentText service={step.service} commune={step.commune} />
+          <ConsentText service={step.service} commune={step.commune} retention={step.retention} />
           <Checkbox
             state={errorOf("consent") ? "error" : "default"}
             stateRelatedMessage={errorOf("consent")}
@@ -306,7 +314,7 @@ export function CallbackPage() {
             <Button iconId="fr-icon-send-plane-line" iconPosition="right" disabled={busy} onClick={() => void send()}>
               Envoyer ma demande
             </Button>
-            <Button priority="secondary" disabled={busy} onClick={() => go({ step: "form", commune: step.commune, service: step.service })}>
+            <Button priority="secondary" disabled={busy} onClick={() => go({ step: "form", commune: step.commune, service: step.service, retention: step.retention })}>
               Modifier
             </Button>
           </div>
@@ -340,7 +348,7 @@ export function CallbackPage() {
 }
 
 /** Who reads the request, for what, and when it is deleted, in plain words (reference §6: notice before consent). */
-function ConsentText({ service, commune }: { service: PublicService; commune: CommuneMatch }) {
+function ConsentText({ service, commune, retention }: { service: PublicService; commune: CommuneMatch; retention: Retention }) {
   return (
     <div className="fr-callout fr-mb-2w" id="rappel-accord">
       <h3 className="fr-callout__title fr-h6">Ce que devient votre demande</h3>
@@ -354,8 +362,8 @@ function ConsentText({ service, commune }: { service: PublicService; commune: Co
           dit seulement qu'une demande l'attend, sans votre nom ni votre numéro.
         </li>
         <li>
-          <strong>Quand elle est effacée :</strong> automatiquement {RETENTION.afterClosedDays} jours après que le service l'a close, et au plus tard{" "}
-          {RETENTION.maxDays} jours après l'envoi. Vous pouvez l'annuler à tout moment depuis ce téléphone : elle est alors effacée tout de suite.
+          <strong>Quand elle est effacée :</strong> automatiquement {daysInWords(retention.afterClosedDays)} après que le service l'a close, et au plus tard{" "}
+          {daysInWords(retention.maxDays)} après l'envoi. Vous pouvez l'annuler à tout moment depuis ce téléphone : elle est alors effacée tout de suite.
         </li>
         <li>Vos réponses au questionnaire ne sont jamais envoyées.</li>
       </ul>

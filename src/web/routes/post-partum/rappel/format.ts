@@ -7,6 +7,12 @@ export function delayInWords(hours: number): string {
   return `${hours} heure${hours > 1 ? "s" : ""}`;
 }
 
+/** « 30 jours », « 1 jour »: a retention delay of the server, rounded up to whole days (a shorter one is still kept at most that long). */
+export function daysInWords(days: number): string {
+  const whole = Math.max(1, Math.ceil(days));
+  return `${whole} jour${whole > 1 ? "s" : ""}`;
+}
+
 /** « mercredi 3 décembre à 14:30 », in the device's own time zone (where the parent is). */
 export function momentInWords(iso: string): string {
   const date = new Date(iso);
