@@ -140,6 +140,14 @@ describe("development of a premature baby (issue 15)", () => {
       expect(await page.locator("main li").first().innerText()).toMatch(/Lina · âge réel 9 mois, âge corrigé \d+ mois · grille « De 6 à 11 mois »\s+À montrer au médecin · 2 réponses « non »/);
       await expectNoAxeViolations(page);
 
+      // The kept check is part of the backup file a parent takes to another device.
+      await page.goto(`${server.url}/mes-donnees`);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger ma sauvegarde" }).click()]);
+      const backupChunks: Buffer[] = [];
+      for await (const chunk of await download.createReadStream()) backupChunks.push(chunk as Buffer);
+      const backup = JSON.parse(Buffer.concat(backupChunks).toString("utf8")) as { development: { childId: string; band: string; level: string; nonItems: string[] }[] };
+      expect(backup.development).toEqual([expect.objectContaining({ childId: "lina", band: "6-mois", level: "en-parler", nonItems: ["6m-l-2", "6m-s-2"] })]);
+
       // Offline: the development pages and the check still work with the server gone.
       await server.stop();
       await page.goto(`${server.url}/developpement/reperage?enfant=lina`);

@@ -11,7 +11,7 @@ const profile: Profile = {
 };
 
 function empty(p: Profile | null) {
-  return { profile: p, marks: [], epds: [], appointments: [], calendarDone: [] };
+  return { profile: p, marks: [], epds: [], development: [], appointments: [], calendarDone: [] };
 }
 
 describe("backup file", () => {
@@ -21,6 +21,22 @@ describe("backup file", () => {
         profile,
         marks: [{ id: "sommeil-bebe-securite", read: true, favourite: false }],
         epds: [{ id: "r1", date: "2026-11-20", locale: "fr", audience: "mere", answers: [0, 1, 2, 3, 0, 1, 2, 3, 0, 0], total: 12, item10Points: 0, band: "a-surveiller" }],
+        development: [
+          {
+            id: "d1",
+            childId: "a",
+            childName: "Léa",
+            date: "2026-11-21",
+            band: "18-mois" as const,
+            realAge: "1 an et 10 mois",
+            correctedAge: null,
+            answers: { "18m-mg-1": "oui" as const, "18m-l-3": "non" as const, "18m-s-2": "non" as const },
+            regression: "non" as const,
+            worry: "nsp" as const,
+            level: "en-parler" as const,
+            nonItems: ["18m-l-3", "18m-s-2"],
+          },
+        ],
         appointments: [{ id: "a1", title: "Échographie", date: "2027-01-05", note: "à jeun" }],
         calendarDone: [{ id: "grossesse:echographie-1", doneOn: "2026-11-02" }, { id: "grossesse:entretien-prenatal-precoce", doneOn: "2026-11-03", dismissed: true }],
       },
@@ -31,7 +47,15 @@ describe("backup file", () => {
   it.each([
     ["not JSON", "{oops", /JSON valide/],
     ["another file", JSON.stringify({ hello: 1 }), /n'est pas une sauvegarde/],
-    ["a future version", JSON.stringify({ format: "mille-jours-sauvegarde", version: 3 }), /version/],
+    ["a future version", JSON.stringify({ format: "mille-jours-sauvegarde", version: 4 }), /version/],
+    [
+      "a development check with an unknown answer",
+      JSON.stringify({
+        ...makeBackup(empty(profile), new Date()),
+        development: [{ id: "d", childId: "a", childName: "", date: "2026-11-21", band: "6-mois", realAge: "9 mois", correctedAge: null, answers: { x: "peut-être" }, regression: "non", worry: "non", level: "rien-a-signaler", nonItems: [] }],
+      }),
+      /un problème porte sur le repérage du développement n° 1/,
+    ],
     [
       "an impossible date",
       JSON.stringify({ ...makeBackup(empty(profile), new Date()), profile: { ...profile, children: [{ id: "a", firstName: "", birthDate: "2025-02-30" }] } }),
@@ -61,9 +85,14 @@ describe("backup file", () => {
 
 describe("older backup files", () => {
   it("import without an EPDS history", () => {
-    const { epds: _e, appointments: _a, calendarDone: _d, ...older } = makeBackup(empty(profile), new Date("2026-11-22T10:00:00Z"));
+    const { epds: _e, appointments: _a, calendarDone: _d, development: _v, ...older } = makeBackup(empty(profile), new Date("2026-11-22T10:00:00Z"));
     const result = readBackup(JSON.stringify(older));
     expect(result.ok && [result.backup.epds, result.backup.appointments, result.backup.calendarDone]).toEqual([[], [], []]);
+  });
+  it("version 2, made before the development checks were kept in the file, imports with none", () => {
+    const { development: _v, ...v2 } = { ...makeBackup(empty(profile), new Date("2026-11-22T10:00:00Z")), version: 2 };
+    const result = readBackup(JSON.stringify(v2));
+    expect(result.ok && [result.backup.version, result.backup.development]).toEqual([3, []]);
   });
 });
 
@@ -77,7 +106,7 @@ describe("version 1 backup files (yes/no multiple pregnancy)", () => {
       marks: [],
     };
     const result = readBackup(JSON.stringify(v1));
-    expect(result.ok && result.backup.version).toBe(2);
+    expect(result.ok && result.backup.version).toBe(3);
     expect(result.ok && result.backup.profile).toEqual({
       version: 2,
       project: null,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
+import { BAND_IDS } from "../development/grid.js";
 import { savedProfileSchema } from "./schema.js";
 
 /**
@@ -7,8 +8,11 @@ import { savedProfileSchema } from "./schema.js";
  * versioned so that later versions of the app can still import it.
  */
 export const BACKUP_FORMAT = "mille-jours-sauvegarde";
-/** Version 2 (2026-12): the profile records the number of babies expected. Version 1 files still import. */
-export const BACKUP_VERSION = 2;
+/**
+ * Version 2 (2026-12): the profile records the number of babies expected. Version 3 (2026-12): the development
+ * checks kept on the device. Versions 1 and 2 still import.
+ */
+export const BACKUP_VERSION = 3;
 
 export const articleMarkSchema = z.strictObject({ id: z.string().min(1).max(100), read: z.boolean(), favourite: z.boolean() });
 
@@ -23,14 +27,34 @@ export const epdsRecordSchema = z.strictObject({
   band: z.string().max(30),
 });
 
+const developmentAnswer = z.enum(["oui", "non", "nsp"]);
+
+/** A development check kept on the device (src/web/storage/local-db.ts `DevelopmentRecord`). */
+export const developmentRecordSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  childId: z.string().min(1).max(64),
+  childName: z.string().max(100),
+  date: z.string().refine(isValidIsoDate),
+  band: z.enum(BAND_IDS),
+  realAge: z.string().max(40),
+  correctedAge: z.string().max(40).nullable(),
+  answers: z.record(z.string().max(40), developmentAnswer).refine((a) => Object.keys(a).length <= 60),
+  regression: developmentAnswer,
+  worry: developmentAnswer,
+  level: z.enum(["rien-a-signaler", "en-parler", "en-parler-vite"]),
+  nonItems: z.array(z.string().max(40)).max(60),
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]).transform(() => BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(2), z.literal(BACKUP_VERSION)]).transform(() => BACKUP_VERSION),
   exportedAt: z.string(),
   profile: savedProfileSchema.nullable(),
   marks: z.array(articleMarkSchema).max(10_000),
   /** EPDS history; absent from files made before the questionnaire existed. */
   epds: z.array(epdsRecordSchema).max(1_000).default([]),
+  /** Development checks; absent from files made before version 3. */
+  development: z.array(developmentRecordSchema).max(1_000).default([]),
   /** Personal appointments and events marked done; absent from files made before the calendar existed. */
   appointments: z
     .array(z.strictObject({ id: z.string().min(1).max(64), title: z.string().min(1).max(200), date: z.string().refine(isValidIsoDate), note: z.string().max(2000) }))
@@ -44,7 +68,7 @@ export const backupSchema = z.strictObject({
 });
 export type Backup = z.output<typeof backupSchema>;
 
-export type BackupData = Pick<Backup, "profile" | "marks" | "epds" | "appointments" | "calendarDone">;
+export type BackupData = Pick<Backup, "profile" | "marks" | "epds" | "development" | "appointments" | "calendarDone">;
 
 export function makeBackup(data: BackupData, now: Date): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), ...data };
@@ -75,6 +99,8 @@ export function backupFieldLabel(path: readonly PropertyKey[]): string {
       return "le profil";
     case "epds":
       return typeof a === "number" ? `le résultat de questionnaire n° ${a + 1}` : "les résultats de questionnaire";
+    case "development":
+      return typeof a === "number" ? `le repérage du développement n° ${a + 1}` : "les repérages du développement";
     case "appointments":
       if (typeof a !== "number") return "les rendez-vous personnels";
       return b === "date" ? `la date du rendez-vous personnel n° ${a + 1}` : `le rendez-vous personnel n° ${a + 1}`;
@@ -98,7 +124,7 @@ export function readBackup(text: string): BackupReadResult {
   if (typeof data !== "object" || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT)
     return { ok: false, message: `Ce fichier n'est pas une sauvegarde Mille Jours. ${NOTHING_CHANGED}` };
   const version = (data as { version?: unknown }).version;
-  if (version !== 1 && version !== BACKUP_VERSION)
+  if (version !== 1 && version !== 2 && version !== BACKUP_VERSION)
     return {
       ok: false,
       message: `Cette sauvegarde vient d'une version de Mille Jours que cette application ne sait pas lire. Mettez l'application à jour. ${NOTHING_CHANGED}`,

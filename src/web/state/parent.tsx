@@ -2,10 +2,10 @@ import { createContext, startTransition, useCallback, useContext, useEffect, use
 import type { Profile } from "../../domain/profile/profile.js";
 import type { IsoDate } from "../../domain/dates.js";
 import * as store from "../storage/local-db.js";
-import type { ArticleMark, EpdsRecord, ParentDataset, PersonalAppointment } from "../storage/local-db.js";
+import type { ArticleMark, DevelopmentRecord, EpdsRecord, ParentDataset, PersonalAppointment } from "../storage/local-db.js";
 
 /**
- * The parent's own data (profile, read and favourite articles, EPDS history, personal appointments,
+ * The parent's own data (profile, read and favourite articles, EPDS history, development checks, personal appointments,
  * calendar events done), from IndexedDB, with the actions that change it.
  */
 export interface ParentData {
@@ -14,6 +14,8 @@ export interface ParentData {
   profile: Profile | null;
   marks: Map<string, ArticleMark>;
   epdsHistory: EpdsRecord[];
+  /** Development checks kept on the device, newest first. */
+  developmentHistory: DevelopmentRecord[];
   appointments: PersonalAppointment[];
   /** Calendar event id → day it was marked done. */
   calendarDone: Map<string, string>;
@@ -26,6 +28,8 @@ export interface ParentData {
   setMark(id: string, change: Partial<Omit<ArticleMark, "id">>): Promise<void>;
   addEpds(record: EpdsRecord): Promise<void>;
   deleteEpds(id: string | "all"): Promise<void>;
+  addDevelopment(record: DevelopmentRecord): Promise<void>;
+  deleteDevelopment(id: string | "all"): Promise<void>;
   saveAppointment(appointment: PersonalAppointment): Promise<void>;
   deleteAppointment(id: string): Promise<void>;
   setDone(eventId: string, done: boolean): Promise<void>;
@@ -56,6 +60,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   const [marks, setMarks] = useState<Map<string, ArticleMark>>(new Map());
   const marksRef = useRef(marks);
   const [epdsHistory, setEpdsHistory] = useState<EpdsRecord[]>([]);
+  const [developmentHistory, setDevelopmentHistory] = useState<DevelopmentRecord[]>([]);
   const [appointments, setAppointments] = useState<PersonalAppointment[]>([]);
   const [calendarDone, setCalendarDone] = useState<Map<string, string>>(new Map());
   const [calendarDismissed, setCalendarDismissed] = useState<Map<string, string>>(new Map());
@@ -66,6 +71,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
     marksRef.current = new Map(data.marks.map((m) => [m.id, m]));
     setMarks(marksRef.current);
     setEpdsHistory([...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
+    setDevelopmentHistory([...data.development].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)));
     setAppointments([...data.appointments].sort((a, b) => a.date.localeCompare(b.date)));
     setCalendarDone(new Map(data.calendarDone.filter((d) => !d.dismissed).map((d) => [d.id, d.doneOn])));
     setCalendarDismissed(new Map(data.calendarDone.filter((d) => d.dismissed).map((d) => [d.id, d.doneOn])));
@@ -125,6 +131,15 @@ export function ParentProvider({ children }: { children: ReactNode }) {
       }),
     [change],
   );
+  const addDevelopment = useCallback(async (record: DevelopmentRecord) => change(() => store.saveDevelopmentRecord(record)), [change]);
+  const deleteDevelopment = useCallback(
+    async (id: string) =>
+      change(async () => {
+        const ids = id === "all" ? (await store.loadDevelopmentHistory()).map((r) => r.id) : [id];
+        for (const each of ids) await store.deleteDevelopmentRecord(each);
+      }),
+    [change],
+  );
   const saveAppointment = useCallback(async (a: PersonalAppointment) => change(() => store.saveAppointment(a)), [change]);
   const deleteAppointment = useCallback(async (id: string) => change(() => store.deleteAppointment(id)), [change]);
   const setDone = useCallback(async (eventId: string, done: boolean) => change(() => store.setCalendarDone(eventId, done ? deviceToday() : null)), [change]);
@@ -143,6 +158,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
       profile,
       marks,
       epdsHistory,
+      developmentHistory,
       appointments,
       calendarDone,
       calendarDismissed,
@@ -152,6 +168,8 @@ export function ParentProvider({ children }: { children: ReactNode }) {
       setMark,
       addEpds,
       deleteEpds,
+      addDevelopment,
+      deleteDevelopment,
       saveAppointment,
       deleteAppointment,
       setDone,
@@ -161,6 +179,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
         profile,
         marks: [...marks.values()],
         epds: epdsHistory,
+        development: developmentHistory,
         appointments,
         calendarDone: [
           ...[...calendarDone].map(([id, doneOn]) => ({ id, doneOn })),
@@ -168,7 +187,7 @@ export function ParentProvider({ children }: { children: ReactNode }) {
         ],
       }),
     }),
-    [loaded, storageError, profile, marks, epdsHistory, appointments, calendarDone, calendarDismissed, calendarSettled, today, setProfile, setMark, addEpds, deleteEpds, saveAppointment, deleteAppointment, setDone, setDismissed, replaceAll],
+    [loaded, storageError, profile, marks, epdsHistory, developmentHistory, appointments, calendarDone, calendarDismissed, calendarSettled, today, setProfile, setMark, addEpds, deleteEpds, addDevelopment, deleteDevelopment, saveAppointment, deleteAppointment, setDone, setDismissed, replaceAll],
   );
   return <ParentContext.Provider value={value}>{children}</ParentContext.Provider>;
 }
@@ -180,12 +199,13 @@ export function useParent(): ParentData {
 }
 
 async function readSavedData(): Promise<ParentDataset> {
-  const [profile, marks, epds, appointments, calendarDone] = await Promise.all([
+  const [profile, marks, epds, development, appointments, calendarDone] = await Promise.all([
     store.loadProfile(),
     store.loadMarks(),
     store.loadEpdsHistory(),
+    store.loadDevelopmentHistory(),
     store.loadAppointments(),
     store.loadCalendarDone(),
   ]);
-  return { profile, marks, epds, appointments, calendarDone };
+  return { profile, marks, epds, development, appointments, calendarDone };
 }

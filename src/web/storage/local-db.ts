@@ -1,5 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { ContentBundle, TranslationBundle, TranslationLanguage } from "../../domain/content/schema.js";
+import type { Answer, AssessmentLevel } from "../../domain/development/assess.js";
+import type { BandId } from "../../domain/development/grid.js";
 import type { Profile } from "../../domain/profile/profile.js";
 
 /** Everything the app keeps about the parent lives here, on the device, and nowhere else. */
@@ -23,6 +25,24 @@ export interface EpdsRecord {
   band: string;
 }
 
+/** One development check (routes/developpement) the parent chose to keep, on the device only. */
+export interface DevelopmentRecord {
+  id: string;
+  childId: string;
+  /** Child's first name when the check was made (may be empty). */
+  childName: string;
+  date: string;
+  band: BandId;
+  /** Ages in words on that day, as shown (« 9 mois », « 7 mois »). */
+  realAge: string;
+  correctedAge: string | null;
+  answers: Record<string, Answer>;
+  regression: Answer;
+  worry: Answer;
+  level: AssessmentLevel;
+  nonItems: string[];
+}
+
 /** A calendar event the parent marked done, or dismissed (« ne plus afficher ») on that day. */
 export interface CalendarMark {
   id: string;
@@ -44,6 +64,7 @@ interface MilleJoursDb extends DBSchema {
   calendarDone: { key: string; value: CalendarMark };
   profile: { key: "current"; value: Profile };
   epds: { key: string; value: EpdsRecord };
+  development: { key: string; value: DevelopmentRecord };
   marks: { key: string; value: ArticleMark };
   /** The French bundle under "bundle", each translation bundle under "traductions-<langue>". */
   content: { key: string; value: ContentBundle | TranslationBundle };
@@ -75,7 +96,7 @@ function setSavedDataHint(saved: boolean): void {
 let connection: Promise<IDBPDatabase<MilleJoursDb>> | null = null;
 
 function db(): Promise<IDBPDatabase<MilleJoursDb>> {
-  connection ??= openDB<MilleJoursDb>(DB_NAME, 3, {
+  connection ??= openDB<MilleJoursDb>(DB_NAME, 4, {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
         database.createObjectStore("profile");
@@ -87,6 +108,7 @@ function db(): Promise<IDBPDatabase<MilleJoursDb>> {
         database.createObjectStore("appointments", { keyPath: "id" });
         database.createObjectStore("calendarDone", { keyPath: "id" });
       }
+      if (oldVersion < 4) database.createObjectStore("development", { keyPath: "id" });
     },
   });
   return connection;
@@ -129,6 +151,20 @@ export async function deleteEpdsRecord(id: string): Promise<void> {
   await (await db()).delete("epds", id);
 }
 
+/** Newest first, as the history page lists them. */
+export async function loadDevelopmentHistory(): Promise<DevelopmentRecord[]> {
+  return (await (await db()).getAll("development")).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+}
+
+export async function saveDevelopmentRecord(record: DevelopmentRecord): Promise<void> {
+  await (await db()).put("development", record);
+  setSavedDataHint(true);
+}
+
+export async function deleteDevelopmentRecord(id: string): Promise<void> {
+  await (await db()).delete("development", id);
+}
+
 export async function loadAppointments(): Promise<PersonalAppointment[]> {
   return (await db()).getAll("appointments");
 }
@@ -168,22 +204,24 @@ export interface ParentDataset {
   profile: Profile | null;
   marks: ArticleMark[];
   epds: EpdsRecord[];
+  development: DevelopmentRecord[];
   appointments: PersonalAppointment[];
   calendarDone: CalendarMark[];
 }
 
 /** Replaces all the parent's data in one transaction: an import either lands whole or not at all. */
 export async function replaceParentData(data: ParentDataset): Promise<void> {
-  const stores = ["profile", "marks", "epds", "appointments", "calendarDone"] as const;
+  const stores = ["profile", "marks", "epds", "development", "appointments", "calendarDone"] as const;
   const tx = (await db()).transaction([...stores], "readwrite");
   await Promise.all(stores.map((s) => tx.objectStore(s).clear()));
   if (data.profile) await tx.objectStore("profile").put(data.profile, "current");
   for (const mark of data.marks) await tx.objectStore("marks").put(mark);
   for (const record of data.epds) await tx.objectStore("epds").put(record);
+  for (const record of data.development) await tx.objectStore("development").put(record);
   for (const appointment of data.appointments) await tx.objectStore("appointments").put(appointment);
   for (const done of data.calendarDone) await tx.objectStore("calendarDone").put(done);
   await tx.done;
-  setSavedDataHint(data.profile !== null || [data.marks, data.epds, data.appointments, data.calendarDone].some((l) => l.length > 0));
+  setSavedDataHint(data.profile !== null || [data.marks, data.epds, data.development, data.appointments, data.calendarDone].some((l) => l.length > 0));
 }
 
 export async function loadCachedContent(): Promise<ContentBundle | null> {

@@ -14,14 +14,13 @@ import { AgesBox } from "./AgesBox.js";
 import { CheckQuestions, type CheckQuestion } from "./CheckQuestions.js";
 import { childName, chosenChild } from "./children.js";
 import { bandContent, developmentContent } from "./grid-content.js";
-import { saveDevelopmentRecord } from "./history.js";
 import { ANSWER_WORDS, buildSummary, GRID_CITATION, type CheckSummary } from "./summary.js";
 
 type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; summary: CheckSummary; answers: Record<string, Answer>; saved: boolean };
 
 /** The check of the official grid for the child's age (corrected before 2 years), then the result in plain words. */
 export function CheckPage() {
-  const { profile, today } = useParent();
+  const { profile, today, addDevelopment } = useParent();
   const [params] = useSearchParams();
   const [phase, setPhase] = useState<Phase>({ step: "intro" });
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +64,7 @@ export function CheckPage() {
     async function save() {
       if (phase.step !== "result") return;
       try {
-        await saveDevelopmentRecord({
+        await addDevelopment({
           id: crypto.randomUUID(),
           childId: child!.id,
           childName: name,

@@ -1,11 +1,11 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { formatFrenchDate } from "../../../domain/dates.js";
 import type { AssessmentLevel } from "../../../domain/development/assess.js";
 import { Page } from "../../components/Page.js";
+import { useParent } from "../../state/parent.js";
 import { bandContent } from "./grid-content.js";
-import { deleteDevelopmentRecord, eraseDevelopmentHistory, loadDevelopmentHistory, type DevelopmentRecord } from "./history.js";
 
 const LEVEL: Record<AssessmentLevel, string> = {
   "rien-a-signaler": "Rien de particulier à signaler",
@@ -15,18 +15,14 @@ const LEVEL: Record<AssessmentLevel, string> = {
 
 /** The checks kept on this device, newest first, each deletable. */
 export function HistoryPage() {
-  const [records, setRecords] = useState<DevelopmentRecord[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { developmentHistory: records, deleteDevelopment } = useParent();
   const [confirmAll, setConfirmAll] = useState(false);
-  const reload = () => loadDevelopmentHistory().then(setRecords, () => setError("L'historique n'a pas pu être lu sur cet appareil."));
-  useEffect(() => void reload(), []);
 
   return (
     <Page title="Mes repérages du développement">
       <p>Ces résultats sont enregistrés uniquement sur cet appareil.</p>
-      {error && <p role="alert">{error}</p>}
-      {records && records.length === 0 && <p>Aucun repérage enregistré.</p>}
-      {records && records.length > 0 && (
+      {records.length === 0 && <p>Aucun repérage enregistré.</p>}
+      {records.length > 0 && (
         <>
           <ul className="mj-track-list">
             {records.map((r) => (
@@ -38,7 +34,7 @@ export function HistoryPage() {
                 <p className="fr-mb-1w">
                   {LEVEL[r.level]} · {r.nonItems.length} réponse{r.nonItems.length > 1 ? "s" : ""} « non »
                 </p>
-                <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteDevelopmentRecord(r.id).then(reload)}>
+                <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteDevelopment(r.id)}>
                   Supprimer<span className="fr-sr-only"> le repérage du {formatFrenchDate(r.date)}</span>
                 </Button>
               </li>
@@ -50,7 +46,7 @@ export function HistoryPage() {
             </Button>
           ) : (
             <div className="fr-btns-group fr-btns-group--inline-sm">
-              <Button onClick={() => void eraseDevelopmentHistory().then(reload).then(() => setConfirmAll(false))}>Oui, tout supprimer</Button>
+              <Button onClick={() => void deleteDevelopment("all").then(() => setConfirmAll(false))}>Oui, tout supprimer</Button>
               <Button priority="secondary" onClick={() => setConfirmAll(false)}>
                 Annuler
               </Button>

@@ -11,7 +11,7 @@ type Message = { severity: "success" | "error"; text: string } | null;
 
 /** Export, import and erase the parent's data; says plainly where the data lives. */
 export function MyDataPage() {
-  const { profile, marks, epdsHistory, appointments, replaceAll, dataset, today } = useParent();
+  const { profile, marks, epdsHistory, developmentHistory, appointments, replaceAll, dataset, today } = useParent();
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<Backup | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);
@@ -61,9 +61,7 @@ export function MyDataPage() {
   const pendingCallbacks = confirmErase ? loadSentCallbacks().length : 0;
 
   async function eraseAll() {
-    await replaceAll({ profile: null, marks: [], epds: [], appointments: [], calendarDone: [] });
-    // The development checks live in their own database (routes/developpement/history.ts).
-    await import("../developpement/history.js").then((m) => m.eraseDevelopmentHistory());
+    await replaceAll({ profile: null, marks: [], epds: [], development: [], appointments: [], calendarDone: [] });
     forgetAllSentCallbacks();
     setConfirmErase(false);
     setMessage({ severity: "success", text: "Toutes vos données ont été effacées de cet appareil." });
@@ -82,7 +80,7 @@ export function MyDataPage() {
       <h2>Changer d'appareil</h2>
       <p>Téléchargez une sauvegarde, puis importez-la sur votre autre appareil.</p>
       <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        <Button iconId="fr-icon-download-line" onClick={exportData} disabled={!profile && marks.size === 0 && epdsHistory.length === 0 && appointments.length === 0}>
+        <Button iconId="fr-icon-download-line" onClick={exportData} disabled={!profile && marks.size === 0 && epdsHistory.length === 0 && developmentHistory.length === 0 && appointments.length === 0}>
           Télécharger ma sauvegarde
         </Button>
         <Button iconId="fr-icon-upload-line" priority="secondary" onClick={() => fileInput.current?.click()}>
@@ -108,7 +106,7 @@ export function MyDataPage() {
             <>
               <p>
                 Cette sauvegarde du {new Date(pending.exportedAt).toLocaleDateString("fr-FR")} remplacera les données de cet appareil
-                ({pending.profile ? "un profil" : "aucun profil"}, {pending.marks.length} article(s) lus ou favoris, {pending.epds.length} résultat(s) de questionnaire, {pending.appointments.length} rendez-vous personnel(s)).
+                ({pending.profile ? "un profil" : "aucun profil"}, {pending.marks.length} article(s) lus ou favoris, {pending.epds.length} résultat(s) de questionnaire, {pending.development.length} repérage(s) du développement, {pending.appointments.length} rendez-vous personnel(s)).
               </p>
               <div className="fr-btns-group fr-btns-group--inline-sm">
                 <Button onClick={() => void applyImport()}>Remplacer mes données</Button>
@@ -123,7 +121,7 @@ export function MyDataPage() {
 
       <h2 className="fr-mt-5w">Tout effacer</h2>
       <p>
-        Efface de cet appareil votre profil et vos dates, vos articles lus et favoris, vos résultats de questionnaire, vos{" "}
+        Efface de cet appareil votre profil et vos dates, vos articles lus et favoris, vos résultats de questionnaire et de repérage du développement, vos{" "}
         <strong>rendez-vous personnels</strong> ajoutés au calendrier et les événements marqués faits ou masqués. C'est définitif : téléchargez
         d'abord une sauvegarde si vous voulez les garder.
       </p>
