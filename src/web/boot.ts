@@ -13,6 +13,10 @@ import "./app.css";
 // The home page opens in the language this device chose (docs/langues.md): the installed app starts at `/`. Only the
 // home page: any other French address was given as French, and the selector is one tap away.
 const remembered = location.pathname === "/" ? rememberedLocale() : null;
+// A link opened in a language is that person's choice. Remembered here, before any tap can be handled: the app
+// starts later, and remembering then overwrote a language picked in the meantime.
+const opened = localeFromPath(location.pathname);
+if (opened.prefix) rememberLocale(opened);
 if (remembered && remembered.prefix) location.replace(`${remembered.prefix}/${location.search}${location.hash}`);
 
 function start(): void {

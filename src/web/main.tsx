@@ -12,12 +12,9 @@ import { loadFullStylesheet } from "./full-stylesheet.js";
 import type { ContentBundle } from "../domain/content/schema.js";
 import { activateLocale, i18n } from "./i18n/i18n.js";
 import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
-import { rememberLocale } from "./i18n/preference.js";
 
-// The language is the address's (`/ar/…`); French, the source, has no prefix. A link opened in a language is that
-// person's choice: remembered for the home page (boot.ts).
+// The language is the address's (`/ar/…`); French, the source, has no prefix (remembered by boot.ts).
 const locale = localeFromPath(location.pathname);
-if (locale.prefix) rememberLocale(locale);
 document.documentElement.lang = locale.lang;
 document.documentElement.dir = locale.dir;
 addFontStylesheet(fontStylesheet(locale));

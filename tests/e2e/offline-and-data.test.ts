@@ -171,7 +171,7 @@ describe("my data: export, import, erase", () => {
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const saved = JSON.parse(readFileSync(file, "utf8"));
-    expect(saved).toMatchObject({ format: "mille-jours-sauvegarde", version: 2, profile: { pregnancy: { terme: addDays(today, 100) }, situations: ["parent-seul"] } });
+    expect(saved).toMatchObject({ format: "mille-jours-sauvegarde", version: 3, profile: { pregnancy: { terme: addDays(today, 100) }, situations: ["parent-seul"] } });
     await first.context.close();
 
     // Another device: a broken file first, then the real one.
