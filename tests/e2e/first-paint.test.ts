@@ -193,21 +193,30 @@ describe("first paint of pre-rendered pages", () => {
     await page.waitForLoadState("load");
     // The provider's refresh after load reused the boot's fetch: it saved that bundle on the device.
     const served = await page.evaluate(() => document.getElementById("root")!.dataset.content);
-    await page.waitForFunction(
-      (version) =>
-        new Promise((resolve) => {
-          const open = indexedDB.open("mille-jours");
-          open.onerror = () => resolve(false);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains("content")) return resolve(false);
-            const get = db.transaction("content").objectStore("content").get("bundle");
-            get.onsuccess = () => resolve((get.result as { version?: string } | undefined)?.version === version);
-            get.onerror = () => resolve(false);
-          };
-        }),
-      served,
-    );
+    // Polled from here (waitForFunction takes a returned promise as a true value) and read without creating the
+    // database nor keeping it open: a connection left open by the test blocks the app's own upgrade of the database.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (version) =>
+            new Promise<boolean>((resolve) => {
+              const open = indexedDB.open("mille-jours");
+              open.onupgradeneeded = () => open.transaction!.abort(); // not there yet: leave it to the app
+              open.onerror = () => resolve(false);
+              open.onsuccess = () => {
+                const db = open.result;
+                const done = (saved: boolean) => (db.close(), resolve(saved));
+                if (!db.objectStoreNames.contains("content")) return done(false);
+                const get = db.transaction("content").objectStore("content").get("bundle");
+                get.onsuccess = () => done((get.result as { version?: string } | undefined)?.version === version);
+                get.onerror = () => done(false);
+              };
+            }),
+          served,
+        ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.waitForLoadState("networkidle");
     // Counted by the page itself (resource timing): once the service worker controls the page, its fetches pass
     // through the worker and are no longer reported as the page's own requests.
