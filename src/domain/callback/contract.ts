@@ -65,7 +65,7 @@ export const departementCodeSchema = z
 
 /**
  * A French telephone number, normalised to its 10-digit national form (`0612345678`). Accepted: spaces, dots,
- * dashes, `+33` / `0033`, and the overseas country codes (+262 La Réunion and Mayotte, +269 Mayotte,
+ * dashes, brackets, `+33` / `0033` (with or without « (0) » after it), and the overseas country codes (+262 La Réunion and Mayotte, +269 Mayotte,
  * +590 Guadeloupe, +594 Guyane, +596 Martinique) followed by the 9 national digits. Refused: 08 numbers
  * (special-rate services, not a person) and anything that is not 10 digits starting with 0.
  * Source: ARCEP, plan national de numérotation (10-digit numbers, 0 + 9 digits; 08 = numéros spéciaux) [U].
@@ -73,7 +73,8 @@ export const departementCodeSchema = z
 export function normalisePhone(raw: string): string | null {
   const compact = raw.replace(/[\s.\-()\u00a0]/g, "");
   let national: string;
-  const international = /^(?:\+|00)(33|262|269|590|594|596)(\d{9})$/.exec(compact);
+  // « +33 (0)6 … »: the trunk 0 some people keep in brackets after the country code.
+  const international = /^(?:\+|00)(33|262|269|590|594|596)0?(\d{9})$/.exec(compact);
   if (international) national = `0${international[2]}`;
   else if (/^0\d{9}$/.test(compact)) national = compact;
   else return null;
