@@ -32,6 +32,12 @@ describe("newCallbackRequestSchema", () => {
     ["no consent", { ...valid, consent: false }, "consent"],
     ["empty name", { ...valid, name: "  " }, "name"],
     ["name over 60", { ...valid, name: "x".repeat(61) }, "name"],
+    ["invisible name (zero-width spaces)", { ...valid, name: "\u200b\u200b" }, "name"],
+    ["name of symbols only", { ...valid, name: "👶 !" }, "name"],
+    ["name with a line break", { ...valid, name: "Léa\nRappelez le 0899" }, "name"],
+    ["name with NUL", { ...valid, name: "Léa\u0000" }, "name"],
+    ["consent missing", { name: valid.name, phone: valid.phone, moments: valid.moments, commune: valid.commune }, "consent"],
+    ["consent as text", { ...valid, consent: "true" }, "consent"],
     ["no moment", { ...valid, moments: [] }, "moments"],
     ["repeated moment", { ...valid, moments: ["soir", "soir"] }, "moments"],
     ["bad commune", { ...valid, commune: "6912" }, "commune"],
@@ -44,6 +50,15 @@ describe("newCallbackRequestSchema", () => {
     if (r.success) return;
     expect(r.error.issues.some((i) => (i.path[0] ?? "") === field)).toBe(true);
   });
+});
+
+it.each(["李小龙", "فاطمة", "مهر\u200cناز", "Zoé 👶", "Anne-Sophie", "D'Artagnan", "K2", "Zoe\u0301"])("accepts the name %s, in any script", (name) => {
+  expect(newCallbackRequestSchema.safeParse({ ...valid, name }).success).toBe(true);
+});
+
+it("an empty name gives one message, not two", () => {
+  const r = newCallbackRequestSchema.safeParse({ ...valid, name: " " });
+  expect(r.success ? [] : r.error.issues.filter((i) => i.path[0] === "name").map((i) => i.message)).toEqual(["Indiquez un prénom ou un pseudonyme."]);
 });
 
 describe("statusChangeSchema", () => {

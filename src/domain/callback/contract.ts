@@ -102,7 +102,11 @@ export const newCallbackRequestSchema = z.strictObject({
     .string()
     .trim()
     .min(1, { error: "Indiquez un prénom ou un pseudonyme." })
-    .max(60, { error: "Le prénom ou pseudonyme compte 60 caractères au plus." }),
+    .max(60, { error: "Le prénom ou pseudonyme compte 60 caractères au plus." })
+    // Something the caller can read out: not only invisible characters (zero-width space…) or symbols, and no
+    // control characters (line breaks, tabs, NUL). Any script is welcome, joiners too (ZWNJ in Persian names).
+    .refine((name) => !/\p{Cc}/u.test(name), { error: "Le prénom ou pseudonyme ne peut pas contenir de retour à la ligne ni de caractère de contrôle." })
+    .refine((name) => name === "" || /[\p{L}\p{N}]/u.test(name), { error: "Indiquez un prénom ou un pseudonyme avec au moins une lettre ou un chiffre." }),
   phone: phoneSchema,
   moments: z
     .array(z.enum(MOMENTS, { error: "Moment inconnu : matin, midi, apres-midi ou soir." }))
