@@ -274,6 +274,8 @@ describe("Rappel après le questionnaire EPDS", () => {
     await agentPage.getByText("Demande clôturée.").waitFor();
     await agentPage.getByText("Clôturée — Injoignable après 3 tentatives").waitFor();
     await agentPage.getByTestId("historique").getByText(new RegExp(`Clôturée — .*, par ${PMI_69.name}`)).waitFor();
+    // One opening, one reading in the history: a change shows its own answer, it does not read the request again.
+    expect((await agentPage.getByTestId("historique").locator("li strong").allInnerTexts()).map((t) => t.trim())).toEqual(["Demande reçue", "Consultée", "Marquée contactée", "Clôturée"]);
     await expectNoAxeViolations(agentPage);
 
     // After the (shortened) retention delay the retention job deletes it: the inbox no longer lists it.

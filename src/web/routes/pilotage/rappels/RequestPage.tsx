@@ -24,7 +24,7 @@ const ACTIONS: Record<CallbackRequestView["history"][number]["action"], string> 
 /** One request (its opening is recorded by the server), its history, and the actions: contacted, then closed with the outcome. */
 export function RequestPage() {
   const { id } = useParams();
-  const { data, problem, reload } = useApiGet<CallbackRequestView>(`/pilotage/rappels/${encodeURIComponent(id ?? "")}`);
+  const { data, problem, replace } = useApiGet<CallbackRequestView>(`/pilotage/rappels/${encodeURIComponent(id ?? "")}`);
   const [message, setMessage] = useState<string | null>(null);
 
   if (!data)
@@ -37,9 +37,11 @@ export function RequestPage() {
       </Page>
     );
 
-  const done = (text: string) => {
+  // The change answers with the request as it now is: shown as such, not read again (a read is audited and
+  // would enter the history as one more « Consultée » the agent did not make).
+  const done = (text: string, updated: CallbackRequestView) => {
     setMessage(text);
-    reload();
+    replace(updated);
   };
 
   return (
@@ -97,7 +99,7 @@ export function RequestPage() {
   );
 }
 
-function Actions({ request, onDone }: { request: CallbackRequestView; onDone(message: string): void }) {
+function Actions({ request, onDone }: { request: CallbackRequestView; onDone(message: string, updated: CallbackRequestView): void }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [attempts, setAttempts] = useState("");
   const [orientedTo, setOrientedTo] = useState("");
@@ -122,7 +124,7 @@ function Actions({ request, onDone }: { request: CallbackRequestView; onDone(mes
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    onDone(success);
+    onDone(success, res.data);
   }
 
   function close(event: FormEvent) {
