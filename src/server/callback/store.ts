@@ -164,8 +164,9 @@ interface EventRow {
   action: "created" | "read" | "contacted" | "closed";
 }
 
-function view(keyring: Keyring, row: RequestRow, events: EventRow[]): CallbackRequestView {
-  const p = JSON.parse(open(keyring, row.keyId, row.payload, aad(row.id, row.departement))) as Payload;
+const unseal = (keyring: Keyring, row: RequestRow) => JSON.parse(open(keyring, row.keyId, row.payload, aad(row.id, row.departement))) as Payload;
+
+function view(row: RequestRow, p: Payload, events: EventRow[]): CallbackRequestView {
   return {
     id: row.id,
     departement: row.departement,
@@ -218,7 +219,7 @@ export async function listRequests(
   let unreadable = 0;
   for (const row of rows) {
     try {
-      items.push(view(keyring, row, events));
+      items.push(view(row, unseal(keyring, row), events));
     } catch {
       unreadable++;
     }
@@ -233,7 +234,7 @@ export async function readRequest(db: Queryable, keyring: Keyring, account: Acco
   if (!row) return undefined;
   await db.query(`INSERT INTO callback_event (request_id, at, account_id, actor, action) VALUES ($1, $2, $3, $4, 'read')`, [id, now.toISOString(), account.id, account.displayName]);
   await auditCallback(db, { at: now, actor: account, action: "rappel.lecture", requestIds: [id], departement: row.departement });
-  return view(keyring, row, await eventsOf(db, [id]));
+  return view(row, unseal(keyring, row), await eventsOf(db, [id]));
 }
 
 export class AlreadyClosedError extends Error {}
@@ -250,7 +251,7 @@ export async function changeStatus(
   const [row] = await tx.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM callback_request WHERE id = $1 AND departement = $2 FOR UPDATE`, [id, account.departement]);
   if (!row) return undefined;
   if (row.status === "closed") throw new AlreadyClosedError("Cette demande est déjà clôturée.");
-  const p = JSON.parse(open(ctx.keyring, row.keyId, row.payload, aad(row.id, row.departement))) as Payload;
+  const p = unseal(ctx.keyring, row);
   const next: Payload = change.status === "closed" ? { ...p, outcome: change.outcome!, attempts: change.attempts ?? p.attempts, orientedTo: change.orientedTo ?? null } : { ...p, attempts: change.attempts ?? p.attempts };
   const { keyId, sealed } = seal(ctx.keyring, JSON.stringify(next), aad(row.id, row.departement));
   const closedAt = change.status === "closed" ? now : null;
@@ -265,8 +266,8 @@ export async function changeStatus(
   ]);
   await tx.query(`INSERT INTO callback_event (request_id, at, account_id, actor, action) VALUES ($1, $2, $3, $4, $5)`, [id, now.toISOString(), account.id, account.displayName, change.status]);
   await auditCallback(tx, { at: now, actor: account, action: `rappel.${change.status === "closed" ? "cloture" : "contact"}`, requestIds: [id], departement: row.departement, after: { status: change.status, outcome: change.outcome ?? null } });
-  const [updated] = await tx.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM callback_request WHERE id = $1`, [id]);
-  return view(ctx.keyring, updated!, await eventsOf(tx, [id]));
+  // What was just written, without reading the row back nor opening what was just sealed.
+  return view({ ...row, status: change.status, keyId, payload: sealed, closedAt, deleteAt }, next, await eventsOf(tx, [id]));
 }
 
 /** The retention job's work: requests past their deletion date, and rate-limit counters past their window. */
