@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { addDays, addMonths, isoDateInTimeZone } from "../../src/domain/dates.js";
 import { childAges, formatAge } from "../../src/domain/development/age.js";
@@ -31,25 +31,31 @@ async function answer(page: Page, choice: 0 | 1 | 2) {
   await page.keyboard.press("Enter");
 }
 
+/** Saves a profile on the device as the app would, once the service worker controls the page (offline later). */
+async function seedProfile(page: Page, url: string, profile: unknown) {
+  await page.goto(`${url}/mes-donnees`);
+  await page.locator('input[type="file"]:enabled').waitFor();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+  });
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === "mille-jours"));
+  await page.evaluate(async (saved) => {
+    const request = indexedDB.open("mille-jours");
+    const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
+    await new Promise((resolve) => (db.transaction("profile", "readwrite").objectStore("profile").put(saved, "current").onsuccess = resolve));
+    db.close(); // left open, it would block the app's own upgrade of the database
+    localStorage.setItem("mille-jours:donnees-enregistrees", "1");
+  }, profile);
+}
+
 describe("development of a premature baby (issue 15)", () => {
   it("corrected age, milestones, the whole check by keyboard, a result calling for the doctor, the printed summary, offline", async () => {
     const server = await startServer();
     const { context, page, problems } = await newPhonePage(browser);
     try {
-      await page.goto(`${server.url}/mes-donnees`);
-      await page.locator('input[type="file"]:enabled').waitFor();
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller)
-          await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-      });
-      await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === "mille-jours"));
-      await page.evaluate(async (saved) => {
-        const request = indexedDB.open("mille-jours");
-        const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
-        await new Promise((resolve) => (db.transaction("profile", "readwrite").objectStore("profile").put(saved, "current").onsuccess = resolve));
-        localStorage.setItem("mille-jours:donnees-enregistrees", "1");
-      }, { version: 2, project: null, pregnancy: null, children: [child], situations: ["prematurite"] });
+      await seedProfile(page, server.url, { version: 2, project: null, pregnancy: null, children: [child], situations: ["prematurite"] });
 
       // « Mon parcours »: real and corrected ages side by side, explained.
       await page.goto(`${server.url}/parcours`);
@@ -163,4 +169,28 @@ describe("development of a premature baby (issue 15)", () => {
       await server.stop();
     }
   }, 240_000); // a server started, eleven questions answered by keyboard with axe checks, pages loaded offline, on a shared machine
+
+  it("« je ne sais pas » to every item: the result says the items are still to observe, not « rien à signaler »", async () => {
+    const baseUrl = inject("baseUrl");
+    const { context, page, problems } = await newPhonePage(browser);
+    try {
+      await seedProfile(page, baseUrl, { version: 2, project: null, pregnancy: null, children: [{ id: "tom", firstName: "Tom", birthDate: addMonths(today, -13) }], situations: [] });
+      await page.goto(`${baseUrl}/developpement/reperage?enfant=tom`);
+      await page.getByRole("button", { name: "Commencer" }).click();
+      const total = fr.bands[1]!.items.length + 2;
+      for (let q = 1; q <= total; q++) {
+        await page.getByRole("heading", { name: `Question ${q} sur ${total}` }).waitFor();
+        await page.locator("label").filter({ hasText: q === total - 1 ? "Non" : "Je ne sais pas" }).click(); // no lost skill
+        await page.getByRole("button", { name: q === total ? "Voir le résultat" : "Suivant" }).click();
+      }
+      await page.getByRole("heading", { name: "Certains repères restent à observer" }).waitFor();
+      const main = await page.locator("main").innerText();
+      expect(main).toContain(`« je ne sais pas » à ${fr.bands[1]!.items.length} repères`);
+      expect(main).not.toContain("Rien de particulier à signaler");
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -36,6 +36,16 @@ describe("the livret's orientation rule (p. 5)", () => {
     expect(result.unknownItems).toHaveLength(8);
   });
 
+  it.each<[string, Record<string, Answer>, boolean]>([
+    ["every item « je ne sais pas »", answers([], "nsp"), true],
+    ["1 « non » and 1 « je ne sais pas » in another domain", { ...answers(["langage-0"]), "socialisation-1": "nsp" }, true],
+    ["1 « non » and 1 « je ne sais pas » in the same domain", { ...answers(["langage-0"]), "langage-1": "nsp" }, false],
+    ["1 « je ne sais pas », the rest « oui »", { ...answers([]), "langage-0": "nsp" }, false],
+    ["the threshold met", { ...answers(["langage-0", "socialisation-1"]), "motricite-fine-0": "nsp" }, false],
+  ])("unsettled: %s → %s (the « je ne sais pas » items could reach the threshold)", (_label, given, unsettled) => {
+    expect(assess(young, items(young), given, none).unsettled).toBe(unsettled);
+  });
+
   it("a parent's worry always counts, a lost skill calls for a doctor without waiting", () => {
     expect(assess(young, items(young), answers([]), { regression: "non", worry: "oui" }).level).toBe("en-parler");
     expect(assess(young, items(young), answers([]), { regression: "oui", worry: "non" }).level).toBe("en-parler-vite");

@@ -36,6 +36,11 @@ export interface Assessment {
   unknownItems: string[];
   domainsWithNon: DomainId[];
   thresholdMet: boolean;
+  /**
+   * Below the threshold only because of « je ne sais pas »: had those items been « non », the rule would be met.
+   * The result then cannot say « rien à signaler » without saying that these items are still to observe.
+   */
+  unsettled: boolean;
   worry: boolean;
   regression: boolean;
 }
@@ -45,7 +50,8 @@ export function assess(band: GridBand, items: readonly GridItemRef[], answers: R
   const nonItems = items.filter((i) => answers[i.id] === "non");
   const unknownItems = items.filter((i) => answers[i.id] !== "non" && answers[i.id] !== "oui");
   const domainsWithNon = band.domains.filter((d) => nonItems.some((i) => i.domain === d));
-  const thresholdMet = nonItems.length >= band.alertNon && domainsWithNon.length >= MIN_DOMAINS_WITH_NON;
+  const meets = (list: readonly GridItemRef[]) => list.length >= band.alertNon && new Set(list.map((i) => i.domain)).size >= MIN_DOMAINS_WITH_NON;
+  const thresholdMet = meets(nonItems);
   const regression = transversal.regression === "oui";
   const worry = transversal.worry === "oui";
   return {
@@ -54,6 +60,7 @@ export function assess(band: GridBand, items: readonly GridItemRef[], answers: R
     unknownItems: unknownItems.map((i) => i.id),
     domainsWithNon,
     thresholdMet,
+    unsettled: !thresholdMet && meets([...nonItems, ...unknownItems]),
     worry,
     regression,
   };

@@ -147,7 +147,20 @@ function ResultView({ summary, nextStart }: { summary: CheckSummary; nextStart: 
   const { assessment } = summary;
   return (
     <div className="mj-dev-screen-only">
-      {assessment.level === "rien-a-signaler" ? (
+      {assessment.level === "rien-a-signaler" && assessment.unsettled ? (
+        <Alert
+          as="h2"
+          severity="info"
+          title="Certains repères restent à observer"
+          description={
+            <>
+              Vous avez répondu « je ne sais pas » à {assessment.unknownItems.length} repère{assessment.unknownItems.length > 1 ? "s" : ""} : selon ce que
+              fait votre enfant, ils pourraient atteindre le seuil de la grille officielle. Observez-le ces prochains jours et refaites le point, ou montrez le
+              résumé ci-dessous à votre médecin. Si quelque chose vous inquiète, parlez-lui-en : votre avis compte toujours.
+            </>
+          }
+        />
+      ) : assessment.level === "rien-a-signaler" ? (
         <Alert
           as="h2"
           severity="success"
