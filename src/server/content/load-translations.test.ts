@@ -124,6 +124,13 @@ describe("a broken translation fails with its file and field named", () => {
     expect(message).toMatch(/traductions\/en\/declaration-grossesse\.md : champ « translation\.reviewer »/);
     expect(message).toMatch(/traductions\/pt\/declaration-grossesse\.md : champ « translation\.reviewedOn »/);
   });
+  it("a stray field: one the translation does not carry (stages come from the original) or a misspelt one", async () => {
+    await put("en", "declaration-grossesse.md", file({ translation: "translation:\n  status: a-relire\nstages: [grossesse]" }));
+    await put("pt", "declaration-grossesse.md", file({ language: "pt", translation: "translation:\n  status: a-relire\n  reviwer: Ana" }));
+    const message = await errorsOf();
+    expect(message).toMatch(/traductions\/en\/declaration-grossesse\.md : champ « \(racine\) » : Clé non reconnue : "stages"/);
+    expect(message).toMatch(/traductions\/pt\/declaration-grossesse\.md : champ « translation » : Clé non reconnue : "reviwer"/);
+  });
   it("an empty field", async () => {
     await put("en", "declaration-grossesse.md", file({ title: "   " }));
     expect(await errorsOf()).toMatch(/declaration-grossesse\.md : champ « title » : ne doit pas être vide/);
