@@ -47,8 +47,6 @@ export default tseslint.config(
     files: ["src/web/**/*.{ts,tsx}"],
     ignores: [
       "**/*.test.ts",
-      // Language names in their own language and script (the selector), not translations.
-      "src/web/i18n/locales.ts",
       // Temporary, until extracted (report of issue 14): the back office and the professionals' space.
       ...unextracted,
     ],

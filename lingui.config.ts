@@ -3,7 +3,7 @@ import { formatter } from "@lingui/format-po";
 
 /**
  * Lingui 5 (docs/architecture.md): the interface's messages are extracted from `src/web` into one PO catalogue per
- * language (`npx lingui extract`), French being the source. The list matches `locales` in src/web/i18n/locales.ts
+ * language (`npx lingui extract`), French being the source. The list matches `locales` in src/domain/content/languages.ts
  * (checked by src/web/i18n/catalogues.test.ts). The Vite plugin compiles a catalogue when the app imports it.
  */
 export default defineConfig({

@@ -3,7 +3,7 @@ import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import babel, { defineRolldownBabelPreset } from "@rolldown/plugin-babel";
 import { lingui } from "@lingui/vite-plugin";
-import { locales } from "./src/web/i18n/locales.js";
+import { locales } from "./src/domain/content/languages.js";
 import { scriptFonts } from "./scripts/vite-fonts.js";
 import { dsfrHead, prerenderPages } from "./scripts/vite-prerender.js";
 

@@ -10,7 +10,7 @@ const packageFile = (path: string) => join("node_modules", path);
  * Cyrillic subset for Ukrainian (both SIL Open Font License 1.1, from @fontsource, already cut by script). Served by
  * this site under `/fonts/` (no CDN): `arabe.css` / `cyrillique.css` declare them as faces of **Marianne** limited to
  * their script's `unicode-range`, so every DSFR rule naming Marianne draws these letters with them while Latin text
- * stays in Marianne. Only the pages of those languages link the stylesheet (src/web/i18n/locales.ts).
+ * stays in Marianne. Only the pages of those languages link the stylesheet (src/domain/content/languages.ts).
  */
 const fonts = {
   arabe: {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
-import { locales } from "../../src/web/i18n/locales.js";
+import { locales } from "../../src/domain/content/languages.js";
 
 /**
  * Issue 14: the app in each interface language, on a phone. One browser, one pass per language: address prefix,

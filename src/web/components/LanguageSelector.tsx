@@ -1,6 +1,7 @@
 import { useLingui } from "@lingui/react/macro";
 import { useLocation } from "react-router";
-import { locales, localizedPath } from "../i18n/locales.js";
+import { locales } from "../../domain/content/languages.js";
+import { localizedPath } from "../i18n/locales.js";
 import { activeLocale } from "../i18n/i18n.js";
 
 /**

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileMessage } from "@lingui/message-utils/compileMessage";
 import linguiConfig from "../../../lingui.config.js";
-import { locales } from "./locales.js";
+import { locales } from "../../domain/content/languages.js";
 
 /**
  * The interface's catalogues (src/web/locales/*.po, docs/langues.md): every language has every message of the

@@ -1,12 +1,12 @@
 import { i18n, type Messages } from "@lingui/core";
 import { messages as french } from "../locales/fr.po";
-import { localeByCode, type Locale, type LocaleCode } from "./locales.js";
+import { localeByCode, type ContentLanguage, type Locale } from "../../domain/content/languages.js";
 
 /**
  * The active catalogue. French, the source, comes with the app; every other catalogue is its own chunk, fetched
  * only by a visitor who chose that language (so a French first visit carries no other language).
  */
-const catalogues: Record<Exclude<LocaleCode, "fr">, () => Promise<{ messages: Messages }>> = {
+const catalogues: Record<Exclude<ContentLanguage, "fr">, () => Promise<{ messages: Messages }>> = {
   falc: () => import("../locales/falc.po"),
   en: () => import("../locales/en.po"),
   ar: () => import("../locales/ar.po"),
@@ -25,7 +25,7 @@ export async function activateLocale(locale: Locale): Promise<void> {
 
 /** The active language. */
 export function activeLocale(): Locale {
-  return localeByCode(i18n.locale as LocaleCode);
+  return localeByCode(i18n.locale as ContentLanguage);
 }
 
 export { i18n };

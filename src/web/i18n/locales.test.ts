@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { locales, localeFromPath, localizedPath, pathWithoutLocale } from "./locales.js";
+import { locales } from "../../domain/content/languages.js";
+import { localeFromPath, localizedPath, pathWithoutLocale } from "./locales.js";
 
 describe("interface languages", () => {
   it("reads the language from the path prefix, French keeping today's paths", () => {

@@ -1,4 +1,4 @@
-import { isLocaleCode, localeByCode, type Locale } from "./locales.js";
+import { isContentLanguage, localeByCode, type Locale } from "../../domain/content/languages.js";
 
 /** The language chosen on this device (not health data: kept in localStorage, read before the app renders). */
 const KEY = "mille-jours.langue";
@@ -14,7 +14,7 @@ export function rememberLocale(locale: Locale): void {
 export function rememberedLocale(): Locale | null {
   try {
     const code = localStorage.getItem(KEY);
-    return isLocaleCode(code) ? localeByCode(code) : null;
+    return isContentLanguage(code) ? localeByCode(code) : null;
   } catch {
     return null;
   }

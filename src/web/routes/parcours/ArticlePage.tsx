@@ -3,7 +3,7 @@ import { useParams } from "react-router";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
-import { languageInfo, type Article, type ContentBundle, type ContentLanguage, type TranslationLanguage } from "../../../domain/content/schema.js";
+import { localeByCode, type Article, type ContentBundle, type ContentLanguage, type TranslationLanguage } from "../../../domain/content/schema.js";
 import { localizeArticle, type LocalizedArticle } from "../../../domain/content/localize.js";
 import { frenchStatusLabel, translationLabels } from "../../../domain/content/translation-labels.js";
 import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
@@ -33,13 +33,13 @@ export function ArticlePage() {
 function formatDay(iso: string, language: ContentLanguage): string {
   if (language === "fr" || language === "falc") return formatFrenchDate(iso);
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(languageInfo[language].tag, { dateStyle: "long", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(localeByCode(language).lang, { dateStyle: "long", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
 }
 
 /** Above a text in another language: its review status and the French original one tap away, or why it is in French. */
 function TranslationNote({ shown, language }: { shown: LocalizedArticle; language: TranslationLanguage }) {
   const labels = translationLabels[language];
-  const { tag, dir } = languageInfo[language];
+  const { lang: tag, dir } = localeByCode(language);
   if (shown.fallback)
     return (
       <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" data-testid="translation-fallback">
@@ -75,7 +75,7 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
     translation.status === "ready"
       ? localizeArticle(french, language, translation.bundle.articles.find((a) => a.id === french.id))
       : localizeArticle(french, translation.status === "unavailable" ? language : "fr", undefined);
-  const { tag, dir } = languageInfo[article.language];
+  const { lang: tag, dir } = localeByCode(article.language);
   const { marks, setMark } = useParent();
   const { t } = useLingui();
   const mark = marks.get(article.id);

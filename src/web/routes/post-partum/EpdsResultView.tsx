@@ -5,7 +5,7 @@ import { NearbyLinks } from "../autour/NearbyLinks.js";
 import { ReadAloud } from "../../components/listen/ReadAloud.js";
 import { CallbackOffer } from "./rappel/CallbackOffer.js";
 import { localizeOrientation } from "../../../domain/epds/orientation-texts.js";
-import { languageInfo, type ContentLanguage } from "../../../domain/content/languages.js";
+import { localeByCode, type ContentLanguage } from "../../../domain/content/languages.js";
 import { translationLabels } from "../../../domain/content/translation-labels.js";
 import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
 import { Pictogram, type PictogramId } from "../../components/Pictogram.js";
@@ -44,7 +44,7 @@ function stepPictogram(step: OrientationStep): PictogramId {
 }
 
 function StepList({ steps, ordered, language }: { steps: (OrientationStep & { translated?: boolean })[]; ordered: boolean; language: ContentLanguage }) {
-  const { tag, dir } = languageInfo[language];
+  const { lang: tag, dir } = localeByCode(language);
   const items = steps.map((step) => (
     <li key={step.id} className="fr-mb-2w" {...(step.translated ? { lang: tag, dir } : {})}>
       <div className="mj-with-picto mj-with-picto--top">
@@ -119,7 +119,7 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
         {toReview && (
           <p className="fr-text--sm fr-icon-info-line" data-testid="orientation-status">
             {" "}
-            <span lang={languageInfo[language].tag} dir={languageInfo[language].dir}>
+            <span lang={localeByCode(language).lang} dir={localeByCode(language).dir}>
               {translationLabels[language].toReview}
             </span>
             {language !== "falc" && " (traduction à relire)"}
@@ -132,7 +132,7 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
             <h3 className="fr-h6">Et si ça ne va vraiment pas</h3>
             <ul>
               {crisis.map((step) => (
-                <li key={step.id} className="fr-mb-1w" {...(step.translated ? { lang: languageInfo[language].tag, dir: languageInfo[language].dir } : {})}>
+                <li key={step.id} className="fr-mb-1w" {...(step.translated ? { lang: localeByCode(language).lang, dir: localeByCode(language).dir } : {})}>
                   <div className="mj-with-picto">
                     <Pictogram id={stepPictogram(step)} size={32} />
                     <div>
