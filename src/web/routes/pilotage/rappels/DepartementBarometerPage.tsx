@@ -1,8 +1,8 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { DepartementBarometer } from "../../../../domain/callback/contract.js";
 import { Page } from "../../../components/Page.js";
-import { integer, percent, points } from "../api.js";
-import { BarometerView } from "../BarometerView.js";
+import { integer } from "../api.js";
+import { BarometerView, YearRatesTable } from "../BarometerView.js";
 import { departementName } from "../labels.js";
 import { useAccount } from "../session.js";
 import { useApiGet } from "../useApi.js";
@@ -51,39 +51,15 @@ function IndicatorTable({ indicator }: { indicator: "epp" | "epnp" }) {
       )}
       {data && data.points.length === 0 && <p>Aucune valeur n'est chargée pour ce département.</p>}
       {data && data.points.length > 0 && (
-        <div className="mj-table">
-          <table tabIndex={0}>
-            <caption>
-              Taux {code} par année — {data.nom} ({data.departement})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Année</th>
-                <th scope="col" className="mj-number">Taux</th>
-                <th scope="col" className="mj-number">Objectif</th>
-                <th scope="col" className="mj-number">Écart à l'objectif</th>
-                <th scope="col" className="mj-number">Évolution sur un an</th>
-                <th scope="col" className="mj-number">Numérateur / dénominateur</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.points.map((p) => (
-                <tr key={p.year}>
-                  <th scope="row">{p.year}</th>
-                  <td className="mj-number">{percent(p.percent)}</td>
-                  <td className="mj-number">
-                    {p.targetPercent === null ? "—" : `${String(p.targetPercent).replace(".", ",")} %${p.targetSource === "departemental" ? " (départemental)" : " (national)"}`}
-                  </td>
-                  <td className="mj-number">{p.gapPoints === null ? "—" : points(p.gapPoints)}</td>
-                  <td className="mj-number">{p.changePoints === null ? "—" : points(p.changePoints)}</td>
-                  <td className="mj-number">
-                    {integer(p.numerator)} / {integer(p.denominator)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <YearRatesTable
+          caption={`Taux ${code} par année — ${data.nom} (${data.departement})`}
+          lastColumn="Numérateur / dénominateur"
+          rows={data.points.map((p) => ({
+            ...p,
+            target: p.targetPercent === null ? "—" : `${String(p.targetPercent).replace(".", ",")} %${p.targetSource === "departemental" ? " (départemental)" : " (national)"}`,
+            last: `${integer(p.numerator)} / ${integer(p.denominator)}`,
+          }))}
+        />
       )}
     </section>
   );
