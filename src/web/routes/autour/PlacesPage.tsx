@@ -5,10 +5,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { buildCommuneIndex, communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
+import { communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
 import { Page } from "../../components/Page.js";
 import { MissingPlaceTypes, useNearbyPlan } from "./NearbyLinks.js";
-import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommunes, type PlaceFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
+import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommuneIndex, type PlaceFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
 
 const PlaceMap = lazy(() => import("./PlaceMap.js"));
 const RADII = [5, 10, 20, 50, 100];
@@ -172,7 +172,7 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
   const [ask, setAsk] = useState<string | null>(null);
 
   useEffect(() => {
-    loadCommunes().then((list) => setIndex(buildCommuneIndex(list)), () => setMessage("La liste des communes n'a pas pu être chargée."));
+    loadCommuneIndex().then(setIndex, () => setMessage("La liste des communes n'a pas pu être chargée."));
   }, []);
 
   useEffect(() => {
@@ -191,15 +191,8 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
     setMessage(null);
     setAsk(null);
     // Before the commune list has arrived (slow connection), wait for it rather than failing the search.
-    let communes = index;
-    if (!communes) {
-      try {
-        communes = buildCommuneIndex(await loadCommunes());
-        setIndex(communes);
-      } catch {
-        communes = null;
-      }
-    }
+    const communes = index ?? (await loadCommuneIndex().catch(() => null));
+    if (communes) setIndex(communes);
     if (communes) {
       const found = resolveCommuneQuery(communes, text, 8);
       if (found.kind === "one") return onChoose(spotOf(found.commune));

@@ -1,4 +1,4 @@
-import type { CompactCommune } from "../../../domain/geo/commune-search.js";
+import { buildCommuneIndex, type CommuneIndex, type CompactCommune } from "../../../domain/geo/commune-search.js";
 
 /** What the places API returns (see /api/v1/openapi.json). */
 export interface PlaceFeature {
@@ -71,6 +71,16 @@ export function loadCommunes(): Promise<CompactCommune[]> {
     throw error;
   });
   return communes;
+}
+
+let communeIndex: Promise<CommuneIndex> | null = null;
+/** The commune list ready to search, built once for the pages that search it (retried after a failed load). */
+export function loadCommuneIndex(): Promise<CommuneIndex> {
+  communeIndex ??= loadCommunes().then(buildCommuneIndex, (error: unknown) => {
+    communeIndex = null;
+    throw error;
+  });
+  return communeIndex;
 }
 
 /** Address search through the configured BAN-compatible geocoder (online only, on request). */

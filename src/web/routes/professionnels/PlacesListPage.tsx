@@ -6,11 +6,11 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { buildCommuneIndex, communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
+import { communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
 import { formatFrenchDate } from "../../../domain/dates.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
-import { fetchNearby, fetchPlaceTypes, loadCommunes, type PlaceFeature, type PlaceTypeInfo } from "../autour/places-api.js";
+import { fetchNearby, fetchPlaceTypes, loadCommuneIndex, type PlaceFeature, type PlaceTypeInfo } from "../autour/places-api.js";
 import "./print.css";
 
 const RADII = [10, 20, 50];
@@ -34,7 +34,7 @@ export function PlacesListPage() {
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    loadCommunes().then((list) => setIndex(buildCommuneIndex(list)), () => setMessage("La liste des communes n'a pas pu être chargée (hors ligne ?)."));
+    loadCommuneIndex().then(setIndex, () => setMessage("La liste des communes n'a pas pu être chargée (hors ligne ?)."));
     fetchPlaceTypes().then(setTypes, () => setMessage("La liste des types de lieux n'a pas pu être chargée (hors ligne ?)."));
   }, []);
   const available = types.filter((t) => t.count > 0);

@@ -2,8 +2,10 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { buildCommuneIndex, communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../../domain/geo/commune-search.js";
-import { loadCommunes } from "../../autour/places-api.js";
+import { communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../../domain/geo/commune-search.js";
+import { loadCommuneIndex } from "../../autour/places-api.js";
+
+const COMMUNES_NOT_LOADED = "La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez quand vous aurez du réseau.";
 
 /**
  * The parent's commune, to know the département (and the places near them if no service covers it). The same
@@ -12,16 +14,12 @@ import { loadCommunes } from "../../autour/places-api.js";
  */
 export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch): void; busy: boolean }) {
   const [text, setText] = useState("");
-  const [index, setIndex] = useState<CommuneIndex | null>(null);
   const [candidates, setCandidates] = useState<CommuneMatch[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    loadCommunes().then(
-      (list) => live && setIndex(buildCommuneIndex(list)),
-      () => live && setMessage("La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez quand vous aurez du réseau."),
-    );
+    loadCommuneIndex().catch(() => live && setMessage(COMMUNES_NOT_LOADED));
     return () => {
       live = false;
     };
@@ -30,14 +28,11 @@ export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch
   async function submit(event: FormEvent) {
     event.preventDefault();
     setCandidates([]);
-    let communes = index;
-    if (!communes) {
-      try {
-        communes = buildCommuneIndex(await loadCommunes());
-        setIndex(communes);
-      } catch {
-        return setMessage("La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez quand vous aurez du réseau.");
-      }
+    let communes: CommuneIndex;
+    try {
+      communes = await loadCommuneIndex();
+    } catch {
+      return setMessage(COMMUNES_NOT_LOADED);
     }
     if (text.trim().length < 2) return setMessage("Indiquez au moins deux lettres du nom de votre commune, ou son code postal.");
     const found = resolveCommuneQuery(communes, text, 8);
