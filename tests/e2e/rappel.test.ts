@@ -8,7 +8,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import fr from "../../content/epds/fr.json";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer, type RunningServer } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer, tabTo, type RunningServer } from "./support.js";
 
 /**
  * Call-back after the EPDS (issue 17), end to end, on the real server with a real SMTP server on this machine:
@@ -309,6 +309,22 @@ describe("Rappel après le questionnaire EPDS", () => {
     await agentPage.getByRole("heading", { name: "Nouvelles demandes (0)" }).waitFor();
     expect(await agentPage.getByRole("link", { name: "Alex" }).count()).toBe(0);
     await agent.close();
+
+    // Keyboard only, a name several communes share: moving through the choices chooses none of them (a radio group
+    // chose the next commune on an arrow key); the one activated is the one taken.
+    await page.goto(`${server.url}/post-partum/rappel`);
+    await page.getByRole("heading", { name: "Où habitez-vous ?", level: 2 }).waitFor();
+    await tabTo(page, (el) => el.name === "rappel-commune");
+    await page.keyboard.type("Saint-Denis");
+    await page.keyboard.press("Enter");
+    await page.getByText("Plusieurs communes correspondent à « Saint-Denis » : laquelle est la vôtre ?").waitFor();
+    await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("Saint-Denis, La Réunion"));
+    await page.keyboard.press("ArrowDown");
+    await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("Saint-Denis, Seine-Saint-Denis (93)"));
+    expect(await page.getByRole("heading", { name: "Où habitez-vous ?", level: 2 }).count()).toBe(1);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Pas encore de rappel dans votre département", level: 2 }).waitFor();
+    await page.getByText(/dans le département Seine-Saint-Denis \(93\)/).waitFor();
 
     // A commune whose département has no service: said before any form, with the help lines and places near it.
     await page.goto(`${server.url}/post-partum/rappel`);

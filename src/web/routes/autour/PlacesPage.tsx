@@ -7,6 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
 import { Page } from "../../components/Page.js";
+import { ChoiceList } from "./ChoiceList.js";
 import { MissingPlaceTypes, useNearbyPlan } from "./NearbyLinks.js";
 import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommuneIndex, type PlaceFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
 
@@ -250,16 +251,10 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
         </p>
       )}
       {suggestions.length > 0 && (
-        <ul className="mj-suggestions" aria-label={ask ? "Communes possibles" : "Suggestions"}>
-          {suggestions.map((s) => (
-            <li key={`${s.label}-${s.lat}`}>
-              <Button type="button" priority="tertiary" size="small" onClick={() => onChoose({ lat: s.lat, lon: s.lon, label: s.label })}>
-                {s.label}
-                {s.detail ? ` · ${s.detail}` : ""}
-              </Button>
-            </li>
-          ))}
-        </ul>
+        <ChoiceList
+          label={ask ? "Communes possibles" : "Suggestions"}
+          choices={suggestions.map((s) => ({ key: `${s.label}-${s.lat}`, label: s.label, detail: s.detail, choose: () => onChoose({ lat: s.lat, lon: s.lon, label: s.label }) }))}
+        />
       )}
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" iconId="fr-icon-search-line">

@@ -4,12 +4,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
 import { formatFrenchDate } from "../../../domain/dates.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
+import { ChoiceList } from "../autour/ChoiceList.js";
 import { fetchNearby, fetchPlaceTypes, loadCommuneIndex, type PlaceFeature, type PlaceTypeInfo } from "../autour/places-api.js";
 import "./print.css";
 
@@ -100,15 +100,9 @@ export function PlacesListPage() {
         </form>
         {message && <Alert severity="info" small description={message} className="fr-mt-2w" />}
         {candidates.length > 0 && (
-          <RadioButtons
-            className="fr-mt-2w"
-            legend="Quelle commune ?"
-            name="pro-commune-choice"
-            options={candidates.map((c) => ({
-              label: communeLabel(c),
-              hintText: c.postcodes.slice(0, 3).join(", "),
-              nativeInputProps: { onChange: () => void search(c) },
-            }))}
+          <ChoiceList
+            label="Quelle commune ?"
+            choices={candidates.map((c) => ({ key: c.code, label: communeLabel(c), detail: c.postcodes.slice(0, 3).join(", "), choose: () => void search(c) }))}
           />
         )}
       </div>

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../../domain/geo/commune-search.js";
+import { ChoiceList } from "../../autour/ChoiceList.js";
 import { loadCommuneIndex } from "../../autour/places-api.js";
 
 const COMMUNES_NOT_LOADED = "La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez quand vous aurez du réseau.";
@@ -62,16 +62,16 @@ export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch
         </Button>
       </form>
       {candidates.length > 0 && (
-        <RadioButtons
-          className="fr-mt-3w"
-          legend={`Plusieurs communes correspondent à « ${text.trim()} » : laquelle est la vôtre ?`}
-          name="rappel-commune-choix"
-          options={candidates.map((c) => ({
-            label: communeLabel(c),
-            hintText: c.postcodes.slice(0, 3).join(", "),
-            nativeInputProps: { onChange: () => onChoose(c), disabled: busy },
-          }))}
-        />
+        <>
+          <p className="fr-mt-3w fr-mb-1w" role="status">
+            Plusieurs communes correspondent à « {text.trim()} » : laquelle est la vôtre ?
+          </p>
+          <ChoiceList
+            label="Communes possibles"
+            disabled={busy}
+            choices={candidates.map((c) => ({ key: c.code, label: communeLabel(c), detail: c.postcodes.slice(0, 3).join(", "), choose: () => onChoose(c) }))}
+          />
+        </>
       )}
     </>
   );
