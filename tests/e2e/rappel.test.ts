@@ -75,6 +75,7 @@ beforeAll(async () => {
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       CALLBACK_CLOSED_RETENTION_DAYS: CLOSED_RETENTION_DAYS,
       CALLBACK_PURGE_INTERVAL_MINUTES: String(1 / 60),
+      CALLBACK_RATE_PHONE_MAX: "1",
     },
   });
   browser = await launchBrowser();
@@ -338,6 +339,16 @@ describe("Rappel après le questionnaire EPDS", () => {
     expect(places.searchParams.get("lieu")).toMatch(/^Marseille/);
     expect(Number(places.searchParams.get("lat"))).toBeCloseTo(43.3, 0);
     await expectNoAxeViolations(page);
+
+    // The same number again (one request per number and per day here): refused, with the wait in hours, not in
+    // thousands of minutes; the help lines are right there.
+    await page.goto(`${server.url}/post-partum/rappel`);
+    await chooseCommune(page, "Lyon");
+    await page.getByRole("heading", { name: "Votre demande", level: 2 }).waitFor();
+    await fillForm(page, { name: "Camille", phone: "06 12 34 56 78", moment: "Le matin", share: false });
+    await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+    await page.getByText(/celle-ci n'a pas été envoyée\. Réessayez dans 24 heures\./).waitFor();
+    expect(await page.getByRole("heading", { name: "Votre demande est envoyée" }).count()).toBe(0);
 
     expect(problems).toEqual([]);
     await parent.close();

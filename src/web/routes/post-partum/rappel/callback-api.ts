@@ -7,6 +7,7 @@ import {
   type NewCallbackRequest,
 } from "../../../../domain/callback/contract.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
+import { waitInWords } from "./format.js";
 
 /**
  * The parent's side of the call-back API (shapes from the shared contract). Each refusal becomes a French
@@ -48,7 +49,7 @@ async function call(path: string, init: RequestInit): Promise<{ ok: true; respon
       };
     case 429: {
       const seconds = Number(response.headers.get("retry-after"));
-      const wait = Number.isFinite(seconds) && seconds > 0 ? ` Réessayez dans ${Math.max(1, Math.ceil(seconds / 60))} minute${seconds > 60 ? "s" : ""}.` : " Réessayez plus tard.";
+      const wait = Number.isFinite(seconds) && seconds > 0 ? ` Réessayez dans ${waitInWords(seconds)}.` : " Réessayez plus tard.";
       return {
         ok: false,
         kind: "rate-limited",

@@ -25,3 +25,13 @@ export function momentInWords(iso: string): string {
 export function phoneInWords(phone: string): string {
   return /^\d{10}$/.test(phone) ? phone.replace(/(\d{2})(?=\d)/g, "$1 ") : phone;
 }
+
+/** « 5 minutes », « 24 heures »: how long to wait before trying again (a Retry-After in seconds). */
+export function waitInWords(seconds: number): string {
+  if (seconds > 3600) {
+    const hours = Math.ceil(seconds / 3600);
+    return `${hours} heures`;
+  }
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+}
