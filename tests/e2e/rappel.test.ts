@@ -350,6 +350,21 @@ describe("Rappel après le questionnaire EPDS", () => {
     await page.getByText(/celle-ci n'a pas été envoyée\. Réessayez dans 24 heures\./).waitFor();
     expect(await page.getByRole("heading", { name: "Votre demande est envoyée" }).count()).toBe(0);
 
+    // The service turned off between the commune step and « Envoyer »: the parent is told the request did not leave.
+    await page.goto(`${server.url}/post-partum/rappel`);
+    await chooseCommune(page, "Lyon");
+    await page.getByRole("heading", { name: "Votre demande", level: 2 }).waitFor();
+    await fillForm(page, { name: "Sam", phone: "06 98 76 54 32", moment: "Le midi", share: false });
+    const off = await browser.newContext();
+    const session = await off.request.post(`${server.url}/api/v1/pilotage/session`, { data: ADMIN });
+    const service = { name: "PMI du Rhône", email: SERVICE_MAILBOX, openingHours: "du lundi au vendredi, de 9 h à 17 h", responseDelayHours: 48, enabled: false };
+    const disabled = await off.request.put(`${server.url}/api/v1/pilotage/services-rappel/69`, { data: service, headers: { "x-csrf-token": ((await session.json()) as { csrfToken: string }).csrfToken } });
+    expect(disabled.status()).toBe(200);
+    await off.close();
+    await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+    await page.getByRole("heading", { name: "Pas encore de rappel dans votre département", level: 2 }).waitFor();
+    await page.getByText("Votre demande n'a pas été envoyée : le service de votre département ne prend plus de demandes pour le moment.").waitFor();
+
     expect(problems).toEqual([]);
     await parent.close();
   });

@@ -57,7 +57,8 @@ interface Draft {
 
 type Step =
   | { step: "commune" }
-  | { step: "uncovered"; commune: CommuneMatch }
+  /** `notSent`: the service was turned off between the commune step and « Envoyer ma demande ». */
+  | { step: "uncovered"; commune: CommuneMatch; notSent?: boolean }
   | { step: "form"; commune: CommuneMatch; service: PublicService; retention: Retention }
   | { step: "recap"; commune: CommuneMatch; service: PublicService; retention: Retention; request: NewCallbackRequest; phone: string }
   | { step: "sent"; sent: SentCallbackRequest; phone: string; kept: boolean };
@@ -134,7 +135,7 @@ export function CallbackPage() {
         setErrors(answer.errors.length ? answer.errors : [{ field: "", message: answer.message }]);
         setStep({ step: "form", commune: step.commune, service: step.service, retention: step.retention });
         requestAnimationFrame(() => summaryRef.current?.focus());
-      } else if (answer.kind === "no-service") go({ step: "uncovered", commune: step.commune });
+      } else if (answer.kind === "no-service") go({ step: "uncovered", commune: step.commune, notSent: true });
       else setRefusal(answer);
       return;
     }
@@ -186,6 +187,7 @@ export function CallbackPage() {
           <h2 ref={stepHeading} tabIndex={-1} className="fr-h4">
             Pas encore de rappel dans votre département
           </h2>
+          {step.notSent && <Alert severity="warning" small className="fr-mb-3w" description="Votre demande n'a pas été envoyée : le service de votre département ne prend plus de demandes pour le moment." />}
           <p>
             Aucun service ne propose encore de rappeler les parents dans le département {step.commune.departement.name} ({step.commune.departement.code}) avec Mille Jours.
             Vous pouvez appeler dès maintenant une des lignes ci-dessous, ou vous rendre dans un lieu près de chez vous : le centre de PMI reçoit gratuitement les parents.
