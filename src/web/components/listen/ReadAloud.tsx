@@ -64,11 +64,9 @@ export function ReadAloud({ regions }: { regions: string }) {
     const loaded = (engine.current ??= await import("./engine.js"));
     const roots = [...document.querySelectorAll(regions)];
     const lang = roots[0]?.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || "fr";
-    const voice = allowOnline ?? loaded.chooseVoice(await loaded.loadVoices(speech), lang).local;
-    if (!voice) {
-      const { online } = loaded.chooseVoice(speech.getVoices(), lang);
-      return setStatus({ kind: "no-voice", language: loaded.languageNameInFrench(lang), online });
-    }
+    const choice = allowOnline ? { local: allowOnline, online: null } : loaded.chooseVoice(await loaded.loadVoices(speech), lang);
+    const voice = choice.local;
+    if (!voice) return setStatus({ kind: "no-voice", language: loaded.languageNameInFrench(lang), online: choice.online });
     const sentences = loaded.collectSentences(roots, lang);
     if (!sentences.length) return setStatus({ kind: "idle", message: "Il n'y a pas de texte à lire sur cette page." });
     const next = new loaded.Reader(speech, sentences, voice, {
