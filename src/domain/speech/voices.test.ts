@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseVoice, languageNameInFrench, speechLanguage, type VoiceLike } from "./voices.js";
+import { chooseVoice, languageName, speechLanguage, type VoiceLike } from "./voices.js";
 
 const voice = (name: string, lang: string, localService = true, isDefault = false): VoiceLike => ({ name, lang, localService, default: isDefault });
 
@@ -56,10 +56,12 @@ describe("chooseVoice", () => {
   });
 });
 
-describe("languageNameInFrench", () => {
-  it("names the languages of the app", () => {
-    expect(languageNameInFrench("ar")).toBe("arabe");
-    expect(languageNameInFrench("prs")).toBe("persan (pour le dari)");
-    expect(languageNameInFrench("uk")).toBe("ukrainien");
+describe("languageName", () => {
+  it("names the voice's language in the interface's language", () => {
+    expect(languageName("ar", "fr")).toBe("arabe");
+    expect(languageName("fa-AF", "fr")).toBe("persan");
+    expect(languageName("uk", "fr-x-falc")).toBe("ukrainien");
+    expect(languageName("ar", "en")).toBe("Arabic");
+    expect(languageName("tr", "ar")).toBe("التركية");
   });
 });

@@ -57,18 +57,15 @@ export function chooseVoice<V extends VoiceLike>(voices: readonly V[], lang: str
   return { local, online: local ? null : (matching[0]?.voice ?? null) };
 }
 
-/** French names of the languages the app reads, as in « pas de voix en arabe ». */
-const languageNames: Record<string, string> = {
-  fr: "français",
-  en: "anglais",
-  ar: "arabe",
-  fa: "persan (pour le dari)",
-  tr: "turc",
-  pt: "portugais",
-  uk: "ukrainien",
-};
-
-export function languageNameInFrench(lang: string): string {
+/**
+ * The name of the language whose voice reads `lang`, written in `displayLocale` (the interface's BCP 47 tag), as in
+ * « pas de voix en arabe » / « no Arabic voice »: `Intl.DisplayNames`, else the language code.
+ */
+export function languageName(lang: string, displayLocale: string): string {
   const code = speechLanguage(lang);
-  return languageNames[code] ?? code;
+  try {
+    return new Intl.DisplayNames([displayLocale, "fr"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Trans, useLingui } from "@lingui/react/macro";
 import type * as EngineModule from "./engine.js";
 import type { Reader } from "./engine.js";
 
 type Engine = typeof EngineModule;
 
 type Status =
-  | { kind: "idle"; message: string }
+  | { kind: "idle"; ended?: "done" | "stopped" | "empty" }
   | { kind: "loading" }
   | { kind: "playing" }
   | { kind: "paused" }
@@ -14,18 +15,14 @@ type Status =
   | { kind: "unsupported" }
   | { kind: "error" };
 
-const rates = [
-  { value: 0.75, label: "Lente" },
-  { value: 1, label: "Normale" },
-  { value: 1.25, label: "Rapide" },
-] as const;
+const rates = [0.75, 1, 1.25] as const;
 
 const rateKey = "mj-lecture-vitesse";
 
 function savedRate(): number {
   try {
     const value = Number(localStorage.getItem(rateKey));
-    return rates.some((r) => r.value === value) ? value : 1;
+    return rates.some((r) => r === value) ? value : 1;
   } catch {
     return 1;
   }
@@ -37,7 +34,8 @@ function savedRate(): number {
  * highlighting the sentence being read. The speech code is fetched on the first tap only (engine.ts).
  */
 export function ReadAloud({ regions }: { regions: string }) {
-  const [status, setStatus] = useState<Status>({ kind: "idle", message: "" });
+  const { t, i18n } = useLingui();
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [rate, setRate] = useState(1);
   const [position, setPosition] = useState<{ index: number; count: number } | null>(null);
   const engine = useRef<Engine | null>(null);
@@ -66,9 +64,9 @@ export function ReadAloud({ regions }: { regions: string }) {
     const lang = roots[0]?.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || "fr";
     const choice = allowOnline ? { local: allowOnline, online: null } : loaded.chooseVoice(await loaded.loadVoices(speech), lang);
     const voice = choice.local;
-    if (!voice) return setStatus({ kind: "no-voice", language: loaded.languageNameInFrench(lang), online: choice.online });
+    if (!voice) return setStatus({ kind: "no-voice", language: loaded.languageName(lang, i18n.locales?.[0] ?? i18n.locale), online: choice.online });
     const sentences = loaded.collectSentences(roots, lang);
-    if (!sentences.length) return setStatus({ kind: "idle", message: "Il n'y a pas de texte à lire sur cette page." });
+    if (!sentences.length) return setStatus({ kind: "idle", ended: "empty" });
     const next = new loaded.Reader(speech, sentences, voice, {
       onSentence: (index) => {
         loaded.showSentence(sentences[index]!);
@@ -77,7 +75,7 @@ export function ReadAloud({ regions }: { regions: string }) {
       onEnd: () => {
         loaded.showSentence(null);
         setPosition(null);
-        setStatus({ kind: "idle", message: "Lecture terminée." });
+        setStatus({ kind: "idle", ended: "done" });
       },
       onError: () => setStatus({ kind: "error" }),
     });
@@ -105,7 +103,7 @@ export function ReadAloud({ regions }: { regions: string }) {
     reader.current = null;
     engine.current?.showSentence(null);
     setPosition(null);
-    setStatus({ kind: "idle", message: "Lecture arrêtée." });
+    setStatus({ kind: "idle", ended: "stopped" });
   }
 
   function changeRate(value: number) {
@@ -119,29 +117,42 @@ export function ReadAloud({ regions }: { regions: string }) {
   }
 
   const active = status.kind === "playing" || status.kind === "paused";
-  const label = status.kind === "playing" ? "Pause" : status.kind === "paused" ? "Reprendre" : "Écouter";
   const icon = status.kind === "playing" ? "fr-icon-pause-circle-line" : status.kind === "paused" ? "fr-icon-play-circle-line" : "fr-icon-volume-up-line";
+  const rateLabels: Record<(typeof rates)[number], string> = { 0.75: t`Lente`, 1: t`Normale`, 1.25: t`Rapide` };
+  const ended = status.kind === "idle" && status.ended;
+  // Named placeholders for the translators.
+  const sentence = (position?.index ?? 0) + 1;
+  const count = position?.count ?? 0;
+  const language = status.kind === "no-voice" ? status.language : "";
+  const voice = status.kind === "no-voice" ? status.online?.name : "";
 
   return (
     <div className="mj-read-aloud fr-mb-3w mj-no-print" data-lecture-ignorer="">
       <div className="mj-read-aloud__controls">
         <Button priority="secondary" size="small" iconId={icon} onClick={toggle}>
-          {label}
-          {status.kind === "idle" || status.kind === "loading" ? <span className="fr-sr-only"> : lire cette page à voix haute</span> : null}
+          {status.kind === "playing" ? (
+            t`Pause`
+          ) : status.kind === "paused" ? (
+            t`Reprendre`
+          ) : (
+            <Trans>
+              Écouter<span className="fr-sr-only"> : lire cette page à voix haute</span>
+            </Trans>
+          )}
         </Button>
         {active && (
           <Button priority="tertiary" size="small" iconId="fr-icon-stop-circle-line" onClick={stop}>
-            Arrêter
+            {t`Arrêter`}
           </Button>
         )}
         {active && (
           <div role="group" aria-labelledby={speedLabel} className="mj-read-aloud__speed">
             <span id={speedLabel} className="fr-text--sm fr-mb-0">
-              Vitesse :
+              {t`Vitesse :`}
             </span>
-            {rates.map((r) => (
-              <Button key={r.value} priority={rate === r.value ? "primary" : "tertiary"} size="small" nativeButtonProps={{ "aria-pressed": rate === r.value }} onClick={() => changeRate(r.value)}>
-                {r.label}
+            {rates.map((value) => (
+              <Button key={value} priority={rate === value ? "primary" : "tertiary"} size="small" nativeButtonProps={{ "aria-pressed": rate === value }} onClick={() => changeRate(value)}>
+                {rateLabels[value]}
               </Button>
             ))}
           </div>
@@ -149,28 +160,28 @@ export function ReadAloud({ regions }: { regions: string }) {
       </div>
       {position && active && (
         <p className="fr-text--xs fr-mb-0" aria-hidden="true">
-          Phrase {position.index + 1} sur {position.count}
+          {t`Phrase ${sentence} sur ${count}`}
         </p>
       )}
       <div role="status" className="fr-text--sm fr-mb-0">
-        {status.kind === "idle" && status.message}
-        {status.kind === "loading" && "Préparation de la lecture…"}
-        {status.kind === "playing" && "Lecture en cours."}
-        {status.kind === "paused" && "Lecture en pause."}
-        {status.kind === "unsupported" && <p className="fr-message fr-message--error">Ce navigateur ne sait pas lire une page à voix haute.</p>}
-        {status.kind === "error" && <p className="fr-message fr-message--error">La lecture s'est interrompue. Appuyez sur « Écouter » pour recommencer.</p>}
+        {ended === "done" && t`Lecture terminée.`}
+        {ended === "stopped" && t`Lecture arrêtée.`}
+        {ended === "empty" && t`Il n'y a pas de texte à lire sur cette page.`}
+        {status.kind === "loading" && t`Préparation de la lecture…`}
+        {status.kind === "playing" && t`Lecture en cours.`}
+        {status.kind === "paused" && t`Lecture en pause.`}
+        {status.kind === "unsupported" && <p className="fr-message fr-message--error">{t`Ce navigateur ne sait pas lire une page à voix haute.`}</p>}
+        {status.kind === "error" && <p className="fr-message fr-message--error">{t`La lecture s'est interrompue. Appuyez sur « Écouter » pour recommencer.`}</p>}
         {status.kind === "no-voice" && (
           <div className="fr-alert fr-alert--warning fr-alert--sm">
             <p>
-              Votre appareil n'a pas de voix en {status.language} pour lire cette page. Vous pouvez en ajouter une dans les réglages de
-              l'appareil (synthèse vocale, ou « voix » dans l'accessibilité), puis revenir ici.
+              {t`Votre appareil n'a pas de voix en ${language} pour lire cette page. Vous pouvez en ajouter une dans les réglages de l'appareil (synthèse vocale, ou « voix » dans l'accessibilité), puis revenir ici.`}
             </p>
             {status.online && (
               <p className="fr-mt-1w">
-                Une voix en ligne existe ({status.online.name}) : avec elle, le texte de la page est envoyé au service de voix de votre
-                navigateur.{" "}
+                {t`Une voix en ligne existe (${voice}) : avec elle, le texte de la page est envoyé au service de voix de votre navigateur.`}{" "}
                 <button type="button" className="fr-link" onClick={() => void start(status.online)}>
-                  Lire avec la voix en ligne
+                  {t`Lire avec la voix en ligne`}
                 </button>
               </p>
             )}

@@ -12,7 +12,7 @@
 import "./listen.css";
 import { speechParts, splitSentences } from "../../../domain/speech/sentences.js";
 
-export { chooseVoice, languageNameInFrench, speechLanguage } from "../../../domain/speech/voices.js";
+export { chooseVoice, languageName } from "../../../domain/speech/voices.js";
 
 export interface SpokenSentence {
   text: string;
@@ -21,8 +21,8 @@ export interface SpokenSentence {
 }
 
 /** Never read: the player itself, buttons and forms, what screen readers alone or nobody hear. */
-const skipped = "button, form, select, input, textarea, script, style, svg, nav, [hidden], [aria-hidden='true'], .fr-sr-only, [data-lecture-ignorer]";
-const blocks = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, blockquote, figcaption, caption, summary, legend, label";
+const skippedSelector = "button, form, select, input, textarea, script, style, svg, nav, [hidden], [aria-hidden='true'], .fr-sr-only, [data-lecture-ignorer]";
+const blockSelector = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, blockquote, figcaption, caption, summary, legend, label";
 
 /** The sentences of the regions, in document order, each with the DOM range it covers (for the highlight). */
 export function collectSentences(roots: readonly Element[], lang: string): SpokenSentence[] {
@@ -48,7 +48,7 @@ export function collectSentences(roots: readonly Element[], lang: string): Spoke
     };
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) =>
-        node instanceof Element && node.matches(skipped) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        node instanceof Element && node.matches(skippedSelector) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node instanceof Element) {
@@ -57,7 +57,7 @@ export function collectSentences(roots: readonly Element[], lang: string): Spoke
       }
       const text = node as Text;
       if (!text.data) continue;
-      const owner = text.parentElement?.closest(blocks) ?? root;
+      const owner = text.parentElement?.closest(blockSelector) ?? root;
       if (owner !== block) flush();
       // Two inline elements side by side (two links) are two words, not one.
       const previous = pieces.at(-1);
