@@ -177,6 +177,80 @@ describe("Écouter: reading a page aloud with the device's voice", () => {
   });
 });
 
+/** Ends every remaining utterance (a bounded number) until the status reads `done`, and returns what was said. */
+async function finishReading(page: Page, done: string, max = 60): Promise<string[]> {
+  for (let i = 0; i < max && (await status(page).textContent()) !== done; i++) {
+    await finishUtterance(page);
+    // Either the next utterance (or part of a long sentence) is being said, or the reading has ended.
+    await expect.poll(async () => (await page.evaluate(() => speechSynthesis.speaking)) || (await status(page).textContent()) === done).toBe(true);
+  }
+  expect(await status(page).textContent()).toBe(done);
+  return (await spokenSoFar(page)).map((s) => s.text);
+}
+
+describe("Écouter on the other pages and in another language", () => {
+  it("reads a calendar event: its title and what it is, not its buttons", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.addInitScript(fakeSpeech, [{ name: "Voix française locale", lang: "fr-FR", localService: true, default: true }]);
+    await savePregnancyProfile(page, baseUrl, addDays(isoDateInTimeZone(new Date(), "Europe/Paris"), 150));
+    await page.goto(`${baseUrl}/calendrier/evenement/${encodeURIComponent("grossesse:entretien-prenatal-precoce")}`);
+    const title = (await page.locator("main h1").textContent())!.trim();
+    const lead = (await page.locator("#lecture-evenement .fr-text--lead").textContent())!.trim();
+
+    await page.getByRole("button", { name: /^Écouter/ }).click();
+    await expect.poll(() => status(page).textContent()).toBe("Lecture en cours.");
+    expect(await spokenSoFar(page)).toEqual([{ text: title, lang: "fr-FR", rate: 1, voice: "Voix française locale" }]);
+    expect(await highlighted(page)).toEqual([title]);
+    await finishUtterance(page);
+    await expect.poll(async () => (await spokenSoFar(page))[1]?.text).toBe(splitSentences(lead, "fr")[0]!.text);
+    expect(await highlighted(page)).toEqual([splitSentences(lead, "fr")[0]!.text]);
+
+    const said = await finishReading(page, "Lecture terminée.");
+    expect(said).toContain("Obligatoire");
+    expect(said.at(-1)).toMatch(/^Pour : /);
+    expect(said.join(" ")).not.toMatch(/Marquer comme|Écouter/);
+    expect(await highlighted(page)).toEqual([]);
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("reads an Arabic article with an Arabic voice, highlighting right to left, with the player in Arabic", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.addInitScript(fakeSpeech, [
+      { name: "Voix française locale", lang: "fr-FR", localService: true, default: true },
+      { name: "صوت عربي", lang: "ar-SA", localService: true, default: false },
+    ]);
+    await page.goto(`${baseUrl}/ar${articlePath}`);
+    const heading = page.locator("main h1 > span[lang=ar]");
+    await heading.waitFor();
+    const title = (await heading.textContent())!.trim();
+    const leadNode = page.locator("#lecture-article[lang=ar][dir=rtl] .fr-text--lead");
+    const leadSentences = splitSentences((await leadNode.textContent())!.trim(), "ar").map((s) => s.text);
+
+    await page.getByRole("button", { name: /^استمع/ }).click();
+    await expect.poll(() => status(page).textContent()).toBe("القراءة جارية.");
+    expect(await spokenSoFar(page)).toEqual([{ text: title, lang: "ar-SA", rate: 1, voice: "صوت عربي" }]);
+    await finishUtterance(page);
+    await expect.poll(async () => (await spokenSoFar(page))[1]?.text).toBe(leadSentences[0]);
+    expect(await highlighted(page)).toEqual([leadSentences[0]]);
+    // Right to left: the highlighted sentence starts at the paragraph's right edge.
+    const [sentenceBox, leadBox] = await Promise.all([
+      page.evaluate(() => {
+        const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("mj-lecture")!][0]!;
+        const first = range.getClientRects()[0]!;
+        return { right: first.right, left: first.left };
+      }),
+      leadNode.boundingBox(),
+    ]);
+    expect(Math.abs(sentenceBox.right - (leadBox!.x + leadBox!.width))).toBeLessThan(2);
+    expect(await page.getByRole("button", { name: "إيقاف", exact: true }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 /** Every pictogram on the page: decorative (hidden from assistive technologies), drawn, and its file served. */
 async function checkPictograms(page: Page): Promise<string[]> {
   // Drawn: images decoded, `<use>` references resolved (the files load after the page).
@@ -212,7 +286,11 @@ describe("Pictogrammes beside what matters now", () => {
 
     // « Mon parcours »: the pregnancy pictogram beside « Ce qui compte maintenant », on the same line.
     const action = page.getByRole("link", { name: "Ce qui compte maintenant" });
+    const row = page.locator(".mj-with-picto").filter({ has: action });
     expect(await checkPictograms(page)).toEqual(["grossesse"]);
+    const [picto, link] = [await row.locator("[data-picto]").boundingBox(), await action.boundingBox()];
+    expect(picto!.x + picto!.width).toBeLessThanOrEqual(link!.x);
+    expect(Math.abs(picto!.y + picto!.height / 2 - (link!.y + link!.height / 2))).toBeLessThan(picto!.height / 2);
     await page.screenshot({ path: "test-results/pictogrammes-parcours-390.png" });
 
     // The stage: one pictogram per key message, by the article's theme.
