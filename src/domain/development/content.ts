@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
+import { contentLanguages, translationStatusSchema } from "../content/schema.js";
 import { BAND_IDS, DOMAIN_IDS, GRID_BANDS } from "./grid.js";
 
 /**
@@ -8,7 +9,10 @@ import { BAND_IDS, DOMAIN_IDS, GRID_BANDS } from "./grid.js";
  * dates. Checked by `npx tsx src/cli/build-content.ts --check` (src/server/content/load-development.ts).
  *
  * Review status follows the languages issue (14): "valide" for the French reference; a translation is
- * "traduction-a-relire" until a reviewer validates it.
+ * "traduction-a-relire" until a reviewer validates it. A translation (`<langue>.json`, every language of
+ * src/domain/content/languages.ts) also carries `translation`: its review status, as the translated essentials do,
+ * and a note saying it is ours and not an official version of the grid. That it has the French file's bands, item
+ * ids, domains and sources is checked against fr.json by the loader.
  */
 const text = z.string().trim().min(1, { message: "texte vide" });
 const isoDate = z.string().refine(isValidIsoDate, { message: "date invalide (AAAA-MM-JJ attendu)" });
@@ -41,8 +45,10 @@ const questionSchema = z.strictObject({ text, example: text });
 
 export const developmentContentSchema = z
   .strictObject({
-    locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]+)?$/),
+    locale: z.enum(contentLanguages),
     status: z.enum(["valide", "traduction-a-relire"]),
+    /** Translations only: review status (« à relire » until a reviewer and a date are recorded) and the note that the translation is not official. */
+    translation: z.strictObject({ review: translationStatusSchema, official: z.literal(false), note: text }).optional(),
     reviewed: isoDate,
     nextReview: isoDate,
     sources: z.array(sourceSchema).min(1),
@@ -67,6 +73,14 @@ export const developmentContentSchema = z
         seen.add(item.id);
       });
     });
+    if (content.locale === "fr") {
+      if (content.status !== "valide") ctx.addIssue({ code: "custom", path: ["status"], message: "la version française de référence est « valide »" });
+      if (content.translation) ctx.addIssue({ code: "custom", path: ["translation"], message: "la version française n'est pas une traduction" });
+    } else if (!content.translation) {
+      ctx.addIssue({ code: "custom", path: ["translation"], message: "une traduction indique son état de relecture et qu'elle n'est pas officielle" });
+    } else if (content.translation.review.status === "a-relire" && content.status !== "traduction-a-relire") {
+      ctx.addIssue({ code: "custom", path: ["status"], message: "« traduction-a-relire » tant que la traduction n'est pas relue" });
+    }
     if (content.nextReview <= content.reviewed) ctx.addIssue({ code: "custom", path: ["nextReview"], message: "la prochaine relecture doit suivre la dernière" });
   });
 
