@@ -6,16 +6,10 @@ import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "./db/database.js";
-import { clientErrorResponse, containsNul, nulProblem, problemForFrameworkError, sendProblem } from "./problem.js";
+import { clientErrorResponse, containsNul, nulProblem, problemErrorHandler, problemForFrameworkError, sendProblem } from "./problem.js";
 import { contentRoutes } from "./routes/content.js";
 import { epdsRoutes } from "./routes/epds.js";
 import { calendarRoutes } from "./routes/calendar.js";
@@ -164,29 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) return sendProblem(reply, nulProblem);
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((issue) => {
-        const field = issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || (issue.params as { issue?: { keys?: string[] } }).issue?.keys?.join(", ") || "(requête)";
-        return { field, message: issue.message ?? "valeur invalide" };
-      });
-      return sendProblem(reply, {
-        status: 400,
-        title: "Requête invalide",
-        detail: errors.map((e) => `${e.field} : ${e.message}`).join(" ; "),
-        errors,
-      });
-    }
-    const known = problemForFrameworkError(error);
-    if (known) return sendProblem(reply, known);
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: { message: error.message, stack: error.stack } }, "request failed");
-    return sendProblem(reply, {
-      status,
-      title: status === 500 ? "Erreur interne" : "Requête refusée",
-      detail: status === 500 ? "Une erreur inattendue s'est produite de notre côté. Réessayez plus tard." : "La requête n'a pas pu être traitée : vérifiez son format.",
-    });
-  });
+  app.setErrorHandler(problemErrorHandler);
 
   await app.register(swagger, {
     openapi: {

@@ -1,4 +1,21 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  TooLargeError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  UnavailableError,
+  UnprocessableError,
+  type FieldError,
+  type LineError,
+} from "../domain/errors.js";
+
+export { problemSchema } from "../domain/api/problem.js";
 
 /** RFC 9457 problem details, with a French `detail` a person can act on. */
 export interface Problem {
@@ -6,7 +23,9 @@ export interface Problem {
   title: string;
   detail: string;
   type?: string;
-  errors?: { field: string; message: string }[];
+  /** Extension members, sent after `detail`. */
+  [member: string]: unknown;
+  errors?: readonly FieldError[] | readonly LineError[];
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -14,6 +33,72 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
     .status(problem.status)
     .type("application/problem+json; charset=utf-8")
     .send({ type: problem.type ?? "about:blank", ...problem });
+}
+
+/** Status and default title of each typed error (src/domain/errors.ts): the one place they become HTTP. */
+const kinds: [new (...args: never[]) => AppError, number, string][] = [
+  [InvalidInputError, 400, "Requête invalide"],
+  [UnauthenticatedError, 401, "Connexion requise"],
+  [ForbiddenError, 403, "Accès refusé"],
+  [NotFoundError, 404, "Introuvable"],
+  [ConflictError, 409, "Conflit"],
+  [TooLargeError, 413, "Requête trop volumineuse"],
+  [UnprocessableError, 422, "Saisie invalide"],
+  [TooManyRequestsError, 429, "Trop de demandes"],
+  [UnavailableError, 503, "Service indisponible"],
+];
+
+/** The answer to an error: its problem and the headers that go with it (Retry-After). */
+export interface ProblemAnswer {
+  problem: Problem;
+  headers: Record<string, string>;
+  /** A fault of ours (500), to be logged; never shown to the client. */
+  internal: boolean;
+}
+
+/**
+ * Every error raised while answering a request, mapped once to its French problem: typed errors, schema
+ * validation, framework errors, other 4xx; anything else is a 500 whose message and stack stay in the logs.
+ */
+export function problemOf(error: unknown): ProblemAnswer {
+  if (error instanceof AppError) {
+    const kind = kinds.find(([type]) => error instanceof type);
+    const [, status, title] = kind ?? [undefined, 500, "Erreur interne"];
+    const problem: Problem = { status, title: error.title ?? title, detail: error.detail, ...error.extensions };
+    if (error.errors) problem.errors = error.errors;
+    const headers: Record<string, string> = error instanceof TooManyRequestsError ? { "retry-after": String(error.retryAfterSeconds) } : {};
+    return { problem, headers, internal: !kind };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((issue) => {
+      const field = issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || (issue.params as { issue?: { keys?: string[] } }).issue?.keys?.join(", ") || "(requête)";
+      return { field, message: issue.message ?? "valeur invalide" };
+    });
+    return { problem: { status: 400, title: "Requête invalide", detail: errors.map((e) => `${e.field} : ${e.message}`).join(" ; "), errors }, headers: {}, internal: false };
+  }
+  const raised = (error !== null && typeof error === "object" ? error : {}) as { statusCode?: number; code?: string; name?: string };
+  const known = problemForFrameworkError(raised);
+  if (known) return { problem: known, headers: {}, internal: false };
+  const status = raised.statusCode && raised.statusCode >= 400 && raised.statusCode < 500 ? raised.statusCode : 500;
+  return {
+    problem: {
+      status,
+      title: status === 500 ? "Erreur interne" : "Requête refusée",
+      detail: status === 500 ? "Une erreur inattendue s'est produite de notre côté. Réessayez plus tard." : "La requête n'a pas pu être traitée : vérifiez son format.",
+    },
+    headers: {},
+    internal: status === 500,
+  };
+}
+
+/** The Fastify error handler of the whole API (and of the tests' partial apps). */
+export function problemErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { problem, headers, internal } = problemOf(error);
+  if (internal) {
+    const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
+    request.log.error({ err: { message, stack } }, "request failed");
+  }
+  return sendProblem(reply.headers(headers), problem);
 }
 
 /** The French problem for an error Fastify or Node raise before or around a route (never a 5xx for bad input). */

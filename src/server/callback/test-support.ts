@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/database.js";
-import { problemForFrameworkError, sendProblem } from "../problem.js";
+import { problemErrorHandler } from "../problem.js";
 import { steeringRoutes, type SteeringOptions } from "../steering/index.js";
 import { TEST_SCRYPT } from "../steering/test-support.js";
 import { callbackPlugin, type CallbackOptions } from "./index.js";
@@ -29,18 +29,7 @@ export async function callbackTestApp(db: Database, steering: SteeringOptions, c
   const app = Fastify({ logger: false, trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error))
-      return sendProblem(reply, {
-        status: 400,
-        title: "Requête invalide",
-        detail: error.validation.map((i) => i.message).join(" ; "),
-        errors: error.validation.map((i) => ({ field: i.instancePath.replace(/^\//, "").replace(/\//g, "."), message: i.message ?? "" })),
-      });
-    const known = problemForFrameworkError(error);
-    if (known) return sendProblem(reply, known);
-    throw error;
-  });
+  app.setErrorHandler(problemErrorHandler);
   const options = { scrypt: TEST_SCRYPT, ...steering };
   await app.register(
     async (api) => {

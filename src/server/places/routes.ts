@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isPlaceTypeId, placeType, placeTypeIds, placeTypes, type PlaceTypeId } from "../../domain/geo/index.js";
 import type { Database } from "../db/database.js";
-import { sendProblem } from "../problem.js";
+import { problemSchema, sendProblem } from "../problem.js";
 import type { Nearby, PlacesService } from "./place-index.js";
 import type { PlaceRow } from "./store.js";
 
@@ -11,7 +11,6 @@ export const DEFAULT_RADIUS_KM = 10;
 export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 20;
 
-const problemSchema = z.object({ type: z.string(), status: z.number(), title: z.string(), detail: z.string() }).passthrough();
 
 /** A decimal query parameter with French messages a person can act on (the error handler prefixes the field name). */
 function decimalParam(label: string, min: number, max: number, example: string, options: { minExclusive?: boolean } = {}) {

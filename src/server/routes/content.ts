@@ -17,9 +17,8 @@ import {
 import { localizeArticle } from "../../domain/content/localize.js";
 import { findArticle, findArticles, readContentBundle } from "../content/content-store.js";
 import type { Database } from "../db/database.js";
-import { sendProblem } from "../problem.js";
+import { problemSchema, sendProblem } from "../problem.js";
 
-const problemSchema = z.object({ type: z.string(), status: z.number(), title: z.string(), detail: z.string() }).passthrough();
 
 /**
  * Content routes. `translations` (from `content/traductions/`, validated at start-up) are kept in memory: they

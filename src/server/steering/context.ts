@@ -1,5 +1,4 @@
 import type { FastifyReply } from "fastify";
-import { z } from "zod";
 import type { ServerConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import { sendProblem } from "../problem.js";
@@ -57,7 +56,7 @@ export function makeContext(db: Database, options: SteeringOptions): SteeringCon
   };
 }
 
-export const problemSchema = z.looseObject({ type: z.string(), status: z.number(), title: z.string(), detail: z.string() });
+export { problemSchema } from "../problem.js";
 
 export const forbidden = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 403, title: "Accès refusé", detail });
 export const notFound = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 404, title: "Introuvable", detail });

@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../db/database.js";
-import { sendProblem } from "../problem.js";
+import { problemErrorHandler } from "../problem.js";
 import { checkNewAccount, insertAccount, type Account, type NewAccount } from "./accounts.js";
 import { steeringRoutes, type SteeringOptions } from "./index.js";
 import type { ScryptParams } from "./password.js";
@@ -23,13 +23,7 @@ export async function steeringTestApp(db: Database, options: SteeringOptions, tr
   const app = Fastify({ logger: false, trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error))
-      return sendProblem(reply, { status: 400, title: "Requête invalide", detail: error.validation.map((i) => i.message).join(" ; ") });
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) throw error;
-    return sendProblem(reply, { status, title: "Requête refusée", detail: error.message });
-  });
+  app.setErrorHandler(problemErrorHandler);
   await app.register(steeringRoutes(db, { scrypt: TEST_SCRYPT, ...options }), { prefix: "/api/v1" });
   await app.ready();
   return app;
