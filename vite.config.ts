@@ -1,3 +1,4 @@
+import { dsfrFixes } from "./scripts/vite-dsfr-fixes.js";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
@@ -22,6 +23,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     // `import("./locales/ar.po")`: the catalogue compiled on import, one chunk per language.
     lingui(),
     dsfrHead(),
+    dsfrFixes(),
     !isSsrBuild && prerenderPages(),
     !isSsrBuild && scriptFonts(),
     !isSsrBuild &&

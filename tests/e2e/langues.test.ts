@@ -85,6 +85,16 @@ describe("interface languages", () => {
     await page.locator("#fr-header-main-navigation a").nth(1).click();
     await page.waitForURL(`${baseUrl}/ar/calendrier`);
     expect(await documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl" });
+    // Two Tab presses within one frame with the menu open (a quick keyboard user on a slow phone): the menu closes,
+    // and DSFR's second check no longer reads a closed menu (scripts/vite-dsfr-fixes.ts; `problems` stays empty).
+    await page.locator("button.fr-translate__btn").first().click();
+    await expect.poll(() => page.locator("button.fr-translate__btn").first().getAttribute("aria-expanded")).toBe("true");
+    await page.evaluate(async () => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      for (let i = 0; i < 2; i++) document.documentElement.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", keyCode: 9, bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
+    await expect.poll(() => page.locator("button.fr-translate__btn").first().getAttribute("aria-expanded")).toBe("false");
     // The home page opens again in the chosen language; French, once chosen, stays French.
     await page.goto(`${baseUrl}/`);
     await page.waitForURL(`${baseUrl}/ar/`);

@@ -21,10 +21,11 @@ const audienceLabels: Record<string, string> = { mere: "la mère", "second-paren
 export function EventPage() {
   const { eventId } = useParams();
   const { items } = useCalendar();
-  const { calendarDone, calendarDismissed, calendarSettled, setDone, setDismissed, today } = useParent();
+  const { calendarDone, calendarDismissed, calendarSettled, setDone, setDismissed, today, loaded } = useParent();
   const content = useContentState();
   const item = items.find((i) => i.id === eventId);
-  if (!item?.event) return <NotFoundPage />;
+  // Until the saved profile is read, the event is not known yet: « Page introuvable » would flash before it.
+  if (!item?.event) return loaded ? <NotFoundPage /> : null;
   const event = item.event;
   const done = calendarDone.has(event.id);
   const dismissed = calendarDismissed.has(event.id);
