@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
 import { BAND_IDS } from "../development/grid.js";
 import { savedProfileSchema } from "./schema.js";
+import { APPOINTMENT_LIMITS } from "../calendar/appointment.js";
 
 /**
  * The file a parent exports to move their data to another device. Plain JSON, readable by a person,
@@ -57,7 +58,14 @@ export const backupSchema = z.strictObject({
   development: z.array(developmentRecordSchema).max(1_000).default([]),
   /** Personal appointments and events marked done; absent from files made before the calendar existed. */
   appointments: z
-    .array(z.strictObject({ id: z.string().min(1).max(64), title: z.string().min(1).max(200), date: z.string().refine(isValidIsoDate), note: z.string().max(2000) }))
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(APPOINTMENT_LIMITS.id),
+        title: z.string().min(1).max(APPOINTMENT_LIMITS.title),
+        date: z.string().refine(isValidIsoDate),
+        note: z.string().max(APPOINTMENT_LIMITS.note),
+      }),
+    )
     .max(2_000)
     .default([]),
   /** Events marked done, or dismissed (`dismissed: true`: the parent chose not to be reminded). */

@@ -1,27 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { computeCalendar, type CalendarInput } from "../../domain/calendar/index.js";
 import { CALENDAR_RULES_STAMP, icsEntryFromEvent, toIcs } from "../../domain/calendar/ics.js";
 import { withBirthForecast } from "../../domain/calendar/from-profile.js";
 import { isoDateInTimeZone } from "../../domain/dates.js";
 import { termeFromDdr } from "../../domain/journey/pregnancy.js";
+import { feedQuerySchema, type FeedQuery } from "../../domain/calendar/feed-query.js";
 import { checkBirthDate, checkDdr, checkTerme } from "../../domain/profile/profile.js";
 import { sendProblem } from "../problem.js";
 
-const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "format attendu : AAAA-MM-JJ" });
-
-const calendarQuery = z.strictObject({
-  terme: dateParam.optional(),
-  ddr: dateParam.optional(),
-  naissance: dateParam.optional(),
-  rang: z.coerce.number().int().min(1).max(20).default(1),
-  multiple: z.coerce.number().int().min(1).max(8).default(1),
-  rappels: z.enum(["aucun", "jour-meme", "semaine-avant"]).default("aucun"),
-});
-type CalendarQuery = z.infer<typeof calendarQuery>;
-
 /** The input the query describes, or the French reason it cannot. The server stores nothing. */
-function inputFrom(query: CalendarQuery, today: string): { input: CalendarInput } | { error: string } {
+function inputFrom(query: FeedQuery, today: string): { input: CalendarInput } | { error: string } {
   const given = (["terme", "ddr", "naissance"] as const).filter((k) => query[k] !== undefined);
   if (given.length !== 1) return { error: "Indiquez une seule date : terme, ddr (date des dernières règles) ou naissance." };
   const [kind] = given;
@@ -61,7 +49,7 @@ export function calendarRoutes(uidDomain: string = DEFAULT_UID_DOMAIN): FastifyP
       tags: ["calendrier"],
       description:
         "Une seule date parmi terme, ddr et naissance (AAAA-MM-JJ). rang : rang de l'enfant (1 = premier). multiple : nombre de bébés. Rien n'est enregistré ; seul le chemin de la requête est journalisé.",
-      querystring: calendarQuery,
+      querystring: feedQuerySchema,
     });
 
     app.get("/calendar", { schema: schema("Le calendrier des 1000 jours calculé depuis une date, en JSON") }, async (request, reply) => {

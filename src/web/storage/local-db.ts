@@ -3,6 +3,9 @@ import type { ContentBundle, TranslationBundle, TranslationLanguage } from "../.
 import type { Answer, AssessmentLevel } from "../../domain/development/assess.js";
 import type { BandId } from "../../domain/development/grid.js";
 import type { Profile } from "../../domain/profile/profile.js";
+import type { PersonalAppointment } from "../../domain/calendar/appointment.js";
+
+export type { PersonalAppointment };
 
 /** Everything the app keeps about the parent lives here, on the device, and nowhere else. */
 export interface ArticleMark {
@@ -50,13 +53,6 @@ export interface CalendarMark {
   dismissed?: true;
 }
 
-/** An appointment the parent adds to the calendar. */
-export interface PersonalAppointment {
-  id: string;
-  title: string;
-  date: string;
-  note: string;
-}
 
 interface MilleJoursDb extends DBSchema {
   appointments: { key: string; value: PersonalAppointment };
