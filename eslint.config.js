@@ -9,7 +9,16 @@ const unextracted = [
   "src/web/routes/calendrier/**",
   // Development check (issue 15, landed alongside): French only for now; the grid's items are content (content/developpement).
   "src/web/routes/developpement/**",
-  "src/web/routes/post-partum/**",
+  // Post-partum: the PDF is drawn with a standard PDF font (Latin letters only) for the professional, in French; the
+  // questionnaire screens' words follow the validated questionnaire's language (content/epds), not the interface's.
+  "src/web/routes/post-partum/EpdsProPage.tsx",
+  "src/web/routes/post-partum/pdf.ts",
+  "src/web/routes/post-partum/questionnaires.ts",
+  "src/web/routes/post-partum/rappel/CallbackPage.tsx",
+  "src/web/routes/post-partum/rappel/CommuneStep.tsx",
+  "src/web/routes/post-partum/rappel/SentRequest.tsx",
+  "src/web/routes/post-partum/rappel/callback-api.ts",
+  "src/web/routes/post-partum/rappel/format.ts",
   "src/web/routes/profile/**",
   "src/web/routes/pilotage/**",
   "src/web/routes/professionnels/**",

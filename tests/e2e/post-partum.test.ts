@@ -101,6 +101,51 @@ describe("the EPDS self-questionnaire", () => {
     await context.close();
   });
 
+  it("in Arabic: the page, the result and the history read right to left in Arabic; the EPDS itself stays a validated version", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.goto(`${baseUrl}/ar/post-partum`);
+    await page.getByRole("heading", { name: "كيف حالكم منذ الولادة؟", level: 1 }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.documentElement.scrollWidth - document.documentElement.clientWidth])).toEqual(["ar", "rtl", 0]);
+    const intro = await page.locator("main").innerText();
+    // The safety line, translated, with its numbers; the EPDS is not machine-translated: the page says so and offers French or English.
+    expect(intro).toContain("إذا كانت تراودكم أفكار سوداوية الآن");
+    expect(await page.locator('main a[href="tel:3114"]').innerText()).toBe("3114");
+    expect(intro).toContain("لا توجد بعدُ نسخة معتمدة من هذا الاستبيان بلغتكم");
+    expect(intro).not.toContain("Comment allez-vous");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "بدء الاستبيان" }).click();
+    // The questions are the validated French version, marked as French and left to right inside the Arabic page.
+    await page.getByText("Question 1 sur 10").waitFor();
+    expect(await page.locator("form.mj-epds").evaluate((f) => [f.getAttribute("lang"), getComputedStyle(f).direction])).toEqual(["fr-FR", "ltr"]);
+    for (let q = 1; q <= 10; q++) {
+      await page.getByText(`Question ${q} sur 10`).waitFor();
+      // Items 1–9: the last option; item 10: « Presque jamais » (1 point), which brings the help panel first.
+      await (q === 10 ? page.locator("form.mj-epds label").filter({ hasText: "Presque jamais" }) : page.locator("form.mj-epds .fr-radio-group label").last()).click();
+      await page.getByRole("button", { name: q === 10 ? "Voir le résultat" : "Suivant" }).click();
+    }
+    // Item 10 above 0: the help panel first, in Arabic, then the result in Arabic and the orientation from the Arabic content.
+    await page.getByRole("heading", { name: "نتيجة الاستبيان", level: 1 }).waitFor();
+    expect(await page.locator("main h2").first().innerText()).toBe("لستِ وحدكِ: المساعدة متاحة الآن");
+    await page.getByRole("link", { name: "الاتصال بالرقم 3114" }).first().waitFor();
+    const result = await page.locator("main").innerText();
+    // Last options of items 1–9 + 1 point on item 10: below the screening threshold, said in Arabic.
+    const total = fr.items.slice(0, 9).reduce((sum, item) => sum + item.options.at(-1)!.points, 0) + 1;
+    expect(total).toBeLessThan(11);
+    expect(result).toContain(`${total} من 30`);
+    expect(result).toContain("لا تُظهر إجاباتكم علامات واضحة على الاكتئاب");
+    expect(result).toContain("درجة أقل من عتبة الكشف");
+    expect(await page.locator('section.mj-safety li[lang="ar"]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "الحفظ على هذا الجهاز" }).click();
+    await page.getByRole("link", { name: "عرض سجلّي" }).click();
+    await page.getByRole("heading", { name: "سجلّي لما بعد الولادة", level: 1 }).waitFor();
+    expect(await page.locator("main").innerText()).toContain("(السؤال 10: أفكار إيذاء النفس)");
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("professional mode: the patient answers in English, the midwife reads French, nothing is stored", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.goto(`${baseUrl}/post-partum/professionnel`);

@@ -1,4 +1,5 @@
 import { useSearchParams } from "react-router";
+import { useLingui } from "@lingui/react/macro";
 import { PostPartumPage } from "./PostPartumPage.js";
 
 /**
@@ -8,11 +9,13 @@ import { PostPartumPage } from "./PostPartumPage.js";
 export function EpdsEmbedPage() {
   const [params] = useSearchParams();
   const source = (params.get("source") ?? "").slice(0, 80);
+  const { t } = useLingui();
   return (
     <>
       <PostPartumPage embedded />
       <p className="fr-text--xs fr-mt-4w">
-        Questionnaire proposé par Mille Jours{source ? `, intégré par ${source}` : ""}. Vos réponses ne quittent pas cette page.
+        {source ? t`Questionnaire proposé par Mille Jours, intégré par ${source}.` : t`Questionnaire proposé par Mille Jours.`}{" "}
+        {t`Vos réponses ne quittent pas cette page.`}
       </p>
     </>
   );

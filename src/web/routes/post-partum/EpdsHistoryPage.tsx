@@ -1,25 +1,34 @@
 import { useState } from "react";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { addDays, daysBetween, formatFrenchDate } from "../../../domain/dates.js";
+import { addDays, daysBetween } from "../../../domain/dates.js";
 import { bandFor } from "../../../domain/epds/score.js";
+import { formatDate } from "../../i18n/format.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import type { EpdsRecord } from "../../storage/local-db.js";
 
-/** Who answered, as the history says it. */
-const RESPONDENT: Record<EpdsRecord["audience"], string> = { mere: "La mère", "second-parent": "Le second parent" };
+import { bandLabels, respondents } from "./labels.js";
 
-function scoreText(r: EpdsRecord): string {
-  return `${r.total} / 30${r.item10Points > 0 ? " (question 10 : idées de se faire du mal)" : ""}`;
+function ScoreText({ record: r }: { record: EpdsRecord }) {
+  const { t } = useLingui();
+  return (
+    <>
+      {r.total} / 30{r.item10Points > 0 ? ` ${t`(question 10 : idées de se faire du mal)`}` : ""}
+    </>
+  );
 }
 
 function DeleteButton({ id, date }: { id: string; date: string }) {
   const { deleteEpds } = useParent();
+  const { t } = useLingui();
+  const day = formatDate(date);
   return (
     <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteEpds(id)}>
-      Supprimer<span className="fr-sr-only"> le résultat du {formatFrenchDate(date)}</span>
+      {t`Supprimer`}
+      <span className="fr-sr-only"> {t`le résultat du ${day}`}</span>
     </Button>
   );
 }
@@ -28,16 +37,19 @@ function DeleteButton({ id, date }: { id: string; date: string }) {
 export function EpdsHistoryPage() {
   const { epdsHistory, deleteEpds, today } = useParent();
   const [confirmAll, setConfirmAll] = useState(false);
+  const { t } = useLingui();
   const latest = epdsHistory.at(-1);
   // Borderline results are worth checking again after two weeks (RCPsych notes on the scale).
   const retakeOn = latest && latest.band !== "faible" && latest.item10Points === 0 ? addDays(latest.date, 14) : null;
 
   return (
-    <Page title="Mon historique post-partum">
-      <p>Ces résultats sont enregistrés uniquement sur cet appareil.</p>
+    <Page title={t`Mon historique post-partum`}>
+      <p>{t`Ces résultats sont enregistrés uniquement sur cet appareil.`}</p>
       {epdsHistory.length === 0 ? (
         <p>
-          Aucun résultat enregistré. <Link to="/post-partum">Faire le questionnaire</Link>
+          <Trans>
+            Aucun résultat enregistré. <Link to="/post-partum">Faire le questionnaire</Link>
+          </Trans>
         </p>
       ) : (
         <>
@@ -48,31 +60,33 @@ export function EpdsHistoryPage() {
               small
               description={
                 daysBetween(today, retakeOn) > 0
-                  ? `Votre dernier résultat mérite d'être suivi : refaites le questionnaire vers le ${formatFrenchDate(retakeOn)}, et parlez-en à un professionnel d'ici là.`
-                  : "Votre dernier résultat mérite d'être suivi : vous pouvez refaire le questionnaire maintenant."
+                  ? t`Votre dernier résultat mérite d'être suivi : refaites le questionnaire vers le ${formatDate(retakeOn)}, et parlez-en à un professionnel d'ici là.`
+                  : t`Votre dernier résultat mérite d'être suivi : vous pouvez refaire le questionnaire maintenant.`
               }
             />
           )}
           <ScoreChart points={epdsHistory.map((r) => ({ date: r.date, total: r.total }))} />
           <div className="mj-table fr-mt-3w mj-wide-only">
             <table tabIndex={0}>
-              <caption>Résultats</caption>
+              <caption>{t`Résultats`}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Qui a répondu</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Lecture</th>
-                  <th scope="col">Action</th>
+                  <th scope="col">{t`Date`}</th>
+                  <th scope="col">{t`Qui a répondu`}</th>
+                  <th scope="col">{t`Score`}</th>
+                  <th scope="col">{t`Lecture`}</th>
+                  <th scope="col">{t`Action`}</th>
                 </tr>
               </thead>
               <tbody>
                 {[...epdsHistory].reverse().map((r) => (
                   <tr key={r.id}>
-                    <td>{formatFrenchDate(r.date)}</td>
-                    <td>{RESPONDENT[r.audience]}</td>
-                    <td>{scoreText(r)}</td>
-                    <td>{bandFor(r.total).label}</td>
+                    <td>{formatDate(r.date)}</td>
+                    <td>{t(respondents[r.audience])}</td>
+                    <td>
+                      <ScoreText record={r} />
+                    </td>
+                    <td>{t(bandLabels[bandFor(r.total).id])}</td>
                     <td>
                       <DeleteButton id={r.id} date={r.date} />
                     </td>
@@ -83,15 +97,15 @@ export function EpdsHistoryPage() {
           </div>
           {/* On a phone, 5 columns do not fit (the « Supprimer » button was cut off): one card per result. */}
           <div className="mj-narrow-only fr-mt-3w">
-            <h2 className="fr-h6">Résultats</h2>
+            <h2 className="fr-h6">{t`Résultats`}</h2>
             <ul className="mj-track-list">
               {[...epdsHistory].reverse().map((r) => (
                 <li key={r.id} className="fr-p-2w fr-mb-2w mj-child-box">
                   <p className="fr-mb-1w">
-                    <strong>{formatFrenchDate(r.date)}</strong> · {RESPONDENT[r.audience]}
+                    <strong>{formatDate(r.date)}</strong> · {t(respondents[r.audience])}
                   </p>
                   <p className="fr-mb-1w">
-                    {scoreText(r)} · {bandFor(r.total).label}
+                    <ScoreText record={r} /> · {t(bandLabels[bandFor(r.total).id])}
                   </p>
                   <DeleteButton id={r.id} date={r.date} />
                 </li>
@@ -100,20 +114,20 @@ export function EpdsHistoryPage() {
           </div>
           {!confirmAll ? (
             <Button priority="secondary" iconId="fr-icon-delete-line" onClick={() => setConfirmAll(true)}>
-              Supprimer tout l'historique
+              {t`Supprimer tout l'historique`}
             </Button>
           ) : (
             <div className="fr-btns-group fr-btns-group--inline-sm">
-              <Button onClick={() => void deleteEpds("all").then(() => setConfirmAll(false))}>Oui, tout supprimer</Button>
+              <Button onClick={() => void deleteEpds("all").then(() => setConfirmAll(false))}>{t`Oui, tout supprimer`}</Button>
               <Button priority="secondary" onClick={() => setConfirmAll(false)}>
-                Annuler
+                {t`Annuler`}
               </Button>
             </div>
           )}
         </>
       )}
       <p className="fr-mt-3w">
-        <Link to="/post-partum">Faire le questionnaire</Link>
+        <Link to="/post-partum">{t`Faire le questionnaire`}</Link>
       </p>
     </Page>
   );
@@ -121,6 +135,7 @@ export function EpdsHistoryPage() {
 
 /** A bar chart of the totals; decorative for screen readers, which get the table. */
 function ScoreChart({ points }: { points: { date: string; total: number }[] }) {
+  const { t } = useLingui();
   const width = 320;
   const height = 120;
   const bar = Math.min(40, width / Math.max(points.length, 1) - 6);
@@ -129,7 +144,7 @@ function ScoreChart({ points }: { points: { date: string; total: number }[] }) {
     <svg viewBox={`0 0 ${width} ${height + 20}`} width="100%" height="160" aria-hidden="true" className="fr-mb-2w">
       <line x1="0" x2={width} y1={thresholdY} y2={thresholdY} stroke="currentColor" strokeDasharray="4 4" />
       <text x={width - 4} y={thresholdY - 4} textAnchor="end" fontSize="10" fill="currentColor">
-        seuil 11
+        {t`seuil 11`}
       </text>
       {points.map((p, i) => {
         const h = (p.total / 30) * height;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
-import { bandFor, orientationFor, type EpdsAudience, type OrientationStep } from "../../../domain/epds/score.js";
+import { useLingui } from "@lingui/react/macro";
+import { orientationFor, type EpdsAudience, type OrientationStep } from "../../../domain/epds/score.js";
 import type { EpdsScore } from "../../../domain/epds/score.js";
 import { NearbyLinks } from "../autour/NearbyLinks.js";
 import { ReadAloud } from "../../components/listen/ReadAloud.js";
@@ -9,27 +10,21 @@ import { localeByCode, type ContentLanguage } from "../../../domain/content/lang
 import { translationLabels } from "../../../domain/content/translation-labels.js";
 import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
 import { Pictogram, type PictogramId } from "../../components/Pictogram.js";
-
-const bandWords: Record<string, string> = {
-  faible:
-    "Vos réponses ne montrent pas de signe marqué de dépression. Si vous ne vous sentez pas bien pour autant, parlez-en : votre ressenti compte plus qu'un score.",
-  "a-surveiller":
-    "Vos réponses montrent que vous traversez peut-être une période difficile. Ce n'est pas un diagnostic : parlez-en à une sage-femme ou à un médecin dans les prochains jours.",
-  eleve:
-    "Vos réponses montrent une souffrance importante. Ce n'est pas un diagnostic, mais il est important d'en parler vite à un professionnel : on peut vous aider, et cela se soigne.",
-};
+import { bandLabels, bandWords } from "./labels.js";
 
 export function StepContact({ step }: { step: OrientationStep }) {
+  const { t } = useLingui();
+  const phone = step.phone ?? step.tel;
   return (
     <>
       {step.tel && (
         <a className="fr-btn fr-btn--sm fr-mr-1w fr-mt-1w" href={`tel:${step.tel}`}>
-          Appeler le {step.phone ?? step.tel}
+          {t`Appeler le ${phone}`}
         </a>
       )}
       {step.sms && (
         <a className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" href={`sms:${step.sms}`}>
-          Envoyer un SMS au {step.sms}
+          {t`Envoyer un SMS au ${step.sms}`}
         </a>
       )}
     </>
@@ -68,6 +63,7 @@ function StepList({ steps, ordered, language }: { steps: (OrientationStep & { tr
  */
 export function EpdsResultView({ score, audience, mapLinks = true, callbackDate }: { score: EpdsScore; audience: EpdsAudience; mapLinks?: boolean; callbackDate?: string }) {
   // The orientation and helplines in the reader's language where translated (content/traductions), French otherwise.
+  const { t } = useLingui();
   const language = useContentLanguage();
   const translation = useTranslationBundle(language);
   const orientation = localizeOrientation(orientationFor(score, audience), translation.status === "ready" ? translation.bundle.orientationEpds?.texts : null);
@@ -76,7 +72,6 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
   useEffect(() => firstRef.current?.focus(), []);
   const crisis = orientation.steps.filter((s) => s.kind === "urgence");
   const others = orientation.steps.filter((s) => s.kind !== "urgence");
-  const band = bandFor(score.total);
   // « Je souhaite être rappelé(e) » (parent's own path only): first after the safety panel from the French
   // screening threshold (band above « faible », i.e. ≥ 11, the official app's contact threshold) or with the
   // safety flag; for a lower score, after the next steps.
@@ -88,11 +83,10 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
       {orientation.urgent && (
         <section className="fr-callout mj-safety fr-mb-4w" aria-labelledby="aide-immediate">
           <h2 id="aide-immediate" ref={firstRef} tabIndex={-1} className="fr-callout__title">
-            {audience === "mere" ? "Vous n'êtes pas seule" : "Vous n'êtes pas seul"} : de l'aide, tout de suite
+            {audience === "mere" ? t`Vous n'êtes pas seule : de l'aide, tout de suite` : t`Vous n'êtes pas seul : de l'aide, tout de suite`}
           </h2>
           <p className="fr-callout__text">
-            Vous avez indiqué avoir pensé à vous faire du mal. Ces pensées peuvent arriver quand on est épuisé ou en
-            souffrance, et on peut en parler. Des personnes formées vous répondent maintenant, jour et nuit, gratuitement.
+            {t`Vous avez indiqué avoir pensé à vous faire du mal. Ces pensées peuvent arriver quand on est épuisé ou en souffrance, et on peut en parler. Des personnes formées vous répondent maintenant, jour et nuit, gratuitement.`}
           </p>
           <StepList steps={crisis} ordered={false} language={language} />
         </section>
@@ -103,33 +97,35 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
       <ReadAloud regions="#lecture-epds" />
       <section aria-labelledby="resultat">
         <h2 id="resultat" ref={orientation.urgent ? undefined : firstRef} tabIndex={-1}>
-          Votre résultat
+          {t`Votre résultat`}
         </h2>
-        <p className="fr-text--lead">{bandWords[score.band]}</p>
+        <p className="fr-text--lead">{t(bandWords[score.band])}</p>
         <p>
-          Score : <strong>{score.total} sur 30</strong> — {band.label}.
+          {t`Score :`} <strong>{t`${score.total} sur 30`}</strong> — {t(bandLabels[score.band])}.
         </p>
         <p className="fr-text--sm">
-          Ce questionnaire aide à repérer une dépression après la naissance ; il ne remplace pas l'avis d'un professionnel.
+          {t`Ce questionnaire aide à repérer une dépression après la naissance ; il ne remplace pas l'avis d'un professionnel.`}
         </p>
       </section>
 
       <section aria-labelledby="et-maintenant" className="fr-mt-4w">
-        <h2 id="et-maintenant">Ce que vous pouvez faire</h2>
+        <h2 id="et-maintenant">{t`Ce que vous pouvez faire`}</h2>
         {toReview && (
           <p className="fr-text--sm fr-icon-info-line" data-testid="orientation-status">
             {" "}
             <span lang={localeByCode(language).lang} dir={localeByCode(language).dir}>
               {translationLabels[language].toReview}
             </span>
-            {language !== "falc" && " (traduction à relire)"}
+            {/* The French status marker (issue 14), the same in every language. */}
+            {/* eslint-disable-next-line lingui/no-unlocalized-strings */}
+            {language !== "falc" && <span lang="fr"> (traduction à relire)</span>}
           </p>
         )}
         <StepList steps={others} ordered language={language} />
         {mapLinks && orientation.placeTypes.length > 0 && <NearbyLinks types={orientation.placeTypes} askIndex={false} />}
         {!orientation.urgent && (
           <>
-            <h3 className="fr-h6">Et si ça ne va vraiment pas</h3>
+            <h3 className="fr-h6">{t`Et si ça ne va vraiment pas`}</h3>
             <ul>
               {crisis.map((step) => (
                 <li key={step.id} className="fr-mb-1w" {...(step.translated ? { lang: localeByCode(language).lang, dir: localeByCode(language).dir } : {})}>

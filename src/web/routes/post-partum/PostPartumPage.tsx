@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
@@ -13,13 +14,17 @@ import { withMasculineAgreement } from "../../../domain/epds/agreement.js";
 import type { EpdsQuestionnaire } from "../../../domain/epds/schema.js";
 import { downloadFile } from "../../components/download.js";
 import { PendingCallbacks } from "./rappel/SentRequest.js";
+import { useContentLanguage } from "../../state/translations.js";
 
 type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answers: number[]; score: EpdsScore; saved: boolean };
 
 /** The parent's path: introduction, the 10 questions, the result. Answers stay on the device. */
 export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
   const { addEpds, today, epdsHistory } = useParent();
-  const [locale, setLocale] = useState("fr");
+  const { t } = useLingui();
+  const language = useContentLanguage();
+  // The EPDS is never machine-translated: English readers get the validated English version, others choose French or English.
+  const [locale, setLocale] = useState<string>(language === "en" ? "en" : "fr");
   const [audience, setAudience] = useState<EpdsAudience>("mere");
   /** The second parent reads the French items with the masculine agreement, unless they ask for the feminine. */
   const [agreement, setAgreement] = useState<"masculin" | "feminin">("masculin");
@@ -48,7 +53,7 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
       });
       setPhase({ ...phase, saved: true });
     } catch {
-      setSaveError("Le résultat n'a pas pu être enregistré sur cet appareil.");
+      setSaveError(t`Le résultat n'a pas pu être enregistré sur cet appareil.`);
     }
   }
 
@@ -59,46 +64,48 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
       const bytes = await epdsSummaryPdf(questionnaire, phase.answers, phase.score.total, today);
       downloadFile(bytes as BlobPart, "application/pdf", `epds-${today}.pdf`);
     } catch {
-      setSaveError("Le PDF n'a pas pu être créé. Vous pouvez utiliser « Imprimer » et choisir « Enregistrer en PDF ».");
+      setSaveError(t`Le PDF n'a pas pu être créé. Vous pouvez utiliser « Imprimer » et choisir « Enregistrer en PDF ».`);
     }
   }
 
   if (phase.step === "questions")
     return (
-      <Page title="Questionnaire post-partum" heading={questionnaire.title}>
+      <Page title={t`Questionnaire post-partum`} heading={questionnaire.title}>
         <EpdsQuestions questionnaire={questionnaire} onComplete={complete} />
       </Page>
     );
 
   if (phase.step === "result")
     return (
-      <Page title="Résultat du questionnaire" heading="Résultat du questionnaire">
+      <Page title={t`Résultat du questionnaire`}>
         <EpdsResultView score={phase.score} audience={audience} mapLinks={!embedded} callbackDate={embedded ? undefined : today} />
         {!embedded && (
           <div className="fr-mt-4w mj-no-print">
-            <h2 className="fr-h5">Garder ou partager ce résultat</h2>
+            <h2 className="fr-h5">{t`Garder ou partager ce résultat`}</h2>
             {saveError && <Alert severity="error" small description={saveError} className="fr-mb-2w" />}
             {phase.saved ? (
               <p role="status">
-                Résultat enregistré sur cet appareil. <Link to="/post-partum/historique">Voir mon historique</Link>
+                <Trans>
+                  Résultat enregistré sur cet appareil. <Link to="/post-partum/historique">Voir mon historique</Link>
+                </Trans>
               </p>
             ) : (
-              <p>Rien n'est enregistré sans votre accord, et rien n'est envoyé.</p>
+              <p>{t`Rien n'est enregistré sans votre accord, et rien n'est envoyé.`}</p>
             )}
             <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
               {!phase.saved && (
                 <Button iconId="fr-icon-save-line" onClick={() => void save()}>
-                  Enregistrer sur cet appareil
+                  {t`Enregistrer sur cet appareil`}
                 </Button>
               )}
               <Button priority="secondary" iconId="fr-icon-printer-line" onClick={() => window.print()}>
-                Imprimer
+                {t`Imprimer`}
               </Button>
               <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => void downloadPdf()}>
-                Télécharger en PDF
+                {t`Télécharger en PDF`}
               </Button>
               <Button priority="tertiary" onClick={() => setPhase({ step: "intro" })}>
-                Recommencer
+                {t`Recommencer`}
               </Button>
             </div>
           </div>
@@ -108,57 +115,65 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
     );
 
   return (
-    <Page title="Post-partum : comment allez-vous ?" heading="Comment allez-vous depuis la naissance ?">
+    <Page title={t`Post-partum : comment allez-vous ?`} heading={t`Comment allez-vous depuis la naissance ?`}>
       {!embedded && <PendingCallbacks />}
       <p className="fr-text--lead">
-        Dix questions sur les 7 derniers jours, pour faire le point sur votre moral après la naissance de votre enfant.
-        Cela prend environ 5 minutes.
+        {t`Dix questions sur les 7 derniers jours, pour faire le point sur votre moral après la naissance de votre enfant. Cela prend environ 5 minutes.`}
       </p>
       <ul>
-        <li>C'est un questionnaire reconnu, l'échelle d'Édimbourg (EPDS), utilisé par les sages-femmes et les médecins.</li>
-        <li>Ce n'est pas un diagnostic, et il ne remplace pas un professionnel : il aide à savoir s'il faut en parler.</li>
-        <li>Vos réponses restent sur ce téléphone : rien n'est envoyé.</li>
+        <li>{t`C'est un questionnaire reconnu, l'échelle d'Édimbourg (EPDS), utilisé par les sages-femmes et les médecins.`}</li>
+        <li>{t`Ce n'est pas un diagnostic, et il ne remplace pas un professionnel : il aide à savoir s'il faut en parler.`}</li>
+        <li>{t`Vos réponses restent sur ce téléphone : rien n'est envoyé.`}</li>
       </ul>
       <p>
-        <strong>Si vous avez des idées noires maintenant</strong>, n'attendez pas : appelez le <a href="tel:3114">3114</a> (jour et nuit,
-        gratuit) ou le <a href="tel:15">15</a>.
+        <Trans>
+          <strong>Si vous avez des idées noires maintenant</strong>, n'attendez pas : appelez le <a href="tel:3114">3114</a> (jour et nuit, gratuit) ou le{" "}
+          <a href="tel:15">15</a>.
+        </Trans>
       </p>
       {!embedded && (
         <p>
-          Vous préférez parler à quelqu'un ?{" "}
-          <Link className="fr-link" to="/post-partum/rappel">
-            Je souhaite être rappelé(e)
-          </Link>{" "}
-          par un professionnel de mon département.
+          <Trans>
+            Vous préférez parler à quelqu'un ?{" "}
+            <Link className="fr-link" to="/post-partum/rappel">
+              Je souhaite être rappelé(e)
+            </Link>{" "}
+            par un professionnel de mon département.
+          </Trans>
         </p>
       )}
       <RadioButtons
-        legend="Qui répond ?"
+        legend={t`Qui répond ?`}
         name="audience"
         orientation="horizontal"
         options={[
-          { label: "La mère", nativeInputProps: { checked: audience === "mere", onChange: () => setAudience("mere") } },
+          { label: t`La mère`, nativeInputProps: { checked: audience === "mere", onChange: () => setAudience("mere") } },
           {
-            label: "Le second parent",
-            hintText: "Le père ou le co-parent peut aussi traverser une dépression. Les questions sont les mêmes.",
+            label: t`Le second parent`,
+            hintText: t`Le père ou le co-parent peut aussi traverser une dépression. Les questions sont les mêmes.`,
             nativeInputProps: { checked: audience === "second-parent", onChange: () => setAudience("second-parent") },
           },
         ]}
       />
       {audience === "second-parent" && locale === "fr" && (
         <RadioButtons
-          legend="Les questions sont écrites"
-          hintText="Seul l'accord grammatical change : les questions, les réponses et le calcul du score sont ceux du questionnaire validé pour les mères (il n'existe pas de version française validée pour les pères)."
+          legend={t`Les questions sont écrites`}
+          hintText={t`Seul l'accord grammatical change : les questions, les réponses et le calcul du score sont ceux du questionnaire validé pour les mères (il n'existe pas de version française validée pour les pères).`}
           name="accord"
           orientation="horizontal"
           options={[
-            { label: "Au masculin (« je me suis senti »)", nativeInputProps: { checked: agreement === "masculin", onChange: () => setAgreement("masculin") } },
-            { label: "Au féminin (« je me suis sentie »)", nativeInputProps: { checked: agreement === "feminin", onChange: () => setAgreement("feminin") } },
+            { label: t`Au masculin (« je me suis senti »)`, nativeInputProps: { checked: agreement === "masculin", onChange: () => setAgreement("masculin") } },
+            { label: t`Au féminin (« je me suis sentie »)`, nativeInputProps: { checked: agreement === "feminin", onChange: () => setAgreement("feminin") } },
           ]}
         />
       )}
       <RadioButtons
-        legend="Langue du questionnaire"
+        legend={t`Langue du questionnaire`}
+        hintText={
+          language === "fr" || language === "en"
+            ? undefined
+            : t`Ce questionnaire n'existe pas encore dans votre langue en version validée : il n'est pas traduit par une machine, pour ne pas changer son sens. Vous pouvez répondre en français ou en anglais, ou le remplir avec une sage-femme ou un médecin et un interprète (mode professionnel).`
+        }
         name="langue"
         orientation="horizontal"
         options={languages.map((l) => ({
@@ -167,12 +182,15 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
         }))}
       />
       <Button size="large" iconId="fr-icon-arrow-right-line" iconPosition="right" onClick={() => setPhase({ step: "questions" })}>
-        Commencer le questionnaire
+        {t`Commencer le questionnaire`}
       </Button>
       {!embedded && (
         <p className="fr-mt-4w">
-          <Link to="/post-partum/historique">Mon historique{epdsHistory.length > 0 ? ` (${epdsHistory.length})` : ""}</Link> ·{" "}
-          <Link to="/post-partum/professionnel">Mode professionnel</Link>
+          <Link to="/post-partum/historique">
+            {t`Mon historique`}
+            {epdsHistory.length > 0 ? ` (${epdsHistory.length})` : ""}
+          </Link>{" "}
+          · <Link to="/post-partum/professionnel">{t`Mode professionnel`}</Link>
         </p>
       )}
       <p className="fr-text--xs fr-mt-4w">
@@ -185,9 +203,10 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
 
 /** The answers, shown only on paper (print stylesheet), for the professional. */
 function PrintedAnswers({ answers, questionnaire }: { answers: number[]; questionnaire: EpdsQuestionnaire }) {
+  const { t } = useLingui();
   return (
     <table className="mj-print-only">
-      <caption>Réponses</caption>
+      <caption>{t`Réponses`}</caption>
       <tbody>
         {questionnaire.items.map((item, i) => (
           <tr key={item.number}>

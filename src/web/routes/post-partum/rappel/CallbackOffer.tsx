@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { useLingui } from "@lingui/react/macro";
 import type { EpdsBandId } from "../../../../domain/epds/score.js";
 import type { CallbackNavigationState } from "./CallbackPage.js";
 
@@ -9,17 +10,17 @@ import type { CallbackNavigationState } from "./CallbackPage.js";
  */
 export function CallbackOffer({ band, date }: { band: EpdsBandId; date: string }) {
   const state: CallbackNavigationState = { resultat: { band, date } };
+  const { t } = useLingui();
   return (
     <section className="fr-callout fr-mb-4w mj-no-print" aria-labelledby="etre-rappele">
       <h2 id="etre-rappele" className="fr-callout__title fr-h5">
-        Parler à quelqu'un de votre département
+        {t`Parler à quelqu'un de votre département`}
       </h2>
       <p className="fr-callout__text fr-text--md">
-        Un professionnel (PMI ou service partenaire) peut vous rappeler au moment qui vous convient. Rien n'est envoyé sans votre accord, et vos réponses restent sur ce
-        téléphone.
+        {t`Un professionnel (PMI ou service partenaire) peut vous rappeler au moment qui vous convient. Rien n'est envoyé sans votre accord, et vos réponses restent sur ce téléphone.`}
       </p>
       <Link className="fr-btn fr-btn--icon-right fr-icon-phone-line" to="/post-partum/rappel" state={state}>
-        Je souhaite être rappelé(e)
+        {t`Je souhaite être rappelé(e)`}
       </Link>
     </section>
   );
