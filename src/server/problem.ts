@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import {
   AppError,
@@ -132,6 +132,30 @@ export function problemForFrameworkError(error: { code?: string; statusCode?: nu
       if (error.name === "SyntaxError" && error.statusCode === 400) return { status: 400, title: "JSON invalide", detail: "Le corps de la requête n'est pas du JSON valide." };
       return null;
   }
+}
+
+/**
+ * Errors met before routing, as Fastify server options: bad %-encoding or over-long path parameters
+ * (`frameworkErrors`), and requests Node cannot parse at all (`clientErrorHandler`): French problems too.
+ */
+export const problemServerOptions = {
+  frameworkErrors: (error, _request, reply) =>
+    sendProblem(reply, problemForFrameworkError(error) ?? { status: 400, title: "Requête invalide", detail: "La requête n'a pas pu être traitée : vérifiez son adresse." }),
+  // Requests Node cannot parse (headers over 16 KB, raw bytes in the request line) never reach Fastify.
+  clientErrorHandler(error: Error & { code?: string }, socket) {
+    if (error.code === "ECONNRESET" || socket.destroyed) return;
+    if (socket.writable) socket.write(clientErrorResponse(error.code));
+    socket.destroy(error);
+  },
+} satisfies Pick<FastifyServerOptions, "frameworkErrors" | "clientErrorHandler">;
+
+/** Every error of a route answered by {@link problemErrorHandler}; U+0000 refused at the edge, in every field. */
+export function handleErrors(app: FastifyInstance): void {
+  // PostgreSQL cannot store U+0000 in text: refused at the edge, for every route and every field (path, query, body).
+  app.addHook("preValidation", async (request, reply) => {
+    if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) return sendProblem(reply, nulProblem);
+  });
+  app.setErrorHandler(problemErrorHandler);
 }
 
 /** A string anywhere in a parsed value (keys included) holding U+0000, which PostgreSQL cannot store. */

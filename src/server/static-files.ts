@@ -1,0 +1,40 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join, sep } from "node:path";
+import type { FastifyInstance } from "fastify";
+import fastifyStatic from "@fastify/static";
+import { notFoundOrWrongMethod, type RouteMethods } from "./route-methods.js";
+
+/**
+ * What answers a path no route has: the built front end when `staticDir` holds one (pages, assets, the app
+ * shell), else the French 404/405 problem.
+ */
+export async function staticFiles(app: FastifyInstance, staticDir: string | undefined, routes: RouteMethods): Promise<void> {
+  if (staticDir && existsSync(join(staticDir, "index.html"))) await serveFrontEnd(app, staticDir, routes);
+  else app.setNotFoundHandler((request, reply) => notFoundOrWrongMethod(request, reply, routes));
+}
+
+/** The single-page app: hashed assets cached for a year, the rest revalidated; unknown paths get index.html. */
+async function serveFrontEnd(app: FastifyInstance, root: string, routes: RouteMethods): Promise<void> {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders(res, path) {
+      res.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  // Pages rendered at build time have their own HTML (scripts/vite-prerender.ts), listed once here: page path → file.
+  const prerendered = new Map<string, string>([["/", "index.html"]]);
+  for (const file of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+    const name = file.split(sep).join("/");
+    if (name.endsWith(".html") && name !== "index.html" && name !== "shell.html") prerendered.set(`/${name.slice(0, -".html".length)}`, name);
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path)) return notFoundOrWrongMethod(request, reply, routes);
+    // Every path without a pre-rendered page gets the bare shell.
+    // A language's home is pre-rendered as `/en` and linked as `/en/` too.
+    const page = prerendered.get(path) ?? (path.length > 1 ? prerendered.get(path.replace(/\/$/, "")) : undefined);
+    return reply.header("cache-control", "no-cache").sendFile(page ?? "shell.html");
+  });
+}
