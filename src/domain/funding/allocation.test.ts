@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { allocateRegionalCredits, largestRemainder, type AllocationInput, type Volet } from "./allocation.js";
+import { allocateRegionalCredits, formatEuros, largestRemainder, LATEST_ALLOCATION_RULE, type AllocationInput, type Volet } from "./allocation.js";
 import { parseBirthsCsv, type BirthsTable } from "./births.js";
 import { REGIONS } from "../steering/territories.js";
 
@@ -237,5 +237,14 @@ describe("largestRemainder", () => {
     ]);
     expect(shares.get("a")).toEqual({ amount: 3_002_399_751_580_330, bonus: 0 });
     expect(shares.get("b")).toEqual({ amount: 6_004_799_503_160_661, bonus: 1 });
+  });
+});
+
+describe("the rule a page describes", () => {
+  it("is the 2023 rule: 50 000 € (santé) and 30 000 € (social) per region, births of 2021", () => {
+    expect(LATEST_ALLOCATION_RULE.year).toBe(2023);
+    expect(formatEuros(LATEST_ALLOCATION_RULE.fixedPerRegion.sante)).toBe("50 000 €");
+    expect(formatEuros(LATEST_ALLOCATION_RULE.fixedPerRegion.social)).toBe("30 000 €");
+    expect(LATEST_ALLOCATION_RULE.birthsYear).toBe(2021);
   });
 });

@@ -43,6 +43,9 @@ export const ALLOCATION_RULES: Readonly<Record<number, AllocationRule>> = {
   },
 };
 
+/** The most recent rule (the one the calculator and its page describe by default). */
+export const LATEST_ALLOCATION_RULE: AllocationRule = Object.values(ALLOCATION_RULES).reduce((a, b) => (b.year > a.year ? b : a));
+
 export const ROUNDING_RULE =
   "Chaque région reçoit d'abord la partie entière en euros de sa part proportionnelle ; les euros restants sont attribués un par un aux régions dont la partie décimale est la plus grande (méthode du plus fort reste), à égalité par ordre croissant de code de région.";
 
@@ -113,7 +116,8 @@ export interface AllocationError {
 
 export type AllocationResult = { ok: true; allocation: Allocation } | { ok: false; errors: AllocationError[] };
 
-const euros = (n: number) => `${n.toLocaleString("fr-FR").replace(/[\u202f\u00a0]/g, " ")} €`;
+/** Whole euros in French, plain spaces between thousands (« 50 000 € »). */
+export const formatEuros = (n: number) => `${n.toLocaleString("fr-FR").replace(/[\u202f\u00a0]/g, " ")} €`;
 
 export function allocateRegionalCredits(input: AllocationInput): AllocationResult {
   const errors: AllocationError[] = [];
@@ -172,7 +176,7 @@ export function allocateRegionalCredits(input: AllocationInput): AllocationResul
     if (count > 0 && input.envelope < fixedTotal) {
       errors.push({
         code: "enveloppe-insuffisante",
-        message: `L'enveloppe (${euros(input.envelope)}) est inférieure aux parts fixes : ${count} région${count > 1 ? "s" : ""} × ${euros(fixedPerRegion)} = ${euros(fixedTotal)}.`,
+        message: `L'enveloppe (${formatEuros(input.envelope)}) est inférieure aux parts fixes : ${count} région${count > 1 ? "s" : ""} × ${formatEuros(fixedPerRegion)} = ${formatEuros(fixedTotal)}.`,
       });
     }
   }

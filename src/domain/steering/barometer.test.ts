@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  gapClass,
+  nationalTargetYears,
+  rateClass,
   NATIONAL_TARGETS,
   departementTrend,
   gapsToTarget,
@@ -179,5 +182,22 @@ describe("parseDepartmentTargetsCsv", () => {
     expect(parsePercent("0")).toBe(0);
     expect(parsePercent("100,0")).toBe(100);
     expect(parsePercent("-1")).toBeNull();
+  });
+});
+
+describe("map classes", () => {
+  it("classes the gap to target at its bounds", () => {
+    expect([-25, -10, -9.9, -5, -4.9, -0.1, 0, 4.9, 5, 30].map(gapClass)).toEqual([
+      "far-below", "far-below", "below", "below", "near-below", "near-below", "reached", "reached", "above", "above",
+    ]);
+  });
+
+  it("classes the rate in steps of 20 %", () => {
+    expect([0, 19.9, 20, 39.9, 40, 60, 79.9, 80, 100].map(rateClass)).toEqual(["under-20", "under-20", "20-40", "20-40", "40-60", "60-80", "60-80", "80-plus", "80-plus"]);
+  });
+
+  it("names the years that have a national target", () => {
+    expect(nationalTargetYears("epp")).toEqual([2023, 2026]);
+    expect(nationalTargetYears("epnp")).toEqual([2023, 2026]);
   });
 });

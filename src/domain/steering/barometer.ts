@@ -391,6 +391,51 @@ export function gapsToTarget(
     .sort((a, b) => (a.departement < b.departement ? -1 : 1));
 }
 
+/**
+ * Classes of the gap to target shown on the barometer's map, in percentage points (the page gives each a
+ * colour and a text legend). Bounds: at or under −10; over −10 up to −5; over −5 and under 0; from 0 to
+ * under 5 (target reached); 5 or more.
+ */
+export const GAP_CLASSES = [
+  { id: "far-below", label: "10 points ou plus sous l'objectif" },
+  { id: "below", label: "de 5 à 10 points sous l'objectif" },
+  { id: "near-below", label: "moins de 5 points sous l'objectif" },
+  { id: "reached", label: "objectif atteint" },
+  { id: "above", label: "5 points ou plus au-dessus" },
+] as const;
+export type GapClass = (typeof GAP_CLASSES)[number]["id"];
+
+export function gapClass(gapPoints: number): GapClass {
+  if (gapPoints <= -10) return "far-below";
+  if (gapPoints <= -5) return "below";
+  if (gapPoints < 0) return "near-below";
+  return gapPoints < 5 ? "reached" : "above";
+}
+
+/** Classes of the rate itself, for a year without a target: steps of 20 %. */
+export const RATE_CLASSES = [
+  { id: "under-20", label: "moins de 20 %" },
+  { id: "20-40", label: "de 20 à 40 %" },
+  { id: "40-60", label: "de 40 à 60 %" },
+  { id: "60-80", label: "de 60 à 80 %" },
+  { id: "80-plus", label: "80 % ou plus" },
+] as const;
+export type RateClass = (typeof RATE_CLASSES)[number]["id"];
+
+export function rateClass(percent: number): RateClass {
+  if (percent < 20) return "under-20";
+  if (percent < 40) return "20-40";
+  if (percent < 60) return "40-60";
+  return percent < 80 ? "60-80" : "80-plus";
+}
+
+/** The years that have a national target for this indicator (2023 and 2026), in order. */
+export function nationalTargetYears(indicator: Indicator): number[] {
+  return NATIONAL_TARGETS.filter((t) => t.indicator === indicator)
+    .map((t) => t.year)
+    .sort((a, b) => a - b);
+}
+
 export interface TrendPoint {
   year: number;
   numerator: number;

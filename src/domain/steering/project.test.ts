@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isValidSiret, summariseProjects, validateProject, amountForYear, type Project, type ProjectInput } from "./project.js";
+import { FIRST_FUNDING_YEAR, fundingYears, isValidSiret, summariseProjects, validateProject, amountForYear, type Project, type ProjectInput } from "./project.js";
 import { sampleProject } from "./test-support.js";
 
 function errors(input: unknown) {
@@ -187,5 +187,17 @@ describe("amountForYear and summariseProjects", () => {
     // All years: a 70 000 + b 30 000 = 100 000 ; 2022 alone: only a
     expect(summariseProjects([a, b]).overall.total).toBe(100_000);
     expect(summariseProjects([a, b], { year: 2022 }).overall).toEqual({ count: 1, arsFir: 30_000, dreetsP304: 0, total: 30_000 });
+  });
+});
+
+describe("fundingYears", () => {
+  it("runs from the first calls for projects (2021) to next year", () => {
+    expect(FIRST_FUNDING_YEAR).toBe(2021);
+    expect(fundingYears(new Date(2026, 11, 2))).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(fundingYears(new Date(2021, 0, 1))).toEqual([2021, 2022]);
+  });
+
+  it("offers only years a project may hold", () => {
+    for (const year of fundingYears(new Date(2099, 5, 1))) expect(validateProject(sampleProject({ amounts: [{ year, arsFir: 1000, dreetsP304: 0 }] })).ok).toBe(true);
   });
 });

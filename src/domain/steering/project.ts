@@ -39,6 +39,12 @@ export const EVALUATION_LABELS: Record<EvaluationOutcome, string> = {
 /** First year of the regional calls for projects (instruction SGMCAS/2021/74 du 1er avril 2021). */
 export const FIRST_FUNDING_YEAR = 2021;
 export const LAST_FUNDING_YEAR = 2100;
+
+/** The funding years a person may pick: from the first calls for projects to next year (a call is prepared a year ahead). */
+export function fundingYears(today: Date): number[] {
+  const last = Math.min(today.getFullYear() + 1, LAST_FUNDING_YEAR);
+  return Array.from({ length: Math.max(0, last - FIRST_FUNDING_YEAR + 1) }, (_, i) => FIRST_FUNDING_YEAR + i);
+}
 /** Sanity bound on one yearly amount of one funder for one project. */
 export const MAX_YEARLY_AMOUNT = 100_000_000;
 

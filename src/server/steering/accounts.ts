@@ -137,15 +137,3 @@ export async function resetPassword(db: Queryable, accountId: string, password: 
   await db.query("DELETE FROM steering_session WHERE account_id = $1", [accountId]);
   if (row) await db.query("DELETE FROM steering_login_throttle WHERE key = $1", [`compte:${row.email_key}`]);
 }
-
-/** What an account may see: null for the whole country, else one region. */
-export function readScope(account: Account): string | null {
-  // A departemental account never reaches the steering routes (guard), but never gets « all regions » either.
-  if (account.role === "departemental") return "—";
-  return account.role === "national" ? null : account.region;
-}
-
-/** Whether the account may change projects of this region. */
-export function canWriteRegion(account: Account, region: string): boolean {
-  return account.role === "national" || (account.role === "regional" && account.region === region);
-}

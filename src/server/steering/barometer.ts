@@ -3,6 +3,8 @@ import { z } from "zod";
 import {
   INDICATOR_LABELS,
   INDICATORS,
+  MAX_YEAR,
+  MIN_OBSERVATION_YEAR,
   NATIONAL_TARGETS,
   gapsToTarget,
   nationalSeries,
@@ -169,7 +171,7 @@ export async function removeDemoBarometer(tx: Queryable): Promise<number> {
 export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["pilotage : baromètre EPP/EPNP"];
-    const query = z.strictObject({ indicator: z.enum(INDICATORS).default("epp"), year: z.coerce.number().int().min(2015).max(2100).optional() });
+    const query = z.strictObject({ indicator: z.enum(INDICATORS).default("epp"), year: z.coerce.number().int().min(MIN_OBSERVATION_YEAR).max(MAX_YEAR).optional() });
     const national = guard(ctx, ["national"]);
 
     app.get(

@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { fileRefusal } from "../../domain/steering/grid-import.js";
 import type { ServerConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import { sendProblem } from "../problem.js";
@@ -63,7 +64,7 @@ export const notFound = (reply: FastifyReply, detail: string) => sendProblem(rep
 
 /** 422 with a line-by-line report of a refused file; the detail is `refusal` followed by the error count. */
 export function sendFileReport(reply: FastifyReply, errors: { line: number | null; column?: string; message: string }[], refusal = "Le fichier n'est pas importé") {
-  const detail = `${refusal} : ${errors.length} erreur${errors.length > 1 ? "s" : ""}.`;
+  const detail = fileRefusal(errors.length, refusal);
   return reply
     .status(422)
     .type("application/problem+json; charset=utf-8")

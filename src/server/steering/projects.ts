@@ -1,9 +1,8 @@
-import type { GridImportReport } from "../../domain/steering/grid.js";
+import { gridImportReport, planGridImport, referencedProjectIds } from "../../domain/steering/grid-import.js";
 import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { GRID_COLUMNS, MAX_GRID_ROWS, gridToCsv, parseProjectGridInSteps, projectsToGridRows } from "../../domain/steering/grid.js";
-import type { LineError } from "../../domain/steering/csv.js";
 import {
   FIRST_FUNDING_YEAR,
   LAST_FUNDING_YEAR,
@@ -15,7 +14,8 @@ import {
 import { findRegion } from "../../domain/steering/territories.js";
 import { THEME_IDS } from "../../domain/steering/themes.js";
 import type { Queryable } from "../db/database.js";
-import { canWriteRegion, readScope, type Account } from "./accounts.js";
+import { canWriteRegion, readScope } from "../../domain/steering/access.js";
+import type { Account } from "./accounts.js";
 import { listAudit, writeAudit } from "./audit.js";
 import { guard, sessionOf } from "./auth.js";
 import { forbidden, notFound, sendFieldErrors, sendFileReport, type SteeringContext } from "./context.js";
@@ -89,6 +89,13 @@ export async function pageProjects(
     [...params, page.limit, page.offset],
   );
   return { projects: rows.map(toStored), total: light.length, totals: summariseProjects(light as unknown as Project[], { year: filters.year }) };
+}
+
+/** The projects of these ids, locked until the end of the transaction, keyed by id (lower-case). */
+export async function getProjectsForUpdate(tx: Queryable, ids: readonly string[]): Promise<Map<string, StoredProject>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<ProjectRow>(`SELECT ${COLUMNS} FROM steering_project WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  return new Map(rows.map((row) => [row.id, toStored(row)]));
 }
 
 export async function getProject(db: Queryable, id: string, forUpdate = false): Promise<StoredProject | undefined> {
@@ -193,16 +200,6 @@ function countLines(text: string): number {
   return text.endsWith("\n") ? n - 1 : n;
 }
 
-class ImportRefused extends Error {
-  constructor(readonly errors: LineError[]) {
-    super("import refused");
-  }
-}
-class DryRun extends Error {
-  constructor(readonly report: GridImportReport) {
-    super("dry run");
-  }
-}
 
 /** The region a request may read: the account's own (regional, regional observer) or the one asked (national). */
 function scopedRegion(account: Account, asked: string | undefined): { region: string | null } | { forbidden: string } {
@@ -385,65 +382,18 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         }
         const parsed = step.value;
         if (!parsed.ok) return sendFileReport(reply, parsed.errors);
-        try {
-          const report = await ctx.db.transaction(async (tx) => {
-            const errors: LineError[] = [];
-            const plan: { line: number; before: StoredProject | null; project: Project }[] = [];
-            for (const row of parsed.rows) {
-              if (row.id === null) {
-                plan.push({ line: row.line, before: null, project: row.project });
-                continue;
-              }
-              const before = /^[0-9a-f-]{36}$/i.test(row.id) ? await getProject(tx, row.id, true) : undefined;
-              if (!before) {
-                errors.push({ line: row.line, column: "identifiant", message: `Aucun projet ne porte l'identifiant « ${row.id} » : laissez la cellule vide pour créer un projet.` });
-                continue;
-              }
-              if (!canWriteRegion(account, before.region)) {
-                errors.push({ line: row.line, column: "identifiant", message: "Ce projet relève d'une autre région que la vôtre." });
-                continue;
-              }
-              if (before.region !== row.project.region) {
-                errors.push({ line: row.line, column: "code_region", message: `Ce projet est rattaché à la région ${before.region} : un import ne change pas la région d'un projet.` });
-                continue;
-              }
-              // The line holds the list year; the project's other years are kept.
-              const merged = validateProject({
-                ...row.project,
-                amounts: [...before.amounts.filter((a) => a.year !== row.year), ...row.project.amounts].sort((a, b) => a.year - b.year),
-              });
-              if (!merged.ok) {
-                for (const e of merged.errors) errors.push({ line: row.line, message: `Avec les montants des autres années du projet : ${e.message}` });
-                continue;
-              }
-              plan.push({ line: row.line, before, project: merged.project });
-            }
-            if (errors.length > 0) throw new ImportRefused(errors);
-            const report: GridImportReport = { ok: true, dryRun, year: parsed.rows[0]!.year, created: 0, updated: 0, rows: [] };
-            const now = ctx.now();
-            const creations = plan.filter((step) => !step.before);
-            const newIds = dryRun ? [] : await insertProjects(tx, creations.map((step) => step.project), account, now, "projet.import");
-            const idOf = new Map(creations.map((step, i) => [step, newIds[i] ?? null]));
-            for (const step of plan) {
-              if (step.before) {
-                if (!dryRun) await updateProject(tx, step.before, step.project, account, now, "projet.import");
-                report.updated++;
-                report.rows.push({ line: step.line, id: step.before.id, action: "modification", title: step.project.title });
-              } else {
-                report.created++;
-                report.rows.push({ line: step.line, id: idOf.get(step) ?? null, action: "creation", title: step.project.title });
-              }
-            }
-            if (dryRun) throw new DryRun(report);
-            return report;
-          });
-          return report;
-        } catch (error) {
-          if (error instanceof DryRun) return error.report;
-          if (error instanceof ImportRefused)
-            return sendFileReport(reply, error.errors);
-          throw error;
-        }
+        const outcome = await ctx.db.transaction(async (tx) => {
+          const existing = await getProjectsForUpdate(tx, referencedProjectIds(parsed.rows));
+          const plan = planGridImport(parsed.rows, existing, account);
+          if (!plan.ok) return plan;
+          const now = ctx.now();
+          const creations = plan.steps.filter((step) => !step.before).map((step) => step.project);
+          const newIds = dryRun ? [] : await insertProjects(tx, creations, account, now, "projet.import");
+          if (!dryRun) for (const step of plan.steps) if (step.before) await updateProject(tx, step.before, step.project, account, now, "projet.import");
+          return { ok: true as const, report: gridImportReport(plan.steps, newIds, { dryRun, year: parsed.rows[0]!.year }) };
+        });
+        if (!outcome.ok) return sendFileReport(reply, outcome.errors);
+        return outcome.report;
       },
     );
 

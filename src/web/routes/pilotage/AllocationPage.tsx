@@ -5,7 +5,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { Allocation } from "../../../domain/funding/allocation.js";
+import { formatEuros, LATEST_ALLOCATION_RULE, type Allocation } from "../../../domain/funding/allocation.js";
 import { Page } from "../../components/Page.js";
 import { CsvImportSection } from "./CsvUpload.js";
 import { api, dateTime, euros, integer, type Problem } from "./api.js";
@@ -20,9 +20,10 @@ interface BirthsInfo {
 }
 type StoredAllocation = Allocation & { id: string; computedAt: string; computedBy: string };
 
+const { fixedPerRegion, birthsYear } = LATEST_ALLOCATION_RULE;
 const VOLETS = [
-  { value: "sante", label: "Volet santé — ARS, Fonds d'intervention régional (50 000 € par région)" },
-  { value: "social", label: "Volet social — DREETS, programme 304 (30 000 € par région)" },
+  { value: "sante", label: `Volet santé — ARS, Fonds d'intervention régional (${formatEuros(fixedPerRegion.sante)} par région)` },
+  { value: "social", label: `Volet social — DREETS, programme 304 (${formatEuros(fixedPerRegion.social)} par région)` },
 ] as const;
 
 /** Regional credits: the national administration computes; every account reads the results. */
@@ -35,8 +36,8 @@ export function AllocationPage() {
   return (
     <Page title="Répartition des crédits régionaux">
       <p>
-        Règle de l'instruction n° SGMCAS/2023/110 du 18 juillet 2023 (§3.1) : une part fixe par région participante (50 000 € pour le volet santé des ARS, 30 000 € pour le volet social des DREETS),
-        puis le reste de l'enveloppe partagé au prorata des naissances de 2021. Montants arrondis à l'euro ; les euros restants vont aux plus fortes parties décimales, de sorte que la somme égale
+        Règle de l'instruction n° SGMCAS/2023/110 du 18 juillet 2023 (§3.1) : une part fixe par région participante ({formatEuros(fixedPerRegion.sante)} pour le volet santé des ARS, {formatEuros(fixedPerRegion.social)} pour le volet social des DREETS),
+        puis le reste de l'enveloppe partagé au prorata des naissances de {birthsYear}. Montants arrondis à l'euro ; les euros restants vont aux plus fortes parties décimales, de sorte que la somme égale
         l'enveloppe.
       </p>
       {births.data && <BirthsSummary info={births.data} />}
@@ -242,7 +243,7 @@ function BirthsUpload({ onDone }: { onDone: () => void }) {
       title="Charger une table des naissances"
       help={
         <p>
-          Par exemple la table INSEE 2021 que nomme la règle. Colonnes : <code>annee</code>, <code>code_region</code>, <code>naissances</code> (et facultatives{" "}
+          Par exemple la table INSEE {birthsYear} que nomme la règle. Colonnes : <code>annee</code>, <code>code_region</code>, <code>naissances</code> (et facultatives{" "}
           <code>nom_region</code>, <code>source</code>), ou par département avec <code>code_departement</code>. Une table remplace celle de la même année.
         </p>
       }

@@ -1,8 +1,8 @@
-import { fundingYears } from "./labels.js";
+import { fundingYears } from "../../../domain/steering/project.js";
 
 /** The options of a funding-year select, from the first calls for projects to next year. */
 export function FundingYearOptions() {
-  return fundingYears().map((year) => (
+  return fundingYears(new Date()).map((year) => (
     <option key={year} value={year}>
       {year}
     </option>

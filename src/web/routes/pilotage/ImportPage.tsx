@@ -8,7 +8,8 @@ import { CsvUpload } from "./CsvUpload.js";
 import { api, type Problem } from "./api.js";
 import { FileReport } from "./FileReport.js";
 import { regionName } from "./labels.js";
-import { canWrite, useAccount } from "./session.js";
+import { canWrite } from "../../../domain/steering/access.js";
+import { useAccount } from "./session.js";
 
 
 /** Imports the yearly grid from CSV: checked line by line, then written in one transaction or not at all. */

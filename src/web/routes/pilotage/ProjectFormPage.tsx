@@ -22,7 +22,8 @@ import {
   regionName,
   type StoredProject,
 } from "./labels.js";
-import { canWrite, useAccount } from "./session.js";
+import { canWrite } from "../../../domain/steering/access.js";
+import { useAccount } from "./session.js";
 
 interface AmountRow {
   year: string;

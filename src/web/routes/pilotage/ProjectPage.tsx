@@ -3,7 +3,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Page } from "../../components/Page.js";
 import { dateTime, day, euros } from "./api.js";
 import { EVALUATION_LABELS, FUNDING_LINE_LABELS, STATUS_LABELS, PRIORITY_THEMES, departementName, regionName, type StoredProject } from "./labels.js";
-import { canWriteRegion, useAccount } from "./session.js";
+import { canWriteRegion } from "../../../domain/steering/access.js";
+import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
 import { AuditList, type AuditEntry } from "./JournalPage.js";
 

@@ -6,7 +6,8 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
 import { euros } from "./api.js";
 import { FUNDING_LINE_LABELS, PRIORITY_THEMES, PROJECT_STATUSES, REGIONS, STATUS_LABELS, regionName, themeShort, type StoredProject, type Totals } from "./labels.js";
-import { canWrite, useAccount } from "./session.js";
+import { canWrite } from "../../../domain/steering/access.js";
+import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
 
 interface ListAnswer {

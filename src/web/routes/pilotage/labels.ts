@@ -16,9 +16,3 @@ export { EVALUATION_LABELS, FUNDING_LINE_LABELS, STATUS_LABELS, PROJECT_STATUSES
 export const regionName = (code: string) => findRegion(code)?.nom ?? code;
 export const departementName = (code: string) => findDepartement(code)?.nom ?? code;
 export const themeShort = (id: string) => PRIORITY_THEMES.find((t) => t.id === id)?.shortLabel ?? id;
-
-/** Years offered in the filters and forms: from the first calls for projects (2021) to next year. */
-export function fundingYears(today = new Date()): number[] {
-  const last = today.getFullYear() + 1;
-  return Array.from({ length: last - 2021 + 1 }, (_, i) => 2021 + i);
-}

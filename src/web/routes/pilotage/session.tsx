@@ -78,7 +78,5 @@ export function useAccount(): Account {
   return state.account;
 }
 
-export const canWrite = (a: Account) => a.role === "national" || a.role === "regional";
-export const canWriteRegion = (a: Account, region: string) => a.role === "national" || (a.role === "regional" && a.region === region);
 export const roleLabel = (a: Account) =>
   a.role === "departemental" ? `Service de rappel, département ${a.departement ?? "?"}` : a.role === "national" ? "Administration nationale" : a.role === "regional" ? `${a.agency === "ars" ? "ARS" : "DREETS"}, région ${a.region}` : `Observateur${a.region ? `, région ${a.region}` : ""}`;

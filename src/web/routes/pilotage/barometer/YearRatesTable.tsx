@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+import { percent, points } from "../api.js";
+
+/** One row of {@link YearRatesTable}: the rate of a year, its target already in words, and the last column's value. */
+export interface YearRate {
+  year: number;
+  percent: number;
+  target: string;
+  gapPoints: number | null;
+  changePoints: number | null;
+  last: ReactNode;
+}
+
+/** A rate year by year against its target (the national trend here, a département's rates in the call-back back office). */
+export function YearRatesTable({ caption, lastColumn, rows }: { caption: ReactNode; lastColumn: string; rows: YearRate[] }) {
+  return (
+    <div className="mj-table">
+      <table tabIndex={0}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Année</th>
+            <th scope="col" className="mj-number">Taux</th>
+            <th scope="col" className="mj-number">Objectif</th>
+            <th scope="col" className="mj-number">Écart à l'objectif</th>
+            <th scope="col" className="mj-number">Évolution sur un an</th>
+            <th scope="col" className="mj-number">{lastColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.year}>
+              <th scope="row">{p.year}</th>
+              <td className="mj-number">{percent(p.percent)}</td>
+              <td className="mj-number">{p.target}</td>
+              <td className="mj-number">{p.gapPoints === null ? "—" : points(p.gapPoints)}</td>
+              <td className="mj-number">{p.changePoints === null ? "—" : points(p.changePoints)}</td>
+              <td className="mj-number">{p.last}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
