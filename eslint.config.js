@@ -7,8 +7,6 @@ import lingui from "eslint-plugin-lingui";
 const unextracted = [
   "src/web/routes/autour/**",
   "src/web/routes/calendrier/**",
-  // Development check (issue 15, landed alongside): French only for now; the grid's items are content (content/developpement).
-  "src/web/routes/developpement/**",
   // Post-partum: the PDF is drawn with a standard PDF font (Latin letters only) for the professional, in French; the
   // questionnaire screens' words follow the validated questionnaire's language (content/epds), not the interface's.
   "src/web/routes/post-partum/EpdsProPage.tsx",

@@ -4,6 +4,7 @@ import { addDays, addMonths, isoDateInTimeZone } from "../../src/domain/dates.js
 import { childAges, formatAge } from "../../src/domain/development/age.js";
 import { TERME_DAYS_AFTER_DDR } from "../../src/domain/journey/pregnancy.js";
 import fr from "../../content/developpement/fr.json";
+import ar from "../../content/developpement/ar.json";
 import { expectNoAxeViolations, launchBrowser, newPhonePage, startServer, tabTo } from "./support.js";
 
 const today = isoDateInTimeZone(new Date(), "Europe/Paris");
@@ -188,6 +189,67 @@ describe("development of a premature baby (issue 15)", () => {
       expect(main).toContain(`« je ne sais pas » à ${fr.bands[1]!.items.length} repères`);
       expect(main).not.toContain("Rien de particulier à signaler");
       await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+  it("in Arabic: right to left, the translated items and result, the summary for the doctor in French, axe clean, no overflow at 390 px", async () => {
+    const baseUrl = inject("baseUrl");
+    const { context, page, problems } = await newPhonePage(browser);
+    const band = ar.bands[1]!; // « De 12 à 17 mois »: a 13-month-old born at term
+    const nonIds = new Set(["12m-l-1", "12m-s-1"]); // one language and one social item: 2 « non » in 2 domains
+    try {
+      await seedProfile(page, baseUrl, { version: 2, project: null, pregnancy: null, children: [{ id: "sara", firstName: "Sara", birthDate: addMonths(today, -13) }], situations: [] });
+      await page.goto(`${baseUrl}/ar/developpement?enfant=sara`);
+      await page.getByRole("heading", { name: "نمو Sara", level: 1 }).waitFor();
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
+      const page1 = await page.locator("main").innerText();
+      expect(page1).toContain(band.milestones[0]!);
+      expect(page1).toContain(band.helps[0]!);
+      expect(page1).not.toContain(fr.bands[1]!.milestones[0]!);
+      // Our translation, said to be under review and not the official grid.
+      expect(await page.getByTestId("translation-status").innerText()).toContain("ترجمة بمساعدة آلية، في انتظار المراجعة");
+      await page.getByRole("heading", { name: `في هذا العمر تقريبًا (${band.label})` }).waitFor();
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("link", { name: "تقييم النمو" }).click();
+      await page.getByRole("heading", { name: "تقييم: Sara", level: 1 }).waitFor();
+      await page.getByRole("button", { name: "ابدأ" }).click();
+      const total = band.items.length + 2;
+      for (let q = 1; q <= total; q++) {
+        await page.getByRole("heading", { name: `السؤال ${q} من ${total}` }).waitFor();
+        const item = band.items[q - 1];
+        const legend = page.locator("main legend span.fr-text--lead");
+        if (item) {
+          expect(await legend.innerText()).toBe(item.text);
+          expect(await legend.getAttribute("lang")).toBe("ar");
+          expect(await page.locator("main").innerText()).toContain(item.example);
+        } else expect(await legend.innerText()).toBe(q === total ? ar.transversal.worry.text : ar.transversal.regression.text);
+        if (q === 1) {
+          await page.getByRole("button", { name: "التالي" }).click();
+          await page.getByText("اختر « نعم » أو « لا » أو « لا أعرف ».").waitFor();
+          await expectNoAxeViolations(page);
+        }
+        const choice = item && !nonIds.has(item.id) ? "نعم" : "لا";
+        await page.locator("label").filter({ hasText: new RegExp(`^\\s*${choice}\\s*$`) }).click();
+        await page.getByRole("button", { name: q === total ? "عرض النتيجة" : "التالي" }).click();
+      }
+
+      await page.getByRole("heading", { name: "النتيجة: Sara", level: 1 }).waitFor();
+      await page.getByRole("heading", { name: "تحدّث مع طبيبك" }).waitFor();
+      const result = await page.locator("main .mj-dev-screen-only").innerText();
+      expect(result).toContain("2 إجابات « لا » في 2 مجالات");
+      expect(result).toContain("هذا ليس تشخيصًا.");
+      expect(result).toContain("منصة التنسيق والتوجيه (PCO TND)");
+      // The summary for the doctor keeps the official grid's French words, and says so in Arabic.
+      expect(await page.locator("main").innerText()).toContain("الملخص أدناه باللغة الفرنسية، للطبيب");
+      const report = page.locator(".mj-dev-report");
+      expect(await report.getAttribute("lang")).toBe("fr");
+      expect(await report.innerText()).toContain("Réagit à son prénom (attendu à 9 mois)");
+      expect(await report.innerText()).toContain("Fait des gestes sociaux (au revoir, bravo)");
+      await expectNoAxeViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -1,20 +1,26 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { msg } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
+import type { MessageDescriptor } from "@lingui/core";
 import type { Answer } from "../../../domain/development/assess.js";
 
 export interface CheckQuestion {
   id: string;
   text: string;
   example: string;
+  /** BCP-47 tag and direction of the question's text (its content's language, French when not translated). */
+  lang: string;
+  dir: "ltr" | "rtl";
   /** The domain's label for the grid's items; none for the two questions valid at any age. */
   domain?: string;
 }
 
-const CHOICES: { value: Answer; label: string }[] = [
-  { value: "oui", label: "Oui" },
-  { value: "non", label: "Non" },
-  { value: "nsp", label: "Je ne sais pas" },
+const CHOICES: { value: Answer; label: MessageDescriptor }[] = [
+  { value: "oui", label: msg`Oui` },
+  { value: "non", label: msg`Non` },
+  { value: "nsp", label: msg`Je ne sais pas` },
 ];
 
 /**
@@ -22,12 +28,15 @@ const CHOICES: { value: Answer; label: string }[] = [
  * which screen readers read out; answers stay in memory until the end.
  */
 export function CheckQuestions({ questions, onComplete, onCancel }: { questions: CheckQuestion[]; onComplete(answers: Record<string, Answer>): void; onCancel(): void }) {
+  const { t } = useLingui();
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [error, setError] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const question = questions[index]!;
   const last = index === questions.length - 1;
+  const position = index + 1;
+  const total = questions.length;
 
   useEffect(() => headingRef.current?.focus(), [index]);
 
@@ -45,19 +54,31 @@ export function CheckQuestions({ questions, onComplete, onCancel }: { questions:
   return (
     <form onSubmit={next} className="mj-epds">
       <h2 ref={headingRef} tabIndex={-1} className="fr-h6 fr-mb-1w" aria-live="polite">
-        Question {index + 1} sur {questions.length}
+        {t`Question ${position} sur ${total}`}
       </h2>
       <progress className="mj-progress" max={questions.length} value={index + 1} aria-hidden="true" />
-      {question.domain && <p className="fr-text--sm fr-mt-2w fr-mb-1w">{question.domain}</p>}
+      {question.domain && (
+        <p className="fr-text--sm fr-mt-2w fr-mb-1w" lang={question.lang} dir={question.dir}>
+          {question.domain}
+        </p>
+      )}
       <RadioButtons
         key={question.id}
-        legend={<span className="fr-text--lead">{question.text}</span>}
-        hintText={question.example}
+        legend={
+          <span className="fr-text--lead" lang={question.lang} dir={question.dir}>
+            {question.text}
+          </span>
+        }
+        hintText={
+          <span lang={question.lang} dir={question.dir}>
+            {question.example}
+          </span>
+        }
         name={`reperage-${question.id}`}
         state={error ? "error" : "default"}
-        stateRelatedMessage={error ? "Choisissez « Oui », « Non » ou « Je ne sais pas »." : undefined}
+        stateRelatedMessage={error ? t`Choisissez « Oui », « Non » ou « Je ne sais pas ».` : undefined}
         options={CHOICES.map((choice) => ({
-          label: choice.label,
+          label: t(choice.label),
           nativeInputProps: {
             value: choice.value,
             checked: answers[question.id] === choice.value,
@@ -71,15 +92,15 @@ export function CheckQuestions({ questions, onComplete, onCancel }: { questions:
       <div className="fr-btns-group fr-btns-group--inline fr-btns-group--icon-left">
         {index > 0 ? (
           <Button type="button" priority="secondary" iconId="fr-icon-arrow-left-line" onClick={() => setIndex(index - 1)}>
-            Précédent
+            {t`Précédent`}
           </Button>
         ) : (
           <Button type="button" priority="secondary" iconId="fr-icon-arrow-left-line" onClick={onCancel}>
-            Retour
+            {t`Retour`}
           </Button>
         )}
         <Button type="submit" iconId={last ? "fr-icon-check-line" : "fr-icon-arrow-right-line"}>
-          {last ? "Voir le résultat" : "Suivant"}
+          {last ? t`Voir le résultat` : t`Suivant`}
         </Button>
       </div>
     </form>

@@ -1,61 +1,81 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { formatFrenchDate } from "../../../domain/dates.js";
+import { msg, plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
+import type { MessageDescriptor } from "@lingui/core";
 import type { AssessmentLevel } from "../../../domain/development/assess.js";
+import { formatDate } from "../../i18n/format.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
-import { bandContent } from "./grid-content.js";
+import { bandContent, useDevelopmentContent } from "./grid-content.js";
 
-const LEVEL: Record<AssessmentLevel, string> = {
-  "rien-a-signaler": "Rien de particulier à signaler",
-  "en-parler": "À montrer au médecin",
-  "en-parler-vite": "À montrer à un médecin sans attendre",
+const LEVEL: Record<AssessmentLevel, MessageDescriptor> = {
+  "rien-a-signaler": msg`Rien de particulier à signaler`,
+  "en-parler": msg`À montrer au médecin`,
+  "en-parler-vite": msg`À montrer à un médecin sans attendre`,
 };
 
-/** The checks kept on this device, newest first, each deletable. */
+/**
+ * The checks kept on this device, newest first, each deletable. The ages are kept as written for the doctor's
+ * summary (in French); the band is named in the interface's language.
+ */
 export function HistoryPage() {
   const { developmentHistory: records, deleteDevelopment } = useParent();
+  const { t } = useLingui();
+  const development = useDevelopmentContent();
   const [confirmAll, setConfirmAll] = useState(false);
 
   return (
-    <Page title="Mes repérages du développement">
-      <p>Ces résultats sont enregistrés uniquement sur cet appareil.</p>
-      {records.length === 0 && <p>Aucun repérage enregistré.</p>}
+    <Page title={t`Mes repérages du développement`}>
+      <p>{t`Ces résultats sont enregistrés uniquement sur cet appareil.`}</p>
+      {records.length === 0 && <p>{t`Aucun repérage enregistré.`}</p>}
       {records.length > 0 && (
         <>
           <ul className="mj-track-list">
-            {records.map((r) => (
-              <li key={r.id} className="fr-p-2w fr-mb-2w mj-child-box">
-                <p className="fr-mb-1w">
-                  <strong>{formatFrenchDate(r.date)}</strong> · {r.childName} · âge réel {r.realAge}
-                  {r.correctedAge && `, âge corrigé ${r.correctedAge}`} · grille « {bandContent(r.band)?.label ?? r.band} »
-                </p>
-                <p className="fr-mb-1w">
-                  {LEVEL[r.level]} · {r.nonItems.length} réponse{r.nonItems.length > 1 ? "s" : ""} « non »
-                </p>
-                <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteDevelopment(r.id)}>
-                  Supprimer<span className="fr-sr-only"> le repérage du {formatFrenchDate(r.date)}</span>
-                </Button>
-              </li>
-            ))}
+            {records.map((r) => {
+              const date = formatDate(r.date);
+              const child = r.childName;
+              const realAge = r.realAge;
+              const correctedAge = r.correctedAge;
+              const grid = bandContent(r.band, development?.content)?.label ?? r.band;
+              const nonCount = r.nonItems.length;
+              return (
+                <li key={r.id} className="fr-p-2w fr-mb-2w mj-child-box">
+                  <p className="fr-mb-1w">
+                    <strong>{date}</strong> ·{" "}
+                    {correctedAge
+                      ? t`${child} · âge réel ${realAge}, âge corrigé ${correctedAge} · grille « ${grid} »`
+                      : t`${child} · âge réel ${realAge} · grille « ${grid} »`}
+                  </p>
+                  <p className="fr-mb-1w">
+                    {t(LEVEL[r.level])} · {plural(nonCount, { one: "# réponse « non »", other: "# réponses « non »" })}
+                  </p>
+                  <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteDevelopment(r.id)}>
+                    <Trans>
+                      Supprimer<span className="fr-sr-only"> le repérage du {date}</span>
+                    </Trans>
+                  </Button>
+                </li>
+              );
+            })}
           </ul>
           {!confirmAll ? (
             <Button priority="secondary" iconId="fr-icon-delete-line" onClick={() => setConfirmAll(true)}>
-              Supprimer tout l'historique
+              {t`Supprimer tout l'historique`}
             </Button>
           ) : (
             <div className="fr-btns-group fr-btns-group--inline-sm">
-              <Button onClick={() => void deleteDevelopment("all").then(() => setConfirmAll(false))}>Oui, tout supprimer</Button>
+              <Button onClick={() => void deleteDevelopment("all").then(() => setConfirmAll(false))}>{t`Oui, tout supprimer`}</Button>
               <Button priority="secondary" onClick={() => setConfirmAll(false)}>
-                Annuler
+                {t`Annuler`}
               </Button>
             </div>
           )}
         </>
       )}
       <p className="fr-mt-3w">
-        <Link to="/developpement">Le développement de mon enfant</Link>
+        <Link to="/developpement">{t`Le développement de mon enfant`}</Link>
       </p>
     </Page>
   );

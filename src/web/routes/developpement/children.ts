@@ -1,8 +1,11 @@
+import { msg } from "@lingui/core/macro";
+import { i18n } from "@lingui/core";
 import type { Child, Profile } from "../../../domain/profile/profile.js";
 
-/** A child's name as the pages say it: the first name, or « Enfant 2 ». */
+/** A child's name as the pages say it: the first name, or « Enfant 2 » (in the interface's language). */
 export function childName(profile: Profile, child: Child): string {
-  return child.firstName.trim() || `Enfant ${profile.children.indexOf(child) + 1}`;
+  const number = profile.children.indexOf(child) + 1;
+  return child.firstName.trim() || i18n._(msg`Enfant ${number}`);
 }
 
 /** The child named by `?enfant=`, else the only (or youngest) child. */

@@ -1,10 +1,70 @@
+import { useEffect, useState } from "react";
 import type { DevelopmentBandContent, DevelopmentContent } from "../../../domain/development/content.js";
 import type { BandId } from "../../../domain/development/grid.js";
+import type { ContentLanguage } from "../../../domain/content/languages.js";
+import { useContentLanguage } from "../../state/translations.js";
 import fr from "../../../../content/developpement/fr.json";
 
-/** The French grid and milestones (content/developpement/fr.json, validated by the content build check). */
+/**
+ * The French grid and milestones (content/developpement/fr.json, validated by the content build check): the reference,
+ * and the words of the summary for the doctor whatever the parent's language.
+ */
 export const developmentContent = fr as DevelopmentContent;
 
-export function bandContent(id: BandId): DevelopmentBandContent | null {
-  return developmentContent.bands.find((b) => b.id === id) ?? null;
+/**
+ * The other languages' files (content/developpement/<langue>.json, each checked at build against fr.json: same items),
+ * one chunk each, fetched only by a visitor who reads that language (precached by the service worker: offline too).
+ */
+const translations: Partial<Record<string, () => Promise<DevelopmentContent>>> = Object.fromEntries(
+  Object.entries(import.meta.glob<DevelopmentContent>(["../../../../content/developpement/*.json", "!**/fr.json"], { import: "default" })).map(([path, load]) => [
+    path.replace(/^.*\/(.*)\.json$/, "$1"),
+    load,
+  ]),
+);
+
+export interface LocalizedDevelopment {
+  content: DevelopmentContent;
+  /** The language the texts are in. */
+  language: ContentLanguage;
+  /** The reader's language has no file: French is shown, and says so. */
+  fallback: boolean;
+}
+
+const french = (fallback: boolean): LocalizedDevelopment => ({ content: developmentContent, language: "fr", fallback });
+const loaded = new Map<string, DevelopmentContent>();
+
+/** The development content in the interface's language (null while its chunk loads), French when it has none. */
+export function useDevelopmentContent(): LocalizedDevelopment | null {
+  const language = useContentLanguage();
+  const initial = (): LocalizedDevelopment | null => {
+    if (language === "fr") return french(false);
+    const ready = loaded.get(language);
+    if (ready) return { content: ready, language, fallback: false };
+    return translations[language] ? null : french(true);
+  };
+  const [state, setState] = useState<{ for: ContentLanguage; value: LocalizedDevelopment | null }>(() => ({ for: language, value: initial() }));
+  useEffect(() => {
+    const load = translations[language];
+    if (language === "fr" || !load) {
+      setState({ for: language, value: french(language !== "fr") });
+      return;
+    }
+    let cancelled = false;
+    load()
+      .then((content) => {
+        loaded.set(language, content);
+        if (!cancelled) setState({ for: language, value: { content, language, fallback: false } });
+      })
+      .catch(() => {
+        if (!cancelled) setState({ for: language, value: french(true) });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [language]);
+  return state.for === language ? state.value : initial();
+}
+
+export function bandContent(id: BandId, content: DevelopmentContent = developmentContent): DevelopmentBandContent | null {
+  return content.bands.find((b) => b.id === id) ?? null;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable lingui/no-unlocalized-strings -- The PDF for the doctor is in French in every language (see DoctorSummary.tsx); its standard PDF font has Latin letters only. */
 import { formatFrenchDate } from "../../../domain/dates.js";
 import { a4TextDocument } from "../../components/a4-pdf.js";
 import { ANSWER_WORDS, GRID_CITATION, type CheckSummary } from "./summary.js";

@@ -1,3 +1,4 @@
+/* eslint-disable lingui/no-unlocalized-strings -- The words of the summary for the doctor, in French in every language (see DoctorSummary.tsx). */
 import type { Answer, Assessment } from "../../../domain/development/assess.js";
 import type { DevelopmentBandContent } from "../../../domain/development/content.js";
 import { developmentContent } from "./grid-content.js";
