@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newPhonePage } from "./support.js";
+import { launchBrowser, newPhonePage, savePregnancyProfile } from "./support.js";
 
 /**
  * Pre-rendered pages paint with the part of the DSFR stylesheet they use; the whole stylesheet comes when
@@ -164,6 +164,29 @@ describe("first paint of pre-rendered pages", () => {
       expect(problems, path).toEqual([]);
       await context.close();
     }
+  });
+
+  it("a returning parent's home: the week's agenda and the tracks arrive together, nothing already painted moves", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await savePregnancyProfile(page, baseUrl, inDays(100));
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.locator("main section h2").first().waitFor(); // the tracks
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const shifted = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
+    expect(shifted, "layout shift on a returning parent's home").toBeLessThan(0.1);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it("adopts the pre-rendered page on a repeat visit too, with the content already on the device", async () => {

@@ -45,10 +45,10 @@ export function HomePage() {
           if (!profile) return null;
           const tracks = buildTracks(profile, today).filter((tr) => tr.stage);
           return (
-            <>
-              <Suspense fallback={null}>
-                <ThisWeek />
-              </Suspense>
+            // One boundary for the week's agenda (a lazy chunk) and the tracks below it: shown together, so the
+            // agenda arriving later no longer pushes the tracks down (a returning parent's home shifted by 0.26).
+            <Suspense fallback={null}>
+              <ThisWeek />
               {tracks.map((track) => {
                 const stage = bundle.stages.find((s) => s.id === track.stage)!;
                 const essentials = articlesForStage(bundle.articles, stage.id, profile.situations).slice(0, 3);
@@ -79,7 +79,7 @@ export function HomePage() {
                 </p>
               )}
               <PillarTiles />
-            </>
+            </Suspense>
           );
         }}
       </ContentGate>
