@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { placesContract } from "../domain/api/places.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
 import type { TranslationBundle, TranslationLanguage } from "../domain/content/schema.js";
 import type { Database } from "./db/database.js";
@@ -30,7 +31,11 @@ export interface ApiOptions {
 export function apiRoutes(options: ApiOptions): FastifyPluginAsyncZod {
   const { db, epds, services, places, steering } = options;
   return async (api) => {
-    api.get("/config", { schema: { summary: "Services externes configurés (fond de carte, géocodage d'adresse)", tags: ["service"] } }, async () => services);
+    api.get(
+      "/config",
+      { schema: { summary: "Services externes configurés (fond de carte, géocodage d'adresse)", tags: ["service"], response: { 200: placesContract["GET /config"].response } } },
+      async () => services,
+    );
     await api.register(contentRoutes(db, options.translations));
     if (epds) await api.register(epdsRoutes(epds));
     await api.register(calendarRoutes(options.publicUrl?.hostname || undefined));

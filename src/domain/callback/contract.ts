@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCommuneCode } from "../geo/insee.js";
+import type { Contract } from "../api/contract.js";
 
 /**
  * Call-back requests after the EPDS (issue 17): the HTTP contract shared by the server routes, the OpenAPI
@@ -261,3 +262,17 @@ export const departementBarometerSchema = z.object({
   fictitious: z.boolean(),
 });
 export type DepartementBarometer = z.infer<typeof departementBarometerSchema>;
+
+/** The endpoints above by « METHOD /path » (src/domain/api/contract.ts), for the browser's client. */
+export const callbackContract = {
+  "GET /rappel/couverture": { query: coverageQuerySchema, response: coverageSchema },
+  "POST /rappel/demandes": { body: newCallbackRequestSchema, response: createdCallbackSchema, status: 201 },
+  "DELETE /rappel/demandes/:id": { params: callbackIdParamsSchema, status: 204 },
+  "GET /pilotage/rappels": { response: inboxSchema },
+  "GET /pilotage/rappels/barometre": { query: departementBarometerQuerySchema, response: departementBarometerSchema },
+  "GET /pilotage/rappels/:id": { params: callbackIdParamsSchema, response: callbackRequestSchema },
+  "POST /pilotage/rappels/:id/statut": { params: callbackIdParamsSchema, body: statusChangeSchema, response: callbackRequestSchema },
+  "GET /pilotage/services-rappel": { response: servicesListSchema },
+  "GET /pilotage/services-rappel/:departement": { params: departementParamsSchema, response: callbackServiceSchema },
+  "PUT /pilotage/services-rappel/:departement": { params: departementParamsSchema, body: callbackServiceInputSchema, response: callbackServiceSchema },
+} satisfies Contract;

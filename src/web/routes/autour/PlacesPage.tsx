@@ -9,7 +9,7 @@ import { communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneInde
 import { Page } from "../../components/Page.js";
 import { ChoiceList } from "./ChoiceList.js";
 import { MissingPlaceTypes, useNearbyPlan } from "./NearbyLinks.js";
-import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommuneIndex, type PlaceFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
+import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommuneIndex, type NearbyFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
 
 const PlaceMap = lazy(() => import("./PlaceMap.js"));
 const RADII = [5, 10, 20, 50, 100];
@@ -41,7 +41,7 @@ export function PlacesPage() {
 
   const [placeTypes, setPlaceTypes] = useState<PlaceTypeInfo[]>([]);
   const [config, setConfig] = useState<ServicesConfig | null>(null);
-  const [results, setResults] = useState<PlaceFeature[] | null>(null);
+  const [results, setResults] = useState<NearbyFeature[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -273,7 +273,7 @@ function formatDistance(m: number | undefined): string {
   return m < 1000 ? `${Math.round(m / 10) * 10} m` : `${(m / 1000).toFixed(m < 10_000 ? 1 : 0).replace(".", ",")} km`;
 }
 
-function ResultList({ results, radius, onWiden }: { results: PlaceFeature[]; radius: number; onWiden: (() => void) | null }) {
+function ResultList({ results, radius, onWiden }: { results: NearbyFeature[]; radius: number; onWiden: (() => void) | null }) {
   return (
     <>
       <h2 className="fr-h5">Résultats</h2>

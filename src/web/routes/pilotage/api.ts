@@ -1,17 +1,14 @@
+import type { Problem } from "../../../domain/api/problem.js";
 import { formatFrenchDate } from "../../../domain/dates.js";
+import { fetchJson, type ApiResult as ClientResult } from "../../api/client.js";
 
 /**
- * The steering API from the browser: same-origin fetch with the session cookie (HttpOnly, set by the
- * server) and the CSRF token in the `x-csrf-token` header on every state-changing request. The token is
- * kept in memory only (never in storage): a reload asks the server for it again.
+ * The steering API from the browser, through the one client (`src/web/api/client.ts`): same-origin fetch with
+ * the session cookie (HttpOnly, set by the server) and the CSRF token in the `x-csrf-token` header on every
+ * state-changing request. The token is kept in memory only (never in storage): a reload asks the server for it
+ * again.
  */
-export interface Problem {
-  status: number;
-  title: string;
-  detail: string;
-  errors?: { field?: string; line?: number | null; column?: string; message: string }[];
-}
-
+export type { Problem };
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: Problem };
 
 let csrfToken: string | null = null;
@@ -25,22 +22,20 @@ export function setUnauthorisedHandler(handler: (() => void) | null): void {
   onUnauthorised = handler;
 }
 
+/** The headers of a steering request: the CSRF token on a change. */
+export function steeringHeaders(method: string): Record<string, string> {
+  return method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {};
+}
+
+/** What every steering answer goes through: a 401 (but the login's own) means the session is gone. */
+export function steeringAnswer<T>(path: string, result: ClientResult<T>): ApiResult<T> {
+  if (result.ok) return { ok: true, status: result.status, data: result.data };
+  if (result.status === 401 && path !== "/pilotage/session") onUnauthorised?.();
+  return { ok: false, status: result.status, problem: result.problem };
+}
+
 export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, { method, headers, credentials: "same-origin", ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  } catch {
-    return { ok: false, status: 0, problem: { status: 0, title: "Hors ligne", detail: "Le serveur ne répond pas : vérifiez votre connexion puis réessayez." } };
-  }
-  if (response.status === 204) return { ok: true, status: 204, data: undefined as T };
-  const data = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) return { ok: true, status: response.status, data: data as T };
-  if (response.status === 401 && path !== "/pilotage/session") onUnauthorised?.();
-  const problem = (data && typeof data === "object" ? data : { status: response.status, title: "Erreur", detail: `Erreur ${response.status}.` }) as Problem;
-  return { ok: false, status: response.status, problem };
+  return steeringAnswer(path, await fetchJson<T>(`/api/v1${path}`, { method, body, headers: steeringHeaders(method) }));
 }
 
 export const euros = (n: number) => new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);

@@ -10,7 +10,7 @@ import { formatFrenchDate } from "../../../domain/dates.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import { ChoiceList } from "../autour/ChoiceList.js";
-import { fetchNearby, fetchPlaceTypes, loadCommuneIndex, type PlaceFeature, type PlaceTypeInfo } from "../autour/places-api.js";
+import { fetchNearby, fetchPlaceTypes, loadCommuneIndex, type NearbyFeature, type PlaceTypeInfo } from "../autour/places-api.js";
 import "./print.css";
 
 const RADII = [10, 20, 50];
@@ -30,7 +30,7 @@ export function PlacesListPage() {
   const [text, setText] = useState("");
   const [candidates, setCandidates] = useState<CommuneMatch[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [result, setResult] = useState<{ commune: CommuneMatch; places: PlaceFeature[]; radius: number } | null>(null);
+  const [result, setResult] = useState<{ commune: CommuneMatch; places: NearbyFeature[]; radius: number } | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
