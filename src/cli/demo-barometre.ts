@@ -1,4 +1,4 @@
-import { DEMO_SOURCE, loadDemoBarometer, RealDataPresentError, removeDemoBarometer } from "../server/steering/barometer.js";
+import { DEMO_SOURCE, loadDemoBarometer, RealDataPresentError, removeDemoBarometer } from "../server/steering/barometer/index.js";
 import { openSteeringDatabase } from "./steering-db.js";
 
 /**

@@ -23,7 +23,7 @@ import { departementTrend, gapsToTarget } from "../../domain/steering/barometer.
 import { findDepartement } from "../../domain/steering/territories.js";
 import { sendProblem } from "../problem.js";
 import { guard, sessionOf } from "../steering/auth.js";
-import { readAll } from "../steering/barometer.js";
+import { readAll } from "../steering/barometer/index.js";
 import { notFound, problemSchema, type SteeringContext } from "../steering/context.js";
 import { writeAudit } from "../steering/audit.js";
 import type { CallbackContext } from "./context.js";

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, openPglite, type Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { importGeneric } from "../places/index.js";
-import { loadDemoBarometer } from "../steering/barometer.js";
+import { loadDemoBarometer } from "../steering/barometer/index.js";
 import { createTestAccount } from "../steering/test-support.js";
 import { backup, backupKind, BackupError, restore } from "./backup.js";
 import { createPostgresDatabase } from "./test-server.js";

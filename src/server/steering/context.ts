@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { UnprocessableError, type FieldError, type LineError } from "../../domain/errors.js";
 import { fileRefusal } from "../../domain/steering/grid-import.js";
 import type { ServerConfig } from "../config.js";
 import type { Database } from "../db/database.js";
@@ -62,13 +63,17 @@ export { problemSchema } from "../problem.js";
 export const forbidden = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 403, title: "Accès refusé", detail });
 export const notFound = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 404, title: "Introuvable", detail });
 
-/** 422 with a line-by-line report of a refused file; the detail is `refusal` followed by the error count. */
-export function sendFileReport(reply: FastifyReply, errors: { line: number | null; column?: string; message: string }[], refusal = "Le fichier n'est pas importé") {
-  const detail = fileRefusal(errors.length, refusal);
-  return reply
-    .status(422)
-    .type("application/problem+json; charset=utf-8")
-    .send({ type: "about:blank", status: 422, title: "Fichier refusé", detail, ok: false, errors });
+/**
+ * A refused file (422, « Fichier refusé »): the detail says it is not imported and how many errors it holds
+ * (`refusal` names what was refused), with `ok: false` and the line-by-line errors.
+ */
+export function fileRefused(errors: readonly LineError[], refusal?: string): UnprocessableError {
+  return new UnprocessableError(fileRefusal(errors.length, refusal), { title: "Fichier refusé", extensions: { ok: false }, errors });
+}
+
+/** Field errors (422): a project or a calculation that does not pass the model; the detail joins the messages. */
+export function invalidFields(errors: readonly FieldError[], title = "Saisie invalide"): UnprocessableError {
+  return new UnprocessableError(errors.map((e) => e.message).join(" "), { title, errors });
 }
 
 /** 422 with field errors (a project or an account that does not pass the model). */

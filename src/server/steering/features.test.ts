@@ -5,7 +5,7 @@ import type { Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { buildApp } from "../app.js";
 import { sampleProject } from "../../domain/steering/test-support.js";
-import { DEMO_SOURCE, loadDemoBarometer, RealDataPresentError, removeDemoBarometer } from "./barometer.js";
+import { DEMO_SOURCE, loadDemoBarometer, RealDataPresentError, removeDemoBarometer } from "./barometer/index.js";
 import { MAX_GRID_ROWS } from "../../domain/steering/grid.js";
 import { createTestAccount, steeringTestApp, testDatabases } from "./test-support.js";
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../db/database.js";
-import { allocationRoutes } from "./allocation.js";
-import { barometerRoutes } from "./barometer.js";
+import { allocationRoutes } from "./allocation/routes.js";
+import { barometerRoutes } from "./barometer/routes.js";
 import { makeContext, type SteeringOptions } from "./context.js";
-import { projectRoutes } from "./projects.js";
+import { projectRoutes } from "./projects/routes.js";
 import { sessionRoutes } from "./session-routes.js";
 
 export type { SteeringOptions } from "./context.js";
