@@ -17,7 +17,6 @@ const unextracted = [
   "src/web/routes/post-partum/rappel/SentRequest.tsx",
   "src/web/routes/post-partum/rappel/callback-api.ts",
   "src/web/routes/post-partum/rappel/format.ts",
-  "src/web/routes/profile/**",
   "src/web/routes/pilotage/**",
   "src/web/routes/professionnels/**",
 ];

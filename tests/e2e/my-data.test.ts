@@ -109,4 +109,30 @@ describe("Mes données: import errors and erasing, in plain French", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("in Dari, right to left: the profile form and « Mes données » are in Dari, the saved profile opens the journey, erasing is confirmed in Dari", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.goto(`${baseUrl}/prs/profil`);
+    await page.getByRole("heading", { name: "بیایید آشنا شویم", level: 1 }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.documentElement.scrollWidth - document.documentElement.clientWidth])).toEqual(["fa-AF", "rtl", 0]);
+    await page.locator("label").filter({ hasText: "بارداری فعلی" }).first().click();
+    // The pregnancy questions, asked in Dari (FamilyFields, shared with the professionals' form).
+    await page.getByRole("group", { name: "کدام تاریخ را می‌دانید؟" }).waitFor();
+    await page.getByRole("group", { name: /منتظر چند نوزاد هستید؟/ }).waitFor();
+    await page.locator('input[name="pregnancy-date"]').fill(addDays(today, 100));
+    expect(await page.locator("main").innerText()).not.toMatch(/Votre situation|Quelle date|Enregistrer/);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "ذخیره و دیدن مسیر من" }).click();
+    await page.waitForURL(`${baseUrl}/prs/parcours`);
+    await page.goto(`${baseUrl}/prs/mes-donnees`);
+    await page.getByRole("heading", { name: "داده‌های من", level: 1 }).waitFor();
+    expect(await page.locator("main .fr-text--lead").innerText()).toContain("فقط در همین دستگاه");
+    await page.getByRole("button", { name: "پاک کردن همهٔ داده‌هایم" }).click();
+    await page.getByText("همهٔ داده‌های شما از این دستگاه پاک می‌شود، از جمله 0 قرار شخصی و 0 نتیجهٔ پرسشنامه.").waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "بله، همه را پاک کن" }).click();
+    await page.getByText("همهٔ داده‌های شما از این دستگاه پاک شد.").waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -87,3 +87,9 @@ export function trackText(track: Track, profile: Profile, today: IsoDate): { lab
   const twin = profile.children.filter((c) => c.birthDate === child.birthDate).length > 1;
   return { label: twin ? i18n._(msg`${name} (naissance multiple)`) : name, detail: formatAge(child.birthDate, today) };
 }
+
+/** « 01/03/2026 »: a short numeric date in the active language (French: day/month/year). */
+export function formatShortDate(date: Date): string {
+  const tag = i18n.locale === "fr" || i18n.locale === "falc" ? "fr-FR" : (i18n.locales?.[0] ?? i18n.locale);
+  return date.toLocaleDateString(tag);
+}

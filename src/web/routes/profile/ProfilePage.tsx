@@ -1,5 +1,6 @@
 import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { useNavigate } from "react-router";
+import { useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -12,6 +13,7 @@ import { ErrorSummary } from "../../components/ErrorSummary.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
 import { ChildFields, PregnancyFields } from "./FamilyFields.js";
+import { shared } from "../../i18n/messages.js";
 
 const emptyDraft: ProfileDraft = { project: null, pregnancy: null, children: [], situations: [] };
 
@@ -22,12 +24,10 @@ function newChildId(): string {
 /** Onboarding and profile edition: one form, no account, saved on the device only. */
 export function ProfilePage() {
   const { profile, loaded } = useParent();
+  const { t } = useLingui();
   return (
-    <Page title={profile ? "Mon profil" : "Faisons connaissance"}>
-      <p className="fr-text--lead">
-        Quelques questions pour vous montrer ce qui compte pour vous, maintenant. Pas de compte : vos réponses restent
-        sur cet appareil.
-      </p>
+    <Page title={profile ? t(shared.profile) : t`Faisons connaissance`}>
+      <p className="fr-text--lead">{t`Quelques questions pour vous montrer ce qui compte pour vous, maintenant. Pas de compte : vos réponses restent sur cet appareil.`}</p>
       <ContentGate>{({ bundle }) => (loaded ? <ProfileForm key={profile ? "edit" : "new"} situations={bundle.situations} /> : null)}</ContentGate>
     </Page>
   );
@@ -40,6 +40,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const { t } = useLingui();
 
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const update = (change: Partial<ProfileDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -59,7 +60,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
       await setProfile(result.profile);
       void navigate("/parcours");
     } catch {
-      setSaveError("Votre profil n'a pas pu être enregistré sur cet appareil. Vérifiez que le navigateur n'est pas en navigation privée, puis réessayez.");
+      setSaveError(t`Votre profil n'a pas pu être enregistré sur cet appareil. Vérifiez que le navigateur n'est pas en navigation privée, puis réessayez.`);
     }
   }
 
@@ -68,15 +69,15 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
   return (
     <form onSubmit={submit} noValidate aria-describedby="profil-aide">
       <p id="profil-aide" className="fr-hint-text">
-        Les champs sont facultatifs, sauf votre situation et la date qui lui correspond.
+        {t`Les champs sont facultatifs, sauf votre situation et la date qui lui correspond.`}
       </p>
       <ErrorSummary errors={errors} summaryRef={summaryRef} />
-      {saveError && <Alert as="h2" severity="error" title="Enregistrement impossible" description={saveError} className="fr-mb-3w" />}
+      {saveError && <Alert as="h2" severity="error" title={t`Enregistrement impossible`} description={saveError} className="fr-mb-3w" />}
 
       <fieldset className="fr-fieldset" aria-labelledby="situation-legend">
         <legend id="situation-legend" className="fr-fieldset__legend">
-          <h2 className="fr-h4 fr-mb-0">Votre situation</h2>
-          <span className="fr-hint-text">Vous pouvez cocher « grossesse en cours » et « enfant(s) né(s) » ensemble.</span>
+          <h2 className="fr-h4 fr-mb-0">{t`Votre situation`}</h2>
+          <span className="fr-hint-text">{t`Vous pouvez cocher « grossesse en cours » et « enfant(s) né(s) » ensemble.`}</span>
         </legend>
         <div className="fr-fieldset__element">
           <Checkbox
@@ -84,7 +85,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
             stateRelatedMessage={errorOf("situation")}
             options={[
               {
-                label: "Nous avons un projet d'enfant",
+                label: t`Nous avons un projet d'enfant`,
                 nativeInputProps: {
                   name: "project",
                   checked: draft.project !== null,
@@ -92,7 +93,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
                 },
               },
               {
-                label: "Grossesse en cours",
+                label: t`Grossesse en cours`,
                 nativeInputProps: {
                   name: "pregnancy",
                   checked: pregnancy !== null,
@@ -101,8 +102,8 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
                 },
               },
               {
-                label: "Enfant(s) né(s)",
-                hintText: "Jusqu'à 3 ans, et les plus grands de la fratrie si vous le souhaitez",
+                label: t`Enfant(s) né(s)`,
+                hintText: t`Jusqu'à 3 ans, et les plus grands de la fratrie si vous le souhaitez`,
                 nativeInputProps: {
                   name: "children",
                   checked: draft.children.length > 0,
@@ -116,11 +117,11 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
 
       {draft.project !== null && (
         <RadioButtons
-          legend="Où en êtes-vous de votre projet ?"
+          legend={t`Où en êtes-vous de votre projet ?`}
           name="project-kind"
           options={[
-            { label: "Nous y pensons", nativeInputProps: { checked: draft.project === "reflexion", onChange: () => update({ project: "reflexion" }) } },
-            { label: "Nous essayons d'avoir un enfant", nativeInputProps: { checked: draft.project === "essai", onChange: () => update({ project: "essai" }) } },
+            { label: t`Nous y pensons`, nativeInputProps: { checked: draft.project === "reflexion", onChange: () => update({ project: "reflexion" }) } },
+            { label: t`Nous essayons d'avoir un enfant`, nativeInputProps: { checked: draft.project === "essai", onChange: () => update({ project: "essai" }) } },
           ]}
         />
       )}
@@ -128,7 +129,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
       {pregnancy && (
         <fieldset className="fr-fieldset" aria-labelledby="grossesse-legend">
           <legend id="grossesse-legend" className="fr-fieldset__legend">
-            <h2 className="fr-h4 fr-mb-0">Votre grossesse</h2>
+            <h2 className="fr-h4 fr-mb-0">{t`Votre grossesse`}</h2>
           </legend>
           <PregnancyFields pregnancy={pregnancy} onChange={(next) => update({ pregnancy: next })} errorOf={errorOf} today={today} audience="parent" />
         </fieldset>
@@ -137,8 +138,8 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
       {draft.children.length > 0 && (
         <fieldset className="fr-fieldset" aria-labelledby="enfants-legend">
           <legend id="enfants-legend" className="fr-fieldset__legend">
-            <h2 className="fr-h4 fr-mb-0">Vos enfants</h2>
-            <span className="fr-hint-text">Pour des jumeaux, ajoutez chaque enfant avec la même date de naissance.</span>
+            <h2 className="fr-h4 fr-mb-0">{t`Vos enfants`}</h2>
+            <span className="fr-hint-text">{t`Pour des jumeaux, ajoutez chaque enfant avec la même date de naissance.`}</span>
           </legend>
           {draft.children.map((child, index) => (
             <ChildFields
@@ -151,9 +152,9 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
               today={today}
               askExpectedTerme={draft.situations.includes("prematurite")}
             >
-              <h3 className="fr-h6">Enfant {index + 1}</h3>
+              <h3 className="fr-h6">{t`Enfant ${index + 1}`}</h3>
               <Input
-                label={`Prénom de l'enfant ${index + 1} (facultatif)`}
+                label={t`Prénom de l'enfant ${index + 1} (facultatif)`}
                 nativeInputProps={{
                   name: `child-${index}-name`,
                   value: child.firstName,
@@ -171,7 +172,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
               iconId="fr-icon-add-line"
               onClick={() => update({ children: [...draft.children, { id: newChildId(), firstName: "", birthDate: draft.children.at(-1)?.birthDate ?? "" }] })}
             >
-              Ajouter un enfant
+              {t`Ajouter un enfant`}
             </Button>
           </div>
         </fieldset>
@@ -181,8 +182,8 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
 
       <fieldset className="fr-fieldset" aria-labelledby="situations-legend">
         <legend id="situations-legend" className="fr-fieldset__legend">
-          <h2 className="fr-h4 fr-mb-0">Ce qui vous concerne (facultatif)</h2>
-          <span className="fr-hint-text">Pour vous montrer aussi les informations faites pour votre situation.</span>
+          <h2 className="fr-h4 fr-mb-0">{t`Ce qui vous concerne (facultatif)`}</h2>
+          <span className="fr-hint-text">{t`Pour vous montrer aussi les informations faites pour votre situation.`}</span>
         </legend>
         <div className="fr-fieldset__element">
           <Checkbox
@@ -204,7 +205,7 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
       </fieldset>
 
       <Button type="submit" iconId="fr-icon-check-line" iconPosition="right">
-        Enregistrer et voir mon parcours
+        {t`Enregistrer et voir mon parcours`}
       </Button>
     </form>
   );
@@ -220,32 +221,33 @@ const NO_CALENDAR_ANSWERS = { unmarried: false, diabetesRisk: false, bcg: false 
 function CalendarQuestions({ draft, update }: { draft: ProfileDraft; update: (change: Partial<ProfileDraft>) => void }) {
   const answers = draft.calendar ?? NO_CALENDAR_ANSWERS;
   const set = (key: keyof typeof answers, value: boolean) => update({ calendar: { ...answers, [key]: value } });
+  const { t } = useLingui();
   const options = [
     ...(draft.pregnancy
       ? [
           {
-            label: "Nous ne sommes pas mariés",
-            hintText: "Le calendrier vous rappellera la reconnaissance anticipée de l'enfant, à faire en mairie avant la naissance",
+            label: t`Nous ne sommes pas mariés`,
+            hintText: t`Le calendrier vous rappellera la reconnaissance anticipée de l'enfant, à faire en mairie avant la naissance`,
             nativeInputProps: { name: "calendar-unmarried", checked: answers.unmarried, onChange: (e: ChangeEvent<HTMLInputElement>) => set("unmarried", e.target.checked) },
           },
           {
-            label: "J'ai un facteur de risque de diabète de grossesse",
-            hintText: "Par exemple : diabète de grossesse déjà eu, surpoids, 35 ans ou plus, diabète chez un parent proche. Le calendrier ajoute le test entre 24 et 28 SA",
+            label: t`J'ai un facteur de risque de diabète de grossesse`,
+            hintText: t`Par exemple : diabète de grossesse déjà eu, surpoids, 35 ans ou plus, diabète chez un parent proche. Le calendrier ajoute le test entre 24 et 28 SA`,
             nativeInputProps: { name: "calendar-diabetes", checked: answers.diabetesRisk, onChange: (e: ChangeEvent<HTMLInputElement>) => set("diabetesRisk", e.target.checked) },
           },
         ]
       : []),
     {
-      label: "Le BCG est recommandé pour mon enfant",
-      hintText: "Par exemple en Guyane, à Mayotte, ou si un proche a eu la tuberculose : votre médecin vous le dit. Le calendrier ajoute ce vaccin",
+      label: t`Le BCG est recommandé pour mon enfant`,
+      hintText: t`Par exemple en Guyane, à Mayotte, ou si un proche a eu la tuberculose : votre médecin vous le dit. Le calendrier ajoute ce vaccin`,
       nativeInputProps: { name: "calendar-bcg", checked: answers.bcg, onChange: (e: ChangeEvent<HTMLInputElement>) => set("bcg", e.target.checked) },
     },
   ];
   return (
     <fieldset className="fr-fieldset" aria-labelledby="calendrier-legend">
       <legend id="calendrier-legend" className="fr-fieldset__legend">
-        <h2 className="fr-h4 fr-mb-0">Pour un calendrier juste (facultatif)</h2>
-        <span className="fr-hint-text">Ces réponses ajoutent des rendez-vous ou des démarches à votre calendrier. Vous pourrez les changer ici ou dans le calendrier.</span>
+        <h2 className="fr-h4 fr-mb-0">{t`Pour un calendrier juste (facultatif)`}</h2>
+        <span className="fr-hint-text">{t`Ces réponses ajoutent des rendez-vous ou des démarches à votre calendrier. Vous pourrez les changer ici ou dans le calendrier.`}</span>
       </legend>
       <div className="fr-fieldset__element">
         <Checkbox options={options} />
