@@ -250,6 +250,17 @@ describe("development of a premature baby (issue 15)", () => {
       expect(await report.innerText()).toContain("Fait des gestes sociaux (au revoir, bravo)");
       await expectNoAxeViolations(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+
+      // Kept on the device: the history in Arabic too (ages and band), not the French kept for the doctor.
+      await page.getByRole("button", { name: "الحفظ على هذا الجهاز" }).click();
+      await page.getByRole("link", { name: "عرض عمليات الكشف" }).click();
+      await page.getByRole("heading", { name: "عمليات كشف النمو الخاصة بي", level: 1 }).waitFor();
+      const kept = await page.locator("main li").first().innerText();
+      expect(kept).toContain(`Sara · العمر الحقيقي`);
+      expect(kept).toContain(`شبكة « ${band.label} »`);
+      expect(kept).toContain("يجب عرضه على الطبيب · 2 إجابات « لا »");
+      expect(kept).not.toMatch(/mois|an\b/);
+      await expectNoAxeViolations(page);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

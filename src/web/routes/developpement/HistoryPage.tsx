@@ -5,6 +5,8 @@ import { msg, plural } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import type { MessageDescriptor } from "@lingui/core";
 import type { AssessmentLevel } from "../../../domain/development/assess.js";
+import { childAges } from "../../../domain/development/age.js";
+import { formatChildAge } from "./ages.js";
 import { formatDate } from "../../i18n/format.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
@@ -17,11 +19,11 @@ const LEVEL: Record<AssessmentLevel, MessageDescriptor> = {
 };
 
 /**
- * The checks kept on this device, newest first, each deletable. The ages are kept as written for the doctor's
- * summary (in French); the band is named in the interface's language.
+ * The checks kept on this device, newest first, each deletable, in the interface's language (the kept record also
+ * has the ages as written in the summary for the doctor, in French: shown when the child is no longer in the profile).
  */
 export function HistoryPage() {
-  const { developmentHistory: records, deleteDevelopment } = useParent();
+  const { developmentHistory: records, deleteDevelopment, profile } = useParent();
   const { t } = useLingui();
   const development = useDevelopmentContent();
   const [confirmAll, setConfirmAll] = useState(false);
@@ -36,8 +38,11 @@ export function HistoryPage() {
             {records.map((r) => {
               const date = formatDate(r.date);
               const child = r.childName;
-              const realAge = r.realAge;
-              const correctedAge = r.correctedAge;
+              // Ages in the interface's language when the child is still in the profile; else as kept (French, for the doctor).
+              const born = profile?.children.find((c) => c.id === r.childId);
+              const ages = born ? childAges(born, r.date) : null;
+              const realAge = ages ? formatChildAge(ages.real) : r.realAge;
+              const correctedAge = ages ? (ages.corrected && r.correctedAge ? formatChildAge(ages.corrected) : null) : r.correctedAge;
               const grid = bandContent(r.band, development?.content)?.label ?? r.band;
               const nonCount = r.nonItems.length;
               return (

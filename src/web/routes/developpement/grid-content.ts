@@ -22,6 +22,15 @@ const translations: Partial<Record<string, () => Promise<DevelopmentContent>>> =
   ]),
 );
 
+/** The languages that have their own development file (the others are shown in French, with a note). */
+export const developmentTranslations: readonly string[] = Object.keys(translations).sort();
+
+/** Which file the pages read for a language: its own, or French marked as a fallback when it has none. */
+export function developmentFileFor(language: ContentLanguage, available: readonly string[] = developmentTranslations): { file: ContentLanguage; fallback: boolean } {
+  if (language === "fr" || !available.includes(language)) return { file: "fr", fallback: language !== "fr" };
+  return { file: language, fallback: false };
+}
+
 export interface LocalizedDevelopment {
   content: DevelopmentContent;
   /** The language the texts are in. */
@@ -37,16 +46,17 @@ const loaded = new Map<string, DevelopmentContent>();
 export function useDevelopmentContent(): LocalizedDevelopment | null {
   const language = useContentLanguage();
   const initial = (): LocalizedDevelopment | null => {
-    if (language === "fr") return french(false);
+    const { file, fallback } = developmentFileFor(language);
+    if (file === "fr") return french(fallback);
     const ready = loaded.get(language);
-    if (ready) return { content: ready, language, fallback: false };
-    return translations[language] ? null : french(true);
+    return ready ? { content: ready, language, fallback: false } : null;
   };
   const [state, setState] = useState<{ for: ContentLanguage; value: LocalizedDevelopment | null }>(() => ({ for: language, value: initial() }));
   useEffect(() => {
-    const load = translations[language];
-    if (language === "fr" || !load) {
-      setState({ for: language, value: french(language !== "fr") });
+    const { file, fallback } = developmentFileFor(language);
+    const load = translations[file];
+    if (file === "fr" || !load) {
+      setState({ for: language, value: french(fallback) });
       return;
     }
     let cancelled = false;
