@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import helmet from "@fastify/helmet";
+import { locales } from "../domain/content/languages.js";
 
 /** External services the browser may use, each only when configured (never in tests). */
 export interface PublicServices {
@@ -68,10 +69,13 @@ export async function securityHeaders(app: FastifyInstance, { frameAncestors, se
     if (request.url.startsWith("/api/v1/pilotage")) reply.header("cache-control", "no-store");
     reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()");
     // Only the embeddable questionnaire may be framed, and only by the configured partner origins.
-    if (request.url.startsWith("/integration/")) {
+    if (embeddable(request.url)) {
       const csp = String(reply.getHeader("content-security-policy") ?? "");
       reply.header("content-security-policy", csp.replace("frame-ancestors 'none'", `frame-ancestors 'self' ${frameAncestors.join(" ")}`.trim()));
       reply.removeHeader("x-frame-options");
     }
   });
 }
+
+/** The embeddable pages: `/integration/…`, in French or in a language (`/en/integration/…`). */
+const embeddable = (url: string) => locales.some((locale) => url.startsWith(`${locale.prefix}/integration/`));

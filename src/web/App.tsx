@@ -52,6 +52,9 @@ const DevelopmentPage = page(() => import("./routes/developpement/DevelopmentPag
 const DevelopmentCheckPage = page(() => import("./routes/developpement/CheckPage.js"), (m) => m.CheckPage);
 const DevelopmentHistoryPage = page(() => import("./routes/developpement/HistoryPage.js"), (m) => m.HistoryPage);
 
+/** Pages a partner site embeds in an iframe, without the site's header and footer; pre-rendered like the site's pages. */
+export const embedRoutes = <Route path="/integration/epds" element={<EpdsEmbedPage />} />;
+
 /**
  * The site's pages. Every route whose path parameters are known at build time is pre-rendered into its own HTML
  * file (src/web/prerender.tsx), unless marked `handle={{ prerender: false }}`; the others are served by `shell.html`.
@@ -139,7 +142,7 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
       <main id="contenu" className="fr-container fr-py-2w">
         <Suspense fallback={<p role="status">{t(shared.loading)}</p>}>
           <Routes>
-            <Route path="/integration/epds" element={<EpdsEmbedPage />} />
+            {embedRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

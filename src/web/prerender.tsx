@@ -6,7 +6,7 @@ import { I18nProvider } from "@lingui/react";
 import { activateLocale, i18n } from "./i18n/i18n.js";
 import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
 import { locales, type Locale } from "../domain/content/languages.js";
-import { App, pageRoutes } from "./App.js";
+import { App, embedRoutes, pageRoutes } from "./App.js";
 import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
 import { stageIds } from "../domain/content/taxonomy.js";
@@ -68,7 +68,14 @@ export function prerenderedPages(content: ContentBundle): PrerenderedPage[] {
       for (const locale of inLanguages)
         pages.push(...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir, font: fontStylesheet(locale) })));
     });
-  visit(createRoutesFromChildren(pageRoutes));
+  visit(
+    createRoutesFromChildren(
+      <>
+        {pageRoutes}
+        {embedRoutes}
+      </>,
+    ),
+  );
   return pages;
 }
 

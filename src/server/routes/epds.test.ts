@@ -77,6 +77,12 @@ describe("embedding", () => {
     const embed = await app.inject({ url: "/integration/epds?source=maternite" });
     expect(embed.headers["content-security-policy"]).toContain("frame-ancestors 'self' https://maternite.example.fr");
     expect(embed.headers["x-frame-options"]).toBeUndefined();
+    // In another language too (`/en/integration/epds`), and not a look-alike path.
+    const english = await app.inject({ url: "/en/integration/epds" });
+    expect(english.headers["content-security-policy"]).toContain("frame-ancestors 'self' https://maternite.example.fr");
+    expect(english.headers["x-frame-options"]).toBeUndefined();
+    const lookAlike = await app.inject({ url: "/parcours/integration/epds" });
+    expect(lookAlike.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     const other = await app.inject({ url: "/api/v1/health" });
     expect(other.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(other.headers["x-frame-options"]).toBe("SAMEORIGIN");
