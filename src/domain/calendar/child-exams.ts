@@ -6,15 +6,16 @@ import { ageMonthsBetween, makeEvent, monthOfLife, weekOfLife, yearOfLife, type 
 
 /**
  * The compulsory health exams of the first 3 years (CSP art. R2132-1), in the list in force since
- * 1 January 2025: the exam "before the end of the 1st month" was removed (facts.md §2 [V]; service-
- * public.fr F967, relayed by info-chalon.com 2024-12-27). 13 exams before age 3, three of them with
+ * 1 January 2025: the exam "before the end of the 1st month" was removed (décret and arrêté, JO of
+ * 16 November 2024; service-public.fr F967, https://www.service-public.fr/particuliers/vosdroits/F967,
+ * relayed by info-chalon.com 2024-12-27). 13 exams before age 3, three of them with
  * a certificat de santé (8 days, 9th month, 24th/25th month: R2132-2).
  *
  * The list applies to every child, whatever its birth date: the calendar is about the exams still
  * to come, and the removed 1-month exam no longer exists for anyone.
  *
  * Windows: "au cours du Ne mois" = from age (N−1) months to age N months − 1 day (the literal
- * reading, [U] in facts.md where practice says "vers N mois"); "dans les 8 jours qui suivent la
+ * reading, [U]: practice and the carnet de santé say "vers N mois"); "dans les 8 jours qui suivent la
  * naissance" = day of birth to day 8; "au cours de la 2e semaine" = days 7–13; "entre 16 et 18
  * mois" = from 16 months to 18 months − 1 day; "au cours du 24e ou du 25e mois" = from 23 months
  * to 25 months − 1 day; "au cours de la 3e année" = from 2 years to 3 years − 1 day.

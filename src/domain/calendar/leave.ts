@@ -10,7 +10,8 @@ import { makeEvent, maxDate, type DateWindow } from "./windows.js";
  */
 
 // --- Maternity leave -------------------------------------------------------------------------------
-// C. trav. art. L1225-17 to L1225-19, service-public.fr F2265 (facts.md §1 [V]): prenatal + postnatal
+// C. trav. art. L1225-17 to L1225-19, service-public.fr F2265 (https://www.service-public.fr/particuliers/vosdroits/F2265,
+// read 2026-11-22): prenatal + postnatal
 // weeks: 1st or 2nd child 6 + 10; 3rd child or more 8 + 18; twins 12 + 22; triplets or more 24 + 22.
 // "3rd child" means the household already has two children (rank ≥ 3). Multiples win over rank.
 
@@ -104,7 +105,8 @@ function maternityLeaveEvent(subject: CalendarSubject, input: MaternityLeaveInpu
 // C. trav. art. L3142-4: 3 days of birth leave, counted in jours ouvrables, starting on the day of
 // birth or the first jour ouvrable after it, at the employee's choice (fr.adp.com, 2024-09). We
 // start on the day of birth when it is a jour ouvrable, otherwise on the next one.
-// C. trav. art. L1225-35, L1225-35-1, D1225-8; F3156 (facts.md §1 [V]): 25 calendar days of
+// C. trav. art. L1225-35, L1225-35-1, D1225-8; décret 2021-574; service-public.fr F3156
+// (https://www.service-public.fr/particuliers/vosdroits/F3156, read 2026-11-22): 25 calendar days of
 // paternity and childcare leave, 32 for multiple births; the first 4 days follow the birth leave at
 // once and are compulsory (7 days without work); the remaining 21 (28) days, in one or two periods
 // of at least 5 days, within 6 months of the birth. Conservative reading of "dans les 6 mois":
@@ -173,7 +175,8 @@ function paternityEvents(subject: CalendarSubject, birth: IsoDate, babies: numbe
 // --- Congé supplémentaire de naissance (LFSS 2026) ----------------------------------------------
 // Loi 2025-1403 art. 99; C. trav. art. L1225-46-2; C. sécu. soc. art. L331-8-1. The rule, as published on
 // service-public.fr F39685 « Congé supplémentaire de naissance d'un salarié du secteur privé » (updated
-// 2026-06-01; facts.md §1 [V], checked by the lead against F39685 and a CNAM notice on 2026-12-01):
+// 2026-06-01, https://www.service-public.fr/particuliers/vosdroits/F39685; checked by the lead against
+// F39685 and a CNAM notice on 2026-12-01):
 // - children born from 1 January 2026, or born earlier when the birth was expected from that date
 //   (loi 2025-1403 art. 99 X, read in C. sécu. soc. L331-8-1's nota on Légifrance);
 // - 1 or 2 months per parent, in one block or two periods of one month, once the maternity or
@@ -188,7 +191,7 @@ function paternityEvents(subject: CalendarSubject, birth: IsoDate, babies: numbe
 // - notice to the employer: 1 month, 15 days when the leave follows the paternity (or adoption) leave at
 //   once (L1225-46-2 al. 5 allows the shorter notice; soip.fr gives 15 days).
 // F39685 itself could not be read from this workspace (2026-12-01): the dates above are the lead's
-// reading of it (facts.md) and agree with cerfrance22.fr (2026-01-27) and cc-desvressamer.fr.
+// reading of it and agree with cerfrance22.fr (2026-01-27) and cc-desvressamer.fr.
 // [U] choices: the whole leave must fit in the window (the 9-month window ends the day before the
 // child is 9 months old); no extension for longer leave (multiple births, agreements: soip.fr mentions
 // one, not found in an official text).

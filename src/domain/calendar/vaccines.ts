@@ -7,7 +7,8 @@ import { ageMonthsBetween, atAgeMonths, makeEvent, monthOfLife, type DateWindow 
  * The infant vaccination schedule, by birth cohort. A child keeps the schedule of its cohort:
  *
  * - born from 1 January 2025: 11 compulsory vaccinations with meningococci A, C, W, Y and B
- *   (MenB at 3, 5, 12 months; MenACWY at 6 and 12 months) — facts.md §2 [V]; vivamagazine.fr
+ *   (MenB at 3, 5, 12 months; MenACWY at 6 and 12 months) — vaccination-info-service.fr
+ *   (https://vaccination-info-service.fr, read 2026-11-22); vivamagazine.fr
  *   (2025-01), linternaute.com (2024-12).
  * - born from 1 January 2018 to 31 December 2024: the 11 compulsory vaccinations of the law of
  *   30 December 2017, with MenC at 5 and 12 months (vaccination-info-service.fr; omedit-nag.fr,
@@ -129,7 +130,7 @@ function menBRecommendedEvents(subject: CalendarSubject, birth: IsoDate): Calend
 
 // Rotavirus (recommended): Rotarix at 2 and 3 months, or RotaTeq at 2, 3 and 4 months; the first
 // dose can be given until 4 months; finish before 6 (Rotarix) or 8 months (RotaTeq); same vaccine
-// throughout (vaccination-info-service.fr; facts.md §2 [V]). The event is the start of the series:
+// throughout (vaccination-info-service.fr, read 2026-11-22; HAS, 2022-07-12). The event is the start of the series:
 // from 2 months to the day before 4 months.
 export function rotavirusWindow(birth: IsoDate): DateWindow {
   return ageMonthsBetween(birth, 2, 4);
@@ -150,7 +151,7 @@ function rotavirusEvent(subject: CalendarSubject, birth: IsoDate): CalendarEvent
 }
 
 // BCG (recommended for children at high risk of tuberculosis): from 1 month, ideally during the
-// 2nd month (vaccination-info-service.fr; facts.md §2 [V]). Before leaving the maternity in Guyane,
+// 2nd month (vaccination-info-service.fr, read 2026-11-22). Before leaving the maternity in Guyane,
 // Mayotte, or with a recent case at home: said in the text (the calendar has no address).
 function bcgEvent(subject: CalendarSubject, birth: IsoDate): CalendarEvent {
   return makeEvent(subject, "vaccin-bcg", monthOfLife(birth, 2), {

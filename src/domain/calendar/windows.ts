@@ -33,7 +33,7 @@ export function saDay(terme: IsoDate, weeks: number, days = 0): IsoDate {
 
 /**
  * Conception date (début de grossesse): DDR + 14 days, the French convention (terme = DDG + 39
- * weeks; facts.md §1).
+ * weeks; see TERME_DAYS_AFTER_DDR in src/domain/journey/pregnancy.ts).
  */
 export function ddgFromTerme(terme: IsoDate): IsoDate {
   return addDays(ddrFromTerme(terme), 14);
@@ -41,7 +41,8 @@ export function ddgFromTerme(terme: IsoDate): IsoDate {
 
 /**
  * Month `n` (1–9) of pregnancy, as legal texts count them: from DDG + (n−1) calendar months to the
- * day before DDG + n months. [U] in facts.md ("end of the 3rd month ≈ 15 SA, a convention"): this
+ * day before DDG + n months. [U] no official text converts months to weeks ("end of the 3rd month ≈ 15 SA" is a
+ * convention): this
  * mapping gives about that (end of month 3 between 14 SA + 5 days and 15 SA, as calendar months
  * vary), month 9 ends within a day or two of the terme, and it is kept in this one function so that it can be changed in one place.
  */

@@ -15,7 +15,7 @@ import type { EpdsBandId, EpdsScore } from "./score.js";
  *   the early postnatal interview as the mother's appointment that the co-parent can join, and no
  *   Maman Blues (a peer association of mothers).
  *
- * Sources (shared/reference/facts.md §3, read 2026-11-22; hours re-checked 2026-12-01):
+ * Sources (read 2026-11-22; hours re-checked 2026-12-01):
  * - 3114: national suicide-prevention line, free, confidential, professionals, metropole and overseas,
  *   24/7 (service-public.fr A15206; ARS Mayotte page « 3114, le numéro national de prévention du
  *   suicide »: « Horaires : 24h/24 et 7j/7 »; 3114.fr « Que se passe-t-il quand je contacte le 3114 ? »:

@@ -9,7 +9,7 @@ import { epdsContentFiles, epdsContentJson, loadEpds } from "./test-support.js";
  * - fr.json: doczz.fr/doc/1032351 (items marked * are reverse-scored: 3, 5, 6, 7, 8, 9, 10), checked
  *   against SocialGouv/nos1000jours-blues-epds-pro tests/questionnaire-epds.test.js (reponse_N_points).
  * - en.json: Cox, Holden & Sagovsky 1987 layout as printed with points by Northside Hospital
- *   ("A New Beginning", p. 37) and marked * by medhelp.org; shared/reference/facts.md §3.
+ *   ("A New Beginning", p. 37) and marked * by medhelp.org (read 2026-11-22).
  */
 const UP = [0, 1, 2, 3];
 const DOWN = [3, 2, 1, 0];

@@ -9,8 +9,8 @@
  * - Saint-Barthélemy and Saint-Martin are still filed under Guadeloupe (`9A`) with their pre-2007
  *   Guadeloupe commune numbers 123 and 127; the COG now gives them 97701 and 97801.
  *
- * Source: layout and examples in ../shared/reference/facts.md §4 (FINESS extracts of 2026-05 and the
- * mailwoman adapter fixtures); COG 2025 codes checked in ../shared/data/communes.
+ * Source: layout and examples of the data.gouv.fr FINESS extracts of 2026-05 (docs/data.md « FINESS ») and the
+ * mailwoman adapter fixtures; COG 2025 codes checked in ../shared/data/communes.
  */
 const overseasPrefix: Record<string, string> = {
   "9A": "97",

@@ -11,7 +11,7 @@ describe("place types", () => {
     }
   });
 
-  it("maps every FINESS category of facts.md §4 to one type, and no code twice", () => {
+  it("maps every FINESS category of TRE_R66 kept for the 1000 days to one type, and no code twice", () => {
     const expected: Record<string, string> = {
       "223": "pmi",
       "224": "pmi",

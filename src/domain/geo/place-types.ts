@@ -5,7 +5,7 @@
  *
  * Sources:
  * - FINESS categories: ANS nomenclature TRE_R66 "Catégorie d'établissement" (IG terminologie de santé,
- *   JDV_J55, version of 2026-05), labels as listed in ../shared/reference/facts.md §4. Labels of 2021
+ *   JDV_J55, version of 2026-05), labels as published in that version (docs/data.md « Place types »). Labels of 2021
  *   differ for a few codes (228 was "Centre de planification ou d'éducation familiale", 166
  *   "Établissement d'accueil mère-enfant", 231 "Établissement d'information, de consultation ou de
  *   conseil familial"); the place keeps the label of its own file in `category_label`.
@@ -20,7 +20,7 @@
  * establishments extract. Until that flow is imported, hospitals and clinics appear as "hopital"
  * ("maternité possible") and true maternités only through the generic import.
  *
- * Reviewed: 2026-11 against facts.md §4 (TRE_R66 2026-05, TRE_G15, TRE_R38).
+ * Reviewed: 2026-11 against the ANS nomenclatures TRE_R66 (2026-05), TRE_G15 and TRE_R38 (annuaire.sante.fr).
  */
 
 export const placeTypeIds = [

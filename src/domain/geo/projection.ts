@@ -5,7 +5,7 @@ import type { LatLon } from "./distance.js";
  * Coordinate systems of the FINESS `geolocalisation` lines, named by the last token of `sourcecoordet`
  * (e.g. `1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93`).
  *
- * Token → EPSG as used by the public scripts that read FINESS (see ../shared/reference/facts.md §4);
+ * Token → EPSG as used by the public scripts that read FINESS (docs/data.md « FINESS »);
  * proj4 definitions as published in the EPSG registry (epsg.io). All are GRS80-based French geodetic
  * systems (RGF93, RRAF91/RGAF09, RGSPM06, RGFG95, RGM04, RGR92), equal to WGS84 at the metre level
  * except RGFG95 (Guyane), which EPSG gives a 3 m shift.

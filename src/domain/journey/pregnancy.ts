@@ -3,7 +3,8 @@ import { addDays, daysBetween, type IsoDate } from "../dates.js";
 /**
  * French convention: the due date (terme) is the first day of the last period (DDR) + 41 weeks
  * of amenorrhoea (SA) = 287 days, where the international rule uses 40 weeks.
- * Source: SocialGouv/1000jours `GROSSESSE_TOTAL_SEMAINES_SA = 41`; CNGOF practice (facts.md §1).
+ * Source: SocialGouv/1000jours `GROSSESSE_TOTAL_SEMAINES_SA = 41`; French practice (calculer.com « 41 SA ou 39 semaines de
+ * grossesse », may.app « En France … 41 SA », read 2026-11-22).
  */
 export const TERME_DAYS_AFTER_DDR = 287;
 

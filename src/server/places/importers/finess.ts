@@ -19,7 +19,7 @@ import { ReportBuilder, type ImportReport } from "./report.js";
 import { applyImport, type ImportOptions } from "./run-import.js";
 
 /**
- * FINESS establishments, in the three layouts met in practice (../shared/reference/facts.md §4):
+ * FINESS establishments, in the three layouts met in practice (docs/data.md « FINESS »):
  *
  * - `etalab`: the data.gouv.fr extract (`etalab-cs1100507-stock-*.csv` geolocated, `cs1100502` not):
  *   no header, first line `finess;etalab;<n>;<date>`, then `structureet;` lines (32 fields) and, in the
