@@ -37,10 +37,18 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure: no I/O, no framework, no clock.
+    // The domain is pure: no I/O, no framework, no clock; the server and the browser import it, never the reverse.
     files: ["src/domain/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["node:*", "react", "react-*", "fastify*", "pg", "@electric-sql/*", "idb"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "react", "react-*", "fastify*", "pg", "@electric-sql/*", "idb"], message: "src/domain est pur : ni entrée-sortie, ni framework." },
+            { group: ["**/server/**", "**/web/**", "**/cli/**"], message: "src/domain ne dépend ni du serveur, ni du navigateur, ni des commandes." },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", "fetch", "localStorage", "indexedDB", "window", "document"],
     },
   },
