@@ -123,7 +123,7 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const content = useContentState();
-  const { storageError } = useParent();
+  const { storageError } = useParent("storageError");
   const { t } = useLingui();
   const locale = activeLocale();
   // The shell (`shell.html`) is served in French for every path: the document takes the page's language.

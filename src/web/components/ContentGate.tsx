@@ -15,7 +15,7 @@ export interface ReadyContent {
 /** Renders its children once content and the parent's data are available; explains otherwise. */
 export function ContentGate({ children }: { children: (content: ReadyContent) => ReactNode }) {
   const content = useContentState();
-  const { loaded } = useParent();
+  const { loaded } = useParent("loaded");
   const { t } = useLingui();
   if (content.status === "error") return <Alert as="h2" severity="error" title={t`Contenu indisponible`} description={content.message} />;
   if (content.status === "loading" || !loaded)

@@ -1,4 +1,4 @@
-import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, startTransition, use, useCallback, useEffect, useMemo, useRef, useState, type Context, type ReactNode } from "react";
 import type { Profile } from "../../domain/profile/profile.js";
 import type { IsoDate } from "../../domain/dates.js";
 import * as store from "../storage/local-db.js";
@@ -6,9 +6,9 @@ import type { ArticleMark, DevelopmentRecord, EpdsRecord, ParentDataset, Persona
 
 /**
  * The parent's own data (profile, read and favourite articles, EPDS history, development checks, personal appointments,
- * calendar events done), from IndexedDB, with the actions that change it.
+ * calendar events done), from IndexedDB.
  */
-export interface ParentData {
+export interface ParentState {
   loaded: boolean;
   storageError: string | null;
   profile: Profile | null;
@@ -24,6 +24,10 @@ export interface ParentData {
   /** Done or dismissed: what the agenda no longer asks the parent to do. */
   calendarSettled: ReadonlySet<string>;
   today: IsoDate;
+}
+
+/** The actions that change the parent's data; they never change identity, so reading them never re-renders. */
+export interface ParentActions {
   setProfile(profile: Profile): Promise<void>;
   setMark(id: string, change: Partial<Omit<ArticleMark, "id">>): Promise<void>;
   addEpds(record: EpdsRecord): Promise<void>;
@@ -35,10 +39,35 @@ export interface ParentData {
   setDone(eventId: string, done: boolean): Promise<void>;
   setDismissed(eventIds: readonly string[], dismissed: boolean): Promise<void>;
   replaceAll(data: ParentDataset): Promise<void>;
+  /** Everything saved, as the backup file holds it (read when called). */
   dataset(): ParentDataset;
 }
 
-const ParentContext = createContext<ParentData | null>(null);
+export type ParentData = ParentState & ParentActions;
+
+const STATE_KEYS = [
+  "loaded",
+  "storageError",
+  "profile",
+  "marks",
+  "epdsHistory",
+  "developmentHistory",
+  "appointments",
+  "calendarDone",
+  "calendarDismissed",
+  "calendarSettled",
+  "today",
+] as const satisfies readonly (keyof ParentState)[];
+
+const UNSET = Symbol("outside ParentProvider");
+/**
+ * One context per member of the state, and one for the actions: a component reads only the contexts of the members it
+ * names (`useParent("profile", "today")`), so React re-renders it only when one of those changes.
+ */
+const stateContexts = Object.fromEntries(STATE_KEYS.map((key) => [key, createContext<unknown>(UNSET)])) as {
+  [K in keyof ParentState]: Context<ParentState[K] | typeof UNSET>;
+};
+const ActionsContext = createContext<ParentActions | null>(null);
 
 const STORAGE_ERROR = "Vos données n'ont pas pu être lues ou enregistrées sur cet appareil (navigation privée ou stockage plein ?). Elles ne seront pas conservées.";
 
@@ -66,15 +95,18 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   const [calendarDismissed, setCalendarDismissed] = useState<Map<string, string>>(new Map());
   const [today, setToday] = useState(deviceToday);
 
+  // A change re-reads the whole store: a member whose content did not change keeps its identity, so that the
+  // components reading only that member do not re-render.
   const apply = useCallback((data: ParentDataset) => {
-    setProfileState(data.profile);
-    marksRef.current = new Map(data.marks.map((m) => [m.id, m]));
-    setMarks(marksRef.current);
-    setEpdsHistory([...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
-    setDevelopmentHistory([...data.development].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)));
-    setAppointments([...data.appointments].sort((a, b) => a.date.localeCompare(b.date)));
-    setCalendarDone(new Map(data.calendarDone.filter((d) => !d.dismissed).map((d) => [d.id, d.doneOn])));
-    setCalendarDismissed(new Map(data.calendarDone.filter((d) => d.dismissed).map((d) => [d.id, d.doneOn])));
+    setProfileState((previous) => same(previous, data.profile));
+    const nextMarks = same(marksRef.current, new Map(data.marks.map((m) => [m.id, m])));
+    marksRef.current = nextMarks;
+    setMarks(nextMarks);
+    setEpdsHistory((previous) => same(previous, [...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))));
+    setDevelopmentHistory((previous) => same(previous, [...data.development].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))));
+    setAppointments((previous) => same(previous, [...data.appointments].sort((a, b) => a.date.localeCompare(b.date))));
+    setCalendarDone((previous) => same(previous, new Map(data.calendarDone.filter((d) => !d.dismissed).map((d) => [d.id, d.doneOn]))));
+    setCalendarDismissed((previous) => same(previous, new Map(data.calendarDone.filter((d) => d.dismissed).map((d) => [d.id, d.doneOn]))));
   }, []);
 
   const reload = useCallback(async () => apply(await readSavedData()), [apply]);
@@ -151,19 +183,26 @@ export function ParentProvider({ children }: { children: ReactNode }) {
 
   const calendarSettled = useMemo(() => new Set([...calendarDone.keys(), ...calendarDismissed.keys()]), [calendarDone, calendarDismissed]);
 
-  const value = useMemo<ParentData>(
+  const state: ParentState = {
+    loaded,
+    storageError,
+    profile,
+    marks,
+    epdsHistory,
+    developmentHistory,
+    appointments,
+    calendarDone,
+    calendarDismissed,
+    calendarSettled,
+    today,
+  };
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  });
+
+  const actions = useMemo<ParentActions>(
     () => ({
-      loaded,
-      storageError,
-      profile,
-      marks,
-      epdsHistory,
-      developmentHistory,
-      appointments,
-      calendarDone,
-      calendarDismissed,
-      calendarSettled,
-      today,
       setProfile,
       setMark,
       addEpds,
@@ -175,27 +214,52 @@ export function ParentProvider({ children }: { children: ReactNode }) {
       setDone,
       setDismissed,
       replaceAll,
-      dataset: () => ({
-        profile,
-        marks: [...marks.values()],
-        epds: epdsHistory,
-        development: developmentHistory,
-        appointments,
-        calendarDone: [
-          ...[...calendarDone].map(([id, doneOn]) => ({ id, doneOn })),
-          ...[...calendarDismissed].map(([id, doneOn]) => ({ id, doneOn, dismissed: true as const })),
-        ],
-      }),
+      dataset: () => {
+        const { profile, marks, epdsHistory, developmentHistory, appointments, calendarDone, calendarDismissed } = stateRef.current;
+        return {
+          profile,
+          marks: [...marks.values()],
+          epds: epdsHistory,
+          development: developmentHistory,
+          appointments,
+          calendarDone: [
+            ...[...calendarDone].map(([id, doneOn]) => ({ id, doneOn })),
+            ...[...calendarDismissed].map(([id, doneOn]) => ({ id, doneOn, dismissed: true as const })),
+          ],
+        };
+      },
     }),
-    [loaded, storageError, profile, marks, epdsHistory, developmentHistory, appointments, calendarDone, calendarDismissed, calendarSettled, today, setProfile, setMark, addEpds, deleteEpds, addDevelopment, deleteDevelopment, saveAppointment, deleteAppointment, setDone, setDismissed, replaceAll],
+    [setProfile, setMark, addEpds, deleteEpds, addDevelopment, deleteDevelopment, saveAppointment, deleteAppointment, setDone, setDismissed, replaceAll],
   );
-  return <ParentContext.Provider value={value}>{children}</ParentContext.Provider>;
+
+  let tree = <ActionsContext.Provider value={actions}>{children}</ActionsContext.Provider>;
+  for (const key of STATE_KEYS) {
+    const Provider = (stateContexts[key] as Context<unknown>).Provider;
+    tree = <Provider value={state[key]}>{tree}</Provider>;
+  }
+  return tree;
 }
 
-export function useParent(): ParentData {
-  const value = useContext(ParentContext);
-  if (!value) throw new Error("useParent outside ParentProvider");
-  return value;
+/**
+ * The members of the parent's data a component names, and only those: it re-renders when one of them changes, not on
+ * any other change (`const { profile, today } = useParent("profile", "today")`).
+ */
+export function useParent<K extends keyof ParentData>(...keys: [K, ...K[]]): Pick<ParentData, K> {
+  const actions = use(ActionsContext);
+  if (!actions) throw new Error("useParent outside ParentProvider");
+  const picked: Partial<ParentData> = {};
+  for (const key of keys) {
+    // `use` may be called in a loop (unlike other hooks): the keys are the same at every render of a component.
+    if (key in stateContexts) (picked as Record<string, unknown>)[key] = use(stateContexts[key as keyof ParentState] as Context<unknown>);
+    else (picked as Record<string, unknown>)[key] = actions[key as keyof ParentActions];
+  }
+  return picked as Pick<ParentData, K>;
+}
+
+/** `next` if its content differs from `previous`, else `previous` itself (plain JSON data, Maps of it). */
+function same<T>(previous: T, next: T): T {
+  const json = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? [...v] : v));
+  return json(previous) === json(next) ? previous : next;
 }
 
 async function readSavedData(): Promise<ParentDataset> {

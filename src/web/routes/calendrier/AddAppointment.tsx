@@ -6,7 +6,7 @@ import { useParent } from "../../state/parent.js";
 
 /** « Ajouter un rendez-vous »: a personal appointment, checked by the domain's rule, saved on the device. */
 export function AddAppointment() {
-  const { saveAppointment } = useParent();
+  const { saveAppointment } = useParent("saveAppointment");
   const [title, setTitle] = useState("");
   const [date, setDate] = useState("");
   const [note, setNote] = useState("");

@@ -14,7 +14,7 @@ export function windowText(start: string, end: string): string {
 
 /** A list of calendar lines with their window, badges and a "done" toggle. */
 export function AgendaList({ items, headingLevel = "h3", late = false }: { items: AgendaItem[]; headingLevel?: "h3" | "h4"; late?: boolean }) {
-  const { calendarDone, calendarDismissed, setDone, setDismissed, deleteAppointment } = useParent();
+  const { calendarDone, calendarDismissed, setDone, setDismissed, deleteAppointment } = useParent("calendarDone", "calendarDismissed", "setDone", "setDismissed", "deleteAppointment");
   const Heading = headingLevel;
   if (items.length === 0) return <p className="fr-text--sm">Rien pour le moment.</p>;
   return (

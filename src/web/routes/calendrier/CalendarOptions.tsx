@@ -3,7 +3,7 @@ import { useParent } from "../../state/parent.js";
 
 /** « Affiner mon calendrier »: the profile's calendar options (each adds or removes events). */
 export function CalendarOptions() {
-  const { profile, setProfile } = useParent();
+  const { profile, setProfile } = useParent("profile", "setProfile");
   if (!profile) return null;
   const options = profile.calendar ?? { unmarried: false, diabetesRisk: false, bcg: false };
   const setOption = (key: keyof typeof options, value: boolean) => void setProfile({ ...profile, calendar: { ...options, [key]: value } });

@@ -15,7 +15,7 @@ import { CalendarOptions } from "./CalendarOptions.js";
 
 /** Calendrier: what to do now and soon first, then a month view and the full list; export and subscription. */
 export function CalendarPage() {
-  const { profile, today, calendarSettled, setDismissed } = useParent();
+  const { profile, today, calendarSettled, setDismissed } = useParent("profile", "today", "calendarSettled", "setDismissed");
   const { items } = useCalendar();
   const [subject, setSubject] = useState("tous");
 

@@ -21,7 +21,7 @@ const audienceLabels: Record<string, string> = { mere: "la mère", "second-paren
 export function EventPage() {
   const { eventId } = useParams();
   const { items } = useCalendar();
-  const { calendarDone, calendarDismissed, calendarSettled, setDone, setDismissed, today, loaded } = useParent();
+  const { calendarDone, calendarDismissed, calendarSettled, setDone, setDismissed, today, loaded } = useParent("calendarDone", "calendarDismissed", "calendarSettled", "setDone", "setDismissed", "today", "loaded");
   const content = useContentState();
   const item = items.find((i) => i.id === eventId);
   // Until the saved profile is read, the event is not known yet: « Page introuvable » would flash before it.

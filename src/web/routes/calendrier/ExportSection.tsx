@@ -12,7 +12,7 @@ import type { AgendaItem } from "./useCalendar.js";
 
 /** « Dans l'agenda de mon téléphone »: the .ics file made on the device, and the subscription links (dates only). */
 export function ExportSection({ items }: { items: AgendaItem[] }) {
-  const { profile, today } = useParent();
+  const { profile, today } = useParent("profile", "today");
   const [reminder, setReminder] = useState<Reminder>("jour-meme");
   const host = typeof location === "undefined" ? "" : location.host;
 

@@ -8,7 +8,7 @@ import { mergeAlike, useCalendar } from "./useCalendar.js";
 
 /** Home page reminder: what is open this week in the parent's calendar, computed on the device. */
 export function ThisWeek() {
-  const { today, calendarDone, calendarSettled } = useParent();
+  const { today, calendarDone, calendarSettled } = useParent("today", "calendarDone", "calendarSettled");
   const { items } = useCalendar();
   const week = thisWeek(items, today, calendarSettled);
   const late = mergeAlike(splitAgenda(items, today, calendarSettled).late);

@@ -42,7 +42,7 @@ export function subjectLabel(subject: string, profile: Profile): string {
 
 /** The parent's whole calendar, computed on the device from the profile, plus personal appointments. */
 export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } {
-  const { profile, appointments, today } = useParent();
+  const { profile, appointments, today } = useParent("profile", "appointments", "today");
   return useMemo(() => {
     if (!profile) return { items: [], events: [] };
     const input = withBirthForecast(calendarInputFromProfile(profile));

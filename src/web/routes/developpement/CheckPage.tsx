@@ -29,7 +29,7 @@ type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; summa
  * the interface's language (content/developpement/<langue>.json); the summary for the doctor keeps the grid's French.
  */
 export function CheckPage() {
-  const { profile, today, addDevelopment } = useParent();
+  const { profile, today, addDevelopment } = useParent("profile", "today", "addDevelopment");
   const { t } = useLingui();
   const [params] = useSearchParams();
   const [phase, setPhase] = useState<Phase>({ step: "intro" });

@@ -22,7 +22,7 @@ import { DevelopmentTranslationNote } from "./TranslationNote.js";
  * interface's language (content/developpement/<langue>.json), French with a note when the language has none.
  */
 export function DevelopmentPage() {
-  const { profile, today, marks } = useParent();
+  const { profile, today, marks } = useParent("profile", "today", "marks");
   const { t } = useLingui();
   const [params, setParams] = useSearchParams();
   const development = useDevelopmentContent();

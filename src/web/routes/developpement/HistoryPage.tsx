@@ -23,7 +23,7 @@ const LEVEL: Record<AssessmentLevel, MessageDescriptor> = {
  * has the ages as written in the summary for the doctor, in French: shown when the child is no longer in the profile).
  */
 export function HistoryPage() {
-  const { developmentHistory: records, deleteDevelopment, profile } = useParent();
+  const { developmentHistory: records, deleteDevelopment, profile } = useParent("developmentHistory", "deleteDevelopment", "profile");
   const { t } = useLingui();
   const development = useDevelopmentContent();
   const [confirmAll, setConfirmAll] = useState(false);

@@ -24,7 +24,7 @@ const pillars = [
 ];
 
 export function HomePage() {
-  const { profile, today, loaded } = useParent();
+  const { profile, today, loaded } = useParent("profile", "today", "loaded");
   const { t } = useLingui();
   return (
     <Page title={t`Accueil`} heading={t`Mille Jours, votre compagnon des 1000 premiers jours`}>

@@ -76,7 +76,7 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
       ? localizeArticle(french, language, translation.bundle.articles.find((a) => a.id === french.id))
       : localizeArticle(french, translation.status === "unavailable" ? language : "fr", undefined);
   const { lang: tag, dir } = localeByCode(article.language);
-  const { marks, setMark } = useParent();
+  const { marks, setMark } = useParent("marks", "setMark");
   const { t } = useLingui();
   const mark = marks.get(article.id);
   const firstStage = bundle.stages.find((s) => article.stages.includes(s.id));

@@ -15,7 +15,7 @@ import { Pictogram } from "../../components/Pictogram.js";
 
 /** Mon parcours: one track per pregnancy and per child, each with its current stage. */
 export function JourneyPage() {
-  const { profile, today } = useParent();
+  const { profile, today } = useParent("profile", "today");
   const { t } = useLingui();
   return (
     <Page title={t(shared.parcours)}>

@@ -27,7 +27,7 @@ export function StagePage() {
 }
 
 function StageView({ stageId }: { stageId: StageId }) {
-  const { profile, marks } = useParent();
+  const { profile, marks } = useParent("profile", "marks");
   const { t } = useLingui();
   const [params, setParams] = useSearchParams();
   const themes = (params.get("themes")?.split(",") ?? []).filter((t): t is ThemeId => (themeIds as readonly string[]).includes(t));

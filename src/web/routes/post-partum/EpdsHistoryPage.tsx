@@ -22,7 +22,7 @@ function ScoreText({ record: r }: { record: EpdsRecord }) {
 }
 
 function DeleteButton({ id, date }: { id: string; date: string }) {
-  const { deleteEpds } = useParent();
+  const { deleteEpds } = useParent("deleteEpds");
   const { t } = useLingui();
   const day = formatDate(date);
   return (
@@ -35,7 +35,7 @@ function DeleteButton({ id, date }: { id: string; date: string }) {
 
 /** Past results, on the device only: a table, a simple chart, a reminder when it is worth taking again. */
 export function EpdsHistoryPage() {
-  const { epdsHistory, deleteEpds, today } = useParent();
+  const { epdsHistory, deleteEpds, today } = useParent("epdsHistory", "deleteEpds", "today");
   const [confirmAll, setConfirmAll] = useState(false);
   const { t } = useLingui();
   const latest = epdsHistory.at(-1);

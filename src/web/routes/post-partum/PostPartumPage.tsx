@@ -20,7 +20,7 @@ type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answe
 
 /** The parent's path: introduction, the 10 questions, the result. Answers stay on the device. */
 export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
-  const { addEpds, today, epdsHistory } = useParent();
+  const { addEpds, today, epdsHistory } = useParent("addEpds", "today", "epdsHistory");
   const { t } = useLingui();
   const language = useContentLanguage();
   // The EPDS is never machine-translated: English readers get the validated English version, others choose French or English.

@@ -41,7 +41,7 @@ const PERIODS = [
  * on this device or on a server.
  */
 export function CalendarHandoverPage() {
-  const { today } = useParent();
+  const { today } = useParent("today");
   const [family, setFamily] = useState<FamilyDates>(emptyFamilyDates);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [shown, setShown] = useState<{ family: FamilyDates; profile: Profile } | null>(null);

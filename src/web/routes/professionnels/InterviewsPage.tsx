@@ -22,7 +22,7 @@ type Draft = Omit<Synthesis, "interview">;
  * synthesis written with the parent, printed or handed over to the parent's phone. Held in this page's memory only.
  */
 export function InterviewsPage() {
-  const { today } = useParent();
+  const { today } = useParent("today");
   const [kind, setKind] = useState<InterviewKind>("epp");
   const [draft, setDraft] = useState<Draft>({ date: today, themes: [], priorities: "", needs: "", contacts: [], appointments: [] });
   const [errors, setErrors] = useState<string[]>([]);

@@ -22,7 +22,7 @@ const DEFAULT_TYPES = ["pmi", "maternite", "sage-femme", "cmp", "laep"];
  * commune search and places API as « Autour de moi »; nothing is stored.
  */
 export function PlacesListPage() {
-  const { today } = useParent();
+  const { today } = useParent("today");
   const [index, setIndex] = useState<CommuneIndex | null>(null);
   const [types, setTypes] = useState<PlaceTypeInfo[]>([]);
   const [chosen, setChosen] = useState<string[]>(DEFAULT_TYPES);

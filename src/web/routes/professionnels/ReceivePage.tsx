@@ -28,7 +28,7 @@ export function ReceivePage() {
 }
 
 function Receive({ fragment }: { fragment: string }) {
-  const { today, profile, loaded, setProfile, saveAppointment } = useParent();
+  const { today, profile, loaded, setProfile, saveAppointment } = useParent("today", "profile", "loaded", "setProfile", "saveAppointment");
   const read = useMemo(() => readHandover(fragment, today), [fragment, today]);
   const [outcome, setOutcome] = useState<Outcome>(null);
 

@@ -13,7 +13,7 @@ type Message = { severity: "success" | "error"; text: string } | null;
 
 /** Export, import and erase the parent's data; says plainly where the data lives. */
 export function MyDataPage() {
-  const { profile, marks, epdsHistory, developmentHistory, appointments, replaceAll, dataset, today } = useParent();
+  const { profile, marks, epdsHistory, developmentHistory, appointments, replaceAll, dataset, today } = useParent("profile", "marks", "epdsHistory", "developmentHistory", "appointments", "replaceAll", "dataset", "today");
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<Backup | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);

@@ -23,7 +23,7 @@ function newChildId(): string {
 
 /** Onboarding and profile edition: one form, no account, saved on the device only. */
 export function ProfilePage() {
-  const { profile, loaded } = useParent();
+  const { profile, loaded } = useParent("profile", "loaded");
   const { t } = useLingui();
   return (
     <Page title={profile ? t(shared.profile) : t`Faisons connaissance`}>
@@ -34,7 +34,7 @@ export function ProfilePage() {
 }
 
 function ProfileForm({ situations }: { situations: Situation[] }) {
-  const { profile, setProfile, today } = useParent();
+  const { profile, setProfile, today } = useParent("profile", "setProfile", "today");
   const navigate = useNavigate();
   const [draft, setDraft] = useState<ProfileDraft>(() => (profile ? draftFromProfile(profile) : emptyDraft));
   const [errors, setErrors] = useState<FieldError[]>([]);

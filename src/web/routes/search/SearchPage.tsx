@@ -17,7 +17,7 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get("q") ?? "";
   const [typed, setTyped] = useState(query);
-  const { marks, profile } = useParent();
+  const { marks, profile } = useParent("marks", "profile");
   const { t } = useLingui();
 
   function submit(event: FormEvent) {

@@ -71,7 +71,7 @@ type Step =
  */
 export function CallbackPage() {
   const location = useLocation();
-  const { epdsHistory } = useParent();
+  const { epdsHistory } = useParent("epdsHistory");
   const latest = epdsHistory.at(-1);
   const result: ShareableResult | null =
     shareableFrom(location.state) ?? (latest && (SHARED_BANDS as readonly string[]).includes(latest.band) ? { band: latest.band as EpdsBandId, date: latest.date } : null);
