@@ -1,9 +1,10 @@
 import type { callbackContract } from "../callback/contract.js";
 import type { placesContract } from "./places.js";
+import type { accountsContract } from "./steering.js";
 
 /**
  * Every endpoint of `/api/v1` the browser calls, by « METHOD /path » (types only: importing this module brings no
  * zod into a bundle). Add an area's contract here when the browser starts calling it.
  */
-export type ApiContract = typeof placesContract & typeof callbackContract;
+export type ApiContract = typeof placesContract & typeof callbackContract & typeof accountsContract;
 export type Route = keyof ApiContract;

@@ -1,24 +1,11 @@
 import { z } from "zod";
+import { AGENCIES, ROLES, type Account, type Role } from "../../domain/api/steering.js";
 import { findDepartement, findRegion } from "../../domain/steering/territories.js";
 import type { Queryable } from "../db/database.js";
 import { checkNewPassword, DEFAULT_SCRYPT, hashPassword, type ScryptParams } from "./password.js";
 
-/**
- * Accounts of the steering side. Three roles:
- * - `national`: national administrator (DGS/DGCS/SGMCAS): reads and edits everything, computes allocations,
- *   loads births tables and barometer files, manages accounts, reads the audit log;
- * - `regional`: agent of an ARS (`agency: "ars"`) or a DREETS (`agency: "dreets"`) of one region: reads and
- *   edits the projects of that region only;
- * - `observer`: read-only, of one region or (region null) of the whole country;
- * - `departemental`: agent of one département's call-back service (PMI or a partner service, issue 17): the
- *   call-back inbox of that département and its barometer, nothing else (src/server/callback/routes.ts).
- */
-export const ROLES = ["national", "regional", "observer", "departemental"] as const;
-/** The roles of the regional steering (projects, allocations, national barometer): every role but `departemental`. */
-export const STEERING_ROLES = ["national", "regional", "observer"] as const satisfies readonly Role[];
-export type Role = (typeof ROLES)[number];
-export const AGENCIES = ["ars", "dreets"] as const;
-export type Agency = (typeof AGENCIES)[number];
+/** Accounts of the steering side; the roles and the account as shown are in the shared contract (src/domain/api/steering.ts). */
+export { AGENCIES, ROLES, STEERING_ROLES, type Account, type Agency, type Role } from "../../domain/api/steering.js";
 
 export const ROLE_LABELS: Record<Role, string> = {
   national: "Administrateur national",
@@ -26,18 +13,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   observer: "Observateur (lecture seule)",
   departemental: "Service départemental (rappels)",
 };
-
-export interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  agency: Agency | null;
-  region: string | null;
-  /** The département of a `departemental` account, null for the other roles. */
-  departement: string | null;
-  active: boolean;
-}
 
 export interface AccountRow extends Account {
   passwordHash: string;

@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { accountsContract, accountSchema, noContentSchema, sessionSchema } from "../../domain/api/steering.js";
 import { sendProblem } from "../problem.js";
 import {
   AccountExistsError,
@@ -32,18 +33,6 @@ import { forbidden, notFound, problemSchema, sendFieldErrors, type SteeringConte
 import { checkNewPassword, dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password.js";
 import { writeAudit } from "./audit.js";
 
-const accountSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  agency: z.enum(["ars", "dreets"]).nullable(),
-  region: z.string().nullable(),
-  departement: z.string().nullable(),
-  active: z.boolean(),
-});
-const sessionSchema = z.object({ account: accountSchema, csrfToken: z.string() });
-
 /** 429 with Retry-After, in whole minutes. */
 function tooManyAttempts(reply: FastifyReply, retryAfterSeconds: number, what: string) {
   const minutes = Math.max(1, Math.round(retryAfterSeconds / 60));
@@ -62,7 +51,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Connexion (adresse électronique et mot de passe) : pose le cookie de session",
           tags,
-          body: z.strictObject({ email: z.string().max(254), password: z.string().max(1000) }),
+          body: accountsContract["POST /pilotage/session"].body,
           response: { 200: sessionSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
         },
       },
@@ -114,21 +103,21 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/pilotage/session",
-      { schema: { summary: "Déconnexion de cette session", tags }, onRequest: guard(ctx, ROLES) },
+      { schema: { summary: "Déconnexion de cette session", tags, response: { 204: noContentSchema } }, onRequest: guard(ctx, ROLES) },
       async (request, reply) => {
         await ctx.db.query("DELETE FROM steering_session WHERE token_hash = $1", [sessionOf(request).tokenHash]);
         clearSessionCookie(request, reply);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
     app.delete(
       "/pilotage/sessions",
-      { schema: { summary: "Déconnexion partout : ferme toutes les sessions du compte", tags }, onRequest: guard(ctx, ROLES) },
+      { schema: { summary: "Déconnexion partout : ferme toutes les sessions du compte", tags, response: { 204: noContentSchema } }, onRequest: guard(ctx, ROLES) },
       async (request, reply) => {
         await ctx.db.query("DELETE FROM steering_session WHERE account_id = $1", [sessionOf(request).account.id]);
         clearSessionCookie(request, reply);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -138,7 +127,8 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Changer son mot de passe (ferme les autres sessions)",
           tags,
-          body: z.strictObject({ current: z.string().max(1000), next: z.string().max(1000) }),
+          body: accountsContract["PUT /pilotage/session/mot-de-passe"].body,
+          response: { 204: noContentSchema },
         },
         onRequest: guard(ctx, ROLES),
       },
@@ -160,7 +150,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
           ctx.now().toISOString(),
         ]);
         await ctx.db.query("DELETE FROM steering_session WHERE account_id = $1 AND token_hash <> $2", [account.id, tokenHash]);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -202,8 +192,8 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Activer ou désactiver un compte, ou lui donner un nouveau mot de passe (administration nationale)",
           tags,
-          params: z.strictObject({ id: z.string().max(20) }),
-          body: z.strictObject({ active: z.boolean().optional(), password: z.string().max(1000).optional() }),
+          params: accountsContract["PATCH /pilotage/comptes/:id"].params,
+          body: accountsContract["PATCH /pilotage/comptes/:id"].body,
           response: { 200: accountSchema },
         },
         onRequest: guard(ctx, ["national"]),

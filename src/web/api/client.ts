@@ -30,7 +30,7 @@ export interface CallOptions<T> {
   signal?: AbortSignal;
 }
 
-type Args<E extends Endpoint> = object extends RequestOf<E> ? [request?: RequestOf<E>, options?: CallOptions<ResponseOf<E>>] : [request: RequestOf<E>, options?: CallOptions<ResponseOf<E>>];
+export type Args<E extends Endpoint> = object extends RequestOf<E> ? [request?: RequestOf<E>, options?: CallOptions<ResponseOf<E>>] : [request: RequestOf<E>, options?: CallOptions<ResponseOf<E>>];
 
 export async function callApi<R extends Route>(route: R, ...[request, options = {}]: Args<ApiContract[R]>): Promise<ApiResult<ResponseOf<ApiContract[R]>>> {
   const space = route.indexOf(" ");

@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
-import { api, type Problem } from "./api.js";
+import { steeringApi, type Problem } from "./api.js";
 import { DEPARTEMENTS, REGIONS, regionName } from "./labels.js";
 import { roleLabel, useAccount, type Account } from "./session.js";
 import { useApiGet } from "./useApi.js";
@@ -42,7 +42,7 @@ export function AccountsPage() {
                       <td>{a.active ? "actif" : "désactivé"}</td>
                       <td>
                         {a.id !== account.id && (
-                          <Button size="small" priority="tertiary" onClick={() => void api("PATCH", `/pilotage/comptes/${a.id}`, { active: !a.active }).then(list.reload)}>
+                          <Button size="small" priority="tertiary" onClick={() => void steeringApi("PATCH /pilotage/comptes/:id", { params: { id: a.id }, body: { active: !a.active } }).then(list.reload)}>
                             {a.active ? `Désactiver ${a.displayName}` : `Réactiver ${a.displayName}`}
                           </Button>
                         )}
@@ -66,7 +66,7 @@ function ChangePassword() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const res = await api("PUT", "/pilotage/session/mot-de-passe", { current, next });
+    const res = await steeringApi("PUT /pilotage/session/mot-de-passe", { body: { current, next } });
     setMessage(res.ok ? { ok: true, text: "Mot de passe changé ; vos autres sessions sont fermées." } : { ok: false, text: res.problem.detail });
     setCurrent("");
     setNext("");
@@ -93,7 +93,8 @@ function NewAccount({ onDone }: { onDone: () => void }) {
   const set = (key: keyof typeof form, value: string) => setForm({ ...form, [key]: value });
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const res = await api<Account>("POST", "/pilotage/comptes", {
+    const res = await steeringApi("POST /pilotage/comptes", {
+      body: {
       email: form.email,
       displayName: form.displayName,
       role: form.role,
@@ -101,6 +102,7 @@ function NewAccount({ onDone }: { onDone: () => void }) {
       region: form.role === "national" || form.role === "departemental" || form.region === "" ? null : form.region,
       departement: form.role === "departemental" ? form.departement : null,
       password: form.password,
+      },
     });
     if (res.ok) {
       setProblem(null);

@@ -1,6 +1,8 @@
 import type { Problem } from "../../../domain/api/problem.js";
 import { formatFrenchDate } from "../../../domain/dates.js";
-import { fetchJson, type ApiResult as ClientResult } from "../../api/client.js";
+import type { ResponseOf } from "../../../domain/api/contract.js";
+import type { ApiContract, Route } from "../../../domain/api/index.js";
+import { callApi, fetchJson, type ApiResult as ClientResult, type Args } from "../../api/client.js";
 
 /**
  * The steering API from the browser, through the one client (`src/web/api/client.ts`): same-origin fetch with
@@ -32,6 +34,13 @@ export function steeringAnswer<T>(path: string, result: ClientResult<T>): ApiRes
   if (result.ok) return { ok: true, status: result.status, data: result.data };
   if (result.status === 401 && path !== "/pilotage/session") onUnauthorised?.();
   return { ok: false, status: result.status, problem: result.problem };
+}
+
+/** A steering endpoint of the shared contract, with the session's CSRF token and its 401 handling. */
+export async function steeringApi<R extends Route>(route: R, ...[request, options = {}]: Args<ApiContract[R]>): Promise<ApiResult<ResponseOf<ApiContract[R]>>> {
+  const [method = "GET", path = ""] = route.split(" ");
+  const args = [request, { ...options, headers: { ...steeringHeaders(method), ...options.headers } }] as Args<ApiContract[R]>;
+  return steeringAnswer(path, await callApi(route, ...args));
 }
 
 export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<ApiResult<T>> {

@@ -1,19 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, setCsrfToken, setUnauthorisedHandler } from "./api.js";
+import type { Account } from "../../../domain/api/steering.js";
+import { setCsrfToken, setUnauthorisedHandler, steeringApi } from "./api.js";
 
 /** `departemental`: a département's call-back service (PMI or partner), see src/domain/callback/contract.ts. */
-export type Role = "national" | "regional" | "observer" | "departemental";
-export interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  agency: "ars" | "dreets" | null;
-  region: string | null;
-  /** The département of a `departemental` account (null for the other roles). */
-  departement?: string | null;
-  active: boolean;
-}
+export type { Account, Role } from "../../../domain/api/steering.js";
 
 type State = { status: "loading" } | { status: "anonymous"; expired: boolean } | { status: "ready"; account: Account };
 
@@ -30,7 +20,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    void api<{ account: Account; csrfToken: string }>("GET", "/pilotage/session").then((res) => {
+    void steeringApi("GET /pilotage/session").then((res) => {
       if (!live) return;
       if (res.ok) {
         setCsrfToken(res.data.csrfToken);
@@ -48,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (email: string, password: string) => {
-    const res = await api<{ account: Account; csrfToken: string }>("POST", "/pilotage/session", { email, password });
+    const res = await steeringApi("POST /pilotage/session", { body: { email, password } });
     if (!res.ok) return { ok: false as const, message: res.problem.detail };
     setCsrfToken(res.data.csrfToken);
     setState({ status: "ready", account: res.data.account });
@@ -56,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async (everywhere = false) => {
-    await api("DELETE", everywhere ? "/pilotage/sessions" : "/pilotage/session");
+    await steeringApi(everywhere ? "DELETE /pilotage/sessions" : "DELETE /pilotage/session");
     setCsrfToken(null);
     setState({ status: "anonymous", expired: false });
   }, []);
