@@ -9,6 +9,15 @@ import { launchBrowser, newPhonePage, savePregnancyProfile } from "./support.js"
  * (a critical one left behind would override its rules).
  */
 const baseUrl = inject("baseUrl");
+
+/** In the page, from its start: layout shifts without a recent input (what the CLS counts), in `window.shifts`. */
+function recordLayoutShifts() {
+  const shifts: number[] = [];
+  (window as unknown as { shifts: number[] }).shifts = shifts;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+  }).observe({ type: "layout-shift", buffered: true });
+}
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -141,14 +150,8 @@ describe("first paint of pre-rendered pages", () => {
         document.addEventListener("DOMContentLoaded", () => {
           (window as unknown as { served: Element[] }).served = [...document.querySelectorAll("main h1, main p:not([role=status])")];
         });
-        // Layout shifts without a recent input (what the CLS counts): what arrives after the first paint moves nothing.
-        const shifts: number[] = [];
-        (window as unknown as { shifts: number[] }).shifts = shifts;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-            if (!entry.hadRecentInput) shifts.push(entry.value);
-        }).observe({ type: "layout-shift", buffered: true });
       });
+      await page.addInitScript(recordLayoutShifts);
       await page.goto(baseUrl + path);
       await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
       await page.waitForLoadState("networkidle");
@@ -171,14 +174,7 @@ describe("first paint of pre-rendered pages", () => {
     const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     await savePregnancyProfile(page, baseUrl, inDays(100));
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.addInitScript(() => {
-      const shifts: number[] = [];
-      (window as unknown as { shifts: number[] }).shifts = shifts;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-          if (!entry.hadRecentInput) shifts.push(entry.value);
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await page.addInitScript(recordLayoutShifts);
     await page.goto(`${baseUrl}/`);
     await page.locator("main section h2").first().waitFor(); // the tracks
     await page.waitForLoadState("networkidle");
