@@ -50,7 +50,12 @@ export abstract class AppError extends Error {
 export class InvalidInputError extends AppError {}
 
 /** The input is well formed but breaks a rule of the model (422), e.g. a project or account that does not pass the checks. */
-export class UnprocessableError extends AppError {}
+export class UnprocessableError extends AppError {
+  /** The refused fields, their messages joined as the detail. */
+  static forFields(errors: readonly FieldError[], title?: string): UnprocessableError {
+    return new UnprocessableError(errors.map((e) => e.message).join(" "), title === undefined ? { errors } : { title, errors });
+  }
+}
 
 /** No valid session, or wrong credentials (401). */
 export class UnauthenticatedError extends AppError {}

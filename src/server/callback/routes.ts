@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyReply } from "fastify";
+import type { FastifyBaseLogger } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -21,15 +21,15 @@ import {
 import { departementOfCommune } from "../../domain/geo/insee.js";
 import { departementTrend, gapsToTarget } from "../../domain/steering/barometer.js";
 import { findDepartement } from "../../domain/steering/territories.js";
-import { sendProblem } from "../problem.js";
+import { ConflictError, InvalidInputError, NotFoundError, TooManyRequestsError, UnavailableError } from "../../domain/errors.js";
+import { problemSchema } from "../problem.js";
 import { guard, sessionOf } from "../steering/auth.js";
 import { readAll } from "../steering/barometer/index.js";
-import { notFound, problemSchema, type SteeringContext } from "../steering/context.js";
+import type { SteeringContext } from "../steering/context.js";
 import { writeAudit } from "../steering/audit.js";
 import type { CallbackContext } from "./context.js";
 import { keyedHash } from "./crypto.js";
 import {
-  AlreadyClosedError,
   auditCallback,
   cancelRequest,
   changeStatus,
@@ -47,23 +47,17 @@ import {
 export const REQUEST_BODY_LIMIT = 4 * 1024;
 
 /** Without keys, call-backs are off: for a parent it is the same as « no service » (coverage says not covered). */
-const notConfigured = (reply: FastifyReply, status: 409 | 503) =>
-  status === 409
-    ? sendProblem(reply, {
-        status,
-        title: "Pas de service de rappel",
-        detail: "Les demandes de rappel ne sont pas ouvertes sur ce serveur. En cas d'urgence, appelez le 3114 (prévention du suicide, 24 h/24), le 15 ou le 112.",
-      })
-    : sendProblem(reply, {
-        status,
-        title: "Service indisponible",
-        detail: "Les demandes de rappel ne sont pas configurées sur ce serveur (clés de chiffrement absentes) : prévenez l'exploitant du service.",
-      });
+const closedToParents = () =>
+  new ConflictError("Les demandes de rappel ne sont pas ouvertes sur ce serveur. En cas d'urgence, appelez le 3114 (prévention du suicide, 24 h/24), le 15 ou le 112.", {
+    title: "Pas de service de rappel",
+  });
+/** …and for a département's service, a fault of the server's set-up. */
+const notConfigured = () =>
+  new UnavailableError("Les demandes de rappel ne sont pas configurées sur ce serveur (clés de chiffrement absentes) : prévenez l'exploitant du service.", {
+    title: "Service indisponible",
+  });
 
-const tooMany = (reply: FastifyReply, retryAfterSeconds: number, detail: string) => {
-  reply.header("retry-after", String(retryAfterSeconds));
-  return sendProblem(reply, { status: 429, title: "Trop de demandes", detail });
-};
+const requestGone = () => new NotFoundError("Aucune demande de votre département ne porte cet identifiant (elle a pu être annulée ou supprimée).");
 
 /**
  * Call-back requests (issue 17, docs/rappel.md): the public endpoints for parents, the inbox of a
@@ -106,29 +100,30 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
       },
       async (request, reply) => {
         const keyring = ctx.keyring;
-        if (!keyring) return notConfigured(reply, 409);
+        if (!keyring) throw closedToParents();
         const body = request.body;
-        if (body.siteWeb) return sendProblem(reply, { status: 400, title: "Demande refusée", detail: "La demande n'a pas pu être acceptée. Si vous êtes une personne, rechargez la page et recommencez." });
+        if (body.siteWeb) throw new InvalidInputError("La demande n'a pas pu être acceptée. Si vous êtes une personne, rechargez la page et recommencez.", { title: "Demande refusée" });
         const now = steering.now();
         // Per client address (request.ip: X-Forwarded-For only from TRUST_PROXY relays), counted on every valid attempt.
         const byAddress = await hitRate(steering.db, keyedHash(keyring, "ip", request.ip), ctx.ipMax, ctx.ipWindowMs, now);
-        if (!byAddress.allowed) return tooMany(reply, byAddress.retryAfterSeconds, "Trop de demandes envoyées depuis cette connexion : réessayez plus tard. En cas d'urgence, appelez le 3114, le 15 ou le 112.");
+        if (!byAddress.allowed)
+          throw new TooManyRequestsError("Trop de demandes envoyées depuis cette connexion : réessayez plus tard. En cas d'urgence, appelez le 3114, le 15 ou le 112.", byAddress.retryAfterSeconds);
         const departement = departementOfCommune(body.commune);
         const service = findDepartement(departement) ? await findService(steering.db, departement) : undefined;
         if (!service?.enabled)
-          return sendProblem(reply, {
-            status: 409,
-            title: "Pas de service de rappel",
-            detail: `Aucun service ne rappelle encore les parents dans ce département (${departement}). Vous pouvez appeler le 3114 (24 h/24), votre PMI, votre sage-femme ou votre médecin.`,
-          });
+          throw new ConflictError(
+            `Aucun service ne rappelle encore les parents dans ce département (${departement}). Vous pouvez appeler le 3114 (24 h/24), votre PMI, votre sage-femme ou votre médecin.`,
+            { title: "Pas de service de rappel" },
+          );
         const [commune] = await steering.db.query<{ name: string | null; known: boolean }>(
           "SELECT (SELECT name FROM commune WHERE code = $1) AS name, EXISTS (SELECT 1 FROM commune) AS known",
           [body.commune],
         );
         if (commune?.known && commune.name === null)
-          return sendProblem(reply, { status: 400, title: "Requête invalide", detail: `Commune « ${body.commune} » inconnue : choisissez-la dans la liste.`, errors: [{ field: "commune", message: "Commune inconnue." }] });
+          throw new InvalidInputError(`Commune « ${body.commune} » inconnue : choisissez-la dans la liste.`, { errors: [{ field: "commune", message: "Commune inconnue." }] });
         const byPhone = await hitRate(steering.db, keyedHash(keyring, "tel", body.phone), ctx.phoneMax, ctx.phoneWindowMs, now);
-        if (!byPhone.allowed) return tooMany(reply, byPhone.retryAfterSeconds, "Une demande a déjà été envoyée pour ce numéro : le service vous rappellera. En cas d'urgence, appelez le 3114, le 15 ou le 112.");
+        if (!byPhone.allowed)
+          throw new TooManyRequestsError("Une demande a déjà été envoyée pour ce numéro : le service vous rappellera. En cas d'urgence, appelez le 3114, le 15 ou le 112.", byPhone.retryAfterSeconds);
         const created = await steering.db.transaction(async (tx) => {
           const ids = await insertRequest(tx, keyring, { request: body, departement, communeName: commune?.name ?? null, now, maxRetentionMs: ctx.maxRetentionMs });
           await auditCallback(tx, { at: now, actor: null, action: "rappel.creation", requestIds: [ids.id], departement });
@@ -165,7 +160,7 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
       async (request, reply) => {
         const token = request.headers[CANCEL_TOKEN_HEADER];
         const cancelled = typeof token === "string" ? await cancelRequest(steering.db, request.params.id, token) : null;
-        if (!cancelled) return notFound(reply, "Aucune demande en cours ne correspond : elle a peut-être déjà été annulée ou traitée, puis supprimée.");
+        if (!cancelled) throw new NotFoundError("Aucune demande en cours ne correspond : elle a peut-être déjà été annulée ou traitée, puis supprimée.");
         await auditCallback(steering.db, { at: steering.now(), actor: null, action: "rappel.annulation", requestIds: [request.params.id], departement: cancelled.departement });
         return reply.status(204).send(null);
       },
@@ -178,8 +173,8 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
     app.get(
       "/pilotage/rappels",
       { schema: { summary: "Demandes de rappel du département du compte (chaque lecture est journalisée)", tags, response: { 200: inboxSchema } }, onRequest: departemental },
-      async (request, reply) => {
-        if (!ctx.keyring) return notConfigured(reply, 503);
+      async (request) => {
+        if (!ctx.keyring) throw notConfigured();
         const { account } = sessionOf(request);
         const departement = account.departement!;
         const { items, unreadable } = await listRequests(steering.db, ctx.keyring, account, departement, steering.now());
@@ -210,10 +205,11 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
     app.get(
       "/pilotage/rappels/:id",
       { schema: { summary: "Une demande de rappel du département du compte", tags, params: callbackIdParamsSchema, response: { 200: callbackRequestSchema } }, onRequest: departemental },
-      async (request, reply) => {
-        if (!ctx.keyring) return notConfigured(reply, 503);
+      async (request) => {
+        if (!ctx.keyring) throw notConfigured();
         const found = await readRequest(steering.db, ctx.keyring, sessionOf(request).account, request.params.id, steering.now());
-        return found ?? notFound(reply, "Aucune demande de votre département ne porte cet identifiant (elle a pu être annulée ou supprimée).");
+        if (!found) throw requestGone();
+        return found;
       },
     );
 
@@ -223,16 +219,13 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
         schema: { summary: "Marquer une demande contactée ou clôturée (avec son issue)", tags, params: callbackIdParamsSchema, body: statusChangeSchema, response: { 200: callbackRequestSchema } },
         onRequest: departemental,
       },
-      async (request, reply) => {
+      async (request) => {
         const keyring = ctx.keyring;
-        if (!keyring) return notConfigured(reply, 503);
-        try {
-          const updated = await steering.db.transaction((tx) => changeStatus(tx, { ...ctx, keyring }, sessionOf(request).account, request.params.id, request.body, steering.now()));
-          return updated ?? notFound(reply, "Aucune demande de votre département ne porte cet identifiant (elle a pu être annulée ou supprimée).");
-        } catch (error) {
-          if (error instanceof AlreadyClosedError) return sendProblem(reply, { status: 409, title: "Demande clôturée", detail: error.message });
-          throw error;
-        }
+        if (!keyring) throw notConfigured();
+        // A request already closed is refused by the store (ConflictError « Demande clôturée »).
+        const updated = await steering.db.transaction((tx) => changeStatus(tx, { ...ctx, keyring }, sessionOf(request).account, request.params.id, request.body, steering.now()));
+        if (!updated) throw requestGone();
+        return updated;
       },
     );
 
@@ -249,7 +242,11 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
     app.get(
       "/pilotage/services-rappel/:departement",
       { schema: { summary: "Le service de rappel d'un département", tags, params: departementParamsSchema, response: { 200: callbackServiceSchema } }, onRequest: national },
-      async (request, reply) => (await findService(steering.db, request.params.departement)) ?? notFound(reply, `Aucun service de rappel n'est enregistré pour le département ${request.params.departement}.`),
+      async (request) => {
+        const service = await findService(steering.db, request.params.departement);
+        if (!service) throw new NotFoundError(`Aucun service de rappel n'est enregistré pour le département ${request.params.departement}.`);
+        return service;
+      },
     );
 
     app.put(
@@ -258,9 +255,9 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
         schema: { summary: "Enregistrer ou modifier le service de rappel d'un département", tags, params: departementParamsSchema, body: callbackServiceInputSchema, response: { 200: callbackServiceSchema } },
         onRequest: national,
       },
-      async (request, reply) => {
+      async (request) => {
         const { departement } = request.params;
-        if (!findDepartement(departement)) return notFound(reply, `Département « ${departement} » inconnu.`);
+        if (!findDepartement(departement)) throw new NotFoundError(`Département « ${departement} » inconnu.`);
         const { account } = sessionOf(request);
         const now = steering.now();
         return steering.db.transaction(async (tx) => {

@@ -11,6 +11,7 @@ import {
   type PublicService,
   type StatusChange,
 } from "../../domain/callback/contract.js";
+import { ConflictError } from "../../domain/errors.js";
 import type { Queryable } from "../db/database.js";
 import type { Account } from "../steering/accounts.js";
 import { sha256Hex } from "../steering/auth.js";
@@ -237,7 +238,12 @@ export async function readRequest(db: Queryable, keyring: Keyring, account: Acco
   return view(row, unseal(keyring, row), await eventsOf(db, [id]));
 }
 
-export class AlreadyClosedError extends Error {}
+/** A closed request is final: its status no longer changes (409 « Demande clôturée »). */
+export class AlreadyClosedError extends ConflictError {
+  constructor() {
+    super("Cette demande est déjà clôturée.", { title: "Demande clôturée" });
+  }
+}
 
 /** Marks a request contacted or closed (with its outcome); re-sealed with the current key; closing sets the deletion date. */
 export async function changeStatus(
@@ -250,7 +256,7 @@ export async function changeStatus(
 ): Promise<CallbackRequestView | undefined> {
   const [row] = await tx.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM callback_request WHERE id = $1 AND departement = $2 FOR UPDATE`, [id, account.departement]);
   if (!row) return undefined;
-  if (row.status === "closed") throw new AlreadyClosedError("Cette demande est déjà clôturée.");
+  if (row.status === "closed") throw new AlreadyClosedError();
   const p = unseal(ctx.keyring, row);
   const next: Payload = change.status === "closed" ? { ...p, outcome: change.outcome!, attempts: change.attempts ?? p.attempts, orientedTo: change.orientedTo ?? null } : { ...p, attempts: change.attempts ?? p.attempts };
   const { keyId, sealed } = seal(ctx.keyring, JSON.stringify(next), aad(row.id, row.departement));

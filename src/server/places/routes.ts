@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DEFAULT_LIMIT, DEFAULT_RADIUS_KM, featureCollectionSchema, MAX_LIMIT, MAX_RADIUS_KM, placesContract, placesQuery } from "../../domain/api/places.js";
 import { isPlaceTypeId, placeType, placeTypes } from "../../domain/geo/index.js";
 import type { Database } from "../db/database.js";
-import { problemSchema, sendProblem } from "../problem.js";
+import { NotFoundError } from "../../domain/errors.js";
+import { problemSchema } from "../problem.js";
 import type { Nearby, PlacesService } from "./place-index.js";
 import type { PlaceRow } from "./store.js";
 
@@ -82,9 +83,9 @@ export function placesRoutes(_db: Database, service: PlacesService): FastifyPlug
           response: { 200: placesContract["GET /places/:id"].response, 404: problemSchema },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const place = service.current.get(request.params.id);
-        if (!place) return sendProblem(reply, { status: 404, title: "Lieu introuvable", detail: `Aucun lieu ne porte l'identifiant « ${request.params.id} ».` });
+        if (!place) throw new NotFoundError(`Aucun lieu ne porte l'identifiant « ${request.params.id} ».`, { title: "Lieu introuvable" });
         return feature(place);
       },
     );

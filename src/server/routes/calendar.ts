@@ -6,7 +6,7 @@ import { isoDateInTimeZone } from "../../domain/dates.js";
 import { termeFromDdr } from "../../domain/journey/pregnancy.js";
 import { feedQuerySchema, type FeedQuery } from "../../domain/calendar/feed-query.js";
 import { checkBirthDate, checkDdr, checkTerme } from "../../domain/profile/profile.js";
-import { sendProblem } from "../problem.js";
+import { InvalidInputError } from "../../domain/errors.js";
 
 /** The input the query describes, or the French reason it cannot. The server stores nothing. */
 function inputFrom(query: FeedQuery, today: string): { input: CalendarInput } | { error: string } {
@@ -54,14 +54,14 @@ export function calendarRoutes(uidDomain: string = DEFAULT_UID_DOMAIN): FastifyP
 
     app.get("/calendar", { schema: schema("Le calendrier des 1000 jours calculé depuis une date, en JSON") }, async (request, reply) => {
       const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
-      if ("error" in result) return sendProblem(reply, { status: 400, title: "Requête invalide", detail: result.error });
+      if ("error" in result) throw new InvalidInputError(result.error);
       reply.header("cache-control", "private, max-age=3600");
       return { evenements: computeCalendar(result.input) };
     });
 
     app.get("/calendar.ics", { schema: schema("Le même calendrier au format iCalendar (RFC 5545), pour l'importer ou s'y abonner") }, async (request, reply) => {
       const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
-      if ("error" in result) return sendProblem(reply, { status: 400, title: "Requête invalide", detail: result.error });
+      if ("error" in result) throw new InvalidInputError(result.error);
       const ics = toIcs(computeCalendar(result.input).map(icsEntryFromEvent), {
         calendarName: "Mille Jours – mes rendez-vous",
         stamp: CALENDAR_RULES_STAMP,

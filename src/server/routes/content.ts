@@ -17,7 +17,8 @@ import {
 import { localizeArticle } from "../../domain/content/localize.js";
 import { findArticle, findArticles, readContentBundle } from "../content/content-store.js";
 import type { Database } from "../db/database.js";
-import { problemSchema, sendProblem } from "../problem.js";
+import { NotFoundError, UnavailableError } from "../../domain/errors.js";
+import { problemSchema } from "../problem.js";
 
 
 /**
@@ -39,7 +40,7 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
       },
       async (request, reply) => {
         const bundle = await readContentBundle(db);
-        if (!bundle) return sendProblem(reply, { status: 503, title: "Contenu indisponible", detail: "Le contenu n'est pas encore chargé : réessayez dans un instant." });
+        if (!bundle) throw new UnavailableError("Le contenu n'est pas encore chargé : réessayez dans un instant.", { title: "Contenu indisponible" });
         const etag = `"${bundle.version}"`;
         reply.header("etag", etag).header("cache-control", "no-cache");
         if (request.headers["if-none-match"] === etag) return reply.status(304).send(null);
@@ -107,9 +108,9 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
           response: { 200: articleSchema, 404: problemSchema },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const article = await findArticle(db, request.params.id);
-        if (!article) return sendProblem(reply, { status: 404, title: "Article introuvable", detail: `Aucun article ne porte l'identifiant « ${request.params.id} ».` });
+        if (!article) throw new NotFoundError(`Aucun article ne porte l'identifiant « ${request.params.id} ».`, { title: "Article introuvable" });
         return article;
       },
     );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { EpdsQuestionnaire } from "../../domain/epds/schema.js";
 import { EPDS_BANDS, orientationFor, scoreEpds } from "../../domain/epds/score.js";
-import { sendProblem } from "../problem.js";
+import { InvalidInputError } from "../../domain/errors.js";
 
 /**
  * Stateless scoring for partner sites: the answers are read, scored and forgotten. Nothing is stored,
@@ -29,10 +29,8 @@ export function epdsRoutes(questionnaires: ReadonlyMap<string, EpdsQuestionnaire
         const { langue, public: audience, reponses } = request.body;
         const result = scoreEpds(questionnaires.get(langue)!, reponses);
         if (!result.ok)
-          return sendProblem(reply, {
-            status: 400,
+          throw new InvalidInputError(result.errors.map((e) => e.message).join(" "), {
             title: "Réponses incomplètes ou invalides",
-            detail: result.errors.map((e) => e.message).join(" "),
             errors: result.errors.map((e) => ({ field: `reponses.${e.item - 1}`, message: e.message })),
           });
         const band = EPDS_BANDS.find((b) => b.id === result.band)!;

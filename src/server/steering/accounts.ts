@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AGENCIES, ROLES, type Account, type Role } from "../../domain/api/steering.js";
 import { findDepartement, findRegion } from "../../domain/steering/territories.js";
+import { ConflictError } from "../../domain/errors.js";
 import type { Queryable } from "../db/database.js";
 import { checkNewPassword, DEFAULT_SCRYPT, hashPassword, type ScryptParams } from "./password.js";
 
@@ -67,7 +68,12 @@ export function checkNewAccount(input: unknown): { ok: true; account: z.output<t
   return errors.length > 0 ? { ok: false, errors } : { ok: true, account: a };
 }
 
-export class AccountExistsError extends Error {}
+/** The e-mail is taken (409 « Compte existant »). */
+export class AccountExistsError extends ConflictError {
+  constructor(email: string) {
+    super(`Un compte existe déjà pour ${email}.`, { title: "Compte existant" });
+  }
+}
 
 /** Creates an account (already checked by {@link checkNewAccount}). Throws AccountExistsError for a taken e-mail. */
 export async function insertAccount(
@@ -84,7 +90,7 @@ export async function insertAccount(
      RETURNING id::text AS id, email, display_name AS "displayName", role, agency, region, departement, active`,
     [account.email, emailKey(account.email), account.displayName, account.role, account.agency, account.region, account.departement, hash, now.toISOString()],
   );
-  if (!rows[0]) throw new AccountExistsError(`Un compte existe déjà pour ${account.email}.`);
+  if (!rows[0]) throw new AccountExistsError(account.email);
   return rows[0];
 }
 

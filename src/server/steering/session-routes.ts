@@ -1,10 +1,9 @@
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { accountsContract, accountSchema, noContentSchema, sessionSchema } from "../../domain/api/steering.js";
-import { sendProblem } from "../problem.js";
+import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError, UnprocessableError } from "../../domain/errors.js";
+import { problemSchema } from "../problem.js";
 import {
-  AccountExistsError,
   checkNewAccount,
   emailKey,
   findAccountByEmail,
@@ -29,15 +28,14 @@ import {
   sessionOf,
   setSessionCookie,
 } from "./auth.js";
-import { forbidden, notFound, problemSchema, sendFieldErrors, type SteeringContext } from "./context.js";
+import type { SteeringContext } from "./context.js";
 import { checkNewPassword, dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password.js";
 import { writeAudit } from "./audit.js";
 
 /** 429 with Retry-After, in whole minutes. */
-function tooManyAttempts(reply: FastifyReply, retryAfterSeconds: number, what: string) {
+function tooManyAttempts(retryAfterSeconds: number, what: string): TooManyRequestsError {
   const minutes = Math.max(1, Math.round(retryAfterSeconds / 60));
-  reply.header("retry-after", String(minutes * 60));
-  return sendProblem(reply, { status: 429, title: "Trop de tentatives", detail: `${what} : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.` });
+  return new TooManyRequestsError(`${what} : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`, minutes * 60, { title: "Trop de tentatives" });
 }
 
 /** Login, current session, logout, logout everywhere, password change, and accounts (national only). */
@@ -57,7 +55,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const crossSite = crossSiteProblem(request);
-        if (crossSite) return sendProblem(reply, { status: 403, title: "Accès refusé", detail: crossSite });
+        if (crossSite) throw new ForbiddenError(crossSite);
         const { email, password } = request.body;
         const keys = { account: accountKey(emailKey(email)), ip: ipKey(request.ip) };
         // The attempt is counted before the password hash, atomically: parallel guesses cannot all be checked.
@@ -65,13 +63,13 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         const accountReserved = reserved.allowed ? await reserveAttempt(ctx, keys.account, ctx.accountMaxFailures) : reserved;
         if (!accountReserved.allowed) {
           if (reserved.allowed) await refundAttempt(ctx, keys.ip, ctx.ipMaxFailures);
-          return tooManyAttempts(reply, accountReserved.retryAfterSeconds, "Trop de tentatives de connexion échouées");
+          throw tooManyAttempts(accountReserved.retryAfterSeconds, "Trop de tentatives de connexion échouées");
         }
         const account = await findAccountByEmail(ctx.db, email);
         // Same work whether the account exists or not: no way to tell the two apart by timing.
         const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash(ctx.scrypt)));
         if (!account || !ok || !account.active)
-          return sendProblem(reply, { status: 401, title: "Connexion refusée", detail: "Adresse électronique ou mot de passe incorrect, ou compte désactivé." });
+          throw new UnauthenticatedError("Adresse électronique ou mot de passe incorrect, ou compte désactivé.", { title: "Connexion refusée" });
         await clearFailures(ctx, keys.account);
         await refundAttempt(ctx, keys.ip, ctx.ipMaxFailures);
         if (needsRehash(account.passwordHash, ctx.scrypt))
@@ -91,11 +89,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         reply.header("cache-control", "no-store");
         if (loaded.status !== "ok") {
           if (loaded.status === "expired") clearSessionCookie(request, reply);
-          return sendProblem(reply, {
-            status: 401,
-            title: "Connexion requise",
-            detail: loaded.status === "expired" ? "Votre session a expiré : reconnectez-vous." : "Aucune session ouverte.",
-          });
+          throw new UnauthenticatedError(loaded.status === "expired" ? "Votre session a expiré : reconnectez-vous." : "Aucune session ouverte.");
         }
         return { account: loaded.session.account, csrfToken: loaded.session.csrfToken };
       },
@@ -138,12 +132,12 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         // The same lock as the login: a stolen session cannot guess the current password without limit.
         const key = accountKey(emailKey(row.email));
         const reserved = await reserveAttempt(ctx, key, ctx.accountMaxFailures);
-        if (!reserved.allowed) return tooManyAttempts(reply, reserved.retryAfterSeconds, "Trop de tentatives échouées sur ce compte");
+        if (!reserved.allowed) throw tooManyAttempts(reserved.retryAfterSeconds, "Trop de tentatives échouées sur ce compte");
         if (!(await verifyPassword(request.body.current, row.passwordHash)))
-          return sendFieldErrors(reply, [{ field: "current", message: "Le mot de passe actuel est incorrect." }]);
+          throw UnprocessableError.forFields([{ field: "current", message: "Le mot de passe actuel est incorrect." }]);
         await clearFailures(ctx, key);
         const weak = checkNewPassword(request.body.next, row.email);
-        if (weak) return sendFieldErrors(reply, [{ field: "next", message: weak }]);
+        if (weak) throw UnprocessableError.forFields([{ field: "next", message: weak }]);
         await ctx.db.query("UPDATE steering_account SET password_hash = $2, password_changed_at = $3 WHERE id = $1", [
           account.id,
           await hashPassword(request.body.next, ctx.scrypt),
@@ -174,15 +168,11 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const checked = checkNewAccount(request.body);
-        if (!checked.ok) return sendFieldErrors(reply, checked.errors, "Compte invalide");
-        try {
-          const created = await insertAccount(ctx.db, checked.account, ctx.now(), ctx.scrypt);
-          await writeAudit(ctx.db, { at: ctx.now(), actor: sessionOf(request).account, action: "compte.creation", after: created });
-          return reply.status(201).send(created);
-        } catch (error) {
-          if (error instanceof AccountExistsError) return sendProblem(reply, { status: 409, title: "Compte existant", detail: error.message });
-          throw error;
-        }
+        if (!checked.ok) throw UnprocessableError.forFields(checked.errors, "Compte invalide");
+        // A taken e-mail is refused by the store (AccountExistsError, 409 « Compte existant »).
+        const created = await insertAccount(ctx.db, checked.account, ctx.now(), ctx.scrypt);
+        await writeAudit(ctx.db, { at: ctx.now(), actor: sessionOf(request).account, action: "compte.creation", after: created });
+        return reply.status(201).send(created);
       },
     );
 
@@ -198,14 +188,14 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         },
         onRequest: guard(ctx, ["national"]),
       },
-      async (request, reply) => {
+      async (request) => {
         const me = sessionOf(request).account;
         const target = await findAccountById(ctx.db, request.params.id);
-        if (!target) return notFound(reply, "Aucun compte ne porte cet identifiant.");
-        if (target.id === me.id && request.body.active === false) return forbidden(reply, "Vous ne pouvez pas désactiver votre propre compte.");
+        if (!target) throw new NotFoundError("Aucun compte ne porte cet identifiant.");
+        if (target.id === me.id && request.body.active === false) throw new ForbiddenError("Vous ne pouvez pas désactiver votre propre compte.");
         if (request.body.password !== undefined) {
           const weak = checkNewPassword(request.body.password, target.email);
-          if (weak) return sendFieldErrors(reply, [{ field: "password", message: weak }]);
+          if (weak) throw UnprocessableError.forFields([{ field: "password", message: weak }]);
           await resetPassword(ctx.db, target.id, request.body.password, ctx.now(), ctx.scrypt);
         }
         if (request.body.active !== undefined) {
