@@ -27,72 +27,72 @@ export default defineConfig(({ isSsrBuild }) => ({
     !isSsrBuild && prerenderPages(),
     !isSsrBuild && scriptFonts(),
     !isSsrBuild &&
-    VitePWA({
-      registerType: "autoUpdate",
-      injectRegister: false,
-      manifest: {
-        name: "Mille Jours – les 1000 premiers jours de l'enfant",
-        short_name: "Mille Jours",
-        description: "Le compagnon des parents, du projet d'enfant aux 3 ans.",
-        lang: "fr",
-        start_url: "/",
-        display: "standalone",
-        background_color: "#ffffff",
-        theme_color: "#000091",
-        icons: [
-          { src: "/dsfr/favicon/favicon.svg", sizes: "any", type: "image/svg+xml" },
-          { src: "/dsfr/favicon/apple-touch-icon.png", sizes: "180x180", type: "image/png" },
-        ],
-      },
-      workbox: {
-        // Only what the app really uses: the shell, the DSFR stylesheets, its Marianne fonts and icons, under the
-        // exact URLs the pages request (no query string: see dsfrHead in scripts/vite-prerender.ts).
-        globPatterns: [
-          // The pre-rendered pages (scripts/vite-prerender.ts) and the shell for the others. Articles (50 pages) are
-          // left out: offline, and for a device with saved data (which renders pages afresh), the shell shows them.
-          "**/*.html",
-          "assets/**/*.{js,css}",
-          "dsfr/dsfr.min.css",
-          "dsfr/dsfr.critical.*.css",
-          "dsfr/utility/icons/icons.min.css",
-          "dsfr/fonts/Marianne-{Regular,Bold,Medium,Light}.woff2",
-          // The icons the two stylesheets point to (react-dsfr keeps only the used ones: 76 files, 32 KB), so
-          // that a page first opened offline shows its icons too.
-          "dsfr/icons/**/*.svg",
-          "dsfr/favicon/*.{svg,png,ico}",
-        ],
-        // Other languages' pre-rendered pages too (7 × the French ones): offline, the shell renders them, with their
-        // catalogue (every catalogue is a small precached chunk) — see docs/architecture.md, « Langues ».
-        globIgnores: ["articles/**", ...locales.filter((l) => l.prefix).flatMap((l) => [`${l.prefix.slice(1)}/**`, `${l.prefix.slice(1)}.html`])],
-        // Take control of the page on the first visit, so it works offline without a reload.
-        clientsClaim: true,
-        skipWaiting: true,
-        navigateFallback: "/shell.html",
-        navigateFallbackDenylist: [/^\/api\//],
-        cleanupOutdatedCaches: true,
-        runtimeCaching: [
-          {
-            // The Arabic and Cyrillic fonts (scripts/vite-fonts.ts), for their languages only: kept once a page in
-            // that language has shown, so that it shows offline too.
-            urlPattern: ({ url }) => url.pathname.startsWith("/fonts/"),
-            handler: "CacheFirst",
-            options: { cacheName: "polices", expiration: { maxEntries: 8 } },
-          },
-          {
-            // Pictograms (public/pictogrammes): kept once shown, so that a page seen online keeps them offline.
-            urlPattern: ({ url }) => url.pathname.startsWith("/pictogrammes/"),
-            handler: "CacheFirst",
-            options: { cacheName: "pictogrammes", expiration: { maxEntries: 40 } },
-          },
-          {
-            // The commune list for offline search on the map page: fetched once, when that page is used.
-            urlPattern: ({ url }) => url.pathname.startsWith("/donnees/"),
-            handler: "CacheFirst",
-            options: { cacheName: "donnees", expiration: { maxEntries: 4 } },
-          },
-        ],
-      },
-    }),
+      VitePWA({
+        registerType: "autoUpdate",
+        injectRegister: false,
+        manifest: {
+          name: "Mille Jours – les 1000 premiers jours de l'enfant",
+          short_name: "Mille Jours",
+          description: "Le compagnon des parents, du projet d'enfant aux 3 ans.",
+          lang: "fr",
+          start_url: "/",
+          display: "standalone",
+          background_color: "#ffffff",
+          theme_color: "#000091",
+          icons: [
+            { src: "/dsfr/favicon/favicon.svg", sizes: "any", type: "image/svg+xml" },
+            { src: "/dsfr/favicon/apple-touch-icon.png", sizes: "180x180", type: "image/png" },
+          ],
+        },
+        workbox: {
+          // Only what the app really uses: the shell, the DSFR stylesheets, its Marianne fonts and icons, under the
+          // exact URLs the pages request (no query string: see dsfrHead in scripts/vite-prerender.ts).
+          globPatterns: [
+            // The pre-rendered pages (scripts/vite-prerender.ts) and the shell for the others. Articles (50 pages) are
+            // left out: offline, and for a device with saved data (which renders pages afresh), the shell shows them.
+            "**/*.html",
+            "assets/**/*.{js,css}",
+            "dsfr/dsfr.min.css",
+            "dsfr/dsfr.critical.*.css",
+            "dsfr/utility/icons/icons.min.css",
+            "dsfr/fonts/Marianne-{Regular,Bold,Medium,Light}.woff2",
+            // The icons the two stylesheets point to (react-dsfr keeps only the used ones: 76 files, 32 KB), so
+            // that a page first opened offline shows its icons too.
+            "dsfr/icons/**/*.svg",
+            "dsfr/favicon/*.{svg,png,ico}",
+          ],
+          // Other languages' pre-rendered pages too (7 × the French ones): offline, the shell renders them, with their
+          // catalogue (every catalogue is a small precached chunk) — see docs/architecture.md, « Langues ».
+          globIgnores: ["articles/**", ...locales.filter((l) => l.prefix).flatMap((l) => [`${l.prefix.slice(1)}/**`, `${l.prefix.slice(1)}.html`])],
+          // Take control of the page on the first visit, so it works offline without a reload.
+          clientsClaim: true,
+          skipWaiting: true,
+          navigateFallback: "/shell.html",
+          navigateFallbackDenylist: [/^\/api\//],
+          cleanupOutdatedCaches: true,
+          runtimeCaching: [
+            {
+              // The Arabic and Cyrillic fonts (scripts/vite-fonts.ts), for their languages only: kept once a page in
+              // that language has shown, so that it shows offline too.
+              urlPattern: ({ url }) => url.pathname.startsWith("/fonts/"),
+              handler: "CacheFirst",
+              options: { cacheName: "polices", expiration: { maxEntries: 8 } },
+            },
+            {
+              // Pictograms (public/pictogrammes): kept once shown, so that a page seen online keeps them offline.
+              urlPattern: ({ url }) => url.pathname.startsWith("/pictogrammes/"),
+              handler: "CacheFirst",
+              options: { cacheName: "pictogrammes", expiration: { maxEntries: 40 } },
+            },
+            {
+              // The commune list for offline search on the map page: fetched once, when that page is used.
+              urlPattern: ({ url }) => url.pathname.startsWith("/donnees/"),
+              handler: "CacheFirst",
+              options: { cacheName: "donnees", expiration: { maxEntries: 4 } },
+            },
+          ],
+        },
+      }),
   ],
   build: isSsrBuild ? { outDir: "build/ssr", copyPublicDir: false, emptyOutDir: true } : { outDir: "dist", sourcemap: false, target: "es2022" },
   // The build-time render (src/web/prerender.tsx) bundles react-dsfr, whose ESM imports omit file extensions.

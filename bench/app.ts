@@ -17,7 +17,16 @@ import { startServer } from "../tests/support/server.js";
  *   change with it. LIGHTHOUSE_RUNS (default 5) runs each: median and range.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 /** BENCH_PAGES=/,/calendrier: only these paths (while developing). */
 const ONLY = process.env.BENCH_PAGES?.split(",");
@@ -37,7 +46,9 @@ for (const run of ["à froid (base vide : migrations + chargement du contenu)", 
 const server = await startServer({ dataDir });
 try {
   const article = ((await (await fetch(`${server.url}/api/v1/content`)).json()) as { articles: { id: string }[] }).articles[0]!.id;
-  const places = (await (await fetch(`${server.url}/api/v1/places?lat=48.8566&lon=2.3522`)).json()) as { features?: { id?: string; properties?: { id?: string } }[] };
+  const places = (await (await fetch(`${server.url}/api/v1/places?lat=48.8566&lon=2.3522`)).json()) as {
+    features?: { id?: string; properties?: { id?: string } }[];
+  };
   const place = places.features?.[0];
   const placeId = place?.properties?.id ?? place?.id;
   type Visit = "première visite" | "parent qui revient";
@@ -73,7 +84,12 @@ try {
     tab.on("response", (response) => {
       const type = response.request().resourceType();
       if (type !== "script" && type !== "stylesheet") return;
-      bodies.push(response.body().then((body) => ({ type, size: gzipSync(body).length }), () => ({ type, size: 0 })));
+      bodies.push(
+        response.body().then(
+          (body) => ({ type, size: gzipSync(body).length }),
+          () => ({ type, size: 0 }),
+        ),
+      );
     });
     await tab.goto(server.url + page.path, { waitUntil: "networkidle" });
     const sizes = await Promise.all(bodies);
@@ -86,7 +102,17 @@ try {
   // 3. Lighthouse, mobile (its default form factor and simulated throttling). Its figures move by a few
   // points from one run to the next on a shared machine: several runs, median and range.
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
-  type Row = { page: string; path: string; visit: Visit; failures: string[]; performance: number[]; lcp: number[]; tbt: number[]; cls: number[]; fcp: number[] };
+  type Row = {
+    page: string;
+    path: string;
+    visit: Visit;
+    failures: string[];
+    performance: number[];
+    lcp: number[];
+    tbt: number[];
+    cls: number[];
+    fcp: number[];
+  };
   const rows: Row[] = [];
   try {
     for (const visit of ["première visite", "parent qui revient"] as const) {
@@ -130,7 +156,9 @@ try {
     const w = r.visit === "première visite" ? weights.get(r.path) : undefined;
     const weight = w ? `${w.js.toFixed(1)} + ${w.css.toFixed(1)} = ${(w.js + w.css).toFixed(1)} Ko` : "—";
     const failures = r.failures.length ? ` (${r.failures.length} passage(s) en erreur : ${r.failures.join(", ")})` : "";
-    console.log(`| ${r.page} | \`${r.path}\` | ${r.visit} | ${spread(r.performance)}${failures} | ${spread(r.lcp, 1)} | ${spread(r.fcp, 1)} | ${spread(r.tbt)} | ${spread(r.cls, 3)} | ${weight} |`);
+    console.log(
+      `| ${r.page} | \`${r.path}\` | ${r.visit} | ${spread(r.performance)}${failures} | ${spread(r.lcp, 1)} | ${spread(r.fcp, 1)} | ${spread(r.tbt)} | ${spread(r.cls, 3)} | ${weight} |`,
+    );
   }
 } finally {
   await server.stop();

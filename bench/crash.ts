@@ -20,7 +20,10 @@ const RUNS = Number(process.env.BENCH_CRASH_RUNS ?? 5);
 const ROWS = Number(process.env.BENCH_CRASH_ROWS ?? 20_000);
 const engines = (process.env.BENCH_CRASH_ENGINES ?? "pglite,postgresql").split(",");
 const between = (min: number, max: number) => Math.round(min + Math.random() * (max - min));
-const load = () => loadavg().map((l) => l.toFixed(1)).join(" / ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
 
 const work = mkdtempSync(join(tmpdir(), "mille-jours-bench-crash-"));
 const cluster = engines.includes("postgresql") ? startPostgres({ port: 55496 }) : null;
@@ -29,7 +32,8 @@ console.log(`Banc « kill -9 » — ${new Date().toISOString()}, Node ${process.
 try {
   const targets: { label: string; make: (name: string) => Promise<Engine> }[] = [];
   if (engines.includes("pglite")) targets.push({ label: "PGlite", make: async (name) => ({ kind: "pglite", dataDir: join(work, name) }) });
-  if (cluster) targets.push({ label: "PostgreSQL", make: async (name) => ({ kind: "postgresql", databaseUrl: await cluster.createDatabase(name.replace(/-/g, "_")) }) });
+  if (cluster)
+    targets.push({ label: "PostgreSQL", make: async (name) => ({ kind: "postgresql", databaseUrl: await cluster.createDatabase(name.replace(/-/g, "_")) }) });
   else if (engines.includes("postgresql")) console.log("PostgreSQL : non installé (apt-get install postgresql), non mesuré");
 
   console.log(`\n1. Serveur tué (SIGKILL) sous écriture : ${RUNS} essais par moteur, 8 connexions qui créent des projets`);

@@ -60,7 +60,13 @@ if (process.env.BENCH_PROBE) {
 
 const HEADER =
   "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
-const grid = [HEADER, ...Array.from({ length: ROWS }, (_, i) => `2023;84;;Projet de banc n° ${i + 1};Association exemple;;69;3, 6;ARS-FIR;40 000;;2023-09-01;;En cours;;Résumé public.`)].join("\n");
+const grid = [
+  HEADER,
+  ...Array.from(
+    { length: ROWS },
+    (_, i) => `2023;84;;Projet de banc n° ${i + 1};Association exemple;;69;3, 6;ARS-FIR;40 000;;2023-09-01;;En cours;;Résumé public.`,
+  ),
+].join("\n");
 
 async function measure(label: string, db: Database): Promise<void> {
   await migrate(db);
@@ -72,7 +78,11 @@ async function measure(label: string, db: Database): Promise<void> {
   const staticDir = existsSync(`${root}dist/index.html`) ? `${root}dist` : undefined;
   const app = await buildApp({ db, places, logger: false, ...(staticDir ? { staticDir } : {}) });
   const login = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: "banc@sante.gouv.fr", password: PASSWORD } });
-  const headers = { cookie: String(login.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": (login.json() as { csrfToken: string }).csrfToken, "content-type": "application/json" };
+  const headers = {
+    cookie: String(login.headers["set-cookie"]).split(";")[0]!,
+    "x-csrf-token": (login.json() as { csrfToken: string }).csrfToken,
+    "content-type": "application/json",
+  };
   const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
 
   const paths = ["/api/v1/places?lat=45.76&lon=4.84&radius_km=10&limit=20", "/api/v1/calendar?terme=2027-03-01&rang=1", ...(staticDir ? ["/"] : [])];
@@ -87,12 +97,15 @@ async function measure(label: string, db: Database): Promise<void> {
   child.send("stop");
   const latencies = await result;
   console.log(`\n${label} : import de ${imported.created ?? "?"} projets en ${(importMs / 1000).toFixed(1)} s (HTTP ${res.status})`);
-  for (const [path, l] of Object.entries(latencies)) console.log(`   ${path.split("?")[0]!.padEnd(18)} p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (${l.count} requêtes pendant l'import)`);
+  for (const [path, l] of Object.entries(latencies))
+    console.log(`   ${path.split("?")[0]!.padEnd(18)} p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (${l.count} requêtes pendant l'import)`);
   await app.close();
   await db.close();
 }
 
-console.log(`Banc « le serveur ne se fige pas » — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PROBES} connexions de sonde, grille de ${ROWS} lignes`);
+console.log(
+  `Banc « le serveur ne se fige pas » — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PROBES} connexions de sonde, grille de ${ROWS} lignes`,
+);
 const modes = (process.env.BENCH_MODES ?? "thread,worker,postgresql").split(",");
 if (modes.includes("thread")) await measure("PGlite dans le fil du serveur (avant)", await openPglite(null));
 if (modes.includes("worker")) await measure("PGlite dans un worker (npm start)", await openDatabase({ pgliteDir: null }));

@@ -25,7 +25,13 @@ async function run(label: string, db: Database): Promise<void> {
   const checked = checkNewAccount({ email: "national@sante.gouv.fr", displayName: "Nationale", role: "national", password: PASSWORD });
   if (!checked.ok) throw new Error("compte de test invalide");
   await insertAccount(db, checked.account, new Date(), { N: 1024, r: 8, p: 1 });
-  const app = await buildApp({ db, logger: false, places: await loadPlaceIndex(db), epds: await loadEpdsQuestionnaires(contentDir), steering: { scrypt: { N: 1024, r: 8, p: 1 } } });
+  const app = await buildApp({
+    db,
+    logger: false,
+    places: await loadPlaceIndex(db),
+    epds: await loadEpdsQuestionnaires(contentDir),
+    steering: { scrypt: { N: 1024, r: 8, p: 1 } },
+  });
   const login = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: "national@sante.gouv.fr", password: PASSWORD } });
   const session = { cookie: String(login.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": login.json().csrfToken as string };
   const spec = (await app.inject({ url: "/api/v1/openapi.json" })).json() as OpenApi;
@@ -37,14 +43,24 @@ async function run(label: string, db: Database): Promise<void> {
   for (let i = 0; i < total; i++) {
     const request = next();
     routes.add(request.route);
-    const res = await app.inject({ method: request.method as "GET", url: request.url, headers: request.headers, ...(request.payload !== undefined ? { payload: request.payload } : {}) });
+    const res = await app.inject({
+      method: request.method as "GET",
+      url: request.url,
+      headers: request.headers,
+      ...(request.payload !== undefined ? { payload: request.payload } : {}),
+    });
     byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
     const problem = answerProblem(res);
     if (problem) failures.push(`${request.method} ${request.url.slice(0, 120)} → ${problem}`);
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`\n${label} : ${total} requêtes sur ${routes.size} routes en ${seconds.toFixed(1)} s (${Math.round(total / seconds)} req/s)`);
-  console.log(`  statuts : ${[...byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(", ")}`);
+  console.log(
+    `  statuts : ${[...byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(", ")}`,
+  );
   console.log(`  5xx ou erreurs hors problem+json français : ${failures.length}`);
   for (const failure of failures.slice(0, 20)) console.log(`  - ${failure}`);
   await app.close();

@@ -24,18 +24,32 @@ const built = existsSync(fileURLToPath(new URL("../dist/index.html", import.meta
 const work = mkdtempSync(join(tmpdir(), "mille-jours-bench-mixed-"));
 const cluster = ENGINE === "postgresql" ? startPostgres({ port: 55495 }) : null;
 if (ENGINE === "postgresql" && !cluster) throw new Error("PostgreSQL n'est pas installé");
-const engine: Engine = cluster ? { kind: "postgresql", databaseUrl: await cluster.createDatabase("bench_mixed") } : { kind: "pglite", dataDir: join(work, "data") };
+const engine: Engine = cluster
+  ? { kind: "postgresql", databaseUrl: await cluster.createDatabase("bench_mixed") }
+  : { kind: "pglite", dataDir: join(work, "data") };
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
 
-console.log(`Banc « charge mixte » — ${new Date().toISOString()}, Node ${process.version}, ${ENGINE}, ${SECONDS} s, ${PARENTS} connexions parents + 2 pilotage + un import de grille de ${GRID_ROWS} lignes par minute ; charge de la machine ${loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
+console.log(
+  `Banc « charge mixte » — ${new Date().toISOString()}, Node ${process.version}, ${ENGINE}, ${SECONDS} s, ${PARENTS} connexions parents + 2 pilotage + un import de grille de ${GRID_ROWS} lignes par minute ; charge de la machine ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")}`,
+);
 try {
   await prepareEngine(engine);
   const server = await spawnServer(engineEnv(engine), { startLimitMs: 600_000 });
   const pid = server.child.pid!;
   try {
-    const login = await fetch(`${server.url}/api/v1/pilotage/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: CRASH_EMAIL, password: CRASH_PASSWORD }) });
-    const headers = { cookie: login.headers.get("set-cookie")!.split(";")[0]!, "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken, "content-type": "application/json" };
+    const login = await fetch(`${server.url}/api/v1/pilotage/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: CRASH_EMAIL, password: CRASH_PASSWORD }),
+    });
+    const headers = {
+      cookie: login.headers.get("set-cookie")!.split(";")[0]!,
+      "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken,
+      "content-type": "application/json",
+    };
     const samples = new Map<string, number[]>();
     const statuses = new Map<string, number>();
     const timed = async (route: string, url: string, init?: RequestInit) => {
@@ -51,7 +65,7 @@ try {
     };
     const end = Date.now() + SECONDS * 1000;
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const parent = async () => {
       for (let i = 0; Date.now() < end; i++) {
         const lat = (43 + random() * 7).toFixed(4);
@@ -64,7 +78,11 @@ try {
     };
     const writer = async () => {
       for (let i = 0; Date.now() < end; i++) {
-        const created = await timed("POST /api/v1/pilotage/projets", "/api/v1/pilotage/projets", { method: "POST", headers, body: JSON.stringify({ project: sampleProject({ title: `Charge mixte ${i}` }) }) });
+        const created = await timed("POST /api/v1/pilotage/projets", "/api/v1/pilotage/projets", {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ project: sampleProject({ title: `Charge mixte ${i}` }) }),
+        });
         if (created.status !== 201) continue;
         const project = JSON.parse(created.body) as { id: string; version: number };
         await timed("PUT /api/v1/pilotage/projets/:id", `/api/v1/pilotage/projets/${project.id}`, {
@@ -75,14 +93,25 @@ try {
       }
     };
     const reader = async () => {
-      for (let i = 0; Date.now() < end; i++) await timed("GET /api/v1/pilotage/projets", `/api/v1/pilotage/projets?limit=50&offset=${(i * 50) % 2000}`, { headers });
+      for (let i = 0; Date.now() < end; i++)
+        await timed("GET /api/v1/pilotage/projets", `/api/v1/pilotage/projets?limit=50&offset=${(i * 50) % 2000}`, { headers });
     };
     const HEADER =
       "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
     const importer = async () => {
       for (let round = 0; Date.now() < end; round++) {
-        const grid = [HEADER, ...Array.from({ length: GRID_ROWS }, (_, i) => `2023;84;;Import ${round} n° ${i + 1};Association exemple;;69;3, 6;ARS-FIR;40 000;;2023-09-01;;En cours;;Résumé public.`)].join("\n");
-        await timed("POST /api/v1/pilotage/projets/import", "/api/v1/pilotage/projets/import", { method: "POST", headers, body: JSON.stringify({ csv: grid }) });
+        const grid = [
+          HEADER,
+          ...Array.from(
+            { length: GRID_ROWS },
+            (_, i) => `2023;84;;Import ${round} n° ${i + 1};Association exemple;;69;3, 6;ARS-FIR;40 000;;2023-09-01;;En cours;;Résumé public.`,
+          ),
+        ].join("\n");
+        await timed("POST /api/v1/pilotage/projets/import", "/api/v1/pilotage/projets/import", {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ csv: grid }),
+        });
         const next = Date.now() + 60_000;
         while (Date.now() < Math.min(next, end)) await new Promise((r) => setTimeout(r, 500));
       }
@@ -98,14 +127,23 @@ try {
     for (let i = 0; i < memory.length; i += 6) console.log(`   ${String(memory[i]!.at).padStart(4)} s : ${mb(memory[i]!.rss)}`);
     const third = Math.max(1, Math.floor(memory.length / 3));
     const mean = (xs: { rss: number }[]) => xs.reduce((a, m) => a + m.rss, 0) / xs.length;
-    console.log(`   moyenne du premier tiers ${mb(mean(memory.slice(0, third)))}, du dernier tiers ${mb(mean(memory.slice(-third)))}, maximum ${mb(Math.max(...memory.map((m) => m.rss)))}`);
+    console.log(
+      `   moyenne du premier tiers ${mb(mean(memory.slice(0, third)))}, du dernier tiers ${mb(mean(memory.slice(-third)))}, maximum ${mb(Math.max(...memory.map((m) => m.rss)))}`,
+    );
     console.log("\nLatences par route :");
     for (const [route, values] of [...samples].sort()) {
       values.sort((a, b) => a - b);
       const at = (q: number) => Math.round(values[Math.min(values.length - 1, Math.floor(q * values.length))]!);
-      console.log(`   ${route.padEnd(40)} ${String(values.length).padStart(6)} requêtes, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${Math.round(values.at(-1)!)} ms`);
+      console.log(
+        `   ${route.padEnd(40)} ${String(values.length).padStart(6)} requêtes, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${Math.round(values.at(-1)!)} ms`,
+      );
     }
-    console.log(`\nStatuts : ${[...statuses].sort().map(([k, n]) => `${k} ×${n}`).join(", ")}`);
+    console.log(
+      `\nStatuts : ${[...statuses]
+        .sort()
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(", ")}`,
+    );
   } finally {
     await server.stop();
   }

@@ -52,7 +52,12 @@ function postgisAvailable(bin: string): string {
   const control = `/usr/share/postgresql/${version}/extension/postgis.control`;
   if (existsSync(control)) return "installé";
   if (process.getuid?.() !== 0) return "";
-  const install = () => spawnSync("apt-get", ["install", "-y", "--no-install-recommends", `postgresql-${version}-postgis-3`], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, timeout: 300_000 });
+  const install = () =>
+    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", `postgresql-${version}-postgis-3`], {
+      stdio: "ignore",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      timeout: 300_000,
+    });
   if (install().status !== 0) {
     spawnSync("apt-get", ["update"], { stdio: "ignore", timeout: 300_000 });
     install();
@@ -65,7 +70,7 @@ function postgisAvailable(bin: string): string {
 
 function randomPaths(centres: { lat: number; lon: number }[], count: number, prefix: string): string[] {
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, () => {
     const c = centres[Math.floor(random() * centres.length)]!;
     const lat = (c.lat + (random() - 0.5) * 0.1).toFixed(5);
@@ -91,7 +96,10 @@ async function load(baseUrl: string, paths: string[], seconds: number): Promise<
   const file = join(dir, "paths.json");
   writeFileSync(file, JSON.stringify(paths));
   try {
-    const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_LOAD_CHILD: JSON.stringify({ baseUrl, file, seconds }) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(fileURLToPath(import.meta.url), [], {
+      env: { ...process.env, BENCH_LOAD_CHILD: JSON.stringify({ baseUrl, file, seconds }) },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     return await new Promise<LoadResult>((resolve, reject) => {
       child.once("message", (m) => resolve(m as LoadResult));
       child.once("exit", (code) => (code ? reject(new Error(`charge : code ${code}`)) : undefined));
@@ -110,7 +118,13 @@ async function loadChild({ baseUrl, file, seconds }: { baseUrl: string; file: st
     duration: seconds,
     requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
   });
-  process.send!({ rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, requests: result.requests.total } satisfies LoadResult);
+  process.send!({
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors,
+    requests: result.requests.total,
+  } satisfies LoadResult);
   process.disconnect();
 }
 
@@ -148,7 +162,9 @@ if (process.env.BENCH_LOAD_CHILD) {
 const lines: string[] = [];
 const say = (line: string) => (console.log(line), lines.push(line));
 
-say(`Banc « Autour de moi » — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${SECONDS} s par charge, ${CONNECTIONS} connexions, boucle locale`);
+say(
+  `Banc « Autour de moi » — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${SECONDS} s par charge, ${CONNECTIONS} connexions, boucle locale`,
+);
 
 // 1. Import on PGlite.
 const rssStart = process.memoryUsage().rss;
@@ -160,7 +176,9 @@ const indexed = await withPeakRss(() => loadPlaceIndex(db));
 const service = indexed.result;
 say(`\n1. Import des extraits livrés (communes ${seeded.result[0]?.imported ?? "?"}, FINESS ${seeded.result[1]?.imported ?? "?"} lieux)`);
 say(`   PGlite      : import ${(seeded.ms / 1000).toFixed(1)} s, index en mémoire ${indexed.ms} ms`);
-say(`                 mémoire résidente : ${mb(rssStart)} au départ, ${mb(rssOpen)} PGlite ouvert, pic ${mb(Math.max(seeded.peakRss, indexed.peakRss))} pendant l'import et l'index (tas JS ${mb(process.memoryUsage().heapUsed)} après)`);
+say(
+  `                 mémoire résidente : ${mb(rssStart)} au départ, ${mb(rssOpen)} PGlite ouvert, pic ${mb(Math.max(seeded.peakRss, indexed.peakRss))} pendant l'import et l'index (tas JS ${mb(process.memoryUsage().heapUsed)} après)`,
+);
 const centres = await db.query<{ lat: number; lon: number }>("SELECT lat, lon FROM commune");
 const paths = randomPaths(centres, 20_000, "/api/v1/places");
 
@@ -193,7 +211,9 @@ const address = await app.listen({ host: "127.0.0.1", port: 0 });
 
 await load(address, paths, 2); // warm-up
 const memory = await load(address, paths, SECONDS);
-say(`\n2. GET /api/v1/places (index kdbush + geokdbush, rayon ${DEFAULT_RADIUS_KM} km, ${DEFAULT_LIMIT} résultats, points au hasard autour des centres des ${centres.length} communes)`);
+say(
+  `\n2. GET /api/v1/places (index kdbush + geokdbush, rayon ${DEFAULT_RADIUS_KM} km, ${DEFAULT_LIMIT} résultats, points au hasard autour des centres des ${centres.length} communes)`,
+);
 say(`   ${memory.rps} requêtes/s, p50 ${memory.p50} ms, p99 ${memory.p99} ms (${memory.requests} requêtes, ${memory.errors} erreurs)`);
 
 say(`\n3. Les mêmes requêtes sur PostGIS (geography, index GiST, ORDER BY geog <-> point, même serveur, même JSON)`);
@@ -209,7 +229,9 @@ if (gisPool) {
   await load(address, gisPaths, 2);
   const gis = await load(address, gisPaths, SECONDS);
   say(`   PostGIS ${postgisNote} : ${gis.rps} requêtes/s, p50 ${gis.p50} ms, p99 ${gis.p99} ms (${gis.requests} requêtes, ${gis.errors} erreurs)`);
-  say(`   rapport index en mémoire / PostGIS : ×${(memory.rps / Math.max(gis.rps, 1)).toFixed(1)} en débit ; même lieu le plus proche pour ${agree}/200 points`);
+  say(
+    `   rapport index en mémoire / PostGIS : ×${(memory.rps / Math.max(gis.rps, 1)).toFixed(1)} en débit ; même lieu le plus proche pour ${agree}/200 points`,
+  );
 } else say("   PostGIS non disponible (paquet Debian postgresql-15-postgis-3 absent et non installable) : comparaison non faite.");
 
 await app.close();
@@ -252,7 +274,10 @@ async function importChild({ config, finess, rpps }: { config: { databaseUrl: st
 }
 
 async function runImportChild(args: Parameters<typeof importChild>[0]): Promise<ImportChildResult> {
-  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_IMPORT_CHILD: JSON.stringify(args) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    env: { ...process.env, BENCH_IMPORT_CHILD: JSON.stringify(args) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   return new Promise((resolve, reject) => {
     child.once("message", (m) => resolve(m as ImportChildResult));
     child.once("exit", (code) => (code ? reject(new Error(`import : code ${code}`)) : undefined));
@@ -260,17 +285,27 @@ async function runImportChild(args: Parameters<typeof importChild>[0]): Promise<
 }
 
 /** `npm start`'s server (without the build) on the imported data: time to the first answer, load, memory. */
-async function serveAndMeasure(env: Record<string, string>, paths: string[]): Promise<{ startMs: number; startupMs: number | null; load: LoadResult; idle: { rss: number; peak: number }; after: { rss: number; peak: number } }> {
+async function serveAndMeasure(
+  env: Record<string, string>,
+  paths: string[],
+): Promise<{ startMs: number; startupMs: number | null; load: LoadResult; idle: { rss: number; peak: number }; after: { rss: number; peak: number } }> {
   const port = 55600 + Math.floor(Math.random() * 300);
   const t0 = performance.now();
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: fileURLToPath(new URL("../", import.meta.url)), env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: fileURLToPath(new URL("../", import.meta.url)),
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let log = "";
   server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const base = `http://127.0.0.1:${port}`;
   try {
     for (;;) {
       if (server.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${server.exitCode}) :\n${log.slice(-2000)}`);
-      const ok = await fetch(`${base}${paths[0]}`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}${paths[0]}`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -291,7 +326,9 @@ async function national(count: number): Promise<void> {
   try {
     const files = generateNationalFiles(dir, count);
     mkdirSync(join(dir, "var"), { recursive: true });
-    say(`\n4. Échelle nationale : ${count} lieux générés (FINESS ${files.finessRows} lignes, RPPS ${files.rppsRows} lignes, positions au hasard autour des communes)`);
+    say(
+      `\n4. Échelle nationale : ${count} lieux générés (FINESS ${files.finessRows} lignes, RPPS ${files.rppsRows} lignes, positions au hasard autour des communes)`,
+    );
     const nationalPaths = randomPaths(centres, 20_000, "/api/v1/places");
     const targets: { label: string; config: { databaseUrl: string } | { pgliteDir: string }; env: Record<string, string> }[] = [
       { label: "PGlite", config: { pgliteDir: join(dir, "var", "pglite") }, env: { DATA_DIR: join(dir, "var") } },
@@ -304,10 +341,16 @@ async function national(count: number): Promise<void> {
     try {
       for (const target of targets) {
         const imported = await runImportChild({ config: target.config, finess: files.finess, rpps: files.rpps });
-        say(`   ${target.label.padEnd(10)} : import ${(imported.ms / 1000).toFixed(1)} s (${imported.steps.map((s) => `${s.dataset} ${s.imported} ${s.status} en ${(s.ms / 1000).toFixed(1)} s`).join(", ")}), pic mémoire ${mb(imported.maxRss)}`);
+        say(
+          `   ${target.label.padEnd(10)} : import ${(imported.ms / 1000).toFixed(1)} s (${imported.steps.map((s) => `${s.dataset} ${s.imported} ${s.status} en ${(s.ms / 1000).toFixed(1)} s`).join(", ")}), pic mémoire ${mb(imported.maxRss)}`,
+        );
         const served = await serveAndMeasure(target.env, nationalPaths);
-        say(`                démarrage du serveur ${(served.startMs / 1000).toFixed(1)} s jusqu'à la première réponse (startupMs ${served.startupMs ?? "?"}), mémoire ${mb(served.idle.rss)} au repos`);
-        say(`                GET /api/v1/places : ${served.load.rps} requêtes/s, p50 ${served.load.p50} ms, p99 ${served.load.p99} ms (${served.load.requests} requêtes, ${served.load.errors} erreurs) ; mémoire ${mb(served.after.rss)} après la charge, pic ${mb(served.after.peak)}`);
+        say(
+          `                démarrage du serveur ${(served.startMs / 1000).toFixed(1)} s jusqu'à la première réponse (startupMs ${served.startupMs ?? "?"}), mémoire ${mb(served.idle.rss)} au repos`,
+        );
+        say(
+          `                GET /api/v1/places : ${served.load.rps} requêtes/s, p50 ${served.load.p50} ms, p99 ${served.load.p99} ms (${served.load.requests} requêtes, ${served.load.errors} erreurs) ; mémoire ${mb(served.after.rss)} après la charge, pic ${mb(served.after.peak)}`,
+        );
       }
     } finally {
       pgCluster?.stop();

@@ -29,10 +29,18 @@ const MIN_AREA = 0.5;
 const features = readDepartements();
 
 function bounds(list: Feature[]) {
-  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
-  for (const f of list) for (const poly of polygonsOf(f)) for (const [lon, lat] of poly[0]!) {
-    minLon = Math.min(minLon, lon); maxLon = Math.max(maxLon, lon); minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
-  }
+  let minLon = Infinity,
+    maxLon = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
+  for (const f of list)
+    for (const poly of polygonsOf(f))
+      for (const [lon, lat] of poly[0]!) {
+        minLon = Math.min(minLon, lon);
+        maxLon = Math.max(maxLon, lon);
+        minLat = Math.min(minLat, lat);
+        maxLat = Math.max(maxLat, lat);
+      }
   return { minLon, maxLon, minLat, maxLat };
 }
 
@@ -83,7 +91,8 @@ if (departements.length !== 101) throw new Error(`101 départements attendus, ${
 departements.sort((a, b) => (a.code < b.code ? -1 : 1));
 
 const out = {
-  source: "IGN ADMIN EXPRESS COG 2018 via gregoiredavid/france-geojson (departements-avec-outre-mer.geojson), Licence Ouverte ; projeté et simplifié par scripts/build-france-map.ts",
+  source:
+    "IGN ADMIN EXPRESS COG 2018 via gregoiredavid/france-geojson (departements-avec-outre-mer.geojson), Licence Ouverte ; projeté et simplifié par scripts/build-france-map.ts",
   viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
   insets,
   zoom,

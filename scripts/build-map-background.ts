@@ -63,7 +63,8 @@ writeFileSync(
   output,
   `${JSON.stringify({
     type: "FeatureCollection",
-    source: "IGN ADMIN EXPRESS COG 2018 via gregoiredavid/france-geojson (departements-avec-outre-mer.geojson), Licence Ouverte ; simplifié par scripts/build-map-background.ts",
+    source:
+      "IGN ADMIN EXPRESS COG 2018 via gregoiredavid/france-geojson (departements-avec-outre-mer.geojson), Licence Ouverte ; simplifié par scripts/build-map-background.ts",
     features: out,
   })}\n`,
 );

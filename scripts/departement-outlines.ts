@@ -24,7 +24,13 @@ export function readDepartements(path = departementsInput): Feature[] {
 export const polygonsOf = (f: Feature): Polygon[] => (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates);
 
 /** Area of a ring (shoelace), in the square of its unit. */
-export const area = (ring: Ring) => Math.abs(ring.reduce((s, [x, y], i) => { const [nx, ny] = ring[(i + 1) % ring.length]!; return s + x * ny - nx * y; }, 0)) / 2;
+export const area = (ring: Ring) =>
+  Math.abs(
+    ring.reduce((s, [x, y], i) => {
+      const [nx, ny] = ring[(i + 1) % ring.length]!;
+      return s + x * ny - nx * y;
+    }, 0),
+  ) / 2;
 
 /** Douglas–Peucker on an open line: points farther than `tolerance` from the simplified line are kept. */
 export function simplify(points: Ring, tolerance: number): Ring {

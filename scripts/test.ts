@@ -8,7 +8,7 @@ import { join } from "node:path";
  * static check counts as one test.
  *
  * Two lanes run side by side, as they share nothing: the build then the end-to-end tests (which need `dist/`), and
- * the typecheck, lint, content validation then the unit and integration tests. Each lane is mostly one busy process
+ * the typecheck, lint, format check, content validation then the unit and integration tests. Each lane is mostly one busy process
  * at a time, so on a 2-core machine the whole run takes about as long as the longer lane instead of the sum of both.
  * The second lane's output is held and printed in one piece when it ends, so that the log reads lane by lane.
  */
@@ -37,6 +37,7 @@ const lanes: { steps: Step[]; held: boolean }[] = [
     steps: [
       { name: "typecheck", command: ["npx", "tsc", "--noEmit", "-p", "tsconfig.json"] },
       { name: "lint", command: ["npx", "eslint", ".", "--max-warnings", "0"] },
+      { name: "format", command: ["npx", "prettier", "--check", "--log-level", "warn", "."] },
       { name: "content validation", command: ["npx", "tsx", "src/cli/build-content.ts", "--check"] },
       vitest("unit"),
     ],

@@ -25,7 +25,8 @@ export function dsfrFixes(): Plugin {
       if (!/[\\/]@codegouvfr[\\/]react-dsfr[\\/]dsfr[\\/]dsfr\.module\.js$/.test(id.split("?")[0]!)) return null;
       let fixed = code;
       for (const fix of fixes) {
-        if (!fixed.includes(fix.from)) this.error(`Correctif DSFR « ${fix.name} » : texte introuvable dans ${id} (DSFR mis à jour ? vérifier s'il est encore nécessaire)`);
+        if (!fixed.includes(fix.from))
+          this.error(`Correctif DSFR « ${fix.name} » : texte introuvable dans ${id} (DSFR mis à jour ? vérifier s'il est encore nécessaire)`);
         fixed = fixed.replace(fix.from, fix.to);
       }
       return { code: fixed, map: null };

@@ -14,7 +14,10 @@ const packageFile = (path: string) => join("node_modules", path);
  */
 const fonts = {
   arabe: {
-    files: { 400: "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2", 700: "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff2" },
+    files: {
+      400: "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2",
+      700: "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff2",
+    },
     css: "@fontsource/noto-sans-arabic/400.css",
     subset: "arabic-400-normal",
     licence: "@fontsource/noto-sans-arabic/LICENSE",
@@ -49,7 +52,11 @@ export function scriptFonts(): Plugin {
           return `@font-face{font-family:Marianne;font-style:normal;font-weight:${weight};font-display:swap;src:url(/${fileName}) format("woff2");unicode-range:${range}}`;
         });
         const licence = readFileSync(packageFile(font.licence), "utf8").split("\n")[0] ?? "";
-        this.emitFile({ type: "asset", fileName: `fonts/${name}.css`, source: `/* ${licence.replace(/\*\//g, "")} — SIL Open Font License 1.1 */\n${faces.join("\n")}\n` });
+        this.emitFile({
+          type: "asset",
+          fileName: `fonts/${name}.css`,
+          source: `/* ${licence.replace(/\*\//g, "")} — SIL Open Font License 1.1 */\n${faces.join("\n")}\n`,
+        });
       }
     },
   };

@@ -89,7 +89,10 @@ export function prerenderPages(): Plugin {
 
       const emitted = new Set<string>();
       for (const pages of routes.values()) {
-        const css = await criticalRules(pages.flatMap((p) => [p.page, p.running]), fullCss);
+        const css = await criticalRules(
+          pages.flatMap((p) => [p.page, p.running]),
+          fullCss,
+        );
         const fileName = `dsfr/dsfr.critical.${createHash("sha256").update(css).digest("hex").slice(0, 8)}.css`;
         if (!emitted.has(fileName)) this.emitFile({ type: "asset", fileName, source: css });
         emitted.add(fileName);

@@ -11,10 +11,18 @@ async function restrictedImports(filePath: string, code: string): Promise<string
 
 describe("import boundaries", () => {
   it.each([
-    ["src/web/routes/calendrier/X.ts", 'import { buildApp } from "../../../server/app.js";\nexport const x = buildApp;\n', /src\/web ne doit pas importer src\/server/],
+    [
+      "src/web/routes/calendrier/X.ts",
+      'import { buildApp } from "../../../server/app.js";\nexport const x = buildApp;\n',
+      /src\/web ne doit pas importer src\/server/,
+    ],
     ["src/web/X.ts", 'export { loadConfig } from "../server/config.js";\n', /src\/web ne doit pas importer src\/server/],
     ["src/server/routes/X.ts", 'import { App } from "../../web/App.js";\nexport const x = App;\n', /src\/server ne doit pas importer src\/web/],
-    ["src/domain/calendar/X.ts", 'import { sendProblem } from "../../server/problem.js";\nexport const x = sendProblem;\n', /src\/domain ne dépend ni du serveur/],
+    [
+      "src/domain/calendar/X.ts",
+      'import { sendProblem } from "../../server/problem.js";\nexport const x = sendProblem;\n',
+      /src\/domain ne dépend ni du serveur/,
+    ],
     ["src/domain/X.ts", 'import type { ParentData } from "../web/state/parent.js";\nexport type X = ParentData;\n', /src\/domain ne dépend ni du serveur/],
     ["src/domain/X.ts", 'import { readFile } from "node:fs/promises";\nexport const x = readFile;\n', /src\/domain est pur/],
   ])("refuses %s importing across the boundary", async (filePath, code, message) => {

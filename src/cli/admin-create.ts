@@ -17,7 +17,7 @@ import { openSteeringDatabase } from "./steering-db.js";
  * Database: DATABASE_URL, else PGlite in DATA_DIR (default var/) — with PGlite, refused while the server runs.
  */
 const USAGE =
-  "Usage : npm run admin:create -- --email adresse@exemple.fr [--nom \"Prénom Nom\"] [--role national|regional|observer|departemental] [--service ars|dreets] [--region 84] [--departement 69] [--reinitialiser]\n" +
+  'Usage : npm run admin:create -- --email adresse@exemple.fr [--nom "Prénom Nom"] [--role national|regional|observer|departemental] [--service ars|dreets] [--region 84] [--departement 69] [--reinitialiser]\n' +
   "Le mot de passe est saisi deux fois (masqué), ou lu sur la première ligne de l'entrée standard ; jamais en argument.";
 
 function fail(message: string): never {
@@ -41,8 +41,8 @@ async function promptHidden(question: string): Promise<string> {
     };
     const onData = (chunk: string) => {
       for (const ch of chunk) {
-        if (ch === "\r" || ch === "\n") return done(), resolve(value);
-        if (ch === "\u0003" || ch === "\u0004") return done(), reject(new Error("Saisie interrompue."));
+        if (ch === "\r" || ch === "\n") return (done(), resolve(value));
+        if (ch === "\u0003" || ch === "\u0004") return (done(), reject(new Error("Saisie interrompue.")));
         if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
         else value += ch;
       }

@@ -35,8 +35,7 @@ function fields(line: string): string[] {
     else if (ch === ",") {
       out.push(current);
       current = "";
-    }
-    else current += ch;
+    } else current += ch;
   }
   out.push(current);
   return out;

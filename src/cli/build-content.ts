@@ -29,7 +29,9 @@ try {
     const orientation = t.orientationEpds ? `, orientation EPDS ${Object.values(t.orientationEpds.texts).filter(Boolean).length} textes` : "";
     return `${language} ${t.articles.length} (essentiels ${essentialCount}/${essentials.length}${orientation})`;
   });
-  console.log(`Contenu valide : ${bundle.stages.length} étapes, ${bundle.themes.length} thèmes, ${bundle.articles.length} articles dont ${essentials.length} essentiels, questionnaire EPDS en ${[...epds.keys()].join(", ")}, repères de développement en ${[...development.keys()].join(", ")} (version ${bundle.version}).`);
+  console.log(
+    `Contenu valide : ${bundle.stages.length} étapes, ${bundle.themes.length} thèmes, ${bundle.articles.length} articles dont ${essentials.length} essentiels, questionnaire EPDS en ${[...epds.keys()].join(", ")}, repères de développement en ${[...development.keys()].join(", ")} (version ${bundle.version}).`,
+  );
   console.log(`Traductions : ${perLanguage.join(" · ")}.`);
 } catch (error) {
   if (error instanceof ContentValidationError) {

@@ -33,7 +33,13 @@ export function apiRoutes(options: ApiOptions): FastifyPluginAsyncZod {
   return async (api) => {
     api.get(
       "/config",
-      { schema: { summary: "Services externes configurés (fond de carte, géocodage d'adresse)", tags: ["service"], response: { 200: placesContract["GET /config"].response } } },
+      {
+        schema: {
+          summary: "Services externes configurés (fond de carte, géocodage d'adresse)",
+          tags: ["service"],
+          response: { 200: placesContract["GET /config"].response },
+        },
+      },
       async () => services,
     );
     await api.register(contentRoutes(db, options.translations));

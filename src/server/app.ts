@@ -55,7 +55,18 @@ export function privacyLogger(stream?: { write(line: string): void }, level = "i
  * the operations' routes, the API, and the built front end. Each job lives in its own module.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { db, staticDir, frameAncestors = [], services = noServices, places, logger = privacyLogger(), trustProxy = [], steering = {}, lifecycle = newLifecycle(), metrics } = options;
+  const {
+    db,
+    staticDir,
+    frameAncestors = [],
+    services = noServices,
+    places,
+    logger = privacyLogger(),
+    trustProxy = [],
+    steering = {},
+    lifecycle = newLifecycle(),
+    metrics,
+  } = options;
   // X-Forwarded-* are only believed from the configured proxies: otherwise any client could pick its address.
   // return503OnClosing false: a request arriving on an open connection while the server stops is served, not refused.
   const app = Fastify({

@@ -26,7 +26,13 @@ describe("server configuration", () => {
 
   it("reads lists, numbers and URLs", () => {
     const config = parseConfig(
-      { PORT: "8080", TRUST_PROXY: "10.0.0.0/8, loopback ::1", PUBLIC_URL: "https://1000jours.example.fr", EPDS_FRAME_ANCESTORS: "https://a.fr http://b.fr:8080", STEERING_SESSION_MAX_HOURS: "1.5" },
+      {
+        PORT: "8080",
+        TRUST_PROXY: "10.0.0.0/8, loopback ::1",
+        PUBLIC_URL: "https://1000jours.example.fr",
+        EPDS_FRAME_ANCESTORS: "https://a.fr http://b.fr:8080",
+        STEERING_SESSION_MAX_HOURS: "1.5",
+      },
       configSchema,
     );
     expect(config.PORT).toBe(8080);

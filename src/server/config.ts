@@ -49,11 +49,14 @@ const positive = (fallback: number, description: string, expected = "un nombre p
   variable(positiveNumber(fallback), { description, defaultText: `\`${fallback}\``, expected });
 
 const positiveWhole = (fallback: number, description: string) =>
-  variable(positiveNumber(fallback).refine((value) => Number.isInteger(value), "nombre entier attendu"), {
-    description,
-    defaultText: `\`${fallback}\``,
-    expected: "un nombre entier positif",
-  });
+  variable(
+    positiveNumber(fallback).refine((value) => Number.isInteger(value), "nombre entier attendu"),
+    {
+      description,
+      defaultText: `\`${fallback}\``,
+      expected: "un nombre entier positif",
+    },
+  );
 
 const millisecondsOrZero = (fallback: number, description: string) =>
   variable(
@@ -109,11 +112,17 @@ export const configSchema = z.object({
     defaultText: "`./var`",
     expected: "un chemin de dossier",
   }),
-  DATABASE_URL: variable(z.string().regex(/^postgres(ql)?:\/\/./).optional(), {
-    description: "URL PostgreSQL (`postgresql://…`) : si elle est définie, le serveur utilise ce PostgreSQL avec les mêmes migrations au lieu de PGlite",
-    defaultText: "—",
-    expected: "une URL postgresql://…",
-  }),
+  DATABASE_URL: variable(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/./)
+      .optional(),
+    {
+      description: "URL PostgreSQL (`postgresql://…`) : si elle est définie, le serveur utilise ce PostgreSQL avec les mêmes migrations au lieu de PGlite",
+      defaultText: "—",
+      expected: "une URL postgresql://…",
+    },
+  ),
   CONTENT_DIR: variable(z.string().optional(), {
     description: "dossier du contenu éditorial",
     defaultText: "`./content`",
@@ -137,7 +146,8 @@ export const configSchema = z.object({
     },
   ),
   MAP_TILES_URL: variable(httpsUrl, {
-    description: "modèle d'URL https des tuiles du fond de carte (`{z}`, `{x}`, `{y}`) ; recommandé : le plan IGN de la Géoplateforme (URL exacte et origine à autoriser dans `docs/data.md`, « Fond de carte ») ; sans lui, la carte montre un fond intégré (limites et noms des départements et des communes), sans aucun service extérieur",
+    description:
+      "modèle d'URL https des tuiles du fond de carte (`{z}`, `{x}`, `{y}`) ; recommandé : le plan IGN de la Géoplateforme (URL exacte et origine à autoriser dans `docs/data.md`, « Fond de carte ») ; sans lui, la carte montre un fond intégré (limites et noms des départements et des communes), sans aucun service extérieur",
     defaultText: "— (fond intégré)",
     expected: "une adresse https://…",
   }),
@@ -180,14 +190,18 @@ export const configSchema = z.object({
       .optional()
       .transform((value) => (value ? new URL(value) : null)),
     {
-      description: "adresse publique du service (ex. `https://1000jours.example.fr`) ; son nom d'hôte signe les identifiants (UID) des événements des calendriers `.ics`",
+      description:
+        "adresse publique du service (ex. `https://1000jours.example.fr`) ; son nom d'hôte signe les identifiants (UID) des événements des calendriers `.ics`",
       defaultText: "— (`mille-jours.local` dans les identifiants)",
       expected: "une adresse https://…",
     },
   ),
   STEERING_SESSION_IDLE_MINUTES: positive(120, "pilotage : une session se ferme après ce temps sans requête"),
   STEERING_SESSION_MAX_HOURS: positive(12, "pilotage : durée maximale d'une session, quelle que soit l'activité"),
-  STEERING_LOCK_ACCOUNT_FAILURES: positiveWhole(5, "pilotage : échecs de connexion (ou de confirmation du mot de passe) sur un compte avant son blocage temporaire"),
+  STEERING_LOCK_ACCOUNT_FAILURES: positiveWhole(
+    5,
+    "pilotage : échecs de connexion (ou de confirmation du mot de passe) sur un compte avant son blocage temporaire",
+  ),
   STEERING_LOCK_IP_FAILURES: positiveWhole(20, "pilotage : échecs de connexion depuis une même adresse avant son blocage temporaire"),
   STEERING_LOCK_MINUTES: positive(15, "pilotage : fenêtre de comptage des échecs et durée du blocage"),
   PLACES_REFRESH_SECONDS: positive(
@@ -199,18 +213,30 @@ export const configSchema = z.object({
     0,
     "arrêt : après SIGTERM, temps pendant lequel la copie sert encore (avec `Connection: close`) mais se déclare indisponible (`/api/v1/health/ready` en 503), pour que le répartiteur cesse de lui envoyer des visiteurs ; un second signal l'abrège",
   ),
-  SHUTDOWN_TIMEOUT_MS: millisecondsOrZero(10_000, "arrêt : attente maximale des requêtes en cours une fois le port fermé ; au-delà elles sont coupées et le code de sortie est 1"),
-  PG_BIN_DIR: variable(z.string().optional().transform((value) => value ?? null), {
-    description:
-      "sauvegarde et restauration PostgreSQL : dossier de `pg_dump` et `pg_restore` (de version au moins égale à celle du serveur PostgreSQL) ; par défaut le plus récent de `/usr/lib/postgresql/*/bin`, sinon le `PATH`",
-    defaultText: "—",
-    expected: "un chemin de dossier",
-  }),
-  METRICS_PORT: variable(port.optional().transform((value) => value ?? null), {
-    description: "port des métriques Prometheus (`GET /metrics`), distinct du port public et à ne pas publier par le relais ; sans lui, pas de métriques",
-    defaultText: "— (pas de métriques)",
-    expected: portExpected,
-  }),
+  SHUTDOWN_TIMEOUT_MS: millisecondsOrZero(
+    10_000,
+    "arrêt : attente maximale des requêtes en cours une fois le port fermé ; au-delà elles sont coupées et le code de sortie est 1",
+  ),
+  PG_BIN_DIR: variable(
+    z
+      .string()
+      .optional()
+      .transform((value) => value ?? null),
+    {
+      description:
+        "sauvegarde et restauration PostgreSQL : dossier de `pg_dump` et `pg_restore` (de version au moins égale à celle du serveur PostgreSQL) ; par défaut le plus récent de `/usr/lib/postgresql/*/bin`, sinon le `PATH`",
+      defaultText: "—",
+      expected: "un chemin de dossier",
+    },
+  ),
+  METRICS_PORT: variable(
+    port.optional().transform((value) => value ?? null),
+    {
+      description: "port des métriques Prometheus (`GET /metrics`), distinct du port public et à ne pas publier par le relais ; sans lui, pas de métriques",
+      defaultText: "— (pas de métriques)",
+      expected: portExpected,
+    },
+  ),
   METRICS_HOST: variable(z.string().default("127.0.0.1"), {
     description: "adresse d'écoute des métriques (`0.0.0.0` pour un Prometheus sur une autre machine ou dans un conteneur)",
     defaultText: "`127.0.0.1`",
@@ -250,9 +276,20 @@ export const configSchema = z.object({
     },
   ),
   CALLBACK_CLOSED_RETENTION_DAYS: positive(30, "rappels : une demande clôturée est supprimée après ce nombre de jours", "un nombre positif de jours"),
-  CALLBACK_MAX_RETENTION_DAYS: positive(90, "rappels : toute demande est supprimée au plus tard ce nombre de jours après son envoi, même non clôturée", "un nombre positif de jours"),
-  CALLBACK_PURGE_INTERVAL_MINUTES: positive(10, "rappels : intervalle de la tâche de suppression des demandes échues (et des compteurs anti-abus expirés)", "un nombre positif de minutes"),
-  CALLBACK_RATE_IP_MAX: positiveWhole(5, "rappels : demandes acceptées depuis une même adresse par fenêtre (l'adresse n'est gardée que sous forme d'empreinte, le temps de la fenêtre)"),
+  CALLBACK_MAX_RETENTION_DAYS: positive(
+    90,
+    "rappels : toute demande est supprimée au plus tard ce nombre de jours après son envoi, même non clôturée",
+    "un nombre positif de jours",
+  ),
+  CALLBACK_PURGE_INTERVAL_MINUTES: positive(
+    10,
+    "rappels : intervalle de la tâche de suppression des demandes échues (et des compteurs anti-abus expirés)",
+    "un nombre positif de minutes",
+  ),
+  CALLBACK_RATE_IP_MAX: positiveWhole(
+    5,
+    "rappels : demandes acceptées depuis une même adresse par fenêtre (l'adresse n'est gardée que sous forme d'empreinte, le temps de la fenêtre)",
+  ),
   CALLBACK_RATE_IP_WINDOW_MINUTES: positive(60, "rappels : fenêtre du comptage par adresse", "un nombre positif de minutes"),
   CALLBACK_RATE_PHONE_MAX: positiveWhole(2, "rappels : demandes acceptées pour un même numéro de téléphone par fenêtre (empreinte HMAC du numéro)"),
   CALLBACK_RATE_PHONE_WINDOW_HOURS: positive(24, "rappels : fenêtre du comptage par numéro", "un nombre positif d'heures"),

@@ -44,7 +44,13 @@ describe("errors raised before routing, over a real socket", () => {
   let port: number;
   const get = (path: string, extra = "") => rawRequest(port, `GET ${path} HTTP/1.1\r\nHost: localhost\r\n${extra}Connection: close\r\n\r\n`);
   const post = (path: string, type: string, body: string | Buffer, length = Buffer.byteLength(body)) =>
-    rawRequest(port, Buffer.concat([Buffer.from(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`), Buffer.from(body)]));
+    rawRequest(
+      port,
+      Buffer.concat([
+        Buffer.from(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`),
+        Buffer.from(body),
+      ]),
+    );
 
   beforeAll(async () => {
     db = await testDatabases[0]![1]();
@@ -72,7 +78,11 @@ describe("errors raised before routing, over a real socket", () => {
   });
 
   it("400: raw non-ASCII bytes and control characters in the request line, and garbage", async () => {
-    const line = Buffer.concat([Buffer.from("GET /api/v1/articles/"), Buffer.from([0xc3, 0xa9, 0xff, 0x00]), Buffer.from(" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")]);
+    const line = Buffer.concat([
+      Buffer.from("GET /api/v1/articles/"),
+      Buffer.from([0xc3, 0xa9, 0xff, 0x00]),
+      Buffer.from(" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+    ]);
     expect(expectFrenchProblem(await rawRequest(port, line), 400).title).toBe("Requête mal formée");
     expectFrenchProblem(await rawRequest(port, "BONJOUR\r\n\r\n"), 400);
     expectFrenchProblem(await get("/api/v1/health", "X-Test: a\u0000b\r\n"), 400);
@@ -108,7 +118,12 @@ describe("405 and 404 beside the front end", () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     mkdirSync(join(dir, "assets"));
-    for (const [file, text] of [["index.html", "<p>accueil</p>"], ["shell.html", "<p>coquille</p>"], ["calendrier.html", "<p>calendrier</p>"], ["assets/app-1234.js", "1"]] as const)
+    for (const [file, text] of [
+      ["index.html", "<p>accueil</p>"],
+      ["shell.html", "<p>coquille</p>"],
+      ["calendrier.html", "<p>calendrier</p>"],
+      ["assets/app-1234.js", "1"],
+    ] as const)
       writeFileSync(join(dir, file), text);
     db = await testDatabases[0]![1]();
     await migrate(db);
@@ -157,9 +172,20 @@ describe.each(testDatabases)("NUL bytes never reach %s", (_kind, open) => {
     ["an article id", { url: "/api/v1/articles/%00" }],
     ["a query string", { url: "/api/v1/articles?stage=%00" }],
     ["the login e-mail", { method: "POST", url: "/api/v1/pilotage/session", payload: { email: "a\u0000@b.fr", password: "x" } }],
-    ["an account name", { method: "POST", url: "/api/v1/pilotage/comptes", auth: true, payload: { email: "n@ars.sante.fr", displayName: "Nom\u0000", role: "observer", password: "un long mot de passe 2026" } }],
+    [
+      "an account name",
+      {
+        method: "POST",
+        url: "/api/v1/pilotage/comptes",
+        auth: true,
+        payload: { email: "n@ars.sante.fr", displayName: "Nom\u0000", role: "observer", password: "un long mot de passe 2026" },
+      },
+    ],
     ["a CSV cell", { method: "POST", url: "/api/v1/pilotage/projets/import", auth: true, payload: { csv: "titre;x\nA\u0000;b", dryRun: true } }],
-    ["a births source", { method: "POST", url: "/api/v1/pilotage/naissances", auth: true, payload: { csv: "annee;region;naissances\n2024;84;1000", source: "INSEE\u0000" } }],
+    [
+      "a births source",
+      { method: "POST", url: "/api/v1/pilotage/naissances", auth: true, payload: { csv: "annee;region;naissances\n2024;84;1000", source: "INSEE\u0000" } },
+    ],
     ["a JSON key", { method: "POST", url: "/api/v1/pilotage/projets", auth: true, payload: { project: { "ti\u0000tle": "x" } } }],
   ];
   it.each(cases)("refuses a NUL in %s with a French 400", async (_what, { auth, ...req }) => {

@@ -30,8 +30,18 @@ describe.each(testDatabases)("fuzzed API on %s", (_kind, open) => {
     await migrate(db);
     await syncContent(db, await loadContent(contentDir));
     await createTestAccount(db, { email: "national@sante.gouv.fr", displayName: "Nationale", role: "national" });
-    app = await buildApp({ db, logger: false, places: await loadPlaceIndex(db), epds: await loadEpdsQuestionnaires(contentDir), steering: { scrypt: TEST_SCRYPT } });
-    const login = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: "national@sante.gouv.fr", password: "mot de passe de test 2026" } });
+    app = await buildApp({
+      db,
+      logger: false,
+      places: await loadPlaceIndex(db),
+      epds: await loadEpdsQuestionnaires(contentDir),
+      steering: { scrypt: TEST_SCRYPT },
+    });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/v1/pilotage/session",
+      payload: { email: "national@sante.gouv.fr", password: "mot de passe de test 2026" },
+    });
     session = { cookie: String(login.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": login.json().csrfToken };
   });
   afterAll(async () => {
@@ -49,7 +59,12 @@ describe.each(testDatabases)("fuzzed API on %s", (_kind, open) => {
     for (let i = 0; i < REQUESTS; i++) {
       const request = next();
       seen.add(request.route);
-      const res = await app.inject({ method: request.method as "GET", url: request.url, headers: request.headers, ...(request.payload !== undefined ? { payload: request.payload } : {}) });
+      const res = await app.inject({
+        method: request.method as "GET",
+        url: request.url,
+        headers: request.headers,
+        ...(request.payload !== undefined ? { payload: request.payload } : {}),
+      });
       const problem = answerProblem(res);
       if (problem) failures.push(`#${i} ${request.method} ${request.url.slice(0, 160)} → ${problem}`);
     }

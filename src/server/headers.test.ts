@@ -26,7 +26,13 @@ describe("transport headers", () => {
     await migrate(db);
     await createTestAccount(db, { email: "national@sante.gouv.fr", displayName: "Nationale", role: "national" });
     direct = await buildApp({ db, logger: false, steering: { scrypt: TEST_SCRYPT } });
-    proxied = await buildApp({ db, logger: false, trustProxy: ["10.0.0.0/8"], publicUrl: new URL("https://1000jours.example.fr"), steering: { scrypt: TEST_SCRYPT } });
+    proxied = await buildApp({
+      db,
+      logger: false,
+      trustProxy: ["10.0.0.0/8"],
+      publicUrl: new URL("https://1000jours.example.fr"),
+      steering: { scrypt: TEST_SCRYPT },
+    });
   });
   afterAll(async () => {
     await direct?.close();
@@ -62,12 +68,18 @@ describe("transport headers", () => {
   it("sends HSTS on a direct TLS connection", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mj-tls-"));
     try {
-      execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`], { stdio: "ignore" });
+      execFileSync(
+        "openssl",
+        ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`],
+        { stdio: "ignore" },
+      );
       const tls = await buildApp({ db, logger: false, https: { key: readFileSync(`${dir}/key.pem`), cert: readFileSync(`${dir}/cert.pem`) } });
       await tls.listen({ port: 0, host: "127.0.0.1" });
       const { port } = tls.server.address() as AddressInfo;
       const headers = await new Promise<Record<string, unknown>>((resolve, reject) =>
-        request({ host: "127.0.0.1", port, path: "/api/v1/health", rejectUnauthorized: false }, (res) => (res.resume(), resolve(res.headers))).on("error", reject).end(),
+        request({ host: "127.0.0.1", port, path: "/api/v1/health", rejectUnauthorized: false }, (res) => (res.resume(), resolve(res.headers)))
+          .on("error", reject)
+          .end(),
       );
       await tls.close();
       expect(headers[HSTS]).toBe("max-age=31536000; includeSubDomains");
@@ -80,7 +92,14 @@ describe("transport headers", () => {
     const login = await direct.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: "national@sante.gouv.fr", password: PASSWORD } });
     expect(login.statusCode).toBe(200);
     const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
-    for (const url of ["/api/v1/pilotage/comptes", "/api/v1/pilotage/journal", "/api/v1/pilotage/naissances", "/api/v1/pilotage/repartitions", "/api/v1/pilotage/projets", "/api/v1/pilotage/session"]) {
+    for (const url of [
+      "/api/v1/pilotage/comptes",
+      "/api/v1/pilotage/journal",
+      "/api/v1/pilotage/naissances",
+      "/api/v1/pilotage/repartitions",
+      "/api/v1/pilotage/projets",
+      "/api/v1/pilotage/session",
+    ]) {
       const res = await direct.inject({ url, headers: { cookie } });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["cache-control"], url).toBe("no-store");
@@ -95,7 +114,14 @@ describe("transport headers", () => {
 
   it("signs .ics UIDs with the configured public host, never the request's Host or X-Forwarded-Host", async () => {
     const headers = { host: "attaquant.example", "x-forwarded-host": "evil.example\r\nX: y" };
-    const uids = (body: string) => [...new Set(body.replace(/\r\n[ \t]/g, "").match(/^UID:[^@]+@(.+)\r$/gm)?.map((line) => line.split("@")[1]!.trim()))];
+    const uids = (body: string) => [
+      ...new Set(
+        body
+          .replace(/\r\n[ \t]/g, "")
+          .match(/^UID:[^@]+@(.+)\r$/gm)
+          ?.map((line) => line.split("@")[1]!.trim()),
+      ),
+    ];
     const configured = await proxied.inject({ url: "/api/v1/calendar.ics?terme=2027-03-01", headers, remoteAddress: "10.1.2.3" });
     expect(configured.statusCode).toBe(200);
     expect(uids(configured.body)).toEqual(["1000jours.example.fr"]);

@@ -25,11 +25,13 @@ const contentDir = config.CONTENT_DIR ?? `${root}content`;
 const [content, epds, translations] = await Promise.all([
   loadContent(contentDir).then(async (french) => [french, await loadTranslations(contentDir, french)] as const),
   loadEpdsQuestionnaires(contentDir),
-]).then(([[french, translated], questionnaires]) => [french, questionnaires, translated] as const).catch((error: unknown) => {
-  if (!(error instanceof ContentValidationError)) throw error;
-  console.error(`Le contenu est invalide, le serveur ne démarre pas :\n${error.message}`);
-  process.exit(1);
-});
+])
+  .then(([[french, translated], questionnaires]) => [french, questionnaires, translated] as const)
+  .catch((error: unknown) => {
+    if (!(error instanceof ContentValidationError)) throw error;
+    console.error(`Le contenu est invalide, le serveur ne démarre pas :\n${error.message}`);
+    process.exit(1);
+  });
 // With PGlite, the data folder is locked for this process: a second server or a CLI command is refused.
 const db = await openDatabase(databaseTarget(config)).catch(exitIfLocked);
 const applied = await migrate(db);
@@ -58,7 +60,10 @@ const app = await buildApp({
   callback: callbackOptionsFromConfig(config, notifier),
 });
 if (!config.CALLBACK_KEYS) app.log.warn("CALLBACK_KEYS absent : les demandes de rappel sont désactivées (docs/rappel.md)");
-else if (!notifier) app.log.warn("SMTP_URL absent : les services ne seront pas avertis par courriel des nouvelles demandes de rappel (elles restent dans leur boîte de réception)");
+else if (!notifier)
+  app.log.warn(
+    "SMTP_URL absent : les services ne seront pas avertis par courriel des nouvelles demandes de rappel (elles restent dans leur boîte de réception)",
+  );
 // Deletes call-back requests past their retention date, on every copy (the DELETE is idempotent).
 const stopRetention = startRetentionJob(db, { intervalMs: config.CALLBACK_PURGE_INTERVAL_MINUTES * 60_000, log: app.log });
 
@@ -89,6 +94,12 @@ process.on("SIGTERM", () => shutdown("SIGTERM"));
 
 await app.listen({ port, host });
 app.log.info(
-  { database: db.kind, migrations: applied, contentReloaded: changed, placesImported: seeded.map((r) => r.dataset), startupMs: Math.round(performance.now() - startedAt) },
+  {
+    database: db.kind,
+    migrations: applied,
+    contentReloaded: changed,
+    placesImported: seeded.map((r) => r.dataset),
+    startupMs: Math.round(performance.now() - startedAt),
+  },
   `Mille Jours prêt sur http://localhost:${port}`,
 );

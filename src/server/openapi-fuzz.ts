@@ -84,7 +84,7 @@ const STRINGS = [
   "%",
   "%25",
   "a;b,c|d\te\nf\r\ng",
-  "titre;region\n\"non fermé;84",
+  'titre;region\n"non fermé;84',
   "x".repeat(101),
   "y".repeat(5000),
 ];
@@ -139,10 +139,12 @@ export function makeGenerator(spec: OpenApi, seed: number, options: { session?: 
   function segment(schema: Schema | undefined): string {
     if (chance(0.1)) return pick(["%zz", "%", "%E9", "a%2Fb", "x".repeat(101), "%00"]); // sent raw
     const v = value(schema);
-    return encode(typeof v === "string" ? v : JSON.stringify(v) ?? "");
+    return encode(typeof v === "string" ? v : (JSON.stringify(v) ?? ""));
   }
 
-  const operations = Object.entries(spec.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+  const operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
 
   return function next(): FuzzRequest {
     const { path, method, op } = pick(operations);
@@ -152,7 +154,7 @@ export function makeGenerator(spec: OpenApi, seed: number, options: { session?: 
     for (const p of params.filter((q) => q.in === "query"))
       if (chance(0.5)) {
         const v = value(p.schema);
-        const text = typeof v === "string" ? v : JSON.stringify(v) ?? "";
+        const text = typeof v === "string" ? v : (JSON.stringify(v) ?? "");
         query.push(`${p.name}=${encode(text)}`);
         if (chance(0.1)) query.push(`${p.name}=${encode(pick(STRINGS))}`); // repeated parameter
       }
@@ -170,7 +172,7 @@ export function makeGenerator(spec: OpenApi, seed: number, options: { session?: 
         request.payload = JSON.stringify(value(bodySchema ?? { type: "object" }));
       } else if (kind < 0.85) {
         headers["content-type"] = "application/json";
-        request.payload = pick(["{", "[1,", "nul", "\"x", "{\"a\":1}}", "", '{"__proto__":{"admin":true}}', "\u0000"]);
+        request.payload = pick(["{", "[1,", "nul", '"x', '{"a":1}}', "", '{"__proto__":{"admin":true}}', "\u0000"]);
       } else if (kind < 0.95) {
         headers["content-type"] = pick(["text/plain", "text/csv", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded"]);
         request.payload = pick(STRINGS);
@@ -187,15 +189,20 @@ export function makeGenerator(spec: OpenApi, seed: number, options: { session?: 
 export function answerProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }): string | null {
   if (res.statusCode >= 500) return `${res.statusCode}: ${res.body.slice(0, 200)}`;
   if (res.statusCode < 400) return null;
-  if (!String(res.headers["content-type"] ?? "").startsWith("application/problem+json")) return `${res.statusCode} sans problem+json (${String(res.headers["content-type"])})`;
+  if (!String(res.headers["content-type"] ?? "").startsWith("application/problem+json"))
+    return `${res.statusCode} sans problem+json (${String(res.headers["content-type"])})`;
   let problem: { status?: unknown; detail?: unknown; title?: unknown };
   try {
     problem = JSON.parse(res.body);
   } catch {
     return `${res.statusCode}: corps qui n'est pas du JSON`;
   }
-  if (problem.status !== res.statusCode || typeof problem.detail !== "string" || typeof problem.title !== "string") return `${res.statusCode}: problème incomplet ${res.body.slice(0, 200)}`;
-  if (/\b(the|is|not|must|should|expected|invalid input|Unexpected|Body)\b/.test(`${problem.title} ${problem.detail}`) && !/[àâçéèêëîïôûùü]/i.test(problem.detail as string))
+  if (problem.status !== res.statusCode || typeof problem.detail !== "string" || typeof problem.title !== "string")
+    return `${res.statusCode}: problème incomplet ${res.body.slice(0, 200)}`;
+  if (
+    /\b(the|is|not|must|should|expected|invalid input|Unexpected|Body)\b/.test(`${problem.title} ${problem.detail}`) &&
+    !/[àâçéèêëîïôûùü]/i.test(problem.detail as string)
+  )
     return `${res.statusCode}: message en anglais ? ${problem.detail as string}`;
   return null;
 }

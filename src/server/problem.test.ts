@@ -42,24 +42,55 @@ async function answer(error: unknown) {
 
 describe("typed errors → French problem+json, mapped once", () => {
   const cases: [string, Error, string][] = [
-    ["InvalidInputError", new InvalidInputError("Commune inconnue.", { errors: [{ field: "commune", message: "Commune inconnue." }] }),
-      '{"type":"about:blank","status":400,"title":"Requête invalide","detail":"Commune inconnue.","errors":[{"field":"commune","message":"Commune inconnue."}]}'],
-    ["UnauthenticatedError", new UnauthenticatedError("Connectez-vous pour accéder au pilotage territorial."),
-      '{"type":"about:blank","status":401,"title":"Connexion requise","detail":"Connectez-vous pour accéder au pilotage territorial."}'],
-    ["ForbiddenError", new ForbiddenError("Ce projet relève d'une autre région que la vôtre."),
-      '{"type":"about:blank","status":403,"title":"Accès refusé","detail":"Ce projet relève d\'une autre région que la vôtre."}'],
-    ["NotFoundError with its page's title", new NotFoundError("Aucun lieu ne porte l'identifiant « x ».", { title: "Lieu introuvable" }),
-      '{"type":"about:blank","status":404,"title":"Lieu introuvable","detail":"Aucun lieu ne porte l\'identifiant « x »."}'],
-    ["NotFoundError", new NotFoundError("Aucun projet ne porte cet identifiant."),
-      '{"type":"about:blank","status":404,"title":"Introuvable","detail":"Aucun projet ne porte cet identifiant."}'],
-    ["ConflictError", new ConflictError("Cette demande est déjà clôturée.", { title: "Demande clôturée" }),
-      '{"type":"about:blank","status":409,"title":"Demande clôturée","detail":"Cette demande est déjà clôturée."}'],
-    ["TooLargeError", new TooLargeError("Découpez le fichier.", { title: "Fichier trop volumineux" }),
-      '{"type":"about:blank","status":413,"title":"Fichier trop volumineux","detail":"Découpez le fichier."}'],
-    ["UnprocessableError with extension members and line errors", new UnprocessableError("Le fichier n'est pas importé : 1 erreur.", { title: "Fichier refusé", extensions: { ok: false }, errors: [{ line: 3, column: "année", message: "Année invalide." }] }),
-      '{"type":"about:blank","status":422,"title":"Fichier refusé","detail":"Le fichier n\'est pas importé : 1 erreur.","ok":false,"errors":[{"line":3,"column":"année","message":"Année invalide."}]}'],
-    ["UnavailableError", new UnavailableError("Le contenu n'est pas encore chargé : réessayez dans un instant.", { title: "Contenu indisponible" }),
-      '{"type":"about:blank","status":503,"title":"Contenu indisponible","detail":"Le contenu n\'est pas encore chargé : réessayez dans un instant."}'],
+    [
+      "InvalidInputError",
+      new InvalidInputError("Commune inconnue.", { errors: [{ field: "commune", message: "Commune inconnue." }] }),
+      '{"type":"about:blank","status":400,"title":"Requête invalide","detail":"Commune inconnue.","errors":[{"field":"commune","message":"Commune inconnue."}]}',
+    ],
+    [
+      "UnauthenticatedError",
+      new UnauthenticatedError("Connectez-vous pour accéder au pilotage territorial."),
+      '{"type":"about:blank","status":401,"title":"Connexion requise","detail":"Connectez-vous pour accéder au pilotage territorial."}',
+    ],
+    [
+      "ForbiddenError",
+      new ForbiddenError("Ce projet relève d'une autre région que la vôtre."),
+      '{"type":"about:blank","status":403,"title":"Accès refusé","detail":"Ce projet relève d\'une autre région que la vôtre."}',
+    ],
+    [
+      "NotFoundError with its page's title",
+      new NotFoundError("Aucun lieu ne porte l'identifiant « x ».", { title: "Lieu introuvable" }),
+      '{"type":"about:blank","status":404,"title":"Lieu introuvable","detail":"Aucun lieu ne porte l\'identifiant « x »."}',
+    ],
+    [
+      "NotFoundError",
+      new NotFoundError("Aucun projet ne porte cet identifiant."),
+      '{"type":"about:blank","status":404,"title":"Introuvable","detail":"Aucun projet ne porte cet identifiant."}',
+    ],
+    [
+      "ConflictError",
+      new ConflictError("Cette demande est déjà clôturée.", { title: "Demande clôturée" }),
+      '{"type":"about:blank","status":409,"title":"Demande clôturée","detail":"Cette demande est déjà clôturée."}',
+    ],
+    [
+      "TooLargeError",
+      new TooLargeError("Découpez le fichier.", { title: "Fichier trop volumineux" }),
+      '{"type":"about:blank","status":413,"title":"Fichier trop volumineux","detail":"Découpez le fichier."}',
+    ],
+    [
+      "UnprocessableError with extension members and line errors",
+      new UnprocessableError("Le fichier n'est pas importé : 1 erreur.", {
+        title: "Fichier refusé",
+        extensions: { ok: false },
+        errors: [{ line: 3, column: "année", message: "Année invalide." }],
+      }),
+      '{"type":"about:blank","status":422,"title":"Fichier refusé","detail":"Le fichier n\'est pas importé : 1 erreur.","ok":false,"errors":[{"line":3,"column":"année","message":"Année invalide."}]}',
+    ],
+    [
+      "UnavailableError",
+      new UnavailableError("Le contenu n'est pas encore chargé : réessayez dans un instant.", { title: "Contenu indisponible" }),
+      '{"type":"about:blank","status":503,"title":"Contenu indisponible","detail":"Le contenu n\'est pas encore chargé : réessayez dans un instant."}',
+    ],
   ];
   it.each(cases)("%s", async (_name, error, body) => {
     const { res, lines } = await answer(error);
@@ -77,9 +108,11 @@ describe("typed errors → French problem+json, mapped once", () => {
   });
 
   it("an unknown error is a French 500 that leaks neither its message nor its stack, which go to the log", async () => {
-    const { res, lines } = await answer(new Error("secret: relation \"accounts\" does not exist"));
+    const { res, lines } = await answer(new Error('secret: relation "accounts" does not exist'));
     expect(res.statusCode).toBe(500);
-    expect(res.body).toBe('{"type":"about:blank","status":500,"title":"Erreur interne","detail":"Une erreur inattendue s\'est produite de notre côté. Réessayez plus tard."}');
+    expect(res.body).toBe(
+      '{"type":"about:blank","status":500,"title":"Erreur interne","detail":"Une erreur inattendue s\'est produite de notre côté. Réessayez plus tard."}',
+    );
     expect(res.body).not.toMatch(/secret|at |\.ts/);
     const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === "request failed");
     expect(logged?.err.message).toContain("secret");
@@ -94,7 +127,9 @@ describe("typed errors → French problem+json, mapped once", () => {
 
   it("another client error keeps its status with a French title", async () => {
     const { res } = await answer(Object.assign(new Error("Range Not Satisfiable"), { statusCode: 416 }));
-    expect(res.body).toBe('{"type":"about:blank","status":416,"title":"Requête refusée","detail":"La requête n\'a pas pu être traitée : vérifiez son format."}');
+    expect(res.body).toBe(
+      '{"type":"about:blank","status":416,"title":"Requête refusée","detail":"La requête n\'a pas pu être traitée : vérifiez son format."}',
+    );
   });
 
   it("schema validation lists each field in French", async () => {

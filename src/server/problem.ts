@@ -71,10 +71,15 @@ export function problemOf(error: unknown): ProblemAnswer {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => {
-      const field = issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || (issue.params as { issue?: { keys?: string[] } }).issue?.keys?.join(", ") || "(requête)";
+      const field =
+        issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || (issue.params as { issue?: { keys?: string[] } }).issue?.keys?.join(", ") || "(requête)";
       return { field, message: issue.message ?? "valeur invalide" };
     });
-    return { problem: { status: 400, title: "Requête invalide", detail: errors.map((e) => `${e.field} : ${e.message}`).join(" ; "), errors }, headers: {}, internal: false };
+    return {
+      problem: { status: 400, title: "Requête invalide", detail: errors.map((e) => `${e.field} : ${e.message}`).join(" ; "), errors },
+      headers: {},
+      internal: false,
+    };
   }
   const raised = (error !== null && typeof error === "object" ? error : {}) as { statusCode?: number; code?: string; name?: string };
   const known = problemForFrameworkError(raised);
@@ -84,7 +89,10 @@ export function problemOf(error: unknown): ProblemAnswer {
     problem: {
       status,
       title: status === 500 ? "Erreur interne" : "Requête refusée",
-      detail: status === 500 ? "Une erreur inattendue s'est produite de notre côté. Réessayez plus tard." : "La requête n'a pas pu être traitée : vérifiez son format.",
+      detail:
+        status === 500
+          ? "Une erreur inattendue s'est produite de notre côté. Réessayez plus tard."
+          : "La requête n'a pas pu être traitée : vérifiez son format.",
     },
     headers: {},
     internal: status === 500,
@@ -105,11 +113,19 @@ export function problemErrorHandler(error: unknown, request: FastifyRequest, rep
 export function problemForFrameworkError(error: { code?: string; statusCode?: number; name?: string }): Problem | null {
   switch (error.code) {
     case "FST_ERR_BAD_URL":
-      return { status: 400, title: "Adresse invalide", detail: "L'adresse demandée contient un encodage invalide (un « % » doit être suivi de deux chiffres hexadécimaux)." };
+      return {
+        status: 400,
+        title: "Adresse invalide",
+        detail: "L'adresse demandée contient un encodage invalide (un « % » doit être suivi de deux chiffres hexadécimaux).",
+      };
     case "FST_ERR_MAX_PARAM_LENGTH":
       return { status: 414, title: "Adresse trop longue", detail: "Un élément de l'adresse demandée est trop long (100 caractères au plus)." };
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return { status: 415, title: "Type de contenu non pris en charge", detail: "Le corps de la requête doit être envoyé en JSON (Content-Type: application/json)." };
+      return {
+        status: 415,
+        title: "Type de contenu non pris en charge",
+        detail: "Le corps de la requête doit être envoyé en JSON (Content-Type: application/json).",
+      };
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return { status: 413, title: "Requête trop volumineuse", detail: "Le corps de la requête dépasse la taille acceptée par ce service." };
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
@@ -129,7 +145,8 @@ export function problemForFrameworkError(error: { code?: string; statusCode?: nu
       return { status: 400, title: "Requête invalide", detail: "La requête contient un caractère refusé (caractère nul ou octets non UTF-8)." };
     default:
       // JSON syntax errors from the body parser (secure-json-parse), e.g. a forbidden __proto__ key.
-      if (error.name === "SyntaxError" && error.statusCode === 400) return { status: 400, title: "JSON invalide", detail: "Le corps de la requête n'est pas du JSON valide." };
+      if (error.name === "SyntaxError" && error.statusCode === 400)
+        return { status: 400, title: "JSON invalide", detail: "Le corps de la requête n'est pas du JSON valide." };
       return null;
   }
 }
@@ -140,7 +157,10 @@ export function problemForFrameworkError(error: { code?: string; statusCode?: nu
  */
 export const problemServerOptions = {
   frameworkErrors: (error, _request, reply) =>
-    sendProblem(reply, problemForFrameworkError(error) ?? { status: 400, title: "Requête invalide", detail: "La requête n'a pas pu être traitée : vérifiez son adresse." }),
+    sendProblem(
+      reply,
+      problemForFrameworkError(error) ?? { status: 400, title: "Requête invalide", detail: "La requête n'a pas pu être traitée : vérifiez son adresse." },
+    ),
   // Requests Node cannot parse (headers over 16 KB, raw bytes in the request line) never reach Fastify.
   clientErrorHandler(error: Error & { code?: string }, socket) {
     if (error.code === "ECONNRESET" || socket.destroyed) return;
@@ -179,10 +199,18 @@ export const nulProblem: Problem = {
 export function clientErrorResponse(code: string | undefined): string {
   const problem: Problem =
     code === "HPE_HEADER_OVERFLOW"
-      ? { status: 431, title: "En-têtes trop volumineux", detail: "L'adresse ou les en-têtes de la requête dépassent 16 Ko : raccourcissez l'adresse ou effacez les cookies du site." }
+      ? {
+          status: 431,
+          title: "En-têtes trop volumineux",
+          detail: "L'adresse ou les en-têtes de la requête dépassent 16 Ko : raccourcissez l'adresse ou effacez les cookies du site.",
+        }
       : code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? { status: 408, title: "Délai dépassé", detail: "La requête n'est pas arrivée complète à temps : réessayez." }
-        : { status: 400, title: "Requête mal formée", detail: "La requête HTTP est mal formée (caractères interdits dans l'adresse ou les en-têtes, ou syntaxe invalide)." };
+        : {
+            status: 400,
+            title: "Requête mal formée",
+            detail: "La requête HTTP est mal formée (caractères interdits dans l'adresse ou les en-têtes, ou syntaxe invalide).",
+          };
   const body = JSON.stringify({ type: "about:blank", ...problem });
   const reason = problem.status === 431 ? "Request Header Fields Too Large" : problem.status === 408 ? "Request Timeout" : "Bad Request";
   return `HTTP/1.1 ${problem.status} ${reason}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;

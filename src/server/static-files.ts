@@ -31,7 +31,8 @@ async function serveFrontEnd(app: FastifyInstance, root: string, routes: RouteMe
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path)) return notFoundOrWrongMethod(request, reply, routes);
+    if ((request.method !== "GET" && request.method !== "HEAD") || path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path))
+      return notFoundOrWrongMethod(request, reply, routes);
     // Every path without a pre-rendered page gets the bare shell.
     // A language's home is pre-rendered as `/en` and linked as `/en/` too.
     const page = prerendered.get(path) ?? (path.length > 1 ? prerendered.get(path.replace(/\/$/, "")) : undefined);

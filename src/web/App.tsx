@@ -23,34 +23,118 @@ import { NotFoundPage } from "./routes/NotFoundPage.js";
 function page<T>(load: () => Promise<T>, pick: (module: T) => ComponentType) {
   return lazy(() => Promise.all([load(), stylesheetForPage()]).then(([module]) => ({ default: pick(module) })));
 }
-const ProfilePage = page(() => import("./routes/profile/ProfilePage.js"), (m) => m.ProfilePage);
-const MyDataPage = page(() => import("./routes/profile/MyDataPage.js"), (m) => m.MyDataPage);
-const JourneyPage = page(() => import("./routes/parcours/JourneyPage.js"), (m) => m.JourneyPage);
-const StagePage = page(() => import("./routes/parcours/StagePage.js"), (m) => m.StagePage);
-const ArticlePage = page(() => import("./routes/parcours/ArticlePage.js"), (m) => m.ArticlePage);
-const SearchPage = page(() => import("./routes/search/SearchPage.js"), (m) => m.SearchPage);
-const PostPartumPage = page(() => import("./routes/post-partum/PostPartumPage.js"), (m) => m.PostPartumPage);
-const EpdsHistoryPage = page(() => import("./routes/post-partum/EpdsHistoryPage.js"), (m) => m.EpdsHistoryPage);
-const EpdsProPage = page(() => import("./routes/post-partum/EpdsProPage.js"), (m) => m.EpdsProPage);
-const CallbackPage = page(() => import("./routes/post-partum/rappel/CallbackPage.js"), (m) => m.CallbackPage);
-const EpdsEmbedPage = page(() => import("./routes/post-partum/EpdsEmbedPage.js"), (m) => m.EpdsEmbedPage);
-const CalendarPage = page(() => import("./routes/calendrier/CalendarPage.js"), (m) => m.CalendarPage);
-const EventPage = page(() => import("./routes/calendrier/EventPage.js"), (m) => m.EventPage);
-const PilotageApp = page(() => import("./routes/pilotage/PilotageApp.js"), (m) => m.PilotageApp);
-const PublicBarometerPage = page(() => import("./routes/pilotage/PublicBarometerPage.js"), (m) => m.PublicBarometerPage);
-const PlacesPage = page(() => import("./routes/autour/PlacesPage.js"), (m) => m.PlacesPage);
-const PlacePage = page(() => import("./routes/autour/PlacePage.js"), (m) => m.PlacePage);
-const PlaceSourcesPage = page(() => import("./routes/autour/PlacePage.js"), (m) => m.PlaceSourcesPage);
-const ProfessionalsPage = page(() => import("./routes/professionnels/ProfessionalsPage.js"), (m) => m.ProfessionalsPage);
-const CalendarHandoverPage = page(() => import("./routes/professionnels/CalendarHandoverPage.js"), (m) => m.CalendarHandoverPage);
-const InterviewsPage = page(() => import("./routes/professionnels/InterviewsPage.js"), (m) => m.InterviewsPage);
-const PlacesListPage = page(() => import("./routes/professionnels/PlacesListPage.js"), (m) => m.PlacesListPage);
-const PostersPage = page(() => import("./routes/professionnels/PostersPage.js"), (m) => m.PostersPage);
-const EntryPointPage = page(() => import("./routes/professionnels/EntryPointPage.js"), (m) => m.EntryPointPage);
-const ReceivePage = page(() => import("./routes/professionnels/ReceivePage.js"), (m) => m.ReceivePage);
-const DevelopmentPage = page(() => import("./routes/developpement/DevelopmentPage.js"), (m) => m.DevelopmentPage);
-const DevelopmentCheckPage = page(() => import("./routes/developpement/CheckPage.js"), (m) => m.CheckPage);
-const DevelopmentHistoryPage = page(() => import("./routes/developpement/HistoryPage.js"), (m) => m.HistoryPage);
+const ProfilePage = page(
+  () => import("./routes/profile/ProfilePage.js"),
+  (m) => m.ProfilePage,
+);
+const MyDataPage = page(
+  () => import("./routes/profile/MyDataPage.js"),
+  (m) => m.MyDataPage,
+);
+const JourneyPage = page(
+  () => import("./routes/parcours/JourneyPage.js"),
+  (m) => m.JourneyPage,
+);
+const StagePage = page(
+  () => import("./routes/parcours/StagePage.js"),
+  (m) => m.StagePage,
+);
+const ArticlePage = page(
+  () => import("./routes/parcours/ArticlePage.js"),
+  (m) => m.ArticlePage,
+);
+const SearchPage = page(
+  () => import("./routes/search/SearchPage.js"),
+  (m) => m.SearchPage,
+);
+const PostPartumPage = page(
+  () => import("./routes/post-partum/PostPartumPage.js"),
+  (m) => m.PostPartumPage,
+);
+const EpdsHistoryPage = page(
+  () => import("./routes/post-partum/EpdsHistoryPage.js"),
+  (m) => m.EpdsHistoryPage,
+);
+const EpdsProPage = page(
+  () => import("./routes/post-partum/EpdsProPage.js"),
+  (m) => m.EpdsProPage,
+);
+const CallbackPage = page(
+  () => import("./routes/post-partum/rappel/CallbackPage.js"),
+  (m) => m.CallbackPage,
+);
+const EpdsEmbedPage = page(
+  () => import("./routes/post-partum/EpdsEmbedPage.js"),
+  (m) => m.EpdsEmbedPage,
+);
+const CalendarPage = page(
+  () => import("./routes/calendrier/CalendarPage.js"),
+  (m) => m.CalendarPage,
+);
+const EventPage = page(
+  () => import("./routes/calendrier/EventPage.js"),
+  (m) => m.EventPage,
+);
+const PilotageApp = page(
+  () => import("./routes/pilotage/PilotageApp.js"),
+  (m) => m.PilotageApp,
+);
+const PublicBarometerPage = page(
+  () => import("./routes/pilotage/PublicBarometerPage.js"),
+  (m) => m.PublicBarometerPage,
+);
+const PlacesPage = page(
+  () => import("./routes/autour/PlacesPage.js"),
+  (m) => m.PlacesPage,
+);
+const PlacePage = page(
+  () => import("./routes/autour/PlacePage.js"),
+  (m) => m.PlacePage,
+);
+const PlaceSourcesPage = page(
+  () => import("./routes/autour/PlacePage.js"),
+  (m) => m.PlaceSourcesPage,
+);
+const ProfessionalsPage = page(
+  () => import("./routes/professionnels/ProfessionalsPage.js"),
+  (m) => m.ProfessionalsPage,
+);
+const CalendarHandoverPage = page(
+  () => import("./routes/professionnels/CalendarHandoverPage.js"),
+  (m) => m.CalendarHandoverPage,
+);
+const InterviewsPage = page(
+  () => import("./routes/professionnels/InterviewsPage.js"),
+  (m) => m.InterviewsPage,
+);
+const PlacesListPage = page(
+  () => import("./routes/professionnels/PlacesListPage.js"),
+  (m) => m.PlacesListPage,
+);
+const PostersPage = page(
+  () => import("./routes/professionnels/PostersPage.js"),
+  (m) => m.PostersPage,
+);
+const EntryPointPage = page(
+  () => import("./routes/professionnels/EntryPointPage.js"),
+  (m) => m.EntryPointPage,
+);
+const ReceivePage = page(
+  () => import("./routes/professionnels/ReceivePage.js"),
+  (m) => m.ReceivePage,
+);
+const DevelopmentPage = page(
+  () => import("./routes/developpement/DevelopmentPage.js"),
+  (m) => m.DevelopmentPage,
+);
+const DevelopmentCheckPage = page(
+  () => import("./routes/developpement/CheckPage.js"),
+  (m) => m.CheckPage,
+);
+const DevelopmentHistoryPage = page(
+  () => import("./routes/developpement/HistoryPage.js"),
+  (m) => m.HistoryPage,
+);
 
 /** Pages a partner site embeds in an iframe, without the site's header and footer; pre-rendered like the site's pages. */
 export const embedRoutes = <Route path="/integration/epds" element={<EpdsEmbedPage />} />;
@@ -191,7 +275,12 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
           locale.code !== "fr" && <p className="fr-text--sm fr-mb-2w mj-translation-status">{t`Traduction à relire`}</p>
         )}
         {content.status === "ready" && content.offline && (
-          <Alert severity="info" small description={t`Vous êtes hors ligne : vous consultez la dernière version enregistrée sur cet appareil.`} className="fr-mb-3w" />
+          <Alert
+            severity="info"
+            small
+            description={t`Vous êtes hors ligne : vous consultez la dernière version enregistrée sur cet appareil.`}
+            className="fr-mb-3w"
+          />
         )}
         {storageError && <Alert severity="warning" small description={storageError} className="fr-mb-3w" />}
         <Suspense fallback={<p role="status">{t(shared.loading)}</p>}>

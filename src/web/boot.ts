@@ -41,5 +41,4 @@ addEventListener(
   { capture: true },
 );
 
-for (const type of ["pointerdown", "keydown"])
-  addEventListener(type, () => void loadFullStylesheet(), { once: true, passive: true, capture: true });
+for (const type of ["pointerdown", "keydown"]) addEventListener(type, () => void loadFullStylesheet(), { once: true, passive: true, capture: true });

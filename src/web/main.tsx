@@ -60,8 +60,7 @@ const hydrate = (content: ContentBundle | null) => void localeReady.then(() => s
 const servedContent = container.dataset.content;
 if (!prerendered) render();
 else if (!servedContent) hydrate(null);
-else
-  void contentVersion(servedContent).then((content) => (content ? hydrate(content) : render()));
+else void contentVersion(servedContent).then((content) => (content ? hydrate(content) : render()));
 
 async function contentVersion(version: string): Promise<ContentBundle | null> {
   const cached = await loadCachedContent().catch(() => null);

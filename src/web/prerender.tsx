@@ -66,7 +66,9 @@ export function prerenderedPages(content: ContentBundle): PrerenderedPage[] {
       }
       const inLanguages: readonly Locale[] = prerenderedInEveryLanguage(pattern) ? locales : [locales[0]];
       for (const locale of inLanguages)
-        pages.push(...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir, font: fontStylesheet(locale) })));
+        pages.push(
+          ...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir, font: fontStylesheet(locale) })),
+        );
     });
   visit(
     createRoutesFromChildren(

@@ -137,22 +137,40 @@ describe("Autour de moi", () => {
     ).concat(
       computeCalendar({
         pregnancy: null,
-        children: [{ id: "a", birthDate: addDays(today, -30), expectedTerme: null, rank: 1, siblingsBornSameDay: 0, bcgRecommended: true, neonatalHospitalization: true, postnatalRiskFactors: true }],
+        children: [
+          {
+            id: "a",
+            birthDate: addDays(today, -30),
+            expectedTerme: null,
+            rank: 1,
+            siblingsBornSameDay: 0,
+            bcgRecommended: true,
+            neonatalHospitalization: true,
+            postnatalRiskFactors: true,
+          },
+        ],
       }),
     );
     // …and the EPDS orientations of every band, with and without the safety item, for both parents.
     const orientations = [0, 10, 12, 20, 30].flatMap((total) =>
       [0, 1].flatMap((item10Points) =>
-        (["mere", "second-parent"] as const).map((audience) => orientationFor({ ok: true, total, item10Points, safetyFlag: item10Points > 0, band: bandFor(total).id }, audience)),
+        (["mere", "second-parent"] as const).map((audience) =>
+          orientationFor({ ok: true, total, item10Points, safetyFlag: item10Points > 0, band: bandFor(total).id }, audience),
+        ),
       ),
     );
-    const targets = [...new Set([...events.map((e) => e.placeTypes), ...orientations.map((o) => o.placeTypes)].filter((t) => t.length > 0).map((t) => t.join(",")))];
+    const targets = [
+      ...new Set([...events.map((e) => e.placeTypes), ...orientations.map((o) => o.placeTypes)].filter((t) => t.length > 0).map((t) => t.join(","))),
+    ];
     expect(targets.length).toBeGreaterThan(5);
 
     const placeTypes = (await (await fetch(`${baseUrl}/api/v1/place-types`)).json()) as { id: string; label: string; count: number }[];
     const counts = Object.fromEntries(placeTypes.map((t) => [t.id, t.count]));
     const empty = Object.keys(counts).filter((id) => counts[id] === 0);
-    expect(targets.some((t) => t.split(",").some((id) => empty.includes(id))), "some link targets name a type without data").toBe(true);
+    expect(
+      targets.some((t) => t.split(",").some((id) => empty.includes(id))),
+      "some link targets name a type without data",
+    ).toBe(true);
 
     const { context, page, problems } = await newPhonePage(browser);
     const searched: string[] = [];
@@ -198,10 +216,16 @@ describe("Autour de moi", () => {
   it("an event's « Trouver près de chez moi » links only types with places, and names the official directory for the others", async () => {
     const today = isoDateInTimeZone(new Date(), "Europe/Paris");
     const terme = addDays(today, 150);
-    const counts = Object.fromEntries(((await (await fetch(`${baseUrl}/api/v1/place-types`)).json()) as { id: string; count: number }[]).map((t) => [t.id, t.count]));
-    const events = computeCalendar(withBirthForecast({ pregnancy: { terme, fetuses: 1, rank: 1, unmarriedParents: false, gestationalDiabetesRisk: false }, children: [] }));
+    const counts = Object.fromEntries(
+      ((await (await fetch(`${baseUrl}/api/v1/place-types`)).json()) as { id: string; count: number }[]).map((t) => [t.id, t.count]),
+    );
+    const events = computeCalendar(
+      withBirthForecast({ pregnancy: { terme, fetuses: 1, rank: 1, unmarriedParents: false, gestationalDiabetesRisk: false }, children: [] }),
+    );
     // An event still to come (a past one would carry the « Pas encore fait » notice, not the subject here).
-    const event = events.find((e) => e.end >= today && e.placeTypes.includes("sage-femme") && e.placeTypes.some((t) => counts[t]! > 0) && counts["sage-femme"] === 0);
+    const event = events.find(
+      (e) => e.end >= today && e.placeTypes.includes("sage-femme") && e.placeTypes.some((t) => counts[t]! > 0) && counts["sage-femme"] === 0,
+    );
     expect(event, "an event naming midwives (no data shipped) and a type with data").toBeDefined();
     const { context, page } = await newPhonePage(browser);
     await page.goto(`${baseUrl}/profil`);
@@ -215,7 +239,9 @@ describe("Autour de moi", () => {
     await page.getByTestId("missing-place-types").waitFor();
     const href = new URL((await link.getAttribute("href"))!, baseUrl);
     for (const id of href.searchParams.get("types")!.split(",")) expect(counts[id], id).toBeGreaterThan(0);
-    expect(await page.getByRole("link", { name: /^Sages-femmes : l'annuaire santé de l'Assurance maladie \(ameli\.fr\)/ }).getAttribute("href")).toBe("https://annuairesante.ameli.fr/");
+    expect(await page.getByRole("link", { name: /^Sages-femmes : l'annuaire santé de l'Assurance maladie \(ameli\.fr\)/ }).getAttribute("href")).toBe(
+      "https://annuairesante.ameli.fr/",
+    );
     await expectNoAxeViolations(page);
     await link.click();
     await page.getByRole("heading", { name: "Autour de moi", level: 1 }).waitFor();

@@ -90,8 +90,7 @@ describe("Calendrier", () => {
     await page.getByText("Notifications activées").waitFor();
     await page.goto(baseUrl);
     await page.getByRole("heading", { name: "Cette semaine" }).waitFor();
-    const shown = async () =>
-      page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.body));
+    const shown = async () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.body));
     await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length > 0);
     expect(await shown()).toContain("Demain : Prise de sang");
     expect(problems).toEqual([]);

@@ -144,7 +144,9 @@ describe("development of a premature baby (issue 15)", () => {
       await page.getByRole("button", { name: "Enregistrer sur cet appareil" }).click();
       await page.getByRole("link", { name: "Voir mes repérages" }).click();
       await page.getByRole("heading", { name: "Mes repérages du développement", level: 1 }).waitFor();
-      expect(await page.locator("main li").first().innerText()).toMatch(/Lina · âge réel 9 mois, âge corrigé \d+ mois · grille « De 6 à 11 mois »\s+À montrer au médecin · 2 réponses « non »/);
+      expect(await page.locator("main li").first().innerText()).toMatch(
+        /Lina · âge réel 9 mois, âge corrigé \d+ mois · grille « De 6 à 11 mois »\s+À montrer au médecin · 2 réponses « non »/,
+      );
       await expectNoAxeViolations(page);
 
       // The kept check is part of the backup file a parent takes to another device.
@@ -152,7 +154,9 @@ describe("development of a premature baby (issue 15)", () => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger ma sauvegarde" }).click()]);
       const backupChunks: Buffer[] = [];
       for await (const chunk of await download.createReadStream()) backupChunks.push(chunk as Buffer);
-      const backup = JSON.parse(Buffer.concat(backupChunks).toString("utf8")) as { development: { childId: string; band: string; level: string; nonItems: string[] }[] };
+      const backup = JSON.parse(Buffer.concat(backupChunks).toString("utf8")) as {
+        development: { childId: string; band: string; level: string; nonItems: string[] }[];
+      };
       expect(backup.development).toEqual([expect.objectContaining({ childId: "lina", band: "6-mois", level: "en-parler", nonItems: ["6m-l-2", "6m-s-2"] })]);
 
       // Offline: the development pages and the check still work with the server gone.
@@ -175,13 +179,22 @@ describe("development of a premature baby (issue 15)", () => {
     const baseUrl = inject("baseUrl");
     const { context, page, problems } = await newPhonePage(browser);
     try {
-      await seedProfile(page, baseUrl, { version: 2, project: null, pregnancy: null, children: [{ id: "tom", firstName: "Tom", birthDate: addMonths(today, -13) }], situations: [] });
+      await seedProfile(page, baseUrl, {
+        version: 2,
+        project: null,
+        pregnancy: null,
+        children: [{ id: "tom", firstName: "Tom", birthDate: addMonths(today, -13) }],
+        situations: [],
+      });
       await page.goto(`${baseUrl}/developpement/reperage?enfant=tom`);
       await page.getByRole("button", { name: "Commencer" }).click();
       const total = fr.bands[1]!.items.length + 2;
       for (let q = 1; q <= total; q++) {
         await page.getByRole("heading", { name: `Question ${q} sur ${total}` }).waitFor();
-        await page.locator("label").filter({ hasText: q === total - 1 ? "Non" : "Je ne sais pas" }).click(); // no lost skill
+        await page
+          .locator("label")
+          .filter({ hasText: q === total - 1 ? "Non" : "Je ne sais pas" })
+          .click(); // no lost skill
         await page.getByRole("button", { name: q === total ? "Voir le résultat" : "Suivant" }).click();
       }
       await page.getByRole("heading", { name: "Certains repères restent à observer" }).waitFor();
@@ -200,7 +213,13 @@ describe("development of a premature baby (issue 15)", () => {
     const band = ar.bands[1]!; // « De 12 à 17 mois »: a 13-month-old born at term
     const nonIds = new Set(["12m-l-1", "12m-s-1"]); // one language and one social item: 2 « non » in 2 domains
     try {
-      await seedProfile(page, baseUrl, { version: 2, project: null, pregnancy: null, children: [{ id: "sara", firstName: "Sara", birthDate: addMonths(today, -13) }], situations: [] });
+      await seedProfile(page, baseUrl, {
+        version: 2,
+        project: null,
+        pregnancy: null,
+        children: [{ id: "sara", firstName: "Sara", birthDate: addMonths(today, -13) }],
+        situations: [],
+      });
       await page.goto(`${baseUrl}/ar/developpement?enfant=sara`);
       await page.getByRole("heading", { name: "نمو Sara", level: 1 }).waitFor();
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
@@ -232,7 +251,10 @@ describe("development of a premature baby (issue 15)", () => {
           await expectNoAxeViolations(page);
         }
         const choice = item && !nonIds.has(item.id) ? "نعم" : "لا";
-        await page.locator("label").filter({ hasText: new RegExp(`^\\s*${choice}\\s*$`) }).click();
+        await page
+          .locator("label")
+          .filter({ hasText: new RegExp(`^\\s*${choice}\\s*$`) })
+          .click();
         await page.getByRole("button", { name: q === total ? "عرض النتيجة" : "التالي" }).click();
       }
 

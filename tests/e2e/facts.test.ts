@@ -49,8 +49,14 @@ describe("Checked facts, on screen", () => {
 
     await page.goto(`${baseUrl}/articles/vitamines-d-et-k-bebe`);
     await page.getByRole("heading", { name: "Vitamine D et vitamine K : les gouttes de bébé", level: 1 }).waitFor();
-    await page.getByText(/400 à 800 UI par jour/).first().waitFor();
-    await page.getByText(/3e dose à 1 mois/).first().waitFor();
+    await page
+      .getByText(/400 à 800 UI par jour/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/3e dose à 1 mois/)
+      .first()
+      .waitFor();
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
     await context.close();

@@ -15,7 +15,8 @@ function recordLayoutShifts() {
   const shifts: number[] = [];
   (window as unknown as { shifts: number[] }).shifts = shifts;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+      if (!entry.hadRecentInput) shifts.push(entry.value);
   }).observe({ type: "layout-shift", buffered: true });
 }
 let browser: Browser;
@@ -27,7 +28,17 @@ afterAll(() => browser?.close());
 const criticalLink = /<link rel="stylesheet" href="(\/dsfr\/dsfr\.critical\.[0-9a-f]{8}\.css)" data-full-href="(\/dsfr\/dsfr\.min\.css[^"]*)" \/>/;
 
 /** Pages a parent or a visitor lands on, pre-rendered from the route table (besides the home and stage pages). */
-const landingPages = ["/parcours", "/calendrier", "/post-partum", "/autour-de-moi", "/profil", "/mes-donnees", "/recherche", "/barometre", "/articles/acide-folique"];
+const landingPages = [
+  "/parcours",
+  "/calendrier",
+  "/post-partum",
+  "/autour-de-moi",
+  "/profil",
+  "/mes-donnees",
+  "/recherche",
+  "/barometre",
+  "/articles/acide-folique",
+];
 
 describe("first paint of pre-rendered pages", () => {
   it("links the critical stylesheet on pre-rendered pages and the whole one on the others", async () => {
@@ -93,7 +104,9 @@ describe("first paint of pre-rendered pages", () => {
 
     await page.getByRole("link", { name: "Mes données" }).first().click();
     await page.waitForFunction(() => !document.querySelector("link[data-full-href]"));
-    const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    const sheets = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
+    );
     expect(sheets.filter((s) => s.startsWith("/dsfr/dsfr."))).toEqual(["/dsfr/dsfr.min.css"]);
     expect(sheets.indexOf("/dsfr/dsfr.min.css")).toBeLessThan(sheets.findIndex((s) => s.startsWith("/assets/")));
 
@@ -134,7 +147,9 @@ describe("first paint of pre-rendered pages", () => {
       await page.waitForLoadState("networkidle");
       expect(await page.locator("link[data-full-href]").count(), path).toBe(1);
       const now = await page.evaluate(() => ["header", "main", "main h1"].map((s) => Math.round(document.querySelector(s)!.getBoundingClientRect().top)));
-      expect(now, `${path}: header, main and title where they were painted`).toEqual(await page.evaluate(() => (window as unknown as { served: number[] }).served));
+      expect(now, `${path}: header, main and title where they were painted`).toEqual(
+        await page.evaluate(() => (window as unknown as { served: number[] }).served),
+      );
       expect(problems).toEqual([]);
       await context.close();
     }
@@ -215,24 +230,25 @@ describe("first paint of pre-rendered pages", () => {
     // Polled from here (waitForFunction takes a returned promise as a true value) and read without creating the
     // database nor keeping it open: a connection left open by the test blocks the app's own upgrade of the database.
     await expect
-      .poll(() =>
-        page.evaluate(
-          (version) =>
-            new Promise<boolean>((resolve) => {
-              const open = indexedDB.open("mille-jours");
-              open.onupgradeneeded = () => open.transaction!.abort(); // not there yet: leave it to the app
-              open.onerror = () => resolve(false);
-              open.onsuccess = () => {
-                const db = open.result;
-                const done = (saved: boolean) => (db.close(), resolve(saved));
-                if (!db.objectStoreNames.contains("content")) return done(false);
-                const get = db.transaction("content").objectStore("content").get("bundle");
-                get.onsuccess = () => done((get.result as { version?: string } | undefined)?.version === version);
-                get.onerror = () => done(false);
-              };
-            }),
-          served,
-        ),
+      .poll(
+        () =>
+          page.evaluate(
+            (version) =>
+              new Promise<boolean>((resolve) => {
+                const open = indexedDB.open("mille-jours");
+                open.onupgradeneeded = () => open.transaction!.abort(); // not there yet: leave it to the app
+                open.onerror = () => resolve(false);
+                open.onsuccess = () => {
+                  const db = open.result;
+                  const done = (saved: boolean) => (db.close(), resolve(saved));
+                  if (!db.objectStoreNames.contains("content")) return done(false);
+                  const get = db.transaction("content").objectStore("content").get("bundle");
+                  get.onsuccess = () => done((get.result as { version?: string } | undefined)?.version === version);
+                  get.onerror = () => done(false);
+                };
+              }),
+            served,
+          ),
         { timeout: 30_000 },
       )
       .toBe(true);

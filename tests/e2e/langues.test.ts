@@ -38,9 +38,17 @@ describe("interface languages", () => {
       expect(seen, locale.code).toMatchObject({ lang: locale.lang, dir: locale.dir, direction: locale.dir });
       expect(seen.overflow, `${locale.code}: horizontal overflow`).toBeLessThanOrEqual(0);
       // The selector's entries: the same page in each language, announced in that language.
-      const entries = await page.locator("a.fr-translate__language").first().evaluate((first) =>
-        [...first.closest("ul")!.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href"), hreflang: a.getAttribute("hreflang"), lang: a.lang, current: a.getAttribute("aria-current") })),
-      );
+      const entries = await page
+        .locator("a.fr-translate__language")
+        .first()
+        .evaluate((first) =>
+          [...first.closest("ul")!.querySelectorAll("a")].map((a) => ({
+            href: a.getAttribute("href"),
+            hreflang: a.getAttribute("hreflang"),
+            lang: a.lang,
+            current: a.getAttribute("aria-current"),
+          })),
+        );
       expect(entries).toEqual(locales.map((l) => ({ href: `${l.prefix}/`, hreflang: l.lang, lang: l.lang, current: l.code === locale.code ? "true" : null })));
       if (locale.dir === "rtl") {
         // Marianne has no Arabic letters: the self-hosted Noto Sans Arabic face, declared for the Arabic block only, is used.
@@ -53,7 +61,10 @@ describe("interface languages", () => {
         });
         expect(arabicFont, locale.code).toEqual({ check: true, loaded: true });
         // Arrows point the way one reads.
-        const arrow = await page.locator(".fr-card__title a").first().evaluate((a) => getComputedStyle(a, "::after").transform);
+        const arrow = await page
+          .locator(".fr-card__title a")
+          .first()
+          .evaluate((a) => getComputedStyle(a, "::after").transform);
         expect(arrow, locale.code).toBe("matrix(-1, 0, 0, 1, 0, 0)");
       }
       await expectNoAxeViolations(page);

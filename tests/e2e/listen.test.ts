@@ -254,16 +254,23 @@ describe("Écouter on the other pages and in another language", () => {
 /** Every pictogram on the page: decorative (hidden from assistive technologies), drawn, and its file served. */
 async function checkPictograms(page: Page): Promise<string[]> {
   // Drawn: images decoded, `<use>` references resolved (the files load after the page).
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll("main [data-picto]")].every((n) =>
-      n instanceof HTMLImageElement ? n.complete && n.naturalWidth > 0 : [...n.querySelectorAll("use")].some((u) => (u as SVGGraphicsElement).getBBox().width > 0),
-    ),
-  ).catch(() => undefined); // the assertions below name the one that is not
+  await page
+    .waitForFunction(() =>
+      [...document.querySelectorAll("main [data-picto]")].every((n) =>
+        n instanceof HTMLImageElement
+          ? n.complete && n.naturalWidth > 0
+          : [...n.querySelectorAll("use")].some((u) => (u as SVGGraphicsElement).getBBox().width > 0),
+      ),
+    )
+    .catch(() => undefined); // the assertions below name the one that is not
   const pictos = await page.locator("main [data-picto]").evaluateAll((nodes) =>
     nodes.map((n) => ({
       id: n.getAttribute("data-picto")!,
       hidden: n.tagName === "IMG" ? n.getAttribute("alt") === "" : n.getAttribute("aria-hidden") === "true",
-      drawn: n instanceof HTMLImageElement ? n.complete && n.naturalWidth > 0 : [...n.querySelectorAll("use")].some((u) => (u as SVGGraphicsElement).getBBox().width > 0),
+      drawn:
+        n instanceof HTMLImageElement
+          ? n.complete && n.naturalWidth > 0
+          : [...n.querySelectorAll("use")].some((u) => (u as SVGGraphicsElement).getBBox().width > 0),
       file: n instanceof HTMLImageElement ? n.src : (n.querySelector("use")!.getAttribute("href") ?? "").replace(/#.*/, ""),
       width: n.getBoundingClientRect().width,
     })),
@@ -302,14 +309,25 @@ describe("Pictogrammes beside what matters now", () => {
     expect(ids).toContain("medecin");
     await expectNoAxeViolations(page);
     await page.locator("section[aria-labelledby=essentiel]").screenshot({ path: "test-results/pictogrammes-etape-390.png" });
-    const lightFill = await page.locator("main svg.mj-picto use.fr-artwork-major").first().evaluate((u) => getComputedStyle(u).fill);
+    const lightFill = await page
+      .locator("main svg.mj-picto use.fr-artwork-major")
+      .first()
+      .evaluate((u) => getComputedStyle(u).fill);
 
     // Dark theme: the DSFR pictograms take the theme's artwork colours; OpenMoji keeps its light disc.
     await page.emulateMedia({ colorScheme: "dark" });
     await page.locator("html[data-fr-theme=dark]").waitFor({ state: "attached" });
-    const darkFill = await page.locator("main svg.mj-picto use.fr-artwork-major").first().evaluate((u) => getComputedStyle(u).fill);
+    const darkFill = await page
+      .locator("main svg.mj-picto use.fr-artwork-major")
+      .first()
+      .evaluate((u) => getComputedStyle(u).fill);
     expect(darkFill).not.toBe(lightFill);
-    expect(await page.locator("main img.mj-picto").first().evaluate((i) => getComputedStyle(i).backgroundColor)).toBe("rgb(255, 255, 255)");
+    expect(
+      await page
+        .locator("main img.mj-picto")
+        .first()
+        .evaluate((i) => getComputedStyle(i).backgroundColor),
+    ).toBe("rgb(255, 255, 255)");
     await expectNoAxeViolations(page);
     await page.locator("section[aria-labelledby=essentiel]").screenshot({ path: "test-results/pictogrammes-etape-390-sombre.png" });
 
@@ -321,7 +339,9 @@ describe("Pictogrammes beside what matters now", () => {
     // The credits name OpenMoji's licence, as it requires.
     await page.goto(`${baseUrl}/mes-donnees#licences`);
     await page.getByRole("heading", { name: "Crédits des pictogrammes" }).waitFor();
-    expect(await page.locator("#credits + ul").innerText()).toMatch(/All emojis designed by OpenMoji – the open-source emoji and icon project\. License: CC BY-SA 4\.0/);
+    expect(await page.locator("#credits + ul").innerText()).toMatch(
+      /All emojis designed by OpenMoji – the open-source emoji and icon project\. License: CC BY-SA 4\.0/,
+    );
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -28,7 +28,12 @@ describe("triplets: the number of babies is asked once and reaches the calendar"
     await clickLabel(page, "Grossesse en cours");
     await page.locator('input[name="pregnancy-date"]').fill(terme);
     // One question about multiples, no « Grossesse multiple » checkbox (in the pregnancy or in the situations).
-    expect(await page.locator("label").filter({ hasText: /Grossesse multiple/i }).count()).toBe(0);
+    expect(
+      await page
+        .locator("label")
+        .filter({ hasText: /Grossesse multiple/i })
+        .count(),
+    ).toBe(0);
     await page.getByRole("group", { name: /Combien de bébés attendez-vous/ }).waitFor();
     await clickLabel(page, "Trois (triplés)");
     await expectNoAxeViolations(page);

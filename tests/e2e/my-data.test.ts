@@ -15,7 +15,16 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const backup = (profile: unknown) =>
-  JSON.stringify({ format: "mille-jours-sauvegarde", version: 2, exportedAt: new Date().toISOString(), profile, marks: [], epds: [], appointments: [], calendarDone: [] });
+  JSON.stringify({
+    format: "mille-jours-sauvegarde",
+    version: 2,
+    exportedAt: new Date().toISOString(),
+    profile,
+    marks: [],
+    epds: [],
+    appointments: [],
+    calendarDone: [],
+  });
 
 describe("Mes données: import errors and erasing, in plain French", () => {
   it("every refused file says, in French without a technical path, what is wrong and that nothing was changed; « Tout effacer » names the personal appointments", async () => {
@@ -68,7 +77,16 @@ describe("Mes données: import errors and erasing, in plain French", () => {
     await page.evaluate(() =>
       localStorage.setItem(
         "mille-jours:demandes-de-rappel",
-        JSON.stringify([{ id: "r1", cancelToken: "t", expectedBy: "2026-12-03T10:00:00Z", sentAt: "2026-12-02T10:00:00Z", departement: "69", service: { name: "PMI du Rhône", openingHours: "9h-17h", responseDelayHours: 48 } }]),
+        JSON.stringify([
+          {
+            id: "r1",
+            cancelToken: "t",
+            expectedBy: "2026-12-03T10:00:00Z",
+            sentAt: "2026-12-02T10:00:00Z",
+            departement: "69",
+            service: { name: "PMI du Rhône", openingHours: "9h-17h", responseDelayHours: 48 },
+          },
+        ]),
       ),
     );
     await page.getByRole("button", { name: "Effacer toutes mes données" }).click();
@@ -90,10 +108,13 @@ describe("Mes données: import errors and erasing, in plain French", () => {
       { id: "grossesse:entretien-prenatal-precoce", doneOn: "2026-01-05", dismissed: true },
     ];
     const file = join(dir, "marques.json");
-    writeFileSync(file, JSON.stringify({
+    writeFileSync(
+      file,
+      JSON.stringify({
         ...JSON.parse(backup({ version: 2, project: null, pregnancy: { terme: addDays(today, 100), ddr: null, babies: 1 }, children: [], situations: [] })),
         calendarDone,
-      }));
+      }),
+    );
     await page.goto(`${baseUrl}/mes-donnees`);
     await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
     await page.locator('input[type="file"]:enabled').setInputFiles(file);
@@ -114,7 +135,13 @@ describe("Mes données: import errors and erasing, in plain French", () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.goto(`${baseUrl}/prs/profil`);
     await page.getByRole("heading", { name: "بیایید آشنا شویم", level: 1 }).waitFor();
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.documentElement.scrollWidth - document.documentElement.clientWidth])).toEqual(["fa-AF", "rtl", 0]);
+    expect(
+      await page.evaluate(() => [
+        document.documentElement.lang,
+        document.documentElement.dir,
+        document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ]),
+    ).toEqual(["fa-AF", "rtl", 0]);
     await page.locator("label").filter({ hasText: "بارداری فعلی" }).first().click();
     // The pregnancy questions, asked in Dari (FamilyFields, shared with the professionals' form).
     await page.getByRole("group", { name: "کدام تاریخ را می‌دانید؟" }).waitFor();

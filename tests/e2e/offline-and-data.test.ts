@@ -33,7 +33,12 @@ describe("offline", () => {
       await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
 
       await server.stop();
-      expect(await fetch(`${server.url}/api/v1/health`).then(() => "up", () => "down")).toBe("down");
+      expect(
+        await fetch(`${server.url}/api/v1/health`).then(
+          () => "up",
+          () => "down",
+        ),
+      ).toBe("down");
 
       await page.reload();
       await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
@@ -171,7 +176,11 @@ describe("my data: export, import, erase", () => {
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const saved = JSON.parse(readFileSync(file, "utf8"));
-    expect(saved).toMatchObject({ format: "mille-jours-sauvegarde", version: 3, profile: { pregnancy: { terme: addDays(today, 100) }, situations: ["parent-seul"] } });
+    expect(saved).toMatchObject({
+      format: "mille-jours-sauvegarde",
+      version: 3,
+      profile: { pregnancy: { terme: addDays(today, 100) }, situations: ["parent-seul"] },
+    });
     await first.context.close();
 
     // Another device: a broken file first, then the real one.
@@ -200,12 +209,17 @@ describe("my data: export, import, erase", () => {
     await other.getByText("Toutes vos données ont été effacées de cet appareil.").waitFor();
     await other.goto(`${baseUrl}/parcours`);
     await other.getByRole("link", { name: "Commencer" }).waitFor();
-    expect(await other.evaluate(async () => {
-      const request = indexedDB.open("mille-jours");
-      const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
-      const count = (store: string) => new Promise<number>((resolve) => (db.transaction(store).objectStore(store).count().onsuccess = (e) => resolve((e.target as IDBRequest<number>).result)));
-      return [await count("profile"), await count("marks")];
-    })).toEqual([0, 0]);
+    expect(
+      await other.evaluate(async () => {
+        const request = indexedDB.open("mille-jours");
+        const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
+        const count = (store: string) =>
+          new Promise<number>(
+            (resolve) => (db.transaction(store).objectStore(store).count().onsuccess = (e) => resolve((e.target as IDBRequest<number>).result)),
+          );
+        return [await count("profile"), await count("marks")];
+      }),
+    ).toEqual([0, 0]);
     expect(second.problems).toEqual([]);
     await second.context.close();
   });

@@ -19,7 +19,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 function expectedTitles(stage: Parameters<typeof articlesForStage>[1], situations: Parameters<typeof articlesForStage>[2] = []) {
-  return articlesForStage(content.articles, stage, situations).map((a) => a.title).sort();
+  return articlesForStage(content.articles, stage, situations)
+    .map((a) => a.title)
+    .sort();
 }
 
 describe("a new user declares a pregnancy at 20 SA", () => {
@@ -139,7 +141,10 @@ describe("the same pregnancy journey with the keyboard only", () => {
     await page.keyboard.press("Space");
     const cards = (await page.locator(".fr-card__title").allInnerTexts()).map((t) => t.trim()).sort();
     expect(cards).toEqual(
-      articlesForStage(content.articles, "suite-grossesse", []).filter((a) => a.themes.includes("alimentation")).map((a) => a.title).sort(),
+      articlesForStage(content.articles, "suite-grossesse", [])
+        .filter((a) => a.themes.includes("alimentation"))
+        .map((a) => a.title)
+        .sort(),
     );
     expect(problems).toEqual([]);
     await context.close();
@@ -168,9 +173,13 @@ describe("an essential in another language", () => {
     const status = page.getByTestId("translation-status");
     expect(await status.innerText()).toContain("Translation to be reviewed (machine-assisted)");
     expect(await status.innerText()).toContain("Traduction à relire");
-    expect(await page.locator('.mj-article-body[lang="en"]').innerText()).toContain("14th week of amenorrhoea (14 weeks after the first day of your last period)");
+    expect(await page.locator('.mj-article-body[lang="en"]').innerText()).toContain(
+      "14th week of amenorrhoea (14 weeks after the first day of your last period)",
+    );
     // Sources stay the French official pages.
-    expect(await page.locator("#sources + ul a").first().getAttribute("href")).toBe("https://www.ameli.fr/assure/droits-demarches/famille/maternite-paternite-adoption/grossesse");
+    expect(await page.locator("#sources + ul a").first().getAttribute("href")).toBe(
+      "https://www.ameli.fr/assure/droits-demarches/famille/maternite-paternite-adoption/grossesse",
+    );
     expect(translationRequests).toEqual(["/api/v1/traductions/en"]);
     await expectNoAxeViolations(page);
 

@@ -42,7 +42,9 @@ describe("an appointment never done is not « passé »", () => {
     await page.goto(baseUrl);
     const week = page.getByRole("region", { name: "Cette semaine" });
     await week.waitFor();
-    expect(await week.innerText()).toContain(`${expectedLate.length} étapes dont la période est passée ne sont pas encore faites : ${expectedLate[0]} (Grossesse)`);
+    expect(await week.innerText()).toContain(
+      `${expectedLate.length} étapes dont la période est passée ne sont pas encore faites : ${expectedLate[0]} (Grossesse)`,
+    );
 
     // Its own page says so too, under a heading in order (a level-2 title right after the page's h1).
     await page.goto(`${baseUrl}/calendrier`);
@@ -64,7 +66,10 @@ describe("an appointment never done is not « passé »", () => {
 
     // Marked done: into the past section, as done.
     await late.getByRole("button", { name: `Marquer comme fait : ${EPP}` }).click();
-    await page.waitForFunction((title) => ![...document.querySelectorAll('section[aria-labelledby="pas-encore-fait"] h3')].some((h) => h.textContent === title), EPP);
+    await page.waitForFunction(
+      (title) => ![...document.querySelectorAll('section[aria-labelledby="pas-encore-fait"] h3')].some((h) => h.textContent === title),
+      EPP,
+    );
     expect(await page.locator("details.mj-details h4").allInnerTexts()).toContain(EPP);
     expect(problems).toEqual([]);
     await context.close();

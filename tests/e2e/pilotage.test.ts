@@ -38,7 +38,9 @@ let browser: Browser;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "mille-jours-pilotage-"));
   expect(createAccount(dataDir, ADMIN.password, ["--email", ADMIN.email, "--nom", "Administration nationale"])).toContain("Administrateur national");
-  expect(createAccount(dataDir, AGENT.password, ["--email", AGENT.email, "--nom", "Agent ARS ARA", "--role", "regional", "--service", "ars", "--region", "84"])).toContain("région 84");
+  expect(
+    createAccount(dataDir, AGENT.password, ["--email", AGENT.email, "--nom", "Agent ARS ARA", "--role", "regional", "--service", "ars", "--region", "84"]),
+  ).toContain("région 84");
   server = await startServer({ dataDir });
   browser = await launchBrowser();
 });
@@ -204,8 +206,17 @@ describe("Pilotage territorial", () => {
     const { context, page, problems } = await newPhonePage(browser);
     const login = await page.request.post(`${server.url}/api/v1/pilotage/session`, { data: ADMIN });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const csv = ["indicateur;code_departement;annee;numerateur;denominateur", "EPP;69;2023;14000;20000", "EPP;75;2023;15000;20000", "EPP;971;2023;3000;4000", "EPP;69;2024;15000;20000"].join("\n");
-    const res = await page.request.post(`${server.url}/api/v1/pilotage/barometre/valeurs`, { data: { csv, source: "Fichier d'essai de bout en bout" }, headers: { "x-csrf-token": csrfToken } });
+    const csv = [
+      "indicateur;code_departement;annee;numerateur;denominateur",
+      "EPP;69;2023;14000;20000",
+      "EPP;75;2023;15000;20000",
+      "EPP;971;2023;3000;4000",
+      "EPP;69;2024;15000;20000",
+    ].join("\n");
+    const res = await page.request.post(`${server.url}/api/v1/pilotage/barometre/valeurs`, {
+      data: { csv, source: "Fichier d'essai de bout en bout" },
+      headers: { "x-csrf-token": csrfToken },
+    });
     expect(res.status()).toBe(201);
 
     await page.goto(`${server.url}/barometre`);
@@ -236,8 +247,14 @@ describe("Pilotage territorial", () => {
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     const header =
       "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
-    const rows = Array.from({ length: 60 }, (_, i) => `2024;11;;Projet en liste n° ${String(i + 1).padStart(2, "0")};Association exemple;;75;3;ARS-FIR;1 000;;2024-01-15;;En cours;;Résumé public.`);
-    const imported = await page.request.post(`${server.url}/api/v1/pilotage/projets/import`, { data: { csv: [header, ...rows].join("\n") }, headers: { "x-csrf-token": csrf } });
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `2024;11;;Projet en liste n° ${String(i + 1).padStart(2, "0")};Association exemple;;75;3;ARS-FIR;1 000;;2024-01-15;;En cours;;Résumé public.`,
+    );
+    const imported = await page.request.post(`${server.url}/api/v1/pilotage/projets/import`, {
+      data: { csv: [header, ...rows].join("\n") },
+      headers: { "x-csrf-token": csrf },
+    });
     expect(imported.status()).toBe(200);
     const total = ((await (await page.request.get(`${server.url}/api/v1/pilotage/projets?limit=1`)).json()) as { total: number }).total;
     expect(total).toBeGreaterThanOrEqual(60);

@@ -54,7 +54,9 @@ describe("the EPDS self-questionnaire", () => {
     // Item 10: "Presque jamais" (1 point).
     await page.getByText("Question 10 sur 10").waitFor();
     const option = page.locator("label").filter({ hasText: "Presque jamais" });
-    const index = await page.locator("form.mj-epds .fr-radio-group label").evaluateAll((labels) => labels.findIndex((l) => /Presque jamais/.test(l.textContent ?? "")));
+    const index = await page
+      .locator("form.mj-epds .fr-radio-group label")
+      .evaluateAll((labels) => labels.findIndex((l) => /Presque jamais/.test(l.textContent ?? "")));
     expect(await option.count()).toBe(1);
     await answerWithKeyboard(page, index);
 
@@ -105,7 +107,13 @@ describe("the EPDS self-questionnaire", () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.goto(`${baseUrl}/ar/post-partum`);
     await page.getByRole("heading", { name: "كيف حالكم منذ الولادة؟", level: 1 }).waitFor();
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.documentElement.scrollWidth - document.documentElement.clientWidth])).toEqual(["ar", "rtl", 0]);
+    expect(
+      await page.evaluate(() => [
+        document.documentElement.lang,
+        document.documentElement.dir,
+        document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ]),
+    ).toEqual(["ar", "rtl", 0]);
     const intro = await page.locator("main").innerText();
     // The safety line, translated, with its numbers; the EPDS is not machine-translated: the page says so and offers French or English.
     expect(intro).toContain("إذا كانت تراودكم أفكار سوداوية الآن");
@@ -120,7 +128,9 @@ describe("the EPDS self-questionnaire", () => {
     for (let q = 1; q <= 10; q++) {
       await page.getByText(`Question ${q} sur 10`).waitFor();
       // Items 1–9: the last option; item 10: « Presque jamais » (1 point), which brings the help panel first.
-      await (q === 10 ? page.locator("form.mj-epds label").filter({ hasText: "Presque jamais" }) : page.locator("form.mj-epds .fr-radio-group label").last()).click();
+      await (
+        q === 10 ? page.locator("form.mj-epds label").filter({ hasText: "Presque jamais" }) : page.locator("form.mj-epds .fr-radio-group label").last()
+      ).click();
       await page.getByRole("button", { name: q === 10 ? "Voir le résultat" : "Suivant" }).click();
     }
     // Item 10 above 0: the help panel first, in Arabic, then the result in Arabic and the orientation from the Arabic content.
@@ -170,7 +180,9 @@ describe("the EPDS self-questionnaire", () => {
       const request = indexedDB.open("mille-jours");
       const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
       if (!db.objectStoreNames.contains("epds")) return 0;
-      return new Promise<number>((resolve) => (db.transaction("epds").objectStore("epds").count().onsuccess = (e) => resolve((e.target as IDBRequest<number>).result)));
+      return new Promise<number>(
+        (resolve) => (db.transaction("epds").objectStore("epds").count().onsuccess = (e) => resolve((e.target as IDBRequest<number>).result)),
+      );
     });
     expect(stored).toBe(0);
     expect(problems).toEqual([]);

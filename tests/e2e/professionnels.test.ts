@@ -57,7 +57,9 @@ async function savedProfile(page: Page): Promise<unknown> {
     const request = indexedDB.open("mille-jours");
     const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
     if (!db.objectStoreNames.contains("profile")) return null;
-    return new Promise((resolve) => (db.transaction("profile").objectStore("profile").get("current").onsuccess = (e) => resolve((e.target as IDBRequest).result ?? null)));
+    return new Promise(
+      (resolve) => (db.transaction("profile").objectStore("profile").get("current").onsuccess = (e) => resolve((e.target as IDBRequest).result ?? null)),
+    );
   });
 }
 
@@ -114,7 +116,11 @@ describe("Espace professionnels", () => {
     await expectNoAxeViolations(page);
 
     // The lines are the app's own calendar (same domain rules), twins' events once.
-    const family: FamilyDates = { pregnancy: { dateKind: "terme", date: terme, babies: 2 }, children: [], options: { unmarried: true, diabetesRisk: false, bcg: false } };
+    const family: FamilyDates = {
+      pregnancy: { dateKind: "terme", date: terme, babies: 2 },
+      children: [],
+      options: { unmarried: true, diabetesRisk: false, bcg: false },
+    };
     const result = profileFromFamilyDates(family, today);
     if (!result.ok) throw new Error("family");
     const expected = printLines(computeCalendar(withBirthForecast(calendarInputFromProfile(result.profile))), result.profile, today, addMonths(today, 12));
@@ -147,7 +153,10 @@ describe("Espace professionnels", () => {
     });
     expect(overflow).toEqual([]);
     expect(await lines.first().evaluate((e) => getComputedStyle(e).breakInside)).toBe("avoid");
-    const fontSize = await page.locator(".mj-print-date").first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const fontSize = await page
+      .locator(".mj-print-date")
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(15); // 12 pt: big dates
     const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
     const pages = pdfPageCount(pdf);

@@ -45,7 +45,9 @@ describe("the EPDS on the second parent's path", () => {
       const item = masculine.items[i]!;
       expect(text).toContain(item.text);
       for (const option of item.options) expect(text).toContain(option.text);
-      expect(text, `question ${i + 1}`).not.toMatch(/(?<!\p{L})(sentie|confiante|joyeuse|reprochée|inquiète|soucieuse|effrayée|paniquée|dépassée|malheureuse|heureuse)(?!\p{L})/u);
+      expect(text, `question ${i + 1}`).not.toMatch(
+        /(?<!\p{L})(sentie|confiante|joyeuse|reprochée|inquiète|soucieuse|effrayée|paniquée|dépassée|malheureuse|heureuse)(?!\p{L})/u,
+      );
     }
     expect(shown[1]).toContain("Je me suis senti confiant et joyeux en pensant à l’avenir");
     await page.getByRole("button", { name: "Enregistrer sur cet appareil" }).click();

@@ -27,7 +27,8 @@ export async function newPhonePage(browser: Browser): Promise<{ context: Browser
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource|ERR_CONNECTION_REFUSED|net::ERR/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === "error" && !/Failed to load resource|ERR_CONNECTION_REFUSED|net::ERR/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   return { context, page, problems };
 }
@@ -36,19 +37,29 @@ export async function newPhonePage(browser: Browser): Promise<{ context: Browser
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.locator("main h1").first().waitFor(); // lazy pages: wait until the page itself is there
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(" | ")}`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
 /** Presses Tab until the focused element matches, as a keyboard-only user would. */
-export async function tabTo(page: Page, matches: (el: { tag: string; text: string; label: string; type: string; name: string }) => boolean, max = 80): Promise<void> {
+export async function tabTo(
+  page: Page,
+  matches: (el: { tag: string; text: string; label: string; type: string; name: string }) => boolean,
+  max = 80,
+): Promise<void> {
   const seen: string[] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     const el = await page.evaluate(() => {
       const a = document.activeElement as HTMLElement | null;
       if (!a) return { tag: "", text: "", label: "", type: "", name: "" };
-      const labelled = a.id ? document.querySelector(`label[for="${a.id}"]`)?.textContent ?? "" : "";
+      const labelled = a.id ? (document.querySelector(`label[for="${a.id}"]`)?.textContent ?? "") : "";
       return {
         tag: a.tagName.toLowerCase(),
         text: (a.textContent ?? "").trim().replace(/\s+/g, " "),

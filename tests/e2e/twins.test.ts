@@ -83,7 +83,10 @@ describe("parents of twins", () => {
       await page.getByLabel("Afficher le calendrier de").selectOption({ label: name });
       const titles = await page.locator("main section h3, main details h4").allInnerTexts();
       expect(titles, name).toContain(leave.title);
-      const line = page.locator("main li").filter({ has: page.getByRole("link", { name: leave.title, exact: true }) }).first();
+      const line = page
+        .locator("main li")
+        .filter({ has: page.getByRole("link", { name: leave.title, exact: true }) })
+        .first();
       expect(await line.innerText()).toContain("Léa et Noé");
     }
     expect(problems).toEqual([]);

@@ -40,27 +40,49 @@ function metropolitanCommunes(): Commune[] {
 export function generateNationalFiles(dir: string, count: number, finessShare = 0.2): { finess: string; rpps: string; finessRows: number; rppsRows: number } {
   const communes = metropolitanCommunes();
   let seed = 1;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const pick = () => communes[Math.floor(random() * communes.length)]!;
   const finessRows = Math.round(count * finessShare);
   const rppsRows = count - finessRows;
-  const categories = [["620", "Pharmacie d'officine"], ["611", "Laboratoire de biologie médicale"], ["124", "Centre de santé"], ["603", "Maison de santé (L.6223-3)"], ["190", "C.A.M.S.P."], ["156", "C.M.P."], ["355", "Centre Hospitalier (C.H.)"]] as const;
+  const categories = [
+    ["620", "Pharmacie d'officine"],
+    ["611", "Laboratoire de biologie médicale"],
+    ["124", "Centre de santé"],
+    ["603", "Maison de santé (L.6223-3)"],
+    ["190", "C.A.M.S.P."],
+    ["156", "C.M.P."],
+    ["355", "Centre Hospitalier (C.H.)"],
+  ] as const;
   const finess = join(dir, "finess-national.csv");
-  const out: string[] = ["nofinesset,nofinessej,rs,adresse,code_postal,commune,telephone,categetab,libcategetab,categagretab,libcategagretab,siret,codeape,sph,libsph,date_ouverture,datemaj,lat,lon"];
+  const out: string[] = [
+    "nofinesset,nofinessej,rs,adresse,code_postal,commune,telephone,categetab,libcategetab,categagretab,libcategagretab,siret,codeape,sph,libsph,date_ouverture,datemaj,lat,lon",
+  ];
   const flush = (file: string) => (appendFileSync(file, out.join("\n") + "\n"), (out.length = 0));
   writeFileSync(finess, "");
   for (let i = 0; i < finessRows; i++) {
     const c = pick();
     const [code, label] = categories[i % categories.length]!;
     const id = `${c.dep}${String(i).padStart(7, "0")}`;
-    out.push(`${id},,ETABLISSEMENT ${i},${i % 200} RUE DE LA REPUBLIQUE,${c.postcode},${c.name.toUpperCase().replace(/,/g, " ")},04${String(70000000 + i).slice(-8)},${code},${label},,,,,,,2001-01-01,2025-01-15,${(c.lat + (random() - 0.5) * 0.02).toFixed(6)},${(c.lon + (random() - 0.5) * 0.02).toFixed(6)}`);
+    out.push(
+      `${id},,ETABLISSEMENT ${i},${i % 200} RUE DE LA REPUBLIQUE,${c.postcode},${c.name.toUpperCase().replace(/,/g, " ")},04${String(70000000 + i).slice(-8)},${code},${label},,,,,,,2001-01-01,2025-01-15,${(c.lat + (random() - 0.5) * 0.02).toFixed(6)},${(c.lon + (random() - 0.5) * 0.02).toFixed(6)}`,
+    );
     if (out.length === 10_000) flush(finess);
   }
   flush(finess);
-  const header = readFileSync(fileURLToPath(new URL("../../src/server/places/importers/fixtures/rpps_sample_with_synthetic_lines.txt", import.meta.url)), "utf8").split("\n")[0]!.replace(/\r$/, "");
+  const header = readFileSync(
+    fileURLToPath(new URL("../../src/server/places/importers/fixtures/rpps_sample_with_synthetic_lines.txt", import.meta.url)),
+    "utf8",
+  )
+    .split("\n")[0]!
+    .replace(/\r$/, "");
   const names = header.split("|");
   const at = (name: string) => names.indexOf(name);
-  const professions = [["50", "Sage-Femme", "", ""], ["70", "Masseur-Kinésithérapeute", "", ""], ["10", "Médecin", "SM54", "Médecine Générale"], ["10", "Médecin", "SM40", "Pédiatrie"]] as const;
+  const professions = [
+    ["50", "Sage-Femme", "", ""],
+    ["70", "Masseur-Kinésithérapeute", "", ""],
+    ["10", "Médecin", "SM54", "Médecine Générale"],
+    ["10", "Médecin", "SM40", "Pédiatrie"],
+  ] as const;
   const rpps = join(dir, "rpps-national.txt");
   writeFileSync(rpps, "");
   out.push(header);
@@ -107,7 +129,13 @@ export function generateFinessJson(dir: string, count: number): string {
         informationsGeneralesPmej: { numFinessPm: `${c.dep}9${String(i).padStart(6, "0")}`, denominationPm: `ENTITE ${i}` },
         ege: [
           {
-            informationsGeneralesEGE: { numFinessEge: id, nomEgeCourt: `PHARMACIE ${i}`, nomEgeLong: `PHARMACIE ${i}`, dateOuverture: "2001-01-01", dateFermeture: null },
+            informationsGeneralesEGE: {
+              numFinessEge: id,
+              nomEgeCourt: `PHARMACIE ${i}`,
+              nomEgeLong: `PHARMACIE ${i}`,
+              dateOuverture: "2001-01-01",
+              dateFermeture: null,
+            },
             etatObjet: { code: "A" },
             adresse: [
               {

@@ -31,7 +31,8 @@ export function startPostgres({ port = 55498, settings = ["shared_buffers=256MB"
   if (!bin) return null;
   const root = mkdtempSync(join(tmpdir(), "mille-jours-pg-"));
   const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => (asRoot ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: "pipe" }) : execFileSync(cmd, args, { stdio: "pipe" }));
+  const run = (cmd: string, args: string[]) =>
+    asRoot ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: "pipe" }) : execFileSync(cmd, args, { stdio: "pipe" });
   if (asRoot) {
     chownSync(root, Number(execFileSync("id", ["-u", "postgres"]).toString().trim()), Number(execFileSync("id", ["-g", "postgres"]).toString().trim()));
     chmodSync(root, 0o700);

@@ -28,7 +28,10 @@ const typesParam = z
   .union([z.string(), z.array(z.string())], { error: "types doit être une liste d'identifiants séparés par des virgules" })
   .optional()
   .transform((value, ctx): PlaceTypeId[] => {
-    const ids = (Array.isArray(value) ? value : [value ?? ""]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    const ids = (Array.isArray(value) ? value : [value ?? ""])
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
     const unknown = ids.filter((id) => !isPlaceTypeId(id));
     if (unknown.length)
       ctx.issues.push({
@@ -50,10 +53,19 @@ export const placesQuery = z.strictObject(
       .string()
       .regex(/^\d+$/, { error: `limit doit être un nombre entier entre 1 et ${MAX_LIMIT}` })
       .transform(Number)
-      .pipe(z.number().int().min(1, { error: `limit doit être au moins 1` }).max(MAX_LIMIT, { error: `limit doit être au plus ${MAX_LIMIT}` }))
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(1, { error: `limit doit être au moins 1` })
+          .max(MAX_LIMIT, { error: `limit doit être au plus ${MAX_LIMIT}` }),
+      )
       .optional(),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `paramètre(s) inconnu(s) : ${issue.keys.join(", ")} (possibles : lat, lon, types, radius_km, limit)` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `paramètre(s) inconnu(s) : ${issue.keys.join(", ")} (possibles : lat, lon, types, radius_km, limit)` : undefined,
+  },
 );
 
 export const placeProperties = z.object({

@@ -36,10 +36,19 @@ describe("monthGrid", () => {
     const grid = monthGrid(events, 2026, 11); // 1 November 2026 is a Sunday
     expect(grid[0]!.map((d) => d.date)).toEqual([null, null, null, null, null, null, "2026-11-01"]);
     expect(grid.flat().filter((d) => d.date).length).toBe(30);
-    expect(grid.flat().find((d) => d.date === "2026-11-22")!.events.map((e) => e.id)).toEqual(["ouvert", "fait", "aujourdhui"]);
+    expect(
+      grid
+        .flat()
+        .find((d) => d.date === "2026-11-22")!
+        .events.map((e) => e.id),
+    ).toEqual(["ouvert", "fait", "aujourdhui"]);
   });
   it("handles 29 February", () => {
-    expect(monthGrid([], 2028, 2).flat().filter((d) => d.date).length).toBe(29);
+    expect(
+      monthGrid([], 2028, 2)
+        .flat()
+        .filter((d) => d.date).length,
+    ).toBe(29);
   });
 });
 

@@ -22,7 +22,14 @@ describe("appointmentFromDraft", () => {
     if (!("appointment" in result)) throw new Error("expected an appointment");
     expect(result.appointment.title).toHaveLength(APPOINTMENT_LIMITS.title);
     expect(result.appointment.note).toHaveLength(APPOINTMENT_LIMITS.note);
-    const file = { format: "mille-jours-sauvegarde", version: 3, exportedAt: "2027-01-01T00:00:00.000Z", profile: null, marks: [], appointments: [result.appointment] };
+    const file = {
+      format: "mille-jours-sauvegarde",
+      version: 3,
+      exportedAt: "2027-01-01T00:00:00.000Z",
+      profile: null,
+      marks: [],
+      appointments: [result.appointment],
+    };
     expect(backupSchema.safeParse(file).success).toBe(true);
     const tooLong = { ...result.appointment, title: result.appointment.title + "t" };
     expect(backupSchema.safeParse({ ...file, appointments: [tooLong] }).success).toBe(false);

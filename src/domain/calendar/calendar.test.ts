@@ -5,9 +5,7 @@ import { calendarInputSchema } from "./schema.js";
 import { PLACE_TYPES, type CalendarEvent, type CalendarInput, type ChildInput, type PregnancyInput } from "./types.js";
 
 // Article ids that exist in content/articles (file names; the build checks id = file name).
-const ARTICLE_IDS = new Set(
-  Object.keys(import.meta.glob("../../../content/articles/*.md")).map((path) => path.replace(/^.*\//, "").replace(/\.md$/, "")),
-);
+const ARTICLE_IDS = new Set(Object.keys(import.meta.glob("../../../content/articles/*.md")).map((path) => path.replace(/^.*\//, "").replace(/\.md$/, "")));
 
 const pregnancy = (over: Partial<PregnancyInput> = {}): PregnancyInput => ({
   terme: "2027-04-10",

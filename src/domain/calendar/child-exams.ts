@@ -39,7 +39,12 @@ export const CHILD_EXAMS: readonly ChildExamRule[] = [
     healthCertificate: month === 9,
   })),
   { ruleId: "examen-16-18-mois", title: "Examen de santé entre 16 et 18 mois", window: (b) => ageMonthsBetween(b, 16, 18), healthCertificate: false },
-  { ruleId: "examen-24-25-mois", title: "Examen de santé du 24e ou 25e mois", window: (b) => ({ start: monthOfLife(b, 24).start, end: monthOfLife(b, 25).end }), healthCertificate: true },
+  {
+    ruleId: "examen-24-25-mois",
+    title: "Examen de santé du 24e ou 25e mois",
+    window: (b) => ({ start: monthOfLife(b, 24).start, end: monthOfLife(b, 25).end }),
+    healthCertificate: true,
+  },
   { ruleId: "examen-3e-annee", title: "Examen de santé de la 3e année", window: (b) => yearOfLife(b, 3), healthCertificate: false },
 ];
 
@@ -49,7 +54,9 @@ function description(rule: ChildExamRule): string {
       ? "Premier examen complet de bébé, le plus souvent fait à la maternité : poids, réflexes, dépistages du nouveau-né."
       : "Examen obligatoire chez le médecin, le pédiatre ou à la PMI : croissance, développement, vue, audition et vaccins.";
   // From 9 months, the exams fall in an age band of the development grid: the parent can bring the check's summary.
-  const development = DEVELOPMENT_EXAMS.has(rule.ruleId) ? " et, si vous l'avez fait, le résumé du repérage des repères de développement de son âge (« Son développement »)" : "";
+  const development = DEVELOPMENT_EXAMS.has(rule.ruleId)
+    ? " et, si vous l'avez fait, le résumé du repérage des repères de développement de son âge (« Son développement »)"
+    : "";
   const bring = rule.healthCertificate
     ? `Apportez le carnet de santé (le médecin y remplit le certificat de santé)${development}.`
     : `Apportez le carnet de santé${development}, et notez vos questions.`;

@@ -91,10 +91,18 @@ describe("calendarInputFromProfile", () => {
       ],
     });
     expect(input.pregnancy).toMatchObject({ rank: 4, fetuses: 1, unmarriedParents: true, gestationalDiabetesRisk: true });
-    expect(input.children.map((c) => [c.id, c.rank, c.siblingsBornSameDay])).toEqual([["a", 1, 0], ["b", 2, 1], ["c", 2, 1]]);
+    expect(input.children.map((c) => [c.id, c.rank, c.siblingsBornSameDay])).toEqual([
+      ["a", 1, 0],
+      ["b", 2, 1],
+      ["c", 2, 1],
+    ]);
   });
   it("keeps a premature baby's due date, so that pre-birth rights stay put", () => {
-    const premature = calendarInputFromProfile({ ...profile, pregnancy: null, children: [{ id: "p", firstName: "", birthDate: "2026-09-01", expectedTerme: "2026-10-20" }] });
+    const premature = calendarInputFromProfile({
+      ...profile,
+      pregnancy: null,
+      children: [{ id: "p", firstName: "", birthDate: "2026-09-01", expectedTerme: "2026-10-20" }],
+    });
     expect(premature.children[0]?.expectedTerme).toBe("2026-10-20");
     const onTime = computeCalendar({ ...premature, children: [{ ...premature.children[0]!, expectedTerme: null }] });
     const early = computeCalendar(premature);

@@ -59,7 +59,11 @@ export function foldLine(line: string): string {
 }
 
 const compactDate = (date: IsoDate) => date.replaceAll("-", "");
-const compactStamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const compactStamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 function alarm(reminder: Reminder, title: string): string[] {
   if (reminder === "aucun") return [];

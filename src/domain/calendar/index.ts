@@ -4,14 +4,4 @@ export { frenchPublicHolidays, isPublicHoliday, isWorkingDay, nextWorkingDay } f
 export { birthDeclarationDeadline } from "./postnatal.js";
 export { maternityLeaveWeeks, maternityLeaveWindow, paternityLeave } from "./leave.js";
 export { PLACE_TYPES } from "./types.js";
-export type {
-  CalendarEvent,
-  CalendarInput,
-  CalendarSubject,
-  ChildInput,
-  EventAudience,
-  EventKind,
-  PlaceType,
-  PregnancyInput,
-  RuleSource,
-} from "./types.js";
+export type { CalendarEvent, CalendarInput, CalendarSubject, ChildInput, EventAudience, EventKind, PlaceType, PregnancyInput, RuleSource } from "./types.js";

@@ -21,9 +21,7 @@ describe("maternity leave weeks by rank and multiples (C. trav. L1225-17 to L122
     [3, 2, 12, 22], // twins as 3rd and 4th children: the twins rule applies
     [1, 3, 24, 22], // triplets
     [2, 4, 24, 22],
-  ])("rank %i, %i baby(ies): %i + %i weeks", (rank, babies, prenatal, postnatal) =>
-    expect(maternityLeaveWeeks(rank, babies)).toEqual({ prenatal, postnatal }),
-  );
+  ])("rank %i, %i baby(ies): %i + %i weeks", (rank, babies, prenatal, postnatal) => expect(maternityLeaveWeeks(rank, babies)).toEqual({ prenatal, postnatal }));
 });
 
 describe("maternity leave window", () => {
@@ -95,9 +93,7 @@ describe("congé supplémentaire de naissance (LFSS 2026, art. 99)", () => {
     ["2025-12-20", "2026-01-05", true, "premature, expected in 2026"],
     ["2026-01-01", "2026-01-01", true, "first day"],
     ["2026-01-02", "2025-12-28", true, "late, born in 2026"],
-  ])("born %s, expected %s → eligible %s (%s)", (birth, presumed, eligible) =>
-    expect(congeNaissanceEligible(birth, presumed)).toBe(eligible),
-  );
+  ])("born %s, expected %s → eligible %s (%s)", (birth, presumed, eligible) => expect(congeNaissanceEligible(birth, presumed)).toBe(eligible));
 
   // service-public.fr F39685 (updated 2026-06-01): births 1 Jan – 30 June 2026 (and premature 2025 births
   // expected from 1 Jan 2026) until 31 March 2027; births from 1 July 2026 within 9 months.

@@ -60,11 +60,9 @@ export function maternityLeaveWindow(input: MaternityLeaveInput): MaternityLeave
   const plannedStart = addDays(input.presumedBirth, -weeks.prenatal * 7);
   const totalDays = (weeks.prenatal + weeks.postnatal) * 7;
   const birth = input.birth ?? input.presumedBirth;
-  if (compareDates(birth, input.presumedBirth) >= 0)
-    return { start: plannedStart, end: addDays(birth, weeks.postnatal * 7 - 1), weeks, extraDays: 0 };
+  if (compareDates(birth, input.presumedBirth) >= 0) return { start: plannedStart, end: addDays(birth, weeks.postnatal * 7 - 1), weeks, extraDays: 0 };
   if (compareDates(birth, plannedStart) >= 0) return { start: plannedStart, end: addDays(plannedStart, totalDays - 1), weeks, extraDays: 0 };
-  const extraDays =
-    input.neonatalHospitalization && daysBetween(birth, input.presumedBirth) > 6 * 7 ? daysBetween(birth, plannedStart) : 0;
+  const extraDays = input.neonatalHospitalization && daysBetween(birth, input.presumedBirth) > 6 * 7 ? daysBetween(birth, plannedStart) : 0;
   return { start: birth, end: addDays(birth, totalDays - 1 + extraDays), weeks, extraDays };
 }
 
@@ -223,16 +221,8 @@ export function congeNaissanceWindow(birth: IsoDate, previousLeaveEnd: IsoDate, 
   return compareDates(start, end) <= 0 ? { start, end } : null;
 }
 
-function congeNaissanceEvents(
-  subject: CalendarSubject,
-  birth: IsoDate,
-  presumedBirth: IsoDate,
-  maternityEnd: IsoDate,
-  paternityEnd: IsoDate,
-): CalendarEvent[] {
-  const when = congeNaissanceTransition(birth, presumedBirth)
-    ? "entre le 1er juillet 2026 et le 31 mars 2027"
-    : "dans les 9 mois qui suivent la naissance";
+function congeNaissanceEvents(subject: CalendarSubject, birth: IsoDate, presumedBirth: IsoDate, maternityEnd: IsoDate, paternityEnd: IsoDate): CalendarEvent[] {
+  const when = congeNaissanceTransition(birth, presumedBirth) ? "entre le 1er juillet 2026 et le 31 mars 2027" : "dans les 9 mois qui suivent la naissance";
   const pay = `La Sécurité sociale verse 70 % du salaire net le 1er mois et 60 % le 2e, sur un salaire pris en compte jusqu'à ${CONGE_NAISSANCE_CEILING_2026} par mois.`;
   const parents = [
     {

@@ -22,17 +22,22 @@ export function birthDeclarationDeadline(birth: IsoDate): IsoDate {
 }
 
 export function birthDeclarationEvent(subject: CalendarSubject, birth: IsoDate): CalendarEvent {
-  return makeEvent(subject, "declaration-naissance", { start: birth, end: birthDeclarationDeadline(birth) }, {
-    title: "Déclarer la naissance à la mairie (5 jours)",
-    description:
-      "Déclarez la naissance à la mairie du lieu de naissance avant la fin du délai : c'est ce qui crée l'acte de naissance. Apportez le certificat d'accouchement, vos pièces d'identité et, s'il y en a, le livret de famille ou l'acte de reconnaissance. C'est gratuit, et la maternité explique souvent comment faire sur place.",
-    kind: "demarche",
-    compulsory: true,
-    audience: ["second-parent", "mere"],
-    articles: ["declaration-naissance", "reconnaissance-anticipee"],
-    placeTypes: ["mairie", "maternite"],
-    source: SOURCES.declarationNaissance,
-  });
+  return makeEvent(
+    subject,
+    "declaration-naissance",
+    { start: birth, end: birthDeclarationDeadline(birth) },
+    {
+      title: "Déclarer la naissance à la mairie (5 jours)",
+      description:
+        "Déclarez la naissance à la mairie du lieu de naissance avant la fin du délai : c'est ce qui crée l'acte de naissance. Apportez le certificat d'accouchement, vos pièces d'identité et, s'il y en a, le livret de famille ou l'acte de reconnaissance. C'est gratuit, et la maternité explique souvent comment faire sur place.",
+      kind: "demarche",
+      compulsory: true,
+      audience: ["second-parent", "mere"],
+      articles: ["declaration-naissance", "reconnaissance-anticipee"],
+      placeTypes: ["mairie", "maternite"],
+      source: SOURCES.declarationNaissance,
+    },
+  );
 }
 
 // --- The mother's follow-up ----------------------------------------------------------------------

@@ -157,9 +157,18 @@ describe("RSV prevention (maternal vaccine 32–36 SA, campaign September–Janu
   });
 
   it.each([
-    [{ start: "2026-09-29", end: "2026-10-27" }, { start: "2026-09-29", end: "2026-10-27" }],
-    [{ start: "2026-08-10", end: "2026-09-01" }, { start: "2026-09-01", end: "2026-09-01" }], // last day = first day of campaign
-    [{ start: "2027-01-20", end: "2027-02-17" }, { start: "2027-01-20", end: "2027-01-31" }], // previous year's campaign
+    [
+      { start: "2026-09-29", end: "2026-10-27" },
+      { start: "2026-09-29", end: "2026-10-27" },
+    ],
+    [
+      { start: "2026-08-10", end: "2026-09-01" },
+      { start: "2026-09-01", end: "2026-09-01" },
+    ], // last day = first day of campaign
+    [
+      { start: "2027-01-20", end: "2027-02-17" },
+      { start: "2027-01-20", end: "2027-01-31" },
+    ], // previous year's campaign
     [{ start: "2027-02-06", end: "2027-03-06" }, null],
     [{ start: "2026-07-30", end: "2026-08-27" }, null],
   ])("overlap of %o with a campaign is %o", (window, overlap) => expect(rsvCampaignOverlap(window)).toEqual(overlap));

@@ -236,17 +236,22 @@ function rsvPrevention(terme: IsoDate): CalendarEvent {
 // mairie, ID + proof of address, no deadline. Shown from the start of the pregnancy to the day before the
 // terme.
 function earlyRecognition(terme: IsoDate): CalendarEvent {
-  return makeEvent(SUBJECT, "reconnaissance-anticipee", { start: ddgFromTerme(terme), end: addDays(terme, -1) }, {
-    title: "Reconnaître l'enfant avant la naissance (parents non mariés)",
-    description:
-      "Si vous n'êtes pas mariés, le lien entre le second parent et l'enfant n'est pas automatique : il peut le reconnaître avant la naissance, dans n'importe quelle mairie. Apportez une pièce d'identité et un justificatif de domicile récent. C'est gratuit et fait sur place.",
-    kind: "demarche",
-    compulsory: false,
-    audience: ["second-parent", "mere"],
-    articles: ["reconnaissance-anticipee", "declaration-naissance"],
-    placeTypes: ["mairie"],
-    source: SOURCES.reconnaissance,
-  });
+  return makeEvent(
+    SUBJECT,
+    "reconnaissance-anticipee",
+    { start: ddgFromTerme(terme), end: addDays(terme, -1) },
+    {
+      title: "Reconnaître l'enfant avant la naissance (parents non mariés)",
+      description:
+        "Si vous n'êtes pas mariés, le lien entre le second parent et l'enfant n'est pas automatique : il peut le reconnaître avant la naissance, dans n'importe quelle mairie. Apportez une pièce d'identité et un justificatif de domicile récent. C'est gratuit et fait sur place.",
+      kind: "demarche",
+      compulsory: false,
+      audience: ["second-parent", "mere"],
+      articles: ["reconnaissance-anticipee", "declaration-naissance"],
+      placeTypes: ["mairie"],
+      source: SOURCES.reconnaissance,
+    },
+  );
 }
 
 // --- Prime à la naissance -----------------------------------------------------------------------

@@ -44,7 +44,8 @@ export const SOURCES = {
     publisher: "Légifrance",
     url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000044628790",
     date: "2022-07-01",
-    reference: "Code de la santé publique, art. L2122-1 (loi 2021-1754, art. 86 : entretien postnatal précoce obligatoire entre la 4e et la 8e semaine, depuis le 1er juillet 2022)",
+    reference:
+      "Code de la santé publique, art. L2122-1 (loi 2021-1754, art. 86 : entretien postnatal précoce obligatoire entre la 4e et la 8e semaine, depuis le 1er juillet 2022)",
   },
   diabeteGestationnel: {
     title: "Diabète gestationnel : dépistage ciblé",

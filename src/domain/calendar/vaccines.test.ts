@@ -73,7 +73,11 @@ describe("vaccination cohorts", () => {
     ["2024-01-10", "vaccins-12-mois", true], // due 10 January 2025
     ["2025-03-01", "vaccins-12-mois", false], // 2025 cohort: already ACWY
   ])("born %s: %s mentions the ACWY vaccine used since 2025 = %s", (birth, ruleId, note) => {
-    expect(events(birth).find((e) => e.ruleId === ruleId)?.description.includes("Depuis 2025")).toBe(note);
+    expect(
+      events(birth)
+        .find((e) => e.ruleId === ruleId)
+        ?.description.includes("Depuis 2025"),
+    ).toBe(note);
   });
 });
 

@@ -60,7 +60,13 @@ function visit(months: number, vaccines: string, meningococcal = false): Visit {
   return { ruleId: `vaccins-${months}-mois`, label: `${months} mois`, window: (b) => atAgeMonths(b, months), vaccines, meningococcal };
 }
 
-const MMR2: Visit = { ruleId: "vaccins-16-18-mois", label: "16 à 18 mois", window: (b) => ageMonthsBetween(b, 16, 18), vaccines: `${ROR}, 2e dose`, meningococcal: false };
+const MMR2: Visit = {
+  ruleId: "vaccins-16-18-mois",
+  label: "16 à 18 mois",
+  window: (b) => ageMonthsBetween(b, 16, 18),
+  vaccines: `${ROR}, 2e dose`,
+  meningococcal: false,
+};
 
 /** Compulsory visits for children born from 1 January 2025. */
 export const SCHEDULE_2025: readonly Visit[] = [

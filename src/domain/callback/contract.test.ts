@@ -17,9 +17,19 @@ describe("normalisePhone", () => {
     ["+590 (0)690 12 34 56", "0690123456"],
   ])("%s → %s", (raw, expected) => expect(normalisePhone(raw)).toBe(expected));
 
-  it.each(["0812345678", "612345678", "+44 20 7946 0958", "06 12 34 56", "06123456789", "abc", "", "+33 (1)6 12 34 56 78", "+33 00 6 12 34 56 78", "０６１２３４５６７８", "06 12 34 56 78 ; 07 12 34 56 78"])("refuses %s", (raw) =>
-    expect(normalisePhone(raw)).toBeNull(),
-  );
+  it.each([
+    "0812345678",
+    "612345678",
+    "+44 20 7946 0958",
+    "06 12 34 56",
+    "06123456789",
+    "abc",
+    "",
+    "+33 (1)6 12 34 56 78",
+    "+33 00 6 12 34 56 78",
+    "０６１２３４５６７８",
+    "06 12 34 56 78 ; 07 12 34 56 78",
+  ])("refuses %s", (raw) => expect(normalisePhone(raw)).toBeNull());
 });
 
 describe("newCallbackRequestSchema", () => {

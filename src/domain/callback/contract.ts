@@ -208,11 +208,14 @@ export const statusChangeSchema = z
     orientedTo: z.string().trim().min(2).max(200).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.status === "closed" && !v.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "Indiquez l'issue pour clôturer : personne jointe, injoignable ou orientée." });
+    if (v.status === "closed" && !v.outcome)
+      ctx.addIssue({ code: "custom", path: ["outcome"], message: "Indiquez l'issue pour clôturer : personne jointe, injoignable ou orientée." });
     if (v.status === "contacted" && v.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "L'issue ne s'indique qu'à la clôture." });
     if (v.outcome === "unreachable" && !v.attempts) ctx.addIssue({ code: "custom", path: ["attempts"], message: "Indiquez le nombre de tentatives d'appel." });
-    if (v.outcome === "oriented" && !v.orientedTo) ctx.addIssue({ code: "custom", path: ["orientedTo"], message: "Indiquez vers quel service la personne a été orientée." });
-    if (v.orientedTo && v.outcome !== "oriented") ctx.addIssue({ code: "custom", path: ["orientedTo"], message: "« Orientée vers » ne s'indique qu'avec l'issue oriented." });
+    if (v.outcome === "oriented" && !v.orientedTo)
+      ctx.addIssue({ code: "custom", path: ["orientedTo"], message: "Indiquez vers quel service la personne a été orientée." });
+    if (v.orientedTo && v.outcome !== "oriented")
+      ctx.addIssue({ code: "custom", path: ["orientedTo"], message: "« Orientée vers » ne s'indique qu'avec l'issue oriented." });
   });
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 
@@ -225,7 +228,11 @@ export const callbackServiceInputSchema = z.strictObject({
     .max(254)
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "Adresse électronique invalide." }),
   openingHours: z.string().trim().min(2).max(300),
-  responseDelayHours: z.number().int().min(1).max(24 * 14),
+  responseDelayHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
   enabled: z.boolean(),
 });
 export type CallbackServiceInput = z.infer<typeof callbackServiceInputSchema>;

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addDays, addMonths } from "../dates.js";
 import { TERME_DAYS_AFTER_DDR } from "../journey/pregnancy.js";
-import { childAges, correctedBirthDate, correctionDays, developmentAgeMonths, developmentStage, formatAge, gestationalAgeAtBirth, isCorrectionActive, isPremature } from "./age.js";
+import {
+  childAges,
+  correctedBirthDate,
+  correctionDays,
+  developmentAgeMonths,
+  developmentStage,
+  formatAge,
+  gestationalAgeAtBirth,
+  isCorrectionActive,
+  isPremature,
+} from "./age.js";
 
 /** A child born at `weeks` SA + `days` days: its due date (French terme, 41 SA) follows. */
 function bornAt(birthDate: string, weeks: number, days = 0) {

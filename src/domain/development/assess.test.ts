@@ -7,7 +7,8 @@ const young = gridBand("12-mois");
 const old = gridBand("4-ans");
 const items = (band: typeof young): GridItemRef[] => band.domains.flatMap((domain) => [0, 1].map((n) => ({ id: `${domain}-${n}`, domain })));
 const none = { regression: "non", worry: "non" } as const;
-const answers = (nons: string[], rest: Answer = "oui", band = young) => Object.fromEntries(items(band).map((i) => [i.id, nons.includes(i.id) ? "non" : rest])) as Record<string, Answer>;
+const answers = (nons: string[], rest: Answer = "oui", band = young) =>
+  Object.fromEntries(items(band).map((i) => [i.id, nons.includes(i.id) ? "non" : rest])) as Record<string, Answer>;
 
 describe("the livret's orientation rule (p. 5)", () => {
   it.each<[string, string[], string]>([

@@ -57,18 +57,34 @@ export const developmentContentSchema = z
   })
   .superRefine((content, ctx) => {
     const ids = content.bands.map((b) => b.id);
-    if (ids.join() !== GRID_BANDS.slice(0, ids.length).map((b) => b.id).join())
-      ctx.addIssue({ code: "custom", path: ["bands"], message: `les tranches d'âge doivent suivre l'ordre de la grille (${GRID_BANDS.map((b) => b.id).join(", ")})` });
+    if (
+      ids.join() !==
+      GRID_BANDS.slice(0, ids.length)
+        .map((b) => b.id)
+        .join()
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands"],
+        message: `les tranches d'âge doivent suivre l'ordre de la grille (${GRID_BANDS.map((b) => b.id).join(", ")})`,
+      });
     const seen = new Set<string>();
     content.bands.forEach((band, b) => {
       const rule = GRID_BANDS.find((g) => g.id === band.id);
       if (!rule) return;
       for (const domain of rule.domains) {
-        if (!band.domainLabels[domain]) ctx.addIssue({ code: "custom", path: ["bands", b, "domainLabels", domain], message: `libellé manquant pour le domaine ${domain}` });
-        if (!band.items.some((i) => i.domain === domain)) ctx.addIssue({ code: "custom", path: ["bands", b, "items"], message: `aucun item pour le domaine ${domain}` });
+        if (!band.domainLabels[domain])
+          ctx.addIssue({ code: "custom", path: ["bands", b, "domainLabels", domain], message: `libellé manquant pour le domaine ${domain}` });
+        if (!band.items.some((i) => i.domain === domain))
+          ctx.addIssue({ code: "custom", path: ["bands", b, "items"], message: `aucun item pour le domaine ${domain}` });
       }
       band.items.forEach((item, i) => {
-        if (!rule.domains.includes(item.domain)) ctx.addIssue({ code: "custom", path: ["bands", b, "items", i, "domain"], message: `le domaine ${item.domain} n'existe pas dans la tranche ${band.id}` });
+        if (!rule.domains.includes(item.domain))
+          ctx.addIssue({
+            code: "custom",
+            path: ["bands", b, "items", i, "domain"],
+            message: `le domaine ${item.domain} n'existe pas dans la tranche ${band.id}`,
+          });
         if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: ["bands", b, "items", i, "id"], message: `identifiant en double : ${item.id}` });
         seen.add(item.id);
       });
@@ -81,7 +97,8 @@ export const developmentContentSchema = z
     } else if (content.translation.review.status === "a-relire" && content.status !== "traduction-a-relire") {
       ctx.addIssue({ code: "custom", path: ["status"], message: "« traduction-a-relire » tant que la traduction n'est pas relue" });
     }
-    if (content.nextReview <= content.reviewed) ctx.addIssue({ code: "custom", path: ["nextReview"], message: "la prochaine relecture doit suivre la dernière" });
+    if (content.nextReview <= content.reviewed)
+      ctx.addIssue({ code: "custom", path: ["nextReview"], message: "la prochaine relecture doit suivre la dernière" });
   });
 
 export type DevelopmentContent = z.infer<typeof developmentContentSchema>;

@@ -26,14 +26,16 @@ describe("the 8 age bands of the 2024 grid", () => {
 
   // Day before / of / after each band's first day, child born at term (real age).
   const term = { birthDate: "2024-01-31" };
-  it.each(GRID_BANDS.flatMap((band, i) => {
-    const start = addMonths(term.birthDate, band.fromMonths);
-    return [
-      [band.id, addDays(start, -1), GRID_BANDS[i - 1]?.id ?? null],
-      [band.id, start, band.id],
-      [band.id, addDays(start, 1), band.id],
-    ] as const;
-  }))("band %s: on %s the grid is %s", (_band, day, expected) => {
+  it.each(
+    GRID_BANDS.flatMap((band, i) => {
+      const start = addMonths(term.birthDate, band.fromMonths);
+      return [
+        [band.id, addDays(start, -1), GRID_BANDS[i - 1]?.id ?? null],
+        [band.id, start, band.id],
+        [band.id, addDays(start, 1), band.id],
+      ] as const;
+    }),
+  )("band %s: on %s the grid is %s", (_band, day, expected) => {
     expect(bandOn(term, day)?.id ?? null).toBe(expected);
   });
 

@@ -24,7 +24,11 @@ describe("orientation texts keyed by id", () => {
       "appeler-3114.title": null,
     });
     expect(localized.steps.map((s) => s.id)).toEqual(french.steps.map((s) => s.id));
-    expect(localized.steps[0]).toMatchObject({ id: "professionnel-sante", title: "Talk to a health professional", text: "Make an appointment with your regular doctor." });
+    expect(localized.steps[0]).toMatchObject({
+      id: "professionnel-sante",
+      title: "Talk to a health professional",
+      text: "Make an appointment with your regular doctor.",
+    });
     const line = localized.steps.find((s) => s.id === "appeler-3114")!;
     expect(line).toEqual({ ...french.steps.find((s) => s.id === "appeler-3114"), translated: false });
     expect(localized.steps[0]!.translated).toBe(true);

@@ -40,7 +40,11 @@ describe("orientationFor", () => {
       for (const audience of audiences) {
         const o = orientationFor(score(total), audience);
         expect(o.urgent).toBe(false);
-        expect(ids(o.steps).filter((id) => id !== "allo-parents-en-crise").slice(-4)).toEqual(CRISIS);
+        expect(
+          ids(o.steps)
+            .filter((id) => id !== "allo-parents-en-crise")
+            .slice(-4),
+        ).toEqual(CRISIS);
         expect(ids(o.steps)[0]).not.toBe("appeler-3114");
       }
     }

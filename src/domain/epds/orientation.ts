@@ -212,16 +212,7 @@ function chooseSteps(result: EpdsScore, audience: EpdsAudience): EpdsOrientation
     case "eleve":
       return {
         urgent: false,
-        steps: [
-          professionalStep(audience, "eleve"),
-          epnpStep(audience),
-          PSY_STEP,
-          PMI_STEP,
-          ALLO_PARENTS_BEBE,
-          ...peers,
-          ...crisis,
-          ALLO_PARENTS_EN_CRISE,
-        ],
+        steps: [professionalStep(audience, "eleve"), epnpStep(audience), PSY_STEP, PMI_STEP, ALLO_PARENTS_BEBE, ...peers, ...crisis, ALLO_PARENTS_EN_CRISE],
         placeTypes: ["psychiatrie-perinatale", "cmp", "pmi"],
       };
     case "a-surveiller":

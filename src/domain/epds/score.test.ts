@@ -49,7 +49,14 @@ describe("scoreEpds: hand cases", () => {
     expect(expectScore(scoreEpds(fr, pick(fr))).total).toBe(3);
     expect(expectScore(scoreEpds(ascendingItem3, pick(ascendingItem3))).total).toBe(3);
     // Index 3 of item 3 in fr.json is "Non, jamais": 0 points, although it is the last position.
-    expect(expectScore(scoreEpds(fr, answersForPoints(fr, ZEROS).map((a, i) => (i === 2 ? 3 : a)))).total).toBe(0);
+    expect(
+      expectScore(
+        scoreEpds(
+          fr,
+          answersForPoints(fr, ZEROS).map((a, i) => (i === 2 ? 3 : a)),
+        ),
+      ).total,
+    ).toBe(0);
   });
 
   it("item 10 at 1 point with a total of 1 raises the safety flag in the lowest band", () => {
@@ -134,9 +141,7 @@ describe("scoreEpds: properties", () => {
   const base = fc.constantFrom(...epdsContentFiles().map((name) => loadEpds(name)));
   const permutation = fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 });
   /** Any content file, its answers listed in any order on every item (translations reorder them). */
-  const questionnaire = fc
-    .tuple(base, fc.array(permutation, { minLength: 10, maxLength: 10 }))
-    .map(([q, orders]) => withOptionOrder(q, (n) => orders[n - 1]!));
+  const questionnaire = fc.tuple(base, fc.array(permutation, { minLength: 10, maxLength: 10 })).map(([q, orders]) => withOptionOrder(q, (n) => orders[n - 1]!));
   const pointsVector = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 10, maxLength: 10 });
 
   it("the total is the sum of the chosen answers' points, always between 0 and 30", () => {

@@ -108,7 +108,10 @@ export function scoreEpds(questionnaire: EpdsQuestionnaire, answers: readonly Ep
   questionnaire.items.forEach((item, index) => {
     const answer = list[index];
     if (answer === null || answer === undefined) {
-      errors.push({ item: item.number, message: `Question ${item.number} : aucune réponse. Choisissez la réponse la plus proche de ce que vous avez ressenti.` });
+      errors.push({
+        item: item.number,
+        message: `Question ${item.number} : aucune réponse. Choisissez la réponse la plus proche de ce que vous avez ressenti.`,
+      });
       return;
     }
     const option = typeof answer === "number" && Number.isInteger(answer) ? item.options[answer] : undefined;

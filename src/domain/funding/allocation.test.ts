@@ -123,7 +123,9 @@ describe("allocateRegionalCredits — errors in French", () => {
     const r = allocate({ volet: "social", envelope: 89_999, participatingRegions: ["01", "02", "03"], births: table({ "01": 1, "02": 1, "03": 1 }) });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual([{ code: "enveloppe-insuffisante", message: "L'enveloppe (89 999 €) est inférieure aux parts fixes : 3 régions × 30 000 € = 90 000 €." }]);
+    expect(r.errors).toEqual([
+      { code: "enveloppe-insuffisante", message: "L'enveloppe (89 999 €) est inférieure aux parts fixes : 3 régions × 30 000 € = 90 000 €." },
+    ]);
   });
 
   it("region missing from the births table, or with 0 births", () => {
@@ -160,7 +162,9 @@ describe("allocateRegionalCredits — errors in French", () => {
   });
 
   it("an unknown volet", () => {
-    expect(codes(allocateRegionalCredits({ year: 2023, volet: "culture" as Volet, envelope: 1, participatingRegions: ["11"], births }))).toEqual(["volet-inconnu"]);
+    expect(codes(allocateRegionalCredits({ year: 2023, volet: "culture" as Volet, envelope: 1, participatingRegions: ["11"], births }))).toEqual([
+      "volet-inconnu",
+    ]);
   });
 
   it("non-integer births in a table built by code", () => {
@@ -185,7 +189,13 @@ describe("allocateRegionalCredits — properties", () => {
     .map(({ volet, participants, births, rest }) => {
       const byRegion = Object.fromEntries(regionCodes.map((code, i) => [code, births[i]!]));
       const fixed = volet === "sante" ? 50_000 : 30_000;
-      return { year: 2023, volet, envelope: fixed * participants.length + rest, participatingRegions: participants, births: table(byRegion) } satisfies AllocationInput;
+      return {
+        year: 2023,
+        volet,
+        envelope: fixed * participants.length + rest,
+        participatingRegions: participants,
+        births: table(byRegion),
+      } satisfies AllocationInput;
     });
 
   it("totals add up to the envelope; every total is at least the fixed part; rounding moves less than one euro", () => {

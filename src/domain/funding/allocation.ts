@@ -145,7 +145,11 @@ export function allocateRegionalCredits(input: AllocationInput): AllocationResul
       continue;
     }
     if (seen.has(code)) {
-      errors.push({ code: "region-en-double", regionCode: code, message: `La région ${region.nom} (${code}) figure deux fois dans la liste des régions participantes.` });
+      errors.push({
+        code: "region-en-double",
+        regionCode: code,
+        message: `La région ${region.nom} (${code}) figure deux fois dans la liste des régions participantes.`,
+      });
       continue;
     }
     seen.add(code);
@@ -157,7 +161,11 @@ export function allocateRegionalCredits(input: AllocationInput): AllocationResul
         message: `La table des naissances ${input.births.year} ne donne pas de chiffre pour ${region.nom} (${code}) : chargez une table complète.`,
       });
     } else if (!Number.isSafeInteger(births) || births < 0) {
-      errors.push({ code: "naissances-invalides", regionCode: code, message: `Le nombre de naissances de ${region.nom} (${code}) n'est pas un nombre entier positif.` });
+      errors.push({
+        code: "naissances-invalides",
+        regionCode: code,
+        message: `Le nombre de naissances de ${region.nom} (${code}) n'est pas un nombre entier positif.`,
+      });
     } else if (births === 0) {
       errors.push({
         code: "naissances-nulles",

@@ -62,7 +62,11 @@ describe("parseBirthsCsv — what an administrator may load", () => {
 
   it("a source is required, from the file or the form", () => {
     expect(errorsOf("annee,code_region,naissances\n2021,11,100\n")).toEqual([
-      { line: null, column: "source", message: "Indiquez la source des chiffres : une colonne « source » dans le fichier, ou le champ source du formulaire d'import." },
+      {
+        line: null,
+        column: "source",
+        message: "Indiquez la source des chiffres : une colonne « source » dans le fichier, ou le champ source du formulaire d'import.",
+      },
     ]);
   });
 
@@ -100,7 +104,11 @@ describe("parseBirthsCsv — what an administrator may load", () => {
     const r = parsed("annee,code_region,nom_region,naissances\n2021,44,Bretagne,50000\n", { source: "test" });
     expect(r.table.byRegion).toEqual({ "44": 50_000 });
     expect(r.warnings.map((w) => w.line)).toEqual([null, 2]);
-    expect(r.warnings[1]).toEqual({ line: 2, column: "nom_region", message: "Le nom « Bretagne » ne correspond pas au code 44 (Grand Est) : le code fait foi." });
+    expect(r.warnings[1]).toEqual({
+      line: 2,
+      column: "nom_region",
+      message: "Le nom « Bretagne » ne correspond pas au code 44 (Grand Est) : le code fait foi.",
+    });
   });
 
   it("header problems are reported on line 1", () => {
@@ -118,15 +126,15 @@ describe("parseBirthsCsv — what an administrator may load", () => {
   });
 
   it("by département: every département of a region present must be there, and belong to the region given", () => {
-    const text = [
-      "annee,code_departement,code_region,naissances,source",
-      "2021,2A,94,1300,INSEE",
-      "2021,01,84,6900,INSEE",
-      "2021,75,24,23000,INSEE",
-    ].join("\r\n");
+    const text = ["annee,code_departement,code_region,naissances,source", "2021,2A,94,1300,INSEE", "2021,01,84,6900,INSEE", "2021,75,24,23000,INSEE"].join(
+      "\r\n",
+    );
     const errors = errorsOf(text);
     expect(errors).toEqual([
-      { line: null, message: "Région 11 (Île-de-France) incomplète : il manque les départements 77, 78, 91, 92, 93, 94, 95. Sans eux, le total régional serait faux." },
+      {
+        line: null,
+        message: "Région 11 (Île-de-France) incomplète : il manque les départements 77, 78, 91, 92, 93, 94, 95. Sans eux, le total régional serait faux.",
+      },
       {
         line: null,
         message:

@@ -47,9 +47,7 @@ export const birthsTableSchema = z.strictObject({
 
 export type BirthsLevel = "region" | "departement";
 
-export type BirthsParseResult =
-  | { ok: true; level: BirthsLevel; table: BirthsTable; warnings: LineError[] }
-  | { ok: false; errors: LineError[] };
+export type BirthsParseResult = { ok: true; level: BirthsLevel; table: BirthsTable; warnings: LineError[] } | { ok: false; errors: LineError[] };
 
 const REGION_COLUMNS: ColumnSpec[] = [
   { name: "annee", required: true },
@@ -108,30 +106,44 @@ export function parseBirthsCsv(text: string, options: { source?: string } = {}):
 
     if (index.source !== -1) {
       const sourceText = cellOf(record, index, "source");
-      if (sourceText === "") err("source", "La source est vide : indiquez l'éditeur et la nature des chiffres (par exemple « INSEE, état civil 2021, naissances domiciliées »).");
+      if (sourceText === "")
+        err("source", "La source est vide : indiquez l'éditeur et la nature des chiffres (par exemple « INSEE, état civil 2021, naissances domiciliées »).");
       else if (!source) source = { value: sourceText, line };
       else if (source.value !== sourceText) err("source", `Source différente de celle de la ligne ${source.line} : une table n'a qu'une source.`);
     }
 
     const birthsText = cellOf(record, index, "naissances");
     const birthsValue = parseWholeNumber(birthsText);
-    if (birthsValue === null) err("naissances", `Nombre de naissances « ${birthsText} » invalide : attendu un nombre entier positif ou nul (chiffres, espaces admis entre les milliers).`);
+    if (birthsValue === null)
+      err(
+        "naissances",
+        `Nombre de naissances « ${birthsText} » invalide : attendu un nombre entier positif ou nul (chiffres, espaces admis entre les milliers).`,
+      );
 
     let code: string | undefined;
     if (level === "region") {
       const raw = cellOf(record, index, "code_region");
       const region = findRegion(normaliseTerritoryCode(raw));
-      if (!region) err("code_region", `Code de région « ${raw} » inconnu : attendu un des 18 codes du code officiel géographique (01, 02, 03, 04, 06, 11, 24…).`);
+      if (!region)
+        err("code_region", `Code de région « ${raw} » inconnu : attendu un des 18 codes du code officiel géographique (01, 02, 03, 04, 06, 11, 24…).`);
       else {
         code = region.code;
         const name = cellOf(record, index, "nom_region");
         if (name !== "" && !sameName(name, region.nom))
-          warnings.push({ line, column: "nom_region", message: `Le nom « ${name} » ne correspond pas au code ${region.code} (${region.nom}) : le code fait foi.` });
+          warnings.push({
+            line,
+            column: "nom_region",
+            message: `Le nom « ${name} » ne correspond pas au code ${region.code} (${region.nom}) : le code fait foi.`,
+          });
       }
     } else {
       const raw = cellOf(record, index, "code_departement");
       const departement = findDepartement(normaliseTerritoryCode(raw));
-      if (!departement) err("code_departement", `Code de département « ${raw} » inconnu : attendu un des 101 codes du code officiel géographique (01 à 95, 2A, 2B, 971 à 974, 976).`);
+      if (!departement)
+        err(
+          "code_departement",
+          `Code de département « ${raw} » inconnu : attendu un des 101 codes du code officiel géographique (01 à 95, 2A, 2B, 971 à 974, 976).`,
+        );
       else {
         code = departement.code;
         const regionRaw = cellOf(record, index, "code_region");
@@ -139,7 +151,11 @@ export function parseBirthsCsv(text: string, options: { source?: string } = {}):
           err("code_region", `Le département ${departement.code} (${departement.nom}) appartient à la région ${departement.region}, pas « ${regionRaw} ».`);
         const name = cellOf(record, index, "nom_departement");
         if (name !== "" && !sameName(name, departement.nom))
-          warnings.push({ line, column: "nom_departement", message: `Le nom « ${name} » ne correspond pas au code ${departement.code} (${departement.nom}) : le code fait foi.` });
+          warnings.push({
+            line,
+            column: "nom_departement",
+            message: `Le nom « ${name} » ne correspond pas au code ${departement.code} (${departement.nom}) : le code fait foi.`,
+          });
       }
     }
 
@@ -152,7 +168,11 @@ export function parseBirthsCsv(text: string, options: { source?: string } = {}):
 
   const sourceValue = source?.value ?? options.source?.trim();
   if (!sourceValue && csv.records.length > 0)
-    errors.push({ line: null, column: "source", message: "Indiquez la source des chiffres : une colonne « source » dans le fichier, ou le champ source du formulaire d'import." });
+    errors.push({
+      line: null,
+      column: "source",
+      message: "Indiquez la source des chiffres : une colonne « source » dans le fichier, ou le champ source du formulaire d'import.",
+    });
 
   const byRegion: Record<string, number> = {};
   let byDepartement: Record<string, number> | undefined;

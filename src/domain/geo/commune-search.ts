@@ -44,7 +44,12 @@ export function searchCommuneIndex(index: CommuneIndex, query: string, limit = 8
     byPostcode ? commune[2].split("|").some((cp) => cp.startsWith(digits)) : name.startsWith(folded) || name.includes(` ${folded}`),
   );
   return matches
-    .sort((a, b) => Number(b.folded === folded) - Number(a.folded === folded) || Number(b.folded.startsWith(folded)) - Number(a.folded.startsWith(folded)) || b.commune[5] - a.commune[5])
+    .sort(
+      (a, b) =>
+        Number(b.folded === folded) - Number(a.folded === folded) ||
+        Number(b.folded.startsWith(folded)) - Number(a.folded.startsWith(folded)) ||
+        b.commune[5] - a.commune[5],
+    )
     .slice(0, limit)
     .map(({ commune }) => toMatch(commune));
 }

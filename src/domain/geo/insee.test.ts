@@ -19,7 +19,14 @@ describe("INSEE code from FINESS fields", () => {
   ])("%s + %s → %s", (dep, com, code) => expect(inseeCodeFromFiness(dep, com)).toBe(code));
 
   it("refuses what is not a commune", () => {
-    for (const [dep, com] of [["1", "53"], ["01", "53"], ["20", "004"], ["9Z", "411"], ["96", "001"], ["01", "abc"]])
+    for (const [dep, com] of [
+      ["1", "53"],
+      ["01", "53"],
+      ["20", "004"],
+      ["9Z", "411"],
+      ["96", "001"],
+      ["01", "abc"],
+    ])
       expect(inseeCodeFromFiness(dep!, com!)).toBeNull();
   });
 

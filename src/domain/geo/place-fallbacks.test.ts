@@ -19,7 +19,13 @@ describe("planNearbySearch", () => {
   it("searches nothing when no requested type has places (never an empty or unfiltered search)", () => {
     const plan = planNearbySearch(["mairie"], counts);
     expect(plan.search).toEqual([]);
-    expect(plan.missing).toEqual([{ type: "mairie", offered: [], directory: { label: "Mairies : l'annuaire de l'administration (service-public.fr)", url: "https://lannuaire.service-public.fr/navigation/mairie" } }]);
+    expect(plan.missing).toEqual([
+      {
+        type: "mairie",
+        offered: [],
+        directory: { label: "Mairies : l'annuaire de l'administration (service-public.fr)", url: "https://lannuaire.service-public.fr/navigation/mairie" },
+      },
+    ]);
   });
 
   it("follows the counts of the index, not a list: a type imported later is searched", () => {
@@ -38,6 +44,8 @@ describe("placeTypeFallbacks", () => {
   });
 
   it("links official directories over https only", () => {
-    for (const f of Object.values(placeTypeFallbacks)) if (f.directory) expect(f.directory.url).toMatch(/^https:\/\/(lannuaire\.service-public\.fr|annuairesante\.ameli\.fr|monenfant\.fr|www\.ameli\.fr\/content)\//);
+    for (const f of Object.values(placeTypeFallbacks))
+      if (f.directory)
+        expect(f.directory.url).toMatch(/^https:\/\/(lannuaire\.service-public\.fr|annuairesante\.ameli\.fr|monenfant\.fr|www\.ameli\.fr\/content)\//);
   });
 });

@@ -31,8 +31,14 @@ const annuaireAdministration = (type: string, what: string): OfficialDirectory =
   label: `${what} : l'annuaire de l'administration (service-public.fr)`,
   url: `https://lannuaire.service-public.fr/navigation/${type}`,
 });
-const annuaireSante = (what: string): OfficialDirectory => ({ label: `${what} : l'annuaire santé de l'Assurance maladie (ameli.fr)`, url: "https://annuairesante.ameli.fr/" });
-const monEnfant = (what: string): OfficialDirectory => ({ label: `${what} : monenfant.fr (Caisse nationale des allocations familiales)`, url: "https://monenfant.fr/" });
+const annuaireSante = (what: string): OfficialDirectory => ({
+  label: `${what} : l'annuaire santé de l'Assurance maladie (ameli.fr)`,
+  url: "https://annuairesante.ameli.fr/",
+});
+const monEnfant = (what: string): OfficialDirectory => ({
+  label: `${what} : monenfant.fr (Caisse nationale des allocations familiales)`,
+  url: "https://monenfant.fr/",
+});
 
 export const placeTypeFallbacks: Readonly<Record<PlaceTypeId, PlaceTypeFallback>> = {
   maternite: { alternatives: ["hopital"], directory: null },
@@ -54,7 +60,10 @@ export const placeTypeFallbacks: Readonly<Record<PlaceTypeId, PlaceTypeFallback>
   // The official list (livret TND 2024, p. 6); no open data file: docs/data.md « PCO TND ».
   "pco-tnd": {
     alternatives: [],
-    directory: { label: "PCO TND : adresses et téléphones par département (ameli.fr)", url: "https://www.ameli.fr/content/adresses-et-telephones-plateformes-de-coordination-et-d-orientation-pco" },
+    directory: {
+      label: "PCO TND : adresses et téléphones par département (ameli.fr)",
+      url: "https://www.ameli.fr/content/adresses-et-telephones-plateformes-de-coordination-et-d-orientation-pco",
+    },
   },
   cmpp: { alternatives: [], directory: null },
   "centre-sante-sexuelle": { alternatives: ["pmi"], directory: null },

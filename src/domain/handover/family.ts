@@ -28,9 +28,7 @@ export const emptyFamilyDates: FamilyDates = {
 
 /** Shape check only (dates are checked against today by the profile's rules). */
 export const familyDatesSchema = z.strictObject({
-  pregnancy: z
-    .strictObject({ dateKind: z.enum(["terme", "ddr"]), date: z.string().max(10), babies: z.number().int().min(1).max(MAX_BABIES) })
-    .nullable(),
+  pregnancy: z.strictObject({ dateKind: z.enum(["terme", "ddr"]), date: z.string().max(10), babies: z.number().int().min(1).max(MAX_BABIES) }).nullable(),
   children: z.array(z.strictObject({ birthDate: z.string().max(10), expectedTerme: z.string().max(10).optional() })).max(MAX_HANDED_CHILDREN),
   options: z.strictObject({ unmarried: z.boolean(), diabetesRisk: z.boolean(), bcg: z.boolean() }),
 });
@@ -40,9 +38,7 @@ export function draftFromFamilyDates(family: FamilyDates): ProfileDraft {
   const premature = family.children.some((c) => c.expectedTerme);
   return {
     project: null,
-    pregnancy: family.pregnancy
-      ? { dateKind: family.pregnancy.dateKind, date: family.pregnancy.date, babies: family.pregnancy.babies }
-      : null,
+    pregnancy: family.pregnancy ? { dateKind: family.pregnancy.dateKind, date: family.pregnancy.date, babies: family.pregnancy.babies } : null,
     children: family.children.map((c, i) => ({
       id: `enfant-${i + 1}`,
       firstName: "",

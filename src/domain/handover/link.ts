@@ -67,7 +67,10 @@ export function readHandover(fragment: string, today: IsoDate): ReadResult {
   const version = Number(params.get("v"));
   if (!Number.isInteger(version) || version < 1) return { ok: false, message: BROKEN };
   if (version > HANDOVER_VERSION)
-    return { ok: false, message: "Ce lien vient d'une version plus récente de Mille Jours : rechargez la page (ou mettez l'application à jour), puis rouvrez le lien." };
+    return {
+      ok: false,
+      message: "Ce lien vient d'une version plus récente de Mille Jours : rechargez la page (ou mettez l'application à jour), puis rouvrez le lien.",
+    };
   const kind = params.get("k");
   if (kind === "cal") {
     const family = familyFromParams(params);

@@ -8,7 +8,11 @@ import { EPNP_GUIDE, EPP_GUIDE, INTERVIEW_GUIDES } from "../interviews/themes.js
  * note. Nothing of it is stored on a server. Short fields: it must fit in a QR code a phone reads easily.
  */
 const isoDate = z.string().refine(isValidIsoDate, { message: "date invalide" });
-const text = (max: number) => z.string().trim().max(max, { message: `${max} caractères au plus` });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${max} caractères au plus` });
 
 /** Sized so that the whole synthesis, as one note of the parent's calendar, stays under its 2 000 characters. */
 export const SYNTHESIS_LIMITS = { text: 400, contact: 60, appointment: 120, contacts: 4, appointments: 6 } as const;

@@ -45,16 +45,36 @@ export const EPP_GUIDE: InterviewGuide = {
   when: "Obligatoirement proposé dès la déclaration de grossesse, en pratique dès le 4e mois ; réalisé par une sage-femme ou un médecin, seule ou en couple, 45 minutes à 1 heure.",
   themes: [
     { id: "sante", title: "La santé globale", hint: "Comment la personne se sent, physiquement et moralement ; ses antécédents qui comptent pour elle." },
-    { id: "suivi", title: "Le suivi de grossesse et le projet de naissance", hint: "Où en est le suivi, qui suit la grossesse, ce que la personne souhaite pour la naissance." },
-    { id: "informations", title: "Les questions et les besoins d'information", hint: "Ce qui inquiète ou reste flou ; ce que la personne veut savoir, dans sa langue si besoin." },
-    { id: "parentalite", title: "Devenir parent", hint: "Ce que les parents souhaitent apprendre ; les séances de préparation à la naissance et à la parentalité proposées." },
+    {
+      id: "suivi",
+      title: "Le suivi de grossesse et le projet de naissance",
+      hint: "Où en est le suivi, qui suit la grossesse, ce que la personne souhaite pour la naissance.",
+    },
+    {
+      id: "informations",
+      title: "Les questions et les besoins d'information",
+      hint: "Ce qui inquiète ou reste flou ; ce que la personne veut savoir, dans sa langue si besoin.",
+    },
+    {
+      id: "parentalite",
+      title: "Devenir parent",
+      hint: "Ce que les parents souhaitent apprendre ; les séances de préparation à la naissance et à la parentalité proposées.",
+    },
     { id: "entourage", title: "L'entourage et le couple", hint: "Qui peut aider au quotidien ; l'isolement ; le co-parent et sa place." },
     { id: "conditions", title: "Les conditions de vie", hint: "Logement, ressources, travail, droits ouverts (CAF, assurance maladie)." },
     { id: "psychique", title: "La santé psychique", hint: "Stress, tristesse, sommeil, antécédents de dépression ; ce qui a aidé par le passé." },
     { id: "addictions", title: "Tabac, alcool et autres produits", hint: "Consommations et envie d'aide pour les réduire ou arrêter." },
     { id: "violences", title: "Les violences", hint: "Question posée à toutes, de façon systématique et répétée, en entretien individuel.", private: true },
-    { id: "apres-naissance", title: "Préparer l'après-naissance", hint: "Retour à la maison, alimentation du bébé et allaitement, fatigue, entretien postnatal précoce à venir." },
-    { id: "orientation", title: "Les professionnels et lieux proches", hint: "L'offre locale (PMI, maternité, sage-femme, lieux d'accueil) et, avec l'accord de la personne, la transmission d'informations utiles." },
+    {
+      id: "apres-naissance",
+      title: "Préparer l'après-naissance",
+      hint: "Retour à la maison, alimentation du bébé et allaitement, fatigue, entretien postnatal précoce à venir.",
+    },
+    {
+      id: "orientation",
+      title: "Les professionnels et lieux proches",
+      hint: "L'offre locale (PMI, maternité, sage-femme, lieux d'accueil) et, avec l'accord de la personne, la transmission d'informations utiles.",
+    },
   ],
   sources: [
     {
@@ -70,7 +90,8 @@ export const EPP_GUIDE: InterviewGuide = {
       date: "2020-09-01",
     },
     {
-      title: "Accompagnement médico-psycho-social des femmes, des parents et de leur enfant, en situation de vulnérabilité, pendant la grossesse et en postnatal",
+      title:
+        "Accompagnement médico-psycho-social des femmes, des parents et de leur enfant, en situation de vulnérabilité, pendant la grossesse et en postnatal",
       publisher: "Haute Autorité de santé (compte rendu d'Infirmiers.com)",
       url: "https://static3.infirmiers.com/ipa-specialites/ipde/les-recommandations-de-la-has-pour-accompagner-la-grossesse-des-femmes-en-situation-de-vulnerabilite",
       date: "2024-02-09",
@@ -87,14 +108,22 @@ export const EPNP_GUIDE: InterviewGuide = {
   when: "Obligatoirement proposé entre la 4e et la 8e semaine après l'accouchement, par une sage-femme ou un médecin ; un second peut être proposé entre la 10e et la 14e semaine (premier enfant, ou signes ou facteurs de risque de dépression du post-partum). C'est un échange, sans examen clinique.",
   themes: [
     { id: "vecu", title: "Le vécu de la naissance et des semaines qui ont suivi", hint: "Laisser raconter ; ce qui a été difficile, ce qui a fait du bien." },
-    { id: "sante", title: "La santé physique et psychique", hint: "Fatigue, douleurs, humeur ; repérer les signes de dépression du post-partum (le questionnaire EPDS peut aider)." },
+    {
+      id: "sante",
+      title: "La santé physique et psychique",
+      hint: "Fatigue, douleurs, humeur ; repérer les signes de dépression du post-partum (le questionnaire EPDS peut aider).",
+    },
     { id: "addictions", title: "Tabac, alcool et autres produits", hint: "Une reprise depuis la naissance ; l'aide possible." },
     { id: "bebe", title: "Le bébé et les échanges avec lui", hint: "Comment il s'adapte, comment les parents le vivent et le comprennent." },
     { id: "rythmes", title: "Rythmes, sommeil et pleurs", hint: "Les nuits, les pleurs, ce qui aide ; ne jamais secouer un bébé." },
     { id: "alimentation", title: "L'alimentation du bébé et l'allaitement", hint: "Comment cela se passe ; soutien à l'allaitement si la mère le souhaite." },
     { id: "couple", title: "Le couple et le co-parent", hint: "La place de chacun, la fatigue partagée, la reprise de la sexualité et la contraception." },
     { id: "violences", title: "Les violences dans la famille", hint: "Question posée à tous, de façon systématique, en entretien individuel.", private: true },
-    { id: "besoins", title: "Les besoins et la suite", hint: "Ce qui aiderait ; la suite de l'accompagnement commencé pendant la grossesse ; les lieux et professionnels à contacter." },
+    {
+      id: "besoins",
+      title: "Les besoins et la suite",
+      hint: "Ce qui aiderait ; la suite de l'accompagnement commencé pendant la grossesse ; les lieux et professionnels à contacter.",
+    },
   ],
   sources: [
     {

@@ -4,8 +4,20 @@ import { articlesForStage, filterArticles } from "./articles.js";
 
 function article(id: string, stages: StageId[], situations: SituationId[] = [], themes: Article["themes"] = ["sommeil"]): Article {
   return {
-    id, title: id, summary: "", keyMessage: "", text: "", html: "", stages, themes, situations, audience: ["parents"],
-    sources: [], reviewed: "2026-11-22", nextReview: "2027-11-22", essential: false,
+    id,
+    title: id,
+    summary: "",
+    keyMessage: "",
+    text: "",
+    html: "",
+    stages,
+    themes,
+    situations,
+    audience: ["parents"],
+    sources: [],
+    reviewed: "2026-11-22",
+    nextReview: "2027-11-22",
+    essential: false,
   };
 }
 

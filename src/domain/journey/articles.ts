@@ -13,12 +13,7 @@ export function articlesForStage<A extends Article>(articles: readonly A[], stag
   return articles
     .filter((a) => a.stages.includes(stage) && fitsSituations(a, situations))
     .map((a, index) => ({ a, index }))
-    .sort(
-      (x, y) =>
-        Number(y.a.situations.length > 0) - Number(x.a.situations.length > 0) ||
-        x.a.stages.length - y.a.stages.length ||
-        x.index - y.index,
-    )
+    .sort((x, y) => Number(y.a.situations.length > 0) - Number(x.a.situations.length > 0) || x.a.stages.length - y.a.stages.length || x.index - y.index)
     .map(({ a }) => a);
 }
 

@@ -11,7 +11,10 @@ describe("buildTracks", () => {
       {
         ...empty,
         pregnancy: { terme: "2026-09-25", ddr: null, babies: 2 },
-        children: [{ id: "a", firstName: "Léa", birthDate: "2026-09-20" }, { id: "b", firstName: "Noé", birthDate: "2026-09-20" }],
+        children: [
+          { id: "a", firstName: "Léa", birthDate: "2026-09-20" },
+          { id: "b", firstName: "Noé", birthDate: "2026-09-20" },
+        ],
       },
       today,
     );
@@ -19,7 +22,13 @@ describe("buildTracks", () => {
   });
   it("gives twins one track each, on the same stage", () => {
     const tracks = buildTracks(
-      { ...empty, children: [{ id: "a", firstName: "Léa", birthDate: "2026-06-22" }, { id: "b", firstName: "", birthDate: "2026-06-22" }] },
+      {
+        ...empty,
+        children: [
+          { id: "a", firstName: "Léa", birthDate: "2026-06-22" },
+          { id: "b", firstName: "", birthDate: "2026-06-22" },
+        ],
+      },
       today,
     );
     expect(tracks.map((t) => [t.label, t.stage, t.detail])).toEqual([
@@ -32,7 +41,10 @@ describe("buildTracks", () => {
       {
         ...empty,
         pregnancy: { terme: "2027-04-10", ddr: null, babies: 1 },
-        children: [{ id: "a", firstName: "Tom", birthDate: "2024-08-01" }, { id: "b", firstName: "Zoé", birthDate: "2025-12-01" }],
+        children: [
+          { id: "a", firstName: "Tom", birthDate: "2024-08-01" },
+          { id: "b", firstName: "Zoé", birthDate: "2025-12-01" },
+        ],
       },
       "2026-11-14",
     );

@@ -20,7 +20,18 @@ describe("backup file", () => {
       {
         profile,
         marks: [{ id: "sommeil-bebe-securite", read: true, favourite: false }],
-        epds: [{ id: "r1", date: "2026-11-20", locale: "fr", audience: "mere", answers: [0, 1, 2, 3, 0, 1, 2, 3, 0, 0], total: 12, item10Points: 0, band: "a-surveiller" }],
+        epds: [
+          {
+            id: "r1",
+            date: "2026-11-20",
+            locale: "fr",
+            audience: "mere",
+            answers: [0, 1, 2, 3, 0, 1, 2, 3, 0, 0],
+            total: 12,
+            item10Points: 0,
+            band: "a-surveiller",
+          },
+        ],
         development: [
           {
             id: "d1",
@@ -38,7 +49,10 @@ describe("backup file", () => {
           },
         ],
         appointments: [{ id: "a1", title: "Échographie", date: "2027-01-05", note: "à jeun" }],
-        calendarDone: [{ id: "grossesse:echographie-1", doneOn: "2026-11-02" }, { id: "grossesse:entretien-prenatal-precoce", doneOn: "2026-11-03", dismissed: true }],
+        calendarDone: [
+          { id: "grossesse:echographie-1", doneOn: "2026-11-02" },
+          { id: "grossesse:entretien-prenatal-precoce", doneOn: "2026-11-03", dismissed: true },
+        ],
       },
       new Date("2026-11-22T10:00:00Z"),
     );
@@ -52,7 +66,22 @@ describe("backup file", () => {
       "a development check with an unknown answer",
       JSON.stringify({
         ...makeBackup(empty(profile), new Date()),
-        development: [{ id: "d", childId: "a", childName: "", date: "2026-11-21", band: "6-mois", realAge: "9 mois", correctedAge: null, answers: { x: "peut-être" }, regression: "non", worry: "non", level: "rien-a-signaler", nonItems: [] }],
+        development: [
+          {
+            id: "d",
+            childId: "a",
+            childName: "",
+            date: "2026-11-21",
+            band: "6-mois",
+            realAge: "9 mois",
+            correctedAge: null,
+            answers: { x: "peut-être" },
+            regression: "non",
+            worry: "non",
+            level: "rien-a-signaler",
+            nonItems: [],
+          },
+        ],
       }),
       /un problème porte sur le repérage du développement n° 1/,
     ],

@@ -97,10 +97,22 @@ export function backupFieldLabel(path: readonly PropertyKey[]): string {
   switch (section) {
     case "profile":
       if (a === "pregnancy")
-        return b === "terme" ? "la date du terme" : b === "ddr" ? "la date des dernières règles" : b === "babies" ? "le nombre de bébés attendus" : "la grossesse";
+        return b === "terme"
+          ? "la date du terme"
+          : b === "ddr"
+            ? "la date des dernières règles"
+            : b === "babies"
+              ? "le nombre de bébés attendus"
+              : "la grossesse";
       if (a === "children") {
         const child = `l'enfant ${nth(b)}`;
-        return c === "birthDate" ? `la date de naissance de ${child}` : c === "expectedTerme" ? `le terme prévu de ${child}` : c === "firstName" ? `le prénom de ${child}` : child;
+        return c === "birthDate"
+          ? `la date de naissance de ${child}`
+          : c === "expectedTerme"
+            ? `le terme prévu de ${child}`
+            : c === "firstName"
+              ? `le prénom de ${child}`
+              : child;
       }
       if (a === "situations") return "les situations du profil";
       if (a === "calendar") return "les réponses qui affinent le calendrier";

@@ -60,7 +60,13 @@ describe("profileFromDraft", () => {
     const single = profileFromDraft({ ...base, pregnancy: { dateKind: "terme", date: "2027-03-01", babies: 1 }, situations: ["grossesse-multiple"] }, today);
     expect(single.ok && single.profile.situations).toEqual([]);
     const twinsBorn = profileFromDraft(
-      { ...base, children: [{ id: "a", firstName: "", birthDate: "2026-06-01" }, { id: "b", firstName: "", birthDate: "2026-06-01" }] },
+      {
+        ...base,
+        children: [
+          { id: "a", firstName: "", birthDate: "2026-06-01" },
+          { id: "b", firstName: "", birthDate: "2026-06-01" },
+        ],
+      },
       today,
     );
     expect(twinsBorn.ok && twinsBorn.profile.situations).toEqual(["grossesse-multiple"]);
@@ -72,7 +78,13 @@ describe("profileFromDraft", () => {
   });
   it("names the faulty child field", () => {
     const result = profileFromDraft(
-      { ...base, children: [{ id: "a", firstName: "Léa", birthDate: "2026-06-01" }, { id: "b", firstName: "", birthDate: "2026-02-30" }] },
+      {
+        ...base,
+        children: [
+          { id: "a", firstName: "Léa", birthDate: "2026-06-01" },
+          { id: "b", firstName: "", birthDate: "2026-02-30" },
+        ],
+      },
       today,
     );
     expect(result.ok).toBe(false);
@@ -109,7 +121,12 @@ describe("the birth ends the pregnancy", () => {
   ];
   it.each([
     ["its babies are entered", { pregnancy, children: twins }, today, true],
-    ["a premature baby carries its terme", { pregnancy, children: [{ id: "a", firstName: "", birthDate: "2026-06-01", expectedTerme: "2026-10-01" }] }, today, true],
+    [
+      "a premature baby carries its terme",
+      { pregnancy, children: [{ id: "a", firstName: "", birthDate: "2026-06-01", expectedTerme: "2026-10-01" }] },
+      today,
+      true,
+    ],
     ["only an older child is entered", { pregnancy, children: [{ id: "a", firstName: "", birthDate: "2024-01-01" }] }, "2026-10-15", false],
     ["more than 2 weeks past the terme", { pregnancy, children: [] }, "2026-10-16", true],
     ["no pregnancy", { pregnancy: null, children: twins }, today, false],
@@ -135,7 +152,10 @@ describe("profiles saved by version 1 (yes/no multiple pregnancy)", () => {
   it("keeps one baby when the ticked situation described twins already born", () => {
     const saved = {
       ...v1,
-      children: [{ id: "a", firstName: "", birthDate: "2025-01-01" }, { id: "b", firstName: "", birthDate: "2025-01-01" }],
+      children: [
+        { id: "a", firstName: "", birthDate: "2025-01-01" },
+        { id: "b", firstName: "", birthDate: "2025-01-01" },
+      ],
       situations: ["grossesse-multiple"],
     };
     const result = savedProfileSchema.safeParse(saved);

@@ -39,8 +39,7 @@ const DATE_FORMAT_MESSAGE = "Cette date n'existe pas ou est incomplète (par exe
 export function checkTerme(terme: string, today: IsoDate): string | null {
   if (!isValidIsoDate(terme)) return DATE_FORMAT_MESSAGE;
   const daysAhead = daysBetween(today, terme);
-  if (daysAhead > MAX_DAYS_TO_TERME)
-    return "La date du terme est à plus de 42 semaines d'aujourd'hui : vérifiez l'année saisie.";
+  if (daysAhead > MAX_DAYS_TO_TERME) return "La date du terme est à plus de 42 semaines d'aujourd'hui : vérifiez l'année saisie.";
   if (daysAhead < -MAX_DAYS_PAST_TERME)
     return "La date du terme est passée depuis plus de 2 semaines : si votre bébé est né, indiquez plutôt sa date de naissance.";
   return null;
@@ -84,7 +83,9 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
 
   let pregnancy: Pregnancy | null = null;
   // The birth ends the pregnancy: once its baby is entered, the pregnancy is not kept (nor checked).
-  const pregnancyTerme = draft.pregnancy && (draft.pregnancy.dateKind === "terme" ? draft.pregnancy.date : isValidIsoDate(draft.pregnancy.date) ? termeFromDdr(draft.pregnancy.date) : "");
+  const pregnancyTerme =
+    draft.pregnancy &&
+    (draft.pregnancy.dateKind === "terme" ? draft.pregnancy.date : isValidIsoDate(draft.pregnancy.date) ? termeFromDdr(draft.pregnancy.date) : "");
   const born =
     pregnancyTerme !== null &&
     isValidIsoDate(pregnancyTerme) &&

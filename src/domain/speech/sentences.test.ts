@@ -43,7 +43,12 @@ describe("speechParts", () => {
     const parts = speechParts(sentence, 200);
     expect(parts.length).toBeGreaterThan(2);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(200);
-    expect(parts.join(" ").split(/\s+/).filter((w) => /\w/.test(w))).toEqual(sentence.split(/\s+/).filter((w) => /\w/.test(w)));
+    expect(
+      parts
+        .join(" ")
+        .split(/\s+/)
+        .filter((w) => /\w/.test(w)),
+    ).toEqual(sentence.split(/\s+/).filter((w) => /\w/.test(w)));
     expect(parts[0]!.endsWith(",")).toBe(true);
   });
 

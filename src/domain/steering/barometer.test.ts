@@ -89,7 +89,11 @@ describe("aggregates", () => {
       .chain((codes) =>
         fc.tuple(
           ...codes.map((code) =>
-            fc.integer({ min: 1, max: 50_000 }).chain((den) => fc.integer({ min: 0, max: den }).map((num) => ({ indicator: "epp" as const, departement: code, year: 2023, numerator: num, denominator: den }))),
+            fc
+              .integer({ min: 1, max: 50_000 })
+              .chain((den) =>
+                fc.integer({ min: 0, max: den }).map((num) => ({ indicator: "epp" as const, departement: code, year: 2023, numerator: num, denominator: den })),
+              ),
           ),
         ),
       );
@@ -107,7 +111,9 @@ describe("aggregates", () => {
 
 describe("parseBarometerCsv", () => {
   it("reads a French spreadsheet file", () => {
-    const r = parseBarometerCsv("\uFEFFIndicateur;Code département;Nom département;Année;Numérateur;Dénominateur;Source\r\nEPP;1;Ain;2023;4 100;6 000;Test\r\nepnp;2a;Corse-du-Sud;2023;90;1 000;Test\r\n");
+    const r = parseBarometerCsv(
+      "\uFEFFIndicateur;Code département;Nom département;Année;Numérateur;Dénominateur;Source\r\nEPP;1;Ain;2023;4 100;6 000;Test\r\nepnp;2a;Corse-du-Sud;2023;90;1 000;Test\r\n",
+    );
     expect(r).toEqual({
       ok: true,
       data: {
@@ -158,12 +164,16 @@ describe("parseBarometerCsv", () => {
     const noSource = parseBarometerCsv("indicateur,code_departement,annee,numerateur,denominateur\nEPP,01,2023,1,2\n");
     expect(noSource.ok ? null : noSource.errors[0]!.column).toBe("source");
     const r = parseBarometerCsv("indicateur,code_departement,nom_departement,annee,numerateur,denominateur\nEPP,01,Aisne,2023,1,2\n", { source: "Test" });
-    expect(r.ok && r.warnings).toEqual([{ line: 2, column: "nom_departement", message: "Le nom « Aisne » ne correspond pas au code 01 (Ain) : le code fait foi." }]);
+    expect(r.ok && r.warnings).toEqual([
+      { line: 2, column: "nom_departement", message: "Le nom « Aisne » ne correspond pas au code 01 (Ain) : le code fait foi." },
+    ]);
   });
 
   it("observationSchema (API input) says the same in French", () => {
     const r = observationSchema.safeParse({ indicator: "epp", departement: "01", year: 2023, numerator: 5, denominator: 4 });
-    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["numerator", "Le numérateur dépasse le dénominateur : un taux ne peut pas dépasser 100 %."]]);
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["numerator", "Le numérateur dépasse le dénominateur : un taux ne peut pas dépasser 100 %."],
+    ]);
   });
 });
 
@@ -188,12 +198,31 @@ describe("parseDepartmentTargetsCsv", () => {
 describe("map classes", () => {
   it("classes the gap to target at its bounds", () => {
     expect([-25, -10, -9.9, -5, -4.9, -0.1, 0, 4.9, 5, 30].map(gapClass)).toEqual([
-      "far-below", "far-below", "below", "below", "near-below", "near-below", "reached", "reached", "above", "above",
+      "far-below",
+      "far-below",
+      "below",
+      "below",
+      "near-below",
+      "near-below",
+      "reached",
+      "reached",
+      "above",
+      "above",
     ]);
   });
 
   it("classes the rate in steps of 20 %", () => {
-    expect([0, 19.9, 20, 39.9, 40, 60, 79.9, 80, 100].map(rateClass)).toEqual(["under-20", "under-20", "20-40", "20-40", "40-60", "60-80", "60-80", "80-plus", "80-plus"]);
+    expect([0, 19.9, 20, 39.9, 40, 60, 79.9, 80, 100].map(rateClass)).toEqual([
+      "under-20",
+      "under-20",
+      "20-40",
+      "20-40",
+      "40-60",
+      "60-80",
+      "60-80",
+      "80-plus",
+      "80-plus",
+    ]);
   });
 
   it("names the years that have a national target", () => {

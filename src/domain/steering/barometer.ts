@@ -86,7 +86,10 @@ export const departmentTargetSchema = z.strictObject({
   indicator: z.enum(INDICATORS, { error: "Indicateur inconnu : EPP ou EPNP." }),
   departement: departementSchema,
   year: yearSchema(2020),
-  percent: z.number({ error: "Objectif : nombre attendu." }).min(0, { error: "L'objectif est un pourcentage entre 0 et 100." }).max(100, { error: "L'objectif est un pourcentage entre 0 et 100." }),
+  percent: z
+    .number({ error: "Objectif : nombre attendu." })
+    .min(0, { error: "L'objectif est un pourcentage entre 0 et 100." })
+    .max(100, { error: "L'objectif est un pourcentage entre 0 et 100." }),
 });
 
 export function ratePercent(o: { numerator: number; denominator: number }): number {
@@ -204,7 +207,8 @@ export function parseBarometerCsv(text: string, options: { source?: string; curr
     const denRaw = cellOf(record, index, "denominateur");
     const numerator = parseWholeNumber(numRaw);
     const denominator = parseWholeNumber(denRaw);
-    if (numerator === null) errors.push({ line, column: "numerateur", message: `Numérateur « ${numRaw} » invalide : attendu un nombre entier positif ou nul.` });
+    if (numerator === null)
+      errors.push({ line, column: "numerateur", message: `Numérateur « ${numRaw} » invalide : attendu un nombre entier positif ou nul.` });
     if (denominator === null || denominator === 0)
       errors.push({ line, column: "denominateur", message: `Dénominateur « ${denRaw} » invalide : attendu un nombre entier supérieur à 0.` });
     else if (numerator !== null && numerator > denominator)
@@ -218,16 +222,29 @@ export function parseBarometerCsv(text: string, options: { source?: string; curr
       const s = cellOf(record, index, "source");
       if (s === "") errors.push({ line, column: "source", message: "La source est vide : indiquez qui publie ces chiffres et leur définition." });
       else if (!source) source = { value: s, line };
-      else if (s !== source.value) errors.push({ line, column: "source", message: `Source différente de celle de la ligne ${source.line} : un fichier n'a qu'une source.` });
+      else if (s !== source.value)
+        errors.push({ line, column: "source", message: `Source différente de celle de la ligne ${source.line} : un fichier n'a qu'une source.` });
     }
 
-    if (cells.indicator && cells.departement && cells.year !== null && numerator !== null && denominator !== null && denominator > 0 && numerator <= denominator)
+    if (
+      cells.indicator &&
+      cells.departement &&
+      cells.year !== null &&
+      numerator !== null &&
+      denominator !== null &&
+      denominator > 0 &&
+      numerator <= denominator
+    )
       observations.push({ indicator: cells.indicator, departement: cells.departement, year: cells.year, numerator, denominator });
   }
 
   const sourceValue = source?.value ?? options.source?.trim();
   if (!sourceValue && csv.records.length > 0)
-    errors.push({ line: null, column: "source", message: "Indiquez la source des chiffres : une colonne « source » dans le fichier, ou le champ source du formulaire d'import." });
+    errors.push({
+      line: null,
+      column: "source",
+      message: "Indiquez la source des chiffres : une colonne « source » dans le fichier, ou le champ source du formulaire d'import.",
+    });
 
   if (errors.length > 0) return { ok: false, errors: sortLineErrors(errors) };
   return { ok: true, data: { source: sourceValue!, observations }, warnings: sortLineErrors(warnings) };
@@ -237,7 +254,10 @@ export type TargetsParseResult = { ok: true; targets: DepartmentTarget[]; warnin
 
 /** A percentage as written in a sheet: "75", "75 %", "75,5", "75.5". */
 export function parsePercent(raw: string): number | null {
-  const compact = raw.replace(/[\s\u00a0\u202f]/g, "").replace(/%$/, "").replace(",", ".");
+  const compact = raw
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/%$/, "")
+    .replace(",", ".");
   if (!/^\d{1,3}(\.\d+)?$/.test(compact)) return null;
   const value = Number(compact);
   return value <= 100 ? value : null;
@@ -262,7 +282,12 @@ export function parseDepartmentTargetsCsv(text: string): TargetsParseResult {
     checkDuplicate(seen, cells, line, errors);
     const raw = cellOf(record, index, "objectif_pourcent");
     const percent = parsePercent(raw);
-    if (percent === null) errors.push({ line, column: "objectif_pourcent", message: `Objectif « ${raw} » invalide : attendu un pourcentage entre 0 et 100, par exemple 75 ou 75,5.` });
+    if (percent === null)
+      errors.push({
+        line,
+        column: "objectif_pourcent",
+        message: `Objectif « ${raw} » invalide : attendu un pourcentage entre 0 et 100, par exemple 75 ou 75,5.`,
+      });
     if (cells.indicator && cells.departement && cells.year !== null && percent !== null)
       targets.push({ indicator: cells.indicator, departement: cells.departement, year: cells.year, percent });
   }

@@ -45,7 +45,8 @@ describe("readCsv (RFC 4180)", () => {
       errors: [
         {
           line: 2,
-          message: 'Texte après un guillemet fermant : une cellule entre guillemets doit être suivie du séparateur « , » ou d\'une fin de ligne (un guillemet dans le texte s\'écrit "").',
+          message:
+            "Texte après un guillemet fermant : une cellule entre guillemets doit être suivie du séparateur « , » ou d'une fin de ligne (un guillemet dans le texte s'écrit \"\").",
         },
       ],
     });

@@ -30,9 +30,7 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvReadResult =
-  | { ok: true; separator: CsvSeparator; header: CsvRecord; records: CsvRecord[] }
-  | { ok: false; errors: LineError[] };
+export type CsvReadResult = { ok: true; separator: CsvSeparator; header: CsvRecord; records: CsvRecord[] } | { ok: false; errors: LineError[] };
 
 const BOM = "\uFEFF";
 
@@ -219,10 +217,7 @@ export interface ColumnSpec {
  * Matches a header against the expected columns (in any order). Missing required columns, unknown and
  * repeated columns are errors on line 1. Returns, for each expected column, its index or -1 when absent.
  */
-export function mapHeader(
-  header: CsvRecord,
-  columns: readonly ColumnSpec[],
-): { ok: true; index: Record<string, number> } | { ok: false; errors: LineError[] } {
+export function mapHeader(header: CsvRecord, columns: readonly ColumnSpec[]): { ok: true; index: Record<string, number> } | { ok: false; errors: LineError[] } {
   const errors: LineError[] = [];
   const index: Record<string, number> = Object.fromEntries(columns.map((c) => [c.name, -1]));
   const expected = columns.map((c) => c.name);

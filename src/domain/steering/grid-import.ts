@@ -38,7 +38,11 @@ export type GridImportPlan<P extends ExistingProject = ExistingProject> = { ok: 
  * Plans an import: `existing` holds the projects found for {@link referencedProjectIds}, keyed by lower-cased
  * id. All or nothing: any error refuses the whole file.
  */
-export function planGridImport<P extends ExistingProject>(rows: readonly ImportedGridRow[], existing: ReadonlyMap<string, P>, account: AccessAccount): GridImportPlan<P> {
+export function planGridImport<P extends ExistingProject>(
+  rows: readonly ImportedGridRow[],
+  existing: ReadonlyMap<string, P>,
+  account: AccessAccount,
+): GridImportPlan<P> {
   const errors: LineError[] = [];
   const steps: GridImportStep<P>[] = [];
   for (const row of rows) {
@@ -48,7 +52,11 @@ export function planGridImport<P extends ExistingProject>(rows: readonly Importe
     }
     const before = UUID.test(row.id) ? existing.get(row.id.toLowerCase()) : undefined;
     if (!before) {
-      errors.push({ line: row.line, column: "identifiant", message: `Aucun projet ne porte l'identifiant « ${row.id} » : laissez la cellule vide pour créer un projet.` });
+      errors.push({
+        line: row.line,
+        column: "identifiant",
+        message: `Aucun projet ne porte l'identifiant « ${row.id} » : laissez la cellule vide pour créer un projet.`,
+      });
       continue;
     }
     if (!canWriteRegion(account, before.region)) {
@@ -56,7 +64,11 @@ export function planGridImport<P extends ExistingProject>(rows: readonly Importe
       continue;
     }
     if (before.region !== row.project.region) {
-      errors.push({ line: row.line, column: "code_region", message: `Ce projet est rattaché à la région ${before.region} : un import ne change pas la région d'un projet.` });
+      errors.push({
+        line: row.line,
+        column: "code_region",
+        message: `Ce projet est rattaché à la région ${before.region} : un import ne change pas la région d'un projet.`,
+      });
       continue;
     }
     const merged = validateProject({

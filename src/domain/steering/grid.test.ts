@@ -25,7 +25,7 @@ const lyon = valid(
 );
 const paris = valid(
   sampleProject({
-    title: "=HYPERLINK(\"http://exemple.invalid\";\"clic\")",
+    title: '=HYPERLINK("http://exemple.invalid";"clic")',
     holder: { structure: "Collectif ; « Parents »", siret: null },
     region: "11",
     departements: ["93", "75"],
@@ -34,7 +34,7 @@ const paris = valid(
     amounts: [{ year: 2023, arsFir: 10_000, dreetsP304: 20_000 }],
     status: "evalue",
     evaluation: { outcome: "reservee", comment: "À suivre" },
-    publicSummary: "Première ligne.\nDeuxième ligne avec des \"guillemets\".",
+    publicSummary: 'Première ligne.\nDeuxième ligne avec des "guillemets".',
   }),
 );
 
@@ -93,7 +93,10 @@ describe("gridToCsv", () => {
       .record({
         title: text,
         structure: text,
-        departements: fc.subarray(DEPARTEMENTS.filter((d) => d.region === "76").map((d) => d.code), { minLength: 1 }),
+        departements: fc.subarray(
+          DEPARTEMENTS.filter((d) => d.region === "76").map((d) => d.code),
+          { minLength: 1 },
+        ),
         themes: fc.subarray([...THEME_IDS], { minLength: 1 }),
         ars: fc.integer({ min: 1, max: 1_000_000 }),
         dreets: fc.integer({ min: 1, max: 1_000_000 }),
@@ -241,11 +244,23 @@ describe("parseProjectGrid — validation report", () => {
     const header = parseProjectGrid("annee;code_region;commentaire\r\n2023;84;x\r\n");
     expect(header.ok ? [] : header.errors.map((e) => [e.line, e.column ?? null])).toEqual([
       [1, null],
-      ...["intitule", "structure_porteuse", "departements", "thematiques", "ligne_financement", "montant_ars_fir", "montant_dreets_p304", "date_debut", "statut", "resume_public"].map(
-        (c) => [1, c],
-      ),
+      ...[
+        "intitule",
+        "structure_porteuse",
+        "departements",
+        "thematiques",
+        "ligne_financement",
+        "montant_ars_fir",
+        "montant_dreets_p304",
+        "date_debut",
+        "statut",
+        "resume_public",
+      ].map((c) => [1, c]),
     ]);
-    expect(parseProjectGrid(`${HEADER}\r\n`)).toEqual({ ok: false, errors: [{ line: null, message: "Le fichier ne contient aucun projet après la ligne d'en-tête." }] });
+    expect(parseProjectGrid(`${HEADER}\r\n`)).toEqual({
+      ok: false,
+      errors: [{ line: null, message: "Le fichier ne contient aucun projet après la ligne d'en-tête." }],
+    });
     const minimal = GRID_COLUMNS.filter((c) => c.required).map((c) => c.name);
     const row = minimal.map((n) => good[n as keyof typeof good] ?? "").join(",");
     expect(parseProjectGrid(`${minimal.join(",")}\n${row}\n`).ok).toBe(true);
@@ -254,7 +269,8 @@ describe("parseProjectGrid — validation report", () => {
 
 describe("parseProjectGridInSteps", () => {
   it("stops every stepRows records and ends with the result of parseProjectGrid", () => {
-    const header = "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
+    const header =
+      "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
     const row = (i: number) => `2023;84;;Projet ${i};Association exemple;;69;3, 6;ARS-FIR;40 000;;2023-09-01;;En cours;;Résumé public.`;
     for (const bad of [false, true]) {
       const text = [header, ...Array.from({ length: 1001 }, (_, i) => (bad && i === 700 ? row(i).replace("2023-09-01", "2023-13-01") : row(i)))].join("\n");

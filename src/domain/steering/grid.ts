@@ -62,7 +62,11 @@ export const GRID_COLUMNS = [
   { name: "date_debut", required: true, description: "Date de début, AAAA-MM-JJ (ou JJ/MM/AAAA)." },
   { name: "date_fin", required: false, description: "Date de fin, AAAA-MM-JJ (ou JJ/MM/AAAA), facultative." },
   { name: "statut", required: true, description: "Lauréat, En cours, Évalué, Reconduit ou Terminé." },
-  { name: "evaluation", required: false, description: "Résultat de l'évaluation : Favorable, Réservée ou Défavorable ; obligatoire si le statut est « Évalué »." },
+  {
+    name: "evaluation",
+    required: false,
+    description: "Résultat de l'évaluation : Favorable, Réservée ou Défavorable ; obligatoire si le statut est « Évalué ».",
+  },
   { name: "commentaire_evaluation", required: false, description: "Commentaire sur l'évaluation, facultatif." },
   { name: "resume_public", required: true, description: "Résumé public du projet (2 000 caractères au plus)." },
 ] as const satisfies readonly GridColumn[];
@@ -199,7 +203,10 @@ export function* parseProjectGridInSteps(text: string, options: { year?: number;
   if (!header.ok) return header;
   if (csv.records.length === 0) return { ok: false, errors: [{ line: null, message: "Le fichier ne contient aucun projet après la ligne d'en-tête." }] };
   if (csv.records.length > MAX_GRID_ROWS)
-    return { ok: false, errors: [{ line: null, message: `Le fichier contient ${csv.records.length} lignes : au plus ${MAX_GRID_ROWS} par import. Découpez-le par région.` }] };
+    return {
+      ok: false,
+      errors: [{ line: null, message: `Le fichier contient ${csv.records.length} lignes : au plus ${MAX_GRID_ROWS} par import. Découpez-le par région.` }],
+    };
 
   const errors: LineError[] = [];
   const rows: ImportedGridRow[] = [];
@@ -289,7 +296,8 @@ function parseGridLine(record: CsvRecord, index: Record<string, number>): Parsed
   const arsFir = amount("montant_ars_fir");
   const dreetsP304 = amount("montant_dreets_p304");
   if (arsFir !== null && dreetsP304 !== null) {
-    if (arsFir + dreetsP304 === 0) fail("montant_ars_fir", "Les deux montants sont vides ou nuls : la liste ne comprend que des projets financés dans l'année.");
+    if (arsFir + dreetsP304 === 0)
+      fail("montant_ars_fir", "Les deux montants sont vides ou nuls : la liste ne comprend que des projets financés dans l'année.");
     if (cell("montant_total") !== "") {
       const total = amount("montant_total");
       if (total !== null && total !== arsFir + dreetsP304)
@@ -322,7 +330,8 @@ function parseGridLine(record: CsvRecord, index: Record<string, number>): Parsed
   const siret = cell("siret");
   const idText = text("identifiant");
   // eslint-disable-next-line no-control-regex
-  if (idText.length > 100 || /[\u0000-\u001f\u007f]/.test(idText)) fail("identifiant", "Identifiant illisible : laissez la cellule vide pour un nouveau projet.");
+  if (idText.length > 100 || /[\u0000-\u001f\u007f]/.test(idText))
+    fail("identifiant", "Identifiant illisible : laissez la cellule vide pour un nouveau projet.");
   const input: ProjectInput = {
     title: text("intitule"),
     holder: { structure: text("structure_porteuse"), siret: siret === "" ? null : siret },

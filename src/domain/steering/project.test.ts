@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { FIRST_FUNDING_YEAR, fundingYears, isValidSiret, summariseProjects, validateProject, amountForYear, type Project, type ProjectInput } from "./project.js";
+import {
+  FIRST_FUNDING_YEAR,
+  fundingYears,
+  isValidSiret,
+  summariseProjects,
+  validateProject,
+  amountForYear,
+  type Project,
+  type ProjectInput,
+} from "./project.js";
 import { sampleProject } from "./test-support.js";
 
 function errors(input: unknown) {
@@ -85,7 +94,10 @@ describe("validateProject", () => {
   it("départements must belong to the project's region, once each", () => {
     // 75 Paris is in Île-de-France (11), not Auvergne-Rhône-Alpes (84)
     expect(errors(sampleProject({ departements: ["69", "75", "69"] }))).toEqual([
-      { field: "departements.1", message: "Le département 75 (Paris) n'est pas dans la région 84 (Auvergne-Rhône-Alpes) : un projet relève d'une seule région." },
+      {
+        field: "departements.1",
+        message: "Le département 75 (Paris) n'est pas dans la région 84 (Auvergne-Rhône-Alpes) : un projet relève d'une seule région.",
+      },
       { field: "departements.2", message: "Le département 69 est indiqué deux fois." },
     ]);
     expect(errors(sampleProject({ departements: [] }))[0]!.message).toBe("Indiquez au moins un département où le projet se déroule.");
@@ -98,7 +110,9 @@ describe("validateProject", () => {
   });
 
   it("themes: among the 6, each once, at most 6", () => {
-    expect(errors(sampleProject({ themes: ["second-parent", "second-parent"] }))).toEqual([{ field: "themes.1", message: "Cette thématique est indiquée deux fois." }]);
+    expect(errors(sampleProject({ themes: ["second-parent", "second-parent"] }))).toEqual([
+      { field: "themes.1", message: "Cette thématique est indiquée deux fois." },
+    ]);
     expect(errors(sampleProject({ themes: ["numerique" as never] }))[0]!.message).toBe("Thématique inconnue : attendu une des 6 thématiques prioritaires.");
   });
 
@@ -160,7 +174,14 @@ describe("amountForYear and summariseProjects", () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     return r.project;
   };
-  const a = valid(sampleProject({ amounts: [{ year: 2022, arsFir: 30_000, dreetsP304: 0 }, { year: 2023, arsFir: 40_000, dreetsP304: 0 }] }));
+  const a = valid(
+    sampleProject({
+      amounts: [
+        { year: 2022, arsFir: 30_000, dreetsP304: 0 },
+        { year: 2023, arsFir: 40_000, dreetsP304: 0 },
+      ],
+    }),
+  );
   const b = valid(
     sampleProject({
       region: "11",
@@ -180,7 +201,10 @@ describe("amountForYear and summariseProjects", () => {
     // 2023: a 40 000 (84; isolement + second parent), b 30 000 (11; second parent) → overall 70 000
     const s = summariseProjects([a, b], { year: 2023 });
     expect(s.overall).toEqual({ count: 2, arsFir: 50_000, dreetsP304: 20_000, total: 70_000 });
-    expect(s.byRegion).toEqual({ "84": { count: 1, arsFir: 40_000, dreetsP304: 0, total: 40_000 }, "11": { count: 1, arsFir: 10_000, dreetsP304: 20_000, total: 30_000 } });
+    expect(s.byRegion).toEqual({
+      "84": { count: 1, arsFir: 40_000, dreetsP304: 0, total: 40_000 },
+      "11": { count: 1, arsFir: 10_000, dreetsP304: 20_000, total: 30_000 },
+    });
     expect(s.byTheme["second-parent"].total).toBe(70_000);
     expect(s.byTheme["isolement-epuisement"].total).toBe(40_000);
     expect(s.byTheme["eveil-culturel"].count).toBe(0);
@@ -198,6 +222,7 @@ describe("fundingYears", () => {
   });
 
   it("offers only years a project may hold", () => {
-    for (const year of fundingYears(new Date(2099, 5, 1))) expect(validateProject(sampleProject({ amounts: [{ year, arsFir: 1000, dreetsP304: 0 }] })).ok).toBe(true);
+    for (const year of fundingYears(new Date(2099, 5, 1)))
+      expect(validateProject(sampleProject({ amounts: [{ year, arsFir: 1000, dreetsP304: 0 }] })).ok).toBe(true);
   });
 });

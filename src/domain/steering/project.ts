@@ -83,7 +83,9 @@ function line(label: string, min: number, max: number) {
     .trim()
     .min(min, { error: (issue) => (issue.input === "" || min <= 1 ? `${label} est obligatoire.` : `${label} doit compter au moins ${min} caractères.`) })
     .max(max, { error: `${label} ne doit pas dépasser ${max} caractères.` })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} contient un caractère de contrôle (saut de ligne, tabulation…) : écrivez-le sur une seule ligne.` });
+    .refine((s) => !CONTROL_CHARS.test(s), {
+      error: `${label} contient un caractère de contrôle (saut de ligne, tabulation…) : écrivez-le sur une seule ligne.`,
+    });
 }
 
 function paragraph(label: string, min: number, max: number) {
@@ -134,9 +136,9 @@ const regionCode = z
   .string({ error: "Région : code attendu." })
   .refine((c) => findRegion(c) !== undefined, { error: "Région inconnue : attendu un code de région du code officiel géographique (11, 24, 84…)." });
 
-const departementCode = z
-  .string({ error: "Département : code attendu." })
-  .refine((c) => findDepartement(c) !== undefined, { error: "Département inconnu : attendu un code du code officiel géographique (01 à 95, 2A, 2B, 971 à 976)." });
+const departementCode = z.string({ error: "Département : code attendu." }).refine((c) => findDepartement(c) !== undefined, {
+  error: "Département inconnu : attendu un code du code officiel géographique (01 à 95, 2A, 2B, 971 à 976).",
+});
 
 const baseProjectSchema = z.strictObject({
   title: line("L'intitulé du projet", 3, 200),
@@ -193,9 +195,15 @@ function crossChecks(project: ProjectShape, ctx: z.RefinementCtx<ProjectShape>) 
   if (valid("amounts")) {
     const seen = new Set<number>();
     project.amounts.forEach((a, i) => {
-      if (seen.has(a.year)) ctx.addIssue({ code: "custom", path: ["amounts", i, "year"], message: `L'année ${a.year} est indiquée deux fois dans les montants.` });
+      if (seen.has(a.year))
+        ctx.addIssue({ code: "custom", path: ["amounts", i, "year"], message: `L'année ${a.year} est indiquée deux fois dans les montants.` });
       seen.add(a.year);
-      if (a.arsFir + a.dreetsP304 === 0) ctx.addIssue({ code: "custom", path: ["amounts", i], message: `Le montant de l'année ${a.year} est nul : retirez cette année ou indiquez le montant.` });
+      if (a.arsFir + a.dreetsP304 === 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["amounts", i],
+          message: `Le montant de l'année ${a.year} est nul : retirez cette année ou indiquez le montant.`,
+        });
     });
   }
 
@@ -203,11 +211,23 @@ function crossChecks(project: ProjectShape, ctx: z.RefinementCtx<ProjectShape>) 
     const ars = project.amounts.reduce((s, a) => s + a.arsFir, 0);
     const dreets = project.amounts.reduce((s, a) => s + a.dreetsP304, 0);
     if (project.fundingLine === "ars-fir" && dreets > 0)
-      ctx.addIssue({ code: "custom", path: ["fundingLine"], message: "Financement ARS (FIR) seul, mais un montant DREETS est indiqué : choisissez « conjoint » ou retirez le montant DREETS." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["fundingLine"],
+        message: "Financement ARS (FIR) seul, mais un montant DREETS est indiqué : choisissez « conjoint » ou retirez le montant DREETS.",
+      });
     if (project.fundingLine === "dreets-p304" && ars > 0)
-      ctx.addIssue({ code: "custom", path: ["fundingLine"], message: "Financement DREETS (programme 304) seul, mais un montant ARS est indiqué : choisissez « conjoint » ou retirez le montant ARS." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["fundingLine"],
+        message: "Financement DREETS (programme 304) seul, mais un montant ARS est indiqué : choisissez « conjoint » ou retirez le montant ARS.",
+      });
     if (project.fundingLine === "conjoint" && (ars === 0 || dreets === 0))
-      ctx.addIssue({ code: "custom", path: ["fundingLine"], message: "Financement conjoint : indiquez un montant ARS (FIR) et un montant DREETS (programme 304)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["fundingLine"],
+        message: "Financement conjoint : indiquez un montant ARS (FIR) et un montant DREETS (programme 304).",
+      });
   }
 
   if (valid("startDate", "endDate") && project.endDate !== null && compareDates(project.endDate, project.startDate) < 0)
@@ -240,7 +260,8 @@ export function validateProject(input: unknown): ProjectValidation {
 
 /** Messages for issues the schema does not word itself (unknown keys, missing objects). */
 function frenchMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `Champ${issue.keys.length > 1 ? "s" : ""} inattendu${issue.keys.length > 1 ? "s" : ""} : ${issue.keys.join(", ")}.`;
+  if (issue.code === "unrecognized_keys")
+    return `Champ${issue.keys.length > 1 ? "s" : ""} inattendu${issue.keys.length > 1 ? "s" : ""} : ${issue.keys.join(", ")}.`;
   return issue.message;
 }
 

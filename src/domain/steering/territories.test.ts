@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { DEPARTEMENTS, REGIONS, TERRITORIES_SOURCE, departementsOfRegion, findDepartement, findRegion, isDepartementCode, isRegionCode, normaliseTerritoryCode } from "./territories.js";
+import {
+  DEPARTEMENTS,
+  REGIONS,
+  TERRITORIES_SOURCE,
+  departementsOfRegion,
+  findDepartement,
+  findRegion,
+  isDepartementCode,
+  isRegionCode,
+  normaliseTerritoryCode,
+} from "./territories.js";
 import { PRIORITY_THEMES, THEME_IDS, THEMES_SOURCE, themeFromCell } from "./themes.js";
 
 describe("territories (COG 2025)", () => {

@@ -18,7 +18,8 @@ describe.each(testDatabases)("call-back rate limits on %s", (_kind, open) => {
   const phone = () => `07 00 00 ${String(Math.floor(n / 100)).padStart(2, "0")} ${String(n++ % 100).padStart(2, "0")}`;
   const body = (extra: Record<string, unknown> = {}) => ({ name: "Sam", phone: phone(), moments: ["midi"], commune: "69123", consent: true, ...extra });
   /** Through the trusted proxy (inject's 127.0.0.1): the client is the X-Forwarded-For address. */
-  const viaProxy = (client: string, payload: object) => app.inject({ method: "POST", url: "/api/v1/rappel/demandes", payload, headers: { "x-forwarded-for": client } });
+  const viaProxy = (client: string, payload: object) =>
+    app.inject({ method: "POST", url: "/api/v1/rappel/demandes", payload, headers: { "x-forwarded-for": client } });
   /** Straight from an untrusted address: its X-Forwarded-For is ignored. */
   const direct = (remote: string, forged: string, payload: object) =>
     app.inject({ method: "POST", url: "/api/v1/rappel/demandes", payload, remoteAddress: remote, headers: { "x-forwarded-for": forged } });
@@ -83,7 +84,12 @@ describe.each(testDatabases)("call-back rate limits on %s", (_kind, open) => {
     const big = await viaProxy("198.51.100.51", { ...body(), padding: "x".repeat(10_000) });
     expect(big.statusCode).toBe(413);
     expect(big.headers["content-type"]).toContain("application/problem+json");
-    const form = await app.inject({ method: "POST", url: "/api/v1/rappel/demandes", payload: "name=a", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await app.inject({
+      method: "POST",
+      url: "/api/v1/rappel/demandes",
+      payload: "name=a",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.statusCode).toBe(415);
     expect(form.json().detail).toContain("JSON");
     expect(await db.query("SELECT 1 FROM callback_request")).toHaveLength(before);

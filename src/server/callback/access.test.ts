@@ -22,7 +22,15 @@ interface Call {
   expect: Record<Who, number>;
 }
 
-const dep69 = (own: number, other: number): Record<Who, number> => ({ anonyme: 401, national: 403, pmi69: own, pmi69bis: own, pmi01: other, ars84: 403, observateur: 403 });
+const dep69 = (own: number, other: number): Record<Who, number> => ({
+  anonyme: 401,
+  national: 403,
+  pmi69: own,
+  pmi69bis: own,
+  pmi01: other,
+  ars84: 403,
+  observateur: 403,
+});
 const departementals = (ok: number): Record<Who, number> => dep69(ok, ok);
 const nationalOnly = (ok: number): Record<Who, number> => ({ anonyme: 401, national: ok, pmi69: 403, pmi69bis: 403, pmi01: 403, ars84: 403, observateur: 403 });
 const steeringOnly = (ok: number): Record<Who, number> => ({ anonyme: 401, national: ok, pmi69: 403, pmi69bis: 403, pmi01: 403, ars84: ok, observateur: ok });
@@ -59,7 +67,11 @@ describe.each(testDatabases)("call-back access on %s", (_kind, open) => {
     ];
     for (const [who, account] of accounts) {
       await createTestAccount(db, account);
-      const res = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: account.email, password: "mot de passe de test 2026" } });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/pilotage/session",
+        payload: { email: account.email, password: "mot de passe de test 2026" },
+      });
       expect(res.statusCode, who).toBe(200);
       sessions.set(who, { cookie: String(res.headers["set-cookie"]).split(";")[0]!, csrf: res.json().csrfToken });
     }
@@ -81,18 +93,35 @@ describe.each(testDatabases)("call-back access on %s", (_kind, open) => {
   const calls: Call[] = [
     { name: "boîte de réception", method: "GET", url: () => "/api/v1/pilotage/rappels", expect: departementals(200) },
     { name: "une demande du 69", method: "GET", url: () => `/api/v1/pilotage/rappels/${request69.id}`, expect: dep69(200, 404) },
-    { name: "statut d'une demande du 69", method: "POST", url: () => `/api/v1/pilotage/rappels/${request69.id}/statut`, body: () => ({ status: "contacted" }), expect: dep69(200, 404) },
+    {
+      name: "statut d'une demande du 69",
+      method: "POST",
+      url: () => `/api/v1/pilotage/rappels/${request69.id}/statut`,
+      body: () => ({ status: "contacted" }),
+      expect: dep69(200, 404),
+    },
     { name: "baromètre du département", method: "GET", url: () => "/api/v1/pilotage/rappels/barometre", expect: departementals(200) },
     { name: "services de rappel", method: "GET", url: () => "/api/v1/pilotage/services-rappel", expect: nationalOnly(200) },
     { name: "service du 69", method: "GET", url: () => "/api/v1/pilotage/services-rappel/69", expect: nationalOnly(200) },
-    { name: "modifier le service du 69", method: "PUT", url: () => "/api/v1/pilotage/services-rappel/69", body: () => service("PMI du Rhône"), expect: nationalOnly(200) },
+    {
+      name: "modifier le service du 69",
+      method: "PUT",
+      url: () => "/api/v1/pilotage/services-rappel/69",
+      body: () => service("PMI du Rhône"),
+      expect: nationalOnly(200),
+    },
     // The rest of the back office stays closed to the call-back accounts.
     { name: "projets", method: "GET", url: () => "/api/v1/pilotage/projets", expect: steeringOnly(200) },
     { name: "baromètre national", method: "GET", url: () => "/api/v1/pilotage/barometre", expect: steeringOnly(200) },
     { name: "répartitions", method: "GET", url: () => "/api/v1/pilotage/repartitions", expect: steeringOnly(200) },
     { name: "comptes", method: "GET", url: () => "/api/v1/pilotage/comptes", expect: nationalOnly(200) },
     { name: "journal", method: "GET", url: () => "/api/v1/pilotage/journal", expect: nationalOnly(200) },
-    { name: "sa session", method: "GET", url: () => "/api/v1/pilotage/session", expect: { ...departementals(200), national: 200, ars84: 200, observateur: 200 } },
+    {
+      name: "sa session",
+      method: "GET",
+      url: () => "/api/v1/pilotage/session",
+      expect: { ...departementals(200), national: 200, ars84: 200, observateur: 200 },
+    },
   ];
 
   it.each(calls.flatMap((c) => WHO.map((who) => [c.name, who, c] as const)))("%s — %s", async (_name, who, c) => {
@@ -112,7 +141,12 @@ describe.each(testDatabases)("call-back access on %s", (_kind, open) => {
 
   it("changes need the CSRF token, and a call-back account gets a French explanation elsewhere", async () => {
     const s = sessions.get("pmi69")!;
-    const noCsrf = await app.inject({ method: "POST", url: `/api/v1/pilotage/rappels/${request69.id}/statut`, payload: { status: "contacted" }, headers: { cookie: s.cookie } });
+    const noCsrf = await app.inject({
+      method: "POST",
+      url: `/api/v1/pilotage/rappels/${request69.id}/statut`,
+      payload: { status: "contacted" },
+      headers: { cookie: s.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().detail).toContain("CSRF");
     const projects = await call("pmi69", "GET", "/api/v1/pilotage/projets");
@@ -120,7 +154,8 @@ describe.each(testDatabases)("call-back access on %s", (_kind, open) => {
   });
 
   it("the national administrator creates a call-back account for one département, and nothing looser", async () => {
-    const create = (body: object) => call("national", "POST", "/api/v1/pilotage/comptes", { password: "mot de passe de test 2026", displayName: "Service", ...body });
+    const create = (body: object) =>
+      call("national", "POST", "/api/v1/pilotage/comptes", { password: "mot de passe de test 2026", displayName: "Service", ...body });
     const ok = await create({ email: "accueil@pmi2a.fr", role: "departemental", departement: "2a" });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ role: "departemental", departement: "2A", region: null, agency: null });
@@ -144,6 +179,9 @@ describe.each(testDatabases)("call-back access on %s", (_kind, open) => {
       expect((await app.inject({ method: "GET", url, headers: { cookie: `mj_pilotage=${request69.cancelToken}` } })).statusCode).toBe(401);
     }
     expect((await app.inject({ method: "GET", url: `/api/v1/rappel/demandes/${request69.id}`, headers })).statusCode).toBe(404);
-    expect((await app.inject({ method: "POST", url: `/api/v1/pilotage/rappels/${request69.id}/statut`, headers, payload: { status: "closed", outcome: "reached" } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: "POST", url: `/api/v1/pilotage/rappels/${request69.id}/statut`, headers, payload: { status: "closed", outcome: "reached" } }))
+        .statusCode,
+    ).toBe(401);
   });
 });

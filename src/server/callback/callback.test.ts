@@ -7,11 +7,24 @@ import { purgeExpired } from "./store.js";
 import { open } from "./crypto.js";
 
 const DAY = 86_400_000;
-const service69 = { name: "PMI du Rhône", email: "pmi@rhone.example.fr", openingHours: "du lundi au vendredi, 9 h – 17 h", responseDelayHours: 48, enabled: true };
+const service69 = {
+  name: "PMI du Rhône",
+  email: "pmi@rhone.example.fr",
+  openingHours: "du lundi au vendredi, 9 h – 17 h",
+  responseDelayHours: 48,
+  enabled: true,
+};
 let phoneCounter = 0;
 /** A new valid mobile number each time (the per-number limit is tested on its own). */
 const nextPhone = () => `06 00 00 ${String(Math.floor(phoneCounter / 100) % 100).padStart(2, "0")} ${String(phoneCounter++ % 100).padStart(2, "0")}`;
-const request = (extra: Record<string, unknown> = {}) => ({ name: "Camille", phone: nextPhone(), moments: ["matin", "soir"], commune: "69123", consent: true, ...extra });
+const request = (extra: Record<string, unknown> = {}) => ({
+  name: "Camille",
+  phone: nextPhone(),
+  moments: ["matin", "soir"],
+  commune: "69123",
+  consent: true,
+  ...extra,
+});
 
 describe.each(testDatabases)("call-back requests on %s", (_kind, openDb) => {
   let db: Database;
@@ -76,19 +89,26 @@ describe.each(testDatabases)("call-back requests on %s", (_kind, openDb) => {
   });
 
   it("a request is stored encrypted: the raw row holds no name, phone, commune or result", async () => {
-    const res = await send(request({ name: "Zoé-Marguerite", phone: "+33 7 81 23 45 67", commune: "69266", sharedResult: { band: "eleve", date: "2026-12-01" } }));
+    const res = await send(
+      request({ name: "Zoé-Marguerite", phone: "+33 7 81 23 45 67", commune: "69266", sharedResult: { band: "eleve", date: "2026-12-01" } }),
+    );
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.service).toEqual({ name: service69.name, openingHours: service69.openingHours, responseDelayHours: 48 });
     expect(body.expectedBy).toBe(new Date(clock.getTime() + 48 * 3_600_000).toISOString());
     expect(body.cancelToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const raw = await db.query<Record<string, unknown>>("SELECT * FROM callback_request WHERE id = $1", [body.id]);
-    const dump = JSON.stringify(raw) + JSON.stringify(await db.query("SELECT * FROM callback_event")) + JSON.stringify(await db.query("SELECT * FROM steering_audit"));
+    const dump =
+      JSON.stringify(raw) + JSON.stringify(await db.query("SELECT * FROM callback_event")) + JSON.stringify(await db.query("SELECT * FROM steering_audit"));
     for (const secret of ["Zoé", "Marguerite", "0781234567", "781234567", "69266", "eleve", "2026-12-01", body.cancelToken]) expect(dump).not.toContain(secret);
     expect(raw[0]).toMatchObject({ departement: "69", status: "new", key_id: "k1" });
     // The key opens it, bound to its row: the same payload under another id does not open.
     const row = raw[0] as { payload: string; id: string };
-    expect(JSON.parse(open(keyring, "k1", row.payload, `callback_request:${row.id}:69`))).toMatchObject({ name: "Zoé-Marguerite", phone: "0781234567", commune: "69266" });
+    expect(JSON.parse(open(keyring, "k1", row.payload, `callback_request:${row.id}:69`))).toMatchObject({
+      name: "Zoé-Marguerite",
+      phone: "0781234567",
+      commune: "69266",
+    });
     expect(() => open(keyring, "k1", row.payload, `callback_request:${row.id}:01`)).toThrow();
     expect(() => open(testKeyring(["k1"]), "k1", row.payload, `callback_request:${row.id}:69`)).toThrow();
   });
@@ -99,7 +119,14 @@ describe.each(testDatabases)("call-back requests on %s", (_kind, openDb) => {
     expect(inbox.statusCode).toBe(200);
     expect(inbox.headers["cache-control"]).toBe("no-store");
     const item = inbox.json().items.find((i: { id: string }) => i.id === created.id);
-    expect(item).toMatchObject({ name: "Inès", phone: "0611223344", moments: ["matin", "soir"], commune: { code: "69123", name: null }, status: "new", sharedResult: null });
+    expect(item).toMatchObject({
+      name: "Inès",
+      phone: "0611223344",
+      moments: ["matin", "soir"],
+      commune: { code: "69123", name: null },
+      status: "new",
+      sharedResult: null,
+    });
     expect(item.deleteBy).toBe(new Date(clock.getTime() + 90 * DAY).toISOString());
     expect(inbox.json().service).toMatchObject({ name: service69.name, enabled: true });
 
@@ -108,10 +135,23 @@ describe.each(testDatabases)("call-back requests on %s", (_kind, openDb) => {
     expect(contacted.statusCode).toBe(200);
     expect(contacted.json()).toMatchObject({ status: "contacted", attempts: 1 });
     clock = new Date(clock.getTime() + 3_600_000);
-    const closed = await as("pmi69", "POST", `/api/v1/pilotage/rappels/${created.id}/statut`, { status: "closed", outcome: "oriented", orientedTo: "CMP de Villeurbanne" });
+    const closed = await as("pmi69", "POST", `/api/v1/pilotage/rappels/${created.id}/statut`, {
+      status: "closed",
+      outcome: "oriented",
+      orientedTo: "CMP de Villeurbanne",
+    });
     expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toMatchObject({ status: "closed", outcome: "oriented", orientedTo: "CMP de Villeurbanne", deleteBy: new Date(clock.getTime() + 30 * DAY).toISOString() });
-    expect(closed.json().history.map((h: { actor: string; action: string }) => `${h.actor}:${h.action}`)).toEqual(["Parent:created", "Agent PMI 69:contacted", "Agent PMI 69:closed"]);
+    expect(closed.json()).toMatchObject({
+      status: "closed",
+      outcome: "oriented",
+      orientedTo: "CMP de Villeurbanne",
+      deleteBy: new Date(clock.getTime() + 30 * DAY).toISOString(),
+    });
+    expect(closed.json().history.map((h: { actor: string; action: string }) => `${h.actor}:${h.action}`)).toEqual([
+      "Parent:created",
+      "Agent PMI 69:contacted",
+      "Agent PMI 69:closed",
+    ]);
     expect(closed.json().history[2].detail).toBe("Orientée vers un autre service : CMP de Villeurbanne");
     // The orientation is sealed too.
     expect(JSON.stringify(await db.query("SELECT * FROM callback_request WHERE id = $1", [created.id]))).not.toContain("Villeurbanne");
@@ -156,12 +196,15 @@ describe.each(testDatabases)("call-back requests on %s", (_kind, openDb) => {
     expect(await exists(open1.id)).toBe(false);
     // Gone for the service and for the parent's token alike.
     expect((await as("pmi69", "GET", `/api/v1/pilotage/rappels/${open1.id}`)).statusCode).toBe(404);
-    expect((await app.inject({ method: "DELETE", url: `/api/v1/rappel/demandes/${open1.id}`, headers: { "x-cancel-token": open1.cancelToken } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: "DELETE", url: `/api/v1/rappel/demandes/${open1.id}`, headers: { "x-cancel-token": open1.cancelToken } })).statusCode,
+    ).toBe(404);
   });
 
   it("cancel: a wrong token or an unknown id gives the same 404; the right token deletes the request", async () => {
     const created = (await send(request())).json();
-    const del = (id: string, token?: string) => app.inject({ method: "DELETE", url: `/api/v1/rappel/demandes/${id}`, headers: token === undefined ? {} : { "x-cancel-token": token } });
+    const del = (id: string, token?: string) =>
+      app.inject({ method: "DELETE", url: `/api/v1/rappel/demandes/${id}`, headers: token === undefined ? {} : { "x-cancel-token": token } });
     const wrong = await del(created.id, "A".repeat(43));
     const unknown = await del("00000000-0000-4000-8000-000000000000", created.cancelToken);
     const none = await del(created.id);

@@ -42,7 +42,11 @@ export function parseKeyring(raw: string): Keyring | string {
     byId.set(id, key);
   }
   const [firstId, firstKey] = [...byId][0]!;
-  return { current: { id: firstId, key: firstKey }, byId, hmacKey: Buffer.from(hkdfSync("sha256", firstKey, Buffer.alloc(0), "mille-jours rappel limites", 32)) };
+  return {
+    current: { id: firstId, key: firstKey },
+    byId,
+    hmacKey: Buffer.from(hkdfSync("sha256", firstKey, Buffer.alloc(0), "mille-jours rappel limites", 32)),
+  };
 }
 
 export function seal(keyring: Keyring, plaintext: string, associatedData: string): { keyId: string; sealed: string } {

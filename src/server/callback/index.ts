@@ -31,7 +31,10 @@ export function callbackPlugin(db: Database, steering: SteeringOptions, options:
  * (closing + CALLBACK_CLOSED_RETENTION_DAYS, at the latest sending + CALLBACK_MAX_RETENTION_DAYS) and the
  * rate-limit counters past their window. Returns the function that stops it (called on shutdown).
  */
-export function startRetentionJob(db: Database, options: { intervalMs: number; now?: () => Date; log: Pick<FastifyBaseLogger, "info" | "error"> }): () => Promise<void> {
+export function startRetentionJob(
+  db: Database,
+  options: { intervalMs: number; now?: () => Date; log: Pick<FastifyBaseLogger, "info" | "error"> },
+): () => Promise<void> {
   const now = options.now ?? (() => new Date());
   let running: Promise<void> | null = null;
   const run = () => {
@@ -41,7 +44,8 @@ export function startRetentionJob(db: Database, options: { intervalMs: number; n
         (done) => {
           if (done.requests > 0) options.log.info({ deleted: done.requests }, "demandes de rappel échues supprimées");
         },
-        (error: unknown) => options.log.error({ err: error instanceof Error ? error.message : String(error) }, "suppression des demandes de rappel échues impossible"),
+        (error: unknown) =>
+          options.log.error({ err: error instanceof Error ? error.message : String(error) }, "suppression des demandes de rappel échues impossible"),
       )
       .finally(() => {
         running = null;

@@ -24,7 +24,14 @@ describe.each(testDatabases)("call-back public endpoints with odd input on %s", 
       `SELECT departement, key_id AS "keyId", payload FROM callback_request WHERE id = $1`,
       [id],
     );
-    return { departement: row!.departement, payload: JSON.parse(open(keyring, row!.keyId, row!.payload, `callback_request:${id}:${row!.departement}`)) as { name: string; phone: string; commune: string } };
+    return {
+      departement: row!.departement,
+      payload: JSON.parse(open(keyring, row!.keyId, row!.payload, `callback_request:${id}:${row!.departement}`)) as {
+        name: string;
+        phone: string;
+        commune: string;
+      },
+    };
   };
 
   beforeAll(async () => {

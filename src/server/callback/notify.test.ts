@@ -73,7 +73,14 @@ describe.each(testDatabases)("call-back notice by e-mail on %s", (_kind, open) =
     const res = await app.inject({
       method: "POST",
       url: "/api/v1/rappel/demandes",
-      payload: { name: "Anaïs-Prudence", phone: "06 47 58 69 70", moments: ["apres-midi"], commune: "69381", sharedResult: { band: "eleve", date: "2026-11-30" }, consent: true },
+      payload: {
+        name: "Anaïs-Prudence",
+        phone: "06 47 58 69 70",
+        moments: ["apres-midi"],
+        commune: "69381",
+        sharedResult: { band: "eleve", date: "2026-11-30" },
+        consent: true,
+      },
     });
     expect(res.statusCode).toBe(201);
     const message = await arrived;
@@ -83,7 +90,23 @@ describe.each(testDatabases)("call-back notice by e-mail on %s", (_kind, open) =
     expect(message.data).toContain("Subject: Mille Jours : une nouvelle demande vous attend\r\n");
     expect(text).toContain("Une nouvelle demande vous attend sur Mille Jours.");
     expect(text).toContain("https://1000jours.example.fr/pilotage/rappels");
-    for (const personal of ["Anaïs", "Anaïs", "Prudence", "0647586970", "06 47", "47 58 69 70", "69381", "Lyon", "eleve", "élevé", "2026-11-30", "apres-midi", "après-midi", res.json().id, res.json().cancelToken])
+    for (const personal of [
+      "Anaïs",
+      "Anaïs",
+      "Prudence",
+      "0647586970",
+      "06 47",
+      "47 58 69 70",
+      "69381",
+      "Lyon",
+      "eleve",
+      "élevé",
+      "2026-11-30",
+      "apres-midi",
+      "après-midi",
+      res.json().id,
+      res.json().cancelToken,
+    ])
       for (const seen of [message.data, text]) expect(seen, personal).not.toContain(personal);
     expect(message.data).toMatch(/Content-Transfer-Encoding: (quoted-printable|7bit)/); // readable as checked above, not base64
     expect(NOTICE_SUBJECT).toBe("Mille Jours : une nouvelle demande vous attend");
@@ -95,7 +118,11 @@ describe.each(testDatabases)("call-back notice by e-mail on %s", (_kind, open) =
     const db2 = db;
     const app2 = await callbackTestApp(db2, {}, { keyring: testKeyring(), notifier: smtpNotifier(down.url, "Mille Jours <a@b.fr>", null) });
     try {
-      const res = await app2.inject({ method: "POST", url: "/api/v1/rappel/demandes", payload: { name: "Noé", phone: "0611111111", moments: ["matin"], commune: "69123", consent: true } });
+      const res = await app2.inject({
+        method: "POST",
+        url: "/api/v1/rappel/demandes",
+        payload: { name: "Noé", phone: "0611111111", moments: ["matin"], commune: "69123", consent: true },
+      });
       expect(res.statusCode).toBe(201);
       expect(await db.query("SELECT 1 FROM callback_request WHERE id = $1", [res.json().id])).toHaveLength(1);
     } finally {

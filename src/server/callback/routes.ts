@@ -48,9 +48,12 @@ export const REQUEST_BODY_LIMIT = 4 * 1024;
 
 /** Without keys, call-backs are off: for a parent it is the same as « no service » (coverage says not covered). */
 const closedToParents = () =>
-  new ConflictError("Les demandes de rappel ne sont pas ouvertes sur ce serveur. En cas d'urgence, appelez le 3114 (prévention du suicide, 24 h/24), le 15 ou le 112.", {
-    title: "Pas de service de rappel",
-  });
+  new ConflictError(
+    "Les demandes de rappel ne sont pas ouvertes sur ce serveur. En cas d'urgence, appelez le 3114 (prévention du suicide, 24 h/24), le 15 ou le 112.",
+    {
+      title: "Pas de service de rappel",
+    },
+  );
 /** …and for a département's service, a fault of the server's set-up. */
 const notConfigured = () =>
   new UnavailableError("Les demandes de rappel ne sont pas configurées sur ce serveur (clés de chiffrement absentes) : prévenez l'exploitant du service.", {
@@ -64,7 +67,12 @@ const requestGone = () => new NotFoundError("Aucune demande de votre départemen
  * département's service, and the services table of the national administration. Contract:
  * src/domain/callback/contract.ts.
  */
-export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, pending: Set<Promise<unknown>>, log: () => FastifyBaseLogger): FastifyPluginAsyncZod {
+export function callbackRoutes(
+  steering: SteeringContext,
+  ctx: CallbackContext,
+  pending: Set<Promise<unknown>>,
+  log: () => FastifyBaseLogger,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const publicTags = ["rappel"];
     const tags = ["pilotage : rappels"];
@@ -77,7 +85,14 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
 
     app.get(
       "/rappel/couverture",
-      { schema: { summary: "Un service rappelle-t-il les parents de ce département ? (nom, horaires, délai)", tags: publicTags, querystring: coverageQuerySchema, response: { 200: coverageSchema } } },
+      {
+        schema: {
+          summary: "Un service rappelle-t-il les parents de ce département ? (nom, horaires, délai)",
+          tags: publicTags,
+          querystring: coverageQuerySchema,
+          response: { 200: coverageSchema },
+        },
+      },
       async (request, reply) => {
         const { departement } = request.query;
         reply.header("cache-control", "no-cache");
@@ -102,12 +117,18 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
         const keyring = ctx.keyring;
         if (!keyring) throw closedToParents();
         const body = request.body;
-        if (body.siteWeb) throw new InvalidInputError("La demande n'a pas pu être acceptée. Si vous êtes une personne, rechargez la page et recommencez.", { title: "Demande refusée" });
+        if (body.siteWeb)
+          throw new InvalidInputError("La demande n'a pas pu être acceptée. Si vous êtes une personne, rechargez la page et recommencez.", {
+            title: "Demande refusée",
+          });
         const now = steering.now();
         // Per client address (request.ip: X-Forwarded-For only from TRUST_PROXY relays), counted on every valid attempt.
         const byAddress = await hitRate(steering.db, keyedHash(keyring, "ip", request.ip), ctx.ipMax, ctx.ipWindowMs, now);
         if (!byAddress.allowed)
-          throw new TooManyRequestsError("Trop de demandes envoyées depuis cette connexion : réessayez plus tard. En cas d'urgence, appelez le 3114, le 15 ou le 112.", byAddress.retryAfterSeconds);
+          throw new TooManyRequestsError(
+            "Trop de demandes envoyées depuis cette connexion : réessayez plus tard. En cas d'urgence, appelez le 3114, le 15 ou le 112.",
+            byAddress.retryAfterSeconds,
+          );
         const departement = departementOfCommune(body.commune);
         const service = findDepartement(departement) ? await findService(steering.db, departement) : undefined;
         if (!service?.enabled)
@@ -120,19 +141,31 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
           [body.commune],
         );
         if (commune?.known && commune.name === null)
-          throw new InvalidInputError(`Commune « ${body.commune} » inconnue : choisissez-la dans la liste.`, { errors: [{ field: "commune", message: "Commune inconnue." }] });
+          throw new InvalidInputError(`Commune « ${body.commune} » inconnue : choisissez-la dans la liste.`, {
+            errors: [{ field: "commune", message: "Commune inconnue." }],
+          });
         const byPhone = await hitRate(steering.db, keyedHash(keyring, "tel", body.phone), ctx.phoneMax, ctx.phoneWindowMs, now);
         if (!byPhone.allowed)
-          throw new TooManyRequestsError("Une demande a déjà été envoyée pour ce numéro : le service vous rappellera. En cas d'urgence, appelez le 3114, le 15 ou le 112.", byPhone.retryAfterSeconds);
+          throw new TooManyRequestsError(
+            "Une demande a déjà été envoyée pour ce numéro : le service vous rappellera. En cas d'urgence, appelez le 3114, le 15 ou le 112.",
+            byPhone.retryAfterSeconds,
+          );
         const created = await steering.db.transaction(async (tx) => {
-          const ids = await insertRequest(tx, keyring, { request: body, departement, communeName: commune?.name ?? null, now, maxRetentionMs: ctx.maxRetentionMs });
+          const ids = await insertRequest(tx, keyring, {
+            request: body,
+            departement,
+            communeName: commune?.name ?? null,
+            now,
+            maxRetentionMs: ctx.maxRetentionMs,
+          });
           await auditCallback(tx, { at: now, actor: null, action: "rappel.creation", requestIds: [ids.id], departement });
           return ids;
         });
         if (ctx.notifier) {
           const sending = ctx.notifier.notifyNewRequest(service.email).then(
             () => log().info({ departement }, "avis de nouvelle demande de rappel envoyé"),
-            (error: unknown) => log().error({ departement, err: error instanceof Error ? error.message : String(error) }, "avis de nouvelle demande de rappel non envoyé"),
+            (error: unknown) =>
+              log().error({ departement, err: error instanceof Error ? error.message : String(error) }, "avis de nouvelle demande de rappel non envoyé"),
           );
           pending.add(sending);
           void sending.finally(() => pending.delete(sending));
@@ -161,7 +194,13 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
         const token = request.headers[CANCEL_TOKEN_HEADER];
         const cancelled = typeof token === "string" ? await cancelRequest(steering.db, request.params.id, token) : null;
         if (!cancelled) throw new NotFoundError("Aucune demande en cours ne correspond : elle a peut-être déjà été annulée ou traitée, puis supprimée.");
-        await auditCallback(steering.db, { at: steering.now(), actor: null, action: "rappel.annulation", requestIds: [request.params.id], departement: cancelled.departement });
+        await auditCallback(steering.db, {
+          at: steering.now(),
+          actor: null,
+          action: "rappel.annulation",
+          requestIds: [request.params.id],
+          departement: cancelled.departement,
+        });
         return reply.status(204).send(null);
       },
     );
@@ -172,7 +211,10 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
 
     app.get(
       "/pilotage/rappels",
-      { schema: { summary: "Demandes de rappel du département du compte (chaque lecture est journalisée)", tags, response: { 200: inboxSchema } }, onRequest: departemental },
+      {
+        schema: { summary: "Demandes de rappel du département du compte (chaque lecture est journalisée)", tags, response: { 200: inboxSchema } },
+        onRequest: departemental,
+      },
       async (request) => {
         if (!ctx.keyring) throw notConfigured();
         const { account } = sessionOf(request);
@@ -187,7 +229,12 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
     app.get(
       "/pilotage/rappels/barometre",
       {
-        schema: { summary: "Baromètre EPP/EPNP du département du compte (lecture seule)", tags, querystring: departementBarometerQuerySchema, response: { 200: departementBarometerSchema } },
+        schema: {
+          summary: "Baromètre EPP/EPNP du département du compte (lecture seule)",
+          tags,
+          querystring: departementBarometerQuerySchema,
+          response: { 200: departementBarometerSchema },
+        },
         onRequest: departemental,
       },
       async (request) => {
@@ -204,7 +251,10 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
 
     app.get(
       "/pilotage/rappels/:id",
-      { schema: { summary: "Une demande de rappel du département du compte", tags, params: callbackIdParamsSchema, response: { 200: callbackRequestSchema } }, onRequest: departemental },
+      {
+        schema: { summary: "Une demande de rappel du département du compte", tags, params: callbackIdParamsSchema, response: { 200: callbackRequestSchema } },
+        onRequest: departemental,
+      },
       async (request) => {
         if (!ctx.keyring) throw notConfigured();
         const found = await readRequest(steering.db, ctx.keyring, sessionOf(request).account, request.params.id, steering.now());
@@ -216,14 +266,22 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
     app.post(
       "/pilotage/rappels/:id/statut",
       {
-        schema: { summary: "Marquer une demande contactée ou clôturée (avec son issue)", tags, params: callbackIdParamsSchema, body: statusChangeSchema, response: { 200: callbackRequestSchema } },
+        schema: {
+          summary: "Marquer une demande contactée ou clôturée (avec son issue)",
+          tags,
+          params: callbackIdParamsSchema,
+          body: statusChangeSchema,
+          response: { 200: callbackRequestSchema },
+        },
         onRequest: departemental,
       },
       async (request) => {
         const keyring = ctx.keyring;
         if (!keyring) throw notConfigured();
         // A request already closed is refused by the store (ConflictError « Demande clôturée »).
-        const updated = await steering.db.transaction((tx) => changeStatus(tx, { ...ctx, keyring }, sessionOf(request).account, request.params.id, request.body, steering.now()));
+        const updated = await steering.db.transaction((tx) =>
+          changeStatus(tx, { ...ctx, keyring }, sessionOf(request).account, request.params.id, request.body, steering.now()),
+        );
         if (!updated) throw requestGone();
         return updated;
       },
@@ -235,13 +293,19 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
 
     app.get(
       "/pilotage/services-rappel",
-      { schema: { summary: "Les services qui rappellent les parents, par département (administration nationale)", tags, response: { 200: servicesListSchema } }, onRequest: national },
+      {
+        schema: { summary: "Les services qui rappellent les parents, par département (administration nationale)", tags, response: { 200: servicesListSchema } },
+        onRequest: national,
+      },
       async () => ({ items: await listServices(steering.db) }),
     );
 
     app.get(
       "/pilotage/services-rappel/:departement",
-      { schema: { summary: "Le service de rappel d'un département", tags, params: departementParamsSchema, response: { 200: callbackServiceSchema } }, onRequest: national },
+      {
+        schema: { summary: "Le service de rappel d'un département", tags, params: departementParamsSchema, response: { 200: callbackServiceSchema } },
+        onRequest: national,
+      },
       async (request) => {
         const service = await findService(steering.db, request.params.departement);
         if (!service) throw new NotFoundError(`Aucun service de rappel n'est enregistré pour le département ${request.params.departement}.`);
@@ -252,7 +316,13 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
     app.put(
       "/pilotage/services-rappel/:departement",
       {
-        schema: { summary: "Enregistrer ou modifier le service de rappel d'un département", tags, params: departementParamsSchema, body: callbackServiceInputSchema, response: { 200: callbackServiceSchema } },
+        schema: {
+          summary: "Enregistrer ou modifier le service de rappel d'un département",
+          tags,
+          params: departementParamsSchema,
+          body: callbackServiceInputSchema,
+          response: { 200: callbackServiceSchema },
+        },
         onRequest: national,
       },
       async (request) => {
@@ -270,4 +340,3 @@ export function callbackRoutes(steering: SteeringContext, ctx: CallbackContext, 
     );
   };
 }
-

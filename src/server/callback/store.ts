@@ -99,7 +99,10 @@ export async function upsertService(db: Queryable, departement: string, input: C
 // --- Audit ---------------------------------------------------------------------------------------------
 
 /** One row of the steering audit log; ids and départements only, never what the person wrote. */
-export async function auditCallback(db: Queryable, entry: { at: Date; actor: Account | null; action: string; requestIds: string[]; departement: string; after?: unknown }) {
+export async function auditCallback(
+  db: Queryable,
+  entry: { at: Date; actor: Account | null; action: string; requestIds: string[]; departement: string; after?: unknown },
+) {
   if (entry.requestIds.length === 0) return;
   await db.query(
     `INSERT INTO steering_audit (at, account_id, actor_email, action, project_id, region, before, after)
@@ -147,14 +150,20 @@ export async function insertRequest(
     `INSERT INTO callback_request (id, departement, status, key_id, payload, cancel_token_hash, created_at, delete_at) VALUES ($1, $2, 'new', $3, $4, $5, $6, $7)`,
     [id, input.departement, keyId, sealed, sha256Hex(cancelToken), input.now.toISOString(), deleteAt.toISOString()],
   );
-  await db.query(`INSERT INTO callback_event (request_id, at, account_id, actor, action) VALUES ($1, $2, NULL, 'Parent', 'created')`, [id, input.now.toISOString()]);
+  await db.query(`INSERT INTO callback_event (request_id, at, account_id, actor, action) VALUES ($1, $2, NULL, 'Parent', 'created')`, [
+    id,
+    input.now.toISOString(),
+  ]);
   return { id, cancelToken };
 }
 
 /** Deletes a request if the token is its cancel token; false for a wrong token, an unknown or a deleted request. */
 export async function cancelRequest(db: Queryable, id: string, token: string): Promise<{ departement: string } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const [row] = await db.query<{ departement: string }>("DELETE FROM callback_request WHERE id = $1 AND cancel_token_hash = $2 RETURNING departement", [id, sha256Hex(token)]);
+  const [row] = await db.query<{ departement: string }>("DELETE FROM callback_request WHERE id = $1 AND cancel_token_hash = $2 RETURNING departement", [
+    id,
+    sha256Hex(token),
+  ]);
   return row ?? null;
 }
 
@@ -197,10 +206,9 @@ function closedDetail(p: Payload): string | null {
 
 async function eventsOf(db: Queryable, ids: string[]): Promise<EventRow[]> {
   if (ids.length === 0) return [];
-  return db.query<EventRow>(
-    `SELECT request_id::text AS "requestId", at, actor, action FROM callback_event WHERE request_id = ANY($1::uuid[]) ORDER BY id`,
-    [ids],
-  );
+  return db.query<EventRow>(`SELECT request_id::text AS "requestId", at, actor, action FROM callback_event WHERE request_id = ANY($1::uuid[]) ORDER BY id`, [
+    ids,
+  ]);
 }
 
 /** The requests of a département, newest first, decrypted; each read is audited. Unreadable rows (key removed) are counted. */
@@ -233,7 +241,12 @@ export async function listRequests(
 export async function readRequest(db: Queryable, keyring: Keyring, account: Account, id: string, now: Date): Promise<CallbackRequestView | undefined> {
   const [row] = await db.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM callback_request WHERE id = $1 AND departement = $2`, [id, account.departement]);
   if (!row) return undefined;
-  await db.query(`INSERT INTO callback_event (request_id, at, account_id, actor, action) VALUES ($1, $2, $3, $4, 'read')`, [id, now.toISOString(), account.id, account.displayName]);
+  await db.query(`INSERT INTO callback_event (request_id, at, account_id, actor, action) VALUES ($1, $2, $3, $4, 'read')`, [
+    id,
+    now.toISOString(),
+    account.id,
+    account.displayName,
+  ]);
   await auditCallback(db, { at: now, actor: account, action: "rappel.lecture", requestIds: [id], departement: row.departement });
   return view(row, unseal(keyring, row), await eventsOf(db, [id]));
 }
@@ -254,14 +267,22 @@ export async function changeStatus(
   change: StatusChange,
   now: Date,
 ): Promise<CallbackRequestView | undefined> {
-  const [row] = await tx.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM callback_request WHERE id = $1 AND departement = $2 FOR UPDATE`, [id, account.departement]);
+  const [row] = await tx.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM callback_request WHERE id = $1 AND departement = $2 FOR UPDATE`, [
+    id,
+    account.departement,
+  ]);
   if (!row) return undefined;
   if (row.status === "closed") throw new AlreadyClosedError();
   const p = unseal(ctx.keyring, row);
-  const next: Payload = change.status === "closed" ? { ...p, outcome: change.outcome!, attempts: change.attempts ?? p.attempts, orientedTo: change.orientedTo ?? null } : { ...p, attempts: change.attempts ?? p.attempts };
+  const next: Payload =
+    change.status === "closed"
+      ? { ...p, outcome: change.outcome!, attempts: change.attempts ?? p.attempts, orientedTo: change.orientedTo ?? null }
+      : { ...p, attempts: change.attempts ?? p.attempts };
   const { keyId, sealed } = seal(ctx.keyring, JSON.stringify(next), aad(row.id, row.departement));
   const closedAt = change.status === "closed" ? now : null;
-  const deleteAt = closedAt ? new Date(Math.min(closedAt.getTime() + ctx.closedRetentionMs, new Date(row.createdAt).getTime() + ctx.maxRetentionMs)) : new Date(row.deleteAt);
+  const deleteAt = closedAt
+    ? new Date(Math.min(closedAt.getTime() + ctx.closedRetentionMs, new Date(row.createdAt).getTime() + ctx.maxRetentionMs))
+    : new Date(row.deleteAt);
   await tx.query(`UPDATE callback_request SET status = $2, key_id = $3, payload = $4, closed_at = $5, delete_at = $6 WHERE id = $1`, [
     id,
     change.status,
@@ -270,8 +291,21 @@ export async function changeStatus(
     closedAt?.toISOString() ?? null,
     deleteAt.toISOString(),
   ]);
-  await tx.query(`INSERT INTO callback_event (request_id, at, account_id, actor, action) VALUES ($1, $2, $3, $4, $5)`, [id, now.toISOString(), account.id, account.displayName, change.status]);
-  await auditCallback(tx, { at: now, actor: account, action: `rappel.${change.status === "closed" ? "cloture" : "contact"}`, requestIds: [id], departement: row.departement, after: { status: change.status, outcome: change.outcome ?? null } });
+  await tx.query(`INSERT INTO callback_event (request_id, at, account_id, actor, action) VALUES ($1, $2, $3, $4, $5)`, [
+    id,
+    now.toISOString(),
+    account.id,
+    account.displayName,
+    change.status,
+  ]);
+  await auditCallback(tx, {
+    at: now,
+    actor: account,
+    action: `rappel.${change.status === "closed" ? "cloture" : "contact"}`,
+    requestIds: [id],
+    departement: row.departement,
+    after: { status: change.status, outcome: change.outcome ?? null },
+  });
   // What was just written, without reading the row back nor opening what was just sealed.
   return view({ ...row, status: change.status, keyId, payload: sealed, closedAt, deleteAt }, next, await eventsOf(tx, [id]));
 }
@@ -284,7 +318,13 @@ export async function purgeExpired(db: Queryable, now: Date): Promise<{ requests
 }
 
 /** Counts one hit on a rate-limit key in its window (one atomic upsert); the answer says whether it is over the limit. */
-export async function hitRate(db: Queryable, key: string, max: number, windowMs: number, now: Date): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+export async function hitRate(
+  db: Queryable,
+  key: string,
+  max: number,
+  windowMs: number,
+  now: Date,
+): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   const [row] = await db.query<{ hits: number; windowEnd: string | Date }>(
     `INSERT INTO callback_rate AS r (key, hits, window_end) VALUES ($1, 1, $3)
      ON CONFLICT (key) DO UPDATE SET

@@ -25,7 +25,12 @@ export function testKeyring(ids: string[] = ["k1"], keys: Map<string, string> = 
  * The steering and call-back routes under /api/v1, with the validation and error handling of src/server/app.ts,
  * a clock the test controls, and inject()'s default address (127.0.0.1) as a trusted proxy.
  */
-export async function callbackTestApp(db: Database, steering: SteeringOptions, callback: CallbackOptions, trustProxy: string[] = ["127.0.0.1"]): Promise<FastifyInstance> {
+export async function callbackTestApp(
+  db: Database,
+  steering: SteeringOptions,
+  callback: CallbackOptions,
+  trustProxy: string[] = ["127.0.0.1"],
+): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -95,7 +95,11 @@ describe("every command refuses the folder of a running server", () => {
   };
 
   beforeAll(async () => {
-    const first = tsx("src/cli/admin-create.ts", ["--email", "premiere@sante.gouv.fr", "--nom", "Première", "--role", "national"], "un mot de passe assez long 2026\nun mot de passe assez long 2026\n");
+    const first = tsx(
+      "src/cli/admin-create.ts",
+      ["--email", "premiere@sante.gouv.fr", "--nom", "Première", "--role", "national"],
+      "un mot de passe assez long 2026\nun mot de passe assez long 2026\n",
+    );
     expect(first.status, first.stderr).toBe(0);
     server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     await new Promise<void>((resolve, reject) => {

@@ -23,7 +23,9 @@ export class DataDirLockedError extends Error {
     readonly lockPath: string,
     readonly holder: LockHolder | null,
   ) {
-    const who = holder ? `le processus ${holder.pid} (« ${holder.command} », depuis ${holder.since}${holder.host !== hostname() ? `, sur la machine ${holder.host}` : ""})` : "un autre processus";
+    const who = holder
+      ? `le processus ${holder.pid} (« ${holder.command} », depuis ${holder.since}${holder.host !== hostname() ? `, sur la machine ${holder.host}` : ""})`
+      : "un autre processus";
     super(
       `Le dossier de données « ${dirname(lockPath)} » est déjà ouvert par ${who}. ` +
         "Avec la base embarquée (PGlite), un seul processus à la fois peut l'ouvrir : arrêtez ce processus (par exemple le serveur) avant de lancer cette commande, " +
@@ -43,7 +45,9 @@ export function lockPathFor(pgliteDir: string): string {
 function readHolder(path: string): LockHolder | null {
   try {
     const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<LockHolder>;
-    return typeof parsed.pid === "number" ? { pid: parsed.pid, host: String(parsed.host ?? ""), command: String(parsed.command ?? "?"), since: String(parsed.since ?? "?") } : null;
+    return typeof parsed.pid === "number"
+      ? { pid: parsed.pid, host: String(parsed.host ?? ""), command: String(parsed.command ?? "?"), since: String(parsed.since ?? "?") }
+      : null;
   } catch {
     return null;
   }
@@ -70,7 +74,11 @@ function tryCreate(path: string): boolean {
   const holder: LockHolder = {
     pid: process.pid,
     host: hostname(),
-    command: process.argv.slice(1).map((arg) => basename(arg)).join(" ").slice(0, 200),
+    command: process.argv
+      .slice(1)
+      .map((arg) => basename(arg))
+      .join(" ")
+      .slice(0, 200),
     since: new Date().toISOString(),
   };
   try {

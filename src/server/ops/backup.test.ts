@@ -39,24 +39,41 @@ async function seed(db: Database): Promise<void> {
 
 /** Every table of the schema, each row as JSON, in a stable order. */
 async function snapshot(db: Database): Promise<Record<string, unknown[]>> {
-  const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1");
+  const tables = await db.query<{ name: string }>(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+  );
   const result: Record<string, unknown[]> = {};
   for (const { name } of tables) {
-    const [row] = await db.query<{ rows: unknown[] }>(`SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY to_jsonb(t)::text), '[]'::jsonb) AS rows FROM "${name}" t`);
+    const [row] = await db.query<{ rows: unknown[] }>(
+      `SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY to_jsonb(t)::text), '[]'::jsonb) AS rows FROM "${name}" t`,
+    );
     result[name] = row!.rows;
   }
   return result;
 }
 
 function expectSeeded(tables: Record<string, unknown[]>) {
-  for (const table of ["steering_account", "steering_project", "steering_audit", "steering_barometer_dataset", "steering_barometer_value", "place", "import_run", "schema_migration"])
+  for (const table of [
+    "steering_account",
+    "steering_project",
+    "steering_audit",
+    "steering_barometer_dataset",
+    "steering_barometer_value",
+    "place",
+    "import_run",
+    "schema_migration",
+  ])
     expect(tables[table]?.length, table).toBeGreaterThan(0);
   expect(tables.import_run!.length).toBe(2);
 }
 
 /** The real commands, as an operator runs them. */
 function cli(command: "backup" | "restore", file: string, env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", `src/cli/${command}.ts`, file], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", `src/cli/${command}.ts`, file], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
   return { status: result.status, out: result.stdout + result.stderr };
 }
 
@@ -84,7 +101,9 @@ describe("backup and restore with PGlite", () => {
     const copy = await openPglite(join(restoredDir, "pglite"));
     expect(await snapshot(copy)).toEqual(before);
     // Identity sequences continue after the restored rows.
-    const [next] = await copy.query<{ id: string }>("INSERT INTO steering_audit (at, actor_email, action) VALUES (now(), 'x@sante.gouv.fr', 'test') RETURNING id");
+    const [next] = await copy.query<{ id: string }>(
+      "INSERT INTO steering_audit (at, actor_email, action) VALUES (now(), 'x@sante.gouv.fr', 'test') RETURNING id",
+    );
     expect(Number(next!.id)).toBe(before.steering_audit!.length + 1);
     await copy.close();
 
@@ -128,7 +147,9 @@ describe("backup and restore with PostgreSQL", () => {
     expect(restored.status, restored.out).toBe(0);
     const copy = await openDatabase({ databaseUrl: targetUrl });
     expect(await snapshot(copy)).toEqual(before);
-    const [next] = await copy.query<{ id: string }>("INSERT INTO steering_audit (at, actor_email, action) VALUES (now(), 'x@sante.gouv.fr', 'test') RETURNING id");
+    const [next] = await copy.query<{ id: string }>(
+      "INSERT INTO steering_audit (at, actor_email, action) VALUES (now(), 'x@sante.gouv.fr', 'test') RETURNING id",
+    );
     expect(Number(next!.id)).toBe(before.steering_audit!.length + 1);
 
     // A copy of the server (here: this open pool) is still connected: refused, nothing changed.

@@ -88,14 +88,24 @@ async function restoreUnlocked(target: BackupTarget, file: string, now: Date): P
   const kind = await backupKind(file);
   if (kind === null) throw new BackupError(`« ${file} » n'est pas une sauvegarde de Mille Jours (ni archive PGlite, ni pg_dump au format custom).`);
   if ("databaseUrl" in target) {
-    if (kind !== "postgresql") throw new BackupError(`« ${file} » est une sauvegarde de la base embarquée (PGlite) : elle ne se restaure pas dans PostgreSQL (DATABASE_URL est défini).`);
+    if (kind !== "postgresql")
+      throw new BackupError(
+        `« ${file} » est une sauvegarde de la base embarquée (PGlite) : elle ne se restaure pas dans PostgreSQL (DATABASE_URL est défini).`,
+      );
     const others = await otherSessions(target.databaseUrl);
     if (others > 0)
-      throw new BackupError(`${others} autre(s) connexion(s) utilisent cette base PostgreSQL : arrêtez toutes les copies du serveur (et les imports en cours) avant de restaurer.`);
-    await pgTool("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname", "@URL@", file], target);
+      throw new BackupError(
+        `${others} autre(s) connexion(s) utilisent cette base PostgreSQL : arrêtez toutes les copies du serveur (et les imports en cours) avant de restaurer.`,
+      );
+    await pgTool(
+      "pg_restore",
+      ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname", "@URL@", file],
+      target,
+    );
     return { previous: null };
   }
-  if (kind !== "pglite") throw new BackupError(`« ${file} » est une sauvegarde PostgreSQL (pg_dump) : définissez DATABASE_URL pour la restaurer dans PostgreSQL.`);
+  if (kind !== "pglite")
+    throw new BackupError(`« ${file} » est une sauvegarde PostgreSQL (pg_dump) : définissez DATABASE_URL pour la restaurer dans PostgreSQL.`);
   const dir = target.pgliteDir;
   const previous = existsSync(dir) && readdirSync(dir).length > 0 ? `${dir}.avant-restauration-${now.toISOString().replace(/[:.]/g, "-")}` : null;
   if (previous) await rename(dir, previous);
@@ -110,7 +120,9 @@ async function restoreUnlocked(target: BackupTarget, file: string, now: Date): P
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     if (previous) await rename(previous, dir);
-    throw new BackupError(`La sauvegarde « ${file} » ne s'ouvre pas (${error instanceof Error ? error.message : String(error)}) ; la base précédente est remise en place.`);
+    throw new BackupError(
+      `La sauvegarde « ${file} » ne s'ouvre pas (${error instanceof Error ? error.message : String(error)}) ; la base précédente est remise en place.`,
+    );
   }
   return { previous };
 }
@@ -119,7 +131,9 @@ async function otherSessions(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
     return rows[0]?.n ?? 0;
   } finally {
     await client.end();
@@ -131,7 +145,11 @@ async function otherSessions(databaseUrl: string): Promise<number> {
  * URL; the password goes through PGPASSWORD, never on the command line. A non-zero exit is an error
  * carrying the tool's own message.
  */
-async function pgTool(tool: "pg_dump" | "pg_restore", args: string[], { databaseUrl, pgBinDir }: { databaseUrl: string; pgBinDir?: string | null }): Promise<void> {
+async function pgTool(
+  tool: "pg_dump" | "pg_restore",
+  args: string[],
+  { databaseUrl, pgBinDir }: { databaseUrl: string; pgBinDir?: string | null },
+): Promise<void> {
   const url = new URL(databaseUrl);
   const password = decodeURIComponent(url.password);
   url.password = "";
@@ -144,7 +162,9 @@ async function pgTool(tool: "pg_dump" | "pg_restore", args: string[], { database
     child.on("error", (error: NodeJS.ErrnoException) =>
       reject(
         new BackupError(
-          error.code === "ENOENT" ? `${tool} est introuvable : installez le client PostgreSQL (apt-get install postgresql-client) ou indiquez son dossier dans PG_BIN_DIR.` : `${tool} : ${error.message}`,
+          error.code === "ENOENT"
+            ? `${tool} est introuvable : installez le client PostgreSQL (apt-get install postgresql-client) ou indiquez son dossier dans PG_BIN_DIR.`
+            : `${tool} : ${error.message}`,
         ),
       ),
     );

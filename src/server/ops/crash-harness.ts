@@ -99,7 +99,11 @@ export async function killServerUnderWriteLoad(options: {
     body: JSON.stringify({ email: CRASH_EMAIL, password: CRASH_PASSWORD }),
   });
   if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
-  const headers = { cookie: login.headers.get("set-cookie")!.split(";")[0]!, "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken, "content-type": "application/json" };
+  const headers = {
+    cookie: login.headers.get("set-cookie")!.split(";")[0]!,
+    "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken,
+    "content-type": "application/json",
+  };
 
   const acknowledged = new Map<string, string>();
   let sent = 0;
@@ -111,7 +115,11 @@ export async function killServerUnderWriteLoad(options: {
       const title = `${tag} ${loop}-${i}`;
       sent++;
       try {
-        const res = await fetch(`${server.url}/api/v1/pilotage/projets`, { method: "POST", headers, body: JSON.stringify({ project: sampleProject({ title }) }) });
+        const res = await fetch(`${server.url}/api/v1/pilotage/projets`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ project: sampleProject({ title }) }),
+        });
         const body = (await res.json()) as { id?: string };
         if (res.status === 201 && body.id) acknowledged.set(body.id, title);
         else otherStatus++;
@@ -138,7 +146,11 @@ export async function killServerUnderWriteLoad(options: {
   try {
     const stored = await db.query<{ id: string; title: string }>("SELECT id::text AS id, title FROM steering_project WHERE title LIKE $1", [`${tag} %`]);
     const audited = new Set(
-      (await db.query<{ id: string }>("SELECT project_id::text AS id FROM steering_audit WHERE action = 'projet.creation' AND after->>'title' LIKE $1", [`${tag} %`])).map((r) => r.id),
+      (
+        await db.query<{ id: string }>("SELECT project_id::text AS id FROM steering_audit WHERE action = 'projet.creation' AND after->>'title' LIKE $1", [
+          `${tag} %`,
+        ])
+      ).map((r) => r.id),
     );
     const byId = new Map(stored.map((r) => [r.id, r.title]));
     lostProjects = [...acknowledged].filter(([id, title]) => byId.get(id) !== title).map(([, title]) => title);
@@ -167,7 +179,18 @@ export async function killServerUnderWriteLoad(options: {
       await again.stop();
     }
   }
-  return { sent, acknowledged: acknowledged.size, otherStatus, noAnswer, killAfterMs, lostProjects, lostAudit, unacknowledgedPresent, reopenMs, ...(restart ? { restart } : {}) };
+  return {
+    sent,
+    acknowledged: acknowledged.size,
+    otherStatus,
+    noAnswer,
+    killAfterMs,
+    lostProjects,
+    lostAudit,
+    unacknowledgedPresent,
+    reopenMs,
+    ...(restart ? { restart } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +209,9 @@ export interface ImporterCase {
 export async function datasetFingerprint(db: Database, dataset: string): Promise<{ rows: number; digest: string }> {
   const [row] =
     dataset === "communes"
-      ? await db.query<{ rows: number; digest: string }>("SELECT count(*)::int AS rows, coalesce(md5(string_agg(code || name || lat || lon, ',' ORDER BY code)), '') AS digest FROM commune")
+      ? await db.query<{ rows: number; digest: string }>(
+          "SELECT count(*)::int AS rows, coalesce(md5(string_agg(code || name || lat || lon, ',' ORDER BY code)), '') AS digest FROM commune",
+        )
       : await db.query<{ rows: number; digest: string }>(
           "SELECT count(*)::int AS rows, coalesce(md5(string_agg(id || name || lat || lon, ',' ORDER BY id)), '') AS digest FROM place WHERE source = $1",
           [dataset],
@@ -269,7 +294,10 @@ export async function killImporterMidRun(engine: Engine, job: ImporterCase, kill
   const db = await openEngine(engine);
   const reopenMs = Math.round(performance.now() - t0);
   try {
-    const [run] = await db.query<{ imported: number }>("SELECT imported FROM import_run WHERE id > $1 AND dataset = $2 AND status = 'applied'", [lastRun!.id, job.dataset]);
+    const [run] = await db.query<{ imported: number }>("SELECT imported FROM import_run WHERE id > $1 AND dataset = $2 AND status = 'applied'", [
+      lastRun!.id,
+      job.dataset,
+    ]);
     return { ...result, after: await datasetFingerprint(db, job.dataset), committed: run ? { rows: run.imported } : null, reopenMs };
   } finally {
     await db.close();

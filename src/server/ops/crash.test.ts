@@ -6,7 +6,15 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { importCommunes, importFiness, importGeneric, importRpps } from "../places/index.js";
 import { generateGenericCsv, generateNationalFiles, shippedCommunesFile } from "../../../tests/support/place-files.js";
-import { datasetFingerprint, killImporterMidRun, killServerUnderWriteLoad, openEngine, prepareEngine, type Engine, type ImporterCase } from "./crash-harness.js";
+import {
+  datasetFingerprint,
+  killImporterMidRun,
+  killServerUnderWriteLoad,
+  openEngine,
+  prepareEngine,
+  type Engine,
+  type ImporterCase,
+} from "./crash-harness.js";
 import { createPostgresDatabase } from "./test-server.js";
 
 /**
@@ -24,20 +32,24 @@ describe("kill -9 of the server under write load", () => {
     ["PostgreSQL", async () => ({ kind: "postgresql", databaseUrl: await createPostgresDatabase(inject("postgresUrl"), "crash") })],
   ];
   // Both engines at once: each run is mostly waiting for its server to start.
-  it.concurrent.each(engines)("%s: every creation answered 201 is there after the restart, with its audit line", async (label, make) => {
-    const engine = await make();
-    await prepareEngine(engine, { withoutShippedPlaces: true });
-    const killAfterMs = between(200, 1500);
-    const run = await killServerUnderWriteLoad({ engine, killAfterMs, tag: `panne-${label}` });
-    console.log(
-      `${label} : kill -9 ${killAfterMs} ms après la première création acquittée, ${run.sent} créations envoyées, ${run.acknowledged} acquittées, ${run.noAnswer} coupées par l'arrêt, ` +
-        `${run.unacknowledgedPresent} enregistrées sans accusé, ${run.lostProjects.length} perdues ; base rouverte en ${run.reopenMs} ms`,
-    );
-    expect(run.acknowledged).toBeGreaterThan(0);
-    expect(run.otherStatus).toBe(0);
-    expect(run.lostProjects).toEqual([]);
-    expect(run.lostAudit).toEqual([]);
-  }, 240_000);
+  it.concurrent.each(engines)(
+    "%s: every creation answered 201 is there after the restart, with its audit line",
+    async (label, make) => {
+      const engine = await make();
+      await prepareEngine(engine, { withoutShippedPlaces: true });
+      const killAfterMs = between(200, 1500);
+      const run = await killServerUnderWriteLoad({ engine, killAfterMs, tag: `panne-${label}` });
+      console.log(
+        `${label} : kill -9 ${killAfterMs} ms après la première création acquittée, ${run.sent} créations envoyées, ${run.acknowledged} acquittées, ${run.noAnswer} coupées par l'arrêt, ` +
+          `${run.unacknowledgedPresent} enregistrées sans accusé, ${run.lostProjects.length} perdues ; base rouverte en ${run.reopenMs} ms`,
+      );
+      expect(run.acknowledged).toBeGreaterThan(0);
+      expect(run.otherStatus).toBe(0);
+      expect(run.lostProjects).toEqual([]);
+      expect(run.lostAudit).toEqual([]);
+    },
+    240_000,
+  );
 });
 
 describe("kill -9 of each import command while it writes (PGlite)", () => {

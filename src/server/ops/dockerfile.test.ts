@@ -45,7 +45,13 @@ describe("the container image", () => {
 
   it("copies what the server reads at run time: sources, content, shipped data and the built front end", () => {
     const runtime = dockerfile.slice(dockerfile.lastIndexOf("FROM "));
-    for (const line of ["COPY src ./src", "COPY content ./content", "COPY data ./data", "COPY --from=build /app/dist ./dist", "COPY --from=deps /app/node_modules ./node_modules"])
+    for (const line of [
+      "COPY src ./src",
+      "COPY content ./content",
+      "COPY data ./data",
+      "COPY --from=build /app/dist ./dist",
+      "COPY --from=deps /app/node_modules ./node_modules",
+    ])
       expect(runtime).toContain(line);
   });
 });

@@ -22,7 +22,10 @@ describe.each(testDatabases)("health on %s", (_kind, open) => {
     app = await buildApp({ db, logger: false, places: await loadPlaceIndex(db), lifecycle });
     const ready = await app.inject({ url: "/api/v1/health/ready" });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({ status: "ready", checks: { database: { ok: true }, migrations: { ok: true }, places: { ok: true, detail: expect.stringMatching(/^0 lieux en mémoire/) } } });
+    expect(ready.json()).toMatchObject({
+      status: "ready",
+      checks: { database: { ok: true }, migrations: { ok: true }, places: { ok: true, detail: expect.stringMatching(/^0 lieux en mémoire/) } },
+    });
 
     lifecycle.draining = true;
     const draining = await app.inject({ url: "/api/v1/health/ready" });

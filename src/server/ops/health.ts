@@ -34,35 +34,39 @@ export function healthRoutes({ db, lifecycle, places, databaseTimeoutMs = 2_000 
       return { status: "ok", database: db.kind, uptimeSeconds: Math.round(process.uptime()) };
     });
 
-    app.get("/health/ready", { schema: { summary: "Disponibilité : base joignable, migrations appliquées, index des lieux chargé", tags: ["service"] } }, async (_request, reply) => {
-      reply.header("cache-control", "no-store");
-      const checks: Record<string, Check> = {};
-      checks.shutdown = lifecycle.draining ? { ok: false, detail: "arrêt en cours" } : { ok: true, detail: "en service" };
-      const database = await withTimeout(db.query("SELECT 1"), databaseTimeoutMs).then(
-        () => ({ ok: true, detail: `${db.kind} joignable` }),
-        (error: unknown) => ({ ok: false, detail: `${db.kind} injoignable (${error instanceof Error ? error.message : String(error)})` }),
-      );
-      checks.database = database;
-      if (database.ok) {
-        checks.migrations = await pendingMigrations(db).then(
-          (pending) => (pending.length === 0 ? { ok: true, detail: "toutes appliquées" } : { ok: false, detail: `non appliquées : ${pending.join(", ")}` }),
-          () => ({ ok: false, detail: "état des migrations illisible" }),
+    app.get(
+      "/health/ready",
+      { schema: { summary: "Disponibilité : base joignable, migrations appliquées, index des lieux chargé", tags: ["service"] } },
+      async (_request, reply) => {
+        reply.header("cache-control", "no-store");
+        const checks: Record<string, Check> = {};
+        checks.shutdown = lifecycle.draining ? { ok: false, detail: "arrêt en cours" } : { ok: true, detail: "en service" };
+        const database = await withTimeout(db.query("SELECT 1"), databaseTimeoutMs).then(
+          () => ({ ok: true, detail: `${db.kind} joignable` }),
+          (error: unknown) => ({ ok: false, detail: `${db.kind} injoignable (${error instanceof Error ? error.message : String(error)})` }),
         );
-      }
-      if (places) {
-        const index = places.current;
-        checks.places = { ok: true, detail: `${index.size} lieux en mémoire (version ${index.version})` };
-      }
-      const failed = Object.entries(checks).filter(([, check]) => !check.ok);
-      if (failed.length === 0) return { status: "ready", checks };
-      // RFC 9457 extension member `checks`: the state of each check, as in the 200 answer.
-      const problem: Problem & { checks: Record<string, Check> } = {
-        status: 503,
-        title: "Service pas encore disponible",
-        detail: `Cette copie du serveur ne peut pas servir : ${failed.map(([name, check]) => `${name} : ${check.detail}`).join(" ; ")}.`,
-        checks,
-      };
-      return sendProblem(reply.header("retry-after", "5"), problem);
-    });
+        checks.database = database;
+        if (database.ok) {
+          checks.migrations = await pendingMigrations(db).then(
+            (pending) => (pending.length === 0 ? { ok: true, detail: "toutes appliquées" } : { ok: false, detail: `non appliquées : ${pending.join(", ")}` }),
+            () => ({ ok: false, detail: "état des migrations illisible" }),
+          );
+        }
+        if (places) {
+          const index = places.current;
+          checks.places = { ok: true, detail: `${index.size} lieux en mémoire (version ${index.version})` };
+        }
+        const failed = Object.entries(checks).filter(([, check]) => !check.ok);
+        if (failed.length === 0) return { status: "ready", checks };
+        // RFC 9457 extension member `checks`: the state of each check, as in the 200 answer.
+        const problem: Problem & { checks: Record<string, Check> } = {
+          status: 503,
+          title: "Service pas encore disponible",
+          detail: `Cette copie du serveur ne peut pas servir : ${failed.map(([name, check]) => `${name} : ${check.detail}`).join(" ; ")}.`,
+          checks,
+        };
+        return sendProblem(reply.header("retry-after", "5"), problem);
+      },
+    );
   };
 }

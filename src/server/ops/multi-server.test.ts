@@ -51,7 +51,9 @@ describe("two servers on one PostgreSQL", () => {
     expect(applied).toEqual([0, rows.length]);
     expect(rows.length).toBeGreaterThan(2);
     // The shipped places were written once too: one 'applied' run per dataset, the other copy saw them there.
-    const runs = await db.query<{ dataset: string; applied: number }>("SELECT dataset, count(*) FILTER (WHERE status = 'applied')::int AS applied FROM import_run GROUP BY dataset");
+    const runs = await db.query<{ dataset: string; applied: number }>(
+      "SELECT dataset, count(*) FILTER (WHERE status = 'applied')::int AS applied FROM import_run GROUP BY dataset",
+    );
     expect(runs.length).toBeGreaterThan(0);
     for (const run of runs) expect(run.applied, run.dataset).toBe(1);
     for (const server of servers) expect((await fetch(`${server.url}/api/v1/health/ready`)).status).toBe(200);
@@ -71,8 +73,14 @@ describe("two servers on one PostgreSQL", () => {
     expect(imported.status, imported.stdout + imported.stderr).toBe(0);
     const importedAt = performance.now();
     // Polled, not slept: the figure is printed, never asserted (no timed assertion).
-    await until(async () => (await ids(b())).includes("laep-multi:vieux-port") && (await ids(a())).includes("laep-multi:vieux-port"), "both copies serve the new place", 30_000);
-    console.log(`Import servi par les deux copies ${Math.round(performance.now() - importedAt)} ms après la fin de l'import (PLACES_REFRESH_SECONDS=${REFRESH_SECONDS}).`);
+    await until(
+      async () => (await ids(b())).includes("laep-multi:vieux-port") && (await ids(a())).includes("laep-multi:vieux-port"),
+      "both copies serve the new place",
+      30_000,
+    );
+    console.log(
+      `Import servi par les deux copies ${Math.round(performance.now() - importedAt)} ms après la fin de l'import (PLACES_REFRESH_SECONDS=${REFRESH_SECONDS}).`,
+    );
   });
 
   it("a back-office session opened on copy A works on copy B (read and state-changing request)", async () => {
@@ -94,7 +102,14 @@ describe("two servers on one PostgreSQL", () => {
   });
 
   it("failed logins count across both copies: 3 on A and 2 on B lock the account on both; both copies' metrics show it", async () => {
-    await createTestAccount(db, { email: "cible.multi@ars.sante.fr", displayName: "ARS 93", role: "regional", agency: "ars", region: "93", password: PASSWORD });
+    await createTestAccount(db, {
+      email: "cible.multi@ars.sante.fr",
+      displayName: "ARS 93",
+      role: "regional",
+      agency: "ars",
+      region: "93",
+      password: PASSWORD,
+    });
     const attempt = (server: SpawnedServer, password: string, ip: string) =>
       fetch(`${server.url}/api/v1/pilotage/session`, {
         method: "POST",

@@ -19,7 +19,14 @@ function slowPost(port: number): SlowPost {
   let finish = () => {};
   const done = new Promise<{ status: number; text: string; connection: string | undefined }>((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, path: "/api/v1/epds/score", method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/v1/epds/score",
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -46,7 +53,8 @@ function refusesConnections(port: number): Promise<boolean> {
   });
 }
 
-const started = (server: SpawnedServer, path: string) => server.logs.filter((l) => l.msg === "incoming request" && (l.req as { path?: string } | undefined)?.path === path).length;
+const started = (server: SpawnedServer, path: string) =>
+  server.logs.filter((l) => l.msg === "incoming request" && (l.req as { path?: string } | undefined)?.path === path).length;
 
 /** The PostgreSQL tests share one database (the stop does not depend on its content; seeding it once saves minutes). */
 let databaseUrl = "";
@@ -65,24 +73,28 @@ describe("SIGTERM", () => {
   it.each([
     ["PostgreSQL", () => ({ DATABASE_URL: databaseUrl })],
     ["PGlite", () => ({})],
-  ])("%s: finishes the 300 requests in flight, closes the port and the database, exits with 0", async (_engine, env) => {
-    server = await spawnServer(env());
-    const inFlight = Array.from({ length: 300 }, () => slowPost(server!.port));
-    await until(() => started(server!, "/api/v1/epds/score") === 300, "the server has received the 300 requests");
+  ])(
+    "%s: finishes the 300 requests in flight, closes the port and the database, exits with 0",
+    async (_engine, env) => {
+      server = await spawnServer(env());
+      const inFlight = Array.from({ length: 300 }, () => slowPost(server!.port));
+      await until(() => started(server!, "/api/v1/epds/score") === 300, "the server has received the 300 requests");
 
-    server.child.kill("SIGTERM");
-    await until(() => refusesConnections(server!.port), "the port is closed");
-    expect(server.child.exitCode).toBeNull(); // still finishing the requests in flight
+      server.child.kill("SIGTERM");
+      await until(() => refusesConnections(server!.port), "the port is closed");
+      expect(server.child.exitCode).toBeNull(); // still finishing the requests in flight
 
-    for (const post of inFlight) post.finish();
-    const answers = await Promise.all(inFlight.map((p) => p.done));
-    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
-    expect(answers.every((a) => typeof JSON.parse(a.text).total === "number")).toBe(true);
-    expect(await server.exited).toBe(0);
-    const messages = server.logs.map((l) => l.msg);
-    expect(messages).toContain("plus aucune requête en cours");
-    expect(messages.indexOf("base de données fermée, arrêt")).toBeGreaterThan(messages.indexOf("plus aucune requête en cours"));
-  }, 300_000);
+      for (const post of inFlight) post.finish();
+      const answers = await Promise.all(inFlight.map((p) => p.done));
+      expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+      expect(answers.every((a) => typeof JSON.parse(a.text).total === "number")).toBe(true);
+      expect(await server.exited).toBe(0);
+      const messages = server.logs.map((l) => l.msg);
+      expect(messages).toContain("plus aucune requête en cours");
+      expect(messages.indexOf("base de données fermée, arrêt")).toBeGreaterThan(messages.indexOf("plus aucune requête en cours"));
+    },
+    300_000,
+  );
 
   it("during the drain delay: not ready (503 problem+json), still serving with Connection: close; a second signal ends the delay", async () => {
     server = await spawnServer({ DATABASE_URL: databaseUrl, SHUTDOWN_DELAY_MS: "600000" });

@@ -25,12 +25,25 @@ const place = (id: string, type: string, lat: number, lon: number): PlaceRow => 
   approximate: false,
   updated: null,
 });
-const commune = (code: string, name: string, folded: string, postcodes: string[], population: number): CommuneRow => ({ code, name, folded_name: folded, dep: code.slice(0, 2), postcodes, lat: 45, lon: 4, population });
+const commune = (code: string, name: string, folded: string, postcodes: string[], population: number): CommuneRow => ({
+  code,
+  name,
+  folded_name: folded,
+  dep: code.slice(0, 2),
+  postcodes,
+  lat: 45,
+  lon: 4,
+  population,
+});
 
 describe("PlaceIndex", () => {
   const index = new PlaceIndex(
     [place("a", "pmi", 48.8566, 2.3522), place("b", "pharmacie", 48.8576, 2.3522), place("c", "pmi", 48.9, 2.3522), place("d", "pmi", 45.764, 4.8357)],
-    [commune("42218", "Saint-Étienne", "saint etienne", ["42000", "42100"], 170000), commune("76575", "Saint-Étienne-du-Rouvray", "saint etienne du rouvray", ["76800"], 28000), commune("42100", "Autre", "autre", ["42100"], 10)],
+    [
+      commune("42218", "Saint-Étienne", "saint etienne", ["42000", "42100"], 170000),
+      commune("76575", "Saint-Étienne-du-Rouvray", "saint etienne du rouvray", ["76800"], 28000),
+      commune("42100", "Autre", "autre", ["42100"], 10),
+    ],
   );
 
   it("sorts by distance, within the radius, at most limit", () => {
@@ -67,7 +80,7 @@ describe.each(testDatabases)("the paged index load on %s", (_kind, open) => {
   let db: Database;
   const N = 3000;
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   // Odd ids and values on purpose: quotes, backslashes, tabs, new lines, accents, emoji, nulls.
   const odd = ['guillemet "x"', "barre \\ oblique", "tab\there", "ligne\nsuivante", "Évry-Courcouronnes", "crèche 🍼"];
   const rows: PlaceRow[] = Array.from({ length: N }, (_, i) => {
@@ -103,7 +116,13 @@ describe.each(testDatabases)("the paged index load on %s", (_kind, open) => {
     expect(paged.countByType).toEqual(whole.countByType);
     let found = 0;
     for (let q = 0; q < 60; q++) {
-      const query = { lat: 42 + random() * 8, lon: -4 + random() * 11, radiusKm: [5, 30, 100][q % 3]!, limit: [1, 20, 100][q % 3]!, types: q % 4 ? [] : [placeTypeIds[q % placeTypeIds.length]!] };
+      const query = {
+        lat: 42 + random() * 8,
+        lon: -4 + random() * 11,
+        radiusKm: [5, 30, 100][q % 3]!,
+        limit: [1, 20, 100][q % 3]!,
+        types: q % 4 ? [] : [placeTypeIds[q % placeTypeIds.length]!],
+      };
       const answer = paged.nearby(query);
       expect(answer).toEqual(whole.nearby(query));
       found += answer.length;

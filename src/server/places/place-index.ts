@@ -155,10 +155,46 @@ function hashId(id: string): number {
 }
 
 /** A place's details in column order (as `placeArraySql` builds them in the database). */
-type PlaceArray = [string, string, string, string, string | null, string | null, string, string | null, string | null, string | null, string | null, string | null, string | null, number, number, boolean, string | null];
+type PlaceArray = [
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  boolean,
+  string | null,
+];
 
 export function placeToArray(p: PlaceRow): PlaceArray {
-  return [p.id, p.source, p.source_id, p.type, p.category, p.category_label, p.name, p.address, p.postcode, p.commune_code, p.commune_name, p.phone, p.url, p.lat, p.lon, p.approximate, p.updated];
+  return [
+    p.id,
+    p.source,
+    p.source_id,
+    p.type,
+    p.category,
+    p.category_label,
+    p.name,
+    p.address,
+    p.postcode,
+    p.commune_code,
+    p.commune_name,
+    p.phone,
+    p.url,
+    p.lat,
+    p.lon,
+    p.approximate,
+    p.updated,
+  ];
 }
 
 function arrayToPlace(a: PlaceArray): PlaceRow {
@@ -207,8 +243,12 @@ export class PlaceIndex {
     if (n === 0) this.tree.add(0, 0); // kdbush needs one point; filtered out below
     this.tree.finish();
     this.countByType = this.places.countByType;
-    this.communesByName = [...communes].sort((a, b) => (a.folded_name < b.folded_name ? -1 : a.folded_name > b.folded_name ? 1 : (b.population ?? 0) - (a.population ?? 0)));
-    this.postcodes = communes.flatMap((commune) => commune.postcodes.map((postcode) => ({ postcode, commune }))).sort((a, b) => (a.postcode < b.postcode ? -1 : a.postcode > b.postcode ? 1 : (b.commune.population ?? 0) - (a.commune.population ?? 0)));
+    this.communesByName = [...communes].sort((a, b) =>
+      a.folded_name < b.folded_name ? -1 : a.folded_name > b.folded_name ? 1 : (b.population ?? 0) - (a.population ?? 0),
+    );
+    this.postcodes = communes
+      .flatMap((commune) => commune.postcodes.map((postcode) => ({ postcode, commune })))
+      .sort((a, b) => (a.postcode < b.postcode ? -1 : a.postcode > b.postcode ? 1 : (b.commune.population ?? 0) - (a.commune.population ?? 0)));
   }
 
   get size(): number {

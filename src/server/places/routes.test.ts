@@ -18,7 +18,16 @@ interface Feature {
   type: "Feature";
   id: string;
   geometry: { type: "Point"; coordinates: [number, number] };
-  properties: { id: string; type: string; type_label: string; name: string; approximate: boolean; distance_m: number; commune_code: string | null; phone: string | null };
+  properties: {
+    id: string;
+    type: string;
+    type_label: string;
+    name: string;
+    approximate: boolean;
+    distance_m: number;
+    commune_code: string | null;
+    phone: string | null;
+  };
 }
 
 describe.each(testDatabases)("places API on %s", (_kind, open) => {
@@ -87,7 +96,12 @@ describe.each(testDatabases)("places API on %s", (_kind, open) => {
   it("returns one place by id, and 404 for an unknown one", async () => {
     const res = await get("/places/finess:010000024");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ type: "Feature", id: "finess:010000024", geometry: { coordinates: [5.208596, 46.222745] }, properties: { type: "hopital", name: "CH DE FLEYRIAT", phone: "04 74 45 46 47", approximate: false } });
+    expect(res.json()).toMatchObject({
+      type: "Feature",
+      id: "finess:010000024",
+      geometry: { coordinates: [5.208596, 46.222745] },
+      properties: { type: "hopital", name: "CH DE FLEYRIAT", phone: "04 74 45 46 47", approximate: false },
+    });
     const missing = await get("/places/finess:000000000");
     expect(missing.statusCode).toBe(404);
     expect(missing.headers["content-type"]).toContain("application/problem+json");
@@ -145,7 +159,9 @@ describe.each(testDatabases)("places API on %s", (_kind, open) => {
     expect((await get("/places?lat=48.8566&lon=2.3522&types=laep")).json().features).toEqual([]);
     expect(await service.refreshIfChanged()).toBe(true);
     const features = (await get("/places?lat=48.8566&lon=2.3522&types=laep")).json().features as Feature[];
-    expect(features.map((f) => [f.id, f.properties.distance_m, f.properties.type_label])).toEqual([["laep-test:laep-test", 0, "LAEP (lieu d'accueil enfants-parents)"]]);
+    expect(features.map((f) => [f.id, f.properties.distance_m, f.properties.type_label])).toEqual([
+      ["laep-test:laep-test", 0, "LAEP (lieu d'accueil enfants-parents)"],
+    ]);
   });
 
   it("documents the places API in OpenAPI", async () => {

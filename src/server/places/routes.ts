@@ -92,7 +92,13 @@ export function placesRoutes(_db: Database, service: PlacesService): FastifyPlug
 
     app.get(
       "/place-types",
-      { schema: { summary: "Les types de lieux, leurs sources et le nombre de lieux de chaque type", tags: ["lieux"], response: { 200: placesContract["GET /place-types"].response } } },
+      {
+        schema: {
+          summary: "Les types de lieux, leurs sources et le nombre de lieux de chaque type",
+          tags: ["lieux"],
+          response: { 200: placesContract["GET /place-types"].response },
+        },
+      },
       async () =>
         placeTypes.map((t) => ({
           id: t.id,

@@ -27,7 +27,13 @@ export async function seedShippedPlaces(db: Database, dataDir: string): Promise<
     const path = join(dataDir, step.file);
     if (!existsSync(path) || !(await datasetIsEmpty(db, step.dataset))) continue;
     const report = await step.run(db, path, { onlyIfEmpty: true });
-    if (report.status === "refused") throw new Error(`Extrait livré ${step.file} refusé : ${report.refusal ?? ""} ${report.rejected.slice(0, 3).map((r) => `ligne ${r.line} : ${r.reason}`).join(" ; ")}`);
+    if (report.status === "refused")
+      throw new Error(
+        `Extrait livré ${step.file} refusé : ${report.refusal ?? ""} ${report.rejected
+          .slice(0, 3)
+          .map((r) => `ligne ${r.line} : ${r.reason}`)
+          .join(" ; ")}`,
+      );
     reports.push(report);
   }
   return reports;

@@ -91,18 +91,15 @@ export async function currentRowCount(q: Queryable, kind: "place" | "commune", d
 
 export async function datasetIsEmpty(q: Queryable, dataset: string): Promise<boolean> {
   const rows =
-    dataset === "communes"
-      ? await q.query("SELECT 1 FROM commune LIMIT 1")
-      : await q.query("SELECT 1 FROM place WHERE source = $1 LIMIT 1", [dataset]);
+    dataset === "communes" ? await q.query("SELECT 1 FROM commune LIMIT 1") : await q.query("SELECT 1 FROM place WHERE source = $1 LIMIT 1", [dataset]);
   return rows.length === 0;
 }
 
 /** The hash of the file whose import produced the dataset as it is now, if any. */
 export async function currentFileHash(q: Queryable, dataset: string): Promise<string | null> {
-  const rows = await q.query<{ file_sha256: string }>(
-    "SELECT file_sha256 FROM import_run WHERE dataset = $1 AND status = 'applied' ORDER BY id DESC LIMIT 1",
-    [dataset],
-  );
+  const rows = await q.query<{ file_sha256: string }>("SELECT file_sha256 FROM import_run WHERE dataset = $1 AND status = 'applied' ORDER BY id DESC LIMIT 1", [
+    dataset,
+  ]);
   return rows[0]?.file_sha256 ?? null;
 }
 
@@ -110,7 +107,17 @@ export async function recordRun(q: Queryable, report: ImportReport, startedAt: D
   await q.query(
     `INSERT INTO import_run (dataset, file_name, file_sha256, status, lines_read, imported, rejected, report, started_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-    [report.dataset, report.file, report.sha256, report.status, report.linesRead, report.imported, report.rejectedCount, JSON.stringify(report), startedAt.toISOString()],
+    [
+      report.dataset,
+      report.file,
+      report.sha256,
+      report.status,
+      report.linesRead,
+      report.imported,
+      report.rejectedCount,
+      JSON.stringify(report),
+      startedAt.toISOString(),
+    ],
   );
 }
 

@@ -59,20 +59,24 @@ export function calendarRoutes(uidDomain: string = DEFAULT_UID_DOMAIN): FastifyP
       return { evenements: computeCalendar(result.input) };
     });
 
-    app.get("/calendar.ics", { schema: schema("Le même calendrier au format iCalendar (RFC 5545), pour l'importer ou s'y abonner") }, async (request, reply) => {
-      const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
-      if ("error" in result) throw new InvalidInputError(result.error);
-      const ics = toIcs(computeCalendar(result.input).map(icsEntryFromEvent), {
-        calendarName: "Mille Jours – mes rendez-vous",
-        stamp: CALENDAR_RULES_STAMP,
-        reminder: request.query.rappels,
-        uidDomain,
-      });
-      return reply
-        .header("content-type", "text/calendar; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="mille-jours.ics"')
-        .header("cache-control", "private, max-age=3600")
-        .send(ics);
-    });
+    app.get(
+      "/calendar.ics",
+      { schema: schema("Le même calendrier au format iCalendar (RFC 5545), pour l'importer ou s'y abonner") },
+      async (request, reply) => {
+        const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
+        if ("error" in result) throw new InvalidInputError(result.error);
+        const ics = toIcs(computeCalendar(result.input).map(icsEntryFromEvent), {
+          calendarName: "Mille Jours – mes rendez-vous",
+          stamp: CALENDAR_RULES_STAMP,
+          reminder: request.query.rappels,
+          uidDomain,
+        });
+        return reply
+          .header("content-type", "text/calendar; charset=utf-8")
+          .header("content-disposition", 'attachment; filename="mille-jours.ics"')
+          .header("cache-control", "private, max-age=3600")
+          .send(ics);
+      },
+    );
   };
 }

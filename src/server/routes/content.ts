@@ -20,7 +20,6 @@ import type { Database } from "../db/database.js";
 import { NotFoundError, UnavailableError } from "../../domain/errors.js";
 import { problemSchema } from "../problem.js";
 
-
 /**
  * Content routes. `translations` (from `content/traductions/`, validated at start-up) are kept in memory: they
  * change only with a release, like the EPDS questionnaires.
@@ -83,7 +82,8 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
       "/traductions/:langue",
       {
         schema: {
-          summary: "Les textes traduits dans une langue (articles avec leur état de relecture), chargés par l'application seulement quand cette langue est choisie",
+          summary:
+            "Les textes traduits dans une langue (articles avec leur état de relecture), chargés par l'application seulement quand cette langue est choisie",
           tags: ["contenu"],
           params: z.strictObject({ langue: z.enum(translationLanguages) }),
           response: { 200: translationBundleSchema, 304: z.null() },

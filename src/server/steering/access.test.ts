@@ -29,11 +29,27 @@ const p11 = () => sampleProject({ title: "Projet de la région 11", region: "11"
 
 /** Statuses by kind of rule, to keep the table readable. */
 const all = (ok: number): Record<Who, number> => ({ anonyme: 401, national: ok, ars84: ok, dreets84: ok, ars11: ok, observateur: ok, observateur84: ok });
-const nationalOnly = (ok: number): Record<Who, number> => ({ anonyme: 401, national: ok, ars84: 403, dreets84: 403, ars11: 403, observateur: 403, observateur84: 403 });
+const nationalOnly = (ok: number): Record<Who, number> => ({
+  anonyme: 401,
+  national: ok,
+  ars84: 403,
+  dreets84: 403,
+  ars11: 403,
+  observateur: 403,
+  observateur84: 403,
+});
 /** Read something of region 84: national and all-country observer yes; agents and observers of 84 yes; 11 no. */
 const read84 = (ok: number): Record<Who, number> => ({ anonyme: 401, national: ok, ars84: ok, dreets84: ok, ars11: 403, observateur: ok, observateur84: ok });
 /** Write something of region 84: national and the agents of 84; observers never. */
-const write84 = (ok: number): Record<Who, number> => ({ anonyme: 401, national: ok, ars84: ok, dreets84: ok, ars11: 403, observateur: 403, observateur84: 403 });
+const write84 = (ok: number): Record<Who, number> => ({
+  anonyme: 401,
+  national: ok,
+  ars84: ok,
+  dreets84: ok,
+  ars11: 403,
+  observateur: 403,
+  observateur84: 403,
+});
 
 describe.each(testDatabases)("steering access on %s", (_kind, open) => {
   let db: Database;
@@ -44,7 +60,8 @@ describe.each(testDatabases)("steering access on %s", (_kind, open) => {
   let counter = 0;
 
   const version = async (id: string) => (await db.query<{ version: number }>("SELECT version FROM steering_project WHERE id = $1", [id]))[0]!.version;
-  const projectOf = async (id: string): Promise<Project> => (await db.query<{ data: Project }>("SELECT data FROM steering_project WHERE id = $1", [id]))[0]!.data;
+  const projectOf = async (id: string): Promise<Project> =>
+    (await db.query<{ data: Project }>("SELECT data FROM steering_project WHERE id = $1", [id]))[0]!.data;
 
   const call = (who: Who, method: Call["method"], url: string, body?: unknown, headers: Record<string, string> = {}) => {
     const session = sessions.get(who);
@@ -70,7 +87,11 @@ describe.each(testDatabases)("steering access on %s", (_kind, open) => {
     ];
     for (const [who, account] of accounts) {
       await createTestAccount(db, account);
-      const res = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: account.email, password: "mot de passe de test 2026" } });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/pilotage/session",
+        payload: { email: account.email, password: "mot de passe de test 2026" },
+      });
       expect(res.statusCode, who).toBe(200);
       const cookie = String(res.headers["set-cookie"]).split(";")[0]!;
       sessions.set(who, { cookie, csrf: res.json().csrfToken });
@@ -88,24 +109,46 @@ describe.each(testDatabases)("steering access on %s", (_kind, open) => {
     { name: "session", method: "GET", url: () => "/api/v1/pilotage/session", expect: all(200) },
     { name: "liste des projets", method: "GET", url: () => "/api/v1/pilotage/projets", expect: all(200) },
     { name: "liste filtrée 84", method: "GET", url: () => "/api/v1/pilotage/projets?region=84&year=2023", expect: read84(200) },
-    { name: "liste filtrée 11", method: "GET", url: () => "/api/v1/pilotage/projets?region=11", expect: { ...read84(200), ars84: 403, dreets84: 403, ars11: 200, observateur84: 403 } },
+    {
+      name: "liste filtrée 11",
+      method: "GET",
+      url: () => "/api/v1/pilotage/projets?region=11",
+      expect: { ...read84(200), ars84: 403, dreets84: 403, ars11: 200, observateur84: 403 },
+    },
     { name: "projet 84", method: "GET", url: () => `/api/v1/pilotage/projets/${project84}`, expect: read84(200) },
-    { name: "projet 11", method: "GET", url: () => `/api/v1/pilotage/projets/${project11}`, expect: { ...read84(200), ars84: 403, dreets84: 403, ars11: 200, observateur84: 403 } },
+    {
+      name: "projet 11",
+      method: "GET",
+      url: () => `/api/v1/pilotage/projets/${project11}`,
+      expect: { ...read84(200), ars84: 403, dreets84: 403, ars11: 200, observateur84: 403 },
+    },
     { name: "historique d'un projet", method: "GET", url: () => `/api/v1/pilotage/projets/${project84}/journal`, expect: nationalOnly(200) },
     { name: "création 84", method: "POST", url: () => "/api/v1/pilotage/projets", body: () => ({ project: p84() }), expect: write84(201) },
-    { name: "création 11", method: "POST", url: () => "/api/v1/pilotage/projets", body: () => ({ project: p11() }), expect: { ...write84(201), ars84: 403, dreets84: 403, ars11: 201 } },
+    {
+      name: "création 11",
+      method: "POST",
+      url: () => "/api/v1/pilotage/projets",
+      body: () => ({ project: p11() }),
+      expect: { ...write84(201), ars84: 403, dreets84: 403, ars11: 201 },
+    },
     {
       name: "modification 84",
       method: "PUT",
       url: () => `/api/v1/pilotage/projets/${project84}`,
-      body: async (who) => ({ version: await version(project84), project: { ...(await projectOf(project84)), publicSummary: `Modifié par ${who} (${++counter})` } }),
+      body: async (who) => ({
+        version: await version(project84),
+        project: { ...(await projectOf(project84)), publicSummary: `Modifié par ${who} (${++counter})` },
+      }),
       expect: write84(200),
     },
     {
       name: "modification 11",
       method: "PUT",
       url: () => `/api/v1/pilotage/projets/${project11}`,
-      body: async (who) => ({ version: await version(project11), project: { ...(await projectOf(project11)), publicSummary: `Modifié par ${who} (${++counter})` } }),
+      body: async (who) => ({
+        version: await version(project11),
+        project: { ...(await projectOf(project11)), publicSummary: `Modifié par ${who} (${++counter})` },
+      }),
       expect: { ...write84(200), ars84: 403, dreets84: 403, ars11: 200 },
     },
     {
@@ -118,20 +161,50 @@ describe.each(testDatabases)("steering access on %s", (_kind, open) => {
     },
     { name: "export CSV national", method: "GET", url: () => "/api/v1/pilotage/liste-projets-soutenus.csv?year=2023", expect: all(200) },
     { name: "export CSV région 84", method: "GET", url: () => "/api/v1/pilotage/liste-projets-soutenus.csv?year=2023&region=84", expect: read84(200) },
-    { name: "export XLSX région 11", method: "GET", url: () => "/api/v1/pilotage/liste-projets-soutenus.xlsx?year=2023&region=11", expect: { ...read84(200), ars84: 403, dreets84: 403, ars11: 200, observateur84: 403 } },
-    { name: "import 84 (essai)", method: "POST", url: () => "/api/v1/pilotage/projets/import", body: () => ({ csv: grid(p84() as Project), dryRun: true }), expect: { ...write84(200), ars11: 422 } },
+    {
+      name: "export XLSX région 11",
+      method: "GET",
+      url: () => "/api/v1/pilotage/liste-projets-soutenus.xlsx?year=2023&region=11",
+      expect: { ...read84(200), ars84: 403, dreets84: 403, ars11: 200, observateur84: 403 },
+    },
+    {
+      name: "import 84 (essai)",
+      method: "POST",
+      url: () => "/api/v1/pilotage/projets/import",
+      body: () => ({ csv: grid(p84() as Project), dryRun: true }),
+      expect: { ...write84(200), ars11: 422 },
+    },
     // A regional agent importing another region's lines gets the line-by-line report (422), never a write.
-    { name: "import 11 (essai)", method: "POST", url: () => "/api/v1/pilotage/projets/import", body: () => ({ csv: grid(p11() as Project), dryRun: true }), expect: { ...write84(422), national: 200, ars11: 200 } },
+    {
+      name: "import 11 (essai)",
+      method: "POST",
+      url: () => "/api/v1/pilotage/projets/import",
+      body: () => ({ csv: grid(p11() as Project), dryRun: true }),
+      expect: { ...write84(422), national: 200, ars11: 200 },
+    },
     { name: "journal", method: "GET", url: () => "/api/v1/pilotage/journal", expect: nationalOnly(200) },
     { name: "comptes", method: "GET", url: () => "/api/v1/pilotage/comptes", expect: nationalOnly(200) },
     {
       name: "création de compte",
       method: "POST",
       url: () => "/api/v1/pilotage/comptes",
-      body: () => ({ email: `nouveau${++counter}@ars.sante.fr`, displayName: "Nouvel agent", role: "regional", agency: "ars", region: "84", password: "un mot de passe long 1" }),
+      body: () => ({
+        email: `nouveau${++counter}@ars.sante.fr`,
+        displayName: "Nouvel agent",
+        role: "regional",
+        agency: "ars",
+        region: "84",
+        password: "un mot de passe long 1",
+      }),
       expect: nationalOnly(201),
     },
-    { name: "désactivation de compte", method: "PATCH", url: () => "/api/v1/pilotage/comptes/999999", body: () => ({ active: false }), expect: nationalOnly(404) },
+    {
+      name: "désactivation de compte",
+      method: "PATCH",
+      url: () => "/api/v1/pilotage/comptes/999999",
+      body: () => ({ active: false }),
+      expect: nationalOnly(404),
+    },
     { name: "tables des naissances", method: "GET", url: () => "/api/v1/pilotage/naissances", expect: all(200) },
     {
       name: "chargement des naissances",
@@ -200,7 +273,12 @@ describe.each(testDatabases)("steering access on %s", (_kind, open) => {
   it("refuses a stolen-looking session (random token) on every private endpoint", async () => {
     const forged = `mj_pilotage=${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url")}`;
     for (const c of privateCalls) {
-      const res = await app.inject({ method: c.method, url: c.url(), headers: { cookie: forged, "x-csrf-token": sessions.get("national")!.csrf }, ...(c.body ? { payload: (await c.body("national")) as object } : {}) });
+      const res = await app.inject({
+        method: c.method,
+        url: c.url(),
+        headers: { cookie: forged, "x-csrf-token": sessions.get("national")!.csrf },
+        ...(c.body ? { payload: (await c.body("national")) as object } : {}),
+      });
       expect(res.statusCode, c.name).toBe(401);
     }
     // Someone who copied the hash from the database cannot use it as a token either.
@@ -214,16 +292,29 @@ describe.each(testDatabases)("steering access on %s", (_kind, open) => {
     const wrongToken = csrf.slice(0, -2) + (csrf.endsWith("AA") ? "BB" : "AA");
     for (const c of writes) {
       const payload = c.body ? ((await c.body("national")) as object) : undefined;
-      for (const headers of [{ cookie }, { cookie, "x-csrf-token": wrongToken }, { cookie, "x-csrf-token": "" }, { cookie, "x-csrf-token": csrf, origin: "https://pirate.example" }]) {
+      for (const headers of [
+        { cookie },
+        { cookie, "x-csrf-token": wrongToken },
+        { cookie, "x-csrf-token": "" },
+        { cookie, "x-csrf-token": csrf, origin: "https://pirate.example" },
+      ]) {
         const res = await app.inject({ method: c.method, url: c.url(), headers, ...(payload ? { payload } : {}) });
         expect(res.statusCode, `${c.name} ${JSON.stringify(Object.keys(headers))}`).toBe(403);
       }
     }
     // The token of another session does not do either.
     const other = sessions.get("ars84")!.csrf;
-    expect((await app.inject({ method: "POST", url: "/api/v1/pilotage/projets", headers: { cookie, "x-csrf-token": other }, payload: { project: p84() } })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: "POST", url: "/api/v1/pilotage/projets", headers: { cookie, "x-csrf-token": other }, payload: { project: p84() } }))
+        .statusCode,
+    ).toBe(403);
     // Login from another site is refused too.
-    const login = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", headers: { origin: "https://pirate.example" }, payload: { email: "national@sante.gouv.fr", password: "mot de passe de test 2026" } });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/v1/pilotage/session",
+      headers: { origin: "https://pirate.example" },
+      payload: { email: "national@sante.gouv.fr", password: "mot de passe de test 2026" },
+    });
     expect(login.statusCode).toBe(403);
     expect(login.headers["set-cookie"]).toBeUndefined();
   });

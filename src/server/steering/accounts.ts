@@ -20,7 +20,7 @@ export interface AccountRow extends Account {
 }
 
 export const ACCOUNT_COLUMNS =
-  "a.id::text AS id, a.email, a.display_name AS \"displayName\", a.role, a.agency, a.region, a.departement, a.active, a.password_hash AS \"passwordHash\"";
+  'a.id::text AS id, a.email, a.display_name AS "displayName", a.role, a.agency, a.region, a.departement, a.active, a.password_hash AS "passwordHash"';
 
 /** The login name: the e-mail trimmed and lower-cased. */
 export function emailKey(email: string): string {
@@ -45,24 +45,42 @@ export const newAccountSchema = z.strictObject({
 export type NewAccount = z.input<typeof newAccountSchema>;
 
 export function publicAccount(row: AccountRow | Account): Account {
-  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, agency: row.agency, region: row.region, departement: row.departement ?? null, active: row.active };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    agency: row.agency,
+    region: row.region,
+    departement: row.departement ?? null,
+    active: row.active,
+  };
 }
 
 /** Checks an account to create; French messages, by field. */
-export function checkNewAccount(input: unknown): { ok: true; account: z.output<typeof newAccountSchema> } | { ok: false; errors: { field: string; message: string }[] } {
+export function checkNewAccount(
+  input: unknown,
+): { ok: true; account: z.output<typeof newAccountSchema> } | { ok: false; errors: { field: string; message: string }[] } {
   const parsed = newAccountSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ field: i.path.join(".") || "(compte)", message: i.message })) };
   const a = parsed.data;
   const errors: { field: string; message: string }[] = [];
-  if (a.role === "regional" && !a.agency) errors.push({ field: "agency", message: "Un agent régional relève d'une ARS ou d'une DREETS : indiquez ars ou dreets." });
+  if (a.role === "regional" && !a.agency)
+    errors.push({ field: "agency", message: "Un agent régional relève d'une ARS ou d'une DREETS : indiquez ars ou dreets." });
   if (a.role !== "regional" && a.agency) errors.push({ field: "agency", message: "Seul un agent régional relève d'une ARS ou d'une DREETS." });
-  if (a.role === "regional" && !a.region) errors.push({ field: "region", message: "Un agent régional est rattaché à une région : indiquez son code (84, 11…)." });
+  if (a.role === "regional" && !a.region)
+    errors.push({ field: "region", message: "Un agent régional est rattaché à une région : indiquez son code (84, 11…)." });
   if (a.role === "national" && a.region) errors.push({ field: "region", message: "Un administrateur national n'est rattaché à aucune région." });
-  if (a.region && !findRegion(a.region)) errors.push({ field: "region", message: `Région « ${a.region} » inconnue (code officiel géographique : 01, 02, 03, 04, 06, 11, 24…).` });
-  if (a.role === "departemental" && !a.departement) errors.push({ field: "departement", message: "Un service départemental est rattaché à un département : indiquez son code (69, 2A, 974…)." });
-  if (a.role === "departemental" && (a.region || a.agency)) errors.push({ field: "region", message: "Un service départemental n'est rattaché à aucune région ni agence : indiquez seulement son département." });
-  if (a.role !== "departemental" && a.departement) errors.push({ field: "departement", message: "Seul un service départemental est rattaché à un département." });
-  if (a.departement && !findDepartement(a.departement)) errors.push({ field: "departement", message: `Département « ${a.departement} » inconnu (code officiel géographique : 01 à 95, 2A, 2B, 971 à 976).` });
+  if (a.region && !findRegion(a.region))
+    errors.push({ field: "region", message: `Région « ${a.region} » inconnue (code officiel géographique : 01, 02, 03, 04, 06, 11, 24…).` });
+  if (a.role === "departemental" && !a.departement)
+    errors.push({ field: "departement", message: "Un service départemental est rattaché à un département : indiquez son code (69, 2A, 974…)." });
+  if (a.role === "departemental" && (a.region || a.agency))
+    errors.push({ field: "region", message: "Un service départemental n'est rattaché à aucune région ni agence : indiquez seulement son département." });
+  if (a.role !== "departemental" && a.departement)
+    errors.push({ field: "departement", message: "Seul un service départemental est rattaché à un département." });
+  if (a.departement && !findDepartement(a.departement))
+    errors.push({ field: "departement", message: `Département « ${a.departement} » inconnu (code officiel géographique : 01 à 95, 2A, 2B, 971 à 976).` });
   const weak = checkNewPassword(a.password, a.email);
   if (weak) errors.push({ field: "password", message: weak });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, account: a };

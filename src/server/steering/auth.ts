@@ -97,7 +97,8 @@ export async function loadSession(ctx: SteeringContext, request: FastifyRequest)
     await ctx.db.query("DELETE FROM steering_session WHERE token_hash = $1", [tokenHash]);
     return { status: "expired" };
   }
-  if (now - lastSeen > 60_000) await ctx.db.query("UPDATE steering_session SET last_seen_at = $2 WHERE token_hash = $1", [tokenHash, new Date(now).toISOString()]);
+  if (now - lastSeen > 60_000)
+    await ctx.db.query("UPDATE steering_session SET last_seen_at = $2 WHERE token_hash = $1", [tokenHash, new Date(now).toISOString()]);
   return { status: "ok", session: { account: publicAccount(row), tokenHash, csrfToken: row.csrfToken } };
 }
 
@@ -151,8 +152,7 @@ export function guard(ctx: SteeringContext, roles: readonly Role[] = STEERING_RO
         title: "Accès refusé",
         detail: "Jeton anti-falsification (CSRF) absent ou invalide : rechargez la page et recommencez.",
       });
-    if (!roles.includes(session.account.role))
-      return sendProblem(reply, { status: 403, title: "Accès refusé", detail: roleMessage(roles, session.account) });
+    if (!roles.includes(session.account.role)) return sendProblem(reply, { status: 403, title: "Accès refusé", detail: roleMessage(roles, session.account) });
     sessions.set(request, session);
   };
 }

@@ -27,7 +27,10 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     app = await steeringTestApp(db, { now: () => now });
     await createTestAccount(db, { email: "national@sante.gouv.fr", displayName: "Nationale", role: "national" });
     await createTestAccount(db, { email: "agent@ars.sante.fr", displayName: "ARS 84", role: "regional", agency: "ars", region: "84" });
-    for (const [who, email] of [["national", "national@sante.gouv.fr"], ["ars84", "agent@ars.sante.fr"]] as const) {
+    for (const [who, email] of [
+      ["national", "national@sante.gouv.fr"],
+      ["ars84", "agent@ars.sante.fr"],
+    ] as const) {
       const res = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email, password: PASSWORD } });
       headers[who] = { cookie: String(res.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": res.json().csrfToken };
     }
@@ -66,7 +69,14 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
 
   it("filters the list and totals by theme and region", async () => {
     await as("national", "POST", "/api/v1/pilotage/projets", {
-      project: sampleProject({ title: "Projet DREETS en Île-de-France", region: "11", departements: ["75"], themes: ["eveil-culturel"], fundingLine: "dreets-p304", amounts: [{ year: 2024, arsFir: 0, dreetsP304: 25_000 }] }),
+      project: sampleProject({
+        title: "Projet DREETS en Île-de-France",
+        region: "11",
+        departements: ["75"],
+        themes: ["eveil-culturel"],
+        fundingLine: "dreets-p304",
+        amounts: [{ year: 2024, arsFir: 0, dreetsP304: 25_000 }],
+      }),
     });
     const all = (await as("national", "GET", "/api/v1/pilotage/projets")).json();
     expect(all.totals.overall.count).toBe(all.projects.length);
@@ -83,7 +93,12 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     const good = (title: string) => `2023;84;;${title};Association exemple;;69;3, 6;ARS-FIR;40 000;;2023-09-01;;En cours;;Résumé public.`;
     const before = await count();
     const refused = await as("ars84", "POST", "/api/v1/pilotage/projets/import", {
-      csv: [GRID_HEADER, good("Premier projet importé"), "2023;84;;X;Association exemple;;75;9;ARS-FIR;abc;;2023-13-01;;Fini;;", good("Troisième projet importé")].join("\n"),
+      csv: [
+        GRID_HEADER,
+        good("Premier projet importé"),
+        "2023;84;;X;Association exemple;;75;9;ARS-FIR;abc;;2023-13-01;;Fini;;",
+        good("Troisième projet importé"),
+      ].join("\n"),
     });
     expect(refused.statusCode).toBe(422);
     const errors = refused.json().errors as { line: number; column: string }[];
@@ -91,7 +106,9 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     expect(errors.map((e) => e.column)).toEqual(expect.arrayContaining(["intitule", "departements", "thematiques", "montant_ars_fir", "date_debut", "statut"]));
     expect(await count()).toBe(before);
 
-    const accepted = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: [GRID_HEADER, good("Premier projet importé"), good("Second projet importé")].join("\r\n") });
+    const accepted = await as("ars84", "POST", "/api/v1/pilotage/projets/import", {
+      csv: [GRID_HEADER, good("Premier projet importé"), good("Second projet importé")].join("\r\n"),
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ ok: true, year: 2023, created: 2, updated: 0, dryRun: false });
     expect(await count()).toBe(before + 2);
@@ -100,7 +117,10 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     const firstId = accepted.json().rows[0].id;
     const current = (await as("ars84", "GET", `/api/v1/pilotage/projets/${firstId}`)).json();
     const { id: _i, version, createdAt: _c, updatedAt: _u, ...project } = current;
-    await as("ars84", "PUT", `/api/v1/pilotage/projets/${firstId}`, { version, project: { ...project, amounts: [...project.amounts, { year: 2024, arsFir: 10_000, dreetsP304: 0 }] } });
+    await as("ars84", "PUT", `/api/v1/pilotage/projets/${firstId}`, {
+      version,
+      project: { ...project, amounts: [...project.amounts, { year: 2024, arsFir: 10_000, dreetsP304: 0 }] },
+    });
     const csv = (await as("ars84", "GET", "/api/v1/pilotage/liste-projets-soutenus.csv?year=2023")).body;
     const changed = csv.replace(/(Premier projet importé;[^\r\n]*?;ARS-FIR;)40000;0;40000/, "$155000;0;55000");
     expect(changed).not.toBe(csv);
@@ -117,7 +137,9 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     expect(journal[0].before.amounts[0].arsFir).toBe(40_000);
 
     // An unknown id is a line error; a dry run writes nothing.
-    const unknown = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: `${GRID_HEADER}\n${good("Projet fantôme").replace("2023;84;;", "2023;84;00000000-0000-4000-8000-000000000000;")}` });
+    const unknown = await as("ars84", "POST", "/api/v1/pilotage/projets/import", {
+      csv: `${GRID_HEADER}\n${good("Projet fantôme").replace("2023;84;;", "2023;84;00000000-0000-4000-8000-000000000000;")}`,
+    });
     expect(unknown.json().errors[0]).toMatchObject({ line: 2, column: "identifiant" });
     const dry = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: `${GRID_HEADER}\n${good("Projet d'essai")}`, dryRun: true });
     expect(dry.json()).toMatchObject({ dryRun: true, created: 1 });
@@ -131,7 +153,15 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     expect(res.headers["content-disposition"]).toBe('attachment; filename="liste-projets-soutenus-2023-region-84.xlsx"');
     const files = unzipSync(new Uint8Array(res.rawPayload));
     expect(Object.keys(files).sort()).toEqual(
-      ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"].sort(),
+      [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "docProps/core.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+      ].sort(),
     );
     const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
     expect(sheet).toMatch(/^<\?xml version="1.0" encoding="UTF-8" standalone="yes"\?>/);
@@ -170,14 +200,27 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     expect(badFile.statusCode).toBe(422);
     expect(badFile.json().errors.map((e: { line: number }) => e.line)).toEqual([null, 2, 3]);
 
-    const csv2021 = ["annee;code_region;naissances;source", ...Object.entries(regions).map(([code, n]) => `2021;${code};${(n as number) + 100};Table de test 2021`)].join("\n");
+    const csv2021 = [
+      "annee;code_region;naissances;source",
+      ...Object.entries(regions).map(([code, n]) => `2021;${code};${(n as number) + 100};Table de test 2021`),
+    ].join("\n");
     const loaded = await as("national", "POST", "/api/v1/pilotage/naissances", { csv: csv2021 });
     expect(loaded.statusCode).toBe(201);
     expect(loaded.json()).toMatchObject({ year: 2021, regions: 18, level: "region" });
     expect((await as("ars84", "GET", "/api/v1/pilotage/naissances")).json().defaultYear).toBe(2021);
-    const with2021 = (await as("national", "POST", "/api/v1/pilotage/repartitions", { year: 2023, volet: "social", envelope: 3_000_000, regions: ["84", "11"] })).json();
+    const with2021 = (
+      await as("national", "POST", "/api/v1/pilotage/repartitions", { year: 2023, volet: "social", envelope: 3_000_000, regions: ["84", "11"] })
+    ).json();
     expect(with2021).toMatchObject({ birthsYear: 2021, birthsSource: "Table de test 2021", notices: [] });
-    const forced = (await as("national", "POST", "/api/v1/pilotage/repartitions", { year: 2023, volet: "social", envelope: 3_000_000, regions: ["84", "11"], birthsYear: 2022 })).json();
+    const forced = (
+      await as("national", "POST", "/api/v1/pilotage/repartitions", {
+        year: 2023,
+        volet: "social",
+        envelope: 3_000_000,
+        regions: ["84", "11"],
+        birthsYear: 2022,
+      })
+    ).json();
     expect(forced.birthsYear).toBe(2022);
   });
 
@@ -198,10 +241,13 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
     expect(demo.sources[0].loadedBy).toBeUndefined(); // public: no names
     expect(demo.departements).toHaveLength(101);
 
-    const file = "indicateur;code_departement;annee;numerateur;denominateur\nEPP;69;2023;7000;10000\nEPP;38;2023;8000;10000\nEPP;69;2024;7600;10000\nEPNP;69;2023;900;10000\n";
+    const file =
+      "indicateur;code_departement;annee;numerateur;denominateur\nEPP;69;2023;7000;10000\nEPP;38;2023;8000;10000\nEPP;69;2024;7600;10000\nEPNP;69;2023;900;10000\n";
     const bad = await as("national", "POST", "/api/v1/pilotage/barometre/valeurs", { csv: file.replace("7000;10000", "12000;10000") });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ line: 2, column: "numerateur" }), expect.objectContaining({ line: null, column: "source" })]));
+    expect(bad.json().errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ line: 2, column: "numerateur" }), expect.objectContaining({ line: null, column: "source" })]),
+    );
     const ok = await as("national", "POST", "/api/v1/pilotage/barometre/valeurs", { csv: file, source: "DREES, source de test" });
     expect(ok.statusCode).toBe(201);
     await expect(db.transaction((tx) => loadDemoBarometer(tx, now))).rejects.toBeInstanceOf(RealDataPresentError);
@@ -215,30 +261,54 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
       ["69", -3],
     ]);
 
-    const targets = await as("national", "POST", "/api/v1/pilotage/barometre/objectifs", { csv: "indicateur;code_departement;annee;objectif_pourcent\nEPP;69;2023;68,5\n" });
+    const targets = await as("national", "POST", "/api/v1/pilotage/barometre/objectifs", {
+      csv: "indicateur;code_departement;annee;objectif_pourcent\nEPP;69;2023;68,5\n",
+    });
     expect(targets.statusCode).toBe(201);
     const withTarget = (await app.inject({ url: "/api/v1/barometre?indicator=epp&year=2023" })).json();
-    expect(withTarget.departements.find((d: { departement: string }) => d.departement === "69")).toMatchObject({ targetPercent: 68.5, targetSource: "departemental", gapPoints: 1.5 });
+    expect(withTarget.departements.find((d: { departement: string }) => d.departement === "69")).toMatchObject({
+      targetPercent: 68.5,
+      targetSource: "departemental",
+      gapPoints: 1.5,
+    });
     expect(await db.transaction((tx) => removeDemoBarometer(tx))).toBe(0);
   });
 
   it("imports a large grid in batches (one audit entry per project) and refuses a grid beyond the bound, in French", async () => {
     const before = await count();
     const line = (i: number) => `2024;84;;Projet en lot ${i};Association exemple;;69;3;ARS-FIR;1 000;;2024-01-15;;En cours;;Résumé public.`;
-    const big = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: [GRID_HEADER, ...Array.from({ length: 1201 }, (_, i) => line(i))].join("\n") });
+    const big = await as("ars84", "POST", "/api/v1/pilotage/projets/import", {
+      csv: [GRID_HEADER, ...Array.from({ length: 1201 }, (_, i) => line(i))].join("\n"),
+    });
     expect(big.statusCode).toBe(200);
     const report = big.json() as { created: number; rows: { id: string; title: string }[] };
     expect(report.created).toBe(1201);
     expect(new Set(report.rows.map((r) => r.id)).size).toBe(1201);
     expect(await count()).toBe(before + 1201);
     const sample = report.rows[1000]!;
-    expect((await as("ars84", "GET", `/api/v1/pilotage/projets/${sample.id}`)).json()).toMatchObject({ title: "Projet en lot 1000", version: 1, createdAt: now.toISOString() });
+    expect((await as("ars84", "GET", `/api/v1/pilotage/projets/${sample.id}`)).json()).toMatchObject({
+      title: "Projet en lot 1000",
+      version: 1,
+      createdAt: now.toISOString(),
+    });
     const journal = (await as("national", "GET", `/api/v1/pilotage/projets/${sample.id}/journal`)).json();
-    expect(journal).toEqual([expect.objectContaining({ action: "projet.import", actorEmail: "agent@ars.sante.fr", region: "84", before: null, after: expect.objectContaining({ title: "Projet en lot 1000" }) })]);
+    expect(journal).toEqual([
+      expect.objectContaining({
+        action: "projet.import",
+        actorEmail: "agent@ars.sante.fr",
+        region: "84",
+        before: null,
+        after: expect.objectContaining({ title: "Projet en lot 1000" }),
+      }),
+    ]);
 
-    const tooMany = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: [GRID_HEADER, ...Array.from({ length: MAX_GRID_ROWS + 1 }, (_, i) => line(i))].join("\n") });
+    const tooMany = await as("ars84", "POST", "/api/v1/pilotage/projets/import", {
+      csv: [GRID_HEADER, ...Array.from({ length: MAX_GRID_ROWS + 1 }, (_, i) => line(i))].join("\n"),
+    });
     expect(tooMany.statusCode).toBe(413);
-    expect(tooMany.json().detail).toBe(`Le fichier compte ${MAX_GRID_ROWS + 1} lignes de projets, au-delà des ${MAX_GRID_ROWS} acceptées en un import : découpez-le (par exemple par région) et importez chaque partie.`);
+    expect(tooMany.json().detail).toBe(
+      `Le fichier compte ${MAX_GRID_ROWS + 1} lignes de projets, au-delà des ${MAX_GRID_ROWS} acceptées en un import : découpez-le (par exemple par région) et importez chaque partie.`,
+    );
     const tooLong = await as("ars84", "POST", "/api/v1/pilotage/projets/import", { csv: `${GRID_HEADER}\n${"x".repeat(10_000_001)}` });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().detail).toMatch(/dépasse 10 millions de caractères/);
@@ -247,7 +317,14 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
 
   it("pages the project list: default page size, limit/offset, total count, totals over every filtered project", async () => {
     for (let i = 0; i < 7; i++)
-      await as("national", "POST", "/api/v1/pilotage/projets", { project: sampleProject({ title: `Projet paginé ${i}`, region: "44", departements: ["67"], amounts: [{ year: 2023 + (i % 2), arsFir: 1000 * (i + 1), dreetsP304: 0 }] }) });
+      await as("national", "POST", "/api/v1/pilotage/projets", {
+        project: sampleProject({
+          title: `Projet paginé ${i}`,
+          region: "44",
+          departements: ["67"],
+          amounts: [{ year: 2023 + (i % 2), arsFir: 1000 * (i + 1), dreetsP304: 0 }],
+        }),
+      });
     const all = (await as("national", "GET", "/api/v1/pilotage/projets?region=44&limit=200")).json();
     expect(all.total).toBe(7);
     expect(all.projects.map((p: { title: string }) => p.title)).toEqual(Array.from({ length: 7 }, (_, i) => `Projet paginé ${i}`));

@@ -87,7 +87,13 @@ describe.each(testDatabases)("client address behind proxies on %s", (_kind, open
   let db: Database;
   const apps: FastifyInstance[] = [];
   const login = (target: FastifyInstance, email: string, remoteAddress: string, forwardedFor: string) =>
-    target.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email, password: "faux" }, remoteAddress, headers: { "x-forwarded-for": forwardedFor } });
+    target.inject({
+      method: "POST",
+      url: "/api/v1/pilotage/session",
+      payload: { email, password: "faux" },
+      remoteAddress,
+      headers: { "x-forwarded-for": forwardedFor },
+    });
 
   beforeAll(async () => {
     db = await open();

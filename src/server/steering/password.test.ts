@@ -21,7 +21,8 @@ describe("password hashing (scrypt)", () => {
   });
 
   it("never matches a malformed hash, and asks to rehash weaker parameters", async () => {
-    for (const stored of ["", "scrypt$", "bcrypt$2b$10$abc", "scrypt$0$8$1$AAAA$AAAA", "scrypt$x$8$1$AAAA$AAAA"]) expect(await verifyPassword("x", stored)).toBe(false);
+    for (const stored of ["", "scrypt$", "bcrypt$2b$10$abc", "scrypt$0$8$1$AAAA$AAAA", "scrypt$x$8$1$AAAA$AAAA"])
+      expect(await verifyPassword("x", stored)).toBe(false);
     expect(needsRehash(await hashPassword("un mot de passe correct", { N: 1024, r: 8, p: 1 }))).toBe(true);
     expect(DEFAULT_SCRYPT).toEqual({ N: 32768, r: 8, p: 1 });
   });

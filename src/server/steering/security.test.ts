@@ -17,7 +17,10 @@ describe.each(testDatabases)("steering security on %s", (_kind, open) => {
 
   const login = (email: string, password = PASSWORD, ip = "192.0.2.1") =>
     app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email, password }, remoteAddress: ip });
-  const sessionFrom = (res: Awaited<ReturnType<typeof login>>) => ({ cookie: String(res.headers["set-cookie"]).split(";")[0]!, csrf: res.json().csrfToken as string });
+  const sessionFrom = (res: Awaited<ReturnType<typeof login>>) => ({
+    cookie: String(res.headers["set-cookie"]).split(";")[0]!,
+    csrf: res.json().csrfToken as string,
+  });
   const me = (s: { cookie: string }) => app.inject({ url: "/api/v1/pilotage/session", headers: { cookie: s.cookie } });
 
   beforeAll(async () => {
@@ -46,7 +49,12 @@ describe.each(testDatabases)("steering security on %s", (_kind, open) => {
     expect(JSON.stringify(stored)).not.toContain(token);
 
     // Behind an HTTPS proxy: the __Host- cookie with Secure.
-    const https = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", headers: { "x-forwarded-proto": "https" }, payload: { email: "agent@ars.sante.fr", password: PASSWORD } });
+    const https = await app.inject({
+      method: "POST",
+      url: "/api/v1/pilotage/session",
+      headers: { "x-forwarded-proto": "https" },
+      payload: { email: "agent@ars.sante.fr", password: PASSWORD },
+    });
     expect(String(https.headers["set-cookie"])).toMatch(/^__Host-mj_pilotage=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/);
 
     const wrong = await login("agent@ars.sante.fr", "mauvais mot de passe");
@@ -121,7 +129,12 @@ describe.each(testDatabases)("steering security on %s", (_kind, open) => {
     const a = sessionFrom(await login("agent@ars.sante.fr"));
     const b = sessionFrom(await login("agent@ars.sante.fr"));
     const change = (current: string, next: string) =>
-      app.inject({ method: "PUT", url: "/api/v1/pilotage/session/mot-de-passe", headers: { cookie: a.cookie, "x-csrf-token": a.csrf }, payload: { current, next } });
+      app.inject({
+        method: "PUT",
+        url: "/api/v1/pilotage/session/mot-de-passe",
+        headers: { cookie: a.cookie, "x-csrf-token": a.csrf },
+        payload: { current, next },
+      });
     expect((await change("faux", "un nouveau mot de passe")).statusCode).toBe(422);
     expect((await change(PASSWORD, "court")).json().errors[0].message).toMatch(/au moins 12/);
     expect((await change(PASSWORD, "un nouveau mot de passe")).statusCode).toBe(204);
@@ -137,7 +150,14 @@ describe.each(testDatabases)("steering security on %s", (_kind, open) => {
       method: "POST",
       url: "/api/v1/pilotage/comptes",
       headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf },
-      payload: { email: "temporaire@dreets.gouv.fr", displayName: "Temporaire", role: "regional", agency: "dreets", region: "11", password: "un mot de passe long 1" },
+      payload: {
+        email: "temporaire@dreets.gouv.fr",
+        displayName: "Temporaire",
+        role: "regional",
+        agency: "dreets",
+        region: "11",
+        password: "un mot de passe long 1",
+      },
     });
     expect(created.statusCode).toBe(201);
     const duplicate = await app.inject({
@@ -148,7 +168,12 @@ describe.each(testDatabases)("steering security on %s", (_kind, open) => {
     });
     expect(duplicate.statusCode).toBe(409);
     const agent = sessionFrom(await login("temporaire@dreets.gouv.fr", "un mot de passe long 1"));
-    const off = await app.inject({ method: "PATCH", url: `/api/v1/pilotage/comptes/${created.json().id}`, headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf }, payload: { active: false } });
+    const off = await app.inject({
+      method: "PATCH",
+      url: `/api/v1/pilotage/comptes/${created.json().id}`,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf },
+      payload: { active: false },
+    });
     expect(off.json().active).toBe(false);
     expect((await me(agent)).statusCode).toBe(401);
     expect((await login("temporaire@dreets.gouv.fr", "un mot de passe long 1", "192.0.2.60")).statusCode).toBe(401);
@@ -159,7 +184,12 @@ describe.each(testDatabases)("steering security on %s", (_kind, open) => {
       payload: { email: "x@y.fr", displayName: "Xavier", role: "regional", region: "99", password: "aaaa" },
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(["agency", "password", "region"]);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(["agency", "password", "region"]);
   });
 
   it("stores SQL-injection and script payloads in every text field as-is and returns them unchanged", async () => {
@@ -223,9 +253,16 @@ describe.each(testDatabases)("steering security on %s", (_kind, open) => {
     });
     expect(account.statusCode).toBe(201);
     expect(account.json().displayName).toBe(payload);
-    const births = await app.inject({ method: "POST", url: "/api/v1/pilotage/naissances", headers: h, payload: { csv: "annee;code_region;naissances\n2019;84;80000\n", source: payload } });
+    const births = await app.inject({
+      method: "POST",
+      url: "/api/v1/pilotage/naissances",
+      headers: h,
+      payload: { csv: "annee;code_region;naissances\n2019;84;80000\n", source: payload },
+    });
     expect(births.statusCode).toBe(201);
-    expect((await app.inject({ url: "/api/v1/pilotage/naissances", headers: h })).json().tables.find((t: { year: number }) => t.year === 2019).source).toBe(payload);
+    expect((await app.inject({ url: "/api/v1/pilotage/naissances", headers: h })).json().tables.find((t: { year: number }) => t.year === 2019).source).toBe(
+      payload,
+    );
     const values = await app.inject({
       method: "POST",
       url: "/api/v1/pilotage/barometre/valeurs",

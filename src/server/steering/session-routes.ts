@@ -107,7 +107,10 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/pilotage/sessions",
-      { schema: { summary: "Déconnexion partout : ferme toutes les sessions du compte", tags, response: { 204: noContentSchema } }, onRequest: guard(ctx, ROLES) },
+      {
+        schema: { summary: "Déconnexion partout : ferme toutes les sessions du compte", tags, response: { 204: noContentSchema } },
+        onRequest: guard(ctx, ROLES),
+      },
       async (request, reply) => {
         await ctx.db.query("DELETE FROM steering_session WHERE account_id = $1", [sessionOf(request).account.id]);
         clearSessionCookie(request, reply);

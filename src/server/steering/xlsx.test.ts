@@ -14,7 +14,7 @@ describe("minimal XLSX writer", () => {
   it("writes text as inline strings (never formulas) and numbers as numbers", () => {
     const xml = sheetXml([
       ["nom", "montant"],
-      ["=HYPERLINK(\"http://x\")", 45000],
+      ['=HYPERLINK("http://x")', 45000],
       [" espace ", null],
     ]);
     expect(xml).toContain('<c r="A2" t="inlineStr"><is><t>=HYPERLINK(&quot;http://x&quot;)</t></is></c><c r="B2"><v>45000</v></c>');
@@ -24,7 +24,9 @@ describe("minimal XLSX writer", () => {
   });
 
   it("zips a workbook whose parts reference each other", () => {
-    const files = unzipSync(writeXlsx([["a"], [1]], { sheetName: "Liste: 2023/84 [test] avec un nom bien trop long", created: new Date("2026-01-01T00:00:00Z") }));
+    const files = unzipSync(
+      writeXlsx([["a"], [1]], { sheetName: "Liste: 2023/84 [test] avec un nom bien trop long", created: new Date("2026-01-01T00:00:00Z") }),
+    );
     const types = strFromU8(files["[Content_Types].xml"]!);
     for (const part of ["/xl/workbook.xml", "/xl/worksheets/sheet1.xml", "/xl/styles.xml", "/docProps/core.xml"]) expect(types).toContain(`PartName="${part}"`);
     expect(strFromU8(files["xl/_rels/workbook.xml.rels"]!)).toContain('Target="worksheets/sheet1.xml"');

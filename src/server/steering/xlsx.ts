@@ -35,9 +35,7 @@ function cellXml(value: XlsxCell, ref: string, style: number): string {
 
 export function sheetXml(rows: readonly (readonly XlsxCell[])[]): string {
   const width = Math.max(1, ...rows.map((r) => r.length));
-  const body = rows
-    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(v, `${columnName(c)}${r + 1}`, r === 0 ? 1 : 0)).join("")}</row>`)
-    .join("");
+  const body = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(v, `${columnName(c)}${r + 1}`, r === 0 ? 1 : 0)).join("")}</row>`).join("");
   const dimension = `A1:${columnName(width - 1)}${Math.max(1, rows.length)}`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

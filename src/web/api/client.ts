@@ -1,4 +1,13 @@
-import { fillPath, offlineProblem, queryString, statusProblem, unreadableProblem, type Endpoint, type RequestOf, type ResponseOf } from "../../domain/api/contract.js";
+import {
+  fillPath,
+  offlineProblem,
+  queryString,
+  statusProblem,
+  unreadableProblem,
+  type Endpoint,
+  type RequestOf,
+  type ResponseOf,
+} from "../../domain/api/contract.js";
 import type { ApiContract, Route } from "../../domain/api/index.js";
 import type { Problem } from "../../domain/api/problem.js";
 
@@ -30,7 +39,8 @@ export interface CallOptions<T> {
   signal?: AbortSignal;
 }
 
-export type Args<E extends Endpoint> = object extends RequestOf<E> ? [request?: RequestOf<E>, options?: CallOptions<ResponseOf<E>>] : [request: RequestOf<E>, options?: CallOptions<ResponseOf<E>>];
+export type Args<E extends Endpoint> =
+  object extends RequestOf<E> ? [request?: RequestOf<E>, options?: CallOptions<ResponseOf<E>>] : [request: RequestOf<E>, options?: CallOptions<ResponseOf<E>>];
 
 export async function callApi<R extends Route>(route: R, ...[request, options = {}]: Args<ApiContract[R]>): Promise<ApiResult<ResponseOf<ApiContract[R]>>> {
   const space = route.indexOf(" ");

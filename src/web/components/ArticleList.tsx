@@ -5,7 +5,12 @@ import type { Article, Theme } from "../../domain/content/schema.js";
 import type { ArticleMark } from "../storage/local-db.js";
 
 /** Article cards: title, summary, themes, and whether the parent read it or kept it. */
-export function ArticleList({ articles, marks, themes, headingLevel = "h3" }: {
+export function ArticleList({
+  articles,
+  marks,
+  themes,
+  headingLevel = "h3",
+}: {
   articles: readonly Article[];
   marks: ReadonlyMap<string, ArticleMark>;
   themes: readonly Theme[];

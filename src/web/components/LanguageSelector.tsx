@@ -19,13 +19,7 @@ export function LanguageSelector({ id = "langues" }: { id?: string }) {
   return (
     <nav role="navigation" className="fr-translate fr-nav" id={id} aria-label={t`Choisir la langue`}>
       <div className="fr-nav__item">
-        <button
-          type="button"
-          className="fr-translate__btn fr-btn fr-btn--tertiary"
-          aria-controls={menuId}
-          aria-expanded="false"
-          title={t`Choisir la langue`}
-        >
+        <button type="button" className="fr-translate__btn fr-btn fr-btn--tertiary" aria-controls={menuId} aria-expanded="false" title={t`Choisir la langue`}>
           <span lang={current.lang}>
             {code}
             <span className="fr-hidden-lg">&nbsp;- {name}</span>

@@ -31,8 +31,18 @@ export async function a4TextDocument(title: string, language: string) {
 }
 
 /** Word wrap for a standard PDF font; characters it cannot encode are replaced rather than failing. */
-export function wrap(text: string, font: { widthOfTextAtSize(t: string, s: number): number; encodeText(t: string): unknown }, size: number, width: number): string[] {
-  const safe = [...text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u202f|\u00a0/g, " ")]
+export function wrap(
+  text: string,
+  font: { widthOfTextAtSize(t: string, s: number): number; encodeText(t: string): unknown },
+  size: number,
+  width: number,
+): string[] {
+  const safe = [
+    ...text
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\u202f|\u00a0/g, " "),
+  ]
     .map((char) => {
       try {
         font.encodeText(char);

@@ -60,7 +60,14 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
     if (bundle) {
       let searchIndex: SearchIndexEntry<Article>[] | undefined;
       // Built on the first search only: most visits never search.
-      return { status: "ready", bundle, offline, get searchIndex() { return (searchIndex ??= buildSearchIndex(bundle.articles)); } };
+      return {
+        status: "ready",
+        bundle,
+        offline,
+        get searchIndex() {
+          return (searchIndex ??= buildSearchIndex(bundle.articles));
+        },
+      };
     }
     if (failure) return { status: "error", message: failure };
     return { status: "loading" };
@@ -95,8 +102,7 @@ function pageLoaded(): Promise<void> {
 /** Our own server validated the content before storing it; check the outline only, so zod stays off the client. */
 function asBundle(data: unknown): ContentBundle {
   const b = data as Partial<ContentBundle> | null;
-  if (!b || typeof b.version !== "string" || ![b.stages, b.themes, b.situations, b.articles].every(Array.isArray))
-    throw new Error("Unexpected content format");
+  if (!b || typeof b.version !== "string" || ![b.stages, b.themes, b.situations, b.articles].every(Array.isArray)) throw new Error("Unexpected content format");
   return b as ContentBundle;
 }
 

@@ -24,7 +24,8 @@ vi.mock("../storage/local-db.js", () => ({
   saveProfile: async (profile: unknown) => void (saved.profile = profile),
   saveMark: async (mark: ArticleMark) => void saved.marks.set(mark.id, mark),
   saveAppointment: async (appointment: PersonalAppointment) => void saved.appointments.set(appointment.id, appointment),
-  setCalendarDone: async (id: string, doneOn: string | null) => void (doneOn ? saved.calendarDone.set(id, { id, doneOn } satisfies CalendarMark) : saved.calendarDone.delete(id)),
+  setCalendarDone: async (id: string, doneOn: string | null) =>
+    void (doneOn ? saved.calendarDone.set(id, { id, doneOn } satisfies CalendarMark) : saved.calendarDone.delete(id)),
 }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

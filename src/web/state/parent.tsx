@@ -69,7 +69,8 @@ const stateContexts = Object.fromEntries(STATE_KEYS.map((key) => [key, createCon
 };
 const ActionsContext = createContext<ParentActions | null>(null);
 
-const STORAGE_ERROR = "Vos données n'ont pas pu être lues ou enregistrées sur cet appareil (navigation privée ou stockage plein ?). Elles ne seront pas conservées.";
+const STORAGE_ERROR =
+  "Vos données n'ont pas pu être lues ou enregistrées sur cet appareil (navigation privée ou stockage plein ?). Elles ne seront pas conservées.";
 
 /**
  * Today on the device's own calendar. Read with the local date getters (the device's time zone) rather
@@ -102,9 +103,24 @@ export function ParentProvider({ children }: { children: ReactNode }) {
     const nextMarks = same(marksRef.current, new Map(data.marks.map((m) => [m.id, m])));
     marksRef.current = nextMarks;
     setMarks(nextMarks);
-    setEpdsHistory((previous) => same(previous, [...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))));
-    setDevelopmentHistory((previous) => same(previous, [...data.development].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))));
-    setAppointments((previous) => same(previous, [...data.appointments].sort((a, b) => a.date.localeCompare(b.date))));
+    setEpdsHistory((previous) =>
+      same(
+        previous,
+        [...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
+      ),
+    );
+    setDevelopmentHistory((previous) =>
+      same(
+        previous,
+        [...data.development].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
+      ),
+    );
+    setAppointments((previous) =>
+      same(
+        previous,
+        [...data.appointments].sort((a, b) => a.date.localeCompare(b.date)),
+      ),
+    );
     setCalendarDone((previous) => same(previous, new Map(data.calendarDone.filter((d) => !d.dismissed).map((d) => [d.id, d.doneOn]))));
     setCalendarDismissed((previous) => same(previous, new Map(data.calendarDone.filter((d) => d.dismissed).map((d) => [d.id, d.doneOn]))));
   }, []);
@@ -114,14 +130,16 @@ export function ParentProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // The first read renders as a transition: a slow phone stays responsive while the saved data reaches every page.
     readSavedData().then(
-      (data) => startTransition(() => {
-        apply(data);
-        setLoaded(true);
-      }),
-      () => startTransition(() => {
-        setStorageError(STORAGE_ERROR);
-        setLoaded(true);
-      }),
+      (data) =>
+        startTransition(() => {
+          apply(data);
+          setLoaded(true);
+        }),
+      () =>
+        startTransition(() => {
+          setStorageError(STORAGE_ERROR);
+          setLoaded(true);
+        }),
     );
     // The day changes while the app stays open overnight.
     const timer = window.setInterval(() => setToday(deviceToday()), 60_000);
@@ -144,15 +162,12 @@ export function ParentProvider({ children }: { children: ReactNode }) {
 
   const setProfile = useCallback(async (next: Profile) => change(() => store.saveProfile(next)), [change]);
 
-  const setMark = useCallback(
-    async (id: string, update: Partial<Omit<ArticleMark, "id">>) => {
-      const next: ArticleMark = { ...(marksRef.current.get(id) ?? { id, read: false, favourite: false }), ...update, id };
-      marksRef.current = new Map(marksRef.current).set(id, next);
-      setMarks(marksRef.current);
-      await store.saveMark(next).catch(() => setStorageError(STORAGE_ERROR));
-    },
-    [],
-  );
+  const setMark = useCallback(async (id: string, update: Partial<Omit<ArticleMark, "id">>) => {
+    const next: ArticleMark = { ...(marksRef.current.get(id) ?? { id, read: false, favourite: false }), ...update, id };
+    marksRef.current = new Map(marksRef.current).set(id, next);
+    setMarks(marksRef.current);
+    await store.saveMark(next).catch(() => setStorageError(STORAGE_ERROR));
+  }, []);
 
   const addEpds = useCallback(async (record: EpdsRecord) => change(() => store.saveEpdsRecord(record)), [change]);
   const deleteEpds = useCallback(

@@ -53,7 +53,6 @@ export interface CalendarMark {
   dismissed?: true;
 }
 
-
 interface MilleJoursDb extends DBSchema {
   appointments: { key: string; value: PersonalAppointment };
   /** Ids of calendar events the parent marked as done, or dismissed (`dismissed: true`, on `doneOn`). */

@@ -27,11 +27,24 @@ export async function parseCommunes(file: string, builder: ReportBuilder): Promi
   const rows: CommuneRow[] = [];
   const seen = new Map<string, number>();
   const header = (text: string) =>
-    text.split(",").map((h) => h.trim()).join(",") === HEADER.join(",")
+    text
+      .split(",")
+      .map((h) => h.trim())
+      .join(",") === HEADER.join(",")
       ? { separator: ",", width: HEADER.length }
       : { error: `en-tête inattendu : attendu « ${HEADER.join(",")} »` };
   for await (const { number, fields: f } of delimitedRecords(source, builder, header)) {
-    const [code, name, dep, , , postal, latRaw, lonRaw, populationRaw] = f.map((v) => v.trim()) as [string, string, string, string, string, string, string, string, string];
+    const [code, name, dep, , , postal, latRaw, lonRaw, populationRaw] = f.map((v) => v.trim()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     if (!isCommuneCode(code)) {
       builder.reject(number, `code commune invalide « ${code} »`);
       continue;

@@ -29,7 +29,22 @@ const edit = (change: (doc: Doc) => void) => {
 };
 
 async function places(db: Database) {
-  return db.query<{ id: string; type: string; name: string; lat: number; lon: number; approximate: boolean; commune_code: string | null; commune_name: string | null; address: string | null; postcode: string | null; phone: string | null; category: string | null; category_label: string | null; updated: string | null }>(
+  return db.query<{
+    id: string;
+    type: string;
+    name: string;
+    lat: number;
+    lon: number;
+    approximate: boolean;
+    commune_code: string | null;
+    commune_name: string | null;
+    address: string | null;
+    postcode: string | null;
+    phone: string | null;
+    category: string | null;
+    category_label: string | null;
+    updated: string | null;
+  }>(
     "SELECT id, type, name, lat, lon, approximate, commune_code, commune_name, address, postcode, phone, category, category_label, to_char(updated, 'YYYY-MM-DD') AS updated FROM place WHERE source = 'finess' ORDER BY id",
   );
 }
@@ -106,23 +121,51 @@ describe.each(testDatabases)("FINESS – Structures (JSON) importer on %s", (_ki
       expect(before).toHaveLength(4);
     });
     const cases: [string, string | Buffer, RegExp][] = [
-      ["a truncated file", sample.slice(0, Math.floor(sample.length * 0.6)), /n° 1 : fichier JSON illisible|fichier JSON illisible après l'établissement n° \d+.*tronqué/],
+      [
+        "a truncated file",
+        sample.slice(0, Math.floor(sample.length * 0.6)),
+        /n° 1 : fichier JSON illisible|fichier JSON illisible après l'établissement n° \d+.*tronqué/,
+      ],
       ["a truncated gzip file", gzipSync(sample).subarray(0, 600), /fichier JSON illisible.*tronqué/],
       ["not JSON", "structureet;010000024;…\n", /fichier JSON illisible/],
       ["no pmej list", JSON.stringify({ structures: [] }), /aucune entité juridique/],
-      ["an invalid FINESS number", edit((d) => ((d.pmej[0]!.ege[0]!.informationsGeneralesEGE as Record<string, unknown>).numFinessEge = "01000002")), /n° 1 : numéro FINESS invalide « 01000002 »/],
+      [
+        "an invalid FINESS number",
+        edit((d) => ((d.pmej[0]!.ege[0]!.informationsGeneralesEGE as Record<string, unknown>).numFinessEge = "01000002")),
+        /n° 1 : numéro FINESS invalide « 01000002 »/,
+      ],
       ["a duplicate establishment", edit((d) => d.pmej[1]!.ege.push(d.pmej[0]!.ege[0]!)), /établissement 010000024 en double \(déjà l'établissement n° 1\)/],
       ["a category that is not a code", edit((d) => (d.pmej[0]!.ege[0]!.categorieEntiteGeographiqueExercice = { code: "CH" })), /catégorie invalide « CH »/],
-      ["a bad commune code", edit((d) => ((d.pmej[0]!.ege[0]!.adresse as Record<string, unknown>[])[0]!.cogCommune = "1451")), /code commune invalide « 1451 »/],
+      [
+        "a bad commune code",
+        edit((d) => ((d.pmej[0]!.ege[0]!.adresse as Record<string, unknown>[])[0]!.cogCommune = "1451")),
+        /code commune invalide « 1451 »/,
+      ],
       [
         "Lambert-93 coordinates instead of degrees",
-        edit((d) => ((d.pmej[0]!.ege[0]!.adresse as Record<string, unknown>[])[0]!.coordonneesGeographique = { coordonneeX: "870215.7", coordonneeY: "6571590.5", directionLatitude: "N", directionLongitude: "E" })),
+        edit(
+          (d) =>
+            ((d.pmej[0]!.ege[0]!.adresse as Record<string, unknown>[])[0]!.coordonneesGeographique = {
+              coordonneeX: "870215.7",
+              coordonneeY: "6571590.5",
+              directionLatitude: "N",
+              directionLongitude: "E",
+            }),
+        ),
         /hors de France ou pas en degrés WGS84/,
       ],
-      ["an impossible date", edit((d) => (d.pmej[0]!.ege[0]!.dateDerniereMaj = { dateEvenement: "2020-02-30" })), /date de mise à jour invalide « 2020-02-30 »/],
+      [
+        "an impossible date",
+        edit((d) => (d.pmej[0]!.ege[0]!.dateDerniereMaj = { dateEvenement: "2020-02-30" })),
+        /date de mise à jour invalide « 2020-02-30 »/,
+      ],
       ["an establishment that is not an object", edit((d) => d.pmej[0]!.ege.push("010000024" as unknown as Record<string, unknown>)), /un objet était attendu/],
       // JSON may carry U+0000 as an escape; PostgreSQL cannot store it: one rejected establishment, not a failed write.
-      ["a NUL character in a name", edit((d) => ((d.pmej[0]!.ege[0]!.informationsGeneralesEGE as Record<string, unknown>).nomEgeLong = "CENTRE\u0000HOSPITALIER")), /n° 1 : .*caractère nul \(U\+0000\)/],
+      [
+        "a NUL character in a name",
+        edit((d) => ((d.pmej[0]!.ege[0]!.informationsGeneralesEGE as Record<string, unknown>).nomEgeLong = "CENTRE\u0000HOSPITALIER")),
+        /n° 1 : .*caractère nul \(U\+0000\)/,
+      ],
     ];
     it.each(cases)("%s", async (_name, content, reason) => {
       const report = await importFinessJson(db, file(content));

@@ -113,10 +113,14 @@ export async function parseFinessJson(file: string, builder: ReportBuilder, loca
       }
     }
   } catch (error) {
-    builder.reject(rank + 1, `fichier JSON illisible après l'établissement n° ${rank} (${(error as Error).message.slice(0, 160)}) : fichier tronqué ou qui n'est pas du JSON ?`);
+    builder.reject(
+      rank + 1,
+      `fichier JSON illisible après l'établissement n° ${rank} (${(error as Error).message.slice(0, 160)}) : fichier tronqué ou qui n'est pas du JSON ?`,
+    );
   }
   report.sha256 = hash.digest("hex");
-  if (entities === 0 && report.rejectedCount === 0) builder.reject(1, "aucune entité juridique : attendu un objet JSON avec une liste « pmej » (flux FINESS – Structures)");
+  if (entities === 0 && report.rejectedCount === 0)
+    builder.reject(1, "aucune entité juridique : attendu un objet JSON avec une liste « pmej » (flux FINESS – Structures)");
   return rows;
 }
 
@@ -162,7 +166,8 @@ function readEstablishment(ege: unknown, rank: number, builder: ReportBuilder, l
   if (isObject(coordinates)) {
     const x = decimal(text(coordinates.coordonneeX));
     const y = decimal(text(coordinates.coordonneeY));
-    if (x === undefined || y === undefined || (x === null) !== (y === null)) return reject(`${where} : coordonnées illisibles « ${text(coordinates.coordonneeX)} ; ${text(coordinates.coordonneeY)} »`);
+    if (x === undefined || y === undefined || (x === null) !== (y === null))
+      return reject(`${where} : coordonnées illisibles « ${text(coordinates.coordonneeX)} ; ${text(coordinates.coordonneeY)} »`);
     if (x !== null && y !== null) {
       const south = /^S/i.test(text(coordinates.directionLatitude));
       const west = /^[OW]/i.test(text(coordinates.directionLongitude));
@@ -198,7 +203,11 @@ function readEstablishment(ege: unknown, rank: number, builder: ReportBuilder, l
     phone = formatted ?? null;
     break;
   }
-  const street = [`${text(address.numeroVoie)}${text(address.complementVoie) ? ` ${text(address.complementVoie)}` : ""}`, expandStreetType(text(address.typeVoie)), text(address.libelleVoie)].join(" ");
+  const street = [
+    `${text(address.numeroVoie)}${text(address.complementVoie) ? ` ${text(address.complementVoie)}` : ""}`,
+    expandStreetType(text(address.typeVoie)),
+    text(address.libelleVoie),
+  ].join(" ");
   if (!exact) report.approximate++;
   report.byType[type] = (report.byType[type] ?? 0) + 1;
   return {

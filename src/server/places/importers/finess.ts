@@ -56,7 +56,27 @@ interface Establishment {
   updated: string | null;
 }
 
-const tFinessColumns = ["nofinesset", "rs", "rslongue", "compldistrib", "numvoie", "typvoie", "voie", "compvoie", "lieuditbp", "cog", "codepostal", "ligneacheminement", "telephone", "categetab", "libcategetab", "coordx", "coordy", "sourcegeocod", "datemaj"];
+const tFinessColumns = [
+  "nofinesset",
+  "rs",
+  "rslongue",
+  "compldistrib",
+  "numvoie",
+  "typvoie",
+  "voie",
+  "compvoie",
+  "lieuditbp",
+  "cog",
+  "codepostal",
+  "ligneacheminement",
+  "telephone",
+  "categetab",
+  "libcategetab",
+  "coordx",
+  "coordy",
+  "sourcegeocod",
+  "datemaj",
+];
 const fhirColumns = ["nofinesset", "rs", "adresse", "code_postal", "commune", "telephone", "categetab", "libcategetab", "datemaj", "lat", "lon"];
 
 export async function importFiness(db: Database, file: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -128,7 +148,10 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
     }
     const crs = parseCrsToken(crsSource);
     if (!crs) {
-      builder.reject(line, `système de coordonnées inconnu « ${crsSource.split(/[,;]/).pop() ?? crsSource} » (attendu LAMBERT_93, UTM_N20, UTM_N21, UTM_N22, UTM_S38 ou UTM_S40)`);
+      builder.reject(
+        line,
+        `système de coordonnées inconnu « ${crsSource.split(/[,;]/).pop() ?? crsSource} » (attendu LAMBERT_93, UTM_N20, UTM_N21, UTM_N22, UTM_S38 ou UTM_S40)`,
+      );
       return false;
     }
     const p = toWgs84(crs, ex, ny);
@@ -151,7 +174,10 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
       const detected = detectFormat(text);
       if (!detected) {
         report.format = "inconnu";
-        builder.reject(1, "première ligne non reconnue : attendu « finess;etalab;… » (extrait data.gouv.fr) ou un en-tête nommant nofinesset, categetab et les coordonnées");
+        builder.reject(
+          1,
+          "première ligne non reconnue : attendu « finess;etalab;… » (extrait data.gouv.fr) ou un en-tête nommant nofinesset, categetab et les coordonnées",
+        );
         break;
       }
       format = detected.format;
@@ -304,7 +330,12 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
 }
 
 /** Builds each place from its establishment and forgets the establishment, so memory shrinks as rows are written. */
-function* rowsOf(establishments: Map<string, Establishment>, positions: Map<string, LatLon | null>, builder: ReportBuilder, locator: CommuneLocator): Generator<PlaceRow> {
+function* rowsOf(
+  establishments: Map<string, Establishment>,
+  positions: Map<string, LatLon | null>,
+  builder: ReportBuilder,
+  locator: CommuneLocator,
+): Generator<PlaceRow> {
   const report = builder.report;
   for (const e of establishments.values()) {
     establishments.delete(e.id);

@@ -36,14 +36,24 @@ export async function importGeneric(db: Database, file: string, dataset: string,
   if (invalid) throw new Error(invalid);
   const builder = new ReportBuilder(dataset, file);
   const locator = await CommuneLocator.load(db);
-  const rows = /\.(geo)?json(\.gz)?$/i.test(file) ? await parseGeoJson(file, dataset, builder, locator) : await parseGenericCsv(file, dataset, builder, locator);
+  const rows = /\.(geo)?json(\.gz)?$/i.test(file)
+    ? await parseGeoJson(file, dataset, builder, locator)
+    : await parseGenericCsv(file, dataset, builder, locator);
   return applyImport(db, builder, { kind: "place", rows }, options);
 }
 
 type GenericRecord = Partial<Record<GenericColumn, string>>;
 
 /** Validates one record; pushes a row or a rejection. `where` names the line or the feature. */
-function makeRow(dataset: string, line: number, where: string, r: GenericRecord, builder: ReportBuilder, locator: CommuneLocator, seen: Map<string, number>): PlaceRow | null {
+function makeRow(
+  dataset: string,
+  line: number,
+  where: string,
+  r: GenericRecord,
+  builder: ReportBuilder,
+  locator: CommuneLocator,
+  seen: Map<string, number>,
+): PlaceRow | null {
   const reject = (reason: string): null => {
     builder.reject(line, `${where} : ${reason}`);
     return null;
@@ -70,7 +80,8 @@ function makeRow(dataset: string, line: number, where: string, r: GenericRecord,
   if (phone === undefined) return reject(`téléphone invalide « ${v("phone")} »`);
   const lat = decimal(v("lat"));
   const lon = decimal(v("lon"));
-  if (lat === undefined || lon === undefined || (lat === null) !== (lon === null)) return reject(`coordonnées illisibles « ${v("lat")} ; ${v("lon")} » (degrés décimaux WGS84, les deux ou aucune)`);
+  if (lat === undefined || lon === undefined || (lat === null) !== (lon === null))
+    return reject(`coordonnées illisibles « ${v("lat")} ; ${v("lon")} » (degrés décimaux WGS84, les deux ou aucune)`);
   if (lat !== null && lon !== null && !isInFrance({ lat, lon })) return reject(`position hors de France (${lat}, ${lon}) : latitude et longitude inversées ?`);
   const commune = locator.find({ code: communeCode || null, postcode: postcode || null, name: v("commune_name") || null });
   if (lat === null && !commune) return reject("ni coordonnées ni commune connue (commune_code ou postcode) pour placer le lieu");
@@ -142,14 +153,22 @@ async function parseGeoJson(file: string, dataset: string, builder: ReportBuilde
   try {
     bytes = stored[0] === 0x1f && stored[1] === 0x8b ? gunzipSync(stored, { maxOutputLength: MAX_GEOJSON_BYTES }) : stored;
   } catch (error) {
-    builder.stop(0, (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? tooBig : `fichier compressé illisible (${(error as Error).message}) : fichier tronqué ?`);
+    builder.stop(
+      0,
+      (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE"
+        ? tooBig
+        : `fichier compressé illisible (${(error as Error).message}) : fichier tronqué ?`,
+    );
     return [];
   }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch (error) {
-    builder.reject(0, error instanceof SyntaxError ? `JSON invalide (fichier tronqué ?) : ${error.message}` : "encodage invalide : un fichier GeoJSON est en UTF-8");
+    builder.reject(
+      0,
+      error instanceof SyntaxError ? `JSON invalide (fichier tronqué ?) : ${error.message}` : "encodage invalide : un fichier GeoJSON est en UTF-8",
+    );
     return [];
   }
   if (containsNul(json)) {

@@ -23,12 +23,15 @@ function file(content: string | Buffer, name = "f.csv"): string {
   writeFileSync(path, content);
   return path;
 }
-const communeLines = gunzipSync(readFileSync(join(root, "data/communes-2025.csv.gz"))).toString("utf8").split("\n");
+const communeLines = gunzipSync(readFileSync(join(root, "data/communes-2025.csv.gz")))
+  .toString("utf8")
+  .split("\n");
 const communes = (n: number) => `${communeLines.slice(0, n + 1).join("\n")}\n`;
 const finess = readFileSync(join(fixtures, "finess_cs1100502_stock_20260512_15lines_mailwoman.csv"), "utf8");
 const rpps = readFileSync(join(fixtures, "rpps_sample_with_synthetic_lines.txt"), "utf8");
 const genericHeader = "id;type;name;address;postcode;commune_code;commune_name;phone;url;lat;lon;updated";
-const generic = (n: number) => [genericHeader, ...Array.from({ length: n }, (_, i) => `laep-${i};laep;LAEP ${i};;75002;;Paris;;;48.86${i};2.33;2026-09-01`)].join("\n");
+const generic = (n: number) =>
+  [genericHeader, ...Array.from({ length: n }, (_, i) => `laep-${i};laep;LAEP ${i};;75002;;Paris;;;48.86${i};2.33;2026-09-01`)].join("\n");
 const utf16 = (text: string, bom = true) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, "utf16le")]);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -38,7 +41,11 @@ describe.each(testDatabases)("import guards on %s", (_kind, open) => {
   let db: Database;
   const count = async (table: "place" | "commune", source?: string) =>
     (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}${source ? " WHERE source = $1" : ""}`, source ? [source] : []))[0]!.n;
-  const runs = async (dataset: string) => db.query<{ status: string; report: { refusal?: string; rejected: { reason: string }[] } }>("SELECT status, report FROM import_run WHERE dataset = $1 ORDER BY id", [dataset]);
+  const runs = async (dataset: string) =>
+    db.query<{ status: string; report: { refusal?: string; rejected: { reason: string }[] } }>(
+      "SELECT status, report FROM import_run WHERE dataset = $1 ORDER BY id",
+      [dataset],
+    );
 
   beforeAll(async () => {
     db = await open();
@@ -84,7 +91,9 @@ describe.each(testDatabases)("import guards on %s", (_kind, open) => {
     expect((await importCommunes(db, file(communes(100)), { force: true })).status).toBe("applied");
     const refused = await importCommunes(db, file(communes(79)));
     expect(refused.status).toBe("refused");
-    expect(refused.refusal).toBe("le fichier remplacerait 100 lignes en place par 79 (−21 %) : une baisse de plus de 20 % ressemble à un fichier tronqué ; si elle est voulue, relancez avec --force");
+    expect(refused.refusal).toBe(
+      "le fichier remplacerait 100 lignes en place par 79 (−21 %) : une baisse de plus de 20 % ressemble à un fichier tronqué ; si elle est voulue, relancez avec --force",
+    );
     expect(await count("commune")).toBe(100);
     expect((await runs("communes")).at(-1)).toMatchObject({ status: "refused" });
     // 20 % exactly is accepted; then a forced big drop too.
@@ -121,7 +130,11 @@ describe.each(testDatabases)("import guards on %s", (_kind, open) => {
     const report = await importGeneric(db, file(lines.join("\n")), "laep-nul");
     expect(report.status).toBe("refused");
     expect(report.rejected[0]).toMatchObject({ line: 3, reason: expect.stringMatching(/^octet nul dans la ligne/) });
-    const geojson = await importGeneric(db, file(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "a\u0000" } }] }), "f.geojson"), "laep-nul");
+    const geojson = await importGeneric(
+      db,
+      file(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "a\u0000" } }] }), "f.geojson"),
+      "laep-nul",
+    );
     expect(geojson.rejected[0]!.reason).toMatch(/caractère nul/);
   });
 
@@ -173,11 +186,17 @@ describe("import commands", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "mj-guards-cli-"));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  const run = (script: string, args: string[]) => spawnSync(process.execPath, ["--import", "tsx", `src/cli/${script}`, ...args], { cwd: root, env, encoding: "utf8", timeout: 120_000 });
+  const run = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", `src/cli/${script}`, ...args], { cwd: root, env, encoding: "utf8", timeout: 120_000 });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("print a French message for a missing file, without a stack trace, for every importer", () => {
-    for (const [script, extra] of [["import-finess.ts", []], ["import-rpps.ts", []], ["import-communes.ts", []], ["import-places.ts", ["--dataset", "essai"]]] as const) {
+    for (const [script, extra] of [
+      ["import-finess.ts", []],
+      ["import-rpps.ts", []],
+      ["import-communes.ts", []],
+      ["import-places.ts", ["--dataset", "essai"]],
+    ] as const) {
       const result = run(script, [join(tmp, "absent.csv"), ...extra]);
       expect(result.status, script).toBe(2);
       expect(result.stderr, script).toContain(`Fichier introuvable : « ${join(tmp, "absent.csv")} ».`);

@@ -43,10 +43,21 @@ const geolocated = [
 ].join("\n");
 
 async function places(db: Database, source = "finess") {
-  return db.query<{ id: string; type: string; name: string; lat: number; lon: number; approximate: boolean; commune_code: string | null; commune_name: string | null; address: string | null; phone: string | null; category_label: string | null }>(
-    "SELECT id, type, name, lat, lon, approximate, commune_code, commune_name, address, phone, category_label FROM place WHERE source = $1 ORDER BY id",
-    [source],
-  );
+  return db.query<{
+    id: string;
+    type: string;
+    name: string;
+    lat: number;
+    lon: number;
+    approximate: boolean;
+    commune_code: string | null;
+    commune_name: string | null;
+    address: string | null;
+    phone: string | null;
+    category_label: string | null;
+  }>("SELECT id, type, name, lat, lon, approximate, commune_code, commune_name, address, phone, category_label FROM place WHERE source = $1 ORDER BY id", [
+    source,
+  ]);
 }
 
 describe.each(testDatabases)("importers on %s", (_kind, open) => {
@@ -65,7 +76,9 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
     it("imports the 34,969 commune centres with postal codes and population", async () => {
       const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM commune");
       expect(row?.n).toBe(34969);
-      const [paris] = await db.query<{ name: string; postcodes: string[]; lat: number; folded_name: string }>("SELECT name, postcodes, lat, folded_name FROM commune WHERE code = '75056'");
+      const [paris] = await db.query<{ name: string; postcodes: string[]; lat: number; folded_name: string }>(
+        "SELECT name, postcodes, lat, folded_name FROM commune WHERE code = '75056'",
+      );
       expect(paris).toMatchObject({ name: "Paris", lat: 48.8589, folded_name: "paris" });
       expect(paris?.postcodes).toHaveLength(21);
     });
@@ -104,10 +117,21 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
       expect(report.skipped["catégorie hors du périmètre des 1000 jours"]).toBe(6);
       const rows = await places(db);
       const byId = new Map(rows.map((r) => [r.id, r]));
-      expect(byId.get("finess:970102018")).toMatchObject({ type: "pmi", commune_code: "97701", commune_name: "Saint-Barthélemy", approximate: true, lat: 17.9215 });
+      expect(byId.get("finess:970102018")).toMatchObject({
+        type: "pmi",
+        commune_code: "97701",
+        commune_name: "Saint-Barthélemy",
+        approximate: true,
+        lat: 17.9215,
+      });
       expect(byId.get("finess:970400024")).toMatchObject({ type: "hopital", commune_code: "97411", commune_name: "Saint-Denis", lat: -20.9434, lon: 55.4444 });
       expect(byId.get("finess:980600027")).toMatchObject({ commune_code: "98613", commune_name: "Uvea" });
-      expect(byId.get("finess:010000024")).toMatchObject({ name: "CENTRE HOSPITALIER DE BOURG-EN-BRESSE FLEYRIAT", address: "900 Route DE PARIS", phone: "04 74 45 46 47", commune_name: "Viriat" });
+      expect(byId.get("finess:010000024")).toMatchObject({
+        name: "CENTRE HOSPITALIER DE BOURG-EN-BRESSE FLEYRIAT",
+        address: "900 Route DE PARIS",
+        phone: "04 74 45 46 47",
+        commune_name: "Viriat",
+      });
       expect(byId.get("finess:970210126")?.category_label).toBe("Centre Médico-Psycho-Pédagogique (C.M.P.P.)");
     });
 
@@ -127,7 +151,9 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
       expect(report).toMatchObject({ status: "applied", encoding: "windows-1252", imported: 2, rejectedCount: 0 });
       const rows = await places(db);
       expect(distanceMeters(rows[0]!, fleyriat)).toBeLessThan(1);
-      expect((await db.query<{ category_label: string }>("SELECT category_label FROM place WHERE id = 'finess:970400024'"))[0]?.category_label).toBe("Centre Hospitalier Régional (C.H.R.)");
+      expect((await db.query<{ category_label: string }>("SELECT category_label FROM place WHERE id = 'finess:970400024'"))[0]?.category_label).toBe(
+        "Centre Hospitalier Régional (C.H.R.)",
+      );
     });
 
     it("reads the T-Finess layout (one line per establishment, Lambert-93 in each line)", async () => {
@@ -138,7 +164,12 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
       const fley = rows.find((r) => r.id === "finess:010000024")!;
       expect(distanceMeters(fley, fleyriat)).toBeLessThan(1);
       // pharmacie Vollenweider, Ambérieu-en-Bugey: FHIR-derived file gives 45.961162, 5.357285
-      expect(distanceMeters(rows.find((r) => r.id === "finess:010002301")!, { lat: 45.961162, lon: 5.357285 })).toBeLessThan(1);
+      expect(
+        distanceMeters(
+          rows.find((r) => r.id === "finess:010002301")!,
+          { lat: 45.961162, lon: 5.357285 },
+        ),
+      ).toBeLessThan(1);
     });
 
     it("reads the FHIR-derived CSV, with quoted names, and puts its overseas lines at the commune centre", async () => {
@@ -165,12 +196,24 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
       const cases: [string, string | Buffer, RegExp][] = [
         ["a truncated last line", `${lines.slice(0, 6).join("\n")}\n${lines[6]!.slice(0, 120)}`, /ligne 7.*champs au lieu de 32|champs au lieu de 32/],
         ["a line cut inside a quoted field", `${lines.slice(0, 10).join("\n")}\n${lines[10]!.slice(0, 40)}`, /guillemet non fermé/],
-        ["a wrong field count", `${lines.slice(0, 5).join("\n")}\n${lines[5]!.replace("CMPP  INTERSECTORIEL ALOES", "CMPP;INTERSECTORIEL")}`, /33 champs au lieu de 32/],
-        ["bad encoding (a Latin-1 line in a UTF-8 file)", Buffer.concat([Buffer.from(`${lines.slice(0, 3).join("\n")}\n`), latin1(`${lines[5]!.replace("Martinique", "Martinique é")}\n`)]), /encodage invalide/],
+        [
+          "a wrong field count",
+          `${lines.slice(0, 5).join("\n")}\n${lines[5]!.replace("CMPP  INTERSECTORIEL ALOES", "CMPP;INTERSECTORIEL")}`,
+          /33 champs au lieu de 32/,
+        ],
+        [
+          "bad encoding (a Latin-1 line in a UTF-8 file)",
+          Buffer.concat([Buffer.from(`${lines.slice(0, 3).join("\n")}\n`), latin1(`${lines[5]!.replace("Martinique", "Martinique é")}\n`)]),
+          /encodage invalide/,
+        ],
         ["an unknown coordinate system", geolocated.replace("V2.2,LAMBERT_93", "V2.2,LAMBERT_II"), /système de coordonnées inconnu « LAMBERT_II »/],
         ["coordinates in the wrong system", geolocated.replace("V2.2,UTM_S40", "V2.2,LAMBERT_93"), /hors du territoire de LAMBERT_93/],
         ["a duplicate establishment", `${mailwoman.trimEnd()}\n${lines[1]}`, /établissement 010000024 en double \(déjà ligne 2\)/],
-        ["a geolocalisation of an unknown establishment", `${geolocated}\ngeolocalisation;999999999;1;2;1,LAMBERT_93;2021-01-04`, /absent des lignes structureet/],
+        [
+          "a geolocalisation of an unknown establishment",
+          `${geolocated}\ngeolocalisation;999999999;1;2;1,LAMBERT_93;2021-01-04`,
+          /absent des lignes structureet/,
+        ],
         ["an unknown line type", `${mailwoman.trimEnd()}\nequipementsocial;010000024;x`, /type de ligne inconnu « equipementsocial »/],
         ["a spreadsheet-altered extract", readFileSync(fixture("finess_cs1100507_stock_2016_excerpt_pharmacieplus.csv")), /première ligne non reconnue/],
         ["an empty file", "", /.*/],
@@ -230,10 +273,25 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
       expect(report.skipped["médecin sans savoir-faire pédiatrie ni médecine générale"]).toBe(2); // the real gynaecologist and the synthetic one
       const rows = await places(db, "rpps");
       const byType = new Map(rows.map((r) => [r.type, r]));
-      expect(byType.get("pediatre")).toMatchObject({ name: "Dr Pédiatre FICTIF", approximate: false, commune_code: "01451", category_label: "Médecin, Pédiatrie" });
+      expect(byType.get("pediatre")).toMatchObject({
+        name: "Dr Pédiatre FICTIF",
+        approximate: false,
+        commune_code: "01451",
+        category_label: "Médecin, Pédiatrie",
+      });
       expect(distanceMeters(byType.get("pediatre")!, fleyriat)).toBeLessThan(1);
-      expect(byType.get("sage-femme")).toMatchObject({ name: "Sage-Femme FICTIVE", approximate: true, commune_code: "01053", commune_name: "Bourg-en-Bresse", phone: "04 74 25 51 51" });
-      expect(byType.get("medecin-generaliste")).toMatchObject({ approximate: true, commune_name: "Mionnay", address: "MAISON DE SANTE DE MIONNAY, 90 Rue PRINCIPALE" });
+      expect(byType.get("sage-femme")).toMatchObject({
+        name: "Sage-Femme FICTIVE",
+        approximate: true,
+        commune_code: "01053",
+        commune_name: "Bourg-en-Bresse",
+        phone: "04 74 25 51 51",
+      });
+      expect(byType.get("medecin-generaliste")).toMatchObject({
+        approximate: true,
+        commune_name: "Mionnay",
+        address: "MAISON DE SANTE DE MIONNAY, 90 Rue PRINCIPALE",
+      });
     });
 
     it("reads a Latin-1 file the same way", async () => {
@@ -281,7 +339,11 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
       const geojson = {
         type: "FeatureCollection",
         features: [
-          { type: "Feature", geometry: { type: "Point", coordinates: [55.4436, -20.8897] }, properties: { id: "upb-974", type: "unite-parents-bebe", name: "Unité parents-bébé", postcode: "97400" } },
+          {
+            type: "Feature",
+            geometry: { type: "Point", coordinates: [55.4436, -20.8897] },
+            properties: { id: "upb-974", type: "unite-parents-bebe", name: "Unité parents-bébé", postcode: "97400" },
+          },
           { type: "Feature", geometry: null, properties: { id: "caf-976", type: "caf", name: "CAF de Mayotte", commune_code: "97611" } },
         ],
       };

@@ -27,9 +27,11 @@ export const MAX_LINES = 5_000_000;
 const frenchCount = (n: number) => n.toLocaleString("fr-FR").replace(/\u202f/g, " ");
 export const lineTooLongMessage = (line: number) =>
   `ligne ${line} de plus de ${MAX_LINE_BYTES / 1024 / 1024} Mo : ce n'est pas un fichier de données à une ligne par enregistrement (fichier binaire, ou sans retour à la ligne ?) ; lecture arrêtée`;
-export const tooManyLinesMessage = (max: number) => `fichier de plus de ${frenchCount(max)} lignes, au-delà de ce qu'un import accepte : découpez-le ou vérifiez qu'il s'agit du bon fichier ; lecture arrêtée`;
+export const tooManyLinesMessage = (max: number) =>
+  `fichier de plus de ${frenchCount(max)} lignes, au-delà de ce qu'un import accepte : découpez-le ou vérifiez qu'il s'agit du bon fichier ; lecture arrêtée`;
 
-export const UTF16_MESSAGE = "fichier encodé en UTF-16 : enregistrez-le en UTF-8 (ou Windows-1252), par exemple « CSV UTF-8 » dans un tableur, puis recommencez";
+export const UTF16_MESSAGE =
+  "fichier encodé en UTF-16 : enregistrez-le en UTF-8 (ou Windows-1252), par exemple « CSV UTF-8 » dans un tableur, puis recommencez";
 
 /** A UTF-16 byte order mark, or ASCII text with a zero byte every other byte (UTF-16 without a mark). */
 function isUtf16(start: Buffer): boolean {
@@ -65,7 +67,10 @@ function isAscii(bytes: Buffer): boolean {
  * and the line comes out as an error. Likewise, once in Windows-1252, a line that is valid multi-byte
  * UTF-8 is an error (the file was concatenated from two sources).
  */
-export function readLines(path: string, { maxLines = MAX_LINES, maxLineBytes = MAX_LINE_BYTES }: { maxLines?: number; maxLineBytes?: number } = {}): LineSource {
+export function readLines(
+  path: string,
+  { maxLines = MAX_LINES, maxLineBytes = MAX_LINE_BYTES }: { maxLines?: number; maxLineBytes?: number } = {},
+): LineSource {
   const result: LineSource["result"] = { sha256: "", encoding: "utf-8", lastLineUnterminated: false };
   async function* generate(): AsyncGenerator<Line> {
     const hash = createHash("sha256");
@@ -91,7 +96,8 @@ export function readLines(path: string, { maxLines = MAX_LINES, maxLineBytes = M
       let body = bytes.subarray(0, end);
       if (number === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
       // PostgreSQL cannot store U+0000; a zero byte means a binary file or UTF-16 (spreadsheet « Unicode text » export).
-      if (body.includes(0x00)) return { number, error: "octet nul dans la ligne : fichier binaire, ou encodé en UTF-16 ? Enregistrez-le en UTF-8 (ou Windows-1252)" };
+      if (body.includes(0x00))
+        return { number, error: "octet nul dans la ligne : fichier binaire, ou encodé en UTF-16 ? Enregistrez-le en UTF-8 (ou Windows-1252)" };
       if (isAscii(body)) return { number, text: body.toString("latin1") };
       let asUtf8: string | null = null;
       try {

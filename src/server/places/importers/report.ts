@@ -86,9 +86,24 @@ export function describeReport(r: ImportReport): string {
     `${r.dataset} (${r.format}, ${r.encoding}) — ${r.file}`,
     `  ${r.linesRead} lignes lues, ${r.imported} importées, ${r.rejectedCount} rejetées, ${r.approximate} placées au centre de la commune (${r.durationMs} ms)`,
   ];
-  if (Object.keys(r.byType).length) lines.push(`  par type : ${Object.entries(r.byType).map(([t, n]) => `${t} ${n}`).join(", ")}`);
-  if (Object.keys(r.skipped).length) lines.push(`  écartées : ${Object.entries(r.skipped).map(([t, n]) => `${t} (${n})`).join(" ; ")}`);
-  if (Object.keys(r.warnings).length) lines.push(`  avertissements : ${Object.entries(r.warnings).map(([t, n]) => `${t} (${n})`).join(" ; ")}`);
+  if (Object.keys(r.byType).length)
+    lines.push(
+      `  par type : ${Object.entries(r.byType)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(", ")}`,
+    );
+  if (Object.keys(r.skipped).length)
+    lines.push(
+      `  écartées : ${Object.entries(r.skipped)
+        .map(([t, n]) => `${t} (${n})`)
+        .join(" ; ")}`,
+    );
+  if (Object.keys(r.warnings).length)
+    lines.push(
+      `  avertissements : ${Object.entries(r.warnings)
+        .map(([t, n]) => `${t} (${n})`)
+        .join(" ; ")}`,
+    );
   for (const { line, reason } of r.rejected.slice(0, 20)) lines.push(`  ligne ${line} : ${reason}`);
   if (r.rejectedCount > 20) lines.push(`  … et ${r.rejectedCount - 20} autres lignes rejetées`);
   lines.push(

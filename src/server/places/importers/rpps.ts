@@ -74,7 +74,12 @@ export async function importRpps(db: Database, file: string, options: ImportOpti
   const builder = new ReportBuilder(RPPS_DATASET, file, "PS_LibreAcces_Personne_activite");
   const locator = await CommuneLocator.load(db);
   const finessSites = new Map(
-    (await db.query<{ source_id: string; lat: number; lon: number; approximate: boolean }>("SELECT source_id, lat, lon, approximate FROM place WHERE source = $1", [FINESS_DATASET])).map((r) => [r.source_id, r]),
+    (
+      await db.query<{ source_id: string; lat: number; lon: number; approximate: boolean }>(
+        "SELECT source_id, lat, lon, approximate FROM place WHERE source = $1",
+        [FINESS_DATASET],
+      )
+    ).map((r) => [r.source_id, r]),
   );
   const rows = await parseRpps(file, builder, locator, finessSites);
   return applyImport(db, builder, { kind: "place", rows }, options);

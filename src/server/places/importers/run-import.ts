@@ -1,5 +1,15 @@
 import type { Database } from "../../db/database.js";
-import { currentFileHash, currentRowCount, datasetIsEmpty, lockImports, recordRun, replaceCommunes, replacePlaces, type CommuneRow, type PlaceRow } from "../store.js";
+import {
+  currentFileHash,
+  currentRowCount,
+  datasetIsEmpty,
+  lockImports,
+  recordRun,
+  replaceCommunes,
+  replacePlaces,
+  type CommuneRow,
+  type PlaceRow,
+} from "../store.js";
 import type { ImportReport, ReportBuilder } from "./report.js";
 
 export interface ImportOptions {

@@ -23,7 +23,13 @@ export function defaultBirthsYear(tables: readonly BirthsTableInfo[], ruleBirths
 }
 
 const rulesSummary = () =>
-  Object.values(ALLOCATION_RULES).map((r) => ({ year: r.year, fixedPerRegion: r.fixedPerRegion, birthsYear: r.birthsYear, funder: r.funder, source: r.source }));
+  Object.values(ALLOCATION_RULES).map((r) => ({
+    year: r.year,
+    fixedPerRegion: r.fixedPerRegion,
+    birthsYear: r.birthsYear,
+    funder: r.funder,
+    source: r.source,
+  }));
 
 /** The births tables available, the known rules and the table used by default. */
 export async function birthsOverview(db: Queryable) {
@@ -40,7 +46,13 @@ export async function loadBirthsTable(ctx: Ctx, account: Account, input: { csv: 
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const before = await storeBirthsTable(tx, table, level, { loadedBy: account.email, now });
-    await writeAudit(tx, { at: now, actor: account, action: "naissances.chargement", before, after: { year: table.year, source: table.source, byRegion: table.byRegion } });
+    await writeAudit(tx, {
+      at: now,
+      actor: account,
+      action: "naissances.chargement",
+      before,
+      after: { year: table.year, source: table.source, byRegion: table.byRegion },
+    });
   });
   return { ok: true as const, year: table.year, source: table.source, level, regions: Object.keys(table.byRegion).length, warnings };
 }
@@ -57,13 +69,31 @@ export async function computeAllocation(
   const wanted = birthsYear ?? defaultBirthsYear(tables, rule?.birthsYear ?? 0);
   const info = tables.find((t) => t.year === wanted);
   if (!info)
-    throw invalidFields([{ field: "birthsYear", message: `Aucune table des naissances ${wanted} n'est chargée (tables disponibles : ${tables.map((t) => t.year).join(", ")}).` }], "Calcul impossible");
-  const result = allocateRegionalCredits({ year, volet, envelope, participatingRegions: regions, births: { year: info.year, source: info.source, byRegion: info.byRegion } });
-  if (!result.ok) throw invalidFields(result.errors.map((e) => ({ field: e.regionCode ? `regions.${e.regionCode}` : e.code, message: e.message })), "Calcul impossible");
+    throw invalidFields(
+      [{ field: "birthsYear", message: `Aucune table des naissances ${wanted} n'est chargée (tables disponibles : ${tables.map((t) => t.year).join(", ")}).` }],
+      "Calcul impossible",
+    );
+  const result = allocateRegionalCredits({
+    year,
+    volet,
+    envelope,
+    participatingRegions: regions,
+    births: { year: info.year, source: info.source, byRegion: info.byRegion },
+  });
+  if (!result.ok)
+    throw invalidFields(
+      result.errors.map((e) => ({ field: e.regionCode ? `regions.${e.regionCode}` : e.code, message: e.message })),
+      "Calcul impossible",
+    );
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const stored = await insertAllocation(tx, result.allocation, { computedBy: account.email, now });
-    await writeAudit(tx, { at: now, actor: account, action: "repartition.calcul", after: { id: stored.id, year, volet, envelope, regions, birthsYear: info.year } });
+    await writeAudit(tx, {
+      at: now,
+      actor: account,
+      action: "repartition.calcul",
+      after: { id: stored.id, year, volet, envelope, regions, birthsYear: info.year },
+    });
     return stored;
   });
 }
@@ -73,4 +103,3 @@ export async function readAllocation(db: Queryable, id: string): Promise<StoredA
   if (!found) throw new NotFoundError("Aucune répartition ne porte cet identifiant.");
   return found;
 }
-

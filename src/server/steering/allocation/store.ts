@@ -32,25 +32,41 @@ export function shippedBirths(): BirthsTable {
 
 /** Every births table: the loaded ones, and the shipped one unless a table of its year was loaded; by year. */
 export async function birthsTables(db: Queryable): Promise<BirthsTableInfo[]> {
-  const rows = await db.query<{ year: number; source: string; level: BirthsLevel; byRegion: Record<string, number>; loadedAt: string | Date; loadedBy: string }>(
-    `SELECT year, source, level, by_region AS "byRegion", loaded_at AS "loadedAt", loaded_by AS "loadedBy" FROM steering_births_table ORDER BY year`,
-  );
+  const rows = await db.query<{
+    year: number;
+    source: string;
+    level: BirthsLevel;
+    byRegion: Record<string, number>;
+    loadedAt: string | Date;
+    loadedBy: string;
+  }>(`SELECT year, source, level, by_region AS "byRegion", loaded_at AS "loadedAt", loaded_by AS "loadedBy" FROM steering_births_table ORDER BY year`);
   const loaded: BirthsTableInfo[] = rows.map((r) => ({ ...r, shipped: false, loadedAt: new Date(r.loadedAt).toISOString() }));
   const base = shippedBirths();
   const tables = loaded.some((t) => t.year === base.year)
     ? loaded
-    : [...loaded, { year: base.year, source: base.source, level: "departement" as const, shipped: true, loadedAt: null, loadedBy: null, byRegion: base.byRegion }];
+    : [
+        ...loaded,
+        { year: base.year, source: base.source, level: "departement" as const, shipped: true, loadedAt: null, loadedBy: null, byRegion: base.byRegion },
+      ];
   return tables.sort((a, b) => a.year - b.year);
 }
 
 /** Stores a births table, replacing the one of the same year; returns the replaced table's summary, if any. */
 export async function storeBirthsTable(tx: Queryable, table: BirthsTable, level: BirthsLevel, meta: { loadedBy: string; now: Date }): Promise<unknown> {
-  const [before] = await tx.query("SELECT year, source, by_region AS \"byRegion\" FROM steering_births_table WHERE year = $1", [table.year]);
+  const [before] = await tx.query('SELECT year, source, by_region AS "byRegion" FROM steering_births_table WHERE year = $1', [table.year]);
   await tx.query(
     `INSERT INTO steering_births_table (year, source, level, by_region, by_departement, loaded_at, loaded_by) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7)
      ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source, level = EXCLUDED.level, by_region = EXCLUDED.by_region,
        by_departement = EXCLUDED.by_departement, loaded_at = EXCLUDED.loaded_at, loaded_by = EXCLUDED.loaded_by`,
-    [table.year, table.source, level, JSON.stringify(table.byRegion), table.byDepartement ? JSON.stringify(table.byDepartement) : null, meta.now.toISOString(), meta.loadedBy],
+    [
+      table.year,
+      table.source,
+      level,
+      JSON.stringify(table.byRegion),
+      table.byDepartement ? JSON.stringify(table.byDepartement) : null,
+      meta.now.toISOString(),
+      meta.loadedBy,
+    ],
   );
   return before ?? null;
 }

@@ -9,7 +9,10 @@ import { barometerDashboard, importTargets, importValues } from "./service.js";
 export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["pilotage : baromètre EPP/EPNP"];
-    const query = z.strictObject({ indicator: z.enum(INDICATORS).default("epp"), year: z.coerce.number().int().min(MIN_OBSERVATION_YEAR).max(MAX_YEAR).optional() });
+    const query = z.strictObject({
+      indicator: z.enum(INDICATORS).default("epp"),
+      year: z.coerce.number().int().min(MIN_OBSERVATION_YEAR).max(MAX_YEAR).optional(),
+    });
     const national = guard(ctx, ["national"]);
 
     app.get(
@@ -23,7 +26,13 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.get(
       "/barometre",
-      { schema: { summary: "Baromètre EPP/EPNP public, en lecture seule : tendance nationale, écarts aux objectifs par département", tags: ["baromètre public"], querystring: query } },
+      {
+        schema: {
+          summary: "Baromètre EPP/EPNP public, en lecture seule : tendance nationale, écarts aux objectifs par département",
+          tags: ["baromètre public"],
+          querystring: query,
+        },
+      },
       async (request, reply) => {
         reply.header("cache-control", "public, max-age=300");
         return barometerDashboard(ctx.db, request.query, { public: true });
@@ -34,7 +43,11 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.post(
       "/pilotage/barometre/valeurs",
-      { schema: { summary: "Importer des valeurs EPP/EPNP (CSV) : tout ou rien, rapport ligne par ligne", tags, body: importBody }, bodyLimit: 6 * 1024 * 1024, onRequest: national },
+      {
+        schema: { summary: "Importer des valeurs EPP/EPNP (CSV) : tout ou rien, rapport ligne par ligne", tags, body: importBody },
+        bodyLimit: 6 * 1024 * 1024,
+        onRequest: national,
+      },
       async (request, reply) => reply.status(201).send(await importValues(ctx, sessionOf(request).account, request.body)),
     );
 

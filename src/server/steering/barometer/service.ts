@@ -28,8 +28,7 @@ import { readAll, realDataLoaded, removeFictitious, storeObservations, storeTarg
 export const NO_DATA_MESSAGE =
   "Aucune valeur EPP ou EPNP n'est chargée : le baromètre s'affichera quand l'administration nationale aura importé un fichier de sa source (format documenté).";
 
-export const DEMO_SOURCE =
-  "DONNÉES FICTIVES de démonstration, générées par « npm run demo:barometre » : elles ne décrivent aucun territoire réel.";
+export const DEMO_SOURCE = "DONNÉES FICTIVES de démonstration, générées par « npm run demo:barometre » : elles ne décrivent aucun territoire réel.";
 
 export async function barometerDashboard(db: Queryable, query: { indicator: Indicator; year?: number | undefined }, options: { public: boolean }) {
   const { observations, targets, datasets } = await readAll(db);
@@ -49,7 +48,8 @@ export async function barometerDashboard(db: Queryable, query: { indicator: Indi
     fictitious: datasets.some((d) => d.fictitious),
   };
   const own = observations.filter((o) => o.indicator === query.indicator);
-  if (observations.length === 0) return { ...base, loaded: false, message: NO_DATA_MESSAGE, years: [], year: null, national: [], departements: [], regions: [] };
+  if (observations.length === 0)
+    return { ...base, loaded: false, message: NO_DATA_MESSAGE, years: [], year: null, national: [], departements: [], regions: [] };
   const years = [...new Set(own.map((o) => o.year))].sort((a, b) => a - b);
   const year = query.year !== undefined && years.includes(query.year) ? query.year : (years.at(-1) ?? null);
   return {
@@ -93,7 +93,7 @@ export async function importTargets(ctx: Pick<SteeringContext, "db" | "now">, ac
 /** Fictitious values for a demonstration, by a seeded generator (the same set each time). */
 export function demoObservations(currentYear: number): Observation[] {
   let seed = 20231;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const births = shippedBirths().byDepartement ?? {};
   const out: Observation[] = [];
   const years = [currentYear - 4, currentYear - 3, currentYear - 2, currentYear - 1].filter((y) => y >= 2020);
@@ -116,7 +116,8 @@ export function demoObservations(currentYear: number): Observation[] {
 export class RealDataPresentError extends ConflictError {}
 
 export async function loadDemoBarometer(tx: Queryable, now: Date): Promise<number> {
-  if (await realDataLoaded(tx)) throw new RealDataPresentError("Des valeurs réelles sont chargées : le jeu fictif n'est pas ajouté (les deux ne se mélangent pas).");
+  if (await realDataLoaded(tx))
+    throw new RealDataPresentError("Des valeurs réelles sont chargées : le jeu fictif n'est pas ajouté (les deux ne se mélangent pas).");
   await removeFictitious(tx);
   const observations = demoObservations(now.getUTCFullYear());
   await storeObservations(tx, observations, { source: DEMO_SOURCE, fictitious: true, loadedBy: "npm run demo:barometre", now });

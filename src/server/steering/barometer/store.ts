@@ -41,7 +41,11 @@ export async function removeOrphanDatasets(tx: Queryable) {
 }
 
 /** Stores values in one statement per file (arrays unnested), replacing the same (indicator, département, year). */
-export async function storeObservations(tx: Queryable, observations: readonly Observation[], meta: { source: string; fictitious: boolean; loadedBy: string; now: Date }) {
+export async function storeObservations(
+  tx: Queryable,
+  observations: readonly Observation[],
+  meta: { source: string; fictitious: boolean; loadedBy: string; now: Date },
+) {
   // Real data never mixes with the demo set: loading a real file removes it.
   if (!meta.fictitious) await tx.query("DELETE FROM steering_barometer_dataset WHERE fictitious");
   const [dataset] = await tx.query<{ id: string }>(

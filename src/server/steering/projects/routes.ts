@@ -50,7 +50,8 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       "/pilotage/projets",
       {
         schema: {
-          summary: "Projets, filtrés par région, thématique, année, financeur et statut, page par page, avec leur nombre et les totaux par thématique et par région",
+          summary:
+            "Projets, filtrés par région, thématique, année, financeur et statut, page par page, avec leur nombre et les totaux par thématique et par région",
           description: `Une page de \`limit\` projets (${PROJECTS_PAGE.default} par défaut, au plus ${PROJECTS_PAGE.max}) à partir du rang \`offset\` (0 par défaut), triés par région puis intitulé ; \`total\` et \`totals\` portent sur tous les projets filtrés.`,
           tags,
           querystring: filtersQuery,
@@ -65,19 +66,18 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
-      "/pilotage/projets/:id",
-      { schema: { summary: "Un projet", tags, params: idParams }, onRequest: anyone },
-      async (request, reply) => {
-        const project = await readProject(ctx, sessionOf(request).account, request.params.id);
-        reply.header("cache-control", "no-store");
-        return project;
-      },
-    );
+    app.get("/pilotage/projets/:id", { schema: { summary: "Un projet", tags, params: idParams }, onRequest: anyone }, async (request, reply) => {
+      const project = await readProject(ctx, sessionOf(request).account, request.params.id);
+      reply.header("cache-control", "no-store");
+      return project;
+    });
 
     app.get(
       "/pilotage/projets/:id/journal",
-      { schema: { summary: "Historique des modifications d'un projet (administration nationale)", tags, params: idParams }, onRequest: guard(ctx, ["national"]) },
+      {
+        schema: { summary: "Historique des modifications d'un projet (administration nationale)", tags, params: idParams },
+        onRequest: guard(ctx, ["national"]),
+      },
       async (request) => listAudit(ctx.db, { projectId: request.params.id, limit: 200 }),
     );
 
@@ -103,7 +103,10 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.get(
       "/pilotage/liste-projets-soutenus.csv",
-      { schema: { summary: "Liste annuelle des projets soutenus, régionale ou nationale, en CSV (grille documentée)", tags, querystring: exportQuery }, onRequest: anyone },
+      {
+        schema: { summary: "Liste annuelle des projets soutenus, régionale ou nationale, en CSV (grille documentée)", tags, querystring: exportQuery },
+        onRequest: anyone,
+      },
       async (request, reply) => {
         const list = await supportedProjectsList(ctx, sessionOf(request).account, request.query);
         return reply
@@ -137,7 +140,9 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
           summary: "Importer la grille (CSV) : rapport ligne par ligne ; tout ou rien, en une transaction",
           tags,
           body: z.strictObject({
-            csv: z.string().max(MAX_GRID_CHARS, { error: `Le fichier dépasse ${MAX_GRID_CHARS / 1_000_000} millions de caractères : découpez-le (par exemple par région) et importez chaque partie.` }),
+            csv: z.string().max(MAX_GRID_CHARS, {
+              error: `Le fichier dépasse ${MAX_GRID_CHARS / 1_000_000} millions de caractères : découpez-le (par exemple par région) et importez chaque partie.`,
+            }),
             year: yearParam.optional(),
             dryRun: z.boolean().default(false),
           }),
@@ -154,7 +159,13 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Journal des modifications (administration nationale)",
           tags,
-          querystring: z.strictObject({ before: z.string().regex(/^\d{1,18}$/).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          querystring: z.strictObject({
+            before: z
+              .string()
+              .regex(/^\d{1,18}$/)
+              .optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
         },
         onRequest: guard(ctx, ["national"]),
       },

@@ -33,12 +33,18 @@ const NO_SUCH_PROJECT = "Aucun projet ne porte cet identifiant.";
 export function readableRegion(account: Account, asked: string | undefined): string | null {
   const scope = readScope(account);
   if (scope === null) return asked ?? null;
-  if (asked !== undefined && asked !== scope) throw new ForbiddenError(`Votre compte donne accès aux projets de la région ${scope} (${findRegion(scope)?.nom ?? "?"}) seulement.`);
+  if (asked !== undefined && asked !== scope)
+    throw new ForbiddenError(`Votre compte donne accès aux projets de la région ${scope} (${findRegion(scope)?.nom ?? "?"}) seulement.`);
   return scope;
 }
 
 /** One page of the projects the account may read, with the totals of the whole filtered set. */
-export async function projectsPage(ctx: Ctx, account: Account, filters: Omit<ProjectFilters, "region"> & { region?: string }, page: { limit: number; offset: number }) {
+export async function projectsPage(
+  ctx: Ctx,
+  account: Account,
+  filters: Omit<ProjectFilters, "region"> & { region?: string },
+  page: { limit: number; offset: number },
+) {
   const region = readableRegion(account, filters.region);
   const found = await pageProjects(ctx.db, { ...filters, region }, page);
   return { region, year: filters.year ?? null, ...page, total: found.total, projects: found.projects, totals: found.totals };
@@ -76,7 +82,8 @@ export async function changeProject(ctx: Ctx, account: Account, id: string, vers
     if (!before) throw new NotFoundError(NO_SUCH_PROJECT);
     if (!canWriteRegion(account, before.region)) throw new ForbiddenError(OTHER_REGION);
     if (!checked.ok) throw invalidFields(checked.errors, "Projet invalide");
-    if (!canWriteRegion(account, checked.project.region)) throw new ForbiddenError(`Vous ne pouvez pas rattacher un projet à la région ${checked.project.region}.`);
+    if (!canWriteRegion(account, checked.project.region))
+      throw new ForbiddenError(`Vous ne pouvez pas rattacher un projet à la région ${checked.project.region}.`);
     if (before.version !== version)
       throw new ConflictError("Ce projet a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert : rechargez-le, puis refaites vos changements.", {
         title: "Modification concurrente",
@@ -86,7 +93,11 @@ export async function changeProject(ctx: Ctx, account: Account, id: string, vers
 }
 
 /** The yearly list of supported projects (the grid), regional or national, with the file name it is sent under. */
-export async function supportedProjectsList(ctx: Ctx, account: Account, query: { year: number; region?: string | undefined }): Promise<{ rows: GridRow[]; name: string; region: string | null }> {
+export async function supportedProjectsList(
+  ctx: Ctx,
+  account: Account,
+  query: { year: number; region?: string | undefined },
+): Promise<{ rows: GridRow[]; name: string; region: string | null }> {
   const region = readableRegion(account, query.region);
   const projects = await listProjects(ctx.db, { region, year: query.year });
   const rows = projectsToGridRows(projects, query.year, region ? { region } : {});

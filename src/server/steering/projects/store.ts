@@ -42,7 +42,8 @@ function filterClause(filters: ProjectFilters): { clause: string; params: unknow
   if (filters.region) where.push(`region = $${params.push(filters.region)}`);
   if (filters.theme) where.push(`$${params.push(filters.theme)} = ANY(themes)`);
   if (filters.year !== undefined) where.push(`$${params.push(filters.year)}::int = ANY(years)`);
-  if (filters.funder) where.push(`funding_line = ANY($${params.push(filters.funder === "ars" ? ["ars-fir", "conjoint"] : ["dreets-p304", "conjoint"])}::text[])`);
+  if (filters.funder)
+    where.push(`funding_line = ANY($${params.push(filters.funder === "ars" ? ["ars-fir", "conjoint"] : ["dreets-p304", "conjoint"])}::text[])`);
   if (filters.status) where.push(`status = $${params.push(filters.status)}`);
   return { clause: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
 }

@@ -151,7 +151,13 @@ export function ReadAloud({ regions }: { regions: string }) {
               {t`Vitesse :`}
             </span>
             {rates.map((value) => (
-              <Button key={value} priority={rate === value ? "primary" : "tertiary"} size="small" nativeButtonProps={{ "aria-pressed": rate === value }} onClick={() => changeRate(value)}>
+              <Button
+                key={value}
+                priority={rate === value ? "primary" : "tertiary"}
+                size="small"
+                nativeButtonProps={{ "aria-pressed": rate === value }}
+                onClick={() => changeRate(value)}
+              >
                 {rateLabels[value]}
               </Button>
             ))}
@@ -171,7 +177,9 @@ export function ReadAloud({ regions }: { regions: string }) {
         {status.kind === "playing" && t`Lecture en cours.`}
         {status.kind === "paused" && t`Lecture en pause.`}
         {status.kind === "unsupported" && <p className="fr-message fr-message--error">{t`Ce navigateur ne sait pas lire une page à voix haute.`}</p>}
-        {status.kind === "error" && <p className="fr-message fr-message--error">{t`La lecture s'est interrompue. Appuyez sur « Écouter » pour recommencer.`}</p>}
+        {status.kind === "error" && (
+          <p className="fr-message fr-message--error">{t`La lecture s'est interrompue. Appuyez sur « Écouter » pour recommencer.`}</p>
+        )}
         {status.kind === "no-voice" && (
           <div className="fr-alert fr-alert--warning fr-alert--sm">
             <p>

@@ -47,8 +47,7 @@ export function collectSentences(roots: readonly Element[], lang: string): Spoke
       block = null;
     };
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) =>
-        node instanceof Element && node.matches(skippedSelector) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      acceptNode: (node) => (node instanceof Element && node.matches(skippedSelector) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node instanceof Element) {

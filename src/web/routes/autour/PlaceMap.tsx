@@ -49,7 +49,10 @@ export default function PlaceMap({
 
   useEffect(() => {
     if (!element.current) return;
-    const m = L.map(element.current, { zoomControl: false, attributionControl: false, keyboard: true, minZoom: 4, maxZoom: 18 }).setView([center.lat, center.lon], 12);
+    const m = L.map(element.current, { zoomControl: false, attributionControl: false, keyboard: true, minZoom: 4, maxZoom: 18 }).setView(
+      [center.lat, center.lon],
+      12,
+    );
     map.current = m;
     L.control.zoom({ position: "topright", zoomInTitle: "Zoomer", zoomOutTitle: "Dézoomer" }).addTo(m);
     const labels = L.layerGroup().addTo(m);
@@ -63,7 +66,12 @@ export default function PlaceMap({
         const bounds = m.getBounds().pad(0.1);
         const candidates: { name: string; at: L.LatLng; weight: number; kind: string }[] =
           m.getZoom() < COMMUNE_ZOOM
-            ? (departements?.features ?? []).map((f) => ({ name: f.properties.nom, at: L.latLng(f.properties.label[1], f.properties.label[0]), weight: 1, kind: "departement" }))
+            ? (departements?.features ?? []).map((f) => ({
+                name: f.properties.nom,
+                at: L.latLng(f.properties.label[1], f.properties.label[0]),
+                weight: 1,
+                kind: "departement",
+              }))
             : (communes ?? []).map((c) => ({ name: c[1], at: L.latLng(c[3], c[4]), weight: c[5], kind: "commune" }));
         const kept: L.Point[] = [];
         for (const c of candidates.filter((c) => bounds.contains(c.at)).sort((a, b) => b.weight - a.weight)) {
@@ -84,7 +92,9 @@ export default function PlaceMap({
         L.geoJSON(departements as unknown as GeoJSON.FeatureCollection, {
           interactive: false,
           style: { color: "#7b7b7b", weight: 1, fillColor: "#f6f6f6", fillOpacity: 1 },
-        }).addTo(m).bringToBack();
+        })
+          .addTo(m)
+          .bringToBack();
         drawLabels();
       });
       loadCommunes().then(
@@ -145,7 +155,12 @@ export default function PlaceMap({
 
   return (
     <>
-      <div ref={element} className="mj-place-map" role="region" aria-label="Carte des lieux : flèches pour se déplacer, + et − pour zoomer, Tab pour aller d'un lieu à l'autre" />
+      <div
+        ref={element}
+        className="mj-place-map"
+        role="region"
+        aria-label="Carte des lieux : flèches pour se déplacer, + et − pour zoomer, Tab pour aller d'un lieu à l'autre"
+      />
       <p className="fr-text--xs fr-mt-1w">
         {tilesUrl
           ? attribution

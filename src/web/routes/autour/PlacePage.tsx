@@ -46,8 +46,8 @@ export function PlacePage() {
         </ul>
         <p className="fr-text--sm">
           Source : {p.source === "finess" ? "répertoire FINESS (ministère de la Santé)" : p.source === "rpps" ? "Annuaire santé (RPPS)" : p.source}
-          {p.updated && isValidIsoDate(p.updated) ? `, mise à jour du ${formatFrenchDate(p.updated)}` : ""}. Une information est fausse ? Elle vient de la source officielle : signalez-la au lieu
-          concerné.
+          {p.updated && isValidIsoDate(p.updated) ? `, mise à jour du ${formatFrenchDate(p.updated)}` : ""}. Une information est fausse ? Elle vient de la
+          source officielle : signalez-la au lieu concerné.
         </p>
       </Page>
     </>
@@ -63,9 +63,9 @@ export function PlaceSourcesPage() {
   return (
     <Page title="Sources des lieux">
       <p>
-        Les lieux viennent des données publiques : le répertoire FINESS des établissements sanitaires et sociaux, l'Annuaire santé (RPPS)
-        pour les professionnels, et les centres des communes (découpage administratif). Les maternités ne sont pas une catégorie du
-        répertoire FINESS : nous montrons les hôpitaux et cliniques, où se trouvent les maternités.
+        Les lieux viennent des données publiques : le répertoire FINESS des établissements sanitaires et sociaux, l'Annuaire santé (RPPS) pour les
+        professionnels, et les centres des communes (découpage administratif). Les maternités ne sont pas une catégorie du répertoire FINESS : nous montrons les
+        hôpitaux et cliniques, où se trouvent les maternités.
       </p>
       <ul>
         {types.map((t) => (

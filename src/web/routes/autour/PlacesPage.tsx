@@ -9,7 +9,16 @@ import { communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneInde
 import { Page } from "../../components/Page.js";
 import { ChoiceList } from "./ChoiceList.js";
 import { MissingPlaceTypes, useNearbyPlan } from "./NearbyLinks.js";
-import { fetchConfig, fetchNearby, fetchPlaceTypes, geocodeAddress, loadCommuneIndex, type NearbyFeature, type PlaceTypeInfo, type ServicesConfig } from "./places-api.js";
+import {
+  fetchConfig,
+  fetchNearby,
+  fetchPlaceTypes,
+  geocodeAddress,
+  loadCommuneIndex,
+  type NearbyFeature,
+  type PlaceTypeInfo,
+  type ServicesConfig,
+} from "./places-api.js";
 
 const PlaceMap = lazy(() => import("./PlaceMap.js"));
 const RADII = [5, 10, 20, 50, 100];
@@ -63,7 +72,11 @@ export function PlacesPage() {
     setError(null);
     fetchNearby(spot.lat, spot.lon, searchTypes ? searchTypes.split(",") : [], radius).then(
       (data) => !cancelled && setResults(data.features),
-      (e: Error) => !cancelled && setError(navigator.onLine ? e.message : "Vous êtes hors ligne : la recherche de lieux a besoin du réseau. Les résultats déjà affichés restent consultables."),
+      (e: Error) =>
+        !cancelled &&
+        setError(
+          navigator.onLine ? e.message : "Vous êtes hors ligne : la recherche de lieux a besoin du réseau. Les résultats déjà affichés restent consultables.",
+        ),
     );
     return () => {
       cancelled = true;
@@ -94,8 +107,8 @@ export function PlacesPage() {
   return (
     <Page title="Autour de moi">
       <p>
-        Maternités, PMI, sages-femmes, centres de santé, lieux d'écoute… près de chez vous, d'après les données publiques officielles
-        (FINESS, Annuaire santé). <Link to="/autour-de-moi/sources">Sources et limites des données</Link>
+        Maternités, PMI, sages-femmes, centres de santé, lieux d'écoute… près de chez vous, d'après les données publiques officielles (FINESS, Annuaire santé).{" "}
+        <Link to="/autour-de-moi/sources">Sources et limites des données</Link>
       </p>
       <WhereForm onChoose={choose} onFail={clearSpot} geocoderUrl={config?.geocoderUrl ?? null} />
       {!spot && <p className="fr-mt-2w">Indiquez une commune, un code postal ou une adresse, ou utilisez « Me localiser ».</p>}
@@ -135,18 +148,20 @@ export function PlacesPage() {
           {error && <Alert severity="warning" small description={error} className="fr-mb-2w" />}
           {plan && <MissingPlaceTypes plan={plan} />}
           {spot && results && !nothingToSearch && (
-            <ResultList
-              results={results}
-              radius={radius}
-              onWiden={radius < 100 ? () => update({ rayon: String(RADII.find((r) => r > radius)) }) : null}
-            />
+            <ResultList results={results} radius={radius} onWiden={radius < 100 ? () => update({ rayon: String(RADII.find((r) => r > radius)) }) : null} />
           )}
         </div>
       </div>
       {spot && results && results.length > 0 && !nothingToSearch && (
         <Suspense fallback={null}>
           <div className="fr-mt-3w">
-            <PlaceMap center={spot} places={results} tilesUrl={config?.mapTilesUrl ?? null} attribution={config?.mapTilesAttribution ?? null} onOpen={openPlace} />
+            <PlaceMap
+              center={spot}
+              places={results}
+              tilesUrl={config?.mapTilesUrl ?? null}
+              attribution={config?.mapTilesAttribution ?? null}
+              onOpen={openPlace}
+            />
           </div>
         </Suspense>
       )}
@@ -253,7 +268,12 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
       {suggestions.length > 0 && (
         <ChoiceList
           label={ask ? "Communes possibles" : "Suggestions"}
-          choices={suggestions.map((s) => ({ key: `${s.label}-${s.lat}`, label: s.label, detail: s.detail, choose: () => onChoose({ lat: s.lat, lon: s.lon, label: s.label }) }))}
+          choices={suggestions.map((s) => ({
+            key: `${s.label}-${s.lat}`,
+            label: s.label,
+            detail: s.detail,
+            choose: () => onChoose({ lat: s.lat, lon: s.lon, label: s.label }),
+          }))}
         />
       )}
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
@@ -278,7 +298,9 @@ function ResultList({ results, radius, onWiden }: { results: NearbyFeature[]; ra
     <>
       <h2 className="fr-h5">Résultats</h2>
       <p role="status" aria-live="polite">
-        {results.length === 0 ? `Aucun lieu à moins de ${radius} km.` : `${results.length} lieu${results.length > 1 ? "x" : ""} à moins de ${radius} km, du plus proche au plus loin.`}
+        {results.length === 0
+          ? `Aucun lieu à moins de ${radius} km.`
+          : `${results.length} lieu${results.length > 1 ? "x" : ""} à moins de ${radius} km, du plus proche au plus loin.`}
       </p>
       {onWiden && (
         <Button size="small" priority="secondary" onClick={onWiden} className="fr-mb-2w">
@@ -307,7 +329,9 @@ function ResultList({ results, radius, onWiden }: { results: NearbyFeature[]; ra
                     Appeler le {p.phone}
                   </a>
                 )}
-                <a href={`geo:${lat},${lon}`}>Itinéraire<span className="fr-sr-only"> vers {p.name}</span></a>
+                <a href={`geo:${lat},${lon}`}>
+                  Itinéraire<span className="fr-sr-only"> vers {p.name}</span>
+                </a>
               </p>
             </li>
           );

@@ -51,6 +51,8 @@ export function loadCommuneIndex(): Promise<CommuneIndex> {
 /** Address search through the configured BAN-compatible geocoder (online only, on request). */
 export async function geocodeAddress(baseUrl: string, text: string): Promise<{ label: string; lat: number; lon: number }[]> {
   const url = `${baseUrl.replace(/\/$/, "")}/search/?q=${encodeURIComponent(text)}&limit=5`;
-  const answer = await data(fetchJson<{ features: { properties: { label: string }; geometry: { coordinates: [number, number] } }[] }>(url, { credentials: "omit" }));
+  const answer = await data(
+    fetchJson<{ features: { properties: { label: string }; geometry: { coordinates: [number, number] } }[] }>(url, { credentials: "omit" }),
+  );
   return answer.features.map((f) => ({ label: f.properties.label, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
 }

@@ -42,7 +42,11 @@ export function AddAppointment() {
           stateRelatedMessage={error?.field === "date" ? error.message : undefined}
           nativeInputProps={{ name: "rdv-date", type: "date", value: date, onChange: (e) => setDate(e.target.value) }}
         />
-        <Input label="Note (facultatif)" textArea nativeTextAreaProps={{ name: "rdv-note", value: note, maxLength: APPOINTMENT_LIMITS.note, onChange: (e) => setNote(e.target.value) }} />
+        <Input
+          label="Note (facultatif)"
+          textArea
+          nativeTextAreaProps={{ name: "rdv-note", value: note, maxLength: APPOINTMENT_LIMITS.note, onChange: (e) => setNote(e.target.value) }}
+        />
         <Button type="submit" iconId="fr-icon-add-line">
           Ajouter au calendrier
         </Button>

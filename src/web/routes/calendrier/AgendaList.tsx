@@ -7,14 +7,19 @@ import { catchUpAdvice } from "../../../domain/calendar/agenda.js";
 import type { AgendaItem } from "./useCalendar.js";
 import { useParent } from "../../state/parent.js";
 
-
 export function windowText(start: string, end: string): string {
   return start === end ? `le ${formatFrenchDate(start)}` : `du ${formatFrenchDate(start)} au ${formatFrenchDate(end)}`;
 }
 
 /** A list of calendar lines with their window, badges and a "done" toggle. */
 export function AgendaList({ items, headingLevel = "h3", late = false }: { items: AgendaItem[]; headingLevel?: "h3" | "h4"; late?: boolean }) {
-  const { calendarDone, calendarDismissed, setDone, setDismissed, deleteAppointment } = useParent("calendarDone", "calendarDismissed", "setDone", "setDismissed", "deleteAppointment");
+  const { calendarDone, calendarDismissed, setDone, setDismissed, deleteAppointment } = useParent(
+    "calendarDone",
+    "calendarDismissed",
+    "setDone",
+    "setDismissed",
+    "deleteAppointment",
+  );
   const Heading = headingLevel;
   if (items.length === 0) return <p className="fr-text--sm">Rien pour le moment.</p>;
   return (
@@ -40,22 +45,30 @@ export function AgendaList({ items, headingLevel = "h3", late = false }: { items
               )}
               {item.event && (
                 <li>
-                  <Badge small noIcon>{eventKindLabels[item.event.kind]}</Badge>
+                  <Badge small noIcon>
+                    {eventKindLabels[item.event.kind]}
+                  </Badge>
                 </li>
               )}
               {done && (
                 <li>
-                  <Badge small severity="success" noIcon>Fait</Badge>
+                  <Badge small severity="success" noIcon>
+                    Fait
+                  </Badge>
                 </li>
               )}
               {late && (
                 <li>
-                  <Badge small severity="new" noIcon>Pas encore fait</Badge>
+                  <Badge small severity="new" noIcon>
+                    Pas encore fait
+                  </Badge>
                 </li>
               )}
               {dismissed && (
                 <li>
-                  <Badge small noIcon>Masqué</Badge>
+                  <Badge small noIcon>
+                    Masqué
+                  </Badge>
                 </li>
               )}
             </ul>

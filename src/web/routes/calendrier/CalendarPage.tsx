@@ -36,13 +36,10 @@ export function CalendarPage() {
   return (
     <Page title="Calendrier" heading="Mon calendrier">
       <p>
-        Tous vos rendez-vous, démarches et droits, calculés sur cet appareil à partir de vos dates, selon les règles officielles (chaque
-        événement cite sa source).
+        Tous vos rendez-vous, démarches et droits, calculés sur cet appareil à partir de vos dates, selon les règles officielles (chaque événement cite sa
+        source).
       </p>
-      <Select
-        label="Afficher le calendrier de"
-        nativeSelectProps={{ value: subject, onChange: (e) => setSubject(e.target.value) }}
-      >
+      <Select label="Afficher le calendrier de" nativeSelectProps={{ value: subject, onChange: (e) => setSubject(e.target.value) }}>
         <option value="tous">Tout le monde</option>
         {subjects.map(([id, label]) => (
           <option key={id} value={id}>
@@ -55,12 +52,21 @@ export function CalendarPage() {
         <section aria-labelledby="pas-encore-fait" className="fr-mt-4w">
           <h2 id="pas-encore-fait">Pas encore fait</h2>
           <p className="fr-text--sm">
-            Leur période est passée, mais il est encore temps. Marquez-les comme faits quand c'est le cas, ou choisissez de ne plus les
-            afficher.
+            Leur période est passée, mais il est encore temps. Marquez-les comme faits quand c'est le cas, ou choisissez de ne plus les afficher.
           </p>
           <AgendaList items={agenda.late} late />
           {agenda.late.length > 1 && (
-            <Button size="small" priority="secondary" iconId="fr-icon-eye-off-line" onClick={() => void setDismissed(agenda.late.map((i) => i.id), true)}>
+            <Button
+              size="small"
+              priority="secondary"
+              iconId="fr-icon-eye-off-line"
+              onClick={() =>
+                void setDismissed(
+                  agenda.late.map((i) => i.id),
+                  true,
+                )
+              }
+            >
               Ne plus afficher ces {agenda.late.length} rappels
             </Button>
           )}

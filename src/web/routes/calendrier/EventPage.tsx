@@ -21,7 +21,15 @@ const audienceLabels: Record<string, string> = { mere: "la mère", "second-paren
 export function EventPage() {
   const { eventId } = useParams();
   const { items } = useCalendar();
-  const { calendarDone, calendarDismissed, calendarSettled, setDone, setDismissed, today, loaded } = useParent("calendarDone", "calendarDismissed", "calendarSettled", "setDone", "setDismissed", "today", "loaded");
+  const { calendarDone, calendarDismissed, calendarSettled, setDone, setDismissed, today, loaded } = useParent(
+    "calendarDone",
+    "calendarDismissed",
+    "calendarSettled",
+    "setDone",
+    "setDismissed",
+    "today",
+    "loaded",
+  );
   const content = useContentState();
   const item = items.find((i) => i.id === eventId);
   // Until the saved profile is read, the event is not known yet: « Page introuvable » would flash before it.
@@ -38,25 +46,27 @@ export function EventPage() {
       <Page title={event.title}>
         <ReadAloud key={event.id} regions="main h1, #lecture-evenement" />
         <div id="lecture-evenement">
-        <p className="fr-text--lead">
-          {windowText(event.start, event.end)} · {item.subjectLabel}
-        </p>
-        <ul className="fr-badges-group">
-          <li>
-            <Badge noIcon severity={event.compulsory ? "warning" : "info"}>{event.compulsory ? "Obligatoire" : "Recommandé"}</Badge>
-          </li>
-          <li>
-            <Badge noIcon>{eventKindLabels[event.kind]}</Badge>
-          </li>
-          {event.healthCertificate && (
+          <p className="fr-text--lead">
+            {windowText(event.start, event.end)} · {item.subjectLabel}
+          </p>
+          <ul className="fr-badges-group">
             <li>
-              <Badge noIcon>Certificat de santé</Badge>
+              <Badge noIcon severity={event.compulsory ? "warning" : "info"}>
+                {event.compulsory ? "Obligatoire" : "Recommandé"}
+              </Badge>
             </li>
-          )}
-        </ul>
-        <p>{event.description}</p>
-        {late && <Alert as="h2" severity="warning" small title="Pas encore fait" description={catchUpAdvice(event.kind)} className="fr-mb-3w" />}
-        <p>Pour : {event.audience.map((a) => audienceLabels[a] ?? a).join(", ")}.</p>
+            <li>
+              <Badge noIcon>{eventKindLabels[event.kind]}</Badge>
+            </li>
+            {event.healthCertificate && (
+              <li>
+                <Badge noIcon>Certificat de santé</Badge>
+              </li>
+            )}
+          </ul>
+          <p>{event.description}</p>
+          {late && <Alert as="h2" severity="warning" small title="Pas encore fait" description={catchUpAdvice(event.kind)} className="fr-mb-3w" />}
+          <p>Pour : {event.audience.map((a) => audienceLabels[a] ?? a).join(", ")}.</p>
         </div>
         <Button
           iconId={done ? "fr-icon-arrow-go-back-line" : "fr-icon-check-line"}
@@ -66,13 +76,20 @@ export function EventPage() {
           {done ? "Marquer comme à faire" : "Marquer comme fait"}
         </Button>
         {(late || dismissed) && (
-          <Button priority="secondary" className="fr-ml-2w" iconId={dismissed ? "fr-icon-eye-line" : "fr-icon-eye-off-line"} onClick={() => void setDismissed([event.id], !dismissed)}>
+          <Button
+            priority="secondary"
+            className="fr-ml-2w"
+            iconId={dismissed ? "fr-icon-eye-line" : "fr-icon-eye-off-line"}
+            onClick={() => void setDismissed([event.id], !dismissed)}
+          >
             {dismissed ? "Afficher de nouveau" : "Ne plus afficher"}
           </Button>
         )}
         {event.page && (
           <p className="fr-mt-3w">
-            <Link to={event.page}>{event.page.startsWith("/developpement/reperage") ? "Faire le point maintenant" : "Son développement : repères et signes à surveiller"}</Link>
+            <Link to={event.page}>
+              {event.page.startsWith("/developpement/reperage") ? "Faire le point maintenant" : "Son développement : repères et signes à surveiller"}
+            </Link>
           </p>
         )}
         {event.placeTypes.length > 0 && <NearbyLinks types={event.placeTypes} />}

@@ -20,9 +20,21 @@ export function ExportSection({ items }: { items: AgendaItem[] }) {
     const entries: IcsEntry[] = items.map((item) =>
       item.event
         ? icsEntryFromEvent(item.event)
-        : { uid: item.id, title: item.title, description: item.appointment?.note ?? "", start: item.start, end: item.end, categories: ["Rendez-vous personnel"] },
+        : {
+            uid: item.id,
+            title: item.title,
+            description: item.appointment?.note ?? "",
+            start: item.start,
+            end: item.end,
+            categories: ["Rendez-vous personnel"],
+          },
     );
-    const ics = toIcs(entries, { calendarName: "Mille Jours – mes rendez-vous", stamp: CALENDAR_RULES_STAMP, reminder, uidDomain: location.hostname || "mille-jours" });
+    const ics = toIcs(entries, {
+      calendarName: "Mille Jours – mes rendez-vous",
+      stamp: CALENDAR_RULES_STAMP,
+      reminder,
+      uidDomain: location.hostname || "mille-jours",
+    });
     downloadFile(ics, "text/calendar", `mille-jours-calendrier-${today}.ics`);
   }
 
@@ -36,10 +48,7 @@ export function ExportSection({ items }: { items: AgendaItem[] }) {
   return (
     <section aria-labelledby="exporter" className="fr-mt-5w">
       <h2 id="exporter">Dans l'agenda de mon téléphone</h2>
-      <Select
-        label="Rappel"
-        nativeSelectProps={{ value: reminder, onChange: (e) => setReminder(e.target.value as Reminder) }}
-      >
+      <Select label="Rappel" nativeSelectProps={{ value: reminder, onChange: (e) => setReminder(e.target.value as Reminder) }}>
         <option value="aucun">Sans rappel</option>
         <option value="jour-meme">Le premier jour, à 9 h</option>
         <option value="semaine-avant">Une semaine avant, à 9 h</option>

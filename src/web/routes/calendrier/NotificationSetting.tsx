@@ -21,8 +21,7 @@ export function NotificationSetting() {
     <section aria-labelledby="notifications" className="fr-mt-5w">
       <h2 id="notifications">Notifications</h2>
       <p className="fr-text--sm">
-        Calculées sur cet appareil à l'ouverture de l'application : rien ne passe par un serveur. Elles annoncent les événements du jour et du
-        lendemain.
+        Calculées sur cet appareil à l'ouverture de l'application : rien ne passe par un serveur. Elles annoncent les événements du jour et du lendemain.
       </p>
       <Button priority="secondary" iconId="fr-icon-notification-3-line" nativeButtonProps={{ "aria-pressed": enabled }} onClick={() => void toggle()}>
         {enabled ? "Désactiver les notifications" : "Activer les notifications"}

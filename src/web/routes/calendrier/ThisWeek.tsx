@@ -28,8 +28,7 @@ export function ThisWeek() {
             .slice(0, 5)
             .map(({ first: item, label }) => (
               <li key={item.id}>
-                {item.event ? <Link to={`/calendrier/evenement/${encodeURIComponent(item.id)}`}>{item.title}</Link> : item.title}
-                {" "}
+                {item.event ? <Link to={`/calendrier/evenement/${encodeURIComponent(item.id)}`}>{item.title}</Link> : item.title}{" "}
                 <span className="mj-for">· {label}</span> ({windowText(item.start, item.end)})
               </li>
             ))}
@@ -38,9 +37,15 @@ export function ThisWeek() {
       {late.length > 0 && (
         <p>
           <strong>
-            {late.length === 1 ? "1 étape dont la période est passée n'est pas encore faite" : `${late.length} étapes dont la période est passée ne sont pas encore faites`}
+            {late.length === 1
+              ? "1 étape dont la période est passée n'est pas encore faite"
+              : `${late.length} étapes dont la période est passée ne sont pas encore faites`}
           </strong>{" "}
-          : {late.slice(0, 3).map(({ first, label }) => `${first.title} (${label})`).join(" ; ")}
+          :{" "}
+          {late
+            .slice(0, 3)
+            .map(({ first, label }) => `${first.title} (${label})`)
+            .join(" ; ")}
           {late.length > 3 ? "…" : ""}
         </p>
       )}

@@ -32,8 +32,8 @@ export function AgesBox({ child, today, name }: { child: ChildBirth; today: IsoD
       <p className="fr-text--sm fr-mb-0">
         {plural(weeks, { one: `${birth}, # semaine avant 40 SA.`, other: `${birth}, # semaines avant 40 SA.` })}{" "}
         <Trans>
-          Jusqu'à 2 ans (le {end}), le développement se regarde selon l'<strong>âge corrigé</strong> : l'âge compté à partir du jour où l'enfant aurait eu
-          40 SA. Les examens de santé obligatoires et les vaccins, eux, suivent l'<strong>âge réel</strong>.
+          Jusqu'à 2 ans (le {end}), le développement se regarde selon l'<strong>âge corrigé</strong> : l'âge compté à partir du jour où l'enfant aurait eu 40
+          SA. Les examens de santé obligatoires et les vaccins, eux, suivent l'<strong>âge réel</strong>.
         </Trans>
       </p>
     </div>

@@ -69,7 +69,12 @@ export function CheckPage() {
     // The summary for the doctor is in French (the grid's own words): French ages too.
     const realAge = formatAge(ages.real);
     const correctedAge = ages.corrected ? formatAge(ages.corrected) : null;
-    setPhase({ step: "result", answers, saved: false, summary: buildSummary(french!, assessment, { childName: name, date: today, realAge, correctedAge, ...transversal }) });
+    setPhase({
+      step: "result",
+      answers,
+      saved: false,
+      summary: buildSummary(french!, assessment, { childName: name, date: today, realAge, correctedAge, ...transversal }),
+    });
   }
 
   if (phase.step === "questions")
@@ -214,7 +219,9 @@ function ResultView({ summary, nextStart }: { summary: CheckSummary; nextStart: 
           title={urgent ? t`Parlez-en à un médecin sans attendre` : t`Parlez-en à votre médecin`}
           description={[
             assessment.regression ? t`Votre enfant a perdu quelque chose qu'il savait faire : cela doit être examiné rapidement.` : null,
-            assessment.thresholdMet ? t`${nonCount} réponses « non » dans ${domainCount} domaines : c'est le cas où la grille officielle demande l'avis d'un médecin.` : null,
+            assessment.thresholdMet
+              ? t`${nonCount} réponses « non » dans ${domainCount} domaines : c'est le cas où la grille officielle demande l'avis d'un médecin.`
+              : null,
             assessment.worry ? t`Vous êtes inquiet ou inquiète : toute inquiétude des parents doit être prise en compte.` : null,
             t`Ce n'est pas un diagnostic.`,
           ]
@@ -235,8 +242,8 @@ function ResultView({ summary, nextStart }: { summary: CheckSummary; nextStart: 
             </li>
             <li>
               <Trans>
-                Le médecin examine votre enfant. S'il le juge utile, il l'oriente vers la <strong>plateforme de coordination et d'orientation (PCO TND)</strong> de
-                votre département, sans attendre un diagnostic.
+                Le médecin examine votre enfant. S'il le juge utile, il l'oriente vers la <strong>plateforme de coordination et d'orientation (PCO TND)</strong>{" "}
+                de votre département, sans attendre un diagnostic.
               </Trans>
             </li>
             <li>

@@ -27,7 +27,15 @@ const CHOICES: { value: Answer; label: MessageDescriptor }[] = [
  * One question per screen. The focus moves to the heading that says the progress (« Question 3 sur 11 »),
  * which screen readers read out; answers stay in memory until the end.
  */
-export function CheckQuestions({ questions, onComplete, onCancel }: { questions: CheckQuestion[]; onComplete(answers: Record<string, Answer>): void; onCancel(): void }) {
+export function CheckQuestions({
+  questions,
+  onComplete,
+  onCancel,
+}: {
+  questions: CheckQuestion[];
+  onComplete(answers: Record<string, Answer>): void;
+  onCancel(): void;
+}) {
   const { t } = useLingui();
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});

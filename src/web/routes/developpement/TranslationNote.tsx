@@ -14,7 +14,9 @@ export function DevelopmentTranslationNote({ development }: { development: Local
       <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" data-testid="translation-fallback">
         <p>{t`Les repères de développement ne sont pas encore traduits dans votre langue : voici la version française.`}</p>
         {/* eslint-disable-next-line lingui/no-unlocalized-strings -- deliberately French, beside the same note in the reader's language */}
-        <p className="fr-text--sm fr-mb-0" lang="fr" dir="ltr">Ces repères ne sont pas encore traduits : voici la version française.</p>
+        <p className="fr-text--sm fr-mb-0" lang="fr" dir="ltr">
+          Ces repères ne sont pas encore traduits : voici la version française.
+        </p>
       </div>
     );
   if (development.language === "fr" || !development.content.translation) return null;

@@ -16,17 +16,19 @@ export const developmentContent = fr as DevelopmentContent;
  * one chunk each, fetched only by a visitor who reads that language (precached by the service worker: offline too).
  */
 const translations: Partial<Record<string, () => Promise<DevelopmentContent>>> = Object.fromEntries(
-  Object.entries(import.meta.glob<DevelopmentContent>(["../../../../content/developpement/*.json", "!**/fr.json"], { import: "default" })).map(([path, load]) => [
-    path.replace(/^.*\/(.*)\.json$/, "$1"),
-    load,
-  ]),
+  Object.entries(import.meta.glob<DevelopmentContent>(["../../../../content/developpement/*.json", "!**/fr.json"], { import: "default" })).map(
+    ([path, load]) => [path.replace(/^.*\/(.*)\.json$/, "$1"), load],
+  ),
 );
 
 /** The languages that have their own development file (the others are shown in French, with a note). */
 export const developmentTranslations: readonly string[] = Object.keys(translations).sort();
 
 /** Which file the pages read for a language: its own, or French marked as a fallback when it has none. */
-export function developmentFileFor(language: ContentLanguage, available: readonly string[] = developmentTranslations): { file: ContentLanguage; fallback: boolean } {
+export function developmentFileFor(
+  language: ContentLanguage,
+  available: readonly string[] = developmentTranslations,
+): { file: ContentLanguage; fallback: boolean } {
   if (language === "fr" || !available.includes(language)) return { file: "fr", fallback: language !== "fr" };
   return { file: language, fallback: false };
 }

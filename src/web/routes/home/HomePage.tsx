@@ -40,49 +40,55 @@ export function HomePage() {
           <PillarTiles />
         </>
       ) : (
-      <ContentGate>
-        {({ bundle }) => {
-          if (!profile) return null;
-          const tracks = buildTracks(profile, today).filter((tr) => tr.stage);
-          return (
-            // One boundary for the week's agenda (a lazy chunk) and the tracks below it: shown together, so the
-            // agenda arriving later no longer pushes the tracks down (a returning parent's home shifted by 0.26).
-            <Suspense fallback={null}>
-              <ThisWeek />
-              {tracks.map((track) => {
-                const stage = bundle.stages.find((s) => s.id === track.stage)!;
-                const essentials = articlesForStage(bundle.articles, stage.id, profile.situations).slice(0, 3);
-                const { label, detail } = trackText(track, profile, today);
-                return (
-                  <section key={track.id} className="fr-mb-4w" aria-labelledby={`accueil-${track.id}`}>
-                    <h2 id={`accueil-${track.id}`} className="fr-h4">
-                      {label} : {stage.title}
-                    </h2>
-                    <p>{detail}</p>
-                    <ul className="mj-key-messages mj-key-messages--picto">
-                      {essentials.map((a) => (
-                        <li key={a.id}>
-                          <Pictogram id={themePictograms[a.themes[0]!]} />
-                          <span>
-                            {a.keyMessage} <Link to={`/articles/${a.id}`}>{t`Lire`}<span className="fr-sr-only"> : {a.title}</span></Link>
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                    <Link to={`/parcours/${stage.id}`}>{t`Tout ce qui compte à l'étape « ${stage.title} »`}</Link>
-                  </section>
-                );
-              })}
-              {tracks.length === 0 && (
-                <p>
-                  <Trans>Les 1000 premiers jours de vos enfants sont passés. <Link to="/profil">Mettez à jour votre situation</Link>.</Trans>
-                </p>
-              )}
-              <PillarTiles />
-            </Suspense>
-          );
-        }}
-      </ContentGate>
+        <ContentGate>
+          {({ bundle }) => {
+            if (!profile) return null;
+            const tracks = buildTracks(profile, today).filter((tr) => tr.stage);
+            return (
+              // One boundary for the week's agenda (a lazy chunk) and the tracks below it: shown together, so the
+              // agenda arriving later no longer pushes the tracks down (a returning parent's home shifted by 0.26).
+              <Suspense fallback={null}>
+                <ThisWeek />
+                {tracks.map((track) => {
+                  const stage = bundle.stages.find((s) => s.id === track.stage)!;
+                  const essentials = articlesForStage(bundle.articles, stage.id, profile.situations).slice(0, 3);
+                  const { label, detail } = trackText(track, profile, today);
+                  return (
+                    <section key={track.id} className="fr-mb-4w" aria-labelledby={`accueil-${track.id}`}>
+                      <h2 id={`accueil-${track.id}`} className="fr-h4">
+                        {label} : {stage.title}
+                      </h2>
+                      <p>{detail}</p>
+                      <ul className="mj-key-messages mj-key-messages--picto">
+                        {essentials.map((a) => (
+                          <li key={a.id}>
+                            <Pictogram id={themePictograms[a.themes[0]!]} />
+                            <span>
+                              {a.keyMessage}{" "}
+                              <Link to={`/articles/${a.id}`}>
+                                {t`Lire`}
+                                <span className="fr-sr-only"> : {a.title}</span>
+                              </Link>
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                      <Link to={`/parcours/${stage.id}`}>{t`Tout ce qui compte à l'étape « ${stage.title} »`}</Link>
+                    </section>
+                  );
+                })}
+                {tracks.length === 0 && (
+                  <p>
+                    <Trans>
+                      Les 1000 premiers jours de vos enfants sont passés. <Link to="/profil">Mettez à jour votre situation</Link>.
+                    </Trans>
+                  </p>
+                )}
+                <PillarTiles />
+              </Suspense>
+            );
+          }}
+        </ContentGate>
       )}
     </Page>
   );

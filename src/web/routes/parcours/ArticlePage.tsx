@@ -47,7 +47,9 @@ function TranslationNote({ shown, language }: { shown: LocalizedArticle; languag
           {labels.fallback}
         </p>
         {/* eslint-disable-next-line lingui/no-unlocalized-strings -- deliberately French, beside the same note in the reader's language */}
-        <p className="fr-text--sm fr-mb-0" lang="fr" dir="ltr">Cet article n'est pas encore traduit : voici la version française.</p>
+        <p className="fr-text--sm fr-mb-0" lang="fr" dir="ltr">
+          Cet article n'est pas encore traduit : voici la version française.
+        </p>
       </div>
     );
   const status = shown.translation!;
@@ -73,7 +75,11 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
   const translation = useTranslationBundle(language);
   const article =
     translation.status === "ready"
-      ? localizeArticle(french, language, translation.bundle.articles.find((a) => a.id === french.id))
+      ? localizeArticle(
+          french,
+          language,
+          translation.bundle.articles.find((a) => a.id === french.id),
+        )
       : localizeArticle(french, translation.status === "unavailable" ? language : "fr", undefined);
   const { lang: tag, dir } = localeByCode(article.language);
   const { marks, setMark } = useParent("marks", "setMark");
@@ -97,7 +103,14 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
         ]}
         className="fr-mt-0"
       />
-      <Page title={article.title} heading={<span lang={tag} dir={dir}>{article.title}</span>}>
+      <Page
+        title={article.title}
+        heading={
+          <span lang={tag} dir={dir}>
+            {article.title}
+          </span>
+        }
+      >
         {language !== "fr" && translation.status !== "loading" && <TranslationNote shown={article} language={language} />}
         {/* The title span carries the text's language: read aloud with a voice for it. */}
         <ReadAloud key={`${article.id}-${article.language}`} regions="main h1 > span, #lecture-article, #lecture-article-corps" />
@@ -137,9 +150,7 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
               </li>
             ))}
           </ul>
-          <p className="fr-text--sm">
-            {t`Relu le ${formatDate(article.reviewed)} · prochaine relecture prévue le ${formatDate(article.nextReview)}.`}
-          </p>
+          <p className="fr-text--sm">{t`Relu le ${formatDate(article.reviewed)} · prochaine relecture prévue le ${formatDate(article.nextReview)}.`}</p>
         </section>
       </Page>
     </>

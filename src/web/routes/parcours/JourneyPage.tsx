@@ -63,7 +63,10 @@ export function JourneyPage() {
                           {stage ? (
                             <>
                               {" "}
-                              — <Trans>étape : <strong>{stage.title}</strong></Trans>
+                              —{" "}
+                              <Trans>
+                                étape : <strong>{stage.title}</strong>
+                              </Trans>
                             </>
                           ) : (
                             track.kind === "enfant" && ` — ${t`les 1000 premiers jours sont passés`}`
@@ -74,10 +77,10 @@ export function JourneyPage() {
                           <>
                             <p className="fr-text--sm">{stage.description}</p>
                             <div className="mj-with-picto">
-                            <Pictogram id={track.kind === "enfant" ? "bebe" : "grossesse"} size={48} />
-                            <Button linkProps={{ to: `/parcours/${stage.id}` }} iconId="fr-icon-arrow-right-line" iconPosition="right">
-                              {t`Ce qui compte maintenant`}
-                            </Button>
+                              <Pictogram id={track.kind === "enfant" ? "bebe" : "grossesse"} size={48} />
+                              <Button linkProps={{ to: `/parcours/${stage.id}` }} iconId="fr-icon-arrow-right-line" iconPosition="right">
+                                {t`Ce qui compte maintenant`}
+                              </Button>
                             </div>
                           </>
                         )}

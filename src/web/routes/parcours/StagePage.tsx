@@ -39,7 +39,10 @@ function StageView({ stageId }: { stageId: StageId }) {
     const nextThemes = change.themes ?? themes;
     if (nextThemes.length) next.set("themes", nextThemes.join(","));
     else next.delete("themes");
-    for (const [key, value] of [["nonlus", change.onlyUnread ?? onlyUnread], ["favoris", change.onlyFavourites ?? onlyFavourites]] as const) {
+    for (const [key, value] of [
+      ["nonlus", change.onlyUnread ?? onlyUnread],
+      ["favoris", change.onlyFavourites ?? onlyFavourites],
+    ] as const) {
       if (value) next.set(key, "1");
       else next.delete(key);
     }
@@ -53,68 +56,79 @@ function StageView({ stageId }: { stageId: StageId }) {
       <Page title={stage.title}>
         <p className="fr-text--lead">{stage.description}</p>
         <p className="fr-text--sm">{stage.period}</p>
-        <ContentGate>{({ bundle }) => {
-        const forProfile = articlesForStage(bundle.articles, stageId, profile?.situations ?? []);
-        const stageThemes = bundle.themes.filter((t) => forProfile.some((a) => a.themes.includes(t.id)));
-        const readSet = new Set([...marks.values()].filter((m) => m.read).map((m) => m.id));
-        const favSet = new Set([...marks.values()].filter((m) => m.favourite).map((m) => m.id));
-        const shown = filterArticles(forProfile, { themes, onlyUnread, onlyFavourites }, { read: readSet, favourites: favSet });
-        return (
-          <>
-              {!profile && (
-                <p>
-                  <Trans><Link to="/profil">Indiquez votre situation</Link> pour voir aussi les informations faites pour vous.</Trans>
-                </p>
-              )}
+        <ContentGate>
+          {({ bundle }) => {
+            const forProfile = articlesForStage(bundle.articles, stageId, profile?.situations ?? []);
+            const stageThemes = bundle.themes.filter((t) => forProfile.some((a) => a.themes.includes(t.id)));
+            const readSet = new Set([...marks.values()].filter((m) => m.read).map((m) => m.id));
+            const favSet = new Set([...marks.values()].filter((m) => m.favourite).map((m) => m.id));
+            const shown = filterArticles(forProfile, { themes, onlyUnread, onlyFavourites }, { read: readSet, favourites: favSet });
+            return (
+              <>
+                {!profile && (
+                  <p>
+                    <Trans>
+                      <Link to="/profil">Indiquez votre situation</Link> pour voir aussi les informations faites pour vous.
+                    </Trans>
+                  </p>
+                )}
 
-              <section aria-labelledby="essentiel" className="fr-callout fr-my-4w">
-                <h2 id="essentiel" className="fr-callout__title">
-                  {t`L'essentiel à cette étape`}
-                </h2>
-                <ul className="mj-key-messages mj-key-messages--picto">
-                  {forProfile.map((a) => (
-                    <li key={a.id}>
-                      <Pictogram id={themePictograms[a.themes[0]!]} />
-                      <span>
-                      {a.keyMessage} <Link to={`/articles/${a.id}`}>{t`En savoir plus`}<span className="fr-sr-only"> : {a.title}</span></Link>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </section>
+                <section aria-labelledby="essentiel" className="fr-callout fr-my-4w">
+                  <h2 id="essentiel" className="fr-callout__title">
+                    {t`L'essentiel à cette étape`}
+                  </h2>
+                  <ul className="mj-key-messages mj-key-messages--picto">
+                    {forProfile.map((a) => (
+                      <li key={a.id}>
+                        <Pictogram id={themePictograms[a.themes[0]!]} />
+                        <span>
+                          {a.keyMessage}{" "}
+                          <Link to={`/articles/${a.id}`}>
+                            {t`En savoir plus`}
+                            <span className="fr-sr-only"> : {a.title}</span>
+                          </Link>
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
 
-              <section aria-labelledby="articles-titre">
-                <h2 id="articles-titre">{t`Les articles`}</h2>
-                <Checkbox
-                  legend={t`Filtrer par thème`}
-                  orientation="horizontal"
-                  small
-                  options={stageThemes.map((t) => ({
-                    label: t.title,
-                    nativeInputProps: {
-                      name: `theme-${t.id}`,
-                      checked: themes.includes(t.id),
-                      onChange: () => setFilter({ themes: themes.includes(t.id) ? themes.filter((x) => x !== t.id) : [...themes, t.id] }),
-                    },
-                  }))}
-                />
-                <Checkbox
-                  legend={t`Afficher`}
-                  orientation="horizontal"
-                  small
-                  options={[
-                    { label: t`Non lus seulement`, nativeInputProps: { checked: onlyUnread, onChange: (e) => setFilter({ onlyUnread: e.target.checked }) } },
-                    { label: t`Mes favoris seulement`, nativeInputProps: { checked: onlyFavourites, onChange: (e) => setFilter({ onlyFavourites: e.target.checked }) } },
-                  ]}
-                />
-                <p role="status" aria-live="polite" className="fr-text--sm">
-                  {shown.length === 0 ? t`Aucun article ne correspond à ces filtres.` : plural(shown.length, { one: "# article", other: "# articles" })}
-                </p>
-                <ArticleList articles={shown} marks={marks} themes={bundle.themes} />
-              </section>
-          </>
-        );
-      }}</ContentGate>
+                <section aria-labelledby="articles-titre">
+                  <h2 id="articles-titre">{t`Les articles`}</h2>
+                  <Checkbox
+                    legend={t`Filtrer par thème`}
+                    orientation="horizontal"
+                    small
+                    options={stageThemes.map((t) => ({
+                      label: t.title,
+                      nativeInputProps: {
+                        name: `theme-${t.id}`,
+                        checked: themes.includes(t.id),
+                        onChange: () => setFilter({ themes: themes.includes(t.id) ? themes.filter((x) => x !== t.id) : [...themes, t.id] }),
+                      },
+                    }))}
+                  />
+                  <Checkbox
+                    legend={t`Afficher`}
+                    orientation="horizontal"
+                    small
+                    options={[
+                      { label: t`Non lus seulement`, nativeInputProps: { checked: onlyUnread, onChange: (e) => setFilter({ onlyUnread: e.target.checked }) } },
+                      {
+                        label: t`Mes favoris seulement`,
+                        nativeInputProps: { checked: onlyFavourites, onChange: (e) => setFilter({ onlyFavourites: e.target.checked }) },
+                      },
+                    ]}
+                  />
+                  <p role="status" aria-live="polite" className="fr-text--sm">
+                    {shown.length === 0 ? t`Aucun article ne correspond à ces filtres.` : plural(shown.length, { one: "# article", other: "# articles" })}
+                  </p>
+                  <ArticleList articles={shown} marks={marks} themes={bundle.themes} />
+                </section>
+              </>
+            );
+          }}
+        </ContentGate>
       </Page>
     </>
   );

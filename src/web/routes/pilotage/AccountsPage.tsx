@@ -42,7 +42,13 @@ export function AccountsPage() {
                       <td>{a.active ? "actif" : "désactivé"}</td>
                       <td>
                         {a.id !== account.id && (
-                          <Button size="small" priority="tertiary" onClick={() => void steeringApi("PATCH /pilotage/comptes/:id", { params: { id: a.id }, body: { active: !a.active } }).then(list.reload)}>
+                          <Button
+                            size="small"
+                            priority="tertiary"
+                            onClick={() =>
+                              void steeringApi("PATCH /pilotage/comptes/:id", { params: { id: a.id }, body: { active: !a.active } }).then(list.reload)
+                            }
+                          >
                             {a.active ? `Désactiver ${a.displayName}` : `Réactiver ${a.displayName}`}
                           </Button>
                         )}
@@ -75,8 +81,15 @@ function ChangePassword() {
     <section aria-labelledby="mot-de-passe" className="fr-mb-4w">
       <h2 id="mot-de-passe">Changer mon mot de passe</h2>
       <form onSubmit={(e) => void submit(e)} className="mj-narrow-form">
-        <Input label="Mot de passe actuel" nativeInputProps={{ type: "password", autoComplete: "current-password", value: current, onChange: (e) => setCurrent(e.target.value) }} />
-        <Input label="Nouveau mot de passe" hintText="12 caractères au moins" nativeInputProps={{ type: "password", autoComplete: "new-password", value: next, onChange: (e) => setNext(e.target.value) }} />
+        <Input
+          label="Mot de passe actuel"
+          nativeInputProps={{ type: "password", autoComplete: "current-password", value: current, onChange: (e) => setCurrent(e.target.value) }}
+        />
+        <Input
+          label="Nouveau mot de passe"
+          hintText="12 caractères au moins"
+          nativeInputProps={{ type: "password", autoComplete: "new-password", value: next, onChange: (e) => setNext(e.target.value) }}
+        />
         <Button type="submit">Changer le mot de passe</Button>
       </form>
       <div aria-live="polite" className="fr-mt-2w">
@@ -95,13 +108,13 @@ function NewAccount({ onDone }: { onDone: () => void }) {
     event.preventDefault();
     const res = await steeringApi("POST /pilotage/comptes", {
       body: {
-      email: form.email,
-      displayName: form.displayName,
-      role: form.role,
-      agency: form.role === "regional" ? form.agency : null,
-      region: form.role === "national" || form.role === "departemental" || form.region === "" ? null : form.region,
-      departement: form.role === "departemental" ? form.departement : null,
-      password: form.password,
+        email: form.email,
+        displayName: form.displayName,
+        role: form.role,
+        agency: form.role === "regional" ? form.agency : null,
+        region: form.role === "national" || form.role === "departemental" || form.region === "" ? null : form.region,
+        departement: form.role === "departemental" ? form.departement : null,
+        password: form.password,
       },
     });
     if (res.ok) {
@@ -133,7 +146,10 @@ function NewAccount({ onDone }: { onDone: () => void }) {
           </Select>
         )}
         {form.role === "departemental" && (
-          <Select label="Département (le compte ne voit que ses demandes de rappel et son baromètre)" nativeSelectProps={{ value: form.departement, onChange: (e) => set("departement", e.target.value) }}>
+          <Select
+            label="Département (le compte ne voit que ses demandes de rappel et son baromètre)"
+            nativeSelectProps={{ value: form.departement, onChange: (e) => set("departement", e.target.value) }}
+          >
             {DEPARTEMENTS.map((d) => (
               <option key={d.code} value={d.code}>
                 {d.code} — {d.nom}
@@ -151,7 +167,11 @@ function NewAccount({ onDone }: { onDone: () => void }) {
             ))}
           </Select>
         )}
-        <Input label="Mot de passe initial" hintText="12 caractères au moins ; la personne le changera." nativeInputProps={{ type: "password", autoComplete: "new-password", value: form.password, onChange: (e) => set("password", e.target.value) }} />
+        <Input
+          label="Mot de passe initial"
+          hintText="12 caractères au moins ; la personne le changera."
+          nativeInputProps={{ type: "password", autoComplete: "new-password", value: form.password, onChange: (e) => set("password", e.target.value) }}
+        />
         <Button type="submit">Créer le compte</Button>
       </form>
       <div aria-live="polite" className="fr-mt-2w">

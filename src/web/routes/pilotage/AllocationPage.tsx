@@ -36,8 +36,9 @@ export function AllocationPage() {
   return (
     <Page title="Répartition des crédits régionaux">
       <p>
-        Règle de l'instruction n° SGMCAS/2023/110 du 18 juillet 2023 (§3.1) : une part fixe par région participante ({formatEuros(fixedPerRegion.sante)} pour le volet santé des ARS, {formatEuros(fixedPerRegion.social)} pour le volet social des DREETS),
-        puis le reste de l'enveloppe partagé au prorata des naissances de {birthsYear}. Montants arrondis à l'euro ; les euros restants vont aux plus fortes parties décimales, de sorte que la somme égale
+        Règle de l'instruction n° SGMCAS/2023/110 du 18 juillet 2023 (§3.1) : une part fixe par région participante ({formatEuros(fixedPerRegion.sante)} pour le
+        volet santé des ARS, {formatEuros(fixedPerRegion.social)} pour le volet social des DREETS), puis le reste de l'enveloppe partagé au prorata des
+        naissances de {birthsYear}. Montants arrondis à l'euro ; les euros restants vont aux plus fortes parties décimales, de sorte que la somme égale
         l'enveloppe.
       </p>
       {births.data && <BirthsSummary info={births.data} />}
@@ -53,7 +54,8 @@ export function AllocationPage() {
           <ul>
             {history.data.slice(1).map((a) => (
               <li key={a.id}>
-                {dateTime(a.computedAt)} — {a.year}, volet {a.volet === "sante" ? "santé" : "social"}, enveloppe {euros(a.envelope)}, {a.regions.length} régions, naissances {a.birthsYear}
+                {dateTime(a.computedAt)} — {a.year}, volet {a.volet === "sante" ? "santé" : "social"}, enveloppe {euros(a.envelope)}, {a.regions.length}{" "}
+                régions, naissances {a.birthsYear}
               </li>
             ))}
           </ul>
@@ -122,7 +124,11 @@ function AllocationForm({ info, onDone }: { info: BirthsInfo; onDone: () => void
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Enveloppe du volet (euros)" hintText="Montant entier, par exemple 2 500 000" nativeInputProps={{ name: "envelope", inputMode: "numeric", value: envelope, onChange: (e) => setEnvelope(e.target.value) }} />
+            <Input
+              label="Enveloppe du volet (euros)"
+              hintText="Montant entier, par exemple 2 500 000"
+              nativeInputProps={{ name: "envelope", inputMode: "numeric", value: envelope, onChange: (e) => setEnvelope(e.target.value) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Select label="Table des naissances" nativeSelectProps={{ name: "birthsYear", value: birthsYear, onChange: (e) => setBirthsYear(e.target.value) }}>
@@ -153,7 +159,12 @@ function AllocationForm({ info, onDone }: { info: BirthsInfo; onDone: () => void
           orientation="horizontal"
           options={REGIONS.map((r) => ({
             label: r.nom,
-            nativeInputProps: { name: "regions", value: r.code, checked: regions.includes(r.code), onChange: (e) => setRegions(e.target.checked ? [...regions, r.code] : regions.filter((c) => c !== r.code)) },
+            nativeInputProps: {
+              name: "regions",
+              value: r.code,
+              checked: regions.includes(r.code),
+              onChange: (e) => setRegions(e.target.checked ? [...regions, r.code] : regions.filter((c) => c !== r.code)),
+            },
           }))}
         />
         <Button type="submit">Calculer la répartition</Button>
@@ -186,8 +197,9 @@ export function AllocationResult({ allocation: a, heading }: { allocation: Store
         Répartition {a.year}, volet {a.volet === "sante" ? "santé" : "social"} : {euros(a.envelope)}
       </H>
       <p>
-        {a.funder}. Calculée le {dateTime(a.computedAt)} par {a.computedBy}. <strong>Naissances utilisées : {a.birthsYear}</strong> ({a.birthsSource}). Parts fixes : {a.regions.length} ×{" "}
-        {euros(a.fixedPerRegion)} = {euros(a.fixedTotal)} ; reste partagé au prorata des naissances : {euros(a.proportionalTotal)} ; euros d'arrondi : {a.roundingEuros}.
+        {a.funder}. Calculée le {dateTime(a.computedAt)} par {a.computedBy}. <strong>Naissances utilisées : {a.birthsYear}</strong> ({a.birthsSource}). Parts
+        fixes : {a.regions.length} × {euros(a.fixedPerRegion)} = {euros(a.fixedTotal)} ; reste partagé au prorata des naissances : {euros(a.proportionalTotal)}{" "}
+        ; euros d'arrondi : {a.roundingEuros}.
       </p>
       {a.notices.map((n, i) => (
         <Alert key={i} severity="warning" small description={n} className="fr-mb-2w" />
@@ -198,10 +210,18 @@ export function AllocationResult({ allocation: a, heading }: { allocation: Store
           <thead>
             <tr>
               <th scope="col">Région</th>
-              <th scope="col" className="mj-number">Naissances {a.birthsYear}</th>
-              <th scope="col" className="mj-number">Part fixe</th>
-              <th scope="col" className="mj-number">Part proportionnelle</th>
-              <th scope="col" className="mj-number">Total</th>
+              <th scope="col" className="mj-number">
+                Naissances {a.birthsYear}
+              </th>
+              <th scope="col" className="mj-number">
+                Part fixe
+              </th>
+              <th scope="col" className="mj-number">
+                Part proportionnelle
+              </th>
+              <th scope="col" className="mj-number">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -243,8 +263,9 @@ function BirthsUpload({ onDone }: { onDone: () => void }) {
       title="Charger une table des naissances"
       help={
         <p>
-          Par exemple la table INSEE {birthsYear} que nomme la règle. Colonnes : <code>annee</code>, <code>code_region</code>, <code>naissances</code> (et facultatives{" "}
-          <code>nom_region</code>, <code>source</code>), ou par département avec <code>code_departement</code>. Une table remplace celle de la même année.
+          Par exemple la table INSEE {birthsYear} que nomme la règle. Colonnes : <code>annee</code>, <code>code_region</code>, <code>naissances</code> (et
+          facultatives <code>nom_region</code>, <code>source</code>), ou par département avec <code>code_departement</code>. Une table remplace celle de la même
+          année.
         </p>
       }
       path="/pilotage/naissances"

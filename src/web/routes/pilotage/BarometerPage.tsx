@@ -12,7 +12,8 @@ export function BarometerPrivatePage() {
   return (
     <Page title="Baromètre EPP / EPNP">
       <p>
-        Taux d'entretien prénatal précoce (EPP) et d'entretien postnatal précoce (EPNP) par département, comparés aux objectifs. Ces chiffres sont aussi publiés sur la <Link to="/barometre">page publique du baromètre</Link>.
+        Taux d'entretien prénatal précoce (EPP) et d'entretien postnatal précoce (EPNP) par département, comparés aux objectifs. Ces chiffres sont aussi publiés
+        sur la <Link to="/barometre">page publique du baromètre</Link>.
       </p>
       <BarometerView key={refresh} endpoint="/pilotage/barometre" />
       {account.role === "national" && (
@@ -38,7 +39,21 @@ export function BarometerPrivatePage() {
   );
 }
 
-function BarometerUpload({ title, path, name, help, withSource, onDone }: { title: string; path: string; name: string; help: string; withSource?: boolean; onDone: () => void }) {
+function BarometerUpload({
+  title,
+  path,
+  name,
+  help,
+  withSource,
+  onDone,
+}: {
+  title: string;
+  path: string;
+  name: string;
+  help: string;
+  withSource?: boolean;
+  onDone: () => void;
+}) {
   return (
     <CsvImportSection<{ rows: number; warnings: { line: number | null; message: string }[] }>
       id={`import-${name}`}

@@ -2,7 +2,15 @@ import { useState } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { INDICATOR_LABELS, INDICATORS, type DepartementGap, type Indicator, type NationalPoint, type NationalTarget, type RegionPoint } from "../../../domain/steering/barometer.js";
+import {
+  INDICATOR_LABELS,
+  INDICATORS,
+  type DepartementGap,
+  type Indicator,
+  type NationalPoint,
+  type NationalTarget,
+  type RegionPoint,
+} from "../../../domain/steering/barometer.js";
 import { useApiGet } from "./useApi.js";
 import { ChoroplethMap } from "./barometer/ChoroplethMap.js";
 import { DepartementsTable } from "./barometer/DepartementsTable.js";
@@ -38,7 +46,13 @@ export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotag
     <>
       <div className="fr-btns-group fr-btns-group--inline-sm" role="group" aria-label="Indicateur">
         {INDICATORS.map((i) => (
-          <Button key={i} size="small" priority={indicator === i ? "primary" : "secondary"} nativeButtonProps={{ "aria-pressed": indicator === i }} onClick={() => setIndicator(i)}>
+          <Button
+            key={i}
+            size="small"
+            priority={indicator === i ? "primary" : "secondary"}
+            nativeButtonProps={{ "aria-pressed": indicator === i }}
+            onClick={() => setIndicator(i)}
+          >
             {INDICATOR_LABELS[i]}
           </Button>
         ))}
@@ -54,8 +68,7 @@ export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotag
           className="fr-my-3w"
         />
       )}
-      {data && !data.loaded && <Alert severity="info" as="h2"
-          title="Aucune donnée chargée" description={data.message ?? ""} className="fr-my-3w" />}
+      {data && !data.loaded && <Alert severity="info" as="h2" title="Aucune donnée chargée" description={data.message ?? ""} className="fr-my-3w" />}
       {data && data.loaded && (
         <>
           {data.message && <Alert severity="info" small description={data.message} className="fr-my-3w" />}
@@ -63,7 +76,10 @@ export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotag
           {data.national.length > 0 && <Trend data={data} />}
           {data.years.length > 0 && (
             <div className="mj-narrow-form">
-              <Select label="Année du détail par département" nativeSelectProps={{ name: "annee", value: String(data.year ?? ""), onChange: (e) => setYear(Number(e.target.value)) }}>
+              <Select
+                label="Année du détail par département"
+                nativeSelectProps={{ name: "annee", value: String(data.year ?? ""), onChange: (e) => setYear(Number(e.target.value)) }}
+              >
                 {data.years.map((y) => (
                   <option key={y} value={y}>
                     {y}

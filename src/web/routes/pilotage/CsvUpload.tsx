@@ -7,7 +7,14 @@ import { api, readTextFile, type Problem } from "./api.js";
 import { FileReport } from "./FileReport.js";
 
 /** A CSV file field: reads the chosen file as UTF-8 text within a size limit, or says in French why not. */
-export function CsvUpload({ label, name, maxBytes, onText, onRefused, onCleared }: {
+export function CsvUpload({
+  label,
+  name,
+  maxBytes,
+  onText,
+  onRefused,
+  onCleared,
+}: {
   label: string;
   name: string;
   maxBytes: number;
@@ -39,7 +46,19 @@ export function CsvUpload({ label, name, maxBytes, onText, onRefused, onCleared 
  * A whole CSV import section: choose the file, optionally name the source, send it, then show the
  * server's summary or its line-by-line report.
  */
-export function CsvImportSection<T>({ id, title, help, path, fileName, fileLabel, maxBytes, sourceName, buttonLabel, summarize, onDone }: {
+export function CsvImportSection<T>({
+  id,
+  title,
+  help,
+  path,
+  fileName,
+  fileLabel,
+  maxBytes,
+  sourceName,
+  buttonLabel,
+  summarize,
+  onDone,
+}: {
   id: string;
   title: string;
   help: ReactNode;
@@ -82,7 +101,10 @@ export function CsvImportSection<T>({ id, title, help, path, fileName, fileLabel
         onCleared={() => setCsv(null)}
       />
       {sourceName && (
-        <Input label="Source des chiffres (si le fichier n'a pas de colonne source)" nativeInputProps={{ name: sourceName, value: source, onChange: (e) => setSource(e.target.value) }} />
+        <Input
+          label="Source des chiffres (si le fichier n'a pas de colonne source)"
+          nativeInputProps={{ name: sourceName, value: source, onChange: (e) => setSource(e.target.value) }}
+        />
       )}
       <Button disabled={!csv} onClick={() => void send()}>
         {buttonLabel}

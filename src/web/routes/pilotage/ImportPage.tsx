@@ -11,7 +11,6 @@ import { regionName } from "./labels.js";
 import { canWrite } from "../../../domain/steering/access.js";
 import { useAccount } from "./session.js";
 
-
 /** Imports the yearly grid from CSV: checked line by line, then written in one transaction or not at all. */
 export function ImportPage() {
   const account = useAccount();
@@ -20,7 +19,12 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
-  if (!canWrite(account)) return <Page title="Importer la grille"><p>Votre compte est en lecture seule.</p></Page>;
+  if (!canWrite(account))
+    return (
+      <Page title="Importer la grille">
+        <p>Votre compte est en lecture seule.</p>
+      </Page>
+    );
 
   async function send(dryRun: boolean) {
     if (!csv) return;
@@ -34,9 +38,9 @@ export function ImportPage() {
   return (
     <Page title="Importer la grille des projets">
       <p>
-        Importez la liste des projets d'une année au format de la grille (voir <Link to="/pilotage/liste">la description des colonnes</Link>). Une ligne sans identifiant crée un projet ; une ligne
-        avec l'identifiant d'un projet existant met à jour ce projet et ses montants de l'année, sans toucher aux autres années. Le fichier est d'abord vérifié ligne par ligne : s'il contient une
-        seule erreur, rien n'est enregistré.
+        Importez la liste des projets d'une année au format de la grille (voir <Link to="/pilotage/liste">la description des colonnes</Link>). Une ligne sans
+        identifiant crée un projet ; une ligne avec l'identifiant d'un projet existant met à jour ce projet et ses montants de l'année, sans toucher aux autres
+        années. Le fichier est d'abord vérifié ligne par ligne : s'il contient une seule erreur, rien n'est enregistré.
         {account.role === "regional" && ` Vous ne pouvez importer que des projets de la région ${regionName(account.region!)}.`}
       </p>
       <CsvUpload
@@ -61,8 +65,14 @@ export function ImportPage() {
       <div ref={resultRef} tabIndex={-1} aria-live="polite" className="fr-mt-3w">
         {result && "problem" in result && (
           <>
-            <Alert severity="error" small as="h2"
-          title={result.problem.title} description="Le fichier n'a pas été importé : corrigez les lignes ci-dessous puis recommencez." className="fr-mb-2w" />
+            <Alert
+              severity="error"
+              small
+              as="h2"
+              title={result.problem.title}
+              description="Le fichier n'a pas été importé : corrigez les lignes ci-dessous puis recommencez."
+              className="fr-mb-2w"
+            />
             <FileReport problem={result.problem} />
           </>
         )}

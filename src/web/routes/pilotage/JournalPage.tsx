@@ -49,11 +49,15 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
             <div className="fr-grid-row fr-grid-row--gutters">
               <div className="fr-col-12 fr-col-md-6">
                 <p className="fr-text--sm fr-mb-0">Avant</p>
-                <pre className="mj-json" tabIndex={0}>{e.before === null ? "(rien)" : JSON.stringify(e.before, null, 2)}</pre>
+                <pre className="mj-json" tabIndex={0}>
+                  {e.before === null ? "(rien)" : JSON.stringify(e.before, null, 2)}
+                </pre>
               </div>
               <div className="fr-col-12 fr-col-md-6">
                 <p className="fr-text--sm fr-mb-0">Après</p>
-                <pre className="mj-json" tabIndex={0}>{e.after === null ? "(rien)" : JSON.stringify(e.after, null, 2)}</pre>
+                <pre className="mj-json" tabIndex={0}>
+                  {e.after === null ? "(rien)" : JSON.stringify(e.after, null, 2)}
+                </pre>
               </div>
             </div>
           </details>

@@ -18,8 +18,8 @@ export function ListPage() {
   return (
     <Page title="Liste des projets soutenus">
       <p>
-        La liste annuelle des projets soutenus est à transmettre avant le 30 novembre. Elle comprend une ligne par projet financé dans l'année, avec les montants de cette année, selon la grille
-        décrite plus bas. Le fichier CSV peut être corrigé dans un tableur puis réimporté.
+        La liste annuelle des projets soutenus est à transmettre avant le 30 novembre. Elle comprend une ligne par projet financé dans l'année, avec les
+        montants de cette année, selon la grille décrite plus bas. Le fichier CSV peut être corrigé dans un tableur puis réimporté.
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
@@ -56,7 +56,10 @@ export function ListPage() {
         </li>
       </ul>
       <h2>La grille</h2>
-      <p>CSV en UTF-8, séparateur point-virgule (la virgule est aussi acceptée à l'import), une ligne d'en-tête avec les noms de colonnes ci-dessous, dans n'importe quel ordre.</p>
+      <p>
+        CSV en UTF-8, séparateur point-virgule (la virgule est aussi acceptée à l'import), une ligne d'en-tête avec les noms de colonnes ci-dessous, dans
+        n'importe quel ordre.
+      </p>
       <div className="mj-table">
         <table tabIndex={0}>
           <caption>Colonnes de la grille</caption>

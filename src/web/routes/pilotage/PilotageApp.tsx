@@ -52,7 +52,14 @@ function Pilotage() {
           <Route path="barometre" element={<BarometerPrivatePage />} />
           <Route path="journal" element={<JournalPage />} />
           <Route path="comptes" element={<AccountsPage />} />
-          <Route path="*" element={<Page title="Page introuvable"><p>Cette page du pilotage n'existe pas.</p></Page>} />
+          <Route
+            path="*"
+            element={
+              <Page title="Page introuvable">
+                <p>Cette page du pilotage n'existe pas.</p>
+              </Page>
+            }
+          />
         </Routes>
       </Suspense>
     </>
@@ -68,22 +75,29 @@ function PilotageNav({ account }: { account: Account }) {
     { to: "/pilotage/rappels/barometre", label: "Baromètre du département" },
     { to: "/pilotage/comptes", label: "Mon compte" },
   ];
-  const links = account.role === "departemental" ? departemental : [
-    { to: "/pilotage", label: "Projets" },
-    { to: "/pilotage/liste", label: "Liste des projets soutenus" },
-    ...(account.role !== "observer" ? [{ to: "/pilotage/import", label: "Importer la grille" }] : []),
-    { to: "/pilotage/repartition", label: "Répartition des crédits" },
-    { to: "/pilotage/barometre", label: "Baromètre EPP / EPNP" },
-    ...(account.role === "national"
-      ? [
-          { to: "/pilotage/journal", label: "Journal" },
-          { to: "/pilotage/comptes", label: "Comptes" },
-          { to: "/pilotage/services-rappel", label: "Services de rappel" },
-        ]
-      : [{ to: "/pilotage/comptes", label: "Mon compte" }]),
-  ];
+  const links =
+    account.role === "departemental"
+      ? departemental
+      : [
+          { to: "/pilotage", label: "Projets" },
+          { to: "/pilotage/liste", label: "Liste des projets soutenus" },
+          ...(account.role !== "observer" ? [{ to: "/pilotage/import", label: "Importer la grille" }] : []),
+          { to: "/pilotage/repartition", label: "Répartition des crédits" },
+          { to: "/pilotage/barometre", label: "Baromètre EPP / EPNP" },
+          ...(account.role === "national"
+            ? [
+                { to: "/pilotage/journal", label: "Journal" },
+                { to: "/pilotage/comptes", label: "Comptes" },
+                { to: "/pilotage/services-rappel", label: "Services de rappel" },
+              ]
+            : [{ to: "/pilotage/comptes", label: "Mon compte" }]),
+        ];
   const current = (to: string) =>
-    to === "/pilotage" ? pathname === "/pilotage" || pathname.startsWith("/pilotage/projets") : to === "/pilotage/rappels" ? /^\/pilotage\/rappels(\/(?!barometre)|$)/.test(pathname) : pathname.startsWith(to);
+    to === "/pilotage"
+      ? pathname === "/pilotage" || pathname.startsWith("/pilotage/projets")
+      : to === "/pilotage/rappels"
+        ? /^\/pilotage\/rappels(\/(?!barometre)|$)/.test(pathname)
+        : pathname.startsWith(to);
   return (
     <div className="mj-pilotage-bar fr-mb-3w">
       <p className="fr-text--sm fr-mb-1w">
@@ -134,25 +148,36 @@ function LoginPage({ expired }: { expired: boolean }) {
   return (
     <Page title="Connexion au pilotage territorial">
       <p>
-        Espace réservé aux agents de l'administration nationale, des ARS et des DREETS qui suivent les projets locaux des 1000 premiers jours, et aux services départementaux qui rappellent les parents. Les parents n'ont pas besoin de compte.
+        Espace réservé aux agents de l'administration nationale, des ARS et des DREETS qui suivent les projets locaux des 1000 premiers jours, et aux services
+        départementaux qui rappellent les parents. Les parents n'ont pas besoin de compte.
       </p>
       <div aria-live="polite">
         {expired && !error && <Alert severity="info" small description="Votre session a pris fin : reconnectez-vous." className="fr-mb-3w" />}
         {error && <Alert severity="error" small description={error} className="fr-mb-3w" />}
       </div>
       <form onSubmit={(e) => void submit(e)} className="mj-narrow-form">
-        <Input label="Adresse électronique professionnelle" nativeInputProps={{ type: "email", name: "email", autoComplete: "username", required: true, value: email, onChange: (e) => setEmail(e.target.value) }} />
+        <Input
+          label="Adresse électronique professionnelle"
+          nativeInputProps={{ type: "email", name: "email", autoComplete: "username", required: true, value: email, onChange: (e) => setEmail(e.target.value) }}
+        />
         <Input
           label="Mot de passe"
-          nativeInputProps={{ type: "password", name: "password", autoComplete: "current-password", required: true, value: password, onChange: (e) => setPassword(e.target.value) }}
+          nativeInputProps={{
+            type: "password",
+            name: "password",
+            autoComplete: "current-password",
+            required: true,
+            value: password,
+            onChange: (e) => setPassword(e.target.value),
+          }}
         />
         <Button type="submit" disabled={busy}>
           Se connecter
         </Button>
       </form>
       <p className="fr-text--sm fr-mt-3w">
-        Après 5 essais infructueux, le compte est bloqué 15 minutes. Mot de passe oublié : demandez à l'administration nationale de vous en attribuer un nouveau. Le baromètre public est
-        consultable sans compte : <Link to="/barometre">baromètre EPP / EPNP</Link>.
+        Après 5 essais infructueux, le compte est bloqué 15 minutes. Mot de passe oublié : demandez à l'administration nationale de vous en attribuer un
+        nouveau. Le baromètre public est consultable sans compte : <Link to="/barometre">baromètre EPP / EPNP</Link>.
       </p>
     </Page>
   );

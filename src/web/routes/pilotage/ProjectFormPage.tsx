@@ -132,23 +132,27 @@ export function ProjectFormPage() {
   }, [problem]);
 
   const title = id ? "Modifier le projet" : "Nouveau projet";
-  if (!canWrite(account)) return <Page title={title}><p>Votre compte est en lecture seule.</p></Page>;
-  if (!form)
+  if (!canWrite(account))
     return (
       <Page title={title}>
-        {problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">Chargement…</p>}
+        <p>Votre compte est en lecture seule.</p>
       </Page>
     );
+  if (!form) return <Page title={title}>{problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">Chargement…</p>}</Page>;
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm({ ...form, [key]: value });
   const toggle = (key: "departements" | "themes", value: string, on: boolean) => set(key, on ? [...form[key], value] : form[key].filter((v) => v !== value));
-  const setAmount = (i: number, key: keyof AmountRow, value: string) => set("amounts", form.amounts.map((a, j) => (j === i ? { ...a, [key]: value } : a)));
+  const setAmount = (i: number, key: keyof AmountRow, value: string) =>
+    set(
+      "amounts",
+      form.amounts.map((a, j) => (j === i ? { ...a, [key]: value } : a)),
+    );
   const fieldErrors = problem?.errors?.filter((e) => e.field) ?? [];
   const errorOf = (prefix: string) => {
     const found = fieldErrors.filter((e) => e.field === prefix || e.field!.startsWith(`${prefix}.`));
     return found.length ? found.map((e) => e.message).join(" ") : undefined;
   };
-  const state = (prefix: string) => (errorOf(prefix) ? ({ state: "error" as const, stateRelatedMessage: errorOf(prefix) }) : {});
+  const state = (prefix: string) => (errorOf(prefix) ? { state: "error" as const, stateRelatedMessage: errorOf(prefix) } : {});
   const regionDeps = DEPARTEMENTS.filter((d) => d.region === form.region);
 
   async function submit(event: FormEvent) {
@@ -168,7 +172,7 @@ export function ProjectFormPage() {
           <Alert
             severity="error"
             as="h2"
-          title={problem.title}
+            title={problem.title}
             description={
               fieldErrors.length ? (
                 <ul>
@@ -185,8 +189,16 @@ export function ProjectFormPage() {
         )}
       </div>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Input label="Intitulé du projet" nativeInputProps={{ name: "title", value: form.title, onChange: (e) => set("title", e.target.value), maxLength: 200 }} {...state("title")} />
-        <Input label="Structure porteuse" nativeInputProps={{ name: "structure", value: form.structure, onChange: (e) => set("structure", e.target.value) }} {...state("holder.structure")} />
+        <Input
+          label="Intitulé du projet"
+          nativeInputProps={{ name: "title", value: form.title, onChange: (e) => set("title", e.target.value), maxLength: 200 }}
+          {...state("title")}
+        />
+        <Input
+          label="Structure porteuse"
+          nativeInputProps={{ name: "structure", value: form.structure, onChange: (e) => set("structure", e.target.value) }}
+          {...state("holder.structure")}
+        />
         <Input
           label="SIRET de la structure (facultatif)"
           hintText="14 chiffres"
@@ -194,7 +206,11 @@ export function ProjectFormPage() {
           {...state("holder.siret")}
         />
         {account.role === "national" ? (
-          <Select label="Région" nativeSelectProps={{ name: "region", value: form.region, onChange: (e) => setForm({ ...form, region: e.target.value, departements: [] }) }} {...state("region")}>
+          <Select
+            label="Région"
+            nativeSelectProps={{ name: "region", value: form.region, onChange: (e) => setForm({ ...form, region: e.target.value, departements: [] }) }}
+            {...state("region")}
+          >
             {REGIONS.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.nom}
@@ -211,7 +227,12 @@ export function ProjectFormPage() {
           orientation="horizontal"
           options={regionDeps.map((d) => ({
             label: `${d.nom} (${d.code})`,
-            nativeInputProps: { name: "departements", value: d.code, checked: form.departements.includes(d.code), onChange: (e) => toggle("departements", d.code, e.target.checked) },
+            nativeInputProps: {
+              name: "departements",
+              value: d.code,
+              checked: form.departements.includes(d.code),
+              onChange: (e) => toggle("departements", d.code, e.target.checked),
+            },
           }))}
           {...state("departements")}
         />
@@ -226,7 +247,10 @@ export function ProjectFormPage() {
         <RadioButtons
           legend="Ligne de financement"
           name="fundingLine"
-          options={FUNDING_LINES.map((f) => ({ label: FUNDING_LINE_LABELS[f], nativeInputProps: { value: f, checked: form.fundingLine === f, onChange: () => set("fundingLine", f) } }))}
+          options={FUNDING_LINES.map((f) => ({
+            label: FUNDING_LINE_LABELS[f],
+            nativeInputProps: { value: f, checked: form.fundingLine === f, onChange: () => set("fundingLine", f) },
+          }))}
           {...state("fundingLine")}
         />
         <fieldset className="fr-fieldset">
@@ -234,23 +258,51 @@ export function ProjectFormPage() {
           {form.amounts.map((a, i) => (
             <div key={i} className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w" role="group" aria-label={`Montants ${a.year}`}>
               <div className="fr-col-12 fr-col-md-3">
-                <Select label="Année" nativeSelectProps={{ name: `amounts.${i}.year`, value: a.year, onChange: (e) => setAmount(i, "year", e.target.value) }} {...state(`amounts.${i}.year`)}>
+                <Select
+                  label="Année"
+                  nativeSelectProps={{ name: `amounts.${i}.year`, value: a.year, onChange: (e) => setAmount(i, "year", e.target.value) }}
+                  {...state(`amounts.${i}.year`)}
+                >
                   <FundingYearOptions />
                 </Select>
               </div>
               <div className="fr-col-12 fr-col-md-3">
-                <Input label="ARS (FIR)" nativeInputProps={{ name: `amounts.${i}.arsFir`, inputMode: "numeric", value: a.arsFir, onChange: (e) => setAmount(i, "arsFir", e.target.value) }} {...state(`amounts.${i}.arsFir`)} />
+                <Input
+                  label="ARS (FIR)"
+                  nativeInputProps={{
+                    name: `amounts.${i}.arsFir`,
+                    inputMode: "numeric",
+                    value: a.arsFir,
+                    onChange: (e) => setAmount(i, "arsFir", e.target.value),
+                  }}
+                  {...state(`amounts.${i}.arsFir`)}
+                />
               </div>
               <div className="fr-col-12 fr-col-md-3">
                 <Input
                   label="DREETS (programme 304)"
-                  nativeInputProps={{ name: `amounts.${i}.dreetsP304`, inputMode: "numeric", value: a.dreetsP304, onChange: (e) => setAmount(i, "dreetsP304", e.target.value) }}
+                  nativeInputProps={{
+                    name: `amounts.${i}.dreetsP304`,
+                    inputMode: "numeric",
+                    value: a.dreetsP304,
+                    onChange: (e) => setAmount(i, "dreetsP304", e.target.value),
+                  }}
                   {...state(`amounts.${i}.dreetsP304`)}
                 />
               </div>
               <div className="fr-col-12 fr-col-md-3">
                 {form.amounts.length > 1 && (
-                  <Button type="button" priority="tertiary" size="small" onClick={() => set("amounts", form.amounts.filter((_, j) => j !== i))}>
+                  <Button
+                    type="button"
+                    priority="tertiary"
+                    size="small"
+                    onClick={() =>
+                      set(
+                        "amounts",
+                        form.amounts.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
                     Retirer l'année {a.year}
                   </Button>
                 )}
@@ -263,17 +315,27 @@ export function ProjectFormPage() {
             priority="secondary"
             size="small"
             iconId="fr-icon-add-line"
-            onClick={() => set("amounts", [...form.amounts, { year: String(Math.max(...form.amounts.map((x) => Number(x.year)), 2020) + 1), arsFir: "", dreetsP304: "" }])}
+            onClick={() =>
+              set("amounts", [...form.amounts, { year: String(Math.max(...form.amounts.map((x) => Number(x.year)), 2020) + 1), arsFir: "", dreetsP304: "" }])
+            }
           >
             Ajouter une année
           </Button>
         </fieldset>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <Input label="Date de début" nativeInputProps={{ name: "startDate", type: "date", value: form.startDate, onChange: (e) => set("startDate", e.target.value) }} {...state("startDate")} />
+            <Input
+              label="Date de début"
+              nativeInputProps={{ name: "startDate", type: "date", value: form.startDate, onChange: (e) => set("startDate", e.target.value) }}
+              {...state("startDate")}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Input label="Date de fin (facultative)" nativeInputProps={{ name: "endDate", type: "date", value: form.endDate, onChange: (e) => set("endDate", e.target.value) }} {...state("endDate")} />
+            <Input
+              label="Date de fin (facultative)"
+              nativeInputProps={{ name: "endDate", type: "date", value: form.endDate, onChange: (e) => set("endDate", e.target.value) }}
+              {...state("endDate")}
+            />
           </div>
         </div>
         <Select label="Statut" nativeSelectProps={{ name: "status", value: form.status, onChange: (e) => set("status", e.target.value) }} {...state("status")}>
@@ -283,7 +345,11 @@ export function ProjectFormPage() {
             </option>
           ))}
         </Select>
-        <Select label="Résultat de l'évaluation" nativeSelectProps={{ name: "outcome", value: form.outcome, onChange: (e) => set("outcome", e.target.value) }} {...state("evaluation")}>
+        <Select
+          label="Résultat de l'évaluation"
+          nativeSelectProps={{ name: "outcome", value: form.outcome, onChange: (e) => set("outcome", e.target.value) }}
+          {...state("evaluation")}
+        >
           <option value="">Pas encore évalué</option>
           {EVALUATION_OUTCOMES.map((o) => (
             <option key={o} value={o}>
@@ -292,7 +358,12 @@ export function ProjectFormPage() {
           ))}
         </Select>
         {form.outcome !== "" && (
-          <Input label="Commentaire d'évaluation (facultatif)" textArea nativeTextAreaProps={{ name: "comment", value: form.comment, onChange: (e) => set("comment", e.target.value), rows: 3 }} {...state("evaluation.comment")} />
+          <Input
+            label="Commentaire d'évaluation (facultatif)"
+            textArea
+            nativeTextAreaProps={{ name: "comment", value: form.comment, onChange: (e) => set("comment", e.target.value), rows: 3 }}
+            {...state("evaluation.comment")}
+          />
         )}
         <Input
           label="Résumé public"

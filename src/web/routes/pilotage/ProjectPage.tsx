@@ -16,12 +16,7 @@ export function ProjectPage() {
   const { data: p, problem } = useApiGet<StoredProject>(`/pilotage/projets/${id}`);
   const history = useApiGet<AuditEntry[]>(account.role === "national" ? `/pilotage/projets/${id}/journal` : null);
 
-  if (!p)
-    return (
-      <Page title="Projet">
-        {problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">Chargement…</p>}
-      </Page>
-    );
+  if (!p) return <Page title="Projet">{problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">Chargement…</p>}</Page>;
 
   return (
     <Page title={p.title}>
@@ -73,9 +68,15 @@ export function ProjectPage() {
           <thead>
             <tr>
               <th scope="col">Année</th>
-              <th scope="col" className="mj-number">ARS (FIR)</th>
-              <th scope="col" className="mj-number">DREETS (P304)</th>
-              <th scope="col" className="mj-number">Total</th>
+              <th scope="col" className="mj-number">
+                ARS (FIR)
+              </th>
+              <th scope="col" className="mj-number">
+                DREETS (P304)
+              </th>
+              <th scope="col" className="mj-number">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -5,7 +5,17 @@ import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
 import { euros } from "./api.js";
-import { FUNDING_LINE_LABELS, PRIORITY_THEMES, PROJECT_STATUSES, REGIONS, STATUS_LABELS, regionName, themeShort, type StoredProject, type Totals } from "./labels.js";
+import {
+  FUNDING_LINE_LABELS,
+  PRIORITY_THEMES,
+  PROJECT_STATUSES,
+  REGIONS,
+  STATUS_LABELS,
+  regionName,
+  themeShort,
+  type StoredProject,
+  type Totals,
+} from "./labels.js";
 import { canWrite } from "../../../domain/steering/access.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
@@ -41,7 +51,8 @@ export function ProjectsPage() {
     next.delete("page"); // new filters: back to the first page
     setParams(next, { replace: true });
   };
-  const amountOf = (p: StoredProject) => (year === null ? p.amounts : p.amounts.filter((a) => a.year === year)).reduce((s, a) => s + a.arsFir + a.dreetsP304, 0);
+  const amountOf = (p: StoredProject) =>
+    (year === null ? p.amounts : p.amounts.filter((a) => a.year === year)).reduce((s, a) => s + a.arsFir + a.dreetsP304, 0);
   const scope = account.role === "national" || (account.role === "observer" && !account.region) ? null : account.region;
   const pageLink = (n: number) => {
     const next = new URLSearchParams(params);
@@ -63,7 +74,10 @@ export function ProjectsPage() {
       <form className="fr-grid-row fr-grid-row--gutters" aria-label="Filtres" onSubmit={(e) => e.preventDefault()}>
         {scope === null && (
           <div className="fr-col-12 fr-col-md-4">
-            <Select label="Région" nativeSelectProps={{ name: "region", value: params.get("region") ?? "", onChange: (e) => setFilter("region", e.target.value) }}>
+            <Select
+              label="Région"
+              nativeSelectProps={{ name: "region", value: params.get("region") ?? "", onChange: (e) => setFilter("region", e.target.value) }}
+            >
               <option value="">Toutes les régions</option>
               {REGIONS.map((r) => (
                 <option key={r.code} value={r.code}>
@@ -74,7 +88,10 @@ export function ProjectsPage() {
           </div>
         )}
         <div className="fr-col-12 fr-col-md-4">
-          <Select label="Thématique" nativeSelectProps={{ name: "theme", value: params.get("theme") ?? "", onChange: (e) => setFilter("theme", e.target.value) }}>
+          <Select
+            label="Thématique"
+            nativeSelectProps={{ name: "theme", value: params.get("theme") ?? "", onChange: (e) => setFilter("theme", e.target.value) }}
+          >
             <option value="">Toutes les thématiques</option>
             {PRIORITY_THEMES.map((t) => (
               <option key={t.id} value={t.id}>
@@ -84,20 +101,29 @@ export function ProjectsPage() {
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select label="Année de financement" nativeSelectProps={{ name: "year", value: params.get("year") ?? "", onChange: (e) => setFilter("year", e.target.value) }}>
+          <Select
+            label="Année de financement"
+            nativeSelectProps={{ name: "year", value: params.get("year") ?? "", onChange: (e) => setFilter("year", e.target.value) }}
+          >
             <option value="">Toutes les années</option>
             <FundingYearOptions />
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select label="Financeur" nativeSelectProps={{ name: "funder", value: params.get("funder") ?? "", onChange: (e) => setFilter("funder", e.target.value) }}>
+          <Select
+            label="Financeur"
+            nativeSelectProps={{ name: "funder", value: params.get("funder") ?? "", onChange: (e) => setFilter("funder", e.target.value) }}
+          >
             <option value="">ARS et DREETS</option>
             <option value="ars">ARS (FIR, volet santé)</option>
             <option value="dreets">DREETS (programme 304, volet social)</option>
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select label="Statut" nativeSelectProps={{ name: "status", value: params.get("status") ?? "", onChange: (e) => setFilter("status", e.target.value) }}>
+          <Select
+            label="Statut"
+            nativeSelectProps={{ name: "status", value: params.get("status") ?? "", onChange: (e) => setFilter("status", e.target.value) }}
+          >
             <option value="">Tous les statuts</option>
             {PROJECT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -122,7 +148,11 @@ export function ProjectsPage() {
             dont ARS (FIR) {euros(data.totals.overall.arsFir)} et DREETS (programme 304) {euros(data.totals.overall.dreetsP304)}.
           </p>
           {data.projects.length === 0 ? (
-            <p>{data.total === 0 ? "Aucun projet ne correspond à ces filtres." : `Cette page est vide : la liste compte ${data.total} projet${data.total > 1 ? "s" : ""}.`}</p>
+            <p>
+              {data.total === 0
+                ? "Aucun projet ne correspond à ces filtres."
+                : `Cette page est vide : la liste compte ${data.total} projet${data.total > 1 ? "s" : ""}.`}
+            </p>
           ) : (
             <div className="mj-table fr-mb-2w">
               <table tabIndex={0}>
@@ -187,10 +217,18 @@ function TotalsTable({ caption, head, rows }: { caption: string; head: string; r
         <thead>
           <tr>
             <th scope="col">{head}</th>
-            <th scope="col" className="mj-number">Projets</th>
-            <th scope="col" className="mj-number">ARS (FIR)</th>
-            <th scope="col" className="mj-number">DREETS (P304)</th>
-            <th scope="col" className="mj-number">Total</th>
+            <th scope="col" className="mj-number">
+              Projets
+            </th>
+            <th scope="col" className="mj-number">
+              ARS (FIR)
+            </th>
+            <th scope="col" className="mj-number">
+              DREETS (P304)
+            </th>
+            <th scope="col" className="mj-number">
+              Total
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -6,8 +6,9 @@ export function PublicBarometerPage() {
   return (
     <Page title="Baromètre des entretiens prénatal et postnatal précoces">
       <p className="fr-text--lead">
-        L'entretien prénatal précoce (EPP) et l'entretien postnatal précoce (EPNP) sont obligatoires : la loi impose de les proposer à tous les futurs et jeunes parents (Code de la santé publique, article L2122-1). Ce baromètre suit, département par département, la part des
-        personnes qui en ont bénéficié, au regard des objectifs nationaux.
+        L'entretien prénatal précoce (EPP) et l'entretien postnatal précoce (EPNP) sont obligatoires : la loi impose de les proposer à tous les futurs et jeunes
+        parents (Code de la santé publique, article L2122-1). Ce baromètre suit, département par département, la part des personnes qui en ont bénéficié, au
+        regard des objectifs nationaux.
       </p>
       <BarometerView endpoint="/barometre" />
     </Page>

@@ -49,9 +49,12 @@ export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 
 export const euros = (n: number) => new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);
 export const integer = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
-export const percent = (n: number, digits = 1) => `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n)} %`;
-export const points = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(n))} pt`;
-export const dateTime = (iso: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(iso));
+export const percent = (n: number, digits = 1) =>
+  `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n)} %`;
+export const points = (n: number) =>
+  `${n > 0 ? "+" : n < 0 ? "−" : ""}${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(n))} pt`;
+export const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(iso));
 /** A calendar day in words, through the shared formatter (« 1er mai 2027 »). */
 export const day = (iso: string) => formatFrenchDate(iso);
 

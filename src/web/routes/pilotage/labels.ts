@@ -1,5 +1,12 @@
 import type { Project } from "../../../domain/steering/project.js";
-import { EVALUATION_LABELS, FUNDING_LINE_LABELS, STATUS_LABELS, PROJECT_STATUSES, FUNDING_LINES, EVALUATION_OUTCOMES } from "../../../domain/steering/project.js";
+import {
+  EVALUATION_LABELS,
+  FUNDING_LINE_LABELS,
+  STATUS_LABELS,
+  PROJECT_STATUSES,
+  FUNDING_LINES,
+  EVALUATION_OUTCOMES,
+} from "../../../domain/steering/project.js";
 import { PRIORITY_THEMES } from "../../../domain/steering/themes.js";
 import { DEPARTEMENTS, REGIONS, findRegion, findDepartement } from "../../../domain/steering/territories.js";
 

@@ -69,4 +69,10 @@ export function useAccount(): Account {
 }
 
 export const roleLabel = (a: Account) =>
-  a.role === "departemental" ? `Service de rappel, département ${a.departement ?? "?"}` : a.role === "national" ? "Administration nationale" : a.role === "regional" ? `${a.agency === "ars" ? "ARS" : "DREETS"}, région ${a.region}` : `Observateur${a.region ? `, région ${a.region}` : ""}`;
+  a.role === "departemental"
+    ? `Service de rappel, département ${a.departement ?? "?"}`
+    : a.role === "national"
+      ? "Administration nationale"
+      : a.role === "regional"
+        ? `${a.agency === "ars" ? "ARS" : "DREETS"}, région ${a.region}`
+        : `Observateur${a.region ? `, région ${a.region}` : ""}`;

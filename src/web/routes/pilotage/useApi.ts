@@ -2,7 +2,13 @@ import { useCallback, useEffect, useState } from "react";
 import { api, type Problem } from "./api.js";
 
 /** GETs a path and keeps the answer; `reload` fetches again; `replace` keeps a newer copy a change already answered with. */
-export function useApiGet<T>(path: string | null): { data: T | null; problem: Problem | null; loading: boolean; reload: () => void; replace: (data: T) => void } {
+export function useApiGet<T>(path: string | null): {
+  data: T | null;
+  problem: Problem | null;
+  loading: boolean;
+  reload: () => void;
+  replace: (data: T) => void;
+} {
   const [state, setState] = useState<{ data: T | null; problem: Problem | null; loading: boolean }>({ data: null, problem: null, loading: path !== null });
   const [tick, setTick] = useState(0);
   useEffect(() => {

@@ -6,7 +6,8 @@ import { Page } from "../../components/Page.js";
 import { EpdsQuestions } from "./EpdsQuestions.js";
 import { languages, questionnaireFor } from "./questionnaires.js";
 
-type Phase = { step: "setup" } | { step: "patient" } | { step: "handback"; answers: number[]; score: EpdsScore } | { step: "review"; answers: number[]; score: EpdsScore };
+type Phase =
+  { step: "setup" } | { step: "patient" } | { step: "handback"; answers: number[]; score: EpdsScore } | { step: "review"; answers: number[]; score: EpdsScore };
 
 /**
  * Professional mode: a midwife hands her tablet to a patient, in the patient's language, then reads the
@@ -92,13 +93,10 @@ export function EpdsProPage() {
   return (
     <Page title="Mode professionnel">
       <p>
-        Pour les sages-femmes, médecins et équipes de PMI : proposez l'auto-questionnaire EPDS sur votre tablette, dans la langue de la
-        personne, puis lisez ses réponses et le score en français. Rien n'est enregistré ni envoyé.
+        Pour les sages-femmes, médecins et équipes de PMI : proposez l'auto-questionnaire EPDS sur votre tablette, dans la langue de la personne, puis lisez ses
+        réponses et le score en français. Rien n'est enregistré ni envoyé.
       </p>
-      <Select
-        label="Langue de la personne"
-        nativeSelectProps={{ value: locale, onChange: (e) => setLocale(e.target.value) }}
-      >
+      <Select label="Langue de la personne" nativeSelectProps={{ value: locale, onChange: (e) => setLocale(e.target.value) }}>
         {languages.map((l) => (
           <option key={l.locale} value={l.locale} lang={l.locale}>
             {l.label}

@@ -61,13 +61,24 @@ function StepList({ steps, ordered, language }: { steps: (OrientationStep & { tr
  * The result in plain words (never a diagnosis) and what to do next. When item 10 is above 0, the help
  * lines come first, before the score, in a calm panel that takes the focus.
  */
-export function EpdsResultView({ score, audience, mapLinks = true, callbackDate }: { score: EpdsScore; audience: EpdsAudience; mapLinks?: boolean; callbackDate?: string }) {
+export function EpdsResultView({
+  score,
+  audience,
+  mapLinks = true,
+  callbackDate,
+}: {
+  score: EpdsScore;
+  audience: EpdsAudience;
+  mapLinks?: boolean;
+  callbackDate?: string;
+}) {
   // The orientation and helplines in the reader's language where translated (content/traductions), French otherwise.
   const { t } = useLingui();
   const language = useContentLanguage();
   const translation = useTranslationBundle(language);
   const orientation = localizeOrientation(orientationFor(score, audience), translation.status === "ready" ? translation.bundle.orientationEpds?.texts : null);
-  const toReview = language !== "fr" && orientation.translated && translation.status === "ready" && translation.bundle.orientationEpds?.translation.status === "a-relire";
+  const toReview =
+    language !== "fr" && orientation.translated && translation.status === "ready" && translation.bundle.orientationEpds?.translation.status === "a-relire";
   const firstRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
   const crisis = orientation.steps.filter((s) => s.kind === "urgence");
@@ -103,9 +114,7 @@ export function EpdsResultView({ score, audience, mapLinks = true, callbackDate 
         <p>
           {t`Score :`} <strong>{t`${score.total} sur 30`}</strong> — {t(bandLabels[score.band])}.
         </p>
-        <p className="fr-text--sm">
-          {t`Ce questionnaire aide à repérer une dépression après la naissance ; il ne remplace pas l'avis d'un professionnel.`}
-        </p>
+        <p className="fr-text--sm">{t`Ce questionnaire aide à repérer une dépression après la naissance ; il ne remplace pas l'avis d'un professionnel.`}</p>
       </section>
 
       <section aria-labelledby="et-maintenant" className="fr-mt-4w">

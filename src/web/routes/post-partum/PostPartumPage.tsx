@@ -210,8 +210,12 @@ function PrintedAnswers({ answers, questionnaire }: { answers: number[]; questio
       <tbody>
         {questionnaire.items.map((item, i) => (
           <tr key={item.number}>
-            <td>{item.number}. {item.text}</td>
-            <td>{item.options[answers[i]!]!.text} ({item.options[answers[i]!]!.points})</td>
+            <td>
+              {item.number}. {item.text}
+            </td>
+            <td>
+              {item.options[answers[i]!]!.text} ({item.options[answers[i]!]!.points})
+            </td>
           </tr>
         ))}
       </tbody>

@@ -19,8 +19,24 @@ export function questionnaireFor(locale: string): EpdsQuestionnaire {
 
 /** Interface words of the questionnaire screens, in the language of the person answering. */
 const words = {
-  fr: { question: "Question", of: "sur", previous: "Précédent", next: "Suivant", finish: "Voir le résultat", choose: "Choisissez la réponse la plus proche de ce que vous avez ressenti.", period: "Au cours des 7 derniers jours :" },
-  en: { question: "Question", of: "of", previous: "Back", next: "Next", finish: "See the result", choose: "Please choose the answer that comes closest to how you have felt.", period: "In the past 7 days:" },
+  fr: {
+    question: "Question",
+    of: "sur",
+    previous: "Précédent",
+    next: "Suivant",
+    finish: "Voir le résultat",
+    choose: "Choisissez la réponse la plus proche de ce que vous avez ressenti.",
+    period: "Au cours des 7 derniers jours :",
+  },
+  en: {
+    question: "Question",
+    of: "of",
+    previous: "Back",
+    next: "Next",
+    finish: "See the result",
+    choose: "Please choose the answer that comes closest to how you have felt.",
+    period: "In the past 7 days:",
+  },
 } as const;
 
 export function wordsFor(locale: string) {

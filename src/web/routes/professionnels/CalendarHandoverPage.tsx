@@ -69,8 +69,8 @@ export function CalendarHandoverPage() {
           Saisissez les dates de la famille : vous obtenez son calendrier des 1000 premiers jours, à imprimer ou à lui remettre par QR code.
         </p>
         <p>
-          Rien n'est enregistré, ni sur cet appareil ni sur nos serveurs. Dans le lien et le QR code, les dates sont placées après le signe « # » :
-          les navigateurs n'envoient jamais cette partie au serveur. Le parent voit ce qui sera enregistré sur son téléphone et confirme.
+          Rien n'est enregistré, ni sur cet appareil ni sur nos serveurs. Dans le lien et le QR code, les dates sont placées après le signe « # » : les
+          navigateurs n'envoient jamais cette partie au serveur. Le parent voit ce qui sera enregistré sur son téléphone et confirme.
         </p>
         <form onSubmit={submit} noValidate>
           <ErrorSummary errors={errors} summaryRef={summaryRef} />
@@ -80,7 +80,9 @@ export function CalendarHandoverPage() {
           </Button>
         </form>
       </div>
-      {shown && <FamilyCalendarDocument key={JSON.stringify(shown.family)} family={shown.family} profile={shown.profile} today={today} headingRef={resultRef} />}
+      {shown && (
+        <FamilyCalendarDocument key={JSON.stringify(shown.family)} family={shown.family} profile={shown.profile} today={today} headingRef={resultRef} />
+      )}
       <p className="fr-mt-4w mj-no-print">
         <Link to="/professionnels">Retour à l'espace professionnels</Link>
       </p>
@@ -112,7 +114,10 @@ function FamilyCalendarDocument({
   return (
     <section className="mj-print-document fr-mt-5w" aria-labelledby="calendrier-famille">
       <div className="mj-no-print fr-mb-3w">
-        <Select label="Période du calendrier" nativeSelectProps={{ name: "pro-period", value: periodId, onChange: (e) => setPeriodId(e.target.value as typeof periodId) }}>
+        <Select
+          label="Période du calendrier"
+          nativeSelectProps={{ name: "pro-period", value: periodId, onChange: (e) => setPeriodId(e.target.value as typeof periodId) }}
+        >
           {PERIODS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
@@ -131,7 +136,8 @@ function FamilyCalendarDocument({
         Préparé le {formatFrenchDate(today)}
         {terme && (
           <>
-            {" "}· Terme prévu : <strong>{formatFrenchDate(terme)}</strong>
+            {" "}
+            · Terme prévu : <strong>{formatFrenchDate(terme)}</strong>
           </>
         )}
         {pregnancy && pregnancy.babies > 1 && <> · {pregnancy.babies === 2 ? "Jumeaux" : pregnancy.babies === 3 ? "Triplés" : `${pregnancy.babies} bébés`}</>}
@@ -143,8 +149,8 @@ function FamilyCalendarDocument({
         <div>
           <h3 className="fr-h6 fr-mb-1w">Sur votre téléphone</h3>
           <p className="fr-text--sm fr-mb-1w">
-            Scannez ce code avec l'appareil photo : Mille Jours s'ouvre avec vos dates et vous demande de confirmer avant de les garder sur votre
-            téléphone. Vous y trouverez chaque rendez-vous expliqué, et des rappels.
+            Scannez ce code avec l'appareil photo : Mille Jours s'ouvre avec vos dates et vous demande de confirmer avant de les garder sur votre téléphone.
+            Vous y trouverez chaque rendez-vous expliqué, et des rappels.
           </p>
           <p className="fr-text--xs mj-link-text">{url}</p>
         </div>
@@ -179,8 +185,8 @@ function FamilyCalendarDocument({
         </ul>
       </div>
       <p className="fr-text--xs fr-mt-2w">
-        Dates calculées par Mille Jours selon les règles officielles (chaque rendez-vous cite sa source dans l'application). Une date indiquée
-        « → » est une période : le rendez-vous se prend dans ce délai.
+        Dates calculées par Mille Jours selon les règles officielles (chaque rendez-vous cite sa source dans l'application). Une date indiquée « → » est une
+        période : le rendez-vous se prend dans ce délai.
       </p>
     </section>
   );

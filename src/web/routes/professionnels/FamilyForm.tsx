@@ -6,7 +6,17 @@ import type { FieldError } from "../../../domain/profile/profile.js";
 import { ChildFields, PregnancyFields } from "../profile/FamilyFields.js";
 
 /** The family's dates, as the professional enters them: the same questions as the parent's profile, no name. */
-export function FamilyForm({ family, onChange, errors, today }: { family: FamilyDates; onChange: (next: FamilyDates) => void; errors: FieldError[]; today: IsoDate }) {
+export function FamilyForm({
+  family,
+  onChange,
+  errors,
+  today,
+}: {
+  family: FamilyDates;
+  onChange: (next: FamilyDates) => void;
+  errors: FieldError[];
+  today: IsoDate;
+}) {
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const update = (change: Partial<FamilyDates>) => onChange({ ...family, ...change });
   const pregnancy = family.pregnancy;
@@ -52,7 +62,14 @@ export function FamilyForm({ family, onChange, errors, today }: { family: Family
           <legend id="pro-grossesse-legend" className="fr-fieldset__legend">
             <h2 className="fr-h4 fr-mb-0">La grossesse</h2>
           </legend>
-          <PregnancyFields pregnancy={pregnancy} onChange={(next) => update({ pregnancy: next })} errorOf={errorOf} today={today} audience="professional" names="pro-" />
+          <PregnancyFields
+            pregnancy={pregnancy}
+            onChange={(next) => update({ pregnancy: next })}
+            errorOf={errorOf}
+            today={today}
+            audience="professional"
+            names="pro-"
+          />
         </fieldset>
       )}
 
@@ -100,17 +117,29 @@ export function FamilyForm({ family, onChange, errors, today }: { family: Family
               {
                 label: "Les parents ne sont pas mariés",
                 hintText: "Pour rappeler la reconnaissance anticipée de l'enfant",
-                nativeInputProps: { name: "pro-unmarried", checked: family.options.unmarried, onChange: (e) => update({ options: { ...family.options, unmarried: e.target.checked } }) },
+                nativeInputProps: {
+                  name: "pro-unmarried",
+                  checked: family.options.unmarried,
+                  onChange: (e) => update({ options: { ...family.options, unmarried: e.target.checked } }),
+                },
               },
               {
                 label: "Facteur de risque de diabète de grossesse",
                 hintText: "Dépistage ciblé du diabète gestationnel",
-                nativeInputProps: { name: "pro-diabetes", checked: family.options.diabetesRisk, onChange: (e) => update({ options: { ...family.options, diabetesRisk: e.target.checked } }) },
+                nativeInputProps: {
+                  name: "pro-diabetes",
+                  checked: family.options.diabetesRisk,
+                  onChange: (e) => update({ options: { ...family.options, diabetesRisk: e.target.checked } }),
+                },
               },
               {
                 label: "BCG recommandé pour l'enfant",
                 hintText: "Guyane, Mayotte, tuberculose dans l'entourage…",
-                nativeInputProps: { name: "pro-bcg", checked: family.options.bcg, onChange: (e) => update({ options: { ...family.options, bcg: e.target.checked } }) },
+                nativeInputProps: {
+                  name: "pro-bcg",
+                  checked: family.options.bcg,
+                  onChange: (e) => update({ options: { ...family.options, bcg: e.target.checked } }),
+                },
               },
             ]}
           />

@@ -84,7 +84,9 @@ export function InterviewsPage() {
             {guide.themes.map((theme) => (
               <li key={theme.id}>
                 <strong>{theme.title}</strong> — {theme.hint}
-                {theme.private && <em> Ce thème n'apparaît jamais sur la synthèse remise au parent : lue par un conjoint violent, elle pourrait la mettre en danger.</em>}
+                {theme.private && (
+                  <em> Ce thème n'apparaît jamais sur la synthèse remise au parent : lue par un conjoint violent, elle pourrait la mettre en danger.</em>
+                )}
               </li>
             ))}
           </ul>
@@ -121,7 +123,10 @@ export function InterviewsPage() {
               />
             </div>
           )}
-          <Input label="Date de l'entretien" nativeInputProps={{ type: "date", name: "syn-date", value: draft.date, onChange: (e) => update({ date: e.target.value }) }} />
+          <Input
+            label="Date de l'entretien"
+            nativeInputProps={{ type: "date", name: "syn-date", value: draft.date, onChange: (e) => update({ date: e.target.value }) }}
+          />
           <Checkbox
             legend="Thèmes abordés (écrits sur la synthèse)"
             options={guide.themes
@@ -139,13 +144,25 @@ export function InterviewsPage() {
             textArea
             label="Ce qui compte pour vous"
             hintText={`Avec les mots du parent (${SYNTHESIS_LIMITS.text} caractères au plus)`}
-            nativeTextAreaProps={{ name: "syn-priorities", rows: 3, maxLength: SYNTHESIS_LIMITS.text, value: draft.priorities, onChange: (e) => update({ priorities: e.target.value }) }}
+            nativeTextAreaProps={{
+              name: "syn-priorities",
+              rows: 3,
+              maxLength: SYNTHESIS_LIMITS.text,
+              value: draft.priorities,
+              onChange: (e) => update({ priorities: e.target.value }),
+            }}
           />
           <Input
             textArea
             label="Vos besoins, ce qui aiderait"
             hintText={`${SYNTHESIS_LIMITS.text} caractères au plus`}
-            nativeTextAreaProps={{ name: "syn-needs", rows: 3, maxLength: SYNTHESIS_LIMITS.text, value: draft.needs, onChange: (e) => update({ needs: e.target.value }) }}
+            nativeTextAreaProps={{
+              name: "syn-needs",
+              rows: 3,
+              maxLength: SYNTHESIS_LIMITS.text,
+              value: draft.needs,
+              onChange: (e) => update({ needs: e.target.value }),
+            }}
           />
 
           <fieldset className="fr-fieldset" aria-labelledby="syn-contacts-legend">
@@ -174,14 +191,25 @@ export function InterviewsPage() {
                     onChange: (e) => update({ contacts: draft.contacts.map((c, j) => (j === i ? { ...c, how: e.target.value } : c)) }),
                   }}
                 />
-                <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => update({ contacts: draft.contacts.filter((_, j) => j !== i) })}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-delete-line"
+                  onClick={() => update({ contacts: draft.contacts.filter((_, j) => j !== i) })}
+                >
                   Retirer le contact {i + 1}
                 </Button>
               </div>
             ))}
             {draft.contacts.length < SYNTHESIS_LIMITS.contacts && (
               <div className="fr-fieldset__element">
-                <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => update({ contacts: [...draft.contacts, { who: "", how: "" }] })}>
+                <Button
+                  type="button"
+                  priority="secondary"
+                  iconId="fr-icon-add-line"
+                  onClick={() => update({ contacts: [...draft.contacts, { who: "", how: "" }] })}
+                >
                   Ajouter un contact
                 </Button>
               </div>
@@ -290,8 +318,8 @@ function SynthesisDocument({ synthesis, headingRef }: { synthesis: Synthesis; he
           <div>
             <h3 className="fr-h6 fr-mb-1w">Sur votre téléphone</h3>
             <p className="fr-text--sm fr-mb-1w">
-              Scannez ce code : Mille Jours vous montre la synthèse et vous demande de confirmer avant de la garder sur votre téléphone, avec vos
-              prochains rendez-vous dans votre calendrier.
+              Scannez ce code : Mille Jours vous montre la synthèse et vous demande de confirmer avant de la garder sur votre téléphone, avec vos prochains
+              rendez-vous dans votre calendrier.
             </p>
             <p className="fr-text--xs mj-link-text">{url}</p>
           </div>

@@ -74,7 +74,11 @@ export function PlacesListPage() {
           <Link to="/autour-de-moi/sources">sources et limites</Link>.
         </p>
         <form onSubmit={submit} noValidate>
-          <Input label="Commune de la famille" hintText="Nom ou code postal" nativeInputProps={{ name: "pro-commune", value: text, onChange: (e) => setText(e.target.value), autoComplete: "off" }} />
+          <Input
+            label="Commune de la famille"
+            hintText="Nom ou code postal"
+            nativeInputProps={{ name: "pro-commune", value: text, onChange: (e) => setText(e.target.value), autoComplete: "off" }}
+          />
           <Checkbox
             legend="Types de lieux"
             small
@@ -118,8 +122,8 @@ export function PlacesListPage() {
             Lieux près de {communeLabel(result.commune)}
           </h2>
           <p className="mj-print-meta">
-            À moins de {result.radius} km du centre de la commune · liste du {formatFrenchDate(today)} · appelez avant de vous déplacer : les horaires
-            et l'accueil changent.
+            À moins de {result.radius} km du centre de la commune · liste du {formatFrenchDate(today)} · appelez avant de vous déplacer : les horaires et
+            l'accueil changent.
           </p>
           {result.places.length === 0 ? (
             <p>Aucun lieu de ces types à moins de {result.radius} km. Essayez une distance plus grande.</p>
@@ -130,7 +134,9 @@ export function PlacesListPage() {
                   <strong>{place.properties.name}</strong> <span className="mj-print-who">· {place.properties.type_label}</span>
                   <br />
                   {[place.properties.address, [place.properties.postcode, place.properties.commune_name].filter(Boolean).join(" ")].filter(Boolean).join(", ")}
-                  {place.properties.distance_m !== undefined && <> · {(place.properties.distance_m / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} km</>}
+                  {place.properties.distance_m !== undefined && (
+                    <> · {(place.properties.distance_m / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} km</>
+                  )}
                   {place.properties.phone && (
                     <>
                       <br />

@@ -37,8 +37,8 @@ export function ProfessionalsPage() {
         Pour les sages-femmes, médecins, équipes de PMI, TISF, travailleurs sociaux : des outils à utiliser avec une famille, là où vous la rencontrez.
       </p>
       <p>
-        Sans compte. Les informations de la famille ne sont enregistrées ni sur nos serveurs ni sur votre appareil : elles restent dans la page le
-        temps de l'imprimer, ou passent sur le téléphone du parent par un QR code, avec son accord.
+        Sans compte. Les informations de la famille ne sont enregistrées ni sur nos serveurs ni sur votre appareil : elles restent dans la page le temps de
+        l'imprimer, ou passent sur le téléphone du parent par un QR code, avec son accord.
       </p>
       <ul className="fr-grid-row fr-grid-row--gutters mj-track-list">
         {TOOLS.map((tool) => (

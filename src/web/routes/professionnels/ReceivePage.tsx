@@ -71,8 +71,8 @@ function Receive({ fragment }: { fragment: string }) {
             </>
           ) : (
             <>
-              Voir <Link to="/calendrier">votre calendrier</Link> ou <Link to="/parcours">votre parcours</Link>. Vous pouvez modifier vos
-              informations à tout moment dans <Link to="/profil">votre profil</Link>.
+              Voir <Link to="/calendrier">votre calendrier</Link> ou <Link to="/parcours">votre parcours</Link>. Vous pouvez modifier vos informations à tout
+              moment dans <Link to="/profil">votre profil</Link>.
             </>
           )}
         </p>
@@ -111,8 +111,8 @@ function Receive({ fragment }: { fragment: string }) {
       ) : (
         <>
           <p className="fr-text--lead">
-            Un professionnel vous a remis {read.kind === "calendar" ? "les dates de votre calendrier" : "la synthèse de votre entretien"}. Vérifiez ce qui
-            sera enregistré sur ce téléphone, puis confirmez.
+            Un professionnel vous a remis {read.kind === "calendar" ? "les dates de votre calendrier" : "la synthèse de votre entretien"}. Vérifiez ce qui sera
+            enregistré sur ce téléphone, puis confirmez.
           </p>
           {read.kind === "calendar" ? <ProfilePreview profile={read.profile} existing={profile} /> : <SynthesisPreview synthesis={read.synthesis} />}
           {outcome === "failed" && (

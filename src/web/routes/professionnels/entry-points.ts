@@ -35,7 +35,10 @@ export const ENTRY_POINTS: EntryPoint[] = [
     code: "salle-attente",
     support: "Affiche de salle d'attente (PMI, maternité, cabinet)",
     to: "/",
-    poster: { title: "Les 1000 premiers jours de votre enfant", text: "Informations officielles, calendrier et lieux près de chez vous. Gratuit, sans compte." },
+    poster: {
+      title: "Les 1000 premiers jours de votre enfant",
+      text: "Informations officielles, calendrier et lieux près de chez vous. Gratuit, sans compte.",
+    },
   },
 ];
 

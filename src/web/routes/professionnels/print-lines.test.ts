@@ -15,7 +15,10 @@ describe("printed calendar lines", () => {
   });
 
   it("name twins' events once, with both babies", () => {
-    const result = profileFromFamilyDates({ pregnancy: { dateKind: "terme", date: "2027-05-01", babies: 2 }, children: [], options: { unmarried: false, diabetesRisk: false, bcg: false } }, "2026-12-01");
+    const result = profileFromFamilyDates(
+      { pregnancy: { dateKind: "terme", date: "2027-05-01", babies: 2 }, children: [], options: { unmarried: false, diabetesRisk: false, bcg: false } },
+      "2026-12-01",
+    );
     if (!result.ok) throw new Error("profile");
     const events = computeCalendar(withBirthForecast(calendarInputFromProfile(result.profile)));
     const lines = printLines(events, result.profile, "2026-12-01", "2027-12-01");

@@ -12,7 +12,11 @@ describe("QR codes made on the device", () => {
   it("decode back to the hand-over link (jsQR, an independent reader)", () => {
     const url = handoverUrl("https://mille-jours.example.fr", {
       kind: "calendar",
-      family: { pregnancy: { dateKind: "terme", date: "2027-05-01", babies: 2 }, children: [{ birthDate: "2023-01-05" }], options: { unmarried: true, diabetesRisk: false, bcg: false } },
+      family: {
+        pregnancy: { dateKind: "terme", date: "2027-05-01", babies: 2 },
+        children: [{ birthDate: "2023-01-05" }],
+        options: { unmarried: true, diabetesRisk: false, bcg: false },
+      },
     });
     expect(decode(url)).toBe(url);
   });

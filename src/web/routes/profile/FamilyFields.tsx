@@ -145,7 +145,13 @@ export function ChildFields({
         hintText={t`Format : jj/mm/aaaa`}
         state={errorOf(`children.${index}.birthDate`) ? "error" : "default"}
         stateRelatedMessage={errorOf(`children.${index}.birthDate`)}
-        nativeInputProps={{ type: "date", name: `${names}child-${index}-birth`, value: child.birthDate, max: today, onChange: (e) => onChange({ birthDate: e.target.value }) }}
+        nativeInputProps={{
+          type: "date",
+          name: `${names}child-${index}-birth`,
+          value: child.birthDate,
+          max: today,
+          onChange: (e) => onChange({ birthDate: e.target.value }),
+        }}
       />
       {askExpectedTerme && (
         <Input

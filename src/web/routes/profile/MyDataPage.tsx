@@ -13,7 +13,16 @@ type Message = { severity: "success" | "error"; text: string } | null;
 
 /** Export, import and erase the parent's data; says plainly where the data lives. */
 export function MyDataPage() {
-  const { profile, marks, epdsHistory, developmentHistory, appointments, replaceAll, dataset, today } = useParent("profile", "marks", "epdsHistory", "developmentHistory", "appointments", "replaceAll", "dataset", "today");
+  const { profile, marks, epdsHistory, developmentHistory, appointments, replaceAll, dataset, today } = useParent(
+    "profile",
+    "marks",
+    "epdsHistory",
+    "developmentHistory",
+    "appointments",
+    "replaceAll",
+    "dataset",
+    "today",
+  );
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<Backup | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);
@@ -74,10 +83,11 @@ export function MyDataPage() {
     <Page title={t`Mes données`}>
       <p className="fr-text--lead">
         <Trans>
-          Vos informations (situation, dates, articles lus et favoris, résultats du questionnaire post-partum et des repérages du développement, rendez-vous du calendrier) sont enregistrées{" "}
-          <strong>uniquement sur cet appareil</strong>, dans votre navigateur. Elles ne sont envoyées à aucun serveur, et aucun outil de mesure d'audience n'est utilisé. Seule
-          exception, si vous la choisissez : une demande de rappel après le questionnaire post-partum envoie au service qui vous rappellera ce que vous y écrivez (prénom ou
-          pseudonyme, téléphone, moments, commune, et le niveau de votre résultat seulement si vous le cochez).
+          Vos informations (situation, dates, articles lus et favoris, résultats du questionnaire post-partum et des repérages du développement, rendez-vous du
+          calendrier) sont enregistrées <strong>uniquement sur cet appareil</strong>, dans votre navigateur. Elles ne sont envoyées à aucun serveur, et aucun
+          outil de mesure d'audience n'est utilisé. Seule exception, si vous la choisissez : une demande de rappel après le questionnaire post-partum envoie au
+          service qui vous rappellera ce que vous y écrivez (prénom ou pseudonyme, téléphone, moments, commune, et le niveau de votre résultat seulement si vous
+          le cochez).
         </Trans>
       </p>
       <div aria-live="polite">{message && <Alert severity={message.severity} small description={message.text} className="fr-mb-3w" />}</div>
@@ -85,7 +95,11 @@ export function MyDataPage() {
       <h2>{t`Changer d'appareil`}</h2>
       <p>{t`Téléchargez une sauvegarde, puis importez-la sur votre autre appareil.`}</p>
       <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        <Button iconId="fr-icon-download-line" onClick={exportData} disabled={!profile && marks.size === 0 && epdsHistory.length === 0 && developmentHistory.length === 0 && appointments.length === 0}>
+        <Button
+          iconId="fr-icon-download-line"
+          onClick={exportData}
+          disabled={!profile && marks.size === 0 && epdsHistory.length === 0 && developmentHistory.length === 0 && appointments.length === 0}
+        >
           {t`Télécharger ma sauvegarde`}
         </Button>
         <Button iconId="fr-icon-upload-line" priority="secondary" onClick={() => fileInput.current?.click()}>
@@ -127,8 +141,8 @@ export function MyDataPage() {
       <p>
         <Trans>
           Efface de cet appareil votre profil et vos dates, vos articles lus et favoris, vos résultats de questionnaire et de repérage du développement, vos{" "}
-          <strong>rendez-vous personnels</strong> ajoutés au calendrier et les événements marqués faits ou masqués. C'est définitif : téléchargez d'abord une sauvegarde si vous
-          voulez les garder.
+          <strong>rendez-vous personnels</strong> ajoutés au calendrier et les événements marqués faits ou masqués. C'est définitif : téléchargez d'abord une
+          sauvegarde si vous voulez les garder.
         </Trans>
       </p>
       {!confirmErase ? (
@@ -171,9 +185,7 @@ export function MyDataPage() {
         {t`Crédits des pictogrammes`}
       </h3>
       <ul>
-        <li>
-          {t`Pictogrammes du Système de design de l'État (DSFR 1.14), licence MIT, réservés aux services de l'État.`}
-        </li>
+        <li>{t`Pictogrammes du Système de design de l'État (DSFR 1.14), licence MIT, réservés aux services de l'État.`}</li>
         {/* eslint-disable lingui/no-unlocalized-strings -- OpenMoji's attribution, in the English words its project asks for */}
         <li lang="en">
           All emojis designed by{" "}

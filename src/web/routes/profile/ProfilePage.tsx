@@ -121,7 +121,10 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
           name="project-kind"
           options={[
             { label: t`Nous y pensons`, nativeInputProps: { checked: draft.project === "reflexion", onChange: () => update({ project: "reflexion" }) } },
-            { label: t`Nous essayons d'avoir un enfant`, nativeInputProps: { checked: draft.project === "essai", onChange: () => update({ project: "essai" }) } },
+            {
+              label: t`Nous essayons d'avoir un enfant`,
+              nativeInputProps: { checked: draft.project === "essai", onChange: () => update({ project: "essai" }) },
+            },
           ]}
         />
       )}
@@ -191,15 +194,14 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
               // Derived from the number of babies and the birth dates: never a second, disagreeing question.
               .filter(({ id }) => id !== "grossesse-multiple")
               .map(({ id, title }) => ({
-              label: title,
-              nativeInputProps: {
-                name: `situation-${id}`,
-                value: id,
-                checked: draft.situations.includes(id),
-                onChange: (e) =>
-                  update({ situations: e.target.checked ? [...draft.situations, id] : draft.situations.filter((s) => s !== id) }),
-              },
-            }))}
+                label: title,
+                nativeInputProps: {
+                  name: `situation-${id}`,
+                  value: id,
+                  checked: draft.situations.includes(id),
+                  onChange: (e) => update({ situations: e.target.checked ? [...draft.situations, id] : draft.situations.filter((s) => s !== id) }),
+                },
+              }))}
           />
         </div>
       </fieldset>
@@ -228,12 +230,20 @@ function CalendarQuestions({ draft, update }: { draft: ProfileDraft; update: (ch
           {
             label: t`Nous ne sommes pas mariés`,
             hintText: t`Le calendrier vous rappellera la reconnaissance anticipée de l'enfant, à faire en mairie avant la naissance`,
-            nativeInputProps: { name: "calendar-unmarried", checked: answers.unmarried, onChange: (e: ChangeEvent<HTMLInputElement>) => set("unmarried", e.target.checked) },
+            nativeInputProps: {
+              name: "calendar-unmarried",
+              checked: answers.unmarried,
+              onChange: (e: ChangeEvent<HTMLInputElement>) => set("unmarried", e.target.checked),
+            },
           },
           {
             label: t`J'ai un facteur de risque de diabète de grossesse`,
             hintText: t`Par exemple : diabète de grossesse déjà eu, surpoids, 35 ans ou plus, diabète chez un parent proche. Le calendrier ajoute le test entre 24 et 28 SA`,
-            nativeInputProps: { name: "calendar-diabetes", checked: answers.diabetesRisk, onChange: (e: ChangeEvent<HTMLInputElement>) => set("diabetesRisk", e.target.checked) },
+            nativeInputProps: {
+              name: "calendar-diabetes",
+              checked: answers.diabetesRisk,
+              onChange: (e: ChangeEvent<HTMLInputElement>) => set("diabetesRisk", e.target.checked),
+            },
           },
         ]
       : []),

@@ -1,5 +1,14 @@
 import map from "../../../../../data/steering/france-departements-map.json";
-import { GAP_CLASSES, gapClass, nationalTargetYears, RATE_CLASSES, rateClass, type DepartementGap, type GapClass, type RateClass } from "../../../../domain/steering/barometer.js";
+import {
+  GAP_CLASSES,
+  gapClass,
+  nationalTargetYears,
+  RATE_CLASSES,
+  rateClass,
+  type DepartementGap,
+  type GapClass,
+  type RateClass,
+} from "../../../../domain/steering/barometer.js";
 import type { Dashboard } from "../BarometerView.js";
 import { percent, points } from "../api.js";
 
@@ -38,7 +47,12 @@ export function ChoroplethMap({ data }: { data: Dashboard }) {
       <h2 id="carte">
         {byGap ? "Carte des écarts à l'objectif" : "Carte des taux"}, {data.indicator.toUpperCase()} {data.year}
       </h2>
-      {!byGap && <p>Aucun objectif n'est fixé pour {data.year} : la carte montre les taux ; choisissez une année à objectif ({nationalTargetYears(data.indicator).join(", ")}) pour voir les écarts.</p>}
+      {!byGap && (
+        <p>
+          Aucun objectif n'est fixé pour {data.year} : la carte montre les taux ; choisissez une année à objectif (
+          {nationalTargetYears(data.indicator).join(", ")}) pour voir les écarts.
+        </p>
+      )}
       <svg className="mj-map" viewBox={map.viewBox} width="100%" style={{ maxWidth: 700 }} role="img" aria-labelledby="carte-titre">
         <title id="carte-titre">{`Carte de France par département (outre-mer en encarts, Paris et petite couronne agrandis) colorée selon ${byGap ? "l'écart à l'objectif" : "le taux"} ; le tableau qui suit donne les mêmes valeurs.`}</title>
         {map.insets.map((i) => (

@@ -45,8 +45,17 @@ export function DepartementsTable({ data }: { data: Dashboard }) {
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? "mj-number" : undefined} aria-sort={sort.key === c.key ? (sort.ascending ? "ascending" : "descending") : undefined}>
-                  <button type="button" className="mj-sort-button" onClick={() => setSort({ key: c.key, ascending: sort.key === c.key ? !sort.ascending : true })}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.numeric ? "mj-number" : undefined}
+                  aria-sort={sort.key === c.key ? (sort.ascending ? "ascending" : "descending") : undefined}
+                >
+                  <button
+                    type="button"
+                    className="mj-sort-button"
+                    onClick={() => setSort({ key: c.key, ascending: sort.key === c.key ? !sort.ascending : true })}
+                  >
                     {c.label}
                     <span aria-hidden="true">{sort.key === c.key ? (sort.ascending ? " ▲" : " ▼") : ""}</span>
                   </button>
@@ -64,7 +73,11 @@ export function DepartementsTable({ data }: { data: Dashboard }) {
                 <th scope="row">{d.nom}</th>
                 <td>{regionName(d.region)}</td>
                 <td className="mj-number">{percent(d.percent)}</td>
-                <td className="mj-number">{d.targetPercent === null ? "—" : `${String(d.targetPercent).replace(".", ",")} %${d.targetSource === "departemental" ? " (départemental)" : ""}`}</td>
+                <td className="mj-number">
+                  {d.targetPercent === null
+                    ? "—"
+                    : `${String(d.targetPercent).replace(".", ",")} %${d.targetSource === "departemental" ? " (départemental)" : ""}`}
+                </td>
                 <td className="mj-number">{d.gapPoints === null ? "—" : points(d.gapPoints)}</td>
                 <td className="mj-number">
                   {integer(d.numerator)} / {integer(d.denominator)}

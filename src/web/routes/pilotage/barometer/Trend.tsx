@@ -51,7 +51,9 @@ export function Trend({ data }: { data: Dashboard }) {
             </g>
           ))}
         </svg>
-        <figcaption className="fr-text--xs">Rond bleu : taux national observé (somme des numérateurs sur somme des dénominateurs des départements chargés). Carré rouge : objectif national.</figcaption>
+        <figcaption className="fr-text--xs">
+          Rond bleu : taux national observé (somme des numérateurs sur somme des dénominateurs des départements chargés). Carré rouge : objectif national.
+        </figcaption>
       </figure>
       <YearRatesTable
         caption={`Taux national ${code} par année`}

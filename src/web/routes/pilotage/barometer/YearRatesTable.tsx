@@ -20,11 +20,21 @@ export function YearRatesTable({ caption, lastColumn, rows }: { caption: ReactNo
         <thead>
           <tr>
             <th scope="col">Année</th>
-            <th scope="col" className="mj-number">Taux</th>
-            <th scope="col" className="mj-number">Objectif</th>
-            <th scope="col" className="mj-number">Écart à l'objectif</th>
-            <th scope="col" className="mj-number">Évolution sur un an</th>
-            <th scope="col" className="mj-number">{lastColumn}</th>
+            <th scope="col" className="mj-number">
+              Taux
+            </th>
+            <th scope="col" className="mj-number">
+              Objectif
+            </th>
+            <th scope="col" className="mj-number">
+              Écart à l'objectif
+            </th>
+            <th scope="col" className="mj-number">
+              Évolution sur un an
+            </th>
+            <th scope="col" className="mj-number">
+              {lastColumn}
+            </th>
           </tr>
         </thead>
         <tbody>

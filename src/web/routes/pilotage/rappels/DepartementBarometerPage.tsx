@@ -17,8 +17,8 @@ export function DepartementBarometerPage() {
   return (
     <Page title={`Baromètre EPP / EPNP — ${name}`}>
       <p>
-        Taux d'entretien prénatal précoce (EPP) et d'entretien postnatal précoce (EPNP) de votre département, comparés à son objectif (départemental s'il a été chargé,
-        sinon national). En lecture seule.
+        Taux d'entretien prénatal précoce (EPP) et d'entretien postnatal précoce (EPNP) de votre département, comparés à son objectif (départemental s'il a été
+        chargé, sinon national). En lecture seule.
       </p>
       <IndicatorTable indicator="epp" />
       <IndicatorTable indicator="epnp" />
@@ -56,7 +56,10 @@ function IndicatorTable({ indicator }: { indicator: "epp" | "epnp" }) {
           lastColumn="Numérateur / dénominateur"
           rows={data.points.map((p) => ({
             ...p,
-            target: p.targetPercent === null ? "—" : `${String(p.targetPercent).replace(".", ",")} %${p.targetSource === "departemental" ? " (départemental)" : " (national)"}`,
+            target:
+              p.targetPercent === null
+                ? "—"
+                : `${String(p.targetPercent).replace(".", ",")} %${p.targetSource === "departemental" ? " (départemental)" : " (national)"}`,
             last: `${integer(p.numerator)} / ${integer(p.denominator)}`,
           }))}
         />

@@ -1,7 +1,14 @@
 import { Link } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { CALLBACK_STATUSES, MOMENT_LABELS, STATUS_LABELS, type CallbackRequestView, type CallbackStatus, type Inbox } from "../../../../domain/callback/contract.js";
+import {
+  CALLBACK_STATUSES,
+  MOMENT_LABELS,
+  STATUS_LABELS,
+  type CallbackRequestView,
+  type CallbackStatus,
+  type Inbox,
+} from "../../../../domain/callback/contract.js";
 import { Page } from "../../../components/Page.js";
 import { dateTime } from "../api.js";
 import { departementName } from "../labels.js";
@@ -28,11 +35,16 @@ export function InboxPage() {
           {data.service ? (
             <p>
               Service : <strong>{data.service.name}</strong>
-              {data.service.enabled ? "" : " (désactivé : les parents ne peuvent plus envoyer de demande)"}. Délai annoncé aux parents : {delayLabel(data.service.responseDelayHours)} ;
-              horaires affichés : {data.service.openingHours}.
+              {data.service.enabled ? "" : " (désactivé : les parents ne peuvent plus envoyer de demande)"}. Délai annoncé aux parents :{" "}
+              {delayLabel(data.service.responseDelayHours)} ; horaires affichés : {data.service.openingHours}.
             </p>
           ) : (
-            <Alert severity="info" small description="Aucun service n'est activé pour ce département : les parents voient les lignes d'écoute au lieu du formulaire." className="fr-mb-3w" />
+            <Alert
+              severity="info"
+              small
+              description="Aucun service n'est activé pour ce département : les parents voient les lignes d'écoute au lieu du formulaire."
+              className="fr-mb-3w"
+            />
           )}
           {data.unreadable > 0 && (
             <Alert
@@ -43,7 +55,8 @@ export function InboxPage() {
             />
           )}
           <p className="fr-text--sm">
-            Les demandes sont effacées automatiquement après la clôture et au plus tard à la date indiquée. Chaque consultation est enregistrée dans l'historique de la demande.
+            Les demandes sont effacées automatiquement après la clôture et au plus tard à la date indiquée. Chaque consultation est enregistrée dans
+            l'historique de la demande.
           </p>
           <Button size="small" priority="secondary" iconId="fr-icon-refresh-line" onClick={reload}>
             Actualiser

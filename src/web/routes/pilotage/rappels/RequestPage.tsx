@@ -4,7 +4,16 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { MOMENT_LABELS, OUTCOME_LABELS, OUTCOMES, STATUS_LABELS, statusChangeSchema, type CallbackRequestView, type Outcome, type StatusChange } from "../../../../domain/callback/contract.js";
+import {
+  MOMENT_LABELS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  STATUS_LABELS,
+  statusChangeSchema,
+  type CallbackRequestView,
+  type Outcome,
+  type StatusChange,
+} from "../../../../domain/callback/contract.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
 import { ErrorSummary } from "../../../components/ErrorSummary.js";
 import { Page } from "../../../components/Page.js";
@@ -120,7 +129,11 @@ function Actions({ request, onDone }: { request: CallbackRequestView; onDone(mes
     const res = await api<CallbackRequestView>("POST", `/pilotage/rappels/${request.id}/statut`, parsed.data);
     setBusy(false);
     if (!res.ok) {
-      setErrors(res.problem.errors?.length ? res.problem.errors.map((e) => ({ field: e.field ?? "", message: e.message })) : [{ field: "", message: res.problem.detail }]);
+      setErrors(
+        res.problem.errors?.length
+          ? res.problem.errors.map((e) => ({ field: e.field ?? "", message: e.message }))
+          : [{ field: "", message: res.problem.detail }],
+      );
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
@@ -139,7 +152,8 @@ function Actions({ request, onDone }: { request: CallbackRequestView; onDone(mes
     const local: FieldError[] = [];
     if (outcome === "unreachable" && attempts.trim() && !(Number.isInteger(n) && n >= 1 && n <= 50))
       local.push({ field: "attempts", message: "Le nombre de tentatives est un nombre entier de 1 à 50." });
-    if (outcome === "oriented" && orientedTo.trim().length === 1) local.push({ field: "orientedTo", message: "Indiquez le nom du service (2 caractères au moins)." });
+    if (outcome === "oriented" && orientedTo.trim().length === 1)
+      local.push({ field: "orientedTo", message: "Indiquez le nom du service (2 caractères au moins)." });
     if (local.length) {
       setErrors(local);
       requestAnimationFrame(() => summaryRef.current?.focus());

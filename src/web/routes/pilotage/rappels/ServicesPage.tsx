@@ -62,7 +62,14 @@ export function ServicesPage() {
     const existing = list.data?.items.find((s) => s.departement === code);
     setForm(
       existing
-        ? { departement: code, name: existing.name, email: existing.email, openingHours: existing.openingHours, responseDelayHours: String(existing.responseDelayHours), enabled: existing.enabled }
+        ? {
+            departement: code,
+            name: existing.name,
+            email: existing.email,
+            openingHours: existing.openingHours,
+            responseDelayHours: String(existing.responseDelayHours),
+            enabled: existing.enabled,
+          }
         : { ...EMPTY, departement: code },
     );
   }
@@ -73,11 +80,18 @@ export function ServicesPage() {
     const found: FieldError[] = [];
     if (!form.departement) found.push({ field: "departement", message: "Choisissez un département." });
     const delay = Number(form.responseDelayHours.trim());
-    const parsed = callbackServiceInputSchema.safeParse({ name: form.name, email: form.email, openingHours: form.openingHours, responseDelayHours: delay, enabled: form.enabled });
-    if (!parsed.success) for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "");
-      if (!found.some((e) => e.field === field)) found.push({ field, message: FIELD_MESSAGES[field] ?? issue.message });
-    }
+    const parsed = callbackServiceInputSchema.safeParse({
+      name: form.name,
+      email: form.email,
+      openingHours: form.openingHours,
+      responseDelayHours: delay,
+      enabled: form.enabled,
+    });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        if (!found.some((e) => e.field === field)) found.push({ field, message: FIELD_MESSAGES[field] ?? issue.message });
+      }
     if (found.length || !parsed.success) {
       setErrors(found);
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -88,7 +102,11 @@ export function ServicesPage() {
     const res = await api<CallbackService>("PUT", `/pilotage/services-rappel/${form.departement}`, parsed.data);
     setBusy(false);
     if (!res.ok) {
-      setErrors(res.problem.errors?.length ? res.problem.errors.map((e) => ({ field: e.field ?? "", message: e.message })) : [{ field: "", message: res.problem.detail }]);
+      setErrors(
+        res.problem.errors?.length
+          ? res.problem.errors.map((e) => ({ field: e.field ?? "", message: e.message }))
+          : [{ field: "", message: res.problem.detail }],
+      );
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
@@ -100,9 +118,9 @@ export function ServicesPage() {
   return (
     <Page title="Services de rappel">
       <p>
-        Pour chaque département, le service qui rappelle les parents qui le demandent après le questionnaire EPDS (la PMI, ou un service partenaire avec l'accord du
-        département). Sans service activé, les parents de ce département voient les lignes d'écoute et les lieux proches au lieu du formulaire. L'adresse électronique reçoit
-        seulement « une nouvelle demande vous attend », jamais le contenu d'une demande.
+        Pour chaque département, le service qui rappelle les parents qui le demandent après le questionnaire EPDS (la PMI, ou un service partenaire avec
+        l'accord du département). Sans service activé, les parents de ce département voient les lignes d'écoute et les lieux proches au lieu du formulaire.
+        L'adresse électronique reçoit seulement « une nouvelle demande vous attend », jamais le contenu d'une demande.
       </p>
       {list.problem && <Alert severity="error" small description={list.problem.detail} className="fr-mb-3w" />}
       <section aria-labelledby="services-actuels" className="fr-mb-4w">
@@ -198,7 +216,12 @@ export function ServicesPage() {
             hintText="Les parents lisent la date avant laquelle ils seront rappelés. 48 = 2 jours."
             state={errorOf("responseDelayHours") ? "error" : "default"}
             stateRelatedMessage={errorOf("responseDelayHours")}
-            nativeInputProps={{ name: "responseDelayHours", inputMode: "numeric", value: form.responseDelayHours, onChange: (e) => set("responseDelayHours", e.target.value) }}
+            nativeInputProps={{
+              name: "responseDelayHours",
+              inputMode: "numeric",
+              value: form.responseDelayHours,
+              onChange: (e) => set("responseDelayHours", e.target.value),
+            }}
           />
           <Checkbox
             options={[

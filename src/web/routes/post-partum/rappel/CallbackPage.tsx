@@ -74,7 +74,8 @@ export function CallbackPage() {
   const { epdsHistory } = useParent("epdsHistory");
   const latest = epdsHistory.at(-1);
   const result: ShareableResult | null =
-    shareableFrom(location.state) ?? (latest && (SHARED_BANDS as readonly string[]).includes(latest.band) ? { band: latest.band as EpdsBandId, date: latest.date } : null);
+    shareableFrom(location.state) ??
+    (latest && (SHARED_BANDS as readonly string[]).includes(latest.band) ? { band: latest.band as EpdsBandId, date: latest.date } : null);
 
   const [step, setStep] = useState<Step>({ step: "commune" });
   const [busy, setBusy] = useState(false);
@@ -96,8 +97,21 @@ export function CallbackPage() {
     setRefusal(null);
     const answer = await fetchCoverage(commune.departement.code);
     setBusy(false);
-    if (!answer.ok) return setRefusal(answer.kind === "offline" ? { kind: "offline", message: "Vous êtes hors ligne : nous ne pouvons pas vérifier qu'un service rappelle dans votre département. Réessayez quand vous aurez du réseau." } : answer);
-    go(answer.data.covered && answer.data.service ? { step: "form", commune, service: answer.data.service, retention: answer.data.retention } : { step: "uncovered", commune });
+    if (!answer.ok)
+      return setRefusal(
+        answer.kind === "offline"
+          ? {
+              kind: "offline",
+              message:
+                "Vous êtes hors ligne : nous ne pouvons pas vérifier qu'un service rappelle dans votre département. Réessayez quand vous aurez du réseau.",
+            }
+          : answer,
+      );
+    go(
+      answer.data.covered && answer.data.service
+        ? { step: "form", commune, service: answer.data.service, retention: answer.data.retention }
+        : { step: "uncovered", commune },
+    );
   }
 
   function check(event: FormEvent) {
@@ -165,10 +179,12 @@ export function CallbackPage() {
 
   return (
     <Page title="Être rappelé(e) par un professionnel" heading="Être rappelé(e) par un professionnel">
-      <p className="fr-text--lead">Un professionnel du service de votre département vous appelle au moment qui vous convient, pour parler de ce que vous vivez.</p>
+      <p className="fr-text--lead">
+        Un professionnel du service de votre département vous appelle au moment qui vous convient, pour parler de ce que vous vivez.
+      </p>
       <p>
-        <strong>Si vous avez des idées noires maintenant</strong>, n'attendez pas le rappel : appelez le <a href="tel:3114">3114</a> (jour et nuit, gratuit) ou le{" "}
-        <a href="tel:15">15</a>.
+        <strong>Si vous avez des idées noires maintenant</strong>, n'attendez pas le rappel : appelez le <a href="tel:3114">3114</a> (jour et nuit, gratuit) ou
+        le <a href="tel:15">15</a>.
       </p>
 
       {step.step === "commune" && (
@@ -187,10 +203,18 @@ export function CallbackPage() {
           <h2 ref={stepHeading} tabIndex={-1} className="fr-h4">
             Pas encore de rappel dans votre département
           </h2>
-          {step.notSent && <Alert severity="warning" small className="fr-mb-3w" description="Votre demande n'a pas été envoyée : le service de votre département ne prend plus de demandes pour le moment." />}
+          {step.notSent && (
+            <Alert
+              severity="warning"
+              small
+              className="fr-mb-3w"
+              description="Votre demande n'a pas été envoyée : le service de votre département ne prend plus de demandes pour le moment."
+            />
+          )}
           <p>
-            Aucun service ne propose encore de rappeler les parents dans le département {step.commune.departement.name} ({step.commune.departement.code}) avec Mille Jours.
-            Vous pouvez appeler dès maintenant une des lignes ci-dessous, ou vous rendre dans un lieu près de chez vous : le centre de PMI reçoit gratuitement les parents.
+            Aucun service ne propose encore de rappeler les parents dans le département {step.commune.departement.name} ({step.commune.departement.code}) avec
+            Mille Jours. Vous pouvez appeler dès maintenant une des lignes ci-dessous, ou vous rendre dans un lieu près de chez vous : le centre de PMI reçoit
+            gratuitement les parents.
           </p>
           <p>
             <Link
@@ -213,8 +237,8 @@ export function CallbackPage() {
             Votre demande
           </h2>
           <p>
-            Service qui vous rappellera : <strong>{step.service.name}</strong> ({step.commune.departement.name}). Il appelle {step.service.openingHours}, dans un délai de{" "}
-            {delayInWords(step.service.responseDelayHours)} au plus.
+            Service qui vous rappellera : <strong>{step.service.name}</strong> ({step.commune.departement.name}). Il appelle {step.service.openingHours}, dans
+            un délai de {delayInWords(step.service.responseDelayHours)} au plus.
           </p>
           <ErrorSummary errors={errors} summaryRef={summaryRef} />
           {refusalAlert}
@@ -230,7 +254,14 @@ export function CallbackPage() {
             hintText="Un numéro français à 10 chiffres, par exemple 06 12 34 56 78."
             state={errorOf("phone") ? "error" : "default"}
             stateRelatedMessage={errorOf("phone")}
-            nativeInputProps={{ name: "phone", type: "tel", autoComplete: "tel", inputMode: "tel", value: draft.phone, onChange: (e) => update({ phone: e.target.value }) }}
+            nativeInputProps={{
+              name: "phone",
+              type: "tel",
+              autoComplete: "tel",
+              inputMode: "tel",
+              value: draft.phone,
+              onChange: (e) => update({ phone: e.target.value }),
+            }}
           />
           <Checkbox
             legend="Quand préférez-vous être appelé(e) ?"
@@ -243,7 +274,8 @@ export function CallbackPage() {
                 name: "moments",
                 value: m,
                 checked: draft.moments.includes(m),
-                onChange: (e) => update({ moments: e.target.checked ? MOMENTS.filter((x) => x === m || draft.moments.includes(x)) : draft.moments.filter((x) => x !== m) }),
+                onChange: (e) =>
+                  update({ moments: e.target.checked ? MOMENTS.filter((x) => x === m || draft.moments.includes(x)) : draft.moments.filter((x) => x !== m) }),
               },
             }))}
           />
@@ -273,7 +305,15 @@ export function CallbackPage() {
           {/* Left empty by people (it is off-screen and out of the tab order); a robot filling every field is refused. */}
           <div className="mj-honeypot" aria-hidden="true">
             <label htmlFor="rappel-site-web">Ne pas remplir ce champ</label>
-            <input id="rappel-site-web" name="siteWeb" type="text" tabIndex={-1} autoComplete="off" value={draft.siteWeb} onChange={(e) => update({ siteWeb: e.target.value })} />
+            <input
+              id="rappel-site-web"
+              name="siteWeb"
+              type="text"
+              tabIndex={-1}
+              autoComplete="off"
+              value={draft.siteWeb}
+              onChange={(e) => update({ siteWeb: e.target.value })}
+            />
           </div>
           <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-right fr-mt-2w">
             <Button type="submit" iconId="fr-icon-arrow-right-line" iconPosition="right">
@@ -316,7 +356,11 @@ export function CallbackPage() {
             <Button iconId="fr-icon-send-plane-line" iconPosition="right" disabled={busy} onClick={() => void send()}>
               Envoyer ma demande
             </Button>
-            <Button priority="secondary" disabled={busy} onClick={() => go({ step: "form", commune: step.commune, service: step.service, retention: step.retention })}>
+            <Button
+              priority="secondary"
+              disabled={busy}
+              onClick={() => go({ step: "form", commune: step.commune, service: step.service, retention: step.retention })}
+            >
               Modifier
             </Button>
           </div>
@@ -356,12 +400,12 @@ function ConsentText({ service, commune, retention }: { service: PublicService; 
       <h3 className="fr-callout__title fr-h6">Ce que devient votre demande</h3>
       <ul className="fr-callout__text fr-text--md">
         <li>
-          <strong>Qui la lit :</strong> seulement les professionnels de {service.name}, le service qui rappelle les parents dans le département {commune.departement.name}.
-          Chaque lecture est enregistrée. Personne d'autre n'y a accès, ni l'équipe de Mille Jours.
+          <strong>Qui la lit :</strong> seulement les professionnels de {service.name}, le service qui rappelle les parents dans le département{" "}
+          {commune.departement.name}. Chaque lecture est enregistrée. Personne d'autre n'y a accès, ni l'équipe de Mille Jours.
         </li>
         <li>
-          <strong>Pour quoi :</strong> uniquement pour vous rappeler au numéro indiqué et vous proposer une aide ou une orientation. Le service reçoit un courriel qui
-          dit seulement qu'une demande l'attend, sans votre nom ni votre numéro.
+          <strong>Pour quoi :</strong> uniquement pour vous rappeler au numéro indiqué et vous proposer une aide ou une orientation. Le service reçoit un
+          courriel qui dit seulement qu'une demande l'attend, sans votre nom ni votre numéro.
         </li>
         <li>
           <strong>Quand elle est effacée :</strong> automatiquement {daysInWords(retention.afterClosedDays)} après que le service l'a close, et au plus tard{" "}

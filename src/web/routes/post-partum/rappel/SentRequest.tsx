@@ -39,25 +39,28 @@ export function SentRequest({ request, phone, onCancelled }: { request: SentCall
   return (
     <div className="fr-card fr-card--no-arrow fr-p-3w fr-mb-3w" data-testid="demande-de-rappel">
       <p className="fr-mb-1w">
-        <strong>{request.service.name}</strong> vous appellera{phone ? <> au {phoneInWords(phone)}</> : null} d'ici le <strong>{momentInWords(request.expectedBy)}</strong>
-        {" "}(délai annoncé : {delayInWords(request.service.responseDelayHours)}), pendant ses horaires : {request.service.openingHours}.
+        <strong>{request.service.name}</strong> vous appellera{phone ? <> au {phoneInWords(phone)}</> : null} d'ici le{" "}
+        <strong>{momentInWords(request.expectedBy)}</strong> (délai annoncé : {delayInWords(request.service.responseDelayHours)}), pendant ses horaires :{" "}
+        {request.service.openingHours}.
       </p>
       <p className="fr-text--sm fr-mb-1w">
-        Demande envoyée le {momentInWords(request.sentAt)}. Si vous ne décrochez pas, le service peut essayer plusieurs fois. Si personne ne vous a appelé(e) à cette date,
-        appelez une des lignes ci-dessous ou votre centre de PMI.
+        Demande envoyée le {momentInWords(request.sentAt)}. Si vous ne décrochez pas, le service peut essayer plusieurs fois. Si personne ne vous a appelé(e) à
+        cette date, appelez une des lignes ci-dessous ou votre centre de PMI.
       </p>
-      {late && <p className="fr-text--sm fr-mb-1w">La date annoncée est passée : si personne ne vous a appelé(e), n'attendez pas, appelez une ligne d'écoute.</p>}
+      {late && (
+        <p className="fr-text--sm fr-mb-1w">La date annoncée est passée : si personne ne vous a appelé(e), n'attendez pas, appelez une ligne d'écoute.</p>
+      )}
       <div aria-live="polite">{cancel.status === "error" && <Alert severity="error" small description={cancel.message} className="fr-mb-2w" />}</div>
       {cancel.status === "confirm" || cancel.status === "busy" ? (
         <>
           <p className="fr-mb-1w">Annuler cette demande ? Elle sera effacée et le service ne vous appellera pas.</p>
           <div className="fr-btns-group fr-btns-group--inline-sm">
-          <Button size="small" disabled={cancel.status === "busy"} onClick={() => void confirmCancel()}>
-            Oui, annuler ma demande
-          </Button>
-          <Button size="small" priority="secondary" disabled={cancel.status === "busy"} onClick={() => setCancel({ status: "idle" })}>
-            Non, la garder
-          </Button>
+            <Button size="small" disabled={cancel.status === "busy"} onClick={() => void confirmCancel()}>
+              Oui, annuler ma demande
+            </Button>
+            <Button size="small" priority="secondary" disabled={cancel.status === "busy"} onClick={() => setCancel({ status: "idle" })}>
+              Non, la garder
+            </Button>
           </div>
         </>
       ) : (

@@ -59,7 +59,8 @@ function refusal(result: Extract<ApiResult<unknown>, { ok: false }>): Refusal {
 export async function fetchCoverage(departement: string): Promise<Answer<Coverage>> {
   const answer = await callApi("GET /rappel/couverture", { query: { departement } }, { credentials: "omit", cache: "no-store", parse: coverageSchema });
   if (answer.ok) return { ok: true, data: answer.data };
-  if (answer.status >= 200 && answer.status < 300) return { ok: false, kind: "other", message: "La réponse du serveur n'a pas pu être lue. Réessayez dans un moment." };
+  if (answer.status >= 200 && answer.status < 300)
+    return { ok: false, kind: "other", message: "La réponse du serveur n'a pas pu être lue. Réessayez dans un moment." };
   return { ok: false, ...refusal(answer) };
 }
 
@@ -68,7 +69,11 @@ export async function sendCallbackRequest(request: NewCallbackRequest): Promise<
   const answer = await callApi("POST /rappel/demandes", { body: request }, { credentials: "omit", cache: "no-store", parse: createdCallbackSchema });
   if (answer.ok) return { ok: true, data: answer.data };
   if (answer.status >= 200 && answer.status < 300)
-    return { ok: false, kind: "other", message: "Votre demande est peut-être partie, mais la réponse du serveur n'a pas pu être lue : appelez une ligne d'écoute si vous n'êtes pas rappelé(e)." };
+    return {
+      ok: false,
+      kind: "other",
+      message: "Votre demande est peut-être partie, mais la réponse du serveur n'a pas pu être lue : appelez une ligne d'écoute si vous n'êtes pas rappelé(e).",
+    };
   return { ok: false, ...refusal(answer) };
 }
 
@@ -79,8 +84,14 @@ export async function sendCallbackRequest(request: NewCallbackRequest): Promise<
 export async function cancelCallbackRequest(id: string, cancelToken: string): Promise<{ ok: true; gone: boolean } | ({ ok: false } & Refusal)> {
   const answer = await callApi("DELETE /rappel/demandes/:id", { params: { id } }, { headers: { [CANCEL_TOKEN_HEADER]: cancelToken }, credentials: "omit" });
   if (answer.ok) return { ok: true, gone: false };
-  if (answer.status === 0) return { ok: false, kind: "offline", message: "Vous êtes hors ligne : l'annulation n'a pas pu être envoyée. Réessayez quand vous aurez du réseau." };
+  if (answer.status === 0)
+    return { ok: false, kind: "offline", message: "Vous êtes hors ligne : l'annulation n'a pas pu être envoyée. Réessayez quand vous aurez du réseau." };
   if (answer.status === 404) return { ok: true, gone: true };
-  if (answer.status === 429) return { ok: false, kind: "rate-limited", message: answer.fromServer ? answer.problem.detail : "Trop d'essais : réessayez dans quelques minutes." };
-  return { ok: false, kind: "other", message: answer.fromServer ? answer.problem.detail : `L'annulation n'a pas abouti (erreur ${answer.status}). Réessayez dans un moment.` };
+  if (answer.status === 429)
+    return { ok: false, kind: "rate-limited", message: answer.fromServer ? answer.problem.detail : "Trop d'essais : réessayez dans quelques minutes." };
+  return {
+    ok: false,
+    kind: "other",
+    message: answer.fromServer ? answer.problem.detail : `L'annulation n'a pas abouti (erreur ${answer.status}). Réessayez dans un moment.`,
+  };
 }
