@@ -98,7 +98,7 @@ export function DevelopmentPage() {
         </>
       ) : band ? (
         <p>
-          {t`À cet âge, la grille de repérage est remplie par le médecin lors des examens de santé : elle n'est pas encore proposée dans Mille Jours. Si quelque chose vous inquiète, parlez-en à votre médecin.`}
+          {t`De 4 à 6 ans, les repères de la grille officielle sont des exercices que le médecin fait faire à l'enfant pendant les examens de santé (copier une forme, construire avec des cubes…) : ce n'est pas un questionnaire pour les parents. Si quelque chose vous inquiète, parlez-en à votre médecin.`}
         </p>
       ) : (
         <p>
