@@ -362,6 +362,17 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
       expect((await real.inject({ url: "/api/v1/pilotage/projets" })).statusCode).toBe(401);
       const spec = (await real.inject({ url: "/api/v1/openapi.json" })).json();
       expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/v1/pilotage/projets", "/api/v1/pilotage/session", "/api/v1/barometre"]));
+      // The barometer, births and allocation answers are described (issue 11), with their success status.
+      const described = (path: string, method: string, status: string) => spec.paths[path][method].responses[status]?.content?.["application/json"]?.schema;
+      expect(described("/api/v1/barometre", "get", "200").properties.departements.type).toBe("array");
+      expect(described("/api/v1/pilotage/barometre", "get", "200").properties.sources.items.properties).toHaveProperty("loadedBy");
+      expect(described("/api/v1/pilotage/barometre/valeurs", "post", "201").properties).toHaveProperty("warnings");
+      expect(described("/api/v1/pilotage/barometre/objectifs", "post", "201").properties).toHaveProperty("rows");
+      expect(described("/api/v1/pilotage/naissances", "get", "200").properties).toHaveProperty("defaultYear");
+      expect(described("/api/v1/pilotage/naissances", "post", "201").properties).toHaveProperty("level");
+      expect(described("/api/v1/pilotage/repartitions", "post", "201").properties.regions.type).toBe("array");
+      expect(described("/api/v1/pilotage/repartitions", "get", "200").items.properties).toHaveProperty("computedBy");
+      expect(described("/api/v1/pilotage/repartitions/{id}", "get", "200").properties).toHaveProperty("roundingRule");
     } finally {
       await real.close();
     }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { steeringDataContract as contract } from "../../../domain/api/steering-data.js";
+import { problemSchema } from "../../problem.js";
 import { guard, sessionOf } from "../auth.js";
 import type { SteeringContext } from "../context.js";
 import { birthsOverview, computeAllocation, loadBirthsTable, readAllocation } from "./service.js";
@@ -10,10 +11,18 @@ export function allocationRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["pilotage : répartition des crédits"];
     const national = guard(ctx, ["national"]);
+    const refused = { 401: problemSchema, 403: problemSchema };
 
     app.get(
       "/pilotage/naissances",
-      { schema: { summary: "Tables des naissances disponibles, règles de répartition connues et table utilisée par défaut", tags }, onRequest: guard(ctx) },
+      {
+        schema: {
+          summary: "Tables des naissances disponibles, règles de répartition connues et table utilisée par défaut",
+          tags,
+          response: { 200: contract["GET /pilotage/naissances"].response, ...refused },
+        },
+        onRequest: guard(ctx),
+      },
       async () => birthsOverview(ctx.db),
     );
 
@@ -23,7 +32,8 @@ export function allocationRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Charger une table des naissances (CSV par région ou par département) ; remplace la table de la même année",
           tags,
-          body: z.strictObject({ csv: z.string().max(2_000_000), source: z.string().max(500).optional() }),
+          body: contract["POST /pilotage/naissances"].body,
+          response: { 201: contract["POST /pilotage/naissances"].response, ...refused, 422: problemSchema },
         },
         bodyLimit: 3 * 1024 * 1024,
         onRequest: national,
@@ -37,13 +47,8 @@ export function allocationRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Calculer la répartition des crédits régionaux (administration nationale) ; le résultat est enregistré et visible de tous les comptes",
           tags,
-          body: z.strictObject({
-            year: z.int(),
-            volet: z.enum(["sante", "social"]),
-            envelope: z.number(),
-            regions: z.array(z.string().max(3)).max(30),
-            birthsYear: z.int().optional(),
-          }),
+          body: contract["POST /pilotage/repartitions"].body,
+          response: { 201: contract["POST /pilotage/repartitions"].response, ...refused, 422: problemSchema },
         },
         onRequest: national,
       },
@@ -52,13 +57,28 @@ export function allocationRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.get(
       "/pilotage/repartitions",
-      { schema: { summary: "Répartitions calculées, la plus récente d'abord (tous les comptes)", tags }, onRequest: guard(ctx) },
+      {
+        schema: {
+          summary: "Répartitions calculées, la plus récente d'abord (tous les comptes)",
+          tags,
+          response: { 200: contract["GET /pilotage/repartitions"].response, ...refused },
+        },
+        onRequest: guard(ctx),
+      },
       async () => latestAllocations(ctx.db, 50),
     );
 
     app.get(
       "/pilotage/repartitions/:id",
-      { schema: { summary: "Une répartition calculée", tags, params: z.strictObject({ id: z.string().regex(/^\d{1,18}$/) }) }, onRequest: guard(ctx) },
+      {
+        schema: {
+          summary: "Une répartition calculée",
+          tags,
+          params: contract["GET /pilotage/repartitions/:id"].params,
+          response: { 200: contract["GET /pilotage/repartitions/:id"].response, 400: problemSchema, ...refused, 404: problemSchema },
+        },
+        onRequest: guard(ctx),
+      },
       async (request) => readAllocation(ctx.db, request.params.id),
     );
   };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { INDICATORS, MAX_YEAR, MIN_OBSERVATION_YEAR } from "../../../domain/steering/barometer.js";
+import { steeringDataContract as contract } from "../../../domain/api/steering-data.js";
+import { problemSchema } from "../../problem.js";
 import { guard, sessionOf } from "../auth.js";
 import type { SteeringContext } from "../context.js";
 import { barometerDashboard, importTargets, importValues } from "./service.js";
@@ -9,15 +9,21 @@ import { barometerDashboard, importTargets, importValues } from "./service.js";
 export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["pilotage : baromètre EPP/EPNP"];
-    const query = z.strictObject({
-      indicator: z.enum(INDICATORS).default("epp"),
-      year: z.coerce.number().int().min(MIN_OBSERVATION_YEAR).max(MAX_YEAR).optional(),
-    });
+    const query = contract["GET /barometre"].query;
+    const refused = { 401: problemSchema, 403: problemSchema };
     const national = guard(ctx, ["national"]);
 
     app.get(
       "/pilotage/barometre",
-      { schema: { summary: "Tableau de bord du baromètre (tous les comptes)", tags, querystring: query }, onRequest: guard(ctx) },
+      {
+        schema: {
+          summary: "Tableau de bord du baromètre (tous les comptes)",
+          tags,
+          querystring: query,
+          response: { 200: contract["GET /pilotage/barometre"].response, 400: problemSchema, ...refused },
+        },
+        onRequest: guard(ctx),
+      },
       async (request, reply) => {
         reply.header("cache-control", "no-store");
         return barometerDashboard(ctx.db, request.query, { public: false });
@@ -31,6 +37,7 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
           summary: "Baromètre EPP/EPNP public, en lecture seule : tendance nationale, écarts aux objectifs par département",
           tags: ["baromètre public"],
           querystring: query,
+          response: { 200: contract["GET /barometre"].response, 400: problemSchema },
         },
       },
       async (request, reply) => {
@@ -39,12 +46,15 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       },
     );
 
-    const importBody = z.strictObject({ csv: z.string().max(5_000_000), source: z.string().max(500).optional() });
-
     app.post(
       "/pilotage/barometre/valeurs",
       {
-        schema: { summary: "Importer des valeurs EPP/EPNP (CSV) : tout ou rien, rapport ligne par ligne", tags, body: importBody },
+        schema: {
+          summary: "Importer des valeurs EPP/EPNP (CSV) : tout ou rien, rapport ligne par ligne",
+          tags,
+          body: contract["POST /pilotage/barometre/valeurs"].body,
+          response: { 201: contract["POST /pilotage/barometre/valeurs"].response, ...refused, 422: problemSchema },
+        },
         bodyLimit: 6 * 1024 * 1024,
         onRequest: national,
       },
@@ -54,7 +64,12 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
     app.post(
       "/pilotage/barometre/objectifs",
       {
-        schema: { summary: "Importer des objectifs départementaux (CSV) : tout ou rien", tags, body: z.strictObject({ csv: z.string().max(5_000_000) }) },
+        schema: {
+          summary: "Importer des objectifs départementaux (CSV) : tout ou rien",
+          tags,
+          body: contract["POST /pilotage/barometre/objectifs"].body,
+          response: { 201: contract["POST /pilotage/barometre/objectifs"].response, ...refused, 422: problemSchema },
+        },
         bodyLimit: 6 * 1024 * 1024,
         onRequest: national,
       },
