@@ -3,6 +3,14 @@ import { z } from "zod";
 import { GRID_COLUMNS, gridToCsv } from "../../../domain/steering/grid.js";
 import { FIRST_FUNDING_YEAR, LAST_FUNDING_YEAR, PROJECT_STATUSES } from "../../../domain/steering/project.js";
 import { THEME_IDS } from "../../../domain/steering/themes.js";
+import {
+  auditEntrySchema,
+  csvFileResponse,
+  gridImportReportSchema,
+  projectsPageSchema,
+  storedProjectSchema,
+  xlsxFileResponse,
+} from "../../../domain/api/projects.js";
 import { listAudit } from "../audit.js";
 import { guard, sessionOf } from "../auth.js";
 import type { SteeringContext } from "../context.js";
@@ -55,6 +63,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
           description: `Une page de \`limit\` projets (${PROJECTS_PAGE.default} par défaut, au plus ${PROJECTS_PAGE.max}) à partir du rang \`offset\` (0 par défaut), triés par région puis intitulé ; \`total\` et \`totals\` portent sur tous les projets filtrés.`,
           tags,
           querystring: filtersQuery,
+          response: { 200: projectsPageSchema },
         },
         onRequest: anyone,
       },
@@ -66,16 +75,25 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get("/pilotage/projets/:id", { schema: { summary: "Un projet", tags, params: idParams }, onRequest: anyone }, async (request, reply) => {
-      const project = await readProject(ctx, sessionOf(request).account, request.params.id);
-      reply.header("cache-control", "no-store");
-      return project;
-    });
+    app.get(
+      "/pilotage/projets/:id",
+      { schema: { summary: "Un projet", tags, params: idParams, response: { 200: storedProjectSchema } }, onRequest: anyone },
+      async (request, reply) => {
+        const project = await readProject(ctx, sessionOf(request).account, request.params.id);
+        reply.header("cache-control", "no-store");
+        return project;
+      },
+    );
 
     app.get(
       "/pilotage/projets/:id/journal",
       {
-        schema: { summary: "Historique des modifications d'un projet (administration nationale)", tags, params: idParams },
+        schema: {
+          summary: "Historique des modifications d'un projet (administration nationale)",
+          tags,
+          params: idParams,
+          response: { 200: z.array(auditEntrySchema) },
+        },
         onRequest: guard(ctx, ["national"]),
       },
       async (request) => listAudit(ctx.db, { projectId: request.params.id, limit: 200 }),
@@ -83,7 +101,10 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.post(
       "/pilotage/projets",
-      { schema: { summary: "Créer un projet", tags, body: z.strictObject({ project: z.looseObject({}) }) }, onRequest: writers },
+      {
+        schema: { summary: "Créer un projet", tags, body: z.strictObject({ project: z.looseObject({}) }), response: { 201: storedProjectSchema } },
+        onRequest: writers,
+      },
       async (request, reply) => reply.status(201).send(await createProject(ctx, sessionOf(request).account, request.body.project)),
     );
 
@@ -95,6 +116,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
           tags,
           params: idParams,
           body: z.strictObject({ version: z.int().min(1), project: z.looseObject({}) }),
+          response: { 200: storedProjectSchema },
         },
         onRequest: writers,
       },
@@ -104,7 +126,12 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
     app.get(
       "/pilotage/liste-projets-soutenus.csv",
       {
-        schema: { summary: "Liste annuelle des projets soutenus, régionale ou nationale, en CSV (grille documentée)", tags, querystring: exportQuery },
+        schema: {
+          summary: "Liste annuelle des projets soutenus, régionale ou nationale, en CSV (grille documentée)",
+          tags,
+          querystring: exportQuery,
+          response: { 200: csvFileResponse },
+        },
         onRequest: anyone,
       },
       async (request, reply) => {
@@ -119,7 +146,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.get(
       "/pilotage/liste-projets-soutenus.xlsx",
-      { schema: { summary: "La même liste au format XLSX", tags, querystring: exportQuery }, onRequest: anyone },
+      { schema: { summary: "La même liste au format XLSX", tags, querystring: exportQuery, response: { 200: xlsxFileResponse } }, onRequest: anyone },
       async (request, reply) => {
         const list = await supportedProjectsList(ctx, sessionOf(request).account, request.query);
         const names = GRID_COLUMNS.map((c) => c.name);
@@ -146,6 +173,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
             year: yearParam.optional(),
             dryRun: z.boolean().default(false),
           }),
+          response: { 200: gridImportReportSchema },
         },
         bodyLimit: 12 * 1024 * 1024,
         onRequest: writers,
@@ -166,6 +194,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
               .optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
+          response: { 200: z.array(auditEntrySchema) },
         },
         onRequest: guard(ctx, ["national"]),
       },
