@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { serviceContract } from "../../domain/api/service.js";
 import type { Database } from "../db/database.js";
 import { withTimeout } from "./timeout.js";
 import { pendingMigrations } from "../db/migrate.js";
 import type { PlacesService } from "../places/index.js";
-import { sendProblem, type Problem } from "../problem.js";
+import { problemSchema, sendProblem, type Problem } from "../problem.js";
 import type { Lifecycle } from "./lifecycle.js";
 
 export interface HealthOptions {
@@ -29,14 +30,30 @@ interface Check {
  */
 export function healthRoutes({ db, lifecycle, places, databaseTimeoutMs = 2_000 }: HealthOptions): FastifyPluginAsyncZod {
   return async (app: FastifyInstance) => {
-    app.get("/health", { schema: { summary: "Vivacité : le processus répond (ne consulte pas la base)", tags: ["service"] } }, async (_request, reply) => {
-      reply.header("cache-control", "no-store");
-      return { status: "ok", database: db.kind, uptimeSeconds: Math.round(process.uptime()) };
-    });
+    app.get(
+      "/health",
+      {
+        schema: {
+          summary: "Vivacité : le processus répond (ne consulte pas la base)",
+          tags: ["service"],
+          response: { 200: serviceContract["GET /health"].response },
+        },
+      },
+      async (_request, reply) => {
+        reply.header("cache-control", "no-store");
+        return { status: "ok", database: db.kind, uptimeSeconds: Math.round(process.uptime()) };
+      },
+    );
 
     app.get(
       "/health/ready",
-      { schema: { summary: "Disponibilité : base joignable, migrations appliquées, index des lieux chargé", tags: ["service"] } },
+      {
+        schema: {
+          summary: "Disponibilité : base joignable, migrations appliquées, index des lieux chargé",
+          tags: ["service"],
+          response: { 200: serviceContract["GET /health/ready"].response, 503: problemSchema },
+        },
+      },
       async (_request, reply) => {
         reply.header("cache-control", "no-store");
         const checks: Record<string, Check> = {};

@@ -73,5 +73,14 @@ describe("GET /api/v1/calendar.ics", () => {
   it("is described in the OpenAPI document", async () => {
     const spec = (await app.inject({ url: "/api/v1/openapi.json" })).json();
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/v1/calendar", "/api/v1/calendar.ics"]));
+    // Each success answer is described (issue 11): the events in JSON, the file by its content type.
+    const events = spec.paths["/api/v1/calendar"].get.responses["200"].content["application/json"].schema.properties.evenements;
+    expect(events.items.properties.source.properties).toHaveProperty("url");
+    expect(spec.paths["/api/v1/calendar.ics"].get.responses["200"].content).toHaveProperty("text/calendar");
+    expect(spec.paths["/api/v1/calendar.ics"].get.responses["200"].content).not.toHaveProperty("application/json");
+    // …and so are the service's health answers.
+    expect(spec.paths["/api/v1/health"].get.responses["200"].content["application/json"].schema.properties).toHaveProperty("uptimeSeconds");
+    expect(spec.paths["/api/v1/health/ready"].get.responses["200"].content["application/json"].schema.properties).toHaveProperty("checks");
+    expect(spec.paths["/api/v1/health/ready"].get.responses).toHaveProperty("503");
   });
 });

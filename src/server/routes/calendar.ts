@@ -4,7 +4,9 @@ import { CALENDAR_RULES_STAMP, icsEntryFromEvent, toIcs } from "../../domain/cal
 import { withBirthForecast } from "../../domain/calendar/from-profile.js";
 import { isoDateInTimeZone } from "../../domain/dates.js";
 import { termeFromDdr } from "../../domain/journey/pregnancy.js";
-import { feedQuerySchema, type FeedQuery } from "../../domain/calendar/feed-query.js";
+import type { FeedQuery } from "../../domain/calendar/feed-query.js";
+import { icsResponse, serviceContract } from "../../domain/api/service.js";
+import { problemSchema } from "../problem.js";
 import { checkBirthDate, checkDdr, checkTerme } from "../../domain/profile/profile.js";
 import { InvalidInputError } from "../../domain/errors.js";
 
@@ -44,24 +46,29 @@ export const DEFAULT_UID_DOMAIN = "mille-jours.local";
 
 export function calendarRoutes(uidDomain: string = DEFAULT_UID_DOMAIN): FastifyPluginAsyncZod {
   return async (app) => {
-    const schema = (summary: string) => ({
+    const schema = (summary: string, ok: typeof icsResponse | (typeof serviceContract)["GET /calendar"]["response"]) => ({
       summary,
       tags: ["calendrier"],
       description:
         "Une seule date parmi terme, ddr et naissance (AAAA-MM-JJ). rang : rang de l'enfant (1 = premier). multiple : nombre de bébés. Rien n'est enregistré ; seul le chemin de la requête est journalisé.",
-      querystring: feedQuerySchema,
-    });
-
-    app.get("/calendar", { schema: schema("Le calendrier des 1000 jours calculé depuis une date, en JSON") }, async (request, reply) => {
-      const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
-      if ("error" in result) throw new InvalidInputError(result.error);
-      reply.header("cache-control", "private, max-age=3600");
-      return { evenements: computeCalendar(result.input) };
+      querystring: serviceContract["GET /calendar"].query,
+      response: { 200: ok, 400: problemSchema },
     });
 
     app.get(
+      "/calendar",
+      { schema: schema("Le calendrier des 1000 jours calculé depuis une date, en JSON", serviceContract["GET /calendar"].response) },
+      async (request, reply) => {
+        const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
+        if ("error" in result) throw new InvalidInputError(result.error);
+        reply.header("cache-control", "private, max-age=3600");
+        return { evenements: computeCalendar(result.input) };
+      },
+    );
+
+    app.get(
       "/calendar.ics",
-      { schema: schema("Le même calendrier au format iCalendar (RFC 5545), pour l'importer ou s'y abonner") },
+      { schema: schema("Le même calendrier au format iCalendar (RFC 5545), pour l'importer ou s'y abonner", icsResponse) },
       async (request, reply) => {
         const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
         if ("error" in result) throw new InvalidInputError(result.error);
