@@ -1,13 +1,72 @@
 import { z } from "zod";
-import { EVALUATION_OUTCOMES, FUNDING_LINES, PROJECT_STATUSES } from "../steering/project.js";
+import { EVALUATION_OUTCOMES, FIRST_FUNDING_YEAR, FUNDING_LINES, LAST_FUNDING_YEAR, PROJECT_STATUSES } from "../steering/project.js";
 import { THEME_IDS } from "../steering/themes.js";
+import type { Contract } from "./contract.js";
 
 /**
- * The projects registry's answers (`/pilotage/projets…`, the audit journal, the grid import): output-only schemas
- * of what the server sends, with no check nor transform (the input is checked by the domain's `projectSchema`,
- * src/domain/steering/project.ts). The server's routes (src/server/steering/projects/routes.ts) serialise their
- * answers through them and the OpenAPI describes them; the back office's pages take their types from them.
+ * The projects registry's endpoints (`/pilotage/projets…`, the yearly list, the audit journal, the grid import):
+ * their requests, and output-only schemas of what the server sends, with no check nor transform (a project sent
+ * is checked by the domain's `projectSchema`, src/domain/steering/project.ts). The server's routes
+ * (src/server/steering/projects/routes.ts) validate and serialise through them and the OpenAPI describes them;
+ * the back office's pages (src/web/routes/pilotage/Project*.tsx, JournalPage, ImportPage) take their types from
+ * them through the one client.
  */
+
+/** Default and largest page of `GET /pilotage/projets`. */
+export const PROJECTS_PAGE = { default: 50, max: 200 } as const;
+
+/** Bound of one grid import's text: a parent's request must never wait behind an unbounded job (rows: see importGrid). */
+export const MAX_GRID_CHARS = 10_000_000;
+
+const regionParam = z.string().regex(/^\d{2}$/, { error: "Code de région attendu (2 chiffres)." });
+const yearParam = z.coerce.number().int().min(FIRST_FUNDING_YEAR).max(LAST_FUNDING_YEAR);
+
+export const projectIdParams = z.strictObject({ id: z.uuid({ error: "Identifiant de projet invalide." }) });
+
+/** The filters and page of the projects list. */
+export const projectsQuery = z.strictObject({
+  region: regionParam.optional(),
+  theme: z.enum(THEME_IDS).optional(),
+  year: yearParam.optional(),
+  funder: z.enum(["ars", "dreets"]).optional(),
+  status: z.enum(PROJECT_STATUSES).optional(),
+  limit: z.coerce
+    .number({ error: "limit doit être un nombre entier." })
+    .int({ error: "limit doit être un nombre entier." })
+    .min(1, { error: "limit doit être au moins 1." })
+    .max(PROJECTS_PAGE.max, { error: `limit doit être au plus ${PROJECTS_PAGE.max}.` })
+    .default(PROJECTS_PAGE.default),
+  offset: z.coerce
+    .number({ error: "offset doit être un nombre entier." })
+    .int({ error: "offset doit être un nombre entier." })
+    .min(0, { error: "offset doit être positif ou nul." })
+    .max(10_000_000, { error: "offset trop grand." })
+    .default(0),
+});
+
+/** The yearly list of supported projects (CSV, XLSX): its year and, for a national account, a region. */
+export const supportedListQuery = z.strictObject({ year: yearParam, region: regionParam.optional() });
+
+/** A project sent to be created; its content is checked by the domain's model (French field errors in a 422). */
+export const projectCreateBody = z.strictObject({ project: z.looseObject({}) });
+/** A project change, with the version the person opened. */
+export const projectChangeBody = z.strictObject({ version: z.int().min(1), project: z.looseObject({}) });
+
+export const gridImportBody = z.strictObject({
+  csv: z.string().max(MAX_GRID_CHARS, {
+    error: `Le fichier dépasse ${MAX_GRID_CHARS / 1_000_000} millions de caractères : découpez-le (par exemple par région) et importez chaque partie.`,
+  }),
+  year: yearParam.optional(),
+  dryRun: z.boolean().default(false),
+});
+
+export const journalQuery = z.strictObject({
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
 const yearlyAmountOutput = z.object({ year: z.int(), arsFir: z.int(), dreetsP304: z.int() });
 
@@ -85,3 +144,13 @@ export const xlsxFileResponse = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.instanceof(Uint8Array).meta({ type: "string", format: "binary" }) },
   },
 };
+
+export const projectsContract = {
+  "GET /pilotage/projets": { query: projectsQuery, response: projectsPageSchema },
+  "GET /pilotage/projets/:id": { params: projectIdParams, response: storedProjectSchema },
+  "GET /pilotage/projets/:id/journal": { params: projectIdParams, response: z.array(auditEntrySchema) },
+  "POST /pilotage/projets": { body: projectCreateBody, response: storedProjectSchema, status: 201 },
+  "PUT /pilotage/projets/:id": { params: projectIdParams, body: projectChangeBody, response: storedProjectSchema },
+  "POST /pilotage/projets/import": { body: gridImportBody, response: gridImportReportSchema },
+  "GET /pilotage/journal": { query: journalQuery, response: z.array(auditEntrySchema) },
+} satisfies Contract;

@@ -1,14 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { GRID_COLUMNS, gridToCsv } from "../../../domain/steering/grid.js";
-import { FIRST_FUNDING_YEAR, LAST_FUNDING_YEAR, PROJECT_STATUSES } from "../../../domain/steering/project.js";
-import { THEME_IDS } from "../../../domain/steering/themes.js";
 import {
   auditEntrySchema,
   csvFileResponse,
+  gridImportBody,
   gridImportReportSchema,
+  journalQuery,
+  projectChangeBody,
+  projectCreateBody,
+  projectIdParams as idParams,
   projectsPageSchema,
+  projectsQuery,
+  PROJECTS_PAGE,
   storedProjectSchema,
+  supportedListQuery,
   xlsxFileResponse,
 } from "../../../domain/api/projects.js";
 import { listAudit } from "../audit.js";
@@ -16,36 +22,6 @@ import { guard, sessionOf } from "../auth.js";
 import type { SteeringContext } from "../context.js";
 import { writeXlsx } from "../xlsx.js";
 import { changeProject, createProject, importGrid, projectsPage, readProject, supportedProjectsList } from "./service.js";
-import { PROJECTS_PAGE } from "./store.js";
-
-const regionParam = z.string().regex(/^\d{2}$/, { error: "Code de région attendu (2 chiffres)." });
-const yearParam = z.coerce.number().int().min(FIRST_FUNDING_YEAR).max(LAST_FUNDING_YEAR);
-const idParams = z.strictObject({ id: z.uuid({ error: "Identifiant de projet invalide." }) });
-
-const filtersQuery = z.strictObject({
-  region: regionParam.optional(),
-  theme: z.enum(THEME_IDS).optional(),
-  year: yearParam.optional(),
-  funder: z.enum(["ars", "dreets"]).optional(),
-  status: z.enum(PROJECT_STATUSES).optional(),
-  limit: z.coerce
-    .number({ error: "limit doit être un nombre entier." })
-    .int({ error: "limit doit être un nombre entier." })
-    .min(1, { error: "limit doit être au moins 1." })
-    .max(PROJECTS_PAGE.max, { error: `limit doit être au plus ${PROJECTS_PAGE.max}.` })
-    .default(PROJECTS_PAGE.default),
-  offset: z.coerce
-    .number({ error: "offset doit être un nombre entier." })
-    .int({ error: "offset doit être un nombre entier." })
-    .min(0, { error: "offset doit être positif ou nul." })
-    .max(10_000_000, { error: "offset trop grand." })
-    .default(0),
-});
-
-/** Bound of one grid import's text: a parent's request must never wait behind an unbounded job (rows: see importGrid). */
-const MAX_GRID_CHARS = 10_000_000;
-
-const exportQuery = z.strictObject({ year: yearParam, region: regionParam.optional() });
 
 /** The projects registry's routes: HTTP only; the rules are in ./service.ts and the domain. */
 export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
@@ -62,7 +38,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
             "Projets, filtrés par région, thématique, année, financeur et statut, page par page, avec leur nombre et les totaux par thématique et par région",
           description: `Une page de \`limit\` projets (${PROJECTS_PAGE.default} par défaut, au plus ${PROJECTS_PAGE.max}) à partir du rang \`offset\` (0 par défaut), triés par région puis intitulé ; \`total\` et \`totals\` portent sur tous les projets filtrés.`,
           tags,
-          querystring: filtersQuery,
+          querystring: projectsQuery,
           response: { 200: projectsPageSchema },
         },
         onRequest: anyone,
@@ -102,7 +78,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
     app.post(
       "/pilotage/projets",
       {
-        schema: { summary: "Créer un projet", tags, body: z.strictObject({ project: z.looseObject({}) }), response: { 201: storedProjectSchema } },
+        schema: { summary: "Créer un projet", tags, body: projectCreateBody, response: { 201: storedProjectSchema } },
         onRequest: writers,
       },
       async (request, reply) => reply.status(201).send(await createProject(ctx, sessionOf(request).account, request.body.project)),
@@ -115,7 +91,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
           summary: "Modifier un projet (version attendue : refus si quelqu'un l'a modifié entre-temps)",
           tags,
           params: idParams,
-          body: z.strictObject({ version: z.int().min(1), project: z.looseObject({}) }),
+          body: projectChangeBody,
           response: { 200: storedProjectSchema },
         },
         onRequest: writers,
@@ -129,7 +105,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Liste annuelle des projets soutenus, régionale ou nationale, en CSV (grille documentée)",
           tags,
-          querystring: exportQuery,
+          querystring: supportedListQuery,
           response: { 200: csvFileResponse },
         },
         onRequest: anyone,
@@ -146,7 +122,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
 
     app.get(
       "/pilotage/liste-projets-soutenus.xlsx",
-      { schema: { summary: "La même liste au format XLSX", tags, querystring: exportQuery, response: { 200: xlsxFileResponse } }, onRequest: anyone },
+      { schema: { summary: "La même liste au format XLSX", tags, querystring: supportedListQuery, response: { 200: xlsxFileResponse } }, onRequest: anyone },
       async (request, reply) => {
         const list = await supportedProjectsList(ctx, sessionOf(request).account, request.query);
         const names = GRID_COLUMNS.map((c) => c.name);
@@ -166,13 +142,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Importer la grille (CSV) : rapport ligne par ligne ; tout ou rien, en une transaction",
           tags,
-          body: z.strictObject({
-            csv: z.string().max(MAX_GRID_CHARS, {
-              error: `Le fichier dépasse ${MAX_GRID_CHARS / 1_000_000} millions de caractères : découpez-le (par exemple par région) et importez chaque partie.`,
-            }),
-            year: yearParam.optional(),
-            dryRun: z.boolean().default(false),
-          }),
+          body: gridImportBody,
           response: { 200: gridImportReportSchema },
         },
         bodyLimit: 12 * 1024 * 1024,
@@ -187,13 +157,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Journal des modifications (administration nationale)",
           tags,
-          querystring: z.strictObject({
-            before: z
-              .string()
-              .regex(/^\d{1,18}$/)
-              .optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-          }),
+          querystring: journalQuery,
           response: { 200: z.array(auditEntrySchema) },
         },
         onRequest: guard(ctx, ["national"]),

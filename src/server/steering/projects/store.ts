@@ -54,9 +54,6 @@ export async function listProjects(db: Queryable, filters: ProjectFilters): Prom
   return rows.map(toStored);
 }
 
-/** Default and largest page of `GET /pilotage/projets`. */
-export const PROJECTS_PAGE = { default: 50, max: 200 } as const;
-
 /**
  * One page of the filtered projects (same order as `listProjects`), their total count, and the totals of the
  * whole filtered set: these read only region, themes and amounts, never the full project documents, so a

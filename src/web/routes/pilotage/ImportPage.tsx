@@ -1,11 +1,11 @@
-import type { GridImportReport } from "../../../domain/steering/grid.js";
+import type { GridImportReportAnswer as GridImportReport } from "../../../domain/api/projects.js";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Page } from "../../components/Page.js";
 import { CsvUpload } from "./CsvUpload.js";
-import { api, type Problem } from "./api.js";
+import { steeringApi, type Problem } from "./api.js";
 import { FileReport } from "./FileReport.js";
 import { regionName } from "./labels.js";
 import { canWrite } from "../../../domain/steering/access.js";
@@ -29,7 +29,7 @@ export function ImportPage() {
   async function send(dryRun: boolean) {
     if (!csv) return;
     setBusy(true);
-    const res = await api<GridImportReport>("POST", "/pilotage/projets/import", { csv: csv.text, dryRun });
+    const res = await steeringApi("POST /pilotage/projets/import", { body: { csv: csv.text, dryRun } });
     setBusy(false);
     setResult(res.ok ? { report: res.data } : { problem: res.problem });
     resultRef.current?.focus();

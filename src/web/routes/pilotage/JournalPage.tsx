@@ -5,16 +5,9 @@ import { dateTime } from "./api.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorEmail: string;
-  action: string;
-  projectId: string | null;
-  region: string | null;
-  before: unknown;
-  after: unknown;
-}
+import type { AuditEntry } from "../../../domain/api/projects.js";
+
+export type { AuditEntry };
 
 const ACTIONS: Record<string, string> = {
   "projet.creation": "Création du projet",

@@ -8,7 +8,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
-import { api, type Problem } from "./api.js";
+import { steeringApi, type Problem } from "./api.js";
 import {
   DEPARTEMENTS,
   EVALUATION_LABELS,
@@ -119,7 +119,7 @@ export function ProjectFormPage() {
 
   useEffect(() => {
     if (!id) return;
-    void api<StoredProject>("GET", `/pilotage/projets/${id}`).then((res) => {
+    void steeringApi("GET /pilotage/projets/:id", { params: { id } }).then((res) => {
       if (res.ok) {
         setForm(fromProject(res.data));
         setVersion(res.data.version);
@@ -158,8 +158,10 @@ export function ProjectFormPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const body = id ? { version, project: toInput(form!) } : { project: toInput(form!) };
-    const res = await api<StoredProject>(id ? "PUT" : "POST", id ? `/pilotage/projets/${id}` : "/pilotage/projets", body);
+    const project = toInput(form!);
+    const res = id
+      ? await steeringApi("PUT /pilotage/projets/:id", { params: { id }, body: { version, project } })
+      : await steeringApi("POST /pilotage/projets", { body: { project } });
     setBusy(false);
     if (res.ok) void navigate(`/pilotage/projets/${res.data.id}`, { state: { saved: true } });
     else setProblem(res.problem);

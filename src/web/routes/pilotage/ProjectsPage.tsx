@@ -16,20 +16,10 @@ import {
   type StoredProject,
   type Totals,
 } from "./labels.js";
+import type { ProjectsPage as ListAnswer } from "../../../domain/api/projects.js";
 import { canWrite } from "../../../domain/steering/access.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
-
-interface ListAnswer {
-  region: string | null;
-  year: number | null;
-  limit: number;
-  offset: number;
-  /** Every project matching the filters (the page holds `limit` of them at most). */
-  total: number;
-  projects: StoredProject[];
-  totals: { overall: Totals; byRegion: Record<string, Totals>; byTheme: Record<string, Totals> };
-}
 
 const FILTERS = ["region", "theme", "year", "funder", "status"] as const;
 /** Projects per page (the API's default page size). */

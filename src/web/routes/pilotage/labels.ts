@@ -1,4 +1,3 @@
-import type { Project } from "../../../domain/steering/project.js";
 import {
   EVALUATION_LABELS,
   FUNDING_LINE_LABELS,
@@ -10,13 +9,8 @@ import {
 import { PRIORITY_THEMES } from "../../../domain/steering/themes.js";
 import { DEPARTEMENTS, REGIONS, findRegion, findDepartement } from "../../../domain/steering/territories.js";
 
-export type StoredProject = Project & { id: string; version: number; createdAt: string; updatedAt: string };
-export interface Totals {
-  count: number;
-  arsFir: number;
-  dreetsP304: number;
-  total: number;
-}
+/** A project and totals as the API sends them (the shared contract, src/domain/api/projects.ts). */
+export type { StoredProject, Totals } from "../../../domain/api/projects.js";
 
 export { EVALUATION_LABELS, FUNDING_LINE_LABELS, STATUS_LABELS, PROJECT_STATUSES, FUNDING_LINES, EVALUATION_OUTCOMES, PRIORITY_THEMES, DEPARTEMENTS, REGIONS };
 
