@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from "fastify";
-import { sendProblem } from "../problem.js";
+import { ForbiddenError, UnauthenticatedError } from "../../domain/errors.js";
 import { ACCOUNT_COLUMNS, publicAccount, STEERING_ROLES, type Account, type AccountRow, type Role } from "./accounts.js";
 import type { SteeringContext } from "./context.js";
 
@@ -135,24 +135,18 @@ function csrfMatches(expected: string, given: unknown): boolean {
 export function guard(ctx: SteeringContext, roles: readonly Role[] = STEERING_ROLES): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const crossSite = crossSiteProblem(request);
-    if (crossSite) return sendProblem(reply, { status: 403, title: "Accès refusé", detail: crossSite });
+    if (crossSite) throw new ForbiddenError(crossSite);
     const loaded = await loadSession(ctx, request);
     if (loaded.status !== "ok") {
       if (loaded.status === "expired") clearSessionCookie(request, reply);
-      return sendProblem(reply, {
-        status: 401,
-        title: "Connexion requise",
-        detail: loaded.status === "expired" ? "Votre session a expiré : reconnectez-vous." : "Connectez-vous pour accéder au pilotage territorial.",
-      });
+      throw new UnauthenticatedError(
+        loaded.status === "expired" ? "Votre session a expiré : reconnectez-vous." : "Connectez-vous pour accéder au pilotage territorial.",
+      );
     }
     const { session } = loaded;
     if (STATE_CHANGING.has(request.method) && !csrfMatches(session.csrfToken, request.headers["x-csrf-token"]))
-      return sendProblem(reply, {
-        status: 403,
-        title: "Accès refusé",
-        detail: "Jeton anti-falsification (CSRF) absent ou invalide : rechargez la page et recommencez.",
-      });
-    if (!roles.includes(session.account.role)) return sendProblem(reply, { status: 403, title: "Accès refusé", detail: roleMessage(roles, session.account) });
+      throw new ForbiddenError("Jeton anti-falsification (CSRF) absent ou invalide : rechargez la page et recommencez.");
+    if (!roles.includes(session.account.role)) throw new ForbiddenError(roleMessage(roles, session.account));
     sessions.set(request, session);
   };
 }

@@ -1,9 +1,7 @@
-import type { FastifyReply } from "fastify";
 import { UnprocessableError, type FieldError, type LineError } from "../../domain/errors.js";
 import { fileRefusal } from "../../domain/steering/grid-import.js";
 import type { ServerConfig } from "../config.js";
 import type { Database } from "../db/database.js";
-import { sendProblem } from "../problem.js";
 import { DEFAULT_SCRYPT, type ScryptParams } from "./password.js";
 
 /** Settings of the steering side; the server takes them from its configuration (src/server/config.ts). */
@@ -60,9 +58,6 @@ export function makeContext(db: Database, options: SteeringOptions): SteeringCon
 
 export { problemSchema } from "../problem.js";
 
-export const forbidden = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 403, title: "Accès refusé", detail });
-export const notFound = (reply: FastifyReply, detail: string) => sendProblem(reply, { status: 404, title: "Introuvable", detail });
-
 /**
  * A refused file (422, « Fichier refusé »): the detail says it is not imported and how many errors it holds
  * (`refusal` names what was refused), with `ok: false` and the line-by-line errors.
@@ -74,9 +69,4 @@ export function fileRefused(errors: readonly LineError[], refusal?: string): Unp
 /** Field errors (422): a project or a calculation that does not pass the model; the detail joins the messages. */
 export function invalidFields(errors: readonly FieldError[], title = "Saisie invalide"): UnprocessableError {
   return new UnprocessableError(errors.map((e) => e.message).join(" "), { title, errors });
-}
-
-/** 422 with field errors (a project or an account that does not pass the model). */
-export function sendFieldErrors(reply: FastifyReply, errors: { field: string; message: string }[], title = "Saisie invalide") {
-  return sendProblem(reply, { status: 422, title, detail: errors.map((e) => e.message).join(" "), errors });
 }
