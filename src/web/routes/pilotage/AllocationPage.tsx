@@ -5,20 +5,16 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { formatEuros, LATEST_ALLOCATION_RULE, type Allocation } from "../../../domain/funding/allocation.js";
+import type { BirthsOverview, StoredAllocation } from "../../../domain/api/steering-data.js";
+import { formatEuros, LATEST_ALLOCATION_RULE } from "../../../domain/funding/allocation.js";
 import { Page } from "../../components/Page.js";
 import { CsvImportSection } from "./CsvUpload.js";
-import { api, dateTime, euros, integer, type Problem } from "./api.js";
+import { dateTime, euros, integer, steeringApi, type Problem } from "./api.js";
 import { REGIONS } from "./labels.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
 
-interface BirthsInfo {
-  rules: { year: number; fixedPerRegion: { sante: number; social: number }; birthsYear: number; source: string }[];
-  tables: { year: number; source: string; shipped: boolean; loadedAt: string | null; loadedBy: string | null; byRegion: Record<string, number> }[];
-  defaultYear: number;
-}
-type StoredAllocation = Allocation & { id: string; computedAt: string; computedBy: string };
+type BirthsInfo = BirthsOverview;
 
 const { fixedPerRegion, birthsYear } = LATEST_ALLOCATION_RULE;
 const VOLETS = [
@@ -91,12 +87,14 @@ function AllocationForm({ info, onDone }: { info: BirthsInfo; onDone: () => void
   async function submit(event: FormEvent) {
     event.preventDefault();
     const amount = Number(envelope.replace(/[\s\u00a0\u202f€]/g, ""));
-    const res = await api<StoredAllocation>("POST", "/pilotage/repartitions", {
-      year: Number(year),
-      volet,
-      envelope: Number.isFinite(amount) && envelope.trim() !== "" ? amount : -1,
-      regions,
-      birthsYear: Number(birthsYear),
+    const res = await steeringApi("POST /pilotage/repartitions", {
+      body: {
+        year: Number(year),
+        volet,
+        envelope: Number.isFinite(amount) && envelope.trim() !== "" ? amount : -1,
+        regions,
+        birthsYear: Number(birthsYear),
+      },
     });
     if (res.ok) {
       setProblem(null);

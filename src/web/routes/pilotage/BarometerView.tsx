@@ -2,15 +2,8 @@ import { useState } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import {
-  INDICATOR_LABELS,
-  INDICATORS,
-  type DepartementGap,
-  type Indicator,
-  type NationalPoint,
-  type NationalTarget,
-  type RegionPoint,
-} from "../../../domain/steering/barometer.js";
+import type { Dashboard } from "../../../domain/api/steering-data.js";
+import { INDICATOR_LABELS, INDICATORS, type Indicator } from "../../../domain/steering/barometer.js";
 import { useApiGet } from "./useApi.js";
 import { ChoroplethMap } from "./barometer/ChoroplethMap.js";
 import { DepartementsTable } from "./barometer/DepartementsTable.js";
@@ -20,20 +13,8 @@ import { Trend } from "./barometer/Trend.js";
 
 export { YearRatesTable, type YearRate } from "./barometer/YearRatesTable.js";
 
-export interface Dashboard {
-  indicator: Indicator;
-  indicatorLabel: string;
-  nationalTargets: NationalTarget[];
-  sources: { kind: string; source: string; fictitious: boolean; rows: number; loadedAt: string; loadedBy?: string }[];
-  fictitious: boolean;
-  loaded: boolean;
-  message: string | null;
-  years: number[];
-  year: number | null;
-  national: NationalPoint[];
-  departements: DepartementGap[];
-  regions: RegionPoint[];
-}
+/** The dashboard as the API sends it (the shared contract, src/domain/api/steering-data.ts). */
+export type { Dashboard };
 
 /** The barometer, for the public page (`/barometre`) and the private dashboard (`/pilotage/barometre`). */
 export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotage/barometre" }) {
