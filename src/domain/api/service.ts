@@ -5,7 +5,8 @@ import type { Contract } from "./contract.js";
 
 /**
  * The service's own answers (issue 11): liveness and readiness (src/server/ops/health.ts) and the calendar
- * computed from one date (src/server/routes/calendar.ts), as the API sends them. Output-only schemas listing
+ * computed from one date (src/server/routes/calendar.ts) and the EPDS score (src/server/routes/epds.ts), as the API
+ * sends them. Output-only schemas listing
  * every field the routes send, with no transform (the server checks its answers against them).
  */
 
@@ -48,10 +49,35 @@ export const icsResponse = {
   content: { "text/calendar": { schema: z.string().describe("Fichier iCalendar (text/calendar; charset=utf-8)") } },
 };
 
+/** The EPDS score of `POST /epds/score` (src/domain/epds/score.ts and orientation.ts); nothing is stored. */
+export const epdsScoreSchema = z.object({
+  total: z.number().int(),
+  questionDixPoints: z.number().int(),
+  alerteSecurite: z.boolean(),
+  niveau: z.object({ id: z.string(), libelle: z.string(), source: z.string() }),
+  orientation: z.object({
+    urgent: z.boolean(),
+    steps: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(["urgence", "soin", "ecoute", "entraide", "suivi"]),
+        title: z.string(),
+        text: z.string(),
+        phone: z.string().optional(),
+        tel: z.string().optional(),
+        sms: z.string().optional(),
+        placeType: z.enum(placeTypeIds).optional(),
+      }),
+    ),
+    placeTypes: z.array(z.enum(placeTypeIds)),
+  }),
+});
+
 export const serviceContract = {
   "GET /health": { response: healthSchema },
   "GET /health/ready": { response: readinessSchema },
   "GET /calendar": { query: feedQuerySchema, response: calendarSchema },
   /** A file: no JSON answer. */
   "GET /calendar.ics": { query: feedQuerySchema },
+  "POST /epds/score": { response: epdsScoreSchema },
 } satisfies Contract;

@@ -58,6 +58,13 @@ describe("POST /api/v1/epds/score", () => {
     expect(res.json().detail).toMatch(message);
   });
 
+  it("describes its answer in the OpenAPI document", async () => {
+    const spec = (await app.inject({ url: "/api/v1/openapi.json" })).json();
+    const schema = spec.paths["/api/v1/epds/score"].post.responses["200"].content["application/json"].schema;
+    expect(schema.properties.orientation.properties.steps.items.properties).toHaveProperty("tel");
+    expect(schema.required).toEqual(expect.arrayContaining(["total", "alerteSecurite", "niveau", "orientation"]));
+  });
+
   it("refuses a body that is not JSON", async () => {
     const res = await app.inject({ method: "POST", url: "/api/v1/epds/score", headers: { "content-type": "application/json" }, payload: "{oops" });
     expect(res.statusCode).toBe(400);

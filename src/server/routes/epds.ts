@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { serviceContract } from "../../domain/api/service.js";
 import type { EpdsQuestionnaire } from "../../domain/epds/schema.js";
 import { EPDS_BANDS, orientationFor, scoreEpds } from "../../domain/epds/score.js";
 import { InvalidInputError } from "../../domain/errors.js";
+import { problemSchema } from "../problem.js";
 
 /**
  * Stateless scoring for partner sites: the answers are read, scored and forgotten. Nothing is stored,
@@ -23,6 +25,7 @@ export function epdsRoutes(questionnaires: ReadonlyMap<string, EpdsQuestionnaire
             /** Index (0–3) of the chosen option for each of the 10 items, in the questionnaire's order. */
             reponses: z.array(z.number().int().nullable()).min(1).max(20),
           }),
+          response: { 200: serviceContract["POST /epds/score"].response, 400: problemSchema },
         },
       },
       async (request, reply) => {
