@@ -7,6 +7,7 @@ import { chromium, type Page } from "playwright-core";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { startServer } from "../tests/support/server.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/chromium.js";
 
 /**
  * `npm run bench`: prints the figures of the foundation issue and of issue 19. Nothing here is asserted.
@@ -16,17 +17,6 @@ import { startServer } from "../tests/support/server.js";
  *   then a returning parent (a profile saved on the device, the service worker installed) on the pages that
  *   change with it. LIGHTHOUSE_RUNS (default 5) runs each: median and range.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 /** BENCH_PAGES=/,/calendrier: only these paths (while developing). */
 const ONLY = process.env.BENCH_PAGES?.split(",");
@@ -75,7 +65,7 @@ try {
   ].filter((p) => !ONLY || ONLY.includes(p.path));
 
   // 2. First-load bytes, as the browser fetches them on a first visit (lazy chunks included).
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.filter((f) => !f.startsWith("--headless")) });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const weights = new Map<string, { js: number; css: number }>();
   for (const page of pages.filter((p) => p.visits.includes("première visite"))) {
     const context = await browser.newContext();
@@ -101,7 +91,7 @@ try {
 
   // 3. Lighthouse, mobile (its default form factor and simulated throttling). Its figures move by a few
   // points from one run to the next on a shared machine: several runs, median and range.
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   type Row = {
     page: string;
     path: string;

@@ -3,21 +3,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect } from "vitest";
 
 export { startServer, type RunningServer } from "../support/server.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium.js";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--lang=fr-FR",
-];
+export { CHROMIUM_PATH };
+const E2E_CHROMIUM_ARGS = [...CHROMIUM_ARGS, "--lang=fr-FR"];
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: E2E_CHROMIUM_ARGS, headless: true });
 }
 
 /** A phone-sized French browser context, failing the test on any page error or CSP violation. */
