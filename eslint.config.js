@@ -177,12 +177,16 @@ export default tseslint.config(
     },
   },
   {
-    // The browser and the server meet only through src/domain (rules and API contracts).
+    // The browser and the server meet only through src/domain (rules and API contracts); one lazy (see below).
     files: ["src/web/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/server/**"], message: "src/web ne doit pas importer src/server : partagez par src/domain." }] },
+        {
+          patterns: [{ group: ["**/server/**"], message: "src/web ne doit pas importer src/server : partagez par src/domain." }],
+          // A lazy component renders once the language's messages of its code are loaded: src/web/i18n/lazy.ts.
+          paths: [{ name: "react", importNames: ["lazy"], message: "Utiliser lazyWithMessages (src/web/i18n/lazy.ts)." }],
+        },
       ],
     },
   },

@@ -3,7 +3,7 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import babel, { defineRolldownBabelPreset } from "@rolldown/plugin-babel";
-import { lingui } from "@lingui/vite-plugin";
+import { linguiSections, precompiledMessages } from "./scripts/lingui-sections.js";
 import { locales } from "./src/domain/content/languages.js";
 import { scriptFonts } from "./scripts/vite-fonts.js";
 import { dsfrHead, prerenderPages } from "./scripts/vite-prerender.js";
@@ -11,17 +11,18 @@ import { dsfrHead, prerenderPages } from "./scripts/vite-prerender.js";
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
-    // Lingui's macros (t`…`, <Trans>, msg`…`) become catalogue look-ups; only files importing them go through Babel.
+    // Lingui's macros (t`…`, <Trans>, msg`…`) become catalogue look-ups that keep their French text, compiled, as the
+    // source language and the fallback (scripts/lingui-sections.ts); only files importing them go through Babel.
     babel({
       presets: [
         defineRolldownBabelPreset({
-          preset: { plugins: ["@lingui/babel-plugin-lingui-macro"] },
+          preset: { plugins: [["@lingui/babel-plugin-lingui-macro", { stripMessageField: false }], precompiledMessages] },
           rolldown: { filter: { code: /@lingui\/(core|react)\/macro/ } },
         }),
       ],
     }),
-    // `import("./locales/ar.po")`: the catalogue compiled on import, one chunk per language.
-    lingui(),
+    // Other languages' catalogues, one small chunk per language and section, fetched on demand (src/web/i18n/sections.ts).
+    linguiSections({ locales: locales.map((l) => l.code).filter((code) => code !== "fr") }),
     dsfrHead(),
     dsfrFixes(),
     !isSsrBuild && prerenderPages(),

@@ -25,6 +25,8 @@ describe("import boundaries", () => {
     ],
     ["src/domain/X.ts", 'import type { ParentData } from "../web/state/parent.js";\nexport type X = ParentData;\n', /src\/domain ne dépend ni du serveur/],
     ["src/domain/X.ts", 'import { readFile } from "node:fs/promises";\nexport const x = readFile;\n', /src\/domain est pur/],
+    // A lazy page must wait for its language's messages (src/web/i18n/lazy.ts).
+    ["src/web/routes/X.tsx", 'import { lazy } from "react";\nexport const X = lazy(() => import("./Y.js"));\n', /lazyWithMessages/],
   ])("refuses %s importing across the boundary", async (filePath, code, message) => {
     const messages = await restrictedImports(filePath, code);
     expect(messages).toHaveLength(1);

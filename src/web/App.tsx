@@ -3,11 +3,12 @@ import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { lazy, startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
+import { startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { useLingui } from "@lingui/react/macro";
 import { shared } from "./i18n/messages.js";
 import { activeLocale } from "./i18n/i18n.js";
+import { lazyWithMessages } from "./i18n/lazy.js";
 import { LanguageSelector } from "./components/LanguageSelector.js";
 import { stylesheetForPage } from "./full-stylesheet.js";
 import { useContentState } from "./state/content.js";
@@ -21,7 +22,7 @@ import { NotFoundPage } from "./routes/NotFoundPage.js";
  * document was pre-rendered for, whose rules its critical stylesheet holds (see full-stylesheet.ts).
  */
 function page<T>(load: () => Promise<T>, pick: (module: T) => ComponentType) {
-  return lazy(() => Promise.all([load(), stylesheetForPage()]).then(([module]) => ({ default: pick(module) })));
+  return lazyWithMessages(() => Promise.all([load(), stylesheetForPage()]).then(([module]) => ({ default: pick(module) })));
 }
 const ProfilePage = page(
   () => import("./routes/profile/ProfilePage.js"),

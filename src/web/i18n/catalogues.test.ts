@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileMessage } from "@lingui/message-utils/compileMessage";
+import PO from "pofile";
 import linguiConfig from "../../../lingui.config.js";
 import { locales } from "../../domain/content/languages.js";
 
@@ -24,6 +25,14 @@ function readPo(path: string): Catalogue {
     if (id !== "") entries.set(id, unquote(m[2]!));
   }
   return entries;
+}
+
+/** Each message's source files, without line numbers. */
+function origins(path: string): Record<string, string[]> {
+  const byMessage: Record<string, string[]> = {};
+  for (const item of PO.parse(readFileSync(path, "utf8")).items)
+    if (item.msgid) byMessage[item.msgid] = [...new Set(item.references.map((r) => r.replace(/:\d+$/, "")))].sort();
+  return byMessage;
 }
 
 const catalogue = (code: string) => readPo(resolve("src/web/locales", `${code}.po`));
@@ -71,6 +80,8 @@ describe("interface catalogues", () => {
       execFileSync(resolve("node_modules/.bin/lingui"), ["extract", "--config", config], { stdio: "pipe" });
       const fresh = readPo(join(scratch, "fr.po"));
       expect([...source.keys()].sort(), "run `npx lingui extract`, then translate the new messages").toEqual([...fresh.keys()].sort());
+      // The files a message is used in decide which section of each catalogue carries it (scripts/lingui-sections.ts).
+      expect(origins(resolve("src/web/locales/fr.po")), "run `npx lingui extract`: the messages' origins changed").toEqual(origins(join(scratch, "fr.po")));
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }

@@ -1,26 +1,17 @@
-import { i18n, type Messages } from "@lingui/core";
-import { messages as french } from "../locales/fr.po";
+import { i18n } from "@lingui/core";
 import { localeByCode, type ContentLanguage, type Locale } from "../../domain/content/languages.js";
+import { sectionsReady } from "./sections.js";
 
 /**
- * The active catalogue. French, the source, comes with the app; every other catalogue is its own chunk, fetched
- * only by a visitor who chose that language (so a French first visit carries no other language).
+ * Loads and activates a language: French, the source, is in the code; another language's messages come in sections,
+ * fetched only by a visitor who chose it (sections.ts), so a French first visit carries no catalogue at all. Dates,
+ * numbers and plurals follow the language's BCP-47 tag.
  */
-const catalogues: Record<Exclude<ContentLanguage, "fr">, () => Promise<{ messages: Messages }>> = {
-  falc: () => import("../locales/falc.po"),
-  en: () => import("../locales/en.po"),
-  ar: () => import("../locales/ar.po"),
-  prs: () => import("../locales/prs.po"),
-  tr: () => import("../locales/tr.po"),
-  pt: () => import("../locales/pt.po"),
-  uk: () => import("../locales/uk.po"),
-};
-
-/** Loads and activates a language's catalogue; dates, numbers and plurals follow its BCP-47 tag. */
 export async function activateLocale(locale: Locale): Promise<void> {
-  const messages = locale.code === "fr" ? french : (await catalogues[locale.code]()).messages;
+  await sectionsReady(locale.code);
+  i18n.load(locale.code, {}); // French has no catalogue: its texts are the messages' own
   // Dari: `prs` has no CLDR data of its own; Persian of Afghanistan stands in (same plurals, digits, calendar).
-  i18n.loadAndActivate({ locale: locale.code, locales: [locale.lang, "fr"], messages });
+  i18n.activate(locale.code, [locale.lang, "fr"]);
 }
 
 /** The active language. */

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import { lazyWithMessages } from "../../i18n/lazy.js";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -20,7 +21,7 @@ import {
   type ServicesConfig,
 } from "./places-api.js";
 
-const PlaceMap = lazy(() => import("./PlaceMap.js"));
+const PlaceMap = lazyWithMessages(() => import("./PlaceMap.js"));
 const RADII = [5, 10, 20, 50, 100];
 
 interface Spot {

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
+import { lazyWithMessages } from "../../i18n/lazy.js";
 import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Card } from "@codegouvfr/react-dsfr/Card";
@@ -14,7 +15,7 @@ import { shared } from "../../i18n/messages.js";
 import { trackText } from "../../i18n/format.js";
 
 // The calendar rules load only for parents who have a profile.
-const ThisWeek = lazy(() => import("../calendrier/ThisWeek.js").then((m) => ({ default: m.ThisWeek })));
+const ThisWeek = lazyWithMessages(() => import("../calendrier/ThisWeek.js").then((m) => ({ default: m.ThisWeek })));
 
 const pillars = [
   { title: shared.parcours, desc: msg`Où vous en êtes et ce qui compte maintenant.`, to: "/parcours" },

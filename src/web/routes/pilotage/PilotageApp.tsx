@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState, type FormEvent } from "react";
+import { Suspense, useState, type FormEvent } from "react";
+import { lazyWithMessages } from "../../i18n/lazy.js";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -6,19 +7,19 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Page } from "../../components/Page.js";
 import { roleLabel, SessionProvider, useSession, type Account } from "./session.js";
 
-const ProjectsPage = lazy(() => import("./ProjectsPage.js").then((m) => ({ default: m.ProjectsPage })));
-const ProjectPage = lazy(() => import("./ProjectPage.js").then((m) => ({ default: m.ProjectPage })));
-const ProjectFormPage = lazy(() => import("./ProjectFormPage.js").then((m) => ({ default: m.ProjectFormPage })));
-const ListPage = lazy(() => import("./ListPage.js").then((m) => ({ default: m.ListPage })));
-const ImportPage = lazy(() => import("./ImportPage.js").then((m) => ({ default: m.ImportPage })));
-const AllocationPage = lazy(() => import("./AllocationPage.js").then((m) => ({ default: m.AllocationPage })));
-const BarometerPrivatePage = lazy(() => import("./BarometerPage.js").then((m) => ({ default: m.BarometerPrivatePage })));
-const JournalPage = lazy(() => import("./JournalPage.js").then((m) => ({ default: m.JournalPage })));
-const AccountsPage = lazy(() => import("./AccountsPage.js").then((m) => ({ default: m.AccountsPage })));
-const CallbackInboxPage = lazy(() => import("./rappels/InboxPage.js").then((m) => ({ default: m.InboxPage })));
-const CallbackRequestPage = lazy(() => import("./rappels/RequestPage.js").then((m) => ({ default: m.RequestPage })));
-const CallbackServicesPage = lazy(() => import("./rappels/ServicesPage.js").then((m) => ({ default: m.ServicesPage })));
-const DepartementBarometerPage = lazy(() => import("./rappels/DepartementBarometerPage.js").then((m) => ({ default: m.DepartementBarometerPage })));
+const ProjectsPage = lazyWithMessages(() => import("./ProjectsPage.js").then((m) => ({ default: m.ProjectsPage })));
+const ProjectPage = lazyWithMessages(() => import("./ProjectPage.js").then((m) => ({ default: m.ProjectPage })));
+const ProjectFormPage = lazyWithMessages(() => import("./ProjectFormPage.js").then((m) => ({ default: m.ProjectFormPage })));
+const ListPage = lazyWithMessages(() => import("./ListPage.js").then((m) => ({ default: m.ListPage })));
+const ImportPage = lazyWithMessages(() => import("./ImportPage.js").then((m) => ({ default: m.ImportPage })));
+const AllocationPage = lazyWithMessages(() => import("./AllocationPage.js").then((m) => ({ default: m.AllocationPage })));
+const BarometerPrivatePage = lazyWithMessages(() => import("./BarometerPage.js").then((m) => ({ default: m.BarometerPrivatePage })));
+const JournalPage = lazyWithMessages(() => import("./JournalPage.js").then((m) => ({ default: m.JournalPage })));
+const AccountsPage = lazyWithMessages(() => import("./AccountsPage.js").then((m) => ({ default: m.AccountsPage })));
+const CallbackInboxPage = lazyWithMessages(() => import("./rappels/InboxPage.js").then((m) => ({ default: m.InboxPage })));
+const CallbackRequestPage = lazyWithMessages(() => import("./rappels/RequestPage.js").then((m) => ({ default: m.RequestPage })));
+const CallbackServicesPage = lazyWithMessages(() => import("./rappels/ServicesPage.js").then((m) => ({ default: m.ServicesPage })));
+const DepartementBarometerPage = lazyWithMessages(() => import("./rappels/DepartementBarometerPage.js").then((m) => ({ default: m.DepartementBarometerPage })));
 
 /** The steering side (« Pilotage territorial »): login, then the pages of the account's role. */
 export function PilotageApp() {
