@@ -77,6 +77,8 @@ export default tseslint.config(
             "^[A-Z0-9_-]+$",
             // no letter at all: punctuation, separators, numbers
             "^[^A-Za-zÀ-ÿ\\u0400-\\u04FF\\u0600-\\u06FF]*$",
+            // a route of the API's contract (`callApi("GET /places/:id")`, src/domain/api): a key, not text
+            "^(GET|POST|PUT|PATCH|DELETE) /\\S*$",
           ],
           ignoreNames: [
             { regex: { pattern: "className|classes|^class$", flags: "i" } },

@@ -6,13 +6,13 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
 import { steeringApi, type Problem } from "./api.js";
 import { DEPARTEMENTS, REGIONS, regionName } from "./labels.js";
-import { roleLabel, useAccount, type Account } from "./session.js";
+import { roleLabel, useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
 
 /** Accounts (national administration) and, for everyone, changing one's own password. */
 export function AccountsPage() {
   const account = useAccount();
-  const list = useApiGet<Account[]>(account.role === "national" ? "/pilotage/comptes" : null);
+  const list = useApiGet(account.role === "national" ? "GET /pilotage/comptes" : null);
   return (
     <Page title={account.role === "national" ? "Comptes du pilotage" : "Mon compte"}>
       <ChangePassword />

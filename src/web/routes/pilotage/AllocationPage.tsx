@@ -25,8 +25,8 @@ const VOLETS = [
 /** Regional credits: the national administration computes; every account reads the results. */
 export function AllocationPage() {
   const account = useAccount();
-  const births = useApiGet<BirthsInfo>("/pilotage/naissances");
-  const history = useApiGet<StoredAllocation[]>("/pilotage/repartitions");
+  const births = useApiGet("GET /pilotage/naissances");
+  const history = useApiGet("GET /pilotage/repartitions");
   const latest = history.data?.[0];
 
   return (

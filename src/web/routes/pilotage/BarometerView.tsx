@@ -20,8 +20,9 @@ export type { Dashboard };
 export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotage/barometre" }) {
   const [indicator, setIndicator] = useState<Indicator>("epp");
   const [year, setYear] = useState<number | null>(null);
-  const query = new URLSearchParams({ indicator, ...(year ? { year: String(year) } : {}) });
-  const { data, problem } = useApiGet<Dashboard>(`${endpoint}?${query}`);
+  const { data, problem } = useApiGet(endpoint === "/barometre" ? "GET /barometre" : "GET /pilotage/barometre", {
+    query: { indicator, ...(year ? { year } : {}) },
+  });
 
   return (
     <>

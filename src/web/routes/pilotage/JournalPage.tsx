@@ -62,7 +62,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
 
 export function JournalPage() {
   const account = useAccount();
-  const { data, problem } = useApiGet<AuditEntry[]>(account.role === "national" ? "/pilotage/journal?limit=200" : null);
+  const { data, problem } = useApiGet(account.role === "national" ? "GET /pilotage/journal" : null, { query: { limit: 200 } });
   return (
     <Page title="Journal des modifications">
       {account.role !== "national" ? (

@@ -2,19 +2,19 @@ import { Link, useLocation, useParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Page } from "../../components/Page.js";
 import { dateTime, day, euros } from "./api.js";
-import { EVALUATION_LABELS, FUNDING_LINE_LABELS, STATUS_LABELS, PRIORITY_THEMES, departementName, regionName, type StoredProject } from "./labels.js";
+import { EVALUATION_LABELS, FUNDING_LINE_LABELS, STATUS_LABELS, PRIORITY_THEMES, departementName, regionName } from "./labels.js";
 import { canWriteRegion } from "../../../domain/steering/access.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
-import { AuditList, type AuditEntry } from "./JournalPage.js";
+import { AuditList } from "./JournalPage.js";
 
 /** One project: what the registry holds, and (national) its history. */
 export function ProjectPage() {
   const account = useAccount();
   const { id } = useParams();
   const saved = (useLocation().state as { saved?: boolean } | null)?.saved;
-  const { data: p, problem } = useApiGet<StoredProject>(`/pilotage/projets/${id}`);
-  const history = useApiGet<AuditEntry[]>(account.role === "national" ? `/pilotage/projets/${id}/journal` : null);
+  const { data: p, problem } = useApiGet("GET /pilotage/projets/:id", { params: { id: id ?? "" } });
+  const history = useApiGet(account.role === "national" ? "GET /pilotage/projets/:id/journal" : null, { params: { id: id ?? "" } });
 
   if (!p) return <Page title="Projet">{problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">Chargement…</p>}</Page>;
 

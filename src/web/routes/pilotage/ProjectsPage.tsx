@@ -16,7 +16,8 @@ import {
   type StoredProject,
   type Totals,
 } from "./labels.js";
-import type { ProjectsPage as ListAnswer } from "../../../domain/api/projects.js";
+import type { RequestOf } from "../../../domain/api/contract.js";
+import type { ApiContract } from "../../../domain/api/index.js";
 import { canWrite } from "../../../domain/steering/access.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
@@ -30,9 +31,12 @@ export function ProjectsPage() {
   const account = useAccount();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Math.floor(Number(params.get("page")) || 1));
-  const query = new URLSearchParams(FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])));
-  if (page > 1) query.set("offset", String((page - 1) * PAGE_SIZE));
-  const { data, problem, loading } = useApiGet<ListAnswer>(`/pilotage/projets${query.size ? `?${query}` : ""}`);
+  // The address's filters as they are: the server checks them (a wrong one is its French problem, shown below).
+  const query = Object.fromEntries([
+    ...FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])),
+    ...(page > 1 ? [["offset", (page - 1) * PAGE_SIZE]] : []),
+  ]) as RequestOf<ApiContract["GET /pilotage/projets"]>["query"];
+  const { data, problem, loading } = useApiGet("GET /pilotage/projets", { query });
   const year = params.get("year") ? Number(params.get("year")) : null;
   const setFilter = (name: (typeof FILTERS)[number], value: string) => {
     const next = new URLSearchParams(params);

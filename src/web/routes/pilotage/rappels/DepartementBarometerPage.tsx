@@ -1,5 +1,4 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { DepartementBarometer } from "../../../../domain/callback/contract.js";
 import { Page } from "../../../components/Page.js";
 import { integer } from "../api.js";
 import { BarometerView, YearRatesTable } from "../BarometerView.js";
@@ -31,7 +30,7 @@ export function DepartementBarometerPage() {
 }
 
 function IndicatorTable({ indicator }: { indicator: "epp" | "epnp" }) {
-  const { data, problem } = useApiGet<DepartementBarometer>(`/pilotage/rappels/barometre?indicator=${indicator}`);
+  const { data, problem } = useApiGet("GET /pilotage/rappels/barometre", { query: { indicator } });
   const code = indicator.toUpperCase();
   const id = `barometre-${indicator}`;
   return (

@@ -1,14 +1,7 @@
 import { Link } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import {
-  CALLBACK_STATUSES,
-  MOMENT_LABELS,
-  STATUS_LABELS,
-  type CallbackRequestView,
-  type CallbackStatus,
-  type Inbox,
-} from "../../../../domain/callback/contract.js";
+import { CALLBACK_STATUSES, MOMENT_LABELS, STATUS_LABELS, type CallbackRequestView, type CallbackStatus } from "../../../../domain/callback/contract.js";
 import { Page } from "../../../components/Page.js";
 import { dateTime } from "../api.js";
 import { departementName } from "../labels.js";
@@ -24,7 +17,7 @@ const SECTION_TITLES: Record<CallbackStatus, string> = { new: "Nouvelles demande
  */
 export function InboxPage() {
   const account = useAccount();
-  const { data, problem, loading, reload } = useApiGet<Inbox>("/pilotage/rappels");
+  const { data, problem, loading, reload } = useApiGet("GET /pilotage/rappels");
   const title = `Demandes de rappel — ${departementName(data?.departement ?? account.departement ?? "")}`;
   return (
     <Page title={title}>

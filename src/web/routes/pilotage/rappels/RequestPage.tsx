@@ -33,7 +33,7 @@ const ACTIONS: Record<CallbackRequestView["history"][number]["action"], string> 
 /** One request (its opening is recorded by the server), its history, and the actions: contacted, then closed with the outcome. */
 export function RequestPage() {
   const { id } = useParams();
-  const { data, problem, replace } = useApiGet<CallbackRequestView>(`/pilotage/rappels/${encodeURIComponent(id ?? "")}`);
+  const { data, problem, replace } = useApiGet("GET /pilotage/rappels/:id", { params: { id: id ?? "" } });
   const [message, setMessage] = useState<string | null>(null);
 
   if (!data)

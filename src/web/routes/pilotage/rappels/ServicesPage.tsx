@@ -4,8 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import type { z } from "zod";
-import { callbackServiceInputSchema, type CallbackService, type servicesListSchema } from "../../../../domain/callback/contract.js";
+import { callbackServiceInputSchema, type CallbackService } from "../../../../domain/callback/contract.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
 import { ErrorSummary } from "../../../components/ErrorSummary.js";
 import { Page } from "../../../components/Page.js";
@@ -40,7 +39,7 @@ const FIELD_MESSAGES: Record<string, string> = {
  */
 export function ServicesPage() {
   const account = useAccount();
-  const list = useApiGet<z.infer<typeof servicesListSchema>>(account.role === "national" ? "/pilotage/services-rappel" : null);
+  const list = useApiGet(account.role === "national" ? "GET /pilotage/services-rappel" : null);
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
