@@ -8,6 +8,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { startServer } from "../tests/support/server.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/chromium.js";
+import { locales } from "../src/domain/content/languages.js";
 
 /**
  * `npm run bench`: prints the figures of the foundation issue and of issue 19. Nothing here is asserted.
@@ -15,7 +16,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/chromium.js";
  * - first-load JS and CSS (gzip) of each page a parent or a visitor lands on;
  * - Lighthouse mobile (simulated throttling, Debian's Chromium) on each of them: a first visit (empty storage),
  *   then a returning parent (a profile saved on the device, the service worker installed) on the pages that
- *   change with it. LIGHTHOUSE_RUNS (default 5) runs each: median and range.
+ *   change with it. LIGHTHOUSE_RUNS (default 5) runs each: median and range (0: first-load bytes only);
+ * - the home and a stage page in Arabic, and the first-load bytes of every language's home (issue 14).
  */
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 /** BENCH_PAGES=/,/calendrier: only these paths (while developing). */
@@ -45,7 +47,7 @@ try {
   const first: Visit[] = ["première visite"];
   const returning: Visit[] = ["parent qui revient"];
   const both: Visit[] = ["première visite", "parent qui revient"];
-  const pages: { name: string; path: string; visits: Visit[] }[] = [
+  const pages: { name: string; path: string; visits: Visit[]; weightOnly?: boolean }[] = [
     { name: "accueil", path: "/", visits: both },
     { name: "parcours", path: "/parcours", visits: both },
     { name: "étape « Suite et fin de grossesse »", path: "/parcours/suite-grossesse", visits: first },
@@ -62,6 +64,10 @@ try {
     { name: "profil", path: "/profil", visits: first },
     { name: "mes données", path: "/mes-donnees", visits: first },
     { name: "baromètre", path: "/barometre", visits: first },
+    // Issue 14: the same pages in Arabic (right to left, its own font and catalogue sections), then each language's home.
+    { name: "accueil en arabe", path: "/ar", visits: first },
+    { name: "étape en arabe", path: "/ar/parcours/suite-grossesse", visits: first },
+    ...locales.filter((l) => l.prefix && l.code !== "ar").map((l) => ({ name: `accueil (${l.code})`, path: l.prefix, visits: first, weightOnly: true })),
   ].filter((p) => !ONLY || ONLY.includes(p.path));
 
   // 2. First-load bytes, as the browser fetches them on a first visit (lazy chunks included).
@@ -108,8 +114,9 @@ try {
     for (const visit of ["première visite", "parent qui revient"] as const) {
       if (visit === "parent qui revient") await seedProfile(chrome.port);
       for (const page of pages.filter((p) => p.visits.includes(visit))) {
+        const runs = page.weightOnly ? 0 : RUNS;
         const row: Row = { page: page.name, path: page.path, visit, failures: [], performance: [], lcp: [], tbt: [], cls: [], fcp: [] };
-        for (let run = 0; run < RUNS; run++) {
+        for (let run = 0; run < runs; run++) {
           const result = await lighthouse(server.url + page.path, {
             port: chrome.port,
             output: "json",

@@ -1,5 +1,5 @@
-import { compareDates, type IsoDate } from "../dates.js";
-import { ddrFromTerme } from "../journey/pregnancy.js";
+import { compareDates } from "../dates.js";
+import { isBornOf } from "../journey/pregnancy.js";
 import { childExamEvents } from "./child-exams.js";
 import { developmentCheckEvents } from "./development.js";
 import { leaveEvents } from "./leave.js";
@@ -41,14 +41,6 @@ export function compareEvents(a: CalendarEvent, b: CalendarEvent): number {
 
 export function childSubject(child: Pick<ChildInput, "id">): CalendarSubject {
   return `enfant-${child.id}`;
-}
-
-/**
- * Whether a child was born of this pregnancy: born after its first day (the DDR), or recorded with its
- * terme as due date (a premature baby). An older brother or sister was born before the DDR.
- */
-export function isBornOf(pregnancy: Pick<PregnancyInput, "terme">, child: { birthDate: IsoDate; expectedTerme?: IsoDate | null | undefined }): boolean {
-  return child.expectedTerme === pregnancy.terme || compareDates(child.birthDate, ddrFromTerme(pregnancy.terme)) >= 0;
 }
 
 function pregnancyCalendar(pregnancy: PregnancyInput, children: readonly ChildInput[]): CalendarEvent[] {
@@ -116,3 +108,6 @@ function childCalendar(child: ChildInput): CalendarEvent[] {
     ...developmentCheckEvents(subject, child),
   ];
 }
+
+// Lives with the pregnancy dates (light enough for the home page, which must not load the calendar's rules).
+export { isBornOf };

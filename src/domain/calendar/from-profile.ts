@@ -1,5 +1,5 @@
 import type { Profile } from "../profile/profile.js";
-import { isBornOf } from "./calendar.js";
+import { isBornOf } from "../journey/pregnancy.js";
 import type { CalendarInput } from "./types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from "../dates.js";
+import { addDays, compareDates, daysBetween, type IsoDate } from "../dates.js";
 
 /**
  * French convention: the due date (terme) is the first day of the last period (DDR) + 41 weeks
@@ -33,4 +33,12 @@ export function gestationalAge(terme: IsoDate, today: IsoDate): GestationalAge {
 /** "20 SA + 3 jours" — the way French maternity staff write it. */
 export function formatGestationalAge({ weeks, days }: GestationalAge): string {
   return days === 0 ? `${weeks} SA` : `${weeks} SA + ${days} jour${days > 1 ? "s" : ""}`;
+}
+
+/**
+ * Whether a child was born of this pregnancy: born after its first day (the DDR), or recorded with its
+ * terme as due date (a premature baby). An older brother or sister was born before the DDR.
+ */
+export function isBornOf(pregnancy: { terme: IsoDate }, child: { birthDate: IsoDate; expectedTerme?: IsoDate | null | undefined }): boolean {
+  return child.expectedTerme === pregnancy.terme || compareDates(child.birthDate, ddrFromTerme(pregnancy.terme)) >= 0;
 }

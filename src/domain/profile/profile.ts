@@ -2,8 +2,7 @@ import { addDays, addYears, compareDates, daysBetween, isValidIsoDate, type IsoD
 import type { SituationId } from "../content/taxonomy.js";
 import { hasSameDayBirths, MAX_BABIES, PROFILE_VERSION } from "./limits.js";
 import type { Pregnancy, Profile } from "./schema.js";
-import { termeFromDdr } from "../journey/pregnancy.js";
-import { isBornOf } from "../calendar/calendar.js";
+import { isBornOf, termeFromDdr } from "../journey/pregnancy.js";
 
 /**
  * The parent's profile. It lives only on the device (IndexedDB); this module validates it,
