@@ -27,7 +27,8 @@ try {
   const perLanguage = [...translations].map(([language, t]) => {
     const essentialCount = t.articles.filter((a) => essentials.includes(a.id)).length;
     const orientation = t.orientationEpds ? `, orientation EPDS ${Object.values(t.orientationEpds.texts).filter(Boolean).length} textes` : "";
-    return `${language} ${t.articles.length} (essentiels ${essentialCount}/${essentials.length}${orientation})`;
+    const calendar = t.calendar ? `, calendrier ${Object.keys(t.calendar.texts).length} textes` : "";
+    return `${language} ${t.articles.length} (essentiels ${essentialCount}/${essentials.length}${orientation}${calendar})`;
   });
   console.log(
     `Contenu valide : ${bundle.stages.length} étapes, ${bundle.themes.length} thèmes, ${bundle.articles.length} articles dont ${essentials.length} essentiels, questionnaire EPDS en ${[...epds.keys()].join(", ")}, repères de développement en ${[...development.keys()].join(", ")} (version ${bundle.version}).`,

@@ -44,7 +44,7 @@ export function apiRoutes(options: ApiOptions): FastifyPluginAsyncZod {
     );
     await api.register(contentRoutes(db, options.translations));
     if (epds) await api.register(epdsRoutes(epds));
-    await api.register(calendarRoutes(options.publicUrl?.hostname || undefined));
+    await api.register(calendarRoutes(options.publicUrl?.hostname || undefined, options.translations));
     if (places) await api.register(placesRoutes(db, places));
     await api.register(steeringRoutes(db, steering));
     await api.register(callbackPlugin(db, steering, options.callback ?? { keyring: null }));

@@ -2,6 +2,7 @@ import { addDays, type IsoDate } from "../dates.js";
 import { SOURCES } from "./sources.js";
 import { developmentPage } from "./development.js";
 import type { CalendarEvent, CalendarSubject } from "./types.js";
+import { text, type CalendarText } from "./texts.js";
 import { ageMonthsBetween, makeEvent, monthOfLife, weekOfLife, yearOfLife, type DateWindow } from "./windows.js";
 
 /**
@@ -24,43 +25,35 @@ import { ageMonthsBetween, makeEvent, monthOfLife, weekOfLife, yearOfLife, type 
 
 export interface ChildExamRule {
   ruleId: string;
-  title: string;
+  title: CalendarText;
   window: (birth: IsoDate) => DateWindow;
   healthCertificate: boolean;
 }
 
 export const CHILD_EXAMS: readonly ChildExamRule[] = [
-  { ruleId: "examen-8-jours", title: "Examen de santé des 8 premiers jours", window: (b) => ({ start: b, end: addDays(b, 8) }), healthCertificate: true },
-  { ruleId: "examen-2e-semaine", title: "Examen de santé de la 2e semaine", window: (b) => weekOfLife(b, 2), healthCertificate: false },
+  { ruleId: "examen-8-jours", title: text("examen-8-jours.title"), window: (b) => ({ start: b, end: addDays(b, 8) }), healthCertificate: true },
+  { ruleId: "examen-2e-semaine", title: text("examen-2e-semaine.title"), window: (b) => weekOfLife(b, 2), healthCertificate: false },
   ...[2, 3, 4, 5, 6, 9, 12, 13].map((month) => ({
     ruleId: `examen-${month}e-mois`,
-    title: `Examen de santé du ${month}e mois`,
+    title: text("examen-mois.title", { month }),
     window: (b: IsoDate) => monthOfLife(b, month),
     healthCertificate: month === 9,
   })),
-  { ruleId: "examen-16-18-mois", title: "Examen de santé entre 16 et 18 mois", window: (b) => ageMonthsBetween(b, 16, 18), healthCertificate: false },
+  { ruleId: "examen-16-18-mois", title: text("examen-16-18-mois.title"), window: (b) => ageMonthsBetween(b, 16, 18), healthCertificate: false },
   {
     ruleId: "examen-24-25-mois",
-    title: "Examen de santé du 24e ou 25e mois",
+    title: text("examen-24-25-mois.title"),
     window: (b) => ({ start: monthOfLife(b, 24).start, end: monthOfLife(b, 25).end }),
     healthCertificate: true,
   },
-  { ruleId: "examen-3e-annee", title: "Examen de santé de la 3e année", window: (b) => yearOfLife(b, 3), healthCertificate: false },
+  { ruleId: "examen-3e-annee", title: text("examen-3e-annee.title"), window: (b) => yearOfLife(b, 3), healthCertificate: false },
 ];
 
-function description(rule: ChildExamRule): string {
-  const what =
-    rule.ruleId === "examen-8-jours"
-      ? "Premier examen complet de bébé, le plus souvent fait à la maternité : poids, réflexes, dépistages du nouveau-né."
-      : "Examen obligatoire chez le médecin, le pédiatre ou à la PMI : croissance, développement, vue, audition et vaccins.";
+function description(rule: ChildExamRule): CalendarText {
+  if (rule.ruleId === "examen-8-jours") return text("examen-enfant.description.8-jours");
   // From 9 months, the exams fall in an age band of the development grid: the parent can bring the check's summary.
-  const development = DEVELOPMENT_EXAMS.has(rule.ruleId)
-    ? " et, si vous l'avez fait, le résumé du repérage des repères de développement de son âge (« Son développement »)"
-    : "";
-  const bring = rule.healthCertificate
-    ? `Apportez le carnet de santé (le médecin y remplit le certificat de santé)${development}.`
-    : `Apportez le carnet de santé${development}, et notez vos questions.`;
-  return `${what} ${bring} Pris en charge à 100 % par l'Assurance Maladie, gratuit à la PMI.`;
+  if (!DEVELOPMENT_EXAMS.has(rule.ruleId)) return text("examen-enfant.description");
+  return text(rule.healthCertificate ? "examen-enfant.description.certificat-developpement" : "examen-enfant.description.developpement");
 }
 
 /** Exams held at an age of the development grid (from 6 months, src/domain/calendar/development.ts). */

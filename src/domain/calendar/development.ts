@@ -3,6 +3,7 @@ import { isPremature, type ChildBirth } from "../development/age.js";
 import { DEVELOPMENT_SOURCES } from "../development/sources.js";
 import type { CalendarEvent, CalendarSubject, RuleSource } from "./types.js";
 import { makeEvent } from "./windows.js";
+import { text } from "./texts.js";
 
 /**
  * The development check proposed at each age of the official grid (livret « Détecter les signes d’un
@@ -12,13 +13,6 @@ import { makeEvent } from "./windows.js";
  * the 3-year grid (36–47 months) is on the development page, and the 4–6 years grids are the doctor's.
  */
 export const PROPOSED_BANDS = GRID_BANDS.filter((band) => band.fromMonths < 36);
-
-const LABELS: Record<string, string> = {
-  "6-mois": "de 6 à 11 mois",
-  "12-mois": "de 12 à 17 mois",
-  "18-mois": "de 18 à 23 mois",
-  "24-mois": "de 24 à 35 mois",
-};
 
 const source: RuleSource = {
   title: DEVELOPMENT_SOURCES.grille2024.title,
@@ -39,10 +33,8 @@ export function developmentCheckEvents(subject: CalendarSubject, child: ChildBir
     if (!window) return [];
     return [
       makeEvent(subject, `reperage-developpement-${band.id}`, window, {
-        title: `Faire le point sur son développement (${LABELS[band.id]})`,
-        description:
-          `Les repères de la grille officielle de repérage pour son âge${corrected && band.fromMonths < 24 ? " (âge corrigé : il est né prématuré)" : ""}, ` +
-          "une question par écran, oui / non / je ne sais pas. Ce n'est pas un diagnostic : le résumé se montre au médecin. Rien n'est envoyé.",
+        title: text("reperage-developpement.title", { from: band.fromMonths, to: band.toMonths }),
+        description: text(corrected && band.fromMonths < 24 ? "reperage-developpement.description.age-corrige" : "reperage-developpement.description"),
         kind: "suivi-medical",
         compulsory: false,
         audience: ["enfant"],

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { FEED_REMINDERS, feedQueryString, feedsOfInput, MAX_FEED_RANK, parseFeedQuery, type FeedQuery } from "./feed-query.js";
 import { MAX_BABIES } from "../profile/limits.js";
 import { addDays } from "../dates.js";
+import { contentLanguages } from "../content/languages.js";
 
 const isoDate = fc.integer({ min: 0, max: 200 * 366 }).map((n) => addDays("1950-01-01", n));
 const feedQuery: fc.Arbitrary<FeedQuery> = fc.record(
@@ -13,6 +14,7 @@ const feedQuery: fc.Arbitrary<FeedQuery> = fc.record(
     rang: fc.integer({ min: 1, max: MAX_FEED_RANK }),
     multiple: fc.integer({ min: 1, max: MAX_BABIES }),
     rappels: fc.constantFrom(...FEED_REMINDERS),
+    langue: fc.constantFrom(...contentLanguages),
   },
   { requiredKeys: ["rang", "multiple", "rappels"] },
 );
@@ -30,7 +32,7 @@ describe("feed query string", () => {
     fc.assert(
       fc.property(feedQuery, (query) => {
         const keys = [...new URLSearchParams(feedQueryString(query)).keys()];
-        expect(keys).toEqual(["terme", "ddr", "naissance", "rang", "multiple", "rappels"].filter((k) => query[k as keyof FeedQuery] !== undefined));
+        expect(keys).toEqual(["terme", "ddr", "naissance", "rang", "multiple", "rappels", "langue"].filter((k) => query[k as keyof FeedQuery] !== undefined));
       }),
     );
     expect(feedQueryString({ terme: "2027-03-01", rang: 1, multiple: 1, rappels: "jour-meme" })).toBe("terme=2027-03-01&rang=1&multiple=1&rappels=jour-meme");
@@ -43,6 +45,14 @@ describe("feed query string", () => {
     expect(parseFeedQuery("terme=2027-03-01&rang=1&rang=2")).toEqual({ error: "rang : une seule valeur attendue" });
     expect(parseFeedQuery("terme=2027-03-01&couleur=bleu")).toHaveProperty("error");
     expect(parseFeedQuery("terme=2027-03-01&rappels=toujours")).toHaveProperty("error");
+    expect(parseFeedQuery("terme=2027-03-01&langue=ar")).toEqual({ query: { terme: "2027-03-01", rang: 1, multiple: 1, rappels: "aucun", langue: "ar" } });
+    expect(parseFeedQuery("terme=2027-03-01&langue=klingon")).toEqual({ error: `langue : langue inconnue : ${contentLanguages.join(", ")}` });
+  });
+
+  it("writes the language of the feed, except French (the default)", () => {
+    const input = { pregnancy: { terme: "2027-05-01", fetuses: 1, rank: 1, unmarriedParents: false, gestationalDiabetesRisk: false }, children: [] };
+    expect(feedsOfInput(input, "aucun", "ar").map((f) => feedQueryString(f.query))).toEqual(["terme=2027-05-01&rang=1&multiple=1&rappels=aucun&langue=ar"]);
+    expect(feedsOfInput(input, "aucun", "fr").map((f) => feedQueryString(f.query))).toEqual(["terme=2027-05-01&rang=1&multiple=1&rappels=aucun"]);
   });
 
   it("gives one feed per pregnancy and one per birth date (twins share theirs)", () => {

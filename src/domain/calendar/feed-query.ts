@@ -3,11 +3,13 @@ import type { IsoDate } from "../dates.js";
 import { MAX_BABIES } from "../profile/limits.js";
 import type { Reminder } from "./ics.js";
 import type { CalendarInput } from "./types.js";
+import { contentLanguages, type ContentLanguage } from "../content/languages.js";
 
 /**
  * The query string of the calendar feed (`GET /api/v1/calendar(.ics)?terme=…&rang=…&multiple=…&rappels=…`): the one
  * definition the server validates (`querystring` of the route, so the OpenAPI describes it) and the browser builds
- * its subscription links with. Parameter names are French, as in the published API.
+ * its subscription links with. Parameter names are French, as in the published API. `langue` writes the events in one
+ * of the app's languages (content/traductions/<langue>/calendrier.json), French when absent.
  */
 export const FEED_REMINDERS = ["aucun", "jour-meme", "semaine-avant"] as const satisfies readonly Reminder[];
 /** The child's rank (1 = first child) the leave rules read; 20 is far above any real family. */
@@ -22,11 +24,12 @@ export const feedQuerySchema = z.strictObject({
   rang: z.coerce.number().int().min(1).max(MAX_FEED_RANK).default(1),
   multiple: z.coerce.number().int().min(1).max(MAX_BABIES).default(1),
   rappels: z.enum(FEED_REMINDERS).default("aucun"),
+  langue: z.enum(contentLanguages as [ContentLanguage, ...ContentLanguage[]], { message: `langue inconnue : ${contentLanguages.join(", ")}` }).optional(),
 });
 /** A parsed feed query: the dates as given (the route checks them against today), the defaults filled in. */
 export type FeedQuery = z.output<typeof feedQuerySchema>;
 
-const KEYS = ["terme", "ddr", "naissance", "rang", "multiple", "rappels"] as const satisfies readonly (keyof FeedQuery)[];
+const KEYS = ["terme", "ddr", "naissance", "rang", "multiple", "rappels", "langue"] as const satisfies readonly (keyof FeedQuery)[];
 
 /** The query string (without `?`) for a feed query, its parameters always in the same order. */
 export function feedQueryString(query: FeedQuery): string {
@@ -52,18 +55,26 @@ export function parseFeedQuery(search: string): { query: FeedQuery } | { error: 
   return { query: parsed.data };
 }
 
-/** One feed per pregnancy or birth date of the calendar input (twins share one), as the calendar on the device counts them. */
-export function feedsOfInput(input: CalendarInput, reminder: Reminder): { kind: "terme" | "naissance"; date: IsoDate; query: FeedQuery }[] {
+/**
+ * One feed per pregnancy or birth date of the calendar input (twins share one), as the calendar on the device counts
+ * them, in `language` (French, the default, is not written).
+ */
+export function feedsOfInput(
+  input: CalendarInput,
+  reminder: Reminder,
+  language: ContentLanguage = "fr",
+): { kind: "terme" | "naissance"; date: IsoDate; query: FeedQuery }[] {
   const feeds: { kind: "terme" | "naissance"; date: IsoDate; query: FeedQuery }[] = [];
+  const langue = language === "fr" ? {} : { langue: language };
   if (input.pregnancy) {
     const { terme, rank, fetuses } = input.pregnancy;
-    feeds.push({ kind: "terme", date: terme, query: { terme, rang: rank, multiple: fetuses, rappels: reminder } });
+    feeds.push({ kind: "terme", date: terme, query: { terme, rang: rank, multiple: fetuses, rappels: reminder, ...langue } });
   }
   for (const child of new Map(input.children.map((c) => [c.birthDate, c])).values())
     feeds.push({
       kind: "naissance",
       date: child.birthDate,
-      query: { naissance: child.birthDate, rang: child.rank, multiple: child.siblingsBornSameDay + 1, rappels: reminder },
+      query: { naissance: child.birthDate, rang: child.rank, multiple: child.siblingsBornSameDay + 1, rappels: reminder, ...langue },
     });
   return feeds;
 }

@@ -18,7 +18,10 @@ const options = { calendarName: "Mille Jours", stamp, reminder: "jour-meme" as c
 
 describe("toIcs, read back by ical.js (Mozilla's parser)", () => {
   const events = computeCalendar(calendarInputFromProfile(profile));
-  const text = toIcs(events.map(icsEntryFromEvent), options);
+  const text = toIcs(
+    events.map((event) => icsEntryFromEvent(event)),
+    options,
+  );
   const vevents = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent");
 
   it("writes every event as an all-day window with a stable UID", () => {
@@ -47,7 +50,12 @@ describe("toIcs, read back by ical.js (Mozilla's parser)", () => {
   });
 
   it("gives the same file for the same input (re-import updates instead of duplicating)", () => {
-    expect(toIcs(computeCalendar(calendarInputFromProfile(profile)).map(icsEntryFromEvent), options)).toBe(text);
+    expect(
+      toIcs(
+        computeCalendar(calendarInputFromProfile(profile)).map((event) => icsEntryFromEvent(event)),
+        options,
+      ),
+    ).toBe(text);
   });
 });
 

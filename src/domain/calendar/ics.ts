@@ -1,5 +1,7 @@
 import { addDays, type IsoDate } from "../dates.js";
 import type { CalendarEvent } from "./types.js";
+import { CALENDAR_TEXTS, text, type CalendarText, type CalendarTextKey } from "./texts.js";
+import { calendarText, FRENCH_CALENDAR, localizeEventText, type CalendarLanguage } from "./translation.js";
 
 /**
  * A small RFC 5545 writer: all-day events as `VALUE=DATE` windows (DTEND is the day after the last day),
@@ -103,21 +105,31 @@ export function toIcs(entries: readonly IcsEntry[], options: IcsOptions): string
 
 /** French label of each kind of event, for screens and calendar files. */
 export const eventKindLabels: Record<CalendarEvent["kind"], string> = {
-  "suivi-medical": "Suivi médical",
-  demarche: "Démarche",
-  "droit-conge": "Droit et congé",
-  vaccination: "Vaccination",
+  "suivi-medical": CALENDAR_TEXTS["type.suivi-medical"],
+  demarche: CALENDAR_TEXTS["type.demarche"],
+  "droit-conge": CALENDAR_TEXTS["type.droit-conge"],
+  vaccination: CALENDAR_TEXTS["type.vaccination"],
 };
 
-/** A computed event as an ICS entry: its explanation, whether it is compulsory, and its source. */
-export function icsEntryFromEvent(event: CalendarEvent): IcsEntry {
-  const status = event.compulsory ? "Obligatoire." : "Recommandé.";
+/**
+ * A computed event as an ICS entry: its explanation, whether it is compulsory, and its source; in `language` where
+ * translated (src/domain/calendar/translation.ts), French otherwise.
+ */
+export function icsEntryFromEvent(event: CalendarEvent, language: CalendarLanguage = FRENCH_CALENDAR): IcsEntry {
+  const label = (key: CalendarTextKey, values?: CalendarText["values"]) => calendarText(text(key, values), language).text;
+  const { title, description } = localizeEventText(event, language);
+  const status = label(event.compulsory ? "ics.obligatoire" : "ics.recommande");
   return {
     uid: event.id,
-    title: event.title,
-    description: `${event.description}\n${status}\nSource : ${event.source.publisher} – ${event.source.url}`,
+    title,
+    description: `${description}\n${status}\n${label("ics.source", { publisher: event.source.publisher, url: event.source.url })}`,
     start: event.start,
     end: event.end,
-    categories: [eventKindLabels[event.kind]],
+    categories: [label(`type.${event.kind}`)],
   };
+}
+
+/** The calendar's name in calendar apps, in `language`. */
+export function icsCalendarName(language: CalendarLanguage = FRENCH_CALENDAR): string {
+  return calendarText(text("ics.nom"), language).text;
 }

@@ -3,6 +3,7 @@ import { lastOfJoursOuvrables, jourOuvrableOnOrAfter } from "./holidays.js";
 import { SOURCES } from "./sources.js";
 import type { CalendarEvent, CalendarSubject } from "./types.js";
 import { makeEvent, maxDate, type DateWindow } from "./windows.js";
+import { text, type CalendarText } from "./texts.js";
 
 /**
  * Parents' leave around a birth, for employees of the private sector (the rules of civil servants,
@@ -66,25 +67,25 @@ export function maternityLeaveWindow(input: MaternityLeaveInput): MaternityLeave
   return { start: birth, end: addDays(birth, totalDays - 1 + extraDays), weeks, extraDays };
 }
 
-function babiesLabel(rank: number, babies: number): string {
-  if (babies >= 3) return "pour des triplés ou plus";
-  if (babies === 2) return "pour des jumeaux";
-  return rank >= 3 ? "à partir du 3e enfant" : "pour un 1er ou un 2e enfant";
+function durationText(rank: number, babies: number, weeks: MaternityWeeks): CalendarText {
+  const values = { weeks: weeks.prenatal + weeks.postnatal, prenatal: weeks.prenatal, postnatal: weeks.postnatal };
+  if (babies >= 3) return text("conge-maternite.duree.triples", values);
+  if (babies === 2) return text("conge-maternite.duree.jumeaux", values);
+  return text(rank >= 3 ? "conge-maternite.duree.rang-3" : "conge-maternite.duree.rang-1-2", values);
 }
 
 function maternityLeaveEvent(subject: CalendarSubject, input: MaternityLeaveInput): CalendarEvent {
   const leave = maternityLeaveWindow(input);
   const { prenatal, postnatal } = leave.weeks;
   const early = input.birth !== null && compareDates(input.birth, input.presumedBirth) < 0;
-  const first = `Congé maternité de ${prenatal + postnatal} semaines ${babiesLabel(input.rank, input.babies)} : ${prenatal} avant la date prévue d'accouchement et ${postnatal} après.`;
-  const second = early
+  const birth = early
     ? leave.extraDays > 0
-      ? `Bébé est né tôt : les semaines non prises avant la naissance s'ajoutent après, plus ${leave.extraDays} jours parce qu'il a été hospitalisé.`
-      : "Bébé est né avant la date prévue : les semaines non prises avant la naissance s'ajoutent après, vous ne perdez rien."
-    : "Vous devez arrêter au moins 8 semaines, dont 6 après la naissance.";
+      ? text("conge-maternite.naissance-tot-hospitalisation", { days: leave.extraDays })
+      : text("conge-maternite.naissance-tot")
+    : text("conge-maternite.au-moins-8-semaines");
   return makeEvent(subject, "conge-maternite", leave, {
-    title: `Congé maternité (${prenatal + postnatal} semaines)`,
-    description: `${first} ${second} Prévenez votre employeur par écrit ; l'Assurance Maladie verse des indemnités journalières, sous conditions.`,
+    title: text("conge-maternite.title", { weeks: prenatal + postnatal }),
+    description: text("conge-maternite.description", { duration: durationText(input.rank, input.babies, leave.weeks), birth }),
     kind: "droit-conge",
     compulsory: false,
     audience: ["mere"],
@@ -143,26 +144,24 @@ function paternityEvents(subject: CalendarSubject, birth: IsoDate, babies: numbe
   return [
     makeEvent(subject, "conge-naissance-3-jours", leave.birthLeave, {
       ...common,
-      title: "Congé de naissance du second parent (3 jours)",
-      description:
-        "Si vous êtes salarié, 3 jours ouvrables de congé de naissance, à partir du jour de la naissance ou du premier jour ouvrable qui suit, au choix. Ils sont payés par votre employeur, qui ne peut pas vous faire travailler pendant ces jours.",
+      title: text("conge-naissance-3-jours.title"),
+      description: text("conge-naissance-3-jours.description"),
       compulsory: true,
       placeTypes: [],
       source: SOURCES.congeNaissance3Jours,
     }),
     makeEvent(subject, "conge-paternite-4-jours", leave.compulsory, {
       ...common,
-      title: "Congé paternité : les 4 premiers jours, obligatoires",
-      description:
-        "Les 4 premiers jours du congé de paternité et d'accueil de l'enfant suivent tout de suite le congé de naissance : avec lui, cela fait 7 jours à la maison. L'Assurance Maladie les indemnise, sous conditions : envoyez-lui l'acte de naissance.",
+      title: text("conge-paternite-4-jours.title"),
+      description: text("conge-paternite-4-jours.description"),
       compulsory: true,
       placeTypes: ["cpam"],
       source: SOURCES.congePaternite,
     }),
     makeEvent(subject, "conge-paternite-suite", leave.remaining, {
       ...common,
-      title: `Congé paternité : les ${leave.remainingDays} jours restants`,
-      description: `Il vous reste ${leave.remainingDays} jours de congé de paternité (week-ends compris)${babies > 1 ? " pour une naissance multiple" : ""}, à prendre d'un coup ou en 2 fois d'au moins 5 jours, avant les 6 mois de l'enfant. Prévenez votre employeur un mois avant chaque période ; l'Assurance Maladie les indemnise, sous conditions.`,
+      title: text("conge-paternite-suite.title", { days: leave.remainingDays }),
+      description: text(babies > 1 ? "conge-paternite-suite.description.multiple" : "conge-paternite-suite.description", { days: leave.remainingDays }),
       compulsory: false,
       placeTypes: ["cpam"],
       source: SOURCES.congePaternite,
@@ -197,8 +196,8 @@ export const CONGE_NAISSANCE_BIRTHS_FROM: IsoDate = "2026-01-01";
 export const CONGE_NAISSANCE_OPEN_FROM: IsoDate = "2026-07-01";
 export const CONGE_NAISSANCE_TRANSITION_BIRTHS_UNTIL: IsoDate = "2026-06-30";
 export const CONGE_NAISSANCE_TRANSITION_DEADLINE: IsoDate = "2027-03-31";
-/** Plafond mensuel de la sécurité sociale 2026, the ceiling of the earnings the allowance is computed on. */
-export const CONGE_NAISSANCE_CEILING_2026 = "4 005 €";
+/** Plafond mensuel de la sécurité sociale 2026 (its French wording is in the texts, texts.ts). */
+export { CONGE_NAISSANCE_CEILING_2026 } from "./texts.js";
 
 export function congeNaissanceEligible(birth: IsoDate, presumedBirth: IsoDate): boolean {
   return compareDates(birth, CONGE_NAISSANCE_BIRTHS_FROM) >= 0 || compareDates(presumedBirth, CONGE_NAISSANCE_BIRTHS_FROM) >= 0;
@@ -222,31 +221,26 @@ export function congeNaissanceWindow(birth: IsoDate, previousLeaveEnd: IsoDate, 
 }
 
 function congeNaissanceEvents(subject: CalendarSubject, birth: IsoDate, presumedBirth: IsoDate, maternityEnd: IsoDate, paternityEnd: IsoDate): CalendarEvent[] {
-  const when = congeNaissanceTransition(birth, presumedBirth) ? "entre le 1er juillet 2026 et le 31 mars 2027" : "dans les 9 mois qui suivent la naissance";
-  const pay = `La Sécurité sociale verse 70 % du salaire net le 1er mois et 60 % le 2e, sur un salaire pris en compte jusqu'à ${CONGE_NAISSANCE_CEILING_2026} par mois.`;
+  const when = text(congeNaissanceTransition(birth, presumedBirth) ? "conge-naissance-2026.periode-transition" : "conge-naissance-2026.periode-9-mois");
   const parents = [
     {
-      ruleId: "conge-naissance-2026-mere",
+      ruleId: "conge-naissance-2026-mere" as const,
       audience: "mere" as const,
       after: maternityEnd,
-      who: "Après le congé maternité",
-      notice: "Prévenez votre employeur au moins un mois avant.",
     },
     {
-      ruleId: "conge-naissance-2026-second-parent",
+      ruleId: "conge-naissance-2026-second-parent" as const,
       audience: "second-parent" as const,
       after: paternityEnd,
-      who: "Après le congé paternité",
-      notice: "Prévenez votre employeur au moins un mois avant, ou 15 jours avant s'il suit tout de suite votre congé paternité.",
     },
   ];
-  return parents.flatMap(({ ruleId, audience, after, who, notice }) => {
+  return parents.flatMap(({ ruleId, audience, after }) => {
     const window = congeNaissanceWindow(birth, after, presumedBirth);
     if (!window) return [];
     return [
       makeEvent(subject, ruleId, window, {
-        title: `Congé supplémentaire de naissance (${audience === "mere" ? "mère" : "second parent"})`,
-        description: `${who}, vous pouvez prendre 1 ou 2 mois de congé de naissance en plus, d'un bloc ou en 2 fois un mois, ${when}. ${pay} ${notice}`,
+        title: text(`${ruleId}.title`),
+        description: text(`${ruleId}.description`, { when }),
         kind: "droit-conge",
         compulsory: false,
         audience: [audience],

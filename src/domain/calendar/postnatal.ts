@@ -2,6 +2,7 @@ import { addDays, addMonths, type IsoDate } from "../dates.js";
 import { workingDayOnOrAfter } from "./holidays.js";
 import { SOURCES } from "./sources.js";
 import type { CalendarEvent, CalendarSubject } from "./types.js";
+import { text } from "./texts.js";
 import { makeEvent, weeksOfLife, type DateWindow } from "./windows.js";
 
 /** The birth declaration (one per child) and the mother's follow-up after a birth. */
@@ -27,9 +28,8 @@ export function birthDeclarationEvent(subject: CalendarSubject, birth: IsoDate):
     "declaration-naissance",
     { start: birth, end: birthDeclarationDeadline(birth) },
     {
-      title: "Déclarer la naissance à la mairie (5 jours)",
-      description:
-        "Déclarez la naissance à la mairie du lieu de naissance avant la fin du délai : c'est ce qui crée l'acte de naissance. Apportez le certificat d'accouchement, vos pièces d'identité et, s'il y en a, le livret de famille ou l'acte de reconnaissance. C'est gratuit, et la maternité explique souvent comment faire sur place.",
+      title: text("declaration-naissance.title"),
+      description: text("declaration-naissance.description"),
       kind: "demarche",
       compulsory: true,
       audience: ["second-parent", "mere"],
@@ -92,9 +92,8 @@ export interface MotherFollowUpInput {
 export function motherFollowUpEvents({ subject, birth, rank, postnatalRiskFactors }: MotherFollowUpInput): CalendarEvent[] {
   const events: CalendarEvent[] = [
     makeEvent(subject, "suivi-sage-femme-domicile", homeVisitsWindow(birth), {
-      title: "Visites de la sage-femme à la maison (jusqu'au 12e jour)",
-      description:
-        "Après la sortie de la maternité, une sage-femme peut venir chez vous vérifier que tout va bien pour vous et pour bébé, et répondre à vos questions sur l'allaitement ou le biberon. Gardez à portée de main votre carte Vitale et le carnet de santé de bébé. Pris en charge à 100 % jusqu'au 12e jour.",
+      title: text("suivi-sage-femme-domicile.title"),
+      description: text("suivi-sage-femme-domicile.description"),
       kind: "suivi-medical",
       compulsory: false,
       audience: ["mere", "enfant"],
@@ -103,9 +102,8 @@ export function motherFollowUpEvents({ subject, birth, rank, postnatalRiskFactor
       source: SOURCES.suiviPostnatal,
     }),
     makeEvent(subject, "entretien-postnatal-precoce", postnatalInterviewWindow(birth), {
-      title: "Entretien postnatal précoce (4e à 8e semaine)",
-      description:
-        "Un rendez-vous pour vous, avec une sage-femme ou un médecin, où le second parent peut venir : votre fatigue, votre moral, l'allaitement ou le biberon, l'aide autour de vous. La loi le rend obligatoire : il doit vous être proposé, et c'est à vous de l'accepter. Remboursé par l'Assurance Maladie, votre mutuelle peut compléter.",
+      title: text("entretien-postnatal-precoce.title"),
+      description: text("entretien-postnatal-precoce.description"),
       kind: "suivi-medical",
       // CSP L2122-1 (LFSS 2022 art. 86): « un entretien postnatal précoce obligatoire est réalisé ».
       compulsory: true,
@@ -115,9 +113,8 @@ export function motherFollowUpEvents({ subject, birth, rank, postnatalRiskFactor
       source: SOURCES.entretienPostnatal,
     }),
     makeEvent(subject, "examen-postnatal", postnatalExamWindow(birth), {
-      title: "Consultation postnatale (6 à 8 semaines)",
-      description:
-        "Consultation obligatoire avec un médecin ou une sage-femme : on vérifie comment votre corps se remet, on parle de contraception, et on peut vous prescrire la rééducation du périnée. Apportez votre carte Vitale et le compte rendu de l'accouchement. Prise en charge à 100 % par l'Assurance Maladie.",
+      title: text("examen-postnatal.title"),
+      description: text("examen-postnatal.description"),
       kind: "suivi-medical",
       compulsory: true,
       audience: ["mere"],
@@ -126,9 +123,8 @@ export function motherFollowUpEvents({ subject, birth, rank, postnatalRiskFactor
       source: { ...SOURCES.suiviPostnatal, reference: "Code de la santé publique, art. R2122-3 ; service-public.fr F963" },
     }),
     makeEvent(subject, "seances-suivi-postnatal", midwifeSessionsWindow(birth), {
-      title: "2 séances de suivi avec une sage-femme, si besoin",
-      description:
-        "Si vous avez besoin de plus de soutien après le retour à la maison, deux séances avec une sage-femme sont possibles du 8e jour à la 14e semaine : douleurs, fatigue, allaitement, moral. Apportez votre carte Vitale. Remboursées par l'Assurance Maladie.",
+      title: text("seances-suivi-postnatal.title"),
+      description: text("seances-suivi-postnatal.description"),
       kind: "suivi-medical",
       compulsory: false,
       audience: ["mere"],
@@ -137,9 +133,8 @@ export function motherFollowUpEvents({ subject, birth, rank, postnatalRiskFactor
       source: SOURCES.suiviPostnatal,
     }),
     makeEvent(subject, "reeducation-perinee", perinealRehabilitationWindow(birth), {
-      title: "Rééducation du périnée",
-      description:
-        "Des séances pour renforcer les muscles du bas du ventre, éviter les fuites urinaires et retrouver du tonus, à commencer vers 6 semaines après la naissance. Il faut l'ordonnance de la consultation postnatale ; une sage-femme ou un kinésithérapeute les fait. Prises en charge à 100 % par l'Assurance Maladie.",
+      title: text("reeducation-perinee.title"),
+      description: text("reeducation-perinee.description"),
       kind: "suivi-medical",
       compulsory: false,
       audience: ["mere"],
@@ -151,9 +146,8 @@ export function motherFollowUpEvents({ subject, birth, rank, postnatalRiskFactor
   if (rank === 1 || postnatalRiskFactors)
     events.push(
       makeEvent(subject, "entretien-postnatal-2", secondPostnatalInterviewWindow(birth), {
-        title: "2e entretien postnatal (10e à 14e semaine)",
-        description:
-          "Un second entretien peut vous être proposé, surtout après un premier bébé ou si vous vous sentez fragile : on refait le point sur votre moral et vos besoins. Parlez-en à votre sage-femme ou à votre médecin. Remboursé par l'Assurance Maladie.",
+        title: text("entretien-postnatal-2.title"),
+        description: text("entretien-postnatal-2.description"),
         kind: "suivi-medical",
         compulsory: false,
         audience: ["mere", "second-parent"],

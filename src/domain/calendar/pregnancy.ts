@@ -2,6 +2,7 @@ import { addDays, addMonths, type IsoDate } from "../dates.js";
 import { ddrFromTerme } from "../journey/pregnancy.js";
 import { SOURCES } from "./sources.js";
 import type { CalendarEvent, PregnancyInput } from "./types.js";
+import { text, type CalendarText } from "./texts.js";
 import { ddgFromTerme, intersect, makeEvent, pregnancyMonth, saDay, type DateWindow } from "./windows.js";
 
 /**
@@ -26,22 +27,15 @@ export function prenatalExamWindow(terme: IsoDate, exam: number): DateWindow {
   return exam === 7 ? { start: month.start, end: terme } : month;
 }
 
-const EXAM_EXTRA: Record<number, string> = {
-  1: "Premier rendez-vous de grossesse avec un médecin ou une sage-femme : examen, prises de sang (groupe sanguin, rubéole, toxoplasmose…) et déclaration de grossesse. Apportez votre carte Vitale et, si vous en avez, vos derniers résultats d'analyses. Pris en charge à 100 % par l'Assurance Maladie.",
-  4: "Examen du 6e mois : tension, poids, analyse d'urine, écoute du cœur du bébé, et une prise de sang qui recherche notamment l'hépatite B. Apportez votre dossier de grossesse et vos résultats. Pris en charge à 100 % par l'Assurance Maladie.",
-};
-
-function prenatalExamDescription(exam: number): string {
-  return (
-    EXAM_EXTRA[exam] ??
-    "Rendez-vous du mois avec votre médecin ou votre sage-femme : tension, poids, analyse d'urine et écoute du cœur du bébé. Apportez votre dossier de grossesse et vos derniers résultats. Pris en charge à 100 % par l'Assurance Maladie."
-  );
+function prenatalExamDescription(exam: number): CalendarText {
+  if (exam === 1) return text("examen-prenatal-1.description");
+  return text(exam === 4 ? "examen-prenatal-4.description" : "examen-prenatal.description");
 }
 
 function prenatalExams(terme: IsoDate): CalendarEvent[] {
   return [1, 2, 3, 4, 5, 6, 7].map((exam) =>
     makeEvent(SUBJECT, `examen-prenatal-${exam}`, prenatalExamWindow(terme, exam), {
-      title: exam === 1 ? "1er examen prénatal, avant la fin du 3e mois" : `Examen prénatal n° ${exam} (${exam + 2}e mois)`,
+      title: exam === 1 ? text("examen-prenatal-1.title") : text("examen-prenatal.title", { exam, month: exam + 2 }),
       description: prenatalExamDescription(exam),
       kind: "suivi-medical",
       compulsory: true,
@@ -69,35 +63,11 @@ export function ultrasoundWindow(terme: IsoDate, n: 1 | 2 | 3): DateWindow {
   return { start: saDay(terme, from[0], from[1]), end: saDay(terme, to[0], to[1]) };
 }
 
-const ULTRASOUND_TEXT: Record<1 | 2 | 3, { title: string; description: string }> = {
-  1: {
-    title: "1re échographie (11 à 13 SA + 6 jours)",
-    description:
-      "Elle date précisément la grossesse, compte les bébés et mesure la nuque du fœtus pour le dépistage de la trisomie 21. Apportez l'ordonnance et votre carte Vitale. Remboursée à 70 % par l'Assurance Maladie, votre mutuelle complète souvent.",
-  },
-  2: {
-    title: "2e échographie (22 à 24 SA)",
-    description:
-      "L'échographie « morphologique » vérifie un à un les organes du bébé et sa croissance. Apportez l'ordonnance, votre carte Vitale et le compte rendu de la 1re échographie. Remboursée par l'Assurance Maladie (à 100 % à partir du 6e mois).",
-  },
-  3: {
-    title: "3e échographie (32 à 34 SA)",
-    description:
-      "Elle contrôle la croissance du bébé, sa position et celle du placenta avant l'accouchement. Apportez l'ordonnance, votre carte Vitale et les comptes rendus précédents. Prise en charge à 100 % par l'Assurance Maladie.",
-  },
-};
-
 function ultrasounds(terme: IsoDate, fetuses: number): CalendarEvent[] {
   return ([1, 2, 3] as const).map((n) =>
     makeEvent(SUBJECT, `echographie-${n}`, ultrasoundWindow(terme, n), {
-      title: ULTRASOUND_TEXT[n].title,
-      description:
-        n === 1 && fetuses > 1
-          ? ULTRASOUND_TEXT[n].description.replace(
-              "Apportez l'ordonnance et votre carte Vitale.",
-              "Apportez l'ordonnance et votre carte Vitale ; pour des jumeaux ou plus, d'autres échographies seront prévues entre celles-ci.",
-            )
-          : ULTRASOUND_TEXT[n].description,
+      title: text(`echographie-${n}.title`),
+      description: text(n === 1 && fetuses > 1 ? "echographie-1.description.multiple" : `echographie-${n}.description`),
       kind: "suivi-medical",
       compulsory: false,
       audience: ["mere", "second-parent"],
@@ -121,9 +91,8 @@ export function pregnancyDeclarationWindow(terme: IsoDate): DateWindow {
 
 function pregnancyDeclaration(terme: IsoDate): CalendarEvent {
   return makeEvent(SUBJECT, "declaration-grossesse", pregnancyDeclarationWindow(terme), {
-    title: "Déclarer la grossesse (avant la fin de la 14e semaine)",
-    description:
-      "Au premier examen prénatal, le médecin ou la sage-femme déclare votre grossesse en ligne à l'Assurance Maladie et à la CAF : c'est ce qui ouvre vos droits. Apportez votre carte Vitale et vérifiez que c'est fait avant la fin de la 14e semaine d'aménorrhée. C'est gratuit.",
+    title: text("declaration-grossesse.title"),
+    description: text("declaration-grossesse.description"),
     kind: "demarche",
     compulsory: true,
     audience: ["mere"],
@@ -145,9 +114,8 @@ export function earlyPrenatalInterviewWindow(terme: IsoDate): DateWindow {
 
 function earlyPrenatalInterview(terme: IsoDate): CalendarEvent {
   return makeEvent(SUBJECT, "entretien-prenatal-precoce", earlyPrenatalInterviewWindow(terme), {
-    title: "Entretien prénatal précoce (vers le 4e mois)",
-    description:
-      "Un temps d'échange avec une sage-femme ou un médecin, seule ou à deux, pour parler de vos besoins, de vos inquiétudes et de l'arrivée du bébé : personne ne vous examine. La loi le rend obligatoire : il doit vous être proposé, et c'est à vous de l'accepter, même plus tard dans la grossesse. Pris en charge à 100 % par l'Assurance Maladie.",
+    title: text("entretien-prenatal-precoce.title"),
+    description: text("entretien-prenatal-precoce.description"),
     kind: "suivi-medical",
     compulsory: true,
     audience: ["mere", "second-parent"],
@@ -161,9 +129,8 @@ function earlyPrenatalInterview(terme: IsoDate): CalendarEvent {
 // service-public.fr F963 (above): compulsory pre-anaesthesia consultation in the 8th month.
 function anaesthesiaConsultation(terme: IsoDate): CalendarEvent {
   return makeEvent(SUBJECT, "consultation-anesthesie", pregnancyMonth(terme, 8), {
-    title: "Consultation avec l'anesthésiste (8e mois)",
-    description:
-      "Rendez-vous obligatoire avec un médecin anesthésiste de la maternité, même si vous ne prévoyez pas de péridurale. Apportez votre carte Vitale, votre carte de groupe sanguin et vos derniers résultats. Pris en charge par l'Assurance Maladie.",
+    title: text("consultation-anesthesie.title"),
+    description: text("consultation-anesthesie.description"),
     kind: "suivi-medical",
     compulsory: true,
     audience: ["mere"],
@@ -182,9 +149,8 @@ export function glucoseTestWindow(terme: IsoDate): DateWindow {
 
 function glucoseTest(terme: IsoDate): CalendarEvent {
   return makeEvent(SUBJECT, "depistage-diabete-gestationnel", glucoseTestWindow(terme), {
-    title: "Test du diabète de grossesse (24 à 28 SA)",
-    description:
-      "Comme vous avez un facteur de risque, une prise de sang recherche un diabète de grossesse : à jeun, puis 1 et 2 heures après avoir bu une boisson sucrée, au laboratoire. Venez à jeun avec l'ordonnance et votre carte Vitale, et prévoyez 2 heures sur place. Remboursé par l'Assurance Maladie.",
+    title: text("depistage-diabete-gestationnel.title"),
+    description: text("depistage-diabete-gestationnel.description"),
     kind: "suivi-medical",
     compulsory: false,
     audience: ["mere"],
@@ -217,10 +183,8 @@ function rsvPrevention(terme: IsoDate): CalendarEvent {
   const window = rsvMaternalWindow(terme);
   const inCampaign = rsvCampaignOverlap(window) !== null;
   return makeEvent(SUBJECT, "prevention-bronchiolite", window, {
-    title: "Bronchiolite : choisir comment protéger bébé",
-    description: inCampaign
-      ? "Deux possibilités, au choix : un vaccin pour vous entre 32 et 36 semaines d'aménorrhée (campagne de septembre à janvier en métropole), ou une injection d'anticorps pour bébé à la maternité. Parlez-en à votre sage-femme ou à votre médecin, qui vous dira ce qui est pris en charge."
-      : "Ces semaines tombent en dehors de la campagne de vaccination des femmes enceintes (septembre à janvier en métropole) : bébé pourra recevoir une injection d'anticorps avant son premier hiver. Parlez-en à votre sage-femme ou à votre médecin.",
+    title: text("prevention-bronchiolite.title"),
+    description: text(inCampaign ? "prevention-bronchiolite.description.campagne" : "prevention-bronchiolite.description.hors-campagne"),
     kind: "vaccination",
     compulsory: false,
     audience: ["mere", "second-parent"],
@@ -241,9 +205,8 @@ function earlyRecognition(terme: IsoDate): CalendarEvent {
     "reconnaissance-anticipee",
     { start: ddgFromTerme(terme), end: addDays(terme, -1) },
     {
-      title: "Reconnaître l'enfant avant la naissance (parents non mariés)",
-      description:
-        "Si vous n'êtes pas mariés, le lien entre le second parent et l'enfant n'est pas automatique : il peut le reconnaître avant la naissance, dans n'importe quelle mairie. Apportez une pièce d'identité et un justificatif de domicile récent. C'est gratuit et fait sur place.",
+      title: text("reconnaissance-anticipee.title"),
+      description: text("reconnaissance-anticipee.description"),
       kind: "demarche",
       compulsory: false,
       audience: ["second-parent", "mere"],
@@ -260,10 +223,8 @@ function earlyRecognition(terme: IsoDate): CalendarEvent {
 // 2026-11-22). The month uses the same mapping as the legal months ([U], see pregnancyMonth).
 function birthGrant(terme: IsoDate, fetuses: number): CalendarEvent {
   return makeEvent(SUBJECT, "prime-naissance", pregnancyMonth(terme, 7), {
-    title: "Prime à la naissance de la CAF (7e mois)",
-    description:
-      "La CAF verse la prime à la naissance pendant le 7e mois de grossesse, si vos ressources ne dépassent pas un plafond et si la grossesse a été déclarée dans les 14 premières semaines. Vérifiez votre dossier et vos ressources sur caf.fr." +
-      (fetuses > 1 ? " Pour des jumeaux ou plus, une prime est versée pour chaque enfant attendu." : ""),
+    title: text("prime-naissance.title"),
+    description: text(fetuses > 1 ? "prime-naissance.description.multiple" : "prime-naissance.description"),
     kind: "droit-conge",
     compulsory: false,
     audience: ["mere", "second-parent"],
@@ -282,9 +243,8 @@ export function paternityNoticeWindow(terme: IsoDate): DateWindow {
 
 function paternityNotice(terme: IsoDate): CalendarEvent {
   return makeEvent(SUBJECT, "prevenir-employeur-conge-paternite", paternityNoticeWindow(terme), {
-    title: "Second parent : prévenir son employeur du congé paternité",
-    description:
-      "Pour prendre le congé de paternité et d'accueil de l'enfant, prévenez votre employeur par écrit au moins un mois avant la date prévue d'accouchement : date prévue et dates de vos congés. L'employeur ne peut pas refuser.",
+    title: text("prevenir-employeur-conge-paternite.title"),
+    description: text("prevenir-employeur-conge-paternite.description"),
     kind: "demarche",
     compulsory: false,
     audience: ["second-parent"],

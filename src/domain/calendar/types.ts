@@ -1,5 +1,6 @@
 import type { IsoDate } from "../dates.js";
 import { placeTypeIds, type PlaceTypeId } from "../geo/place-types.js";
+import type { CalendarText } from "./texts.js";
 
 /**
  * The parent's calendar: every appointment, step and right of the first 1000 days, as a window
@@ -34,6 +35,8 @@ export interface CalendarEvent {
   title: string;
   /** Plain French: what it is, what to bring, who pays (1 to 3 sentences). */
   description: string;
+  /** The keys and values `title` and `description` are written from (src/domain/calendar/texts.ts), to write them in another language. */
+  texts: { title: CalendarText; description: CalendarText };
   kind: EventKind;
   /** Obligatoire (true) or recommandé / proposé (false). */
   compulsory: boolean;

@@ -1,6 +1,7 @@
 import { compareDates, type IsoDate } from "../dates.js";
 import { SOURCES } from "./sources.js";
 import type { CalendarEvent, CalendarSubject, PlaceType, RuleSource } from "./types.js";
+import { text, type CalendarText, type CalendarTextKey } from "./texts.js";
 import { ageMonthsBetween, atAgeMonths, makeEvent, monthOfLife, type DateWindow } from "./windows.js";
 
 /**
@@ -41,74 +42,70 @@ export function vaccineCohort(birth: IsoDate): VaccineCohort {
   return "avant-2018";
 }
 
-const HEXA = "« 6 en 1 » (diphtérie, tétanos, polio, coqueluche, Haemophilus b, hépatite B)";
-const PCV = "pneumocoque";
-const ROR = "rougeole-oreillons-rubéole";
-const MENB = "méningocoque B";
-const ACWY = "méningocoques A, C, W et Y";
-const MENC = "méningocoque C";
-
 interface Visit {
   ruleId: string;
-  label: string;
+  title: CalendarText;
   window: (birth: IsoDate) => DateWindow;
-  vaccines: string;
+  /** The vaccines given at this visit (a list in texts.ts). */
+  vaccines: CalendarText;
   meningococcal: boolean;
 }
 
-function visit(months: number, vaccines: string, meningococcal = false): Visit {
-  return { ruleId: `vaccins-${months}-mois`, label: `${months} mois`, window: (b) => atAgeMonths(b, months), vaccines, meningococcal };
+function visit(months: number, vaccines: CalendarTextKey, meningococcal = false): Visit {
+  return {
+    ruleId: `vaccins-${months}-mois`,
+    title: text("vaccins-mois.title", { months }),
+    window: (b) => atAgeMonths(b, months),
+    vaccines: text(vaccines),
+    meningococcal,
+  };
 }
 
 const MMR2: Visit = {
   ruleId: "vaccins-16-18-mois",
-  label: "16 à 18 mois",
+  title: text("vaccins-16-18-mois.title"),
   window: (b) => ageMonthsBetween(b, 16, 18),
-  vaccines: `${ROR}, 2e dose`,
+  vaccines: text("vaccins.liste.16-18-mois"),
   meningococcal: false,
 };
 
 /** Compulsory visits for children born from 1 January 2025. */
 export const SCHEDULE_2025: readonly Visit[] = [
-  visit(2, `${HEXA} et ${PCV}`),
-  visit(3, `${MENB}, 1re dose`, true),
-  visit(4, `${HEXA} et ${PCV}, 2e dose`),
-  visit(5, `${MENB}, 2e dose`, true),
-  visit(6, `${ACWY}, 1re dose`, true),
-  visit(11, `rappels ${HEXA} et ${PCV}`),
-  visit(12, `${ROR} (1re dose), rappel ${ACWY} et rappel ${MENB}`, true),
+  visit(2, "vaccins.liste.2-mois"),
+  visit(3, "vaccins.liste.2025-3-mois", true),
+  visit(4, "vaccins.liste.4-mois"),
+  visit(5, "vaccins.liste.2025-5-mois", true),
+  visit(6, "vaccins.liste.2025-6-mois", true),
+  visit(11, "vaccins.liste.11-mois"),
+  visit(12, "vaccins.liste.2025-12-mois", true),
   MMR2,
 ];
 
 /** Compulsory visits for children born from 2018 to 2024. */
 export const SCHEDULE_2018: readonly Visit[] = [
-  visit(2, `${HEXA} et ${PCV}`),
-  visit(4, `${HEXA} et ${PCV}, 2e dose`),
-  visit(5, `${MENC}, 1re dose`, true),
-  visit(11, `rappels ${HEXA} et ${PCV}`),
-  visit(12, `${ROR} (1re dose) et ${MENC}, 2e dose`, true),
+  visit(2, "vaccins.liste.2-mois"),
+  visit(4, "vaccins.liste.4-mois"),
+  visit(5, "vaccins.liste.2018-5-mois", true),
+  visit(11, "vaccins.liste.11-mois"),
+  visit(12, "vaccins.liste.2018-12-mois", true),
   MMR2,
 ];
 
 /** MenB, recommended (not compulsory) for the 2018–2024 cohort. */
-export const MENB_RECOMMENDED: readonly { months: number; dose: string }[] = [
-  { months: 3, dose: "1re dose" },
-  { months: 5, dose: "2e dose" },
-  { months: 12, dose: "rappel" },
+export const MENB_RECOMMENDED: readonly { months: number; dose: CalendarText }[] = [
+  { months: 3, dose: text("vaccin-menb.dose-1") },
+  { months: 5, dose: text("vaccin-menb.dose-2") },
+  { months: 12, dose: text("vaccin-menb.rappel") },
 ];
 
 const VACCINE_PLACES: PlaceType[] = ["pediatre", "medecin-generaliste", "pmi", "sage-femme", "centre-vaccination"];
-const PAYS = "Remboursés par l'Assurance Maladie, le reste par votre mutuelle ; gratuits à la PMI.";
 
 function compulsoryVisitEvent(subject: CalendarSubject, birth: IsoDate, v: Visit, source: RuleSource, cohort: VaccineCohort): CalendarEvent {
   const window = v.window(birth);
-  const acwyNote =
-    cohort === "2018-2024" && v.meningococcal && compareDates(window.start, ACWY_VACCINE_FROM) >= 0
-      ? " Depuis 2025, le médecin utilise un vaccin contre les méningocoques A, C, W et Y : demandez-lui aussi le rattrapage contre le méningocoque B."
-      : "";
+  const acwyNote = cohort === "2018-2024" && v.meningococcal && compareDates(window.start, ACWY_VACCINE_FROM) >= 0;
   return makeEvent(subject, v.ruleId, window, {
-    title: `Vaccins de ${v.label}`,
-    description: `Vaccins obligatoires : ${v.vaccines}, à faire noter dans le carnet de santé. ${PAYS}${acwyNote}`,
+    title: v.title,
+    description: text(acwyNote ? "vaccins.description.acwy" : "vaccins.description", { vaccines: v.vaccines }),
     kind: "vaccination",
     compulsory: true,
     audience: ["enfant"],
@@ -122,8 +119,8 @@ function menBRecommendedEvents(subject: CalendarSubject, birth: IsoDate): Calend
   if (compareDates(atAgeMonths(birth, 3).start, MENB_RECOMMENDED_SINCE) < 0) return [];
   return MENB_RECOMMENDED.map(({ months, dose }) =>
     makeEvent(subject, `vaccin-menb-${months}-mois`, atAgeMonths(birth, months), {
-      title: `Vaccin méningocoque B de ${months} mois (recommandé)`,
-      description: `Vaccin recommandé, non obligatoire pour les enfants nés avant 2025 : ${MENB}, ${dose}, contre une méningite rare mais grave. Apportez le carnet de santé. Remboursé par l'Assurance Maladie, gratuit à la PMI.`,
+      title: text("vaccin-menb.title", { months }),
+      description: text("vaccin-menb.description", { dose }),
       kind: "vaccination",
       compulsory: false,
       audience: ["enfant"],
@@ -144,9 +141,8 @@ export function rotavirusWindow(birth: IsoDate): DateWindow {
 
 function rotavirusEvent(subject: CalendarSubject, birth: IsoDate): CalendarEvent {
   return makeEvent(subject, "vaccin-rotavirus", rotavirusWindow(birth), {
-    title: "Vaccin contre le rotavirus (recommandé)",
-    description:
-      "Un vaccin à boire, sans piqûre, contre les gastro-entérites graves du bébé : 2 ou 3 doses à partir de 2 mois, et la 1re doit être donnée avant 4 mois. Demandez-le au rendez-vous des 2 mois, avec le carnet de santé. Remboursé par l'Assurance Maladie.",
+    title: text("vaccin-rotavirus.title"),
+    description: text("vaccin-rotavirus.description"),
     kind: "vaccination",
     compulsory: false,
     audience: ["enfant"],
@@ -161,9 +157,8 @@ function rotavirusEvent(subject: CalendarSubject, birth: IsoDate): CalendarEvent
 // Mayotte, or with a recent case at home: said in the text (the calendar has no address).
 function bcgEvent(subject: CalendarSubject, birth: IsoDate): CalendarEvent {
   return makeEvent(subject, "vaccin-bcg", monthOfLife(birth, 2), {
-    title: "Vaccin BCG contre la tuberculose (recommandé)",
-    description:
-      "Recommandé pour votre enfant, idéalement au cours de son 2e mois (dès la maternité en Guyane, à Mayotte ou si une personne proche a eu la tuberculose). Apportez le carnet de santé ; la PMI et les centres de vaccination le font gratuitement.",
+    title: text("vaccin-bcg.title"),
+    description: text("vaccin-bcg.description"),
     kind: "vaccination",
     compulsory: false,
     audience: ["enfant"],

@@ -1,6 +1,7 @@
 import { addDays, addMonths, addYears, compareDates, type IsoDate } from "../dates.js";
 import { ddrFromTerme } from "../journey/pregnancy.js";
 import type { CalendarEvent, CalendarSubject } from "./types.js";
+import { frenchCalendarText, type CalendarText } from "./texts.js";
 
 /** An inclusive window of calendar days. */
 export interface DateWindow {
@@ -86,10 +87,25 @@ export function atAgeMonths(birth: IsoDate, months: number): DateWindow {
 
 // ---------------------------------------------------------------------------------------------
 
-export type EventFields = Omit<CalendarEvent, "id" | "subject" | "ruleId" | "start" | "end">;
+/** An event's fields, its title and description given as texts of the catalogue (texts.ts), written in French here. */
+export type EventFields = Omit<CalendarEvent, "id" | "subject" | "ruleId" | "start" | "end" | "title" | "description" | "texts"> & {
+  title: CalendarText;
+  description: CalendarText;
+};
 
 /** Builds an event with its stable id `${subject}:${ruleId}`. */
 export function makeEvent(subject: CalendarSubject, ruleId: string, window: DateWindow, fields: EventFields): CalendarEvent {
   if (compareDates(window.start, window.end) > 0) throw new RangeError(`Empty window for ${subject}:${ruleId}: ${window.start} > ${window.end}`);
-  return { id: `${subject}:${ruleId}`, ruleId, subject, start: window.start, end: window.end, ...fields };
+  const { title, description, ...rest } = fields;
+  return {
+    id: `${subject}:${ruleId}`,
+    ruleId,
+    subject,
+    start: window.start,
+    end: window.end,
+    title: frenchCalendarText(title),
+    description: frenchCalendarText(description),
+    texts: { title, description },
+    ...rest,
+  };
 }

@@ -116,6 +116,17 @@ export const translatedTextsSchema = z.strictObject({
 });
 export type TranslatedTexts = z.infer<typeof translatedTextsSchema>;
 
+/**
+ * The calendar's texts in one language (`content/traductions/<langue>/calendrier.json`): every key of the French
+ * catalogue (src/domain/calendar/texts.ts) with the same placeholders, none empty (checked at build by
+ * `calendarTranslationErrors`); one review status for the file.
+ */
+export const calendarTextsSchema = z.strictObject({
+  translation: translationStatusSchema,
+  texts: z.record(z.string(), z.string()),
+});
+export type CalendarTexts = z.infer<typeof calendarTextsSchema>;
+
 /** Everything translated into one language, loaded by the browser only when that language is chosen. */
 export const translationBundleSchema = z.strictObject({
   language: z.enum(translationLanguages),
@@ -123,6 +134,8 @@ export const translationBundleSchema = z.strictObject({
   articles: z.array(translatedArticleSchema),
   /** The EPDS result's orientation and helplines; null when not translated (the French texts are shown). */
   orientationEpds: translatedTextsSchema.nullable(),
+  /** The calendar's event titles and explanations; null when not translated (the French texts are shown, with a note). */
+  calendar: calendarTextsSchema.nullable(),
 });
 export type TranslationBundle = z.infer<typeof translationBundleSchema>;
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ContentValidationError, loadContent } from "./load-content.js";
 import { loadTranslations } from "./load-translations.js";
+import { CALENDAR_TEXTS } from "../../domain/calendar/texts.js";
 
 const realContent = fileURLToPath(new URL("../../../content", import.meta.url));
 
@@ -196,5 +197,73 @@ describe("the EPDS orientation texts of a language", () => {
   it("« relu » without a reviewer", async () => {
     await edit(() => undefined, { status: "relu", reviewedOn: "2026-12-01" });
     expect(await errorsOf()).toMatch(/orientation-epds\.json : champ « translation\.reviewer »/);
+  });
+});
+
+describe("the calendar texts of a language (calendrier.json)", () => {
+  let dir: string;
+  const file = () => join(dir, "traductions", "ar", "calendrier.json");
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "calendrier-"));
+    await cp(realContent, dir, { recursive: true });
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function edit(change: (texts: Record<string, unknown>) => void, status: unknown = { status: "a-relire" }) {
+    const data = JSON.parse(await readFile(file(), "utf8")) as { texts: Record<string, unknown> };
+    change(data.texts);
+    await writeFile(file(), JSON.stringify({ translation: status, texts: data.texts }));
+  }
+  async function errorsOf(): Promise<string> {
+    try {
+      await loadTranslations(dir, await loadContent(dir));
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContentValidationError);
+      return (error as Error).message;
+    }
+    throw new Error("calendar texts were accepted");
+  }
+
+  it("exist in every language, complete, « à relire », and are shipped in the bundle", async () => {
+    const bundles = await loadTranslations(realContent, await loadContent(realContent));
+    for (const [language, bundle] of bundles) {
+      expect(bundle.calendar?.translation, language).toEqual({ status: "a-relire" });
+      expect(Object.keys(bundle.calendar!.texts).sort(), language).toEqual(Object.keys(CALENDAR_TEXTS).sort());
+    }
+  });
+  it("a missing key", async () => {
+    await edit((t) => delete t["examen-prenatal.title"]);
+    expect(await errorsOf()).toMatch(/traductions\/ar\/calendrier\.json : champ « texts\.examen-prenatal\.title » : manquant/);
+  });
+  it("an unknown key", async () => {
+    await edit((t) => (t["examen-prenatal-8.title"] = "الفحص الثامن"));
+    expect(await errorsOf()).toMatch(/champ « texts\.examen-prenatal-8\.title » : clé inconnue/);
+  });
+  it("an empty text", async () => {
+    await edit((t) => (t["vaccin-bcg.title"] = "  "));
+    expect(await errorsOf()).toMatch(/champ « texts\.vaccin-bcg\.title » : ne doit pas être vide/);
+  });
+  it("a placeholder dropped, renamed or added", async () => {
+    await edit((t) => {
+      t["examen-prenatal.title"] = "الفحص قبل الولادة رقم {exam}";
+      t["vaccins-mois.title"] = "لقاحات {mois}";
+    });
+    const message = await errorsOf();
+    expect(message).toMatch(/champ « texts\.examen-prenatal\.title » : variables différentes du français : attendu \{exam\}, \{month\}, trouvé \{exam\}/);
+    expect(message).toMatch(/champ « texts\.vaccins-mois\.title » : variables différentes du français : attendu \{months\}, trouvé \{mois\}/);
+  });
+  it("a template that does not parse", async () => {
+    await edit((t) => (t["conge-paternite-suite.title"] = "إجازة الأبوة: {days"));
+    expect(await errorsOf()).toMatch(/champ « texts\.conge-paternite-suite\.title » : texte mal formé/);
+  });
+  it("a text that is not a string, and no review status", async () => {
+    await edit((t) => (t["vaccin-bcg.title"] = 3), null);
+    const message = await errorsOf();
+    expect(message).toMatch(/calendrier\.json : champ « translation »/);
+    expect(message).toMatch(/calendrier\.json : champ « texts\.vaccin-bcg\.title »/);
+  });
+  it("« relu » needs a reviewer and a date", async () => {
+    await edit(() => undefined, { status: "relu", reviewer: "Samira B., interprète ISM" });
+    expect(await errorsOf()).toMatch(/calendrier\.json : champ « translation\.reviewedOn »/);
   });
 });

@@ -12,11 +12,36 @@ import {
   type TranslationLanguage,
 } from "../../domain/content/schema.js";
 import { orientationTextCatalogue, phoneNumbersIn } from "../../domain/epds/orientation-texts.js";
-import { translatedTextsSchema, type TranslatedTexts } from "../../domain/content/schema.js";
+import { calendarTextsSchema, translatedTextsSchema, type CalendarTexts, type TranslatedTexts } from "../../domain/content/schema.js";
+import { calendarTranslationErrors } from "../../domain/calendar/translation.js";
 import { ContentValidationError, renderBody, splitFrontMatter, zodErrors, type ContentError } from "./load-content.js";
 
 /** File of the EPDS orientation texts in a language folder. */
 export const ORIENTATION_FILE = "orientation-epds.json";
+/** File of the calendar's texts (event titles and explanations) in a language folder. */
+export const CALENDAR_FILE = "calendrier.json";
+
+/**
+ * Checks a language's calendar texts against the French ones (src/domain/calendar/texts.ts): the same keys, none
+ * empty, valid templates with the same placeholders, and a review status.
+ */
+export function parseCalendarTexts(file: string, source: string, errors: ContentError[]): CalendarTexts | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    errors.push({ file, field: "(fichier)", message: `JSON invalide : ${(error as Error).message}` });
+    return null;
+  }
+  const parsed = calendarTextsSchema.safeParse(data);
+  if (!parsed.success) {
+    errors.push(...zodErrors(file, parsed.error));
+    return null;
+  }
+  const problems = calendarTranslationErrors(parsed.data.texts);
+  errors.push(...problems.map(({ key, message }) => ({ file, field: `texts.${key}`, message })));
+  return problems.length > 0 ? null : parsed.data;
+}
 
 /**
  * Checks a language's EPDS orientation texts: every key of the French catalogue present (a text, or null to keep the
@@ -101,6 +126,7 @@ export async function loadTranslations(root: string, french: ContentBundle): Pro
   const base = join(root, TRANSLATIONS_DIR);
   const byLanguage = new Map<TranslationLanguage, TranslatedArticle[]>(translationLanguages.map((l) => [l, []]));
   const orientationByLanguage = new Map<TranslationLanguage, TranslatedTexts>();
+  const calendarByLanguage = new Map<TranslationLanguage, CalendarTexts>();
   for (const folder of await listDir(base)) {
     if (!(await stat(join(base, folder))).isDirectory()) continue;
     const where = `content/${TRANSLATIONS_DIR}/${folder}`;
@@ -114,8 +140,13 @@ export async function loadTranslations(root: string, french: ContentBundle): Pro
         if (texts) orientationByLanguage.set(folder, texts);
         continue;
       }
+      if (name === CALENDAR_FILE) {
+        const texts = parseCalendarTexts(`${where}/${name}`, await readFile(join(base, folder, name), "utf8"), errors);
+        if (texts) calendarByLanguage.set(folder, texts);
+        continue;
+      }
       if (!name.endsWith(".md")) {
-        errors.push({ file: `${where}/${name}`, field: "(fichier)", message: `fichier inattendu : un article <id>.md ou ${ORIENTATION_FILE}` });
+        errors.push({ file: `${where}/${name}`, field: "(fichier)", message: `fichier inattendu : un article <id>.md, ${ORIENTATION_FILE} ou ${CALENDAR_FILE}` });
         continue;
       }
       const file = `${where}/${name}`;
@@ -129,7 +160,7 @@ export async function loadTranslations(root: string, french: ContentBundle): Pro
   const bundles = new Map<TranslationLanguage, TranslationBundle>();
   for (const [language, articles] of byLanguage) {
     articles.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    const body = { language, articles, orientationEpds: orientationByLanguage.get(language) ?? null };
+    const body = { language, articles, orientationEpds: orientationByLanguage.get(language) ?? null, calendar: calendarByLanguage.get(language) ?? null };
     // The French version is part of the hash: a translation bundle changes when the source it completes changes.
     const version = createHash("sha256").update(french.version).update(JSON.stringify(body)).digest("hex").slice(0, 16);
     bundles.set(language, translationBundleSchema.parse({ version, ...body }));

@@ -4,6 +4,9 @@ import ICAL from "ical.js";
 import { buildApp } from "../app.js";
 import { openPglite, type Database } from "../db/database.js";
 import { addDays, isoDateInTimeZone } from "../../domain/dates.js";
+import { fileURLToPath } from "node:url";
+import { loadContent } from "../content/load-content.js";
+import { loadTranslations } from "../content/load-translations.js";
 
 let db: Database;
 let app: FastifyInstance;
@@ -82,5 +85,43 @@ describe("GET /api/v1/calendar.ics", () => {
     expect(spec.paths["/api/v1/health"].get.responses["200"].content["application/json"].schema.properties).toHaveProperty("uptimeSeconds");
     expect(spec.paths["/api/v1/health/ready"].get.responses["200"].content["application/json"].schema.properties).toHaveProperty("checks");
     expect(spec.paths["/api/v1/health/ready"].get.responses).toHaveProperty("503");
+  });
+});
+
+describe("the calendar in the parent's language (langue=)", () => {
+  let translated: FastifyInstance;
+  beforeAll(async () => {
+    const contentDir = fileURLToPath(new URL("../../../content", import.meta.url));
+    translated = await buildApp({ db, logger: false, translations: await loadTranslations(contentDir, await loadContent(contentDir)) });
+  });
+  afterAll(() => translated?.close());
+
+  it("writes the .ics events and the calendar's name in Arabic, the same events as in French", async () => {
+    const query = `terme=${addDays(today, 150)}`;
+    const french = (await translated.inject({ url: `/api/v1/calendar.ics?${query}` })).body;
+    const res = await translated.inject({ url: `/api/v1/calendar.ics?${query}&langue=ar` });
+    expect(res.statusCode).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(res.body));
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Mille Jours – مواعيدي");
+    const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const uids = (body: string) => new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid);
+    expect(events.map((e) => e.uid)).toEqual(uids(french));
+    expect(events.find((e) => e.uid.startsWith("grossesse:examen-prenatal-3@"))?.summary).toMatch(/^الفحص قبل الولادة رقم (3|٣) \(الشهر (5|٥)\)$/);
+    // No French title left: every summary has Arabic letters.
+    for (const event of events) expect(event.summary, event.uid).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it("writes the JSON in English; French without langue, or when the server has no translation", async () => {
+    const query = `terme=${addDays(today, 150)}`;
+    const english = (await translated.inject({ url: `/api/v1/calendar?${query}&langue=en` })).json().evenements as { id: string; title: string }[];
+    expect(english.find((e) => e.id === "grossesse:echographie-2")?.title).toBe("2nd ultrasound (22 to 24 weeks of amenorrhoea)");
+    const french = (await app.inject({ url: `/api/v1/calendar?${query}&langue=en` })).json().evenements as { id: string; title: string }[];
+    expect(french.find((e) => e.id === "grossesse:echographie-2")?.title).toBe("2e échographie (22 à 24 SA)");
+  });
+
+  it("refuses an unknown language in French", async () => {
+    const res = await translated.inject({ url: `/api/v1/calendar.ics?terme=${addDays(today, 150)}&langue=xx` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toMatch(/langue/);
   });
 });

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { computeCalendar, type CalendarInput } from "../../domain/calendar/index.js";
-import { CALENDAR_RULES_STAMP, icsEntryFromEvent, toIcs } from "../../domain/calendar/ics.js";
+import { CALENDAR_RULES_STAMP, icsCalendarName, icsEntryFromEvent, toIcs } from "../../domain/calendar/ics.js";
+import { FRENCH_CALENDAR, localizeEventText, type CalendarLanguage, type LocalizedEventText } from "../../domain/calendar/translation.js";
+import { isTranslationLanguage, localeByCode, type ContentLanguage, type TranslationBundle, type TranslationLanguage } from "../../domain/content/schema.js";
+
+const pick = ({ title, description }: LocalizedEventText) => ({ title, description });
 import { withBirthForecast } from "../../domain/calendar/from-profile.js";
 import { isoDateInTimeZone } from "../../domain/dates.js";
 import { termeFromDdr } from "../../domain/journey/pregnancy.js";
@@ -44,13 +48,24 @@ function inputFrom(query: FeedQuery, today: string): { input: CalendarInput } | 
 /** UIDs carry the configured public host name (PUBLIC_URL), never the request's Host, which any client sets. */
 export const DEFAULT_UID_DOMAIN = "mille-jours.local";
 
-export function calendarRoutes(uidDomain: string = DEFAULT_UID_DOMAIN): FastifyPluginAsyncZod {
+/**
+ * The calendar routes; `translations` (content/traductions, validated at start-up) write the events in the `langue`
+ * asked for, French where a text is not translated.
+ */
+export function calendarRoutes(
+  uidDomain: string = DEFAULT_UID_DOMAIN,
+  translations: ReadonlyMap<TranslationLanguage, TranslationBundle> = new Map(),
+): FastifyPluginAsyncZod {
+  const languageOf = (langue: ContentLanguage | undefined): CalendarLanguage =>
+    langue === undefined || !isTranslationLanguage(langue)
+      ? FRENCH_CALENDAR
+      : { templates: translations.get(langue)?.calendar?.texts ?? null, lang: localeByCode(langue).lang };
   return async (app) => {
     const schema = (summary: string, ok: typeof icsResponse | (typeof serviceContract)["GET /calendar"]["response"]) => ({
       summary,
       tags: ["calendrier"],
       description:
-        "Une seule date parmi terme, ddr et naissance (AAAA-MM-JJ). rang : rang de l'enfant (1 = premier). multiple : nombre de bébés. Rien n'est enregistré ; seul le chemin de la requête est journalisé.",
+        "Une seule date parmi terme, ddr et naissance (AAAA-MM-JJ). rang : rang de l'enfant (1 = premier). multiple : nombre de bébés. langue : la langue des titres et explications (fr par défaut ; le français quand un texte n'est pas traduit). Rien n'est enregistré ; seul le chemin de la requête est journalisé.",
       querystring: serviceContract["GET /calendar"].query,
       response: { 200: ok, 400: problemSchema },
     });
@@ -62,7 +77,8 @@ export function calendarRoutes(uidDomain: string = DEFAULT_UID_DOMAIN): FastifyP
         const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
         if ("error" in result) throw new InvalidInputError(result.error);
         reply.header("cache-control", "private, max-age=3600");
-        return { evenements: computeCalendar(result.input) };
+        const language = languageOf(request.query.langue);
+        return { evenements: computeCalendar(result.input).map((event) => ({ ...event, ...pick(localizeEventText(event, language)) })) };
       },
     );
 
@@ -72,12 +88,16 @@ export function calendarRoutes(uidDomain: string = DEFAULT_UID_DOMAIN): FastifyP
       async (request, reply) => {
         const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
         if ("error" in result) throw new InvalidInputError(result.error);
-        const ics = toIcs(computeCalendar(result.input).map(icsEntryFromEvent), {
-          calendarName: "Mille Jours – mes rendez-vous",
-          stamp: CALENDAR_RULES_STAMP,
-          reminder: request.query.rappels,
-          uidDomain,
-        });
+        const language = languageOf(request.query.langue);
+        const ics = toIcs(
+          computeCalendar(result.input).map((event) => icsEntryFromEvent(event, language)),
+          {
+            calendarName: icsCalendarName(language),
+            stamp: CALENDAR_RULES_STAMP,
+            reminder: request.query.rappels,
+            uidDomain,
+          },
+        );
         return reply
           .header("content-type", "text/calendar; charset=utf-8")
           .header("content-disposition", 'attachment; filename="mille-jours.ics"')

@@ -29,6 +29,7 @@ const english: TranslationBundle = {
     },
   ],
   orientationEpds: null,
+  calendar: null,
 };
 
 beforeAll(async () => {

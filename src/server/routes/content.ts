@@ -26,7 +26,7 @@ import { problemSchema } from "../problem.js";
  */
 export function contentRoutes(db: Database, translations: ReadonlyMap<TranslationLanguage, TranslationBundle> = new Map()): FastifyPluginAsyncZod {
   const translationOf = (language: TranslationLanguage): TranslationBundle =>
-    translations.get(language) ?? { language, version: "aucune-traduction", articles: [], orientationEpds: null };
+    translations.get(language) ?? { language, version: "aucune-traduction", articles: [], orientationEpds: null, calendar: null };
   return async (app) => {
     app.get(
       "/content",
