@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { Plugin } from "vite";
 
 /**
@@ -17,12 +19,34 @@ const fixes = [
   },
 ];
 
+/**
+ * react-dsfr's `fr` object (`fr/index.js`), which every component imports for `fr.cx`, also holds the whole DSFR
+ * colour palette as hex tables (about 11 kB gzip on every page). Of it, the components this app uses read one value:
+ * the page background, for the `theme-color` meta tag (`useIsDark/client.js`). The palette is replaced by that value,
+ * read from react-dsfr's own generated table at build time; the build fails if the table changes shape.
+ * A component that needs more of the palette would fail to build (its named import is gone): remove this then.
+ */
+function lightPalette(optionsHexSource: string): string {
+  const m = /"_1000_50": \{\s*"default": isDark \? "(#[0-9a-f]{6})" : "(#[0-9a-f]{6})"/.exec(optionsHexSource);
+  if (!m) throw new Error("Palette react-dsfr : grey._1000_50 introuvable (react-dsfr mis à jour ? revoir lightPalette)");
+  return `const colors = { getHex: ({ isDark }) => ({ decisions: { background: { default: { grey: { default: isDark ? "${m[1]}" : "${m[2]}" } } } } }) };`;
+}
+const paletteImports = ['export * from "./colors";\n', 'import { colors } from "./colors";\n'];
+
 export function dsfrFixes(): Plugin {
   return {
     name: "mille-jours-dsfr-fixes",
     enforce: "pre",
-    transform(code, id) {
-      if (!/[\\/]@codegouvfr[\\/]react-dsfr[\\/]dsfr[\\/]dsfr\.module\.js$/.test(id.split("?")[0]!)) return null;
+    async transform(code, id) {
+      const file = id.split("?")[0]!;
+      if (/[\\/]@codegouvfr[\\/]react-dsfr[\\/]fr[\\/]index\.js$/.test(file)) {
+        if (!paletteImports.every((line) => code.includes(line))) this.error(`Palette react-dsfr : ${id} a changé (revoir lightPalette)`);
+        const optionsHex = await readFile(join(dirname(file), "generatedFromCss", "getColorOptionsHex.js"), "utf8");
+        let light = code;
+        for (const line of paletteImports) light = light.replace(line, "");
+        return { code: `${lightPalette(optionsHex)}\n${light}`, map: null };
+      }
+      if (!/[\\/]@codegouvfr[\\/]react-dsfr[\\/]dsfr[\\/]dsfr\.module\.js$/.test(file)) return null;
       let fixed = code;
       for (const fix of fixes) {
         if (!fixed.includes(fix.from))
