@@ -6,6 +6,7 @@ import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { bandFor, orientationFor } from "../../src/domain/epds/score.js";
 import { planNearbySearch, type PlaceTypeId } from "../../src/domain/geo/index.js";
 import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { expectNoFrenchLeft, frenchPieces, translation } from "./catalogue-text.js";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -24,12 +25,12 @@ describe("Autour de moi", () => {
     await page.getByRole("button", { name: /^Tours, Indre-et-Loire \(37\) · 37000/ }).click();
     await page.getByText("Autour de : Tours").waitFor();
     await clickLabel(page, "PMI (protection maternelle et infantile)");
-    await page.getByText(/lieux? à moins de 10 km/).waitFor();
+    await page.getByText(/lieux? à moins de 10\skm/).waitFor();
     // The list first shows every type, then only PMI once the filter's answer is in.
     await page.waitForFunction(() => [...document.querySelectorAll("ol li")].every((li) => li.textContent?.includes("PMI (protection")));
     const distances = await page.locator("ol li .fr-text--sm").evaluateAll((nodes) =>
       nodes
-        .map((n) => /· ([\d,]+) (m|km)/.exec(n.textContent ?? ""))
+        .map((n) => /· ([\d,]+)\s(m|km)/.exec(n.textContent ?? ""))
         .filter((m): m is RegExpExecArray => m !== null)
         .map((m) => Number(m[1]!.replace(",", ".")) * (m[2] === "km" ? 1000 : 1)),
     );
@@ -88,7 +89,7 @@ describe("Autour de moi", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: /^Saint-Denis, Seine-Saint-Denis \(93\)/ }).click();
     await page.getByText("Autour de : Saint-Denis, Seine-Saint-Denis (93)").waitFor();
-    await page.getByText(/lieux? à moins de 10 km/).waitFor();
+    await page.getByText(/lieux? à moins de 10\skm/).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -100,7 +101,7 @@ describe("Autour de moi", () => {
     await where.fill("Lyon 3e");
     await page.getByRole("button", { name: "Chercher", exact: true }).click();
     await page.getByText("Autour de : Lyon 3e arrondissement, Rhône (69) (depuis le centre de Lyon").waitFor();
-    await page.getByText(/lieux? à moins de 10 km/).waitFor();
+    await page.getByText(/lieux? à moins de 10\skm/).waitFor();
     expect(await page.locator("ol li").count()).toBeGreaterThan(0);
     await where.fill("Zzzville");
     await page.getByRole("button", { name: "Chercher", exact: true }).click();
@@ -119,7 +120,7 @@ describe("Autour de moi", () => {
     await page.locator('input[name="type-pmi"]').waitFor({ state: "attached" });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
     await page.goto(`${baseUrl}/autour-de-moi?types=pmi&lat=47.39410&lon=0.68480&lieu=Tours`);
-    await page.getByText(/lieux? à moins de 10 km/).waitFor();
+    await page.getByText(/lieux? à moins de 10\skm/).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
     await page.locator("ol li h3 a").first().click();
     const source = await page.getByText(/^Source : répertoire FINESS/).innerText();
@@ -183,7 +184,7 @@ describe("Autour de moi", () => {
       const requested = target.split(",");
       await page.goto(`${baseUrl}/autour-de-moi?types=${target}&lat=47.39410&lon=0.68480&lieu=Tours`);
       const missing = requested.filter((id) => counts[id] === 0);
-      if (planNearbySearch(requested as PlaceTypeId[], counts).search.length > 0) await page.getByText(/lieux? à moins de 10 km/).waitFor();
+      if (planNearbySearch(requested as PlaceTypeId[], counts).search.length > 0) await page.getByText(/lieux? à moins de 10\skm/).waitFor();
       if (missing.length) {
         const notice = page.getByTestId("missing-place-types");
         await notice.waitFor();
@@ -321,6 +322,73 @@ describe("Autour de moi", () => {
     const name = await map.locator(".mj-map-tooltip").last().innerText();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name, level: 1 }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("in Arabic on a phone: commune → list → map → place page, right to left, translated (no French left), no overflow, axe-clean", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    const ar = (french: string) => translation("ar", french);
+    // The French words of these pages' messages (the place types are checked by name: place names may contain them).
+    const french = frenchPieces(/^src\/web\/routes\/autour\/(?!place-type-text)/);
+    expect(french.length).toBeGreaterThan(30);
+    const layout = () =>
+      page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+
+    await page.goto(`${baseUrl}/ar/autour-de-moi`);
+    await page.getByRole("heading", { name: ar("Autour de moi"), level: 1 }).waitFor();
+    expect(await layout()).toEqual({ lang: "ar", dir: "rtl", overflow: 0 });
+    await page.getByLabel(ar("Commune ou code postal")).fill("37000");
+    await page.getByRole("button", { name: /^Tours, Indre-et-Loire \(37\) · 37000/ }).click();
+    await page.getByText(ar("Autour de : <0>{around}</0>").split("<0>")[0]!.trim()).first().waitFor();
+    // The place types by their Arabic names, with the count written for the language.
+    await clickLabel(page, ar("PMI (protection maternelle et infantile)"));
+    await page
+      .getByText(/مكان|أماكن|مكانان/)
+      .first()
+      .waitFor();
+    await page.waitForFunction(
+      (pmi) => [...document.querySelectorAll("ol li")].every((li) => li.textContent?.includes(pmi)),
+      ar("PMI (protection maternelle et infantile)"),
+    );
+    const first = await page.locator("ol li").first().innerText();
+    expect(first).toMatch(/كم|متر/);
+    expect(first).not.toMatch(/\d km|\d m\b/);
+
+    // The map: markers named in Arabic, the zoom buttons on the reading side (left), their titles translated.
+    const map = page.locator(".mj-place-map");
+    await map.locator(".mj-map-place").first().waitFor();
+    expect(await map.getAttribute("aria-label")).toBe(ar("Carte des lieux : flèches pour se déplacer, + et − pour zoomer, Tab pour aller d'un lieu à l'autre"));
+    const label = (await map.locator(".mj-map-place").first().getAttribute("aria-label"))!;
+    expect(label.endsWith(ar("{name} ({type}) : ouvrir la fiche").replace("{name} ({type})", ""))).toBe(true);
+    const zoomIn = page.getByRole("button", { name: ar("Zoomer"), exact: true });
+    const [zoomBox, mapBox] = [(await zoomIn.boundingBox())!, (await map.boundingBox())!];
+    expect(zoomBox.x + zoomBox.width).toBeLessThan(mapBox.x + mapBox.width / 2);
+    // A place's tooltip shows inside the map, right to left.
+    await map.locator(".mj-map-place").first().focus();
+    const tooltip = map.locator(".mj-map-tooltip", { hasText: label.slice(0, label.indexOf(` (${ar("PMI (protection maternelle et infantile)")})`)) }).first();
+    await tooltip.waitFor();
+    const tip = (await tooltip.boundingBox())!;
+    expect(tip.x).toBeGreaterThanOrEqual(mapBox.x);
+    expect(tip.x + tip.width).toBeLessThanOrEqual(mapBox.x + mapBox.width);
+    expect(await tooltip.evaluate((e) => getComputedStyle(e).direction)).toBe("rtl");
+    expect((await layout()).overflow).toBe(0);
+    await expectNoFrenchLeft(page, french);
+    await expectNoAxeViolations(page);
+
+    // A place's page, in Arabic.
+    const name = await page.locator("ol li h3").first().innerText();
+    await page.locator("ol li h3 a").first().click();
+    await page.getByRole("heading", { name, level: 1 }).waitFor();
+    await page.getByText(ar("PMI (protection maternelle et infantile)"), { exact: true }).waitFor();
+    await page.getByText(ar("Source : {source}, mise à jour du {updated}.").split("{source}")[0]!.trim()).first().waitFor();
+    expect(await layout()).toEqual({ lang: "ar", dir: "rtl", overflow: 0 });
+    await expectNoFrenchLeft(page, french);
+    await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from "react";
 import L from "leaflet";
+import { useLingui } from "@lingui/react/macro";
 import "leaflet/dist/leaflet.css";
 import type { PlaceFeature } from "./places-api.js";
+import { placeTypeLabel } from "./place-type-text.js";
 import { loadCommunes } from "./places-api.js";
 import type { CompactCommune } from "../../../domain/geo/commune-search.js";
 
@@ -41,6 +43,7 @@ export default function PlaceMap({
   attribution: string | null;
   onOpen(id: string): void;
 }) {
+  const { t } = useLingui();
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
@@ -54,7 +57,9 @@ export default function PlaceMap({
       12,
     );
     map.current = m;
-    L.control.zoom({ position: "topright", zoomInTitle: "Zoomer", zoomOutTitle: "Dézoomer" }).addTo(m);
+    // Right-to-left pages put the zoom buttons on the left, where their reading starts (and away from the scroll thumb).
+    const rtl = getComputedStyle(element.current).direction === "rtl";
+    L.control.zoom({ position: rtl ? "topleft" : "topright", zoomInTitle: t`Zoomer`, zoomOutTitle: t`Dézoomer` }).addTo(m);
     const labels = L.layerGroup().addTo(m);
     let cancelled = false;
     if (tilesUrl) L.tileLayer(tilesUrl, { maxZoom: 19 }).addTo(m);
@@ -139,7 +144,8 @@ export default function PlaceMap({
         .on("click", () => open.current(place.id))
         .addTo(group);
       const icon = marker.getElement();
-      icon?.setAttribute("aria-label", `${name} (${place.properties.type_label}) : ouvrir la fiche`);
+      const type = placeTypeLabel(place.properties.type, place.properties.type_label);
+      icon?.setAttribute("aria-label", t`${name} (${type}) : ouvrir la fiche`);
       icon?.setAttribute("data-place-id", place.id);
       icon?.addEventListener("keydown", (event) => {
         if (event.key === "Enter" || event.key === " ") {
@@ -151,7 +157,7 @@ export default function PlaceMap({
     }
     const bounds = L.latLngBounds([[center.lat, center.lon], ...places.map((p) => [p.geometry.coordinates[1], p.geometry.coordinates[0]] as [number, number])]);
     map.current.fitBounds(bounds, { padding: [56, 56], maxZoom: 14 });
-  }, [center, places]);
+  }, [center, places, t]);
 
   return (
     <>
@@ -159,14 +165,14 @@ export default function PlaceMap({
         ref={element}
         className="mj-place-map"
         role="region"
-        aria-label="Carte des lieux : flèches pour se déplacer, + et − pour zoomer, Tab pour aller d'un lieu à l'autre"
+        aria-label={t`Carte des lieux : flèches pour se déplacer, + et − pour zoomer, Tab pour aller d'un lieu à l'autre`}
       />
       <p className="fr-text--xs fr-mt-1w">
         {tilesUrl
           ? attribution
-            ? `Fond de carte : ${attribution}`
+            ? t`Fond de carte : ${attribution}`
             : null
-          : "Fond de carte : limites des départements (IGN, ADMIN EXPRESS) et communes (INSEE, découpage administratif), Licence Ouverte."}
+          : t`Fond de carte : limites des départements (IGN, ADMIN EXPRESS) et communes (INSEE, découpage administratif), Licence Ouverte.`}
       </p>
     </>
   );

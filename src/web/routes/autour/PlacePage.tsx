@@ -1,53 +1,84 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import { formatFrenchDate, isValidIsoDate } from "../../../domain/dates.js";
+import { isValidIsoDate } from "../../../domain/dates.js";
+import { formatDate } from "../../i18n/format.js";
 import { Page } from "../../components/Page.js";
-import { fetchPlace, fetchPlaceTypes, type PlaceFeature, type PlaceTypeInfo } from "./places-api.js";
+import { placeAddress } from "./address.js";
+import { placeTypeText } from "./place-type-text.js";
+import { fetchPlace, fetchPlaceTypes, PlacesApiError, type PlaceFeature, type PlaceTypeInfo } from "./places-api.js";
 
 /** One place: what it is, where, how to reach it, and where the information comes from. */
 export function PlacePage() {
+  const { t } = useLingui();
   const { placeId = "" } = useParams();
   const [place, setPlace] = useState<PlaceFeature | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<number | null>(null);
   useEffect(() => {
-    fetchPlace(placeId).then(setPlace, (e: Error) => setError(e.message));
+    fetchPlace(placeId).then(setPlace, (e: unknown) => setFailure(e instanceof PlacesApiError ? e.status : 500));
   }, [placeId]);
-  if (error)
+  if (failure !== null)
     return (
-      <Page title="Lieu introuvable">
-        <Alert severity="error" small description={error} />
+      <Page title={t`Lieu introuvable`}>
+        <Alert
+          severity="error"
+          small
+          description={
+            failure === 404
+              ? t`Ce lieu n'existe pas (ou plus) dans nos données.`
+              : failure === 0
+                ? t`Vous êtes hors ligne : la fiche de ce lieu a besoin du réseau.`
+                : t`La fiche de ce lieu n'a pas pu être chargée : réessayez dans un instant.`
+          }
+        />
         <p>
-          <Link to="/autour-de-moi">Revenir à la recherche</Link>
+          <Link to="/autour-de-moi">{t`Revenir à la recherche`}</Link>
         </p>
       </Page>
     );
-  if (!place) return <p role="status">Chargement…</p>;
+  if (!place) return <p role="status">{t`Chargement…`}</p>;
   const p = place.properties;
   const [lon, lat] = place.geometry.coordinates;
+  const type = placeTypeText(p.type);
+  const phone = p.phone;
+  const category = p.category_label;
+  const updated = p.updated && isValidIsoDate(p.updated) ? formatDate(p.updated) : null;
+  const source = p.source === "finess" ? t`répertoire FINESS (ministère de la Santé)` : p.source === "rpps" ? t`Annuaire santé (RPPS)` : p.source;
   return (
     <>
-      <Breadcrumb currentPageLabel={p.name} segments={[{ label: "Autour de moi", linkProps: { to: "/autour-de-moi" } }]} className="fr-mt-0" />
+      <Breadcrumb currentPageLabel={p.name} segments={[{ label: t`Autour de moi`, linkProps: { to: "/autour-de-moi" } }]} className="fr-mt-0" />
       <Page title={p.name}>
-        <p className="fr-text--lead">{p.type_label}</p>
-        {p.category_label && <p className="fr-text--sm">Catégorie officielle : {p.category_label}</p>}
-        <p>{[p.address, [p.postcode, p.commune_name].filter(Boolean).join(" ")].filter(Boolean).join(", ")}</p>
-        {p.approximate && <p className="fr-text--sm">Position approximative : le lieu est placé au centre de sa commune.</p>}
+        <p className="fr-text--lead">{type ? t(type.label) : p.type_label}</p>
+        {type && <p>{t(type.description)}</p>}
+        {category && (
+          // The register's own category, in its French words: what the place is called in the official source.
+          <p className="fr-text--sm">
+            <Trans>
+              Catégorie officielle (répertoire en français) : <span lang="fr">{category}</span>
+            </Trans>
+          </p>
+        )}
+        <p lang="fr">{placeAddress(p)}</p>
+        {p.approximate && <p className="fr-text--sm">{t`Position approximative : le lieu est placé au centre de sa commune.`}</p>}
         <ul>
-          {p.phone && (
+          {phone && (
             <li>
-              <a href={`tel:${p.phone.replace(/[^\d+]/g, "")}`}>Appeler le {p.phone}</a>
+              <a href={`tel:${phone.replace(/[^\d+]/g, "")}`}>
+                <Trans>
+                  Appeler le <span dir="ltr">{phone}</span>
+                </Trans>
+              </a>
             </li>
           )}
           <li>
-            <a href={`geo:${lat},${lon}`}>Ouvrir dans mon application de cartes</a>
+            <a href={`geo:${lat},${lon}`}>{t`Ouvrir dans mon application de cartes`}</a>
           </li>
         </ul>
         <p className="fr-text--sm">
-          Source : {p.source === "finess" ? "répertoire FINESS (ministère de la Santé)" : p.source === "rpps" ? "Annuaire santé (RPPS)" : p.source}
-          {p.updated && isValidIsoDate(p.updated) ? `, mise à jour du ${formatFrenchDate(p.updated)}` : ""}. Une information est fausse ? Elle vient de la
-          source officielle : signalez-la au lieu concerné.
+          {updated ? t`Source : ${source}, mise à jour du ${updated}.` : t`Source : ${source}.`}{" "}
+          {t`Une information est fausse ? Elle vient de la source officielle : signalez-la au lieu concerné.`}
         </p>
       </Page>
     </>
@@ -56,24 +87,32 @@ export function PlacePage() {
 
 /** The place types, what they cover, and the limits of the data. */
 export function PlaceSourcesPage() {
+  const { i18n, t } = useLingui();
   const [types, setTypes] = useState<PlaceTypeInfo[]>([]);
   useEffect(() => {
     fetchPlaceTypes().then(setTypes, () => undefined);
   }, []);
   return (
-    <Page title="Sources des lieux">
+    <Page title={t`Sources des lieux`}>
       <p>
-        Les lieux viennent des données publiques : le répertoire FINESS des établissements sanitaires et sociaux, l'Annuaire santé (RPPS) pour les
-        professionnels, et les centres des communes (découpage administratif). Les maternités ne sont pas une catégorie du répertoire FINESS : nous montrons les
-        hôpitaux et cliniques, où se trouvent les maternités.
+        {t`Les lieux viennent des données publiques : le répertoire FINESS des établissements sanitaires et sociaux, l'Annuaire santé (RPPS) pour les professionnels, et les centres des communes (découpage administratif). Les maternités ne sont pas une catégorie du répertoire FINESS : nous montrons les hôpitaux et cliniques, où se trouvent les maternités.`}
       </p>
       <ul>
-        {types.map((t) => (
-          <li key={t.id}>
-            <strong>{t.label}</strong> ({t.count}) : {t.description}
-            {t.note ? ` ${t.note}` : ""}
-          </li>
-        ))}
+        {types.map((info) => {
+          const text = placeTypeText(info.id);
+          const label = text ? t(text.label) : info.label;
+          const description = text ? t(text.description) : info.description;
+          const count = i18n.number(info.count);
+          const note = text?.note ? t(text.note) : text ? null : info.note;
+          return (
+            <li key={info.id}>
+              <Trans>
+                <strong>{label}</strong> ({count}) : {description}
+              </Trans>
+              {note ? ` ${note}` : ""}
+            </li>
+          );
+        })}
       </ul>
     </Page>
   );

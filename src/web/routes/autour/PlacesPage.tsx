@@ -1,4 +1,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import { msg, plural } from "@lingui/core/macro";
+import { i18n } from "@lingui/core";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { lazyWithMessages } from "../../i18n/lazy.js";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -9,6 +12,9 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
 import { Page } from "../../components/Page.js";
 import { ChoiceList } from "./ChoiceList.js";
+import { placeAddress } from "./address.js";
+import { formatDistance, formatKilometres } from "./distance.js";
+import { placeTypeLabel } from "./place-type-text.js";
 import { MissingPlaceTypes, useNearbyPlan } from "./NearbyLinks.js";
 import {
   fetchConfig,
@@ -39,12 +45,13 @@ interface Suggestion extends Spot {
  * `types` = place type ids separated by commas; optional `lat`, `lon` (WGS84), `lieu` (label) and `rayon` (km).
  */
 export function PlacesPage() {
+  const { t } = useLingui();
   const [params, setParams] = useSearchParams();
   const types = useMemo(() => (params.get("types") ?? "").split(",").filter(Boolean), [params]);
   const radius = RADII.includes(Number(params.get("rayon"))) ? Number(params.get("rayon")) : 10;
   const lat = Number(params.get("lat"));
   const lon = Number(params.get("lon"));
-  const lieu = params.get("lieu") ?? "votre position";
+  const lieu = params.get("lieu") ?? t`votre position`;
   const valid = params.has("lat") && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
   // One object per position, so that the map does not re-fit itself on every render.
   const spot: Spot | null = useMemo(() => (valid ? { lat, lon, label: lieu } : null), [valid, lat, lon, lieu]);
@@ -55,8 +62,10 @@ export function PlacesPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    fetchPlaceTypes().then(setPlaceTypes, () => setError("La liste des types de lieux n'a pas pu être chargée (hors ligne ?)."));
+    fetchPlaceTypes().then(setPlaceTypes, () => setError(t`La liste des types de lieux n'a pas pu être chargée (hors ligne ?).`));
     fetchConfig().then(setConfig, () => setConfig({ mapTilesUrl: null, mapTilesAttribution: null, geocoderUrl: null }));
+    // Asked once per visit (a change of language loads the page anew).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Only the requested types the index has places of (or their alternatives) are searched; an empty search
@@ -73,10 +82,12 @@ export function PlacesPage() {
     setError(null);
     fetchNearby(spot.lat, spot.lon, searchTypes ? searchTypes.split(",") : [], radius).then(
       (data) => !cancelled && setResults(data.features),
-      (e: Error) =>
+      () =>
         !cancelled &&
         setError(
-          navigator.onLine ? e.message : "Vous êtes hors ligne : la recherche de lieux a besoin du réseau. Les résultats déjà affichés restent consultables.",
+          navigator.onLine
+            ? t`La recherche de lieux n'a pas abouti : réessayez dans un instant.`
+            : t`Vous êtes hors ligne : la recherche de lieux a besoin du réseau. Les résultats déjà affichés restent consultables.`,
         ),
     );
     return () => {
@@ -103,19 +114,25 @@ export function PlacesPage() {
     update({ lat: null, lon: null, lieu: null });
   };
   const navigate = useNavigate();
+  const around = spot?.label;
   const openPlace = useCallback((id: string) => void navigate(`/autour-de-moi/lieu/${encodeURIComponent(id)}`), [navigate]);
 
   return (
-    <Page title="Autour de moi">
+    <Page title={t`Autour de moi`}>
       <p>
-        Maternités, PMI, sages-femmes, centres de santé, lieux d'écoute… près de chez vous, d'après les données publiques officielles (FINESS, Annuaire santé).{" "}
-        <Link to="/autour-de-moi/sources">Sources et limites des données</Link>
+        <Trans>
+          Maternités, PMI, sages-femmes, centres de santé, lieux d'écoute… près de chez vous, d'après les données publiques officielles (FINESS, Annuaire
+          santé).
+        </Trans>{" "}
+        <Link to="/autour-de-moi/sources">{t`Sources et limites des données`}</Link>
       </p>
       <WhereForm onChoose={choose} onFail={clearSpot} geocoderUrl={config?.geocoderUrl ?? null} />
-      {!spot && <p className="fr-mt-2w">Indiquez une commune, un code postal ou une adresse, ou utilisez « Me localiser ».</p>}
+      {!spot && <p className="fr-mt-2w">{t`Indiquez une commune, un code postal ou une adresse, ou utilisez « Me localiser ».`}</p>}
       {spot && (
         <p className="fr-mt-2w" role="status">
-          Autour de : <strong>{spot.label}</strong>
+          <Trans>
+            Autour de : <strong>{around}</strong>
+          </Trans>
         </p>
       )}
 
@@ -123,24 +140,24 @@ export function PlacesPage() {
         {/* The types list comes from the server after the first paint: last in its column, and nothing of the page
             below it on a phone before a search, so that its arrival moves nothing on screen (layout shift). */}
         <div className="fr-col-12 fr-col-md-4">
-          <Select label="Distance" nativeSelectProps={{ value: String(radius), onChange: (e) => update({ rayon: e.target.value }) }}>
+          <Select label={t`Distance`} nativeSelectProps={{ value: String(radius), onChange: (e) => update({ rayon: e.target.value }) }}>
             {RADII.map((r) => (
               <option key={r} value={r}>
-                {r} km
+                {formatKilometres(r)}
               </option>
             ))}
           </Select>
           <Checkbox
             small
-            legend="Types de lieux"
+            legend={t`Types de lieux`}
             options={placeTypes
-              .filter((t) => t.count > 0)
-              .map((t) => ({
-                label: `${t.label} (${t.count})`,
+              .filter((type) => type.count > 0)
+              .map((type) => ({
+                label: `${placeTypeLabel(type.id, type.label)} (${i18n.number(type.count)})`,
                 nativeInputProps: {
-                  name: `type-${t.id}`,
-                  checked: shown.includes(t.id),
-                  onChange: (e) => update({ types: (e.target.checked ? [...shown, t.id] : shown.filter((x) => x !== t.id)).join(",") || null }),
+                  name: `type-${type.id}`,
+                  checked: shown.includes(type.id),
+                  onChange: (e) => update({ types: (e.target.checked ? [...shown, type.id] : shown.filter((x) => x !== type.id)).join(",") || null }),
                 },
               }))}
           />
@@ -172,7 +189,12 @@ export function PlacesPage() {
 
 function spotOf(c: CommuneMatch): Spot {
   const label = communeLabel(c);
-  return { lat: c.lat, lon: c.lon, label: c.arrondissement ? `${label} (depuis le centre de ${c.name} : les arrondissements ne sont pas distingués)` : label };
+  const name = c.name;
+  return {
+    lat: c.lat,
+    lon: c.lon,
+    label: c.arrondissement ? i18n._(msg`${label} (depuis le centre de ${name} : les arrondissements ne sont pas distingués)`) : label,
+  };
 }
 
 /** A suggestion: the commune with its département, and its postal codes to help choose. */
@@ -182,6 +204,7 @@ function suggestionOf(c: CommuneMatch): Suggestion {
 }
 
 function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): void; onFail(): void; geocoderUrl: string | null }) {
+  const { t } = useLingui();
   const [text, setText] = useState("");
   const [index, setIndex] = useState<CommuneIndex | null>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -189,7 +212,9 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
   const [ask, setAsk] = useState<string | null>(null);
 
   useEffect(() => {
-    loadCommuneIndex().then(setIndex, () => setMessage("La liste des communes n'a pas pu être chargée."));
+    loadCommuneIndex().then(setIndex, () => setMessage(t`La liste des communes n'a pas pu être chargée.`));
+    // Loaded once; the message is read in the language of the moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -207,6 +232,7 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
     event.preventDefault();
     setMessage(null);
     setAsk(null);
+    const query = text.trim();
     // Before the commune list has arrived (slow connection), wait for it rather than failing the search.
     const communes = index ?? (await loadCommuneIndex().catch(() => null));
     if (communes) setIndex(communes);
@@ -215,48 +241,48 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
       if (found.kind === "one") return onChoose(spotOf(found.commune));
       if (found.kind === "choose") {
         setSuggestions(found.communes.map(suggestionOf));
-        setAsk(`Plusieurs communes correspondent à « ${text.trim()} » : choisissez la vôtre ci-dessous.`);
+        setAsk(t`Plusieurs communes correspondent à « ${query} » : choisissez la vôtre ci-dessous.`);
         onFail();
         return;
       }
     }
-    if (geocoderUrl && text.trim().length > 3) {
+    if (geocoderUrl && query.length > 3) {
       try {
-        const found = await geocodeAddress(geocoderUrl, text.trim());
+        const found = await geocodeAddress(geocoderUrl, query);
         if (found.length === 1) return onChoose(found[0]!);
         if (found.length) {
           setSuggestions(found);
-          setAsk(`Plusieurs adresses correspondent à « ${text.trim()} » : choisissez la vôtre ci-dessous.`);
+          setAsk(t`Plusieurs adresses correspondent à « ${query} » : choisissez la vôtre ci-dessous.`);
           onFail();
           return;
         }
       } catch {
-        return fail("La recherche d'adresse n'est pas disponible (hors ligne ?). Essayez avec une commune ou un code postal.");
+        return fail(t`La recherche d'adresse n'est pas disponible (hors ligne ?). Essayez avec une commune ou un code postal.`);
       }
     }
-    if (!communes) return fail("La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez dans un instant, ou utilisez « Me localiser ».");
+    if (!communes) return fail(t`La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez dans un instant, ou utilisez « Me localiser ».`);
     fail(
-      text.trim().length < 2
-        ? "Indiquez au moins deux lettres du nom de la commune, ou son code postal."
-        : `Aucune commune ne correspond à « ${text.trim()} ». Vérifiez l'orthographe ou indiquez le code postal (par exemple 69003 pour Lyon 3e).`,
+      query.length < 2
+        ? t`Indiquez au moins deux lettres du nom de la commune, ou son code postal.`
+        : t`Aucune commune ne correspond à « ${query} ». Vérifiez l'orthographe ou indiquez le code postal (par exemple 69003 pour Lyon 3e).`,
     );
   }
 
   function locate() {
     setMessage(null);
-    if (!("geolocation" in navigator)) return fail("Votre navigateur ne permet pas la localisation.");
+    if (!("geolocation" in navigator)) return fail(t`Votre navigateur ne permet pas la localisation.`);
     navigator.geolocation.getCurrentPosition(
-      (position) => onChoose({ lat: position.coords.latitude, lon: position.coords.longitude, label: "votre position" }),
-      () => fail("Votre position n'a pas pu être obtenue (autorisation refusée ?). Indiquez plutôt une commune."),
+      (position) => onChoose({ lat: position.coords.latitude, lon: position.coords.longitude, label: t`votre position` }),
+      () => fail(t`Votre position n'a pas pu être obtenue (autorisation refusée ?). Indiquez plutôt une commune.`),
       { timeout: 10_000, maximumAge: 300_000 },
     );
   }
 
   return (
-    <form onSubmit={submit} role="search" aria-label="Chercher des lieux">
+    <form onSubmit={submit} role="search" aria-label={t`Chercher des lieux`}>
       <Input
-        label={geocoderUrl ? "Commune, code postal ou adresse" : "Commune ou code postal"}
-        hintText="Par exemple : 69003, Lyon, Saint-Denis"
+        label={geocoderUrl ? t`Commune, code postal ou adresse` : t`Commune ou code postal`}
+        hintText={t`Par exemple : 69003, Lyon, Saint-Denis`}
         state={message ? "error" : "default"}
         stateRelatedMessage={message ?? undefined}
         nativeInputProps={{ name: "lieu", value: text, autoComplete: "off", onChange: (e) => setText(e.target.value) }}
@@ -268,7 +294,7 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
       )}
       {suggestions.length > 0 && (
         <ChoiceList
-          label={ask ? "Communes possibles" : "Suggestions"}
+          label={ask ? t`Communes possibles` : t`Suggestions`}
           choices={suggestions.map((s) => ({
             key: `${s.label}-${s.lat}`,
             label: s.label,
@@ -279,59 +305,67 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
       )}
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button type="submit" iconId="fr-icon-search-line">
-          Chercher
+          {t`Chercher`}
         </Button>
         <Button type="button" priority="secondary" iconId="fr-icon-map-pin-2-line" onClick={locate}>
-          Me localiser
+          {t`Me localiser`}
         </Button>
       </div>
     </form>
   );
 }
 
-function formatDistance(m: number | undefined): string {
-  if (m === undefined) return "";
-  return m < 1000 ? `${Math.round(m / 10) * 10} m` : `${(m / 1000).toFixed(m < 10_000 ? 1 : 0).replace(".", ",")} km`;
-}
-
 function ResultList({ results, radius, onWiden }: { results: NearbyFeature[]; radius: number; onWiden: (() => void) | null }) {
+  const { t } = useLingui();
+  const within = formatKilometres(radius);
   return (
     <>
-      <h2 className="fr-h5">Résultats</h2>
+      <h2 className="fr-h5">{t`Résultats`}</h2>
       <p role="status" aria-live="polite">
         {results.length === 0
-          ? `Aucun lieu à moins de ${radius} km.`
-          : `${results.length} lieu${results.length > 1 ? "x" : ""} à moins de ${radius} km, du plus proche au plus loin.`}
+          ? t`Aucun lieu à moins de ${within}.`
+          : plural(results.length, {
+              one: `# lieu à moins de ${within}, du plus proche au plus loin.`,
+              other: `# lieux à moins de ${within}, du plus proche au plus loin.`,
+            })}
       </p>
       {onWiden && (
         <Button size="small" priority="secondary" onClick={onWiden} className="fr-mb-2w">
-          Élargir la recherche
+          {t`Élargir la recherche`}
         </Button>
       )}
       <ol className="mj-track-list">
         {results.map((place) => {
           const p = place.properties;
           const [lon, lat] = place.geometry.coordinates;
+          const name = p.name;
+          const phone = p.phone;
           return (
             <li key={place.id} className="fr-p-2w fr-mb-2w mj-child-box">
               <h3 className="fr-h6 fr-mb-1w" id={`lieu-${place.id}`} tabIndex={-1}>
-                <Link to={`/autour-de-moi/lieu/${encodeURIComponent(place.id)}`}>{p.name}</Link>
+                <Link to={`/autour-de-moi/lieu/${encodeURIComponent(place.id)}`}>{name}</Link>
               </h3>
               <p className="fr-text--sm fr-mb-1w">
-                {p.type_label} · {formatDistance(p.distance_m)}
-                {p.approximate && " (position approximative : centre de la commune)"}
+                {placeTypeLabel(p.type, p.type_label)} · <span className="mj-distance">{formatDistance(p.distance_m)}</span>
+                {p.approximate && ` ${t`(position approximative : centre de la commune)`}`}
               </p>
               {(p.address || p.commune_name) && (
-                <p className="fr-text--sm fr-mb-1w">{[p.address, [p.postcode, p.commune_name].filter(Boolean).join(" ")].filter(Boolean).join(", ")}</p>
+                <p className="fr-text--sm fr-mb-1w" lang="fr">
+                  {placeAddress(p)}
+                </p>
               )}
               <p className="fr-text--sm fr-mb-0">
-                {p.phone && (
-                  <a href={`tel:${p.phone.replace(/[^\d+]/g, "")}`} className="fr-mr-2w">
-                    Appeler le {p.phone}
+                {phone && (
+                  <a href={`tel:${phone.replace(/[^\d+]/g, "")}`} className="fr-mr-2w">
+                    <Trans>
+                      Appeler le <span dir="ltr">{phone}</span>
+                    </Trans>
                   </a>
                 )}
                 <a href={`geo:${lat},${lon}`}>
-                  Itinéraire<span className="fr-sr-only"> vers {p.name}</span>
+                  <Trans>
+                    Itinéraire<span className="fr-sr-only"> vers {name}</span>
+                  </Trans>
                 </a>
               </p>
             </li>

@@ -4,10 +4,22 @@ import { buildCommuneIndex, type CommuneIndex, type CompactCommune } from "../..
 import type { PlaceTypeInfo } from "../../../domain/api/places.js";
 export type { NearbyFeature, PlaceFeature, PlaceTypeInfo, ServicesConfig } from "../../../domain/api/places.js";
 
-/** The answer, or an error whose message is the server's French detail (the pages show it as it is). */
+/**
+ * A failed call: the server's French detail (for logs and developers) and the HTTP status (0 offline), from which the
+ * pages say what happened in the reader's language.
+ */
+export class PlacesApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 async function data<T>(answer: Promise<ApiResult<T>>): Promise<T> {
   const result = await answer;
-  if (!result.ok) throw new Error(result.problem.detail);
+  if (!result.ok) throw new PlacesApiError(result.problem.detail, result.status);
   return result.data;
 }
 
