@@ -16,7 +16,21 @@ const unextracted = [
   "src/web/routes/post-partum/rappel/SentRequest.tsx",
   "src/web/routes/post-partum/rappel/callback-api.ts",
   "src/web/routes/post-partum/rappel/format.ts",
-  "src/web/routes/pilotage/**",
+  // The back office (being extracted page by page; the public barometer and its views are done).
+  "src/web/routes/pilotage/AccountsPage.tsx",
+  "src/web/routes/pilotage/AllocationPage.tsx",
+  "src/web/routes/pilotage/BarometerPage.tsx",
+  "src/web/routes/pilotage/CsvUpload.tsx",
+  "src/web/routes/pilotage/FileReport.tsx",
+  "src/web/routes/pilotage/ImportPage.tsx",
+  "src/web/routes/pilotage/JournalPage.tsx",
+  "src/web/routes/pilotage/ListPage.tsx",
+  "src/web/routes/pilotage/PilotageApp.tsx",
+  "src/web/routes/pilotage/ProjectFormPage.tsx",
+  "src/web/routes/pilotage/ProjectPage.tsx",
+  "src/web/routes/pilotage/ProjectsPage.tsx",
+  "src/web/routes/pilotage/session.tsx",
+  "src/web/routes/pilotage/rappels/**",
   "src/web/routes/professionnels/**",
 ];
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser, newPhonePage, startServer, tabTo, type RunningServer } from "./support.js";
+import { locales } from "../../src/domain/content/languages.js";
 
 /**
  * Pilotage territorial, end to end. The accounts are created the way an operator does it, with
@@ -43,7 +44,7 @@ beforeAll(async () => {
   ).toContain("région 84");
   server = await startServer({ dataDir });
   browser = await launchBrowser();
-});
+}, 300_000); // accounts created by the CLI, then a server started: slow on a loaded machine
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -60,6 +61,51 @@ async function keyboardLogin(page: Page, account: { email: string; password: str
   await page.keyboard.press("Tab");
   await page.keyboard.type(account.password);
   await page.keyboard.press("Enter");
+}
+
+/** Loads barometer values as the national administration would, through the API. */
+async function loadBarometerValues(page: Page) {
+  const login = await page.request.post(`${server.url}/api/v1/pilotage/session`, { data: ADMIN });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const csv = [
+    "indicateur;code_departement;annee;numerateur;denominateur",
+    "EPP;69;2023;14000;20000",
+    "EPP;75;2023;15000;20000",
+    "EPP;971;2023;3000;4000",
+    "EPP;69;2024;15000;20000",
+  ].join("\n");
+  const res = await page.request.post(`${server.url}/api/v1/pilotage/barometre/valeurs`, {
+    data: { csv, source: "Fichier d'essai de bout en bout" },
+    headers: { "x-csrf-token": csrfToken },
+  });
+  expect(res.status()).toBe(201);
+  await page.request.delete(`${server.url}/api/v1/pilotage/session`, { headers: { "x-csrf-token": csrfToken } });
+}
+
+/**
+ * The steering side's messages (src/web/locales, those written in src/web/routes/pilotage) whose translation in
+ * `code` differs from the French: none of these French texts may show on a page in that language.
+ */
+function frenchOnlyMessages(code: string): string[] {
+  const read = (lang: string) => {
+    const entries = new Map<string, { text: string; pilotage: boolean }>();
+    const unquote = (lines: string) => [...lines.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]!}"`) as string).join("");
+    for (const block of readFileSync(join(root, "src/web/locales", `${lang}.po`), "utf8").split(/\n\s*\n/)) {
+      const m = /^msgid ((?:".*"\s*)+)msgstr ((?:".*"\s*)+)/m.exec(block);
+      if (m) entries.set(unquote(m[1]!), { text: unquote(m[2]!), pilotage: block.includes("#: src/web/routes/pilotage/") });
+    }
+    return entries;
+  };
+  const translated = read(code);
+  return [...read("fr")].filter(([id, { pilotage }]) => pilotage && !/[{}<]/.test(id) && translated.get(id)?.text !== id).map(([id]) => id);
+}
+
+/** Fails on any French text of the steering side left in the page's main content. */
+async function expectNoFrenchLeft(page: Page, code: string) {
+  const text = await page.locator("main").innerText();
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const left = frenchOnlyMessages(code).filter((id) => new RegExp(`(?<!\\p{L})${escape(id)}(?!\\p{L})`, "u").test(text));
+  expect(left, `${code}: French left on ${page.url()}`).toEqual([]);
 }
 
 describe("Pilotage territorial", () => {
@@ -202,22 +248,8 @@ describe("Pilotage territorial", () => {
   });
 
   it("the public barometer shows loaded values with the map, the sortable table and the trend, and flags nothing as fictitious", async () => {
-    // Load values as the national administration would, through the API.
     const { context, page, problems } = await newPhonePage(browser);
-    const login = await page.request.post(`${server.url}/api/v1/pilotage/session`, { data: ADMIN });
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const csv = [
-      "indicateur;code_departement;annee;numerateur;denominateur",
-      "EPP;69;2023;14000;20000",
-      "EPP;75;2023;15000;20000",
-      "EPP;971;2023;3000;4000",
-      "EPP;69;2024;15000;20000",
-    ].join("\n");
-    const res = await page.request.post(`${server.url}/api/v1/pilotage/barometre/valeurs`, {
-      data: { csv, source: "Fichier d'essai de bout en bout" },
-      headers: { "x-csrf-token": csrfToken },
-    });
-    expect(res.status()).toBe(201);
+    await loadBarometerValues(page);
 
     await page.goto(`${server.url}/barometre`);
     await page.getByRole("heading", { name: "Baromètre des entretiens prénatal et postnatal précoces", level: 1 }).waitFor();
@@ -225,7 +257,7 @@ describe("Pilotage territorial", () => {
     expect(await page.getByText("Données fictives").count()).toBe(0);
     await page.getByRole("img", { name: /Carte de France par département/ }).waitFor();
     await expectNoAxeViolations(page);
-    const table = page.getByRole("table", { name: /départements avec une valeur en 2024/ });
+    const table = page.getByRole("table", { name: /1 département avec une valeur en 2024/ });
     await table.waitFor();
     // Sort by rate with the keyboard.
     await page.getByRole("combobox", { name: "Année du détail par département" }).selectOption("2023");
@@ -284,6 +316,55 @@ describe("Pilotage territorial", () => {
   });
 });
 
+describe("Pilotage territorial in other languages (issue 14)", () => {
+  it("the public barometer in English and in Arabic on a phone: translated, right-to-left in Arabic, no overflow, axe clean", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    await loadBarometerValues(page);
+    const expected = {
+      en: {
+        title: "Barometer of the early prenatal and postnatal interviews",
+        button: "Early prenatal interview (EPP)",
+        legend: "Map legend",
+        rateClass: "80% or more", // 2024 has no national target: the map shows the rates
+        headers: ["Code", "Département", "Region", "Rate", "Target", "Gap (points)", "Numerator / denominator"],
+        caption: "1 département with a value in 2024",
+      },
+      ar: {
+        title: "مؤشر المقابلات المبكرة قبل الولادة وبعدها",
+        button: "المقابلة المبكرة قبل الولادة (EPP)",
+        legend: "مفتاح الخريطة",
+        rateClass: "80٪ أو أكثر",
+        headers: ["الرمز", "المقاطعة", "المنطقة", "المعدل", "الهدف", "الفارق (نقاط)", "البسط / المقام"],
+        caption: "ذات قيمة في",
+      },
+    };
+    for (const code of ["en", "ar"] as const) {
+      const locale = locales.find((l) => l.code === code)!;
+      const want = expected[code];
+      await page.goto(`${server.url}${locale.prefix}/barometre`);
+      await page.getByRole("heading", { name: want.title, level: 1 }).waitFor();
+      await page.getByRole("button", { name: want.button }).waitFor();
+      const table = page.getByRole("table", { name: new RegExp(want.caption) });
+      await table.waitFor();
+      const headers = (await table.locator("thead th").allInnerTexts()).map((h) => h.replace(/[▲▼]/g, "").trim());
+      expect(headers).toEqual(want.headers);
+      const legend = page.getByRole("list", { name: want.legend });
+      await legend.getByText(want.rateClass, { exact: true }).waitFor();
+      const seen = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+      expect(seen).toMatchObject({ lang: locale.lang, dir: locale.dir });
+      expect(seen.overflow, `${code}: horizontal overflow`).toBeLessThanOrEqual(0);
+      await expectNoFrenchLeft(page, code);
+      await expectNoAxeViolations(page);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("Baromètre de démonstration", () => {
   it("shows the « données fictives » banner on every barometer page when the demo set is loaded", async () => {
     const demoDir = mkdtempSync(join(tmpdir(), "mille-jours-demo-"));
@@ -307,5 +388,5 @@ describe("Baromètre de démonstration", () => {
       await demo.stop();
       rmSync(demoDir, { recursive: true, force: true });
     }
-  });
+  }, 240_000); // its own data folder and server: a server start alone can take a minute on a loaded machine
 });

@@ -1,9 +1,12 @@
 import { useState } from "react";
+import { useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Dashboard } from "../../../domain/api/steering-data.js";
-import { INDICATOR_LABELS, INDICATORS, type Indicator } from "../../../domain/steering/barometer.js";
+import { INDICATORS, type Indicator } from "../../../domain/steering/barometer.js";
+import { shared } from "../../i18n/messages.js";
+import { indicatorLabels } from "./labels.js";
 import { useApiGet } from "./useApi.js";
 import { ChoroplethMap } from "./barometer/ChoroplethMap.js";
 import { DepartementsTable } from "./barometer/DepartementsTable.js";
@@ -23,10 +26,12 @@ export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotag
   const { data, problem } = useApiGet(endpoint === "/barometre" ? "GET /barometre" : "GET /pilotage/barometre", {
     query: { indicator, ...(year ? { year } : {}) },
   });
+  const { t } = useLingui();
+  const code = indicator.toUpperCase();
 
   return (
     <>
-      <div className="fr-btns-group fr-btns-group--inline-sm" role="group" aria-label="Indicateur">
+      <div className="fr-btns-group fr-btns-group--inline-sm" role="group" aria-label={t`Indicateur`}>
         {INDICATORS.map((i) => (
           <Button
             key={i}
@@ -35,31 +40,40 @@ export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotag
             nativeButtonProps={{ "aria-pressed": indicator === i }}
             onClick={() => setIndicator(i)}
           >
-            {INDICATOR_LABELS[i]}
+            {t(indicatorLabels[i])}
           </Button>
         ))}
       </div>
       {problem && <Alert severity="error" small description={problem.detail} />}
-      {!data && !problem && <p role="status">Chargement…</p>}
+      {!data && !problem && <p role="status">{t(shared.loading)}</p>}
       {data && data.fictitious && (
         <Alert
           severity="warning"
           as="h2"
-          title="Données fictives"
-          description="Les valeurs affichées sont un jeu de démonstration inventé (commande npm run demo:barometre) : elles ne décrivent aucun département réel et ne doivent pas être citées."
+          title={t`Données fictives`}
+          description={t`Les valeurs affichées sont un jeu de démonstration inventé (commande npm run demo:barometre) : elles ne décrivent aucun département réel et ne doivent pas être citées.`}
           className="fr-my-3w"
         />
       )}
-      {data && !data.loaded && <Alert severity="info" as="h2" title="Aucune donnée chargée" description={data.message ?? ""} className="fr-my-3w" />}
+      {/* The server's messages are French: each case it can send has its own message here. */}
+      {data && !data.loaded && (
+        <Alert
+          severity="info"
+          as="h2"
+          title={t`Aucune donnée chargée`}
+          description={t`Aucune valeur EPP ou EPNP n'est chargée : le baromètre s'affichera quand l'administration nationale aura importé un fichier de sa source (format documenté).`}
+          className="fr-my-3w"
+        />
+      )}
       {data && data.loaded && (
         <>
-          {data.message && <Alert severity="info" small description={data.message} className="fr-my-3w" />}
+          {data.message && <Alert severity="info" small description={t`Aucune valeur ${code} n'est chargée.`} className="fr-my-3w" />}
           <Targets targets={data.nationalTargets} />
           {data.national.length > 0 && <Trend data={data} />}
           {data.years.length > 0 && (
             <div className="mj-narrow-form">
               <Select
-                label="Année du détail par département"
+                label={t`Année du détail par département`}
                 nativeSelectProps={{ name: "annee", value: String(data.year ?? ""), onChange: (e) => setYear(Number(e.target.value)) }}
               >
                 {data.years.map((y) => (

@@ -1,5 +1,8 @@
 import type { Problem } from "../../../domain/api/problem.js";
-import { formatFrenchDate } from "../../../domain/dates.js";
+import { i18n } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { formatDate } from "../../i18n/format.js";
+import { formatDecimal, formatInteger, formatPercent } from "../../i18n/numbers.js";
 import type { ResponseOf } from "../../../domain/api/contract.js";
 import type { ApiContract, Route } from "../../../domain/api/index.js";
 import { callApi, fetchJson, type ApiResult as ClientResult, type Args } from "../../api/client.js";
@@ -47,19 +50,30 @@ export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
   return steeringAnswer(path, await fetchJson<T>(`/api/v1${path}`, { method, body, headers: steeringHeaders(method) }));
 }
 
-export const euros = (n: number) => new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);
-export const integer = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
-export const percent = (n: number, digits = 1) =>
-  `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n)} %`;
-export const points = (n: number) =>
-  `${n > 0 ? "+" : n < 0 ? "−" : ""}${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(n))} pt`;
-export const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(iso));
-/** A calendar day in words, through the shared formatter (« 1er mai 2027 »). */
-export const day = (iso: string) => formatFrenchDate(iso);
+/** Figures in the reader's language (src/web/i18n/numbers.ts). */
+export { formatEuros as euros, formatInteger as integer } from "../../i18n/numbers.js";
+export const percent = (n: number, digits = 1) => formatPercent(n, digits);
+/** A target as published (« 80 % », « 72,5 % »): no forced decimal. */
+export const targetPercent = (n: number) => formatPercent(n, 1, false);
+/** « +2,5 pt », « −1,0 pt »: a gap or change in percentage points. */
+export const points = (n: number) => {
+  const value = `${n > 0 ? "+" : n < 0 ? "−" : ""}${formatDecimal(Math.abs(n), 1)}`;
+  return i18n._(msg`${value} pt`);
+};
+/** « 2 décembre 2026 à 14:30 », Paris time (the administration's), in the reader's language. */
+export const dateTime = (iso: string) => {
+  const tag = i18n.locale === "fr" || i18n.locale === "falc" ? "fr-FR" : (i18n.locales?.[0] ?? i18n.locale);
+  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(iso));
+};
+/** A calendar day in words, through the shared formatter (« 1er mai 2027 » in French). */
+export const day = (iso: string) => formatDate(iso);
 
 /** Reads a file chosen in an <input type="file"> as text (UTF-8), refusing what is obviously too big. */
 export async function readTextFile(file: File, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  if (file.size > maxBytes) return { ok: false, message: `Ce fichier fait ${Math.round(file.size / 1024)} Kio : au plus ${Math.round(maxBytes / 1024)} Kio.` };
+  if (file.size > maxBytes) {
+    const size = formatInteger(Math.round(file.size / 1024));
+    const max = formatInteger(Math.round(maxBytes / 1024));
+    return { ok: false, message: i18n._(msg`Ce fichier fait ${size} Kio : au plus ${max} Kio.`) };
+  }
   return { ok: true, text: await file.text() };
 }

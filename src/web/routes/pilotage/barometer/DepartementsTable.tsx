@@ -1,21 +1,25 @@
 import { useMemo, useState } from "react";
+import { msg, plural } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
+import type { MessageDescriptor } from "@lingui/core";
 import type { DepartementGap } from "../../../../domain/steering/barometer.js";
 import type { Dashboard } from "../BarometerView.js";
-import { integer, percent, points } from "../api.js";
+import { integer, percent, points, targetPercent } from "../api.js";
 import { regionName } from "../labels.js";
 
 type SortKey = "departement" | "nom" | "region" | "percent" | "targetPercent" | "gapPoints";
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: "departement", label: "Code" },
-  { key: "nom", label: "Département" },
-  { key: "region", label: "Région" },
-  { key: "percent", label: "Taux", numeric: true },
-  { key: "targetPercent", label: "Objectif", numeric: true },
-  { key: "gapPoints", label: "Écart (points)", numeric: true },
+const COLUMNS: { key: SortKey; label: MessageDescriptor; numeric?: boolean }[] = [
+  { key: "departement", label: msg`Code` },
+  { key: "nom", label: msg`Département` },
+  { key: "region", label: msg`Région` },
+  { key: "percent", label: msg`Taux`, numeric: true },
+  { key: "targetPercent", label: msg`Objectif`, numeric: true },
+  { key: "gapPoints", label: msg`Écart (points)`, numeric: true },
 ];
 
 /** Each département's rate, target and gap, sortable by any column. */
 export function DepartementsTable({ data }: { data: Dashboard }) {
+  const { t, i18n } = useLingui();
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: "gapPoints", ascending: true });
   const rows = useMemo(() => {
     const value = (d: DepartementGap) => (sort.key === "region" ? regionName(d.region) : d[sort.key]);
@@ -28,19 +32,24 @@ export function DepartementsTable({ data }: { data: Dashboard }) {
       return sort.ascending ? c : -c;
     });
   }, [data.departements, sort]);
-  const label = COLUMNS.find((c) => c.key === sort.key)!.label;
+  const label = t(COLUMNS.find((c) => c.key === sort.key)!.label).toLocaleLowerCase(i18n.locales?.[0] ?? i18n.locale);
+  const code = data.indicator.toUpperCase();
+  const year = data.year;
   return (
     <section aria-labelledby="departements" className="fr-my-4w">
-      <h2 id="departements">
-        Départements : écart à l'objectif, {data.indicator.toUpperCase()} {data.year}
-      </h2>
+      <h2 id="departements">{t`Départements : écart à l'objectif, ${code} ${year}`}</h2>
       <p className="fr-text--sm" aria-live="polite">
-        Tableau trié par {label.toLowerCase()}, ordre {sort.ascending ? "croissant" : "décroissant"}. Activez un en-tête de colonne pour trier.
+        {sort.ascending
+          ? t`Tableau trié par ${label}, ordre croissant. Activez un en-tête de colonne pour trier.`
+          : t`Tableau trié par ${label}, ordre décroissant. Activez un en-tête de colonne pour trier.`}
       </p>
       <div className="mj-table">
         <table tabIndex={0}>
           <caption>
-            {data.departements.length} départements avec une valeur en {data.year}
+            {plural(data.departements.length, {
+              one: `# département avec une valeur en ${year}`,
+              other: `# départements avec une valeur en ${year}`,
+            })}
           </caption>
           <thead>
             <tr>
@@ -56,13 +65,13 @@ export function DepartementsTable({ data }: { data: Dashboard }) {
                     className="mj-sort-button"
                     onClick={() => setSort({ key: c.key, ascending: sort.key === c.key ? !sort.ascending : true })}
                   >
-                    {c.label}
+                    {t(c.label)}
                     <span aria-hidden="true">{sort.key === c.key ? (sort.ascending ? " ▲" : " ▼") : ""}</span>
                   </button>
                 </th>
               ))}
               <th scope="col" className="mj-number">
-                Numérateur / dénominateur
+                {t`Numérateur / dénominateur`}
               </th>
             </tr>
           </thead>
@@ -74,9 +83,7 @@ export function DepartementsTable({ data }: { data: Dashboard }) {
                 <td>{regionName(d.region)}</td>
                 <td className="mj-number">{percent(d.percent)}</td>
                 <td className="mj-number">
-                  {d.targetPercent === null
-                    ? "—"
-                    : `${String(d.targetPercent).replace(".", ",")} %${d.targetSource === "departemental" ? " (départemental)" : ""}`}
+                  <Target value={d.targetPercent} source={d.targetSource} />
                 </td>
                 <td className="mj-number">{d.gapPoints === null ? "—" : points(d.gapPoints)}</td>
                 <td className="mj-number">
@@ -89,4 +96,13 @@ export function DepartementsTable({ data }: { data: Dashboard }) {
       </div>
     </section>
   );
+}
+
+/** « 80 % », « 72,5 % (départemental) »: the target of a row, and whether the département set its own. */
+export function Target({ value, source, national = false }: { value: number | null; source: string | null; national?: boolean }) {
+  const { t } = useLingui();
+  if (value === null) return "—";
+  const target = targetPercent(value);
+  if (source === "departemental") return t`${target} (départemental)`;
+  return national ? t`${target} (national)` : target;
 }

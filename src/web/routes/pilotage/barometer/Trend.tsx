@@ -1,6 +1,7 @@
+import { useLingui } from "@lingui/react/macro";
 import { DEPARTEMENTS } from "../../../../domain/steering/territories.js";
 import type { Dashboard } from "../BarometerView.js";
-import { percent } from "../api.js";
+import { integer, percent, targetPercent } from "../api.js";
 import { YearRatesTable } from "./YearRatesTable.js";
 
 const W = 640;
@@ -17,19 +18,27 @@ export function Trend({ data }: { data: Dashboard }) {
   const line = data.national.map((p, i) => `${i ? "L" : "M"}${x(p.year).toFixed(1)} ${y(p.percent).toFixed(1)}`).join("");
   const code = data.indicator.toUpperCase();
   const last = data.national.at(-1)!;
+  const { t } = useLingui();
+  const first = data.national[0]!.year;
+  const lastYear = last.year;
+  const lastRate = percent(last.percent);
+  const objectiveLabel = (value: number) => {
+    const target = targetPercent(value);
+    return t`objectif ${target}`;
+  };
   return (
     <section aria-labelledby="tendance" className="fr-my-4w">
-      <h2 id="tendance">Tendance nationale {code}</h2>
+      <h2 id="tendance">{t`Tendance nationale ${code}`}</h2>
       <figure className="fr-mb-2w">
         <svg className="mj-chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby="tendance-titre">
           <title id="tendance-titre">
-            {`Taux national ${code} par année, de ${data.national[0]!.year} à ${last.year} : ${percent(last.percent)} en ${last.year}. Le tableau qui suit donne les mêmes valeurs.`}
+            {t`Taux national ${code} par année, de ${first} à ${lastYear} : ${lastRate} en ${lastYear}. Le tableau qui suit donne les mêmes valeurs.`}
           </title>
           {[0, 25, 50, 75, 100].map((v) => (
             <g key={v}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={0.15} />
               <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end">
-                {v} %
+                {targetPercent(v)}
               </text>
             </g>
           ))}
@@ -42,23 +51,27 @@ export function Trend({ data }: { data: Dashboard }) {
           {data.national.map((p) => (
             <circle key={p.year} cx={x(p.year)} cy={y(p.percent)} r={4} fill="var(--border-plain-blue-france)" />
           ))}
-          {data.nationalTargets.map((t) => (
-            <g key={t.year}>
-              <rect x={x(t.year) - 5} y={y(t.percent) - 5} width={10} height={10} fill="none" stroke="var(--border-plain-error)" strokeWidth={2} />
-              <text x={x(t.year) + 8} y={y(t.percent) - 8}>
-                objectif {t.percent} %
+          {data.nationalTargets.map((target) => (
+            <g key={target.year}>
+              <rect x={x(target.year) - 5} y={y(target.percent) - 5} width={10} height={10} fill="none" stroke="var(--border-plain-error)" strokeWidth={2} />
+              <text x={x(target.year) + 8} y={y(target.percent) - 8}>
+                {objectiveLabel(target.percent)}
               </text>
             </g>
           ))}
         </svg>
         <figcaption className="fr-text--xs">
-          Rond bleu : taux national observé (somme des numérateurs sur somme des dénominateurs des départements chargés). Carré rouge : objectif national.
+          {t`Rond bleu : taux national observé (somme des numérateurs sur somme des dénominateurs des départements chargés). Carré rouge : objectif national.`}
         </figcaption>
       </figure>
       <YearRatesTable
-        caption={`Taux national ${code} par année`}
-        lastColumn="Départements couverts"
-        rows={data.national.map((p) => ({ ...p, target: p.target ? `${p.target.percent} %` : "—", last: `${p.departementsCount} / ${DEPARTEMENTS.length}` }))}
+        caption={t`Taux national ${code} par année`}
+        lastColumn={t`Départements couverts`}
+        rows={data.national.map((p) => ({
+          ...p,
+          target: p.target ? targetPercent(p.target.percent) : "—",
+          last: `${integer(p.departementsCount)} / ${integer(DEPARTEMENTS.length)}`,
+        }))}
       />
     </section>
   );

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
+import { useLingui } from "@lingui/react/macro";
 import { percent, points } from "../api.js";
 
 /** One row of {@link YearRatesTable}: the rate of a year, its target already in words, and the last column's value. */
 export interface YearRate {
   year: number;
   percent: number;
-  target: string;
+  target: ReactNode;
   gapPoints: number | null;
   changePoints: number | null;
   last: ReactNode;
@@ -13,24 +14,25 @@ export interface YearRate {
 
 /** A rate year by year against its target (the national trend here, a département's rates in the call-back back office). */
 export function YearRatesTable({ caption, lastColumn, rows }: { caption: ReactNode; lastColumn: string; rows: YearRate[] }) {
+  const { t } = useLingui();
   return (
     <div className="mj-table">
       <table tabIndex={0}>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Année</th>
+            <th scope="col">{t`Année`}</th>
             <th scope="col" className="mj-number">
-              Taux
+              {t`Taux`}
             </th>
             <th scope="col" className="mj-number">
-              Objectif
+              {t`Objectif`}
             </th>
             <th scope="col" className="mj-number">
-              Écart à l'objectif
+              {t`Écart à l'objectif`}
             </th>
             <th scope="col" className="mj-number">
-              Évolution sur un an
+              {t`Évolution sur un an`}
             </th>
             <th scope="col" className="mj-number">
               {lastColumn}
