@@ -15,11 +15,19 @@ export function loadFullStylesheet(): Promise<void> {
     const full = document.createElement("link");
     full.rel = "stylesheet";
     full.href = critical.dataset.fullHref!;
-    const done = () => {
+    // Fetched now but not applied: the first touch asks for it, and the page must not change under that finger.
+    full.media = "print";
+    const swap = async () => {
+      await released();
+      full.media = "all";
+      // The whole stylesheet declares the Marianne faces anew: remove the critical one only once they are loaded, or
+      // the text would be drawn for a moment in a fallback font, wrapping differently, and the page would jump.
+      await marianneLoaded();
+      await released();
       critical.remove();
       resolve();
     };
-    full.addEventListener("load", done, { once: true });
+    full.addEventListener("load", () => void swap(), { once: true });
     // Without the whole stylesheet, the critical one keeps the page readable: never block the app on it,
     // neither when it fails nor when a poor connection stalls it (it still takes over if it arrives).
     full.addEventListener("error", () => resolve(), { once: true });
@@ -28,6 +36,45 @@ export function loadFullStylesheet(): Promise<void> {
     critical.before(full);
   });
   return ready;
+}
+
+/**
+ * Whether a finger, pen or mouse button is pressed on the page. A tap is a press then a release on the same
+ * element: a stylesheet swapped in between moves the page under the finger, and the tap lands on what is there on
+ * release (a « Commencer » that jumped 32 px up was tapped on the text below it, and nothing happened).
+ */
+let pressed = false;
+if (typeof window !== "undefined") {
+  addEventListener("pointerdown", () => (pressed = true), { capture: true, passive: true });
+  for (const type of ["pointerup", "pointercancel"]) addEventListener(type, () => (pressed = false), { capture: true, passive: true });
+}
+
+/** Once no press is under way, and its click (dispatched right after the release) has been handled. */
+function released(): Promise<void> {
+  if (!pressed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      removeEventListener("pointerup", done, { capture: true });
+      removeEventListener("pointercancel", done, { capture: true });
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    };
+    addEventListener("pointerup", done, { capture: true });
+    addEventListener("pointercancel", done, { capture: true });
+    // A release the page never saw (outside the window): do not keep the critical stylesheet for ever.
+    const timer = setTimeout(done, STALLED_AFTER_MS);
+  });
+}
+
+/** The Marianne faces pages use (regular, medium, bold) that are declared but not loaded yet, loaded; never fails. */
+async function marianneLoaded(): Promise<void> {
+  if (!("fonts" in document)) return;
+  const pending = [...document.fonts].filter(
+    (face) =>
+      face.family.replace(/["']/g, "") === "Marianne" && face.style === "normal" && ["400", "500", "700"].includes(face.weight) && face.status !== "loaded",
+  );
+  const stalled = new Promise((resolve) => setTimeout(resolve, STALLED_AFTER_MS));
+  await Promise.race([Promise.allSettled(pending.map((face) => face.load())), stalled]);
 }
 
 /** The whole stylesheet if something asked for it already, else nothing to wait for. */

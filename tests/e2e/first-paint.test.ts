@@ -287,6 +287,35 @@ describe("first paint of pre-rendered pages", () => {
     await context.close();
   });
 
+  it("keeps the page still under the finger: the whole stylesheet the first touch asks for waits for the release", async () => {
+    // The flaky offline e2e: the service worker, once in control, serves the whole stylesheet at once, so it arrived
+    // between the press and the release of a tap on « Commencer »; swapped in then (fonts drawn in a fallback for a
+    // moment), the page moved 32 px up, the release landed on the text below and nothing happened.
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.goto(baseUrl);
+    await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    });
+    const start = page.getByRole("link", { name: "Commencer" });
+    const before = (await start.boundingBox())!;
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await page.mouse.down();
+    // The whole stylesheet has arrived while the finger is still down…
+    await page.waitForFunction(() => !!document.querySelector<HTMLLinkElement>('link[href$="/dsfr/dsfr.min.css"]')?.sheet);
+    await page.waitForTimeout(300); // a few frames: time for a swap to show, were it made
+    // …and nothing moved: the critical stylesheet is still the one applied.
+    expect(await page.locator("link[data-full-href]").count()).toBe(1);
+    expect(await start.boundingBox()).toEqual(before);
+    await page.mouse.up();
+    await page.getByRole("heading", { name: "Faisons connaissance", level: 1 }).waitFor(); // the tap was a tap
+    await page.waitForFunction(() => !document.querySelector("link[data-full-href]")); // then swapped in
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("opens the next page even when the whole stylesheet never arrives (stalled connection)", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.route("**/dsfr/dsfr.min.css*", () => undefined); // never answered
