@@ -1,19 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  articleSchema,
-  contentBundleSchema,
-  contentLanguages,
-  localizedArticleSchema,
-  situationIds,
-  stageIds,
-  stageSchema,
-  themeIds,
-  translationBundleSchema,
-  translationLanguages,
-  type TranslationBundle,
-  type TranslationLanguage,
-} from "../../domain/content/schema.js";
+import type { TranslationBundle, TranslationLanguage } from "../../domain/content/schema.js";
+import { contentContract } from "../../domain/api/content.js";
 import { localizeArticle } from "../../domain/content/localize.js";
 import { findArticle, findArticles, readContentBundle } from "../content/content-store.js";
 import type { Database } from "../db/database.js";
@@ -34,7 +22,7 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
         schema: {
           summary: "Tout le contenu éditorial (étapes, thèmes, situations, articles) en un seul paquet, pour l'usage hors ligne",
           tags: ["contenu"],
-          response: { 200: contentBundleSchema, 304: z.null(), 503: problemSchema },
+          response: { 200: contentContract["GET /content"].response, 304: z.null(), 503: problemSchema },
         },
       },
       async (request, reply) => {
@@ -49,7 +37,13 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
 
     app.get(
       "/stages",
-      { schema: { summary: "Les étapes du parcours, de l'envie d'enfant aux 3 ans", tags: ["contenu"], response: { 200: z.array(stageSchema) } } },
+      {
+        schema: {
+          summary: "Les étapes du parcours, de l'envie d'enfant aux 3 ans",
+          tags: ["contenu"],
+          response: { 200: contentContract["GET /stages"].response },
+        },
+      },
       async () => (await readContentBundle(db))?.stages ?? [],
     );
 
@@ -60,13 +54,8 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
           summary:
             "Articles, filtrés par étape, thème et situation, dans une langue (français par défaut). Un article non traduit est donné en français avec « fallback: true » ; « translation » dit l'état de relecture de la traduction.",
           tags: ["contenu"],
-          querystring: z.strictObject({
-            stage: z.enum(stageIds).optional(),
-            theme: z.enum(themeIds).optional(),
-            situation: z.enum(situationIds).optional(),
-            langue: z.enum(contentLanguages).default("fr"),
-          }),
-          response: { 200: z.array(localizedArticleSchema) },
+          querystring: contentContract["GET /articles"].query,
+          response: { 200: contentContract["GET /articles"].response },
         },
       },
       async (request) => {
@@ -85,8 +74,8 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
           summary:
             "Les textes traduits dans une langue (articles avec leur état de relecture), chargés par l'application seulement quand cette langue est choisie",
           tags: ["contenu"],
-          params: z.strictObject({ langue: z.enum(translationLanguages) }),
-          response: { 200: translationBundleSchema, 304: z.null() },
+          params: contentContract["GET /traductions/:langue"].params,
+          response: { 200: contentContract["GET /traductions/:langue"].response, 304: z.null() },
         },
       },
       async (request, reply) => {
@@ -104,8 +93,8 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
         schema: {
           summary: "Un article",
           tags: ["contenu"],
-          params: z.strictObject({ id: z.string().max(100) }),
-          response: { 200: articleSchema, 404: problemSchema },
+          params: contentContract["GET /articles/:id"].params,
+          response: { 200: contentContract["GET /articles/:id"].response, 404: problemSchema },
         },
       },
       async (request) => {

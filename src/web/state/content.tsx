@@ -3,6 +3,7 @@ import { createContext, startTransition, useContext, useEffect, useMemo, useStat
 import type { Article, ContentBundle } from "../../domain/content/schema.js";
 import { buildSearchIndex, type SearchIndexEntry } from "../../domain/content/search.js";
 import { loadCachedContent, saveCachedContent } from "../storage/local-db.js";
+import { callApi, type Parser } from "../api/client.js";
 
 export type ContentState =
   | { status: "loading" }
@@ -78,15 +79,16 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
 let networkContent: Promise<ContentBundle> | null = null;
 
 /**
- * The content from the network, fetched once per page load: the boot (main.tsx) fetches it at once to adopt a page
- * rendered with the content, and the provider's refresh then gets that same bundle instead of a second request.
- * A failed fetch is forgotten, so that the next call tries again.
+ * The content from the network, through the one client (`GET /content`), fetched once per page load: the boot
+ * (main.tsx) fetches it at once to adopt a page rendered with the content, and the provider's refresh then gets that
+ * same bundle instead of a second request. The browser's HTTP cache revalidates it with its ETag (the server sends
+ * `no-cache`): an unchanged bundle costs a 304. A failed fetch is forgotten, so that the next call tries again.
  */
 export function fetchContent(): Promise<ContentBundle> {
-  networkContent ??= fetch("/api/v1/content")
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return asBundle(await response.json());
+  networkContent ??= callApi("GET /content", undefined, { parse: bundleOutline })
+    .then((result) => {
+      if (!result.ok) throw new Error(result.problem.detail);
+      return result.data;
     })
     .catch((error: unknown) => {
       networkContent = null;
@@ -100,11 +102,13 @@ function pageLoaded(): Promise<void> {
 }
 
 /** Our own server validated the content before storing it; check the outline only, so zod stays off the client. */
-function asBundle(data: unknown): ContentBundle {
-  const b = data as Partial<ContentBundle> | null;
-  if (!b || typeof b.version !== "string" || ![b.stages, b.themes, b.situations, b.articles].every(Array.isArray)) throw new Error("Unexpected content format");
-  return b as ContentBundle;
-}
+const bundleOutline: Parser<ContentBundle> = {
+  safeParse(data) {
+    const b = data as Partial<ContentBundle> | null;
+    const ok = !!b && typeof b.version === "string" && [b.stages, b.themes, b.situations, b.articles].every(Array.isArray);
+    return ok ? { success: true, data: b as ContentBundle } : { success: false };
+  },
+};
 
 export function useContentState(): ContentState {
   return useContext(ContentContext);

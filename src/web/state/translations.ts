@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useLingui } from "@lingui/react";
 import { isTranslationLanguage, type ContentLanguage, type TranslationBundle, type TranslationLanguage } from "../../domain/content/schema.js";
 import { loadCachedTranslation, saveCachedTranslation } from "../storage/local-db.js";
+import { callApi, type Parser } from "../api/client.js";
 
 /** The content language: the interface's active language (its `/en/…` prefix, src/web/i18n), French otherwise. */
 export function useContentLanguage(): ContentLanguage {
@@ -16,18 +17,27 @@ export type TranslationState =
   /** Neither the network nor the device has it: the French text is shown with the fallback note. */
   | { status: "unavailable" };
 
+/** Checks the outline of the server's answer (our own server validated it; zod stays off the client). */
+function translationOutline(language: TranslationLanguage): Parser<TranslationBundle> {
+  return {
+    safeParse(data) {
+      const bundle = data as Partial<TranslationBundle> | null;
+      return bundle?.language === language && Array.isArray(bundle.articles) ? { success: true, data: bundle as TranslationBundle } : { success: false };
+    },
+  };
+}
+
 /** Bundles fetched during this visit, by language: each language is downloaded once, and only when chosen. */
 const fetched = new Map<TranslationLanguage, Promise<TranslationBundle>>();
 
 function fetchTranslation(language: TranslationLanguage): Promise<TranslationBundle> {
   let pending = fetched.get(language);
   if (!pending) {
-    pending = fetch(`/api/v1/traductions/${language}`).then(async (response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const bundle = (await response.json()) as TranslationBundle;
-      if (bundle?.language !== language || !Array.isArray(bundle.articles)) throw new Error("Unexpected translation format");
-      await saveCachedTranslation(bundle).catch(() => undefined);
-      return bundle;
+    // Revalidated with its ETag by the browser's HTTP cache, like the content bundle (state/content.tsx).
+    pending = callApi("GET /traductions/:langue", { params: { langue: language } }, { parse: translationOutline(language) }).then(async (result) => {
+      if (!result.ok) throw new Error(result.problem.detail);
+      await saveCachedTranslation(result.data).catch(() => undefined);
+      return result.data;
     });
     pending.catch(() => fetched.delete(language)); // a failed download is tried again on the next page
     fetched.set(language, pending);
