@@ -1,6 +1,7 @@
 import { fork, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -13,7 +14,7 @@ import { loadPlaceIndex, placesRoutes, seedShippedPlaces, type PlacesService } f
 import type { Nearby } from "../src/server/places/place-index.js";
 import { DEFAULT_LIMIT, DEFAULT_RADIUS_KM, featureCollection, featureCollectionSchema, placesQuery } from "../src/server/places/routes.js";
 import { postgresBinDir, startPostgres } from "../tests/support/postgres-cluster.js";
-import { generateNationalFiles } from "../tests/support/place-files.js";
+import { generateNationalFiles, shippedCommunesFile } from "../tests/support/place-files.js";
 
 /**
  * `npm run bench:places`: figures of issue 6 "Autour de moi", printed, never asserted.
@@ -166,78 +167,96 @@ say(
   `Banc « Autour de moi » — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${SECONDS} s par charge, ${CONNECTIONS} connexions, boucle locale`,
 );
 
-// 1. Import on PGlite.
-const rssStart = process.memoryUsage().rss;
-const db: Database = await openPglite(null);
-await migrate(db);
-const rssOpen = process.memoryUsage().rss;
-const seeded = await withPeakRss(() => seedShippedPlaces(db, dataDir));
-const indexed = await withPeakRss(() => loadPlaceIndex(db));
-const service = indexed.result;
-say(`\n1. Import des extraits livrés (communes ${seeded.result[0]?.imported ?? "?"}, FINESS ${seeded.result[1]?.imported ?? "?"} lieux)`);
-say(`   PGlite      : import ${(seeded.ms / 1000).toFixed(1)} s, index en mémoire ${indexed.ms} ms`);
-say(
-  `                 mémoire résidente : ${mb(rssStart)} au départ, ${mb(rssOpen)} PGlite ouvert, pic ${mb(Math.max(seeded.peakRss, indexed.peakRss))} pendant l'import et l'index (tas JS ${mb(process.memoryUsage().heapUsed)} après)`,
-);
-const centres = await db.query<{ lat: number; lon: number }>("SELECT lat, lon FROM commune");
-const paths = randomPaths(centres, 20_000, "/api/v1/places");
+// 1. to 3. on the shipped extracts; BENCH_SHIPPED=0 skips them (the national part alone).
+const SHIPPED = process.env.BENCH_SHIPPED !== "0";
+const centres = SHIPPED ? await shipped() : communeCentres();
 
-const bin = postgresBinDir();
-const postgisNote = bin ? postgisAvailable(bin) : "";
-const cluster = bin ? startPostgres({ port: PORT }) : null;
-let gisPool: pg.Pool | null = null;
-if (cluster) {
-  const pgUrl = await cluster.createDatabase("bench_places");
-  const pgDb = await openDatabase({ databaseUrl: pgUrl });
-  await migrate(pgDb);
-  const pgSeed = await withPeakRss(() => seedShippedPlaces(pgDb, dataDir));
-  say(`   PostgreSQL  : import ${(pgSeed.ms / 1000).toFixed(1)} s (serveur local, même code)`);
-  if (postgisNote) {
-    await pgDb.exec(`CREATE EXTENSION postgis;
-      CREATE TABLE place_gis AS SELECT id, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography AS geog FROM place;
-      ALTER TABLE place_gis ADD PRIMARY KEY (id);
-      CREATE INDEX place_gis_geog_idx ON place_gis USING gist (geog);
-      ANALYZE place_gis;`);
-    gisPool = new pg.Pool({ connectionString: pgUrl, max: 10 });
-  }
-  await pgDb.close();
-} else say("   PostgreSQL  : non installé (apt-get install postgresql), import non mesuré");
+/** The commune centres of the shipped extract (`insee_code,name,…,lat,lon,population`), without a database. */
+function communeCentres(): { lat: number; lon: number }[] {
+  return gunzipSync(readFileSync(shippedCommunesFile))
+    .toString("utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","))
+    .map((f) => ({ lat: Number(f.at(-3)), lon: Number(f.at(-2)) }));
+}
 
-// 2. and 3. Load on the API.
-const app = await buildApp({ db, logger: false });
-await app.register(placesRoutes(db, service), { prefix: "/api/v1" });
-if (gisPool) await app.register(postgisRoutes(gisPool, service), { prefix: "/bench" });
-const address = await app.listen({ host: "127.0.0.1", port: 0 });
-
-await load(address, paths, 2); // warm-up
-const memory = await load(address, paths, SECONDS);
-say(
-  `\n2. GET /api/v1/places (index kdbush + geokdbush, rayon ${DEFAULT_RADIUS_KM} km, ${DEFAULT_LIMIT} résultats, points au hasard autour des centres des ${centres.length} communes)`,
-);
-say(`   ${memory.rps} requêtes/s, p50 ${memory.p50} ms, p99 ${memory.p99} ms (${memory.requests} requêtes, ${memory.errors} erreurs)`);
-
-say(`\n3. Les mêmes requêtes sur PostGIS (geography, index GiST, ORDER BY geog <-> point, même serveur, même JSON)`);
-if (gisPool) {
-  const gisPaths = paths.map((p) => p.replace("/api/v1/places", "/bench/postgis-places"));
-  // the two answers agree on the nearest place for a sample of points
-  let agree = 0;
-  for (const p of paths.slice(0, 200)) {
-    const a = (await app.inject({ url: p })).json() as { features: { id: string }[] };
-    const b = (await app.inject({ url: p.replace("/api/v1/places", "/bench/postgis-places") })).json() as { features: { id: string }[] };
-    if (a.features[0]?.id === b.features[0]?.id) agree++;
-  }
-  await load(address, gisPaths, 2);
-  const gis = await load(address, gisPaths, SECONDS);
-  say(`   PostGIS ${postgisNote} : ${gis.rps} requêtes/s, p50 ${gis.p50} ms, p99 ${gis.p99} ms (${gis.requests} requêtes, ${gis.errors} erreurs)`);
+async function shipped(): Promise<{ lat: number; lon: number }[]> {
+  // 1. Import on PGlite.
+  const rssStart = process.memoryUsage().rss;
+  const db: Database = await openPglite(null);
+  await migrate(db);
+  const rssOpen = process.memoryUsage().rss;
+  const seeded = await withPeakRss(() => seedShippedPlaces(db, dataDir));
+  const indexed = await withPeakRss(() => loadPlaceIndex(db));
+  const service = indexed.result;
+  say(`\n1. Import des extraits livrés (communes ${seeded.result[0]?.imported ?? "?"}, FINESS ${seeded.result[1]?.imported ?? "?"} lieux)`);
+  say(`   PGlite      : import ${(seeded.ms / 1000).toFixed(1)} s, index en mémoire ${indexed.ms} ms`);
   say(
-    `   rapport index en mémoire / PostGIS : ×${(memory.rps / Math.max(gis.rps, 1)).toFixed(1)} en débit ; même lieu le plus proche pour ${agree}/200 points`,
+    `                 mémoire résidente : ${mb(rssStart)} au départ, ${mb(rssOpen)} PGlite ouvert, pic ${mb(Math.max(seeded.peakRss, indexed.peakRss))} pendant l'import et l'index (tas JS ${mb(process.memoryUsage().heapUsed)} après)`,
   );
-} else say("   PostGIS non disponible (paquet Debian postgresql-15-postgis-3 absent et non installable) : comparaison non faite.");
+  const centres = await db.query<{ lat: number; lon: number }>("SELECT lat, lon FROM commune");
+  const paths = randomPaths(centres, 20_000, "/api/v1/places");
 
-await app.close();
-await gisPool?.end();
-cluster?.stop();
-await db.close();
+  const bin = postgresBinDir();
+  const postgisNote = bin ? postgisAvailable(bin) : "";
+  const cluster = bin ? startPostgres({ port: PORT }) : null;
+  let gisPool: pg.Pool | null = null;
+  if (cluster) {
+    const pgUrl = await cluster.createDatabase("bench_places");
+    const pgDb = await openDatabase({ databaseUrl: pgUrl });
+    await migrate(pgDb);
+    const pgSeed = await withPeakRss(() => seedShippedPlaces(pgDb, dataDir));
+    say(`   PostgreSQL  : import ${(pgSeed.ms / 1000).toFixed(1)} s (serveur local, même code)`);
+    if (postgisNote) {
+      await pgDb.exec(`CREATE EXTENSION postgis;
+        CREATE TABLE place_gis AS SELECT id, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography AS geog FROM place;
+        ALTER TABLE place_gis ADD PRIMARY KEY (id);
+        CREATE INDEX place_gis_geog_idx ON place_gis USING gist (geog);
+        ANALYZE place_gis;`);
+      gisPool = new pg.Pool({ connectionString: pgUrl, max: 10 });
+    }
+    await pgDb.close();
+  } else say("   PostgreSQL  : non installé (apt-get install postgresql), import non mesuré");
+
+  // 2. and 3. Load on the API.
+  const app = await buildApp({ db, logger: false });
+  await app.register(placesRoutes(db, service), { prefix: "/api/v1" });
+  if (gisPool) await app.register(postgisRoutes(gisPool, service), { prefix: "/bench" });
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+
+  await load(address, paths, 2); // warm-up
+  const memory = await load(address, paths, SECONDS);
+  say(
+    `\n2. GET /api/v1/places (index kdbush + geokdbush, rayon ${DEFAULT_RADIUS_KM} km, ${DEFAULT_LIMIT} résultats, points au hasard autour des centres des ${centres.length} communes)`,
+  );
+  say(`   ${memory.rps} requêtes/s, p50 ${memory.p50} ms, p99 ${memory.p99} ms (${memory.requests} requêtes, ${memory.errors} erreurs)`);
+
+  say(`\n3. Les mêmes requêtes sur PostGIS (geography, index GiST, ORDER BY geog <-> point, même serveur, même JSON)`);
+  if (gisPool) {
+    const gisPaths = paths.map((p) => p.replace("/api/v1/places", "/bench/postgis-places"));
+    // the two answers agree on the nearest place for a sample of points
+    let agree = 0;
+    for (const p of paths.slice(0, 200)) {
+      const a = (await app.inject({ url: p })).json() as { features: { id: string }[] };
+      const b = (await app.inject({ url: p.replace("/api/v1/places", "/bench/postgis-places") })).json() as { features: { id: string }[] };
+      if (a.features[0]?.id === b.features[0]?.id) agree++;
+    }
+    await load(address, gisPaths, 2);
+    const gis = await load(address, gisPaths, SECONDS);
+    say(`   PostGIS ${postgisNote} : ${gis.rps} requêtes/s, p50 ${gis.p50} ms, p99 ${gis.p99} ms (${gis.requests} requêtes, ${gis.errors} erreurs)`);
+    say(
+      `   rapport index en mémoire / PostGIS : ×${(memory.rps / Math.max(gis.rps, 1)).toFixed(1)} en débit ; même lieu le plus proche pour ${agree}/200 points`,
+    );
+  } else say("   PostGIS non disponible (paquet Debian postgresql-15-postgis-3 absent et non installable) : comparaison non faite.");
+
+  await app.close();
+  await gisPool?.end();
+  cluster?.stop();
+  await db.close();
+  return centres;
+}
 
 // 4. National scale: BENCH_NATIONAL places (default 1 000 000, 0 to skip), FINESS- and RPPS-like files.
 const NATIONAL = Number(process.env.BENCH_NATIONAL ?? 1_000_000);

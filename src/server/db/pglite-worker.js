@@ -2,11 +2,12 @@
 // thread answering parents. Plain JavaScript on purpose: a worker is started by Node itself, without the
 // TypeScript loader of tsx or vitest. The other side is `openPgliteWorker` in database.ts.
 //
-// Messages in: { id, op: "query" | "exec" | "begin" | "commit" | "rollback" | "close", sql?, params?, tx? }.
+// Messages in: { id, op: "query" | "exec" | "copy" | "begin" | "commit" | "rollback" | "close", sql?, params?, text?, tx? }.
 // Messages out: { id, rows? , tx? } or { id, error: { message, ...fields of a PostgreSQL error } }.
 // A transaction ("begin" … "commit"/"rollback") holds the engine: PGlite queues every other query
 // behind it (its transaction mutex), exactly as one PostgreSQL connection would.
 import { parentPort, workerData } from "node:worker_threads";
+import { Blob } from "node:buffer";
 import { PGlite } from "@electric-sql/pglite";
 
 const port = parentPort;
@@ -27,7 +28,7 @@ function serialise(error) {
   return out;
 }
 
-/** @param {{ id: number, op: string, sql?: string, params?: unknown[], tx?: number }} m */
+/** @param {{ id: number, op: string, sql?: string, params?: unknown[], text?: string, tx?: number }} m */
 async function handle(m) {
   const target = m.tx === undefined ? db : transactions.get(m.tx)?.tx;
   if (!target) throw new Error(`transaction ${m.tx} inconnue ou terminée`);
@@ -36,6 +37,10 @@ async function handle(m) {
       return { rows: (await target.query(m.sql, m.params ?? [])).rows };
     case "exec":
       await target.exec(m.sql);
+      return {};
+    case "copy":
+      // COPY … FROM '/dev/blob': PGlite reads the device from the query's blob.
+      await target.query(m.sql, [], { blob: new Blob([m.text ?? ""]) });
       return {};
     case "begin": {
       const tx = nextTx++;

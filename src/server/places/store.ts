@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/database.js";
+import { copyLine, type CopyValue } from "../db/copy-text.js";
 import type { ImportReport } from "./importers/report.js";
 
 /** One row of the `place` table, as the importers produce it. */
@@ -35,34 +36,61 @@ export interface CommuneRow {
 
 /** Arbitrary constant: one import at a time across every server copy and command. */
 export const IMPORT_LOCK_KEY = 1_000_002;
-const CHUNK = 5000;
+/** Rows per COPY: about 2 MB of text, so that one chunk is in flight while the next one is built. */
+const CHUNK = 10_000;
 
-const placeColumns =
-  "id text, source text, source_id text, type text, category text, category_label text, name text, address text, postcode text, commune_code text, commune_name text, phone text, url text, lat double precision, lon double precision, approximate boolean, updated date";
-const communeColumns = "code text, name text, folded_name text, dep text, postcodes text[], lat double precision, lon double precision, population integer";
+const placeColumns = [
+  "id",
+  "source",
+  "source_id",
+  "type",
+  "category",
+  "category_label",
+  "name",
+  "address",
+  "postcode",
+  "commune_code",
+  "commune_name",
+  "phone",
+  "url",
+  "lat",
+  "lon",
+  "approximate",
+  "updated",
+] as const satisfies readonly (keyof PlaceRow)[];
+const communeColumns = ["code", "name", "folded_name", "dep", "postcodes", "lat", "lon", "population"] as const satisfies readonly (keyof CommuneRow)[];
 
 /**
- * Inserts rows through one `jsonb_to_recordset` per chunk: one round trip for thousands of rows, on both drivers.
- * Rows may come from a generator: only one chunk is ever held as JSON. Returns how many rows were inserted.
+ * Bulk-loads rows with COPY (`Queryable.copyFrom`), CHUNK rows at a time; rows may come from a generator, so only
+ * one chunk of text is held at once, and the next chunk is built while the database loads the previous one.
+ * Returns how many rows were inserted.
  */
-async function insertJson(tx: Queryable, table: string, columns: string, rows: Iterable<object>): Promise<number> {
-  const names = columns
-    .split(",")
-    .map((c) => c.trim().split(" ")[0])
-    .join(", ");
-  const sql = `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})`;
-  let chunk: object[] = [];
+async function copyRows<R>(tx: Queryable, table: string, columns: readonly (keyof R & string)[], rows: Iterable<R>): Promise<number> {
+  let text = "";
+  let inChunk = 0;
   let count = 0;
-  for (const row of rows) {
-    chunk.push(row);
-    if (chunk.length === CHUNK) {
-      count += chunk.length;
-      await tx.query(sql, [JSON.stringify(chunk)]);
-      chunk = [];
+  let inFlight: Promise<void> | null = null;
+  const values: CopyValue[] = new Array<CopyValue>(columns.length);
+  const send = async () => {
+    const chunk = text;
+    text = "";
+    inChunk = 0;
+    if (inFlight) await inFlight;
+    inFlight = tx.copyFrom(table, columns, chunk);
+    inFlight.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  };
+  try {
+    for (const row of rows) {
+      for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!] as CopyValue;
+      text += copyLine(values);
+      count++;
+      if (++inChunk === CHUNK) await send();
     }
+    if (inChunk > 0) await send();
+  } finally {
+    if (inFlight) await inFlight;
   }
-  if (chunk.length > 0) await tx.query(sql, [JSON.stringify(chunk)]);
-  return count + chunk.length;
+  return count;
 }
 
 export async function lockImports(tx: Queryable): Promise<void> {
@@ -72,12 +100,12 @@ export async function lockImports(tx: Queryable): Promise<void> {
 /** Replaces the rows of a dataset; returns how many were inserted. */
 export async function replacePlaces(tx: Queryable, dataset: string, rows: Iterable<PlaceRow>): Promise<number> {
   await tx.query("DELETE FROM place WHERE source = $1", [dataset]);
-  return insertJson(tx, "place", placeColumns, rows);
+  return copyRows(tx, "place", placeColumns, rows);
 }
 
 export async function replaceCommunes(tx: Queryable, rows: Iterable<CommuneRow>): Promise<number> {
   await tx.query("DELETE FROM commune");
-  return insertJson(tx, "commune", communeColumns, rows);
+  return copyRows(tx, "commune", communeColumns, rows);
 }
 
 /** Rows in place before an import replaces them: the places of one dataset, or all communes. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { foldName, placeType, placeTypeOfRpps, type PlaceTypeId } from "../../../domain/geo/index.js";
+import { foldName, placeType, placeTypeOfRpps, placeTypes, type PlaceTypeId } from "../../../domain/geo/index.js";
 import type { Database } from "../../db/database.js";
 import type { PlaceRow } from "../store.js";
 import { CommuneLocator } from "./commune-locator.js";
@@ -51,8 +51,137 @@ type Column = keyof typeof col;
 /** Professions that may become a place: the rest is skipped without keeping anything in memory. */
 const professionsInScope = new Set(["10", "50", "70"]);
 
+/** The savoir-faire codes that decide a type (SM40, SM54): the others change nothing and are not kept. */
+const typingSavoirFaire: readonly string[] = [...new Set(placeTypes.flatMap((t) => t.rpps.flatMap((r) => (r.savoirFaire ? [r.savoirFaire] : []))))];
+
+/** Labels met over and over (professions, savoir-faire): held once, referred to by number. */
+class Labels {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+/** A typed array that doubles when full. */
+function grown<A extends Uint8Array | Uint16Array | Uint32Array>(array: A, needed: number, make: (n: number) => A): A {
+  if (needed <= array.length) return array;
+  const bigger = make(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * The professionals met so far, in flat arrays rather than one object (with two Maps) each: a national
+ * file has about a million of them. Person `p`: its national id, profession and profession label (the first
+ * line's), the typing savoir-faire it carries (bit k for `typingSavoirFaire[k]`) with the label last read
+ * for each, and how many places of practice it has.
+ */
+class People {
+  readonly numberOf = new Map<string, number>();
+  readonly ppIds: string[] = [];
+  readonly labels = new Labels();
+  profession = new Uint16Array(1024);
+  professionLabel = new Uint16Array(1024);
+  savoirFaire = new Uint8Array(1024);
+  savoirFaireLabel = new Uint16Array(1024 * typingSavoirFaire.length);
+  activities = new Uint32Array(1024);
+
+  get size(): number {
+    return this.ppIds.length;
+  }
+
+  add(ppId: string, profession: string, professionLabel: string): number {
+    const p = this.ppIds.length;
+    this.ppIds.push(ppId);
+    this.numberOf.set(ppId, p);
+    this.profession = grown(this.profession, p + 1, (n) => new Uint16Array(n));
+    this.professionLabel = grown(this.professionLabel, p + 1, (n) => new Uint16Array(n));
+    this.savoirFaire = grown(this.savoirFaire, p + 1, (n) => new Uint8Array(n));
+    this.savoirFaireLabel = grown(this.savoirFaireLabel, (p + 1) * typingSavoirFaire.length, (n) => new Uint16Array(n));
+    this.activities = grown(this.activities, p + 1, (n) => new Uint32Array(n));
+    this.profession[p] = this.labels.id(profession);
+    this.professionLabel[p] = this.labels.id(professionLabel);
+    return p;
+  }
+
+  professionOf(p: number): string {
+    return this.labels.values[this.profession[p]!]!;
+  }
+
+  addSavoirFaire(p: number, code: string, label: string): void {
+    const k = typingSavoirFaire.indexOf(code);
+    if (k < 0) return;
+    this.savoirFaire[p]! |= 1 << k;
+    this.savoirFaireLabel[p * typingSavoirFaire.length + k] = this.labels.id(label);
+  }
+
+  savoirFaireCodes(p: number): string[] {
+    return typingSavoirFaire.filter((_, k) => this.savoirFaire[p]! & (1 << k));
+  }
+
+  savoirFaireLabelOf(p: number, code: string): string | undefined {
+    const k = typingSavoirFaire.indexOf(code);
+    return k >= 0 && this.savoirFaire[p]! & (1 << k) ? this.labels.values[this.savoirFaireLabel[p * typingSavoirFaire.length + k]!] : undefined;
+  }
+}
+
+/**
+ * The places of practice, in file order: the person's number and the fields of the place joined by U+0000 (which
+ * no line can hold: read-lines.ts rejects a zero byte), one string each instead of an object.
+ */
+class Activities {
+  person = new Uint32Array(1024);
+  readonly fields: string[] = [];
+  /** `person U+0000 key` of every place kept: the same place again (another savoir-faire line) is not repeated. */
+  private readonly seen = new Set<string>();
+
+  get size(): number {
+    return this.fields.length;
+  }
+
+  /** Whether the person already has this place of practice; remembers it otherwise. */
+  has(p: number, key: string): boolean {
+    const k = `${p}\u0000${key}`;
+    if (this.seen.has(k)) return true;
+    this.seen.add(k);
+    return false;
+  }
+
+  add(p: number, a: Activity): void {
+    const i = this.fields.length;
+    this.person = grown(this.person, i + 1, (n) => new Uint32Array(n));
+    this.person[i] = p;
+    this.fields.push([a.key, a.name, a.finessSite, a.address ?? "", a.postcode, a.communeCode, a.communeName, a.phone ?? ""].join("\u0000"));
+  }
+
+  get(i: number): Activity {
+    const [key, name, finessSite, address, postcode, communeCode, communeName, phone] = this.fields[i]!.split("\u0000") as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    return { key, name, finessSite, address: address || null, postcode, communeCode, communeName, phone: phone || null };
+  }
+
+  /** Frees the dedup set once the file is read: only the list is needed to write the rows. */
+  doneReading(): void {
+    this.seen.clear();
+  }
+}
+
 interface Activity {
-  line: number;
   key: string;
   name: string;
   finessSite: string;
@@ -61,13 +190,6 @@ interface Activity {
   communeCode: string;
   communeName: string;
   phone: string | null;
-}
-
-interface Person {
-  profession: string;
-  professionLabel: string;
-  savoirFaire: Map<string, string>;
-  activities: Map<string, Activity>;
 }
 
 export async function importRpps(db: Database, file: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -93,7 +215,8 @@ export async function parseRpps(
 ): Promise<Iterable<PlaceRow>> {
   const report = builder.report;
   const source = readLines(file);
-  const people = new Map<string, Person>();
+  const people = new People();
+  const activities = new Activities();
   let index: Record<Column, number> = {} as Record<Column, number>;
   const header = (text: string) => {
     const names = text.split("|").map((h) => foldName(h));
@@ -122,28 +245,26 @@ export async function parseRpps(
       builder.skip("profession hors du périmètre des 1000 jours");
       continue;
     }
-    let person = people.get(ppId);
-    if (!person) {
-      person = { profession, professionLabel: get("professionLabel"), savoirFaire: new Map(), activities: new Map() };
-      people.set(ppId, person);
-    } else if (person.profession !== profession) {
-      builder.reject(number, `profession ${profession} différente de celle des lignes précédentes de ${ppId} (${person.profession})`);
+    let person = people.numberOf.get(ppId);
+    if (person === undefined) person = people.add(ppId, profession, get("professionLabel"));
+    else if (people.professionOf(person) !== profession) {
+      builder.reject(number, `profession ${profession} différente de celle des lignes précédentes de ${ppId} (${people.professionOf(person)})`);
       continue;
     }
     const savoirFaire = get("savoirFaire");
-    if (savoirFaire) person.savoirFaire.set(savoirFaire, get("savoirFaireLabel"));
+    if (savoirFaire) people.addSavoirFaire(person, savoirFaire, get("savoirFaireLabel"));
 
     const postcode = get("postcode");
     const communeCode = get("commune");
     if (!postcode && !communeCode && !get("finessSite")) continue; // no place of practice on this line
     const key = get("structureId") || `${postcode}|${communeCode}|${get("street")}|${get("streetNumber")}`;
-    if (person.activities.has(key)) continue; // the same activity again, for another savoir-faire
+    if (activities.has(person, key)) continue; // the same activity again, for another savoir-faire
     const phone = formatPhone(get("phone"));
     if (phone === undefined) builder.warn("téléphone illisible, laissé vide");
     const street = [get("streetNumber") + get("streetIndex"), get("streetTypeLabel"), get("street")].filter(Boolean).join(" ");
     const civility = get("civility") === "DR" ? "Dr" : get("civility") === "PR" ? "Pr" : "";
-    person.activities.set(key, {
-      line: number,
+    people.activities[person]!++;
+    activities.add(person, {
       key,
       name: [civility, get("firstName"), get("lastName")].filter(Boolean).join(" "),
       finessSite: get("finessSite"),
@@ -154,65 +275,78 @@ export async function parseRpps(
       phone: phone ?? null,
     });
   }
+  activities.doneReading();
   report.sha256 = source.result.sha256;
   report.encoding = source.result.encoding;
-  if (!index) return [];
 
-  return rowsOf(people, builder, locator, finessSites);
+  return rowsOf(people, activities, builder, locator, finessSites);
 }
 
-/** Builds the places of each professional and forgets the professional, so memory shrinks as rows are written. */
+/** The type of each professional (or none), counting those left aside: known once the whole file is read. */
+function typesOf(people: People, builder: ReportBuilder): (PlaceTypeId | null)[] {
+  const cache = new Map<string, PlaceTypeId | null>();
+  const types: (PlaceTypeId | null)[] = new Array<PlaceTypeId | null>(people.size);
+  for (let p = 0; p < people.size; p++) {
+    const profession = people.professionOf(p);
+    const key = `${profession}/${people.savoirFaire[p]}`;
+    let type = cache.get(key);
+    if (type === undefined) cache.set(key, (type = placeTypeOfRpps(profession, people.savoirFaireCodes(p))));
+    types[p] = type;
+    if (!type) builder.skip("médecin sans savoir-faire pédiatrie ni médecine générale");
+    else if (people.activities[p] === 0) builder.skip("professionnel sans lieu d'exercice");
+  }
+  return types;
+}
+
+/** Builds the places one at a time, in file order, as they are written. */
 function* rowsOf(
-  people: Map<string, Person>,
+  people: People,
+  activities: Activities,
   builder: ReportBuilder,
   locator: CommuneLocator,
   finessSites: ReadonlyMap<string, { lat: number; lon: number; approximate: boolean }>,
 ): Generator<PlaceRow> {
   const report = builder.report;
-  for (const [ppId, person] of people) {
-    people.delete(ppId);
-    const type: PlaceTypeId | null = placeTypeOfRpps(person.profession, [...person.savoirFaire.keys()]);
-    if (!type) {
-      builder.skip("médecin sans savoir-faire pédiatrie ni médecine générale");
+  const types = typesOf(people, builder);
+  for (let i = 0; i < activities.size; i++) {
+    const p = activities.person[i]!;
+    const type = types[p];
+    if (!type) continue;
+    const a = activities.get(i);
+    const site = a.finessSite ? finessSites.get(a.finessSite) : undefined;
+    const commune = locator.find({ code: a.communeCode || null, postcode: a.postcode || null, name: a.communeName || null });
+    const position = site ?? commune;
+    if (!position) {
+      builder.skip("lieu d'exercice introuvable (commune inconnue)");
       continue;
     }
-    if (person.activities.size === 0) {
-      builder.skip("professionnel sans lieu d'exercice");
-      continue;
-    }
+    const approximate = site ? site.approximate : true;
+    if (approximate) report.approximate++;
+    report.byType[type] = (report.byType[type] ?? 0) + 1;
+    const profession = people.professionOf(p);
     const specialty = type === "pediatre" ? "SM40" : type === "medecin-generaliste" ? "SM54" : null;
-    const categoryLabel = [person.professionLabel, specialty ? person.savoirFaire.get(specialty) : null].filter(Boolean).join(", ");
-    for (const a of person.activities.values()) {
-      const site = a.finessSite ? finessSites.get(a.finessSite) : undefined;
-      const commune = locator.find({ code: a.communeCode || null, postcode: a.postcode || null, name: a.communeName || null });
-      const position = site ?? commune;
-      if (!position) {
-        builder.skip("lieu d'exercice introuvable (commune inconnue)");
-        continue;
-      }
-      const approximate = site ? site.approximate : true;
-      if (approximate) report.approximate++;
-      report.byType[type] = (report.byType[type] ?? 0) + 1;
-      const sourceId = `${ppId}-${createHash("sha1").update(a.key).digest("hex").slice(0, 10)}`;
-      yield {
-        id: `${RPPS_DATASET}:${sourceId}`,
-        source: RPPS_DATASET,
-        source_id: sourceId,
-        type,
-        category: person.profession + (specialty ? `/${specialty}` : ""),
-        category_label: categoryLabel || placeType(type).label,
-        name: a.name,
-        address: a.address,
-        postcode: a.postcode || null,
-        commune_code: commune?.code ?? (a.communeCode || null),
-        commune_name: commune?.name ?? (a.communeName || null),
-        phone: a.phone,
-        url: null,
-        lat: position.lat,
-        lon: position.lon,
-        approximate,
-        updated: null,
-      };
-    }
+    const professionLabel = people.labels.values[people.professionLabel[p]!];
+    const categoryLabel = [professionLabel, specialty ? people.savoirFaireLabelOf(p, specialty) : null].filter(Boolean).join(", ");
+    const ppId = people.ppIds[p]!;
+    const sourceId = `${ppId}-${createHash("sha1").update(a.key).digest("hex").slice(0, 10)}`;
+    yield {
+      id: `${RPPS_DATASET}:${sourceId}`,
+      source: RPPS_DATASET,
+      source_id: sourceId,
+      type,
+      category: profession + (specialty ? `/${specialty}` : ""),
+      category_label: categoryLabel || placeType(type).label,
+      name: a.name,
+      address: a.address,
+      postcode: a.postcode || null,
+      commune_code: commune?.code ?? (a.communeCode || null),
+      commune_name: commune?.name ?? (a.communeName || null),
+      phone: a.phone,
+      url: null,
+      lat: position.lat,
+      lon: position.lon,
+      approximate,
+      updated: null,
+    };
   }
 }
