@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { from as copyFromStdin } from "pg-copy-streams";
+import { from as copyFromStdin, to as copyToStdout } from "pg-copy-streams";
 import { finished } from "node:stream/promises";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -17,6 +17,11 @@ export interface Queryable {
    * (PostgreSQL `FROM STDIN`, PGlite `FROM '/dev/blob'`). Much cheaper than INSERT for thousands of rows.
    */
   copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
+  /**
+   * Bulk read: the rows of `select` in COPY's text format, as one buffer (`COPY (select) TO STDOUT`, PGlite
+   * `TO '/dev/blob'`): no JavaScript value per row or per field, the bytes are kept as they come.
+   */
+  copyOut(select: string): Promise<Buffer>;
 }
 
 export interface Database extends Queryable {
@@ -78,12 +83,14 @@ export function wrapPglite(db: PGlite): Database {
       await db.exec(sql);
     },
     copyFrom: (table, columns, text) => pgliteCopyFrom(db, table, columns, text),
+    copyOut: (select) => pgliteCopyOut(db, select),
     transaction<T>(work: (tx: Queryable) => Promise<T>) {
       return db.transaction((tx) =>
         work({
           query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
           exec: async (sql: string) => void (await tx.exec(sql)),
           copyFrom: (table, columns, text) => pgliteCopyFrom(tx, table, columns, text),
+          copyOut: (select) => pgliteCopyOut(tx, select),
         }),
       );
     },
@@ -114,6 +121,24 @@ async function postgresCopyFrom(client: pg.Pool | pg.PoolClient, table: string, 
   }
 }
 
+async function pgliteCopyOut(target: Pick<PGlite, "query">, select: string): Promise<Buffer> {
+  const result = await target.query(`COPY (${select}) TO '/dev/blob'`);
+  return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
+}
+
+/** COPY (select) TO STDOUT on one connection, the streamed chunks joined. */
+async function postgresCopyOut(client: pg.Pool | pg.PoolClient, select: string): Promise<Buffer> {
+  const connection = client instanceof pg.Pool ? await client.connect() : client;
+  try {
+    const chunks: Buffer[] = [];
+    const stream = connection.query(copyToStdout(`COPY (${select}) TO STDOUT`));
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  } finally {
+    if (connection !== client) (connection as pg.PoolClient).release();
+  }
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   await pool.query("SELECT 1");
@@ -121,6 +146,7 @@ async function openPostgres(url: string): Promise<Database> {
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
     exec: async (sql: string) => void (await client.query(sql)),
     copyFrom: (table, columns, text) => postgresCopyFrom(client, table, columns, text),
+    copyOut: (select) => postgresCopyOut(client, select),
   });
   return {
     kind: "postgresql",
@@ -151,7 +177,7 @@ export class DatabaseError extends Error {
   constraint?: string;
 }
 
-type Reply = { id: number; rows?: unknown[]; tx?: number; error?: { message: string } & Record<string, unknown> };
+type Reply = { id: number; rows?: unknown[]; tx?: number; bytes?: ArrayBuffer; error?: { message: string } & Record<string, unknown> };
 
 /**
  * PGlite in a worker thread (`pglite-worker.js`), behind the same interface: every call is a message;
@@ -191,6 +217,10 @@ export async function openPgliteWorker(dir: string | null): Promise<Database> {
     query: async <T>(sql: string, params: unknown[] = []) => (await call({ op: "query", sql, params, tx })).rows as T[],
     exec: async (sql: string) => void (await call({ op: "exec", sql, tx })),
     copyFrom: async (table, columns, text) => void (await call({ op: "copy", sql: copySql(table, columns, "'/dev/blob'"), text, tx })),
+    copyOut: async (select) => {
+      const { bytes } = await call({ op: "copyOut", sql: `COPY (${select}) TO '/dev/blob'`, tx });
+      return bytes ? Buffer.from(bytes) : Buffer.alloc(0);
+    },
   });
 
   try {

@@ -2,8 +2,8 @@
 // thread answering parents. Plain JavaScript on purpose: a worker is started by Node itself, without the
 // TypeScript loader of tsx or vitest. The other side is `openPgliteWorker` in database.ts.
 //
-// Messages in: { id, op: "query" | "exec" | "copy" | "begin" | "commit" | "rollback" | "close", sql?, params?, text?, tx? }.
-// Messages out: { id, rows? , tx? } or { id, error: { message, ...fields of a PostgreSQL error } }.
+// Messages in: { id, op: "query" | "exec" | "copy" | "copyOut" | "begin" | "commit" | "rollback" | "close", sql?, params?, text?, tx? }.
+// Messages out: { id, rows?, tx?, bytes? } or { id, error: { message, ...fields of a PostgreSQL error } }.
 // A transaction ("begin" … "commit"/"rollback") holds the engine: PGlite queues every other query
 // behind it (its transaction mutex), exactly as one PostgreSQL connection would.
 import { parentPort, workerData } from "node:worker_threads";
@@ -42,6 +42,11 @@ async function handle(m) {
       // COPY … FROM '/dev/blob': PGlite reads the device from the query's blob.
       await target.query(m.sql, [], { blob: new Blob([m.text ?? ""]) });
       return {};
+    case "copyOut": {
+      // COPY (…) TO '/dev/blob': the bytes go back as one transferred buffer, never copied.
+      const result = await target.query(m.sql);
+      return { bytes: result.blob ? await result.blob.arrayBuffer() : undefined };
+    }
     case "begin": {
       const tx = nextTx++;
       let opened;
@@ -86,7 +91,7 @@ class RollBack extends Error {}
 
 port.on("message", (m) => {
   handle(m).then(
-    (result) => port.postMessage({ id: m.id, ...result }),
+    (result) => port.postMessage({ id: m.id, ...result }, result.bytes ? [result.bytes] : []),
     (error) => port.postMessage({ id: m.id, error: serialise(error) }),
   );
 });

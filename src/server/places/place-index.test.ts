@@ -111,7 +111,7 @@ describe.each(testDatabases)("the paged index load on %s", (_kind, open) => {
   it("gives the same answers as the index built from the whole table at once", async () => {
     const communes = await readAllCommunes(db);
     const whole = new PlaceIndex(await readAllPlaces(db), communes);
-    const paged = new PlaceIndex(await readCompactPlaces(db, 128), communes); // 24 pages
+    const paged = new PlaceIndex(await readCompactPlaces(db, 8), communes); // about 12 block ranges
     expect(paged.size).toBe(N);
     expect(paged.countByType).toEqual(whole.countByType);
     let found = 0;

@@ -158,7 +158,7 @@ export async function dataVersion(q: Queryable): Promise<string> {
 /**
  * Whole tables in one JSON value: much faster than row-by-row decoding on PGlite (37,000 places in
  * 0.3 s instead of 0.8 s), and the same on both drivers. For the communes (35,000 rows); the places
- * index reads its table page by page (`readCompactPlaces`), `readAllPlaces` is kept as the reference
+ * index reads its table by block ranges of COPY text (`readCompactPlaces`), `readAllPlaces` is kept as the reference
  * the paged read is tested against.
  */
 async function readAllAsJson<T>(q: Queryable, select: string): Promise<T[]> {
