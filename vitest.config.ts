@@ -1,9 +1,21 @@
 import { defineConfig } from "vitest/config";
+import babel, { defineRolldownBabelPreset } from "@rolldown/plugin-babel";
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // Lingui's macros (as in vite.config.ts, French kept in each descriptor), so that interface modules can be unit-tested.
+        plugins: [
+          babel({
+            presets: [
+              defineRolldownBabelPreset({
+                preset: { plugins: [["@lingui/babel-plugin-lingui-macro", { stripMessageField: false }]] },
+                rolldown: { filter: { code: /@lingui\/(core|react)\/macro/ } },
+              }),
+            ],
+          }),
+        ],
         test: {
           name: "unit",
           include: ["src/**/*.test.ts"],

@@ -10,10 +10,12 @@ describe("appointmentFromDraft", () => {
   });
 
   it("asks for a title first, then a real date", () => {
-    expect(appointmentFromDraft({ title: "   ", date: "", note: "" }, "a1")).toEqual({ error: { field: "title", message: "Donnez un nom au rendez-vous." } });
+    expect(appointmentFromDraft({ title: "   ", date: "", note: "" }, "a1")).toEqual({
+      error: { field: "title", message: "Donnez un nom au rendez-vous.", code: "appointment.title.missing" },
+    });
     for (const date of ["", "2027-02-30", "14/01/2027"])
       expect(appointmentFromDraft({ title: "Dentiste", date, note: "" }, "a1")).toEqual({
-        error: { field: "date", message: "Indiquez une date réelle (par exemple le 14/01/2027)." },
+        error: { field: "date", message: "Indiquez une date réelle (par exemple le 14/01/2027).", code: "appointment.date.invalid" },
       });
   });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCommuneCode } from "../geo/insee.js";
 import type { Contract } from "../api/contract.js";
+import { PARENT_MESSAGES as M } from "../parent-messages.js";
 
 /**
  * Call-back requests after the EPDS (issue 17): the HTTP contract shared by the server routes, the OpenAPI
@@ -84,41 +85,44 @@ export function normalisePhone(raw: string): string | null {
 
 export const phoneSchema = z
   .string()
-  .max(30, { error: "Numéro de téléphone trop long." })
+  .max(30, { error: M["callback.phone.too-long"] })
   .transform((raw, ctx) => {
     const phone = normalisePhone(raw);
     if (phone === null) {
-      ctx.addIssue({ code: "custom", message: "Numéro de téléphone invalide : attendu un numéro français à 10 chiffres, par exemple 06 12 34 56 78." });
+      ctx.addIssue({ code: "custom", message: M["callback.phone.invalid"] });
       return z.NEVER;
     }
     return phone;
   });
 
-const isoDate = z.iso.date({ error: "Date invalide : attendu AAAA-MM-JJ." });
+const isoDate = z.iso.date({ error: M["callback.date.invalid"] });
 
-/** The body of `POST /api/v1/rappel/demandes`. Minimal data only (reference §4 and §5 « lessons »). */
+/**
+ * The body of `POST /api/v1/rappel/demandes`. Minimal data only (reference §4 and §5 « lessons »). Its messages are
+ * parent messages (src/domain/parent-messages.ts): the browser shows them in the parent's language.
+ */
 export const newCallbackRequestSchema = z.strictObject({
   /** First name or pseudonym: what the caller will ask for. */
   name: z
     .string()
     .trim()
-    .min(1, { error: "Indiquez un prénom ou un pseudonyme." })
-    .max(60, { error: "Le prénom ou pseudonyme compte 60 caractères au plus." })
+    .min(1, { error: M["callback.name.missing"] })
+    .max(60, { error: M["callback.name.too-long"] })
     // Something the caller can read out: not only invisible characters (zero-width space…) or symbols, and no
     // control characters (line breaks, tabs, NUL). Any script is welcome, joiners too (ZWNJ in Persian names).
-    .refine((name) => !/\p{Cc}/u.test(name), { error: "Le prénom ou pseudonyme ne peut pas contenir de retour à la ligne ni de caractère de contrôle." })
-    .refine((name) => name === "" || /[\p{L}\p{N}]/u.test(name), { error: "Indiquez un prénom ou un pseudonyme avec au moins une lettre ou un chiffre." }),
+    .refine((name) => !/\p{Cc}/u.test(name), { error: M["callback.name.control"] })
+    .refine((name) => name === "" || /[\p{L}\p{N}]/u.test(name), { error: M["callback.name.no-letter"] }),
   phone: phoneSchema,
   moments: z
-    .array(z.enum(MOMENTS, { error: "Moment inconnu : matin, midi, apres-midi ou soir." }))
-    .min(1, { error: "Choisissez au moins un moment pour être rappelé(e)." })
+    .array(z.enum(MOMENTS, { error: M["callback.moment.unknown"] }))
+    .min(1, { error: M["callback.moments.missing"] })
     .max(MOMENTS.length)
-    .refine((m) => new Set(m).size === m.length, { error: "Chaque moment n'est indiqué qu'une fois." }),
+    .refine((m) => new Set(m).size === m.length, { error: M["callback.moments.repeated"] }),
   /** INSEE commune code (COG): it gives the département, hence the service. */
-  commune: z.string().trim().toUpperCase().refine(isCommuneCode, { error: "Code commune INSEE invalide (5 caractères, par exemple 69123 ou 2A004)." }),
+  commune: z.string().trim().toUpperCase().refine(isCommuneCode, { error: M["callback.commune.invalid"] }),
   /** Only behind a separate box: the band and the date of the result, never the answers. */
-  sharedResult: z.strictObject({ band: z.enum(SHARED_BANDS, { error: "Niveau de résultat inconnu." }), date: isoDate }).optional(),
-  consent: z.literal(true, { error: "Votre accord est nécessaire pour envoyer la demande." }),
+  sharedResult: z.strictObject({ band: z.enum(SHARED_BANDS, { error: M["callback.band.unknown"] }), date: isoDate }).optional(),
+  consent: z.literal(true, { error: M["callback.consent.missing"] }),
   /** Honeypot: a field hidden from people (off-screen, `tabindex=-1`, `autocomplete=off`); anything in it is refused. */
   siteWeb: z.string().max(200).optional(),
 });

@@ -4,6 +4,7 @@ import type { IsoDate } from "../dates.js";
 import type { FieldError, Profile } from "../profile/profile.js";
 import { familyDatesSchema, MAX_BABIES, MAX_HANDED_CHILDREN, profileFromFamilyDates, type FamilyDates } from "./family.js";
 import { synthesisSchema, type Synthesis } from "./synthesis.js";
+import { PARENT_MESSAGES, type ParentMessageCode } from "../parent-messages.js";
 
 /**
  * Hand-over by link or QR code: what a professional prepared travels to the parent's phone in the URL
@@ -28,7 +29,8 @@ export type Handover = { kind: "calendar"; family: FamilyDates } | { kind: "synt
 export type ReadResult =
   | { ok: true; kind: "calendar"; family: FamilyDates; profile: Profile }
   | { ok: true; kind: "synthesis"; synthesis: Synthesis }
-  | { ok: false; message: string; errors?: FieldError[] };
+  /** `message` in French; `code` for the browser to show it in the parent's language (src/domain/parent-messages.ts). */
+  | { ok: false; message: string; code: ParentMessageCode; errors?: FieldError[] };
 
 const OPTION_LETTERS = { unmarried: "u", diabetesRisk: "d", bcg: "b" } as const;
 
@@ -56,35 +58,35 @@ export function handoverUrl(origin: string, handover: Handover): string {
   return `${origin}${RECEIVE_PATH}#${encodeHandover(handover)}`;
 }
 
-const BROKEN = "Ce lien est incomplet ou abîmé : demandez au professionnel de vous le renvoyer, ou scannez de nouveau le QR code.";
+const refused = (code: ParentMessageCode, errors?: FieldError[]): ReadResult => ({
+  ok: false,
+  message: PARENT_MESSAGES[code],
+  code,
+  ...(errors ? { errors } : {}),
+});
+const BROKEN = refused("handover.broken");
 
 /** Reads a fragment (with or without `#`) and checks it, dates included, with the profile's own rules. */
 export function readHandover(fragment: string, today: IsoDate): ReadResult {
   const raw = fragment.replace(/^#/, "");
-  if (!raw) return { ok: false, message: "Ce lien ne contient rien à enregistrer. Demandez au professionnel de vous le renvoyer." };
-  if (raw.length > MAX_FRAGMENT_LENGTH) return { ok: false, message: BROKEN };
+  if (!raw) return refused("handover.empty");
+  if (raw.length > MAX_FRAGMENT_LENGTH) return BROKEN;
   const params = new URLSearchParams(raw);
   const version = Number(params.get("v"));
-  if (!Number.isInteger(version) || version < 1) return { ok: false, message: BROKEN };
-  if (version > HANDOVER_VERSION)
-    return {
-      ok: false,
-      message: "Ce lien vient d'une version plus récente de Mille Jours : rechargez la page (ou mettez l'application à jour), puis rouvrez le lien.",
-    };
+  if (!Number.isInteger(version) || version < 1) return BROKEN;
+  if (version > HANDOVER_VERSION) return refused("handover.newer-version");
   const kind = params.get("k");
   if (kind === "cal") {
     const family = familyFromParams(params);
-    if (!family) return { ok: false, message: BROKEN };
+    if (!family) return BROKEN;
     const result = profileFromFamilyDates(family, today);
-    return result.ok
-      ? { ok: true, kind: "calendar", family, profile: result.profile }
-      : { ok: false, message: "Les dates de ce lien ne peuvent pas être enregistrées :", errors: result.errors };
+    return result.ok ? { ok: true, kind: "calendar", family, profile: result.profile } : refused("handover.dates-refused", result.errors);
   }
   if (kind === "syn") {
     const synthesis = synthesisFromParam(params.get("z") ?? "");
-    return synthesis ? { ok: true, kind: "synthesis", synthesis } : { ok: false, message: BROKEN };
+    return synthesis ? { ok: true, kind: "synthesis", synthesis } : BROKEN;
   }
-  return { ok: false, message: BROKEN };
+  return BROKEN;
 }
 
 const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -3,6 +3,7 @@ import { isValidIsoDate } from "../dates.js";
 import { BAND_IDS } from "../development/grid.js";
 import { savedProfileSchema } from "./schema.js";
 import { APPOINTMENT_LIMITS } from "../calendar/appointment.js";
+import { frenchText, type ParentMessage } from "../parent-messages.js";
 
 /**
  * The file a parent exports to move their data to another device. Plain JSON, readable by a person,
@@ -82,79 +83,87 @@ export function makeBackup(data: BackupData, now: Date): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), ...data };
 }
 
-export type BackupReadResult = { ok: true; backup: Backup } | { ok: false; message: string };
+/**
+ * A refused file: the French sentence, and the same as a parent message (src/domain/parent-messages.ts) that the
+ * browser shows in the parent's language.
+ */
+export type BackupReadResult = { ok: true; backup: Backup } | ({ ok: false; message: string } & ParentMessage);
 
-/** Said after every import error: an import lands whole or not at all. */
-export const NOTHING_CHANGED = "Aucune donnée n'a été modifiée.";
+const refused = (message: ParentMessage): BackupReadResult => ({ ok: false, message: frenchText(message), ...message });
 
 /**
  * The part of a backup file a parent would recognise, for a faulty field (`profile.pregnancy.terme` →
  * « la date du terme »): never a technical path in a message.
  */
-export function backupFieldLabel(path: readonly PropertyKey[]): string {
+export function backupFieldPart(path: readonly PropertyKey[]): ParentMessage {
   const [section, a, b, c] = path;
-  const nth = (index: unknown) => (typeof index === "number" ? index + 1 : 1);
+  const n = (index: unknown) => ({ n: typeof index === "number" ? index + 1 : 1 });
   switch (section) {
     case "profile":
       if (a === "pregnancy")
-        return b === "terme"
-          ? "la date du terme"
-          : b === "ddr"
-            ? "la date des dernières règles"
-            : b === "babies"
-              ? "le nombre de bébés attendus"
-              : "la grossesse";
-      if (a === "children") {
-        const child = `l'enfant ${nth(b)}`;
-        return c === "birthDate"
-          ? `la date de naissance de ${child}`
-          : c === "expectedTerme"
-            ? `le terme prévu de ${child}`
-            : c === "firstName"
-              ? `le prénom de ${child}`
-              : child;
-      }
-      if (a === "situations") return "les situations du profil";
-      if (a === "calendar") return "les réponses qui affinent le calendrier";
-      return "le profil";
+        return {
+          code: b === "terme" ? "backup.part.terme" : b === "ddr" ? "backup.part.ddr" : b === "babies" ? "backup.part.babies" : "backup.part.pregnancy",
+        };
+      if (a === "children")
+        return {
+          code:
+            c === "birthDate"
+              ? "backup.part.child-birth-date"
+              : c === "expectedTerme"
+                ? "backup.part.child-expected-terme"
+                : c === "firstName"
+                  ? "backup.part.child-first-name"
+                  : "backup.part.child",
+          values: n(b),
+        };
+      if (a === "situations") return { code: "backup.part.situations" };
+      if (a === "calendar") return { code: "backup.part.calendar" };
+      return { code: "backup.part.profile" };
     case "epds":
-      return typeof a === "number" ? `le résultat de questionnaire n° ${a + 1}` : "les résultats de questionnaire";
+      return typeof a === "number" ? { code: "backup.part.epds-one", values: n(a) } : { code: "backup.part.epds" };
     case "development":
-      return typeof a === "number" ? `le repérage du développement n° ${a + 1}` : "les repérages du développement";
+      return typeof a === "number" ? { code: "backup.part.development-one", values: n(a) } : { code: "backup.part.development" };
     case "appointments":
-      if (typeof a !== "number") return "les rendez-vous personnels";
-      return b === "date" ? `la date du rendez-vous personnel n° ${a + 1}` : `le rendez-vous personnel n° ${a + 1}`;
+      if (typeof a !== "number") return { code: "backup.part.appointments" };
+      return { code: b === "date" ? "backup.part.appointment-date" : "backup.part.appointment-one", values: n(a) };
     case "calendarDone":
-      return "les événements du calendrier marqués faits";
+      return { code: "backup.part.calendar-done" };
     case "marks":
-      return "les articles lus ou favoris";
+      return { code: "backup.part.marks" };
     default:
-      return "l'en-tête du fichier";
+      return { code: "backup.part.header" };
   }
 }
 
-/** Parses an imported file; any problem gives one French sentence, and nothing is changed. */
+/** {@link backupFieldPart} in French. */
+export const backupFieldLabel = (path: readonly PropertyKey[]): string => frenchText(backupFieldPart(path));
+
+const DATE_PARTS = new Set([
+  "backup.part.terme",
+  "backup.part.ddr",
+  "backup.part.child-birth-date",
+  "backup.part.child-expected-terme",
+  "backup.part.appointment-date",
+]);
+
+/**
+ * Parses an imported file; any problem gives one French sentence (and its code), which ends by saying that nothing
+ * was changed: an import lands whole or not at all.
+ */
 export function readBackup(text: string): BackupReadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: `Ce fichier n'est pas une sauvegarde Mille Jours lisible (ce n'est pas du JSON valide). ${NOTHING_CHANGED}` };
+    return refused({ code: "backup.not-json" });
   }
-  if (typeof data !== "object" || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT)
-    return { ok: false, message: `Ce fichier n'est pas une sauvegarde Mille Jours. ${NOTHING_CHANGED}` };
+  if (typeof data !== "object" || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) return refused({ code: "backup.not-backup" });
   const version = (data as { version?: unknown }).version;
-  if (version !== 1 && version !== 2 && version !== BACKUP_VERSION)
-    return {
-      ok: false,
-      message: `Cette sauvegarde vient d'une version de Mille Jours que cette application ne sait pas lire. Mettez l'application à jour. ${NOTHING_CHANGED}`,
-    };
+  if (version !== 1 && version !== 2 && version !== BACKUP_VERSION) return refused({ code: "backup.newer-version" });
   const parsed = backupSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = backupFieldLabel(issue?.path ?? []);
-    const problem = /^(la date|le terme)/.test(where) ? `${where} n'est pas une date qui existe` : `un problème porte sur ${where}`;
-    return { ok: false, message: `Cette sauvegarde est abîmée ou incomplète : ${problem}. ${NOTHING_CHANGED}` };
+    const part = backupFieldPart(parsed.error.issues[0]?.path ?? []);
+    return refused({ code: DATE_PARTS.has(part.code) ? "backup.damaged-date" : "backup.damaged", values: { part } });
   }
   return { ok: true, backup: parsed.data };
 }

@@ -74,7 +74,8 @@ describe("profileFromDraft", () => {
   it.each([0, 9, 1.5])("refuses %s babies", (babies) => {
     const result = profileFromDraft({ ...base, pregnancy: { dateKind: "terme", date: "2027-03-01", babies } }, today);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([{ field: "pregnancy.babies", message: expect.stringMatching(/nombre de bébés/) }]);
+    if (!result.ok)
+      expect(result.errors).toEqual([{ field: "pregnancy.babies", message: expect.stringMatching(/nombre de bébés/), code: "profile.babies.range" }]);
   });
   it("names the faulty child field", () => {
     const result = profileFromDraft(
@@ -88,7 +89,7 @@ describe("profileFromDraft", () => {
       today,
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([{ field: "children.1.birthDate", message: expect.stringMatching(/30 février/) }]);
+    if (!result.ok) expect(result.errors).toEqual([{ field: "children.1.birthDate", message: expect.stringMatching(/30 février/), code: "date.nonexistent" }]);
   });
   it("refuses a project together with a pregnancy", () => {
     const result = profileFromDraft({ ...base, project: "essai", pregnancy: { dateKind: "terme", date: "2027-03-01", babies: 1 } }, today);
@@ -179,6 +180,11 @@ describe("a premature baby's due date", () => {
   ])("refuses %s", (expectedTerme, message) => {
     const result = profileFromDraft({ ...base, children: [{ ...child, expectedTerme }] }, today);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toEqual({ field: "children.0.expectedTerme", message: expect.stringMatching(message) });
+    if (!result.ok)
+      expect(result.errors[0]).toEqual({
+        field: "children.0.expectedTerme",
+        message: expect.stringMatching(message),
+        code: expect.stringMatching(/^(profile\.expected-terme\.|date\.)/),
+      });
   });
 });

@@ -3,6 +3,7 @@ import type { SituationId } from "../content/taxonomy.js";
 import { hasSameDayBirths, MAX_BABIES, PROFILE_VERSION } from "./limits.js";
 import type { Pregnancy, Profile } from "./schema.js";
 import { isBornOf, termeFromDdr } from "../journey/pregnancy.js";
+import { PROFILE_MESSAGES, type ProfileMessageCode } from "./messages.js";
 
 /**
  * The parent's profile. It lives only on the device (IndexedDB); this module validates it,
@@ -22,7 +23,9 @@ export interface ProfileDraft {
 export interface FieldError {
   /** Form field the message belongs to, e.g. `pregnancy.date`, `children.1.birthDate`. */
   field: string;
+  /** In French; the browser shows the message of `code` in the parent's language (src/domain/parent-messages.ts). */
   message: string;
+  code?: ProfileMessageCode;
 }
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
@@ -33,34 +36,35 @@ export const MAX_DAYS_TO_TERME = 42 * 7;
 export const MAX_DAYS_PAST_TERME = 14;
 export const MAX_CHILD_AGE_YEARS = 18;
 
-const DATE_FORMAT_MESSAGE = "Cette date n'existe pas ou est incomplète (par exemple le 30 février) : vérifiez le jour, le mois et l'année.";
+/** A field's error, its French text and its code. */
+const fieldError = (field: string, code: ProfileMessageCode): FieldError => ({ field, message: PROFILE_MESSAGES[code], code });
+const text = (code: ProfileMessageCode | null) => (code ? PROFILE_MESSAGES[code] : null);
 
-export function checkTerme(terme: string, today: IsoDate): string | null {
-  if (!isValidIsoDate(terme)) return DATE_FORMAT_MESSAGE;
+function termeProblem(terme: string, today: IsoDate): ProfileMessageCode | null {
+  if (!isValidIsoDate(terme)) return "date.nonexistent";
   const daysAhead = daysBetween(today, terme);
-  if (daysAhead > MAX_DAYS_TO_TERME) return "La date du terme est à plus de 42 semaines d'aujourd'hui : vérifiez l'année saisie.";
-  if (daysAhead < -MAX_DAYS_PAST_TERME)
-    return "La date du terme est passée depuis plus de 2 semaines : si votre bébé est né, indiquez plutôt sa date de naissance.";
+  if (daysAhead > MAX_DAYS_TO_TERME) return "profile.terme.too-far";
+  if (daysAhead < -MAX_DAYS_PAST_TERME) return "profile.terme.past";
   return null;
 }
 
-export function checkDdr(ddr: string, today: IsoDate): string | null {
-  if (!isValidIsoDate(ddr)) return DATE_FORMAT_MESSAGE;
-  if (compareDates(ddr, today) > 0) return "La date des dernières règles ne peut pas être dans le futur.";
-  const termeError = checkTerme(termeFromDdr(ddr), today);
-  return termeError
-    ? "Avec cette date des dernières règles, le terme serait passé depuis plus de 2 semaines : vérifiez la date, ou indiquez la date de naissance si votre bébé est né."
-    : null;
+function ddrProblem(ddr: string, today: IsoDate): ProfileMessageCode | null {
+  if (!isValidIsoDate(ddr)) return "date.nonexistent";
+  if (compareDates(ddr, today) > 0) return "profile.ddr.future";
+  return termeProblem(termeFromDdr(ddr), today) ? "profile.ddr.terme-past" : null;
 }
 
-export function checkBirthDate(birthDate: string, today: IsoDate): string | null {
-  if (!isValidIsoDate(birthDate)) return DATE_FORMAT_MESSAGE;
-  if (compareDates(birthDate, today) > 0)
-    return "La date de naissance ne peut pas être dans le futur : pour une grossesse en cours, indiquez la date du terme.";
-  if (compareDates(birthDate, addYears(today, -MAX_CHILD_AGE_YEARS)) < 0)
-    return "Cette date de naissance est trop ancienne (plus de 18 ans) : vérifiez l'année.";
+function birthDateProblem(birthDate: string, today: IsoDate): ProfileMessageCode | null {
+  if (!isValidIsoDate(birthDate)) return "date.nonexistent";
+  if (compareDates(birthDate, today) > 0) return "profile.birth.future";
+  if (compareDates(birthDate, addYears(today, -MAX_CHILD_AGE_YEARS)) < 0) return "profile.birth.too-old";
   return null;
 }
+
+/** The French message of a refused terme (null when it is plausible). */
+export const checkTerme = (terme: string, today: IsoDate): string | null => text(termeProblem(terme, today));
+export const checkDdr = (ddr: string, today: IsoDate): string | null => text(ddrProblem(ddr, today));
+export const checkBirthDate = (birthDate: string, today: IsoDate): string | null => text(birthDateProblem(birthDate, today));
 
 /**
  * A saved pregnancy is over once a child born of it is in the profile, or two weeks after its terme
@@ -75,10 +79,8 @@ export function isPregnancyOver(profile: Pick<Profile, "pregnancy" | "children">
 /** Validates what the parent typed and builds the profile, with one French message per faulty field. */
 export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileResult {
   const errors: FieldError[] = [];
-  if (!draft.project && !draft.pregnancy && draft.children.length === 0)
-    errors.push({ field: "situation", message: "Choisissez au moins une situation : projet d'enfant, grossesse en cours ou enfant né." });
-  if (draft.project && draft.pregnancy)
-    errors.push({ field: "situation", message: "Choisissez soit « projet d'enfant », soit « grossesse en cours », pas les deux." });
+  if (!draft.project && !draft.pregnancy && draft.children.length === 0) errors.push(fieldError("situation", "profile.situation.missing"));
+  if (draft.project && draft.pregnancy) errors.push(fieldError("situation", "profile.situation.both"));
 
   let pregnancy: Pregnancy | null = null;
   // The birth ends the pregnancy: once its baby is entered, the pregnancy is not kept (nor checked).
@@ -91,27 +93,26 @@ export function profileFromDraft(draft: ProfileDraft, today: IsoDate): ProfileRe
     draft.children.some((child) => isValidIsoDate(child.birthDate) && isBornOf({ terme: pregnancyTerme }, child));
   if (draft.pregnancy && !born) {
     const { dateKind, date, babies } = draft.pregnancy;
-    const error = dateKind === "terme" ? checkTerme(date, today) : checkDdr(date, today);
-    if (error) errors.push({ field: "pregnancy.date", message: error });
-    if (!Number.isInteger(babies) || babies < 1 || babies > MAX_BABIES)
-      errors.push({ field: "pregnancy.babies", message: "Indiquez le nombre de bébés attendus (de 1 à 8)." });
+    const error = dateKind === "terme" ? termeProblem(date, today) : ddrProblem(date, today);
+    if (error) errors.push(fieldError("pregnancy.date", error));
+    if (!Number.isInteger(babies) || babies < 1 || babies > MAX_BABIES) errors.push(fieldError("pregnancy.babies", "profile.babies.range"));
     else if (!error) pregnancy = dateKind === "terme" ? { terme: date, ddr: null, babies } : { terme: termeFromDdr(date), ddr: date, babies };
   }
 
   draft.children.forEach((child, index) => {
-    const error = checkBirthDate(child.birthDate, today);
-    if (error) errors.push({ field: `children.${index}.birthDate`, message: error });
+    const error = birthDateProblem(child.birthDate, today);
+    if (error) errors.push(fieldError(`children.${index}.birthDate`, error));
     if (child.expectedTerme) {
-      const termeError = !isValidIsoDate(child.expectedTerme)
-        ? DATE_FORMAT_MESSAGE
+      const termeError: ProfileMessageCode | null = !isValidIsoDate(child.expectedTerme)
+        ? "date.nonexistent"
         : child.expectedTerme <= child.birthDate
-          ? "Le terme prévu d'un bébé né prématurément est après sa date de naissance."
+          ? "profile.expected-terme.before-birth"
           : daysBetween(child.birthDate, child.expectedTerme) > 20 * 7
-            ? "Le terme prévu est à plus de 20 semaines de la naissance : vérifiez les dates."
+            ? "profile.expected-terme.too-far"
             : null;
-      if (termeError) errors.push({ field: `children.${index}.expectedTerme`, message: termeError });
+      if (termeError) errors.push(fieldError(`children.${index}.expectedTerme`, termeError));
     }
-    if (child.firstName.length > 60) errors.push({ field: `children.${index}.firstName`, message: "Le prénom est trop long (60 caractères au plus)." });
+    if (child.firstName.length > 60) errors.push(fieldError(`children.${index}.firstName`, "profile.first-name.too-long"));
   });
 
   if (errors.length > 0) return { ok: false, errors };

@@ -22,6 +22,7 @@ import { departementOfCommune } from "../../domain/geo/insee.js";
 import { departementTrend, gapsToTarget } from "../../domain/steering/barometer.js";
 import { findDepartement } from "../../domain/steering/territories.js";
 import { ConflictError, InvalidInputError, NotFoundError, TooManyRequestsError, UnavailableError } from "../../domain/errors.js";
+import { PARENT_MESSAGES } from "../../domain/parent-messages.js";
 import { problemSchema } from "../problem.js";
 import { guard, sessionOf } from "../steering/auth.js";
 import { readAll } from "../steering/barometer/index.js";
@@ -142,7 +143,7 @@ export function callbackRoutes(
         );
         if (commune?.known && commune.name === null)
           throw new InvalidInputError(`Commune « ${body.commune} » inconnue : choisissez-la dans la liste.`, {
-            errors: [{ field: "commune", message: "Commune inconnue." }],
+            errors: [{ field: "commune", message: PARENT_MESSAGES["callback.commune.unknown"] }],
           });
         const byPhone = await hitRate(steering.db, keyedHash(keyring, "tel", body.phone), ctx.phoneMax, ctx.phoneWindowMs, now);
         if (!byPhone.allowed)

@@ -2,7 +2,8 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { makeBackup, NOTHING_CHANGED, readBackup, type Backup } from "../../../domain/profile/backup.js";
+import { makeBackup, readBackup, type Backup } from "../../../domain/profile/backup.js";
+import { domainErrorText } from "../../i18n/domain-messages.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import { downloadFile } from "../../components/download.js";
@@ -28,6 +29,8 @@ export function MyDataPage() {
   const [confirmErase, setConfirmErase] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const { t } = useLingui();
+  // Said after every import error: an import lands whole or not at all.
+  const NOTHING_CHANGED = t`Aucune donnée n'a été modifiée.`;
 
   function exportData() {
     const backup = makeBackup(dataset(), new Date());
@@ -52,7 +55,7 @@ export function MyDataPage() {
       return;
     }
     const result = readBackup(text);
-    if (!result.ok) setMessage({ severity: "error", text: result.message });
+    if (!result.ok) setMessage({ severity: "error", text: domainErrorText(result) });
     else {
       setMessage(null);
       setPending(result.backup);

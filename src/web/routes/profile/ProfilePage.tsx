@@ -14,6 +14,7 @@ import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
 import { ChildFields, PregnancyFields } from "./FamilyFields.js";
 import { shared } from "../../i18n/messages.js";
+import { domainErrorText } from "../../i18n/domain-messages.js";
 
 const emptyDraft: ProfileDraft = { project: null, pregnancy: null, children: [], situations: [] };
 
@@ -51,7 +52,8 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
     event.preventDefault();
     const result = profileFromDraft(draft, today);
     if (!result.ok) {
-      setErrors(result.errors);
+      // The domain's French messages, in the parent's language (by their codes).
+      setErrors(result.errors.map((e) => ({ ...e, message: domainErrorText(e) })));
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }

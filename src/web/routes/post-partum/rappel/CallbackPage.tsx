@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Link, useLocation } from "react-router";
+import { Trans, useLingui } from "@lingui/react/macro";
+import { I18nProvider } from "@lingui/react";
+import type { I18n } from "@lingui/core";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import {
-  MOMENT_LABELS,
   MOMENTS,
   newCallbackRequestSchema,
   SHARED_BANDS,
@@ -15,9 +17,12 @@ import {
   type Retention,
 } from "../../../../domain/callback/contract.js";
 import { communeLabel, type CommuneMatch } from "../../../../domain/geo/commune-search.js";
-import { EPDS_BANDS, type EpdsBandId } from "../../../../domain/epds/score.js";
-import { formatFrenchDate } from "../../../../domain/dates.js";
+import type { EpdsBandId } from "../../../../domain/epds/score.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
+import { formatDate } from "../../../i18n/format.js";
+import { domainErrorText } from "../../../i18n/domain-messages.js";
+import { frenchI18n } from "../../../i18n/french.js";
+import { bandLabels } from "../labels.js";
 import { ErrorSummary } from "../../../components/ErrorSummary.js";
 import { Page } from "../../../components/Page.js";
 import { useParent } from "../../../state/parent.js";
@@ -26,7 +31,7 @@ import { fetchCoverage, sendCallbackRequest, type Refusal } from "./callback-api
 import { CommuneStep } from "./CommuneStep.js";
 import { Helplines } from "./Helplines.js";
 import { SentRequest } from "./SentRequest.js";
-import { daysInWords, delayInWords, phoneInWords } from "./format.js";
+import { daysInWords, delayInWords, momentLabels, phoneInWords } from "./format.js";
 
 /** The EPDS band and date the parent may choose to share (never the answers). */
 export interface ShareableResult {
@@ -44,7 +49,8 @@ function shareableFrom(state: unknown): ShareableResult | null {
   return r && (SHARED_BANDS as readonly string[]).includes(r.band) && /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? { band: r.band, date: r.date } : null;
 }
 
-const bandLabel = (band: EpdsBandId) => EPDS_BANDS.find((b) => b.id === band)!.label;
+/** What the parent reads for a refused field (the shared schema's and the server's messages are the domain's, in French). */
+const inParentLanguage = (errors: FieldError[]): FieldError[] => errors.map((e) => ({ ...e, message: domainErrorText(e) }));
 
 interface Draft {
   name: string;
@@ -71,6 +77,9 @@ type Step =
  */
 export function CallbackPage() {
   const location = useLocation();
+  const { t, i18n } = useLingui();
+  const bandLabel = (band: EpdsBandId) => i18n._(bandLabels[band]);
+  const momentLabel = (moment: Moment) => i18n._(momentLabels[moment]);
   const { epdsHistory } = useParent("epdsHistory");
   const latest = epdsHistory.at(-1);
   const result: ShareableResult | null =
@@ -102,8 +111,7 @@ export function CallbackPage() {
         answer.kind === "offline"
           ? {
               kind: "offline",
-              message:
-                "Vous êtes hors ligne : nous ne pouvons pas vérifier qu'un service rappelle dans votre département. Réessayez quand vous aurez du réseau.",
+              message: t`Vous êtes hors ligne : nous ne pouvons pas vérifier qu'un service rappelle dans votre département. Réessayez quand vous aurez du réseau.`,
             }
           : answer,
       );
@@ -129,7 +137,7 @@ export function CallbackPage() {
     };
     const parsed = newCallbackRequestSchema.safeParse(request);
     if (!parsed.success) {
-      setErrors(parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message })));
+      setErrors(inParentLanguage(parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message }))));
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
@@ -146,7 +154,7 @@ export function CallbackPage() {
     setBusy(false);
     if (!answer.ok) {
       if (answer.kind === "invalid") {
-        setErrors(answer.errors.length ? answer.errors : [{ field: "", message: answer.message }]);
+        setErrors(answer.errors.length ? inParentLanguage(answer.errors) : [{ field: "", message: answer.message }]);
         setStep({ step: "form", commune: step.commune, service: step.service, retention: step.retention });
         requestAnimationFrame(() => summaryRef.current?.focus());
       } else if (answer.kind === "no-service") go({ step: "uncovered", commune: step.commune, notSent: true });
@@ -171,6 +179,22 @@ export function CallbackPage() {
     go({ step: "sent", sent, phone: step.phone, kept });
   }
 
+  // The words of the current step, named for the messages that hold them.
+  const commune = "commune" in step ? step.commune : null;
+  const departementName = commune?.departement.name ?? "";
+  const departementCode = commune?.departement.code ?? "";
+  const communeName = commune?.name ?? "";
+  const service = step.step === "form" || step.step === "recap" ? step.service : null;
+  const serviceName = service?.name ?? "";
+  const openingHours = service?.openingHours ?? "";
+  const delay = service ? delayInWords(service.responseDelayHours) : "";
+  const sharedBand = result ? bandLabel(result.band) : "";
+  const sharedDate = result ? formatDate(result.date) : "";
+  const sent = step.step === "recap" ? step.request.sharedResult : undefined;
+  const recapBand = sent ? bandLabel(sent.band) : "";
+  const recapDate = sent ? formatDate(sent.date) : "";
+  const recapResult = sent ? t`« ${recapBand} », questionnaire du ${recapDate} (sans vos réponses)` : t`Non partagé`;
+
   const refusalAlert = refusal && (
     <div role="alert" className="fr-mb-3w">
       <Alert severity={refusal.kind === "offline" ? "warning" : "error"} small description={refusal.message} />
@@ -178,55 +202,53 @@ export function CallbackPage() {
   );
 
   return (
-    <Page title="Être rappelé(e) par un professionnel" heading="Être rappelé(e) par un professionnel">
-      <p className="fr-text--lead">
-        Un professionnel du service de votre département vous appelle au moment qui vous convient, pour parler de ce que vous vivez.
-      </p>
+    <Page title={t`Être rappelé(e) par un professionnel`}>
+      <p className="fr-text--lead">{t`Un professionnel du service de votre département vous appelle au moment qui vous convient, pour parler de ce que vous vivez.`}</p>
       <p>
-        <strong>Si vous avez des idées noires maintenant</strong>, n'attendez pas le rappel : appelez le <a href="tel:3114">3114</a> (jour et nuit, gratuit) ou
-        le <a href="tel:15">15</a>.
+        <Trans>
+          <strong>Si vous avez des idées noires maintenant</strong>, n'attendez pas le rappel : appelez le <a href="tel:3114">3114</a> (jour et nuit, gratuit)
+          ou le <a href="tel:15">15</a>.
+        </Trans>
       </p>
 
       {step.step === "commune" && (
         <>
           <h2 ref={stepHeading} tabIndex={-1} className="fr-h4">
-            Où habitez-vous ?
+            {t`Où habitez-vous ?`}
           </h2>
           {refusalAlert}
           <CommuneStep onChoose={(c) => void chooseCommune(c)} busy={busy} />
-          {busy && <p role="status">Recherche du service de votre département…</p>}
+          {busy && <p role="status">{t`Recherche du service de votre département…`}</p>}
         </>
       )}
 
       {step.step === "uncovered" && (
         <>
           <h2 ref={stepHeading} tabIndex={-1} className="fr-h4">
-            Pas encore de rappel dans votre département
+            {t`Pas encore de rappel dans votre département`}
           </h2>
           {step.notSent && (
             <Alert
               severity="warning"
               small
               className="fr-mb-3w"
-              description="Votre demande n'a pas été envoyée : le service de votre département ne prend plus de demandes pour le moment."
+              description={t`Votre demande n'a pas été envoyée : le service de votre département ne prend plus de demandes pour le moment.`}
             />
           )}
           <p>
-            Aucun service ne propose encore de rappeler les parents dans le département {step.commune.departement.name} ({step.commune.departement.code}) avec
-            Mille Jours. Vous pouvez appeler dès maintenant une des lignes ci-dessous, ou vous rendre dans un lieu près de chez vous : le centre de PMI reçoit
-            gratuitement les parents.
+            {t`Aucun service ne propose encore de rappeler les parents dans le département ${departementName} (${departementCode}) avec Mille Jours. Vous pouvez appeler dès maintenant une des lignes ci-dessous, ou vous rendre dans un lieu près de chez vous : le centre de PMI reçoit gratuitement les parents.`}
           </p>
           <p>
             <Link
               className="fr-link fr-icon-map-pin-2-line fr-link--icon-left"
               to={`/autour-de-moi?${new URLSearchParams({ types: "pmi,psychiatrie-perinatale,cmp", lat: step.commune.lat.toFixed(5), lon: step.commune.lon.toFixed(5), lieu: communeLabel(step.commune) })}`}
             >
-              Les lieux près de {step.commune.name}
+              {t`Les lieux près de ${communeName}`}
             </Link>
           </p>
-          <Helplines title="Des lignes qui répondent" />
+          <Helplines title={t`Des lignes qui répondent`} />
           <Button priority="secondary" className="fr-mt-2w" onClick={() => go({ step: "commune" })}>
-            Changer de commune
+            {t`Changer de commune`}
           </Button>
         </>
       )}
@@ -234,24 +256,26 @@ export function CallbackPage() {
       {step.step === "form" && (
         <form onSubmit={check} noValidate>
           <h2 ref={stepHeading} tabIndex={-1} className="fr-h4">
-            Votre demande
+            {t`Votre demande`}
           </h2>
           <p>
-            Service qui vous rappellera : <strong>{step.service.name}</strong> ({step.commune.departement.name}). Il appelle {step.service.openingHours}, dans
-            un délai de {delayInWords(step.service.responseDelayHours)} au plus.
+            <Trans>
+              Service qui vous rappellera : <strong>{serviceName}</strong> ({departementName}). Il appelle <span lang="fr">{openingHours}</span>, dans un délai
+              de {delay} au plus.
+            </Trans>
           </p>
           <ErrorSummary errors={errors} summaryRef={summaryRef} />
           {refusalAlert}
           <Input
-            label="Prénom ou pseudonyme"
-            hintText="Le nom que la personne qui vous appelle demandera. Un pseudonyme suffit."
+            label={t`Prénom ou pseudonyme`}
+            hintText={t`Le nom que la personne qui vous appelle demandera. Un pseudonyme suffit.`}
             state={errorOf("name") ? "error" : "default"}
             stateRelatedMessage={errorOf("name")}
             nativeInputProps={{ name: "name", autoComplete: "given-name", maxLength: 60, value: draft.name, onChange: (e) => update({ name: e.target.value }) }}
           />
           <Input
-            label="Numéro de téléphone"
-            hintText="Un numéro français à 10 chiffres, par exemple 06 12 34 56 78."
+            label={t`Numéro de téléphone`}
+            hintText={t`Un numéro français à 10 chiffres, par exemple 06 12 34 56 78.`}
             state={errorOf("phone") ? "error" : "default"}
             stateRelatedMessage={errorOf("phone")}
             nativeInputProps={{
@@ -264,12 +288,16 @@ export function CallbackPage() {
             }}
           />
           <Checkbox
-            legend="Quand préférez-vous être appelé(e) ?"
-            hintText={`Cochez un ou plusieurs moments. Le service appelle ${step.service.openingHours}.`}
+            legend={t`Quand préférez-vous être appelé(e) ?`}
+            hintText={
+              <Trans>
+                Cochez un ou plusieurs moments. Le service appelle <span lang="fr">{openingHours}</span>.
+              </Trans>
+            }
             state={errorOf("moments") ? "error" : "default"}
             stateRelatedMessage={errorOf("moments")}
             options={MOMENTS.map((m) => ({
-              label: MOMENT_LABELS[m],
+              label: momentLabel(m),
               nativeInputProps: {
                 name: "moments",
                 value: m,
@@ -281,30 +309,30 @@ export function CallbackPage() {
           />
           {result && (
             <Checkbox
-              legend="Votre résultat au questionnaire"
+              legend={t`Votre résultat au questionnaire`}
               options={[
                 {
-                  label: "Partager mon résultat",
-                  hintText: `Seront envoyés : « ${bandLabel(result.band)} » et la date du questionnaire (${formatFrenchDate(result.date)}). Vos réponses aux questions ne sont jamais envoyées. Sans ce partage, la personne qui vous appelle ne sait rien de votre résultat.`,
+                  label: t`Partager mon résultat`,
+                  hintText: t`Seront envoyés : « ${sharedBand} » et la date du questionnaire (${sharedDate}). Vos réponses aux questions ne sont jamais envoyées. Sans ce partage, la personne qui vous appelle ne sait rien de votre résultat.`,
                   nativeInputProps: { name: "share", checked: draft.share, onChange: (e) => update({ share: e.target.checked }) },
                 },
               ]}
             />
           )}
-          <ConsentText service={step.service} commune={step.commune} retention={step.retention} />
+          <Consent service={step.service} commune={step.commune} retention={step.retention} />
           <Checkbox
             state={errorOf("consent") ? "error" : "default"}
             stateRelatedMessage={errorOf("consent")}
             options={[
               {
-                label: `J'accepte que ma demande soit envoyée à ${step.service.name} pour être rappelé(e).`,
+                label: t`J'accepte que ma demande soit envoyée à ${serviceName} pour être rappelé(e).`,
                 nativeInputProps: { name: "consent", checked: draft.consent, onChange: (e) => update({ consent: e.target.checked }) },
               },
             ]}
           />
           {/* Left empty by people (it is off-screen and out of the tab order); a robot filling every field is refused. */}
           <div className="mj-honeypot" aria-hidden="true">
-            <label htmlFor="rappel-site-web">Ne pas remplir ce champ</label>
+            <label htmlFor="rappel-site-web">{t`Ne pas remplir ce champ`}</label>
             <input
               id="rappel-site-web"
               name="siteWeb"
@@ -317,54 +345,52 @@ export function CallbackPage() {
           </div>
           <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-right fr-mt-2w">
             <Button type="submit" iconId="fr-icon-arrow-right-line" iconPosition="right">
-              Vérifier ma demande
+              {t`Vérifier ma demande`}
             </Button>
             <Button type="button" priority="secondary" onClick={() => go({ step: "commune" })}>
-              Changer de commune
+              {t`Changer de commune`}
             </Button>
           </div>
-          <p className="fr-text--sm">Rien n'est envoyé à cette étape : vous verrez d'abord ce qui partira.</p>
+          <p className="fr-text--sm">{t`Rien n'est envoyé à cette étape : vous verrez d'abord ce qui partira.`}</p>
         </form>
       )}
 
       {step.step === "recap" && (
         <>
           <h2 ref={stepHeading} tabIndex={-1} className="fr-h4">
-            Vérifiez ce qui sera envoyé
+            {t`Vérifiez ce qui sera envoyé`}
           </h2>
           {refusalAlert}
           <p>
-            À <strong>{step.service.name}</strong>, et à personne d'autre :
+            <Trans>
+              À <strong>{serviceName}</strong>, et à personne d'autre :
+            </Trans>
           </p>
           <dl className="mj-recap" data-testid="recapitulatif">
-            <dt>Prénom ou pseudonyme</dt>
+            <dt>{t`Prénom ou pseudonyme`}</dt>
             <dd>{step.request.name}</dd>
-            <dt>Téléphone</dt>
+            <dt>{t`Téléphone`}</dt>
             <dd>{phoneInWords(step.phone)}</dd>
-            <dt>Moments préférés</dt>
-            <dd>{step.request.moments.map((m) => MOMENT_LABELS[m]).join(", ")}</dd>
-            <dt>Commune</dt>
+            <dt>{t`Moments préférés`}</dt>
+            <dd>{step.request.moments.map(momentLabel).join(", ")}</dd>
+            <dt>{t`Commune`}</dt>
             <dd>{communeLabel(step.commune)}</dd>
-            <dt>Résultat du questionnaire</dt>
-            <dd>
-              {step.request.sharedResult
-                ? `« ${bandLabel(step.request.sharedResult.band)} », questionnaire du ${formatFrenchDate(step.request.sharedResult.date)} (sans vos réponses)`
-                : "Non partagé"}
-            </dd>
+            <dt>{t`Résultat du questionnaire`}</dt>
+            <dd>{recapResult}</dd>
           </dl>
           <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-right">
             <Button iconId="fr-icon-send-plane-line" iconPosition="right" disabled={busy} onClick={() => void send()}>
-              Envoyer ma demande
+              {t`Envoyer ma demande`}
             </Button>
             <Button
               priority="secondary"
               disabled={busy}
               onClick={() => go({ step: "form", commune: step.commune, service: step.service, retention: step.retention })}
             >
-              Modifier
+              {t`Modifier`}
             </Button>
           </div>
-          {busy && <p role="status">Envoi en cours…</p>}
+          {busy && <p role="status">{t`Envoi en cours…`}</p>}
           {refusal && refusal.kind !== "offline" && <Helplines />}
         </>
       )}
@@ -372,7 +398,7 @@ export function CallbackPage() {
       {step.step === "sent" && (
         <>
           <h2 ref={stepHeading} tabIndex={-1} className="fr-h4">
-            Votre demande est envoyée
+            {t`Votre demande est envoyée`}
           </h2>
           <SentRequest request={step.sent} phone={step.phone} onCancelled={() => undefined} />
           {!step.kept && (
@@ -380,12 +406,12 @@ export function CallbackPage() {
               severity="warning"
               small
               className="fr-mt-2w"
-              description="Ce téléphone n'a pas pu garder de quoi annuler la demande (navigation privée ?) : pour l'annuler, utilisez le bouton ci-dessus maintenant, ou dites-le à la personne qui vous appellera."
+              description={t`Ce téléphone n'a pas pu garder de quoi annuler la demande (navigation privée ?) : pour l'annuler, utilisez le bouton ci-dessus maintenant, ou dites-le à la personne qui vous appellera.`}
             />
           )}
           <Helplines />
           <p className="fr-mt-3w">
-            <Link to="/post-partum">Retour à la page post-partum</Link>
+            <Link to="/post-partum">{t`Retour à la page post-partum`}</Link>
           </p>
         </>
       )}
@@ -393,25 +419,64 @@ export function CallbackPage() {
   );
 }
 
-/** Who reads the request, for what, and when it is deleted, in plain words (reference §6: notice before consent). */
-function ConsentText({ service, commune, retention }: { service: PublicService; commune: CommuneMatch; retention: Retention }) {
+/**
+ * The notice before consent (who reads the request, for what, and when it is deleted: reference §6), in the parent's
+ * language. Its French text is the reference one (the one the DPO validates; docs/langues.md): in another language it
+ * is one tap away, under the translation.
+ */
+function Consent(props: ConsentProps) {
+  const { t, i18n } = useLingui();
+  if (i18n.locale === "fr") return <ConsentText {...props} />;
   return (
-    <div className="fr-callout fr-mb-2w" id="rappel-accord">
-      <h3 className="fr-callout__title fr-h6">Ce que devient votre demande</h3>
+    <>
+      <ConsentText {...props} />
+      <details className="fr-mb-2w mj-consent-reference">
+        <summary>{t`Lire ce texte en français (version de référence)`}</summary>
+        <div lang="fr" dir="ltr" className="fr-mt-1w">
+          <I18nProvider i18n={frenchI18n()}>
+            <ConsentText {...props} french />
+          </I18nProvider>
+        </div>
+      </details>
+    </>
+  );
+}
+
+interface ConsentProps {
+  service: PublicService;
+  commune: CommuneMatch;
+  retention: Retention;
+}
+
+function ConsentText({ service, commune, retention, french = false }: ConsentProps & { french?: boolean }) {
+  const { t, i18n } = useLingui();
+  const serviceName = service.name;
+  const departementName = commune.departement.name;
+  const afterClosed = daysInWords(retention.afterClosedDays, i18n as I18n);
+  const atMost = daysInWords(retention.maxDays, i18n as I18n);
+  return (
+    <div className="fr-callout fr-mb-2w" {...(french ? {} : { id: "rappel-accord" })}>
+      <h3 className="fr-callout__title fr-h6">{t`Ce que devient votre demande`}</h3>
       <ul className="fr-callout__text fr-text--md">
         <li>
-          <strong>Qui la lit :</strong> seulement les professionnels de {service.name}, le service qui rappelle les parents dans le département{" "}
-          {commune.departement.name}. Chaque lecture est enregistrée. Personne d'autre n'y a accès, ni l'équipe de Mille Jours.
+          <Trans>
+            <strong>Qui la lit :</strong> seulement les professionnels de {serviceName}, le service qui rappelle les parents dans le département{" "}
+            {departementName}. Chaque lecture est enregistrée. Personne d'autre n'y a accès, ni l'équipe de Mille Jours.
+          </Trans>
         </li>
         <li>
-          <strong>Pour quoi :</strong> uniquement pour vous rappeler au numéro indiqué et vous proposer une aide ou une orientation. Le service reçoit un
-          courriel qui dit seulement qu'une demande l'attend, sans votre nom ni votre numéro.
+          <Trans>
+            <strong>Pour quoi :</strong> uniquement pour vous rappeler au numéro indiqué et vous proposer une aide ou une orientation. Le service reçoit un
+            courriel qui dit seulement qu'une demande l'attend, sans votre nom ni votre numéro.
+          </Trans>
         </li>
         <li>
-          <strong>Quand elle est effacée :</strong> automatiquement {daysInWords(retention.afterClosedDays)} après que le service l'a close, et au plus tard{" "}
-          {daysInWords(retention.maxDays)} après l'envoi. Vous pouvez l'annuler à tout moment depuis ce téléphone : elle est alors effacée tout de suite.
+          <Trans>
+            <strong>Quand elle est effacée :</strong> automatiquement {afterClosed} après que le service l'a close, et au plus tard {atMost} après l'envoi. Vous
+            pouvez l'annuler à tout moment depuis ce téléphone : elle est alors effacée tout de suite.
+          </Trans>
         </li>
-        <li>Vos réponses au questionnaire ne sont jamais envoyées.</li>
+        <li>{t`Vos réponses au questionnaire ne sont jamais envoyées.`}</li>
       </ul>
     </div>
   );

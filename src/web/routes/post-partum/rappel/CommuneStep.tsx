@@ -1,11 +1,13 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useLingui } from "@lingui/react/macro";
+import { msg } from "@lingui/core/macro";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../../domain/geo/commune-search.js";
 import { ChoiceList } from "../../autour/ChoiceList.js";
 import { loadCommuneIndex } from "../../autour/places-api.js";
 
-const COMMUNES_NOT_LOADED = "La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez quand vous aurez du réseau.";
+const COMMUNES_NOT_LOADED = msg`La liste des communes n'a pas pu être chargée (hors ligne ?) : réessayez quand vous aurez du réseau.`;
 
 /**
  * The parent's commune, to know the département (and the places near them if no service covers it). The same
@@ -13,17 +15,18 @@ const COMMUNES_NOT_LOADED = "La liste des communes n'a pas pu être chargée (ho
  * Only the département leaves the device (coverage question); the commune is used on the device.
  */
 export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch): void; busy: boolean }) {
+  const { t, i18n } = useLingui();
   const [text, setText] = useState("");
   const [candidates, setCandidates] = useState<CommuneMatch[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    loadCommuneIndex().catch(() => live && setMessage(COMMUNES_NOT_LOADED));
+    loadCommuneIndex().catch(() => live && setMessage(i18n._(COMMUNES_NOT_LOADED)));
     return () => {
       live = false;
     };
-  }, []);
+  }, [i18n]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -32,9 +35,9 @@ export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch
     try {
       communes = await loadCommuneIndex();
     } catch {
-      return setMessage(COMMUNES_NOT_LOADED);
+      return setMessage(i18n._(COMMUNES_NOT_LOADED));
     }
-    if (text.trim().length < 2) return setMessage("Indiquez au moins deux lettres du nom de votre commune, ou son code postal.");
+    if (text.trim().length < 2) return setMessage(t`Indiquez au moins deux lettres du nom de votre commune, ou son code postal.`);
     const found = resolveCommuneQuery(communes, text, 8);
     if (found.kind === "one") {
       setMessage(null);
@@ -44,30 +47,32 @@ export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch
       setMessage(null);
       return setCandidates(found.communes);
     }
-    setMessage(`Aucune commune ne correspond à « ${text.trim()} ». Vérifiez l'orthographe ou indiquez le code postal.`);
+    const typed = text.trim();
+    setMessage(t`Aucune commune ne correspond à « ${typed} ». Vérifiez l'orthographe ou indiquez le code postal.`);
   }
 
+  const typedText = text.trim();
   return (
     <>
       <form onSubmit={(e) => void submit(e)} noValidate className="mj-narrow-form">
         <Input
-          label="Votre commune"
-          hintText="Nom ou code postal. Elle sert à trouver le service de votre département ; seul le numéro du département est envoyé pour savoir si un service y rappelle."
+          label={t`Votre commune`}
+          hintText={t`Nom ou code postal. Elle sert à trouver le service de votre département ; seul le numéro du département est envoyé pour savoir si un service y rappelle.`}
           state={message ? "error" : "default"}
           stateRelatedMessage={message ?? undefined}
           nativeInputProps={{ name: "rappel-commune", value: text, autoComplete: "address-level2", onChange: (e) => setText(e.target.value) }}
         />
         <Button type="submit" iconId="fr-icon-arrow-right-line" iconPosition="right" disabled={busy}>
-          Continuer
+          {t`Continuer`}
         </Button>
       </form>
       {candidates.length > 0 && (
         <>
           <p className="fr-mt-3w fr-mb-1w" role="status">
-            Plusieurs communes correspondent à « {text.trim()} » : laquelle est la vôtre ?
+            {t`Plusieurs communes correspondent à « ${typedText} » : laquelle est la vôtre ?`}
           </p>
           <ChoiceList
-            label="Communes possibles"
+            label={t`Communes possibles`}
             disabled={busy}
             choices={candidates.map((c) => ({ key: c.code, label: communeLabel(c), detail: c.postcodes.slice(0, 3).join(", "), choose: () => onChoose(c) }))}
           />

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Trans, useLingui } from "@lingui/react/macro";
+import { plural } from "@lingui/core/macro";
 import { forgetSentCallback, loadSentCallbacks, type SentCallbackRequest } from "../../../storage/callback-requests.js";
 import { cancelCallbackRequest } from "./callback-api.js";
 import { delayInWords, momentInWords, phoneInWords } from "./format.js";
@@ -12,6 +14,7 @@ type CancelState = { status: "idle" } | { status: "confirm" } | { status: "busy"
  * here. Once cancelled (or found gone on the server), it is forgotten on the device.
  */
 export function SentRequest({ request, phone, onCancelled }: { request: SentCallbackRequest; phone?: string; onCancelled(id: string): void }) {
+  const { t } = useLingui();
   const [cancel, setCancel] = useState<CancelState>({ status: "idle" });
   const late = Date.parse(request.expectedBy) < Date.now();
 
@@ -23,11 +26,18 @@ export function SentRequest({ request, phone, onCancelled }: { request: SentCall
     setCancel({
       status: "done",
       message: answer.gone
-        ? "Cette demande n'existe plus chez le service (déjà traitée et effacée, ou déjà annulée). Elle est retirée de ce téléphone."
-        : "Votre demande est annulée : elle a été effacée, le service ne vous appellera pas.",
+        ? t`Cette demande n'existe plus chez le service (déjà traitée et effacée, ou déjà annulée). Elle est retirée de ce téléphone.`
+        : t`Votre demande est annulée : elle a été effacée, le service ne vous appellera pas.`,
     });
     onCancelled(request.id);
   }
+
+  const serviceName = request.service.name;
+  const phoneNumber = phone ? phoneInWords(phone) : "";
+  const expectedBy = momentInWords(request.expectedBy);
+  const delay = delayInWords(request.service.responseDelayHours);
+  const openingHours = request.service.openingHours;
+  const sentAt = momentInWords(request.sentAt);
 
   if (cancel.status === "done")
     return (
@@ -39,33 +49,40 @@ export function SentRequest({ request, phone, onCancelled }: { request: SentCall
   return (
     <div className="fr-card fr-card--no-arrow fr-p-3w fr-mb-3w" data-testid="demande-de-rappel">
       <p className="fr-mb-1w">
-        <strong>{request.service.name}</strong> vous appellera{phone ? <> au {phoneInWords(phone)}</> : null} d'ici le{" "}
-        <strong>{momentInWords(request.expectedBy)}</strong> (délai annoncé : {delayInWords(request.service.responseDelayHours)}), pendant ses horaires :{" "}
-        {request.service.openingHours}.
+        {phone ? (
+          <Trans>
+            <strong>{serviceName}</strong> vous appellera au {phoneNumber} d'ici le <strong>{expectedBy}</strong> (délai annoncé : {delay}), pendant ses
+            horaires : <span lang="fr">{openingHours}</span>.
+          </Trans>
+        ) : (
+          <Trans>
+            <strong>{serviceName}</strong> vous appellera d'ici le <strong>{expectedBy}</strong> (délai annoncé : {delay}), pendant ses horaires :{" "}
+            <span lang="fr">{openingHours}</span>.
+          </Trans>
+        )}
       </p>
       <p className="fr-text--sm fr-mb-1w">
-        Demande envoyée le {momentInWords(request.sentAt)}. Si vous ne décrochez pas, le service peut essayer plusieurs fois. Si personne ne vous a appelé(e) à
-        cette date, appelez une des lignes ci-dessous ou votre centre de PMI.
+        {t`Demande envoyée le ${sentAt}. Si vous ne décrochez pas, le service peut essayer plusieurs fois. Si personne ne vous a appelé(e) à cette date, appelez une des lignes ci-dessous ou votre centre de PMI.`}
       </p>
       {late && (
-        <p className="fr-text--sm fr-mb-1w">La date annoncée est passée : si personne ne vous a appelé(e), n'attendez pas, appelez une ligne d'écoute.</p>
+        <p className="fr-text--sm fr-mb-1w">{t`La date annoncée est passée : si personne ne vous a appelé(e), n'attendez pas, appelez une ligne d'écoute.`}</p>
       )}
       <div aria-live="polite">{cancel.status === "error" && <Alert severity="error" small description={cancel.message} className="fr-mb-2w" />}</div>
       {cancel.status === "confirm" || cancel.status === "busy" ? (
         <>
-          <p className="fr-mb-1w">Annuler cette demande ? Elle sera effacée et le service ne vous appellera pas.</p>
+          <p className="fr-mb-1w">{t`Annuler cette demande ? Elle sera effacée et le service ne vous appellera pas.`}</p>
           <div className="fr-btns-group fr-btns-group--inline-sm">
             <Button size="small" disabled={cancel.status === "busy"} onClick={() => void confirmCancel()}>
-              Oui, annuler ma demande
+              {t`Oui, annuler ma demande`}
             </Button>
             <Button size="small" priority="secondary" disabled={cancel.status === "busy"} onClick={() => setCancel({ status: "idle" })}>
-              Non, la garder
+              {t`Non, la garder`}
             </Button>
           </div>
         </>
       ) : (
         <Button size="small" priority="secondary" iconId="fr-icon-close-circle-line" onClick={() => setCancel({ status: "confirm" })}>
-          Annuler ma demande
+          {t`Annuler ma demande`}
         </Button>
       )}
     </div>
@@ -76,11 +93,12 @@ export function SentRequest({ request, phone, onCancelled }: { request: SentCall
 export function PendingCallbacks() {
   const [requests, setRequests] = useState<SentCallbackRequest[]>([]);
   useEffect(() => setRequests(loadSentCallbacks()), []);
-  if (requests.length === 0) return null;
+  const count = requests.length;
+  if (count === 0) return null;
   return (
     <section aria-labelledby="mes-demandes" className="fr-mb-4w">
       <h2 id="mes-demandes" className="fr-h5">
-        {requests.length > 1 ? "Vos demandes de rappel" : "Votre demande de rappel"}
+        {plural(count, { one: "Votre demande de rappel", other: "Vos demandes de rappel" })}
       </h2>
       {requests.map((r) => (
         <SentRequest key={r.id} request={r} onCancelled={() => undefined} />

@@ -9,10 +9,14 @@ import {
 import { callApi, type ApiResult } from "../../../api/client.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
 import { waitInWords } from "./format.js";
+import { msg } from "@lingui/core/macro";
+import { i18n } from "@lingui/core";
 
 /**
- * The parent's side of the call-back API (shapes from the shared contract). Each refusal becomes a French
- * message the page can show as it is; nothing is retried or queued: a request not sent is not sent.
+ * The parent's side of the call-back API (shapes from the shared contract). Each refusal becomes a message in the
+ * parent's language the page can show as it is (the server's French `detail` is not shown: the status says what
+ * happened; refused fields keep the domain's French, that the page shows by their codes); nothing is retried or
+ * queued: a request not sent is not sent.
  */
 export type Refusal =
   | { kind: "offline"; message: string }
@@ -23,35 +27,45 @@ export type Refusal =
 
 export type Answer<T> = { ok: true; data: T } | ({ ok: false } & Refusal);
 
-export const OFFLINE_NOT_SENT =
-  "Vous êtes hors ligne : votre demande n'a pas été envoyée, et elle ne partira pas toute seule. Ce que vous avez écrit reste dans le formulaire : renvoyez-la quand vous aurez du réseau.";
+const offlineNotSent = msg`Vous êtes hors ligne : votre demande n'a pas été envoyée, et elle ne partira pas toute seule. Ce que vous avez écrit reste dans le formulaire : renvoyez-la quand vous aurez du réseau.`;
 
-/** A refused or unread answer of the client, as the French message the page shows. */
+/** A refused or unread answer of the client, as the message the page shows. */
 function refusal(result: Extract<ApiResult<unknown>, { ok: false }>): Refusal {
-  if (result.status === 0) return { kind: "offline", message: OFFLINE_NOT_SENT };
-  const detail = result.fromServer ? result.problem.detail : undefined;
-  switch (result.status) {
+  if (result.status === 0) return { kind: "offline", message: i18n._(offlineNotSent) };
+  const status = result.status;
+  switch (status) {
     case 409:
       return {
         kind: "no-service",
-        message: detail ?? "Aucun service ne rappelle les parents dans ce département pour le moment : votre demande n'a pas été envoyée.",
+        message: i18n._(msg`Aucun service ne rappelle les parents dans ce département pour le moment : votre demande n'a pas été envoyée.`),
       };
     case 429: {
       const seconds = Number(result.headers?.get("retry-after"));
-      const wait = Number.isFinite(seconds) && seconds > 0 ? ` Réessayez dans ${waitInWords(seconds)}.` : " Réessayez plus tard.";
+      const wait = Number.isFinite(seconds) && seconds > 0 ? waitInWords(seconds) : null;
       return {
         kind: "rate-limited",
-        message: `Trop de demandes ont été envoyées depuis cette connexion ou pour ce numéro : celle-ci n'a pas été envoyée.${wait} Si vous avez besoin de parler à quelqu'un maintenant, les lignes ci-dessous répondent.`,
+        message: wait
+          ? i18n._(
+              msg`Trop de demandes ont été envoyées depuis cette connexion ou pour ce numéro : celle-ci n'a pas été envoyée. Réessayez dans ${wait}. Si vous avez besoin de parler à quelqu'un maintenant, les lignes ci-dessous répondent.`,
+            )
+          : i18n._(
+              msg`Trop de demandes ont été envoyées depuis cette connexion ou pour ce numéro : celle-ci n'a pas été envoyée. Réessayez plus tard. Si vous avez besoin de parler à quelqu'un maintenant, les lignes ci-dessous répondent.`,
+            ),
       };
     }
-    case 400:
+    case 400: {
+      const errors = (result.fromServer ? (result.problem.errors ?? []) : []).map((e) => ({ field: e.field ?? "", message: e.message }));
       return {
         kind: "invalid",
-        message: detail ?? "Certaines informations sont à corriger.",
-        errors: (result.problem.errors ?? []).map((e) => ({ field: e.field ?? "", message: e.message })),
+        message:
+          errors.length > 0
+            ? i18n._(msg`Certaines informations sont à corriger.`)
+            : i18n._(msg`La demande n'a pas pu être acceptée. Si vous êtes une personne, rechargez la page et recommencez.`),
+        errors,
       };
+    }
     default:
-      return { kind: "other", message: detail ?? `Le service n'a pas pu recevoir votre demande (erreur ${result.status}). Réessayez dans un moment.` };
+      return { kind: "other", message: i18n._(msg`Le service n'a pas pu recevoir votre demande (erreur ${status}). Réessayez dans un moment.`) };
   }
 }
 
@@ -60,7 +74,7 @@ export async function fetchCoverage(departement: string): Promise<Answer<Coverag
   const answer = await callApi("GET /rappel/couverture", { query: { departement } }, { credentials: "omit", cache: "no-store", parse: coverageSchema });
   if (answer.ok) return { ok: true, data: answer.data };
   if (answer.status >= 200 && answer.status < 300)
-    return { ok: false, kind: "other", message: "La réponse du serveur n'a pas pu être lue. Réessayez dans un moment." };
+    return { ok: false, kind: "other", message: i18n._(msg`La réponse du serveur n'a pas pu être lue. Réessayez dans un moment.`) };
   return { ok: false, ...refusal(answer) };
 }
 
@@ -72,7 +86,9 @@ export async function sendCallbackRequest(request: NewCallbackRequest): Promise<
     return {
       ok: false,
       kind: "other",
-      message: "Votre demande est peut-être partie, mais la réponse du serveur n'a pas pu être lue : appelez une ligne d'écoute si vous n'êtes pas rappelé(e).",
+      message: i18n._(
+        msg`Votre demande est peut-être partie, mais la réponse du serveur n'a pas pu être lue : appelez une ligne d'écoute si vous n'êtes pas rappelé(e).`,
+      ),
     };
   return { ok: false, ...refusal(answer) };
 }
@@ -84,14 +100,14 @@ export async function sendCallbackRequest(request: NewCallbackRequest): Promise<
 export async function cancelCallbackRequest(id: string, cancelToken: string): Promise<{ ok: true; gone: boolean } | ({ ok: false } & Refusal)> {
   const answer = await callApi("DELETE /rappel/demandes/:id", { params: { id } }, { headers: { [CANCEL_TOKEN_HEADER]: cancelToken }, credentials: "omit" });
   if (answer.ok) return { ok: true, gone: false };
-  if (answer.status === 0)
-    return { ok: false, kind: "offline", message: "Vous êtes hors ligne : l'annulation n'a pas pu être envoyée. Réessayez quand vous aurez du réseau." };
-  if (answer.status === 404) return { ok: true, gone: true };
-  if (answer.status === 429)
-    return { ok: false, kind: "rate-limited", message: answer.fromServer ? answer.problem.detail : "Trop d'essais : réessayez dans quelques minutes." };
-  return {
-    ok: false,
-    kind: "other",
-    message: answer.fromServer ? answer.problem.detail : `L'annulation n'a pas abouti (erreur ${answer.status}). Réessayez dans un moment.`,
-  };
+  const status = answer.status;
+  if (status === 0)
+    return {
+      ok: false,
+      kind: "offline",
+      message: i18n._(msg`Vous êtes hors ligne : l'annulation n'a pas pu être envoyée. Réessayez quand vous aurez du réseau.`),
+    };
+  if (status === 404) return { ok: true, gone: true };
+  if (status === 429) return { ok: false, kind: "rate-limited", message: i18n._(msg`Trop d'essais : réessayez dans quelques minutes.`) };
+  return { ok: false, kind: "other", message: i18n._(msg`L'annulation n'a pas abouti (erreur ${status}). Réessayez dans un moment.`) };
 }
