@@ -6,9 +6,9 @@ import lingui from "eslint-plugin-lingui";
 /** Interface files whose texts are not in the catalogue yet (a temporary, documented exception: docs/langues.md). */
 const unextracted = [
   "src/web/routes/calendrier/**",
-  // Post-partum: the PDF is drawn with a standard PDF font (Latin letters only) for the professional, in French; the
-  // questionnaire screens' words follow the validated questionnaire's language (content/epds), not the interface's.
-  "src/web/routes/post-partum/EpdsProPage.tsx",
+  // Post-partum, on purpose (docs/langues.md): the PDF is drawn with a standard PDF font (Latin letters only), in
+  // French, for the professional; questionnaires.ts holds only the validated versions and the words around their
+  // questions, in the validated version's language (content/epds), not the interface's.
   "src/web/routes/post-partum/pdf.ts",
   "src/web/routes/post-partum/questionnaires.ts",
   // The back office (being extracted page by page; the public barometer and its views are done).

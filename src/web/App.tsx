@@ -1,7 +1,6 @@
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
-import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
@@ -10,6 +9,7 @@ import { shared } from "./i18n/messages.js";
 import { activeLocale } from "./i18n/i18n.js";
 import { lazyWithMessages } from "./i18n/lazy.js";
 import { LanguageSelector } from "./components/LanguageSelector.js";
+import { SkipLinks } from "./components/SkipLinks.js";
 import { stylesheetForPage } from "./full-stylesheet.js";
 import { useContentState } from "./state/content.js";
 import { useParent } from "./state/parent.js";

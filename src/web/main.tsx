@@ -12,12 +12,15 @@ import { loadFullStylesheet } from "./full-stylesheet.js";
 import type { ContentBundle } from "../domain/content/schema.js";
 import { activateLocale, i18n } from "./i18n/i18n.js";
 import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
+import { followActiveLocaleInDsfr } from "./i18n/dsfr-labels.js";
 
 // The language is the address's (`/ar/…`); French, the source, has no prefix (remembered by boot.ts).
 const locale = localeFromPath(location.pathname);
 document.documentElement.lang = locale.lang;
 document.documentElement.dir = locale.dir;
 addFontStylesheet(fontStylesheet(locale));
+// react-dsfr's own labels (« Menu », « Fermer »…) in the language being activated (i18n/dsfr-labels.tsx).
+followActiveLocaleInDsfr();
 const localeReady = activateLocale(locale);
 
 startReactDsfr({ defaultColorScheme: "system", Link, useLang: () => locale.code });

@@ -5,6 +5,7 @@ import { setUseLang } from "@codegouvfr/react-dsfr/spa";
 import { I18nProvider } from "@lingui/react";
 import { activateLocale, i18n } from "./i18n/i18n.js";
 import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
+import { followActiveLocaleInDsfr } from "./i18n/dsfr-labels.js";
 import { locales, type Locale } from "../domain/content/languages.js";
 import { App, embedRoutes, pageRoutes } from "./App.js";
 import { ContentProvider } from "./state/content.js";
@@ -14,8 +15,9 @@ import type { ContentBundle } from "../domain/content/schema.js";
 
 // What `startReactDsfr` does in the browser: DSFR links render as router links (with their href).
 setLink({ Link: Link as never });
-// react-dsfr's own labels (menu, close…) follow the page's language.
+// react-dsfr's own labels (menu, close…) follow the page's language, in our catalogues' words (i18n/dsfr-labels.tsx).
 setUseLang({ useLang: () => i18n.locale });
+followActiveLocaleInDsfr();
 
 /**
  * The values of the path parameters known at build time. A route whose parameters are all listed here is

@@ -1,19 +1,25 @@
 import { useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { bandFor, scoreEpds, type EpdsScore } from "../../../domain/epds/score.js";
 import { Page } from "../../components/Page.js";
 import { EpdsQuestions } from "./EpdsQuestions.js";
-import { languages, questionnaireFor } from "./questionnaires.js";
+import { languages, questionnaireFor, wordsFor } from "./questionnaires.js";
+import { bandLabels } from "./labels.js";
 
 type Phase =
   { step: "setup" } | { step: "patient" } | { step: "handback"; answers: number[]; score: EpdsScore } | { step: "review"; answers: number[]; score: EpdsScore };
 
 /**
  * Professional mode: a midwife hands her tablet to a patient, in the patient's language, then reads the
- * answers and the score in French. Nothing is stored: leaving the page forgets everything.
+ * answers and the score. Nothing is stored: leaving the page forgets everything. Three languages meet here: the
+ * professional's screens (setup, review) follow the interface's language; the questionnaire and the words around it
+ * follow the validated version chosen for the patient (questionnaires.ts); the answers are read back in the French
+ * validated version, the professional's reference.
  */
 export function EpdsProPage() {
+  const { t, i18n } = useLingui();
   const [locale, setLocale] = useState("fr");
   const [phase, setPhase] = useState<Phase>({ step: "setup" });
   const patient = questionnaireFor(locale);
@@ -21,7 +27,7 @@ export function EpdsProPage() {
 
   if (phase.step === "patient")
     return (
-      <Page title="Questionnaire" heading={patient.title}>
+      <Page title={t`Questionnaire`} heading={<span lang={patient.locale}>{patient.title}</span>}>
         <EpdsQuestions
           questionnaire={patient}
           onComplete={(answers) => {
@@ -32,35 +38,42 @@ export function EpdsProPage() {
       </Page>
     );
 
-  if (phase.step === "handback")
+  if (phase.step === "handback") {
+    const words = wordsFor(patient.locale);
     return (
-      <Page title="Merci" heading={locale.startsWith("en") ? "Thank you" : "Merci"}>
+      <Page title={t`Merci`} heading={<span lang={patient.locale}>{words.thanks}</span>}>
         <p lang={patient.locale} className="fr-text--lead">
-          {locale.startsWith("en") ? "Please hand the tablet back to the professional." : "Rendez la tablette au professionnel, s'il vous plaît."}
+          {words.handBack}
         </p>
-        <Button onClick={() => setPhase({ ...phase, step: "review" })}>Je suis le professionnel : voir les réponses</Button>
+        <Button onClick={() => setPhase({ ...phase, step: "review" })}>{t`Je suis le professionnel : voir les réponses`}</Button>
       </Page>
     );
+  }
 
   if (phase.step === "review") {
-    const band = bandFor(phase.score.total);
+    const total = phase.score.total;
+    const band = i18n._(bandLabels[bandFor(total).id]);
+    const item10 = phase.score.item10Points;
+    const language = languages.find((l) => l.locale === locale)?.label ?? locale;
     return (
-      <Page title="Réponses du questionnaire (mode professionnel)">
+      <Page title={t`Réponses du questionnaire (mode professionnel)`}>
         <p className="fr-text--lead">
-          Score total : <strong>{phase.score.total} / 30</strong> — {band.label}.
-          {phase.score.safetyFlag && <strong> Question 10 cotée {phase.score.item10Points} : idées auto-agressives à évaluer sans délai.</strong>}
+          <Trans>
+            Score total : <strong>{total} / 30</strong> — {band}.
+          </Trans>
+          {phase.score.safetyFlag && <strong> {t`Question 10 cotée ${item10} : idées auto-agressives à évaluer sans délai.`}</strong>}
         </p>
         <div className="mj-table">
           <table tabIndex={0}>
-            <caption>Réponses (traduites en français ; passation en {languages.find((l) => l.locale === locale)?.label})</caption>
+            <caption>{t`Réponses dans la version française validée du questionnaire (passation en ${language})`}</caption>
             <thead>
               <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Réponse</th>
-                <th scope="col">Points</th>
+                <th scope="col">{t`Question`}</th>
+                <th scope="col">{t`Réponse`}</th>
+                <th scope="col">{t`Points`}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody lang="fr">
               {french.items.map((item, i) => {
                 // Same item, same points: the French option with the points the patient's answer carries.
                 const points = patient.items[i]!.options[phase.answers[i]!]!.points;
@@ -80,10 +93,10 @@ export function EpdsProPage() {
         </div>
         <div className="fr-btns-group fr-btns-group--inline-md">
           <Button iconId="fr-icon-printer-line" onClick={() => window.print()}>
-            Imprimer
+            {t`Imprimer`}
           </Button>
           <Button priority="secondary" onClick={() => setPhase({ step: "setup" })}>
-            Nouvelle passation (efface ces réponses)
+            {t`Nouvelle passation (efface ces réponses)`}
           </Button>
         </div>
       </Page>
@@ -91,19 +104,21 @@ export function EpdsProPage() {
   }
 
   return (
-    <Page title="Mode professionnel">
+    <Page title={t`Mode professionnel`}>
       <p>
-        Pour les sages-femmes, médecins et équipes de PMI : proposez l'auto-questionnaire EPDS sur votre tablette, dans la langue de la personne, puis lisez ses
-        réponses et le score en français. Rien n'est enregistré ni envoyé.
+        {t`Pour les sages-femmes, médecins et équipes de PMI : proposez l'auto-questionnaire EPDS sur votre tablette, dans une version validée (français ou anglais), puis lisez ses réponses dans la version française et le score. Rien n'est enregistré ni envoyé.`}
       </p>
-      <Select label="Langue de la personne" nativeSelectProps={{ value: locale, onChange: (e) => setLocale(e.target.value) }}>
+      <p>
+        {t`Ce questionnaire n'est proposé ici que dans ses versions validées : il n'est pas traduit par une machine, pour ne pas changer son sens. Pour une personne qui ne lit ni le français ni l'anglais, faites-le passer avec un interprète.`}
+      </p>
+      <Select label={t`Langue de la version validée`} nativeSelectProps={{ value: locale, onChange: (e) => setLocale(e.target.value) }}>
         {languages.map((l) => (
           <option key={l.locale} value={l.locale} lang={l.locale}>
             {l.label}
           </option>
         ))}
       </Select>
-      <Button onClick={() => setPhase({ step: "patient" })}>Tendre la tablette : commencer</Button>
+      <Button onClick={() => setPhase({ step: "patient" })}>{t`Tendre la tablette : commencer`}</Button>
     </Page>
   );
 }

@@ -21,7 +21,7 @@ type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answe
 /** The parent's path: introduction, the 10 questions, the result. Answers stay on the device. */
 export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
   const { addEpds, today, epdsHistory } = useParent("addEpds", "today", "epdsHistory");
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const language = useContentLanguage();
   // The EPDS is never machine-translated: English readers get the validated English version, others choose French or English.
   const [locale, setLocale] = useState<string>(language === "en" ? "en" : "fr");
@@ -108,6 +108,9 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
                 {t`Recommencer`}
               </Button>
             </div>
+            {i18n.locale !== "fr" && i18n.locale !== "falc" && (
+              <p className="fr-text--sm">{t`Le PDF est en français : il est fait pour la sage-femme ou le médecin.`}</p>
+            )}
           </div>
         )}
         <PrintedAnswers answers={phase.answers} questionnaire={questionnaire} />

@@ -3,7 +3,12 @@ import { bandFor } from "../../../domain/epds/score.js";
 import { formatFrenchDate } from "../../../domain/dates.js";
 import { a4TextDocument } from "../../components/a4-pdf.js";
 
-/** A one-page A4 summary made in the browser: answers, score, date and the scale's citation. */
+/**
+ * A one-page A4 summary made in the browser: answers, score, date and the scale's citation. It is in French in every
+ * interface language, on purpose: it is made to be shown to the midwife or the doctor in France, and its standard PDF
+ * font has Latin letters only (no Arabic nor Cyrillic); the questions and answers are those of the validated version
+ * the parent answered (French or English). The result page says so in the parent's language (docs/langues.md).
+ */
 export async function epdsSummaryPdf(questionnaire: EpdsQuestionnaire, answers: number[], total: number, date: string): Promise<Uint8Array> {
   const { font, bold, write, skip, save } = await a4TextDocument("Questionnaire EPDS – résumé", questionnaire.locale);
   write(questionnaire.title, 14, bold);

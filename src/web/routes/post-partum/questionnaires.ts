@@ -17,7 +17,11 @@ export function questionnaireFor(locale: string): EpdsQuestionnaire {
   return questionnaires[locale] ?? questionnaires.fr!;
 }
 
-/** Interface words of the questionnaire screens, in the language of the person answering. */
+/**
+ * Interface words of the questionnaire screens, in the language of the person answering: the validated version's
+ * language (French or English), not the interface's, so that the questions and what surrounds them read as one text.
+ * Also the words said to the person at the end of the professional mode, before she hands the tablet back.
+ */
 const words = {
   fr: {
     question: "Question",
@@ -27,6 +31,8 @@ const words = {
     finish: "Voir le résultat",
     choose: "Choisissez la réponse la plus proche de ce que vous avez ressenti.",
     period: "Au cours des 7 derniers jours :",
+    thanks: "Merci",
+    handBack: "Rendez la tablette au professionnel, s'il vous plaît.",
   },
   en: {
     question: "Question",
@@ -36,6 +42,8 @@ const words = {
     finish: "See the result",
     choose: "Please choose the answer that comes closest to how you have felt.",
     period: "In the past 7 days:",
+    thanks: "Thank you",
+    handBack: "Please hand the tablet back to the professional.",
   },
 } as const;
 
