@@ -160,7 +160,7 @@ describe("the EPDS self-questionnaire", () => {
   it("professional mode: the patient answers in English, the midwife reads French, nothing is stored", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.goto(`${baseUrl}/post-partum/professionnel`);
-    await page.getByLabel("Langue de la personne").selectOption("en");
+    await page.getByLabel("Langue de la version validée").selectOption("en");
     await page.getByRole("button", { name: "Tendre la tablette : commencer" }).click();
     await page.getByText("Question 1 of 10").waitFor();
     expect(await page.locator("form[lang]").getAttribute("lang")).toBe("en-GB");
