@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../src/server/app.js";
 import { openDatabase, openPglite, type Database } from "../src/server/db/database.js";
@@ -10,9 +11,10 @@ import { startPostgres } from "../tests/support/postgres-cluster.js";
 
 /**
  * `npm run bench:freeze`: does a parent wait behind a back-office job? (issue 12, item 3). Printed, never asserted.
- * While one 5 000-row grid import runs through `POST /api/v1/pilotage/projets/import`, a child process keeps
- * PROBES connections (one request every PAUSE_MS each) on `/api/v1/places`, `/api/v1/calendar` and `/` (when `dist/` is built) and reports
- * the latencies of the requests made during the import. Three set-ups: PGlite in the server's thread (as before),
+ * While one 5 000-row grid import runs through `POST /api/v1/pilotage/projets/import` (5 000 new projects, then
+ * the same list exported and imported back: 5 000 changes), a child process keeps PROBES connections (one request
+ * every PAUSE_MS each) on `/api/v1/places`, `/api/v1/calendar` and `/` (when `dist/` is built) and reports the
+ * latencies of the requests made during each import. Three set-ups: PGlite in the server's thread (as before),
  * PGlite in a worker thread (what `npm start` does now), PostgreSQL (when installed).
  */
 const PROBES = 10;
@@ -68,6 +70,25 @@ const grid = [
   ),
 ].join("\n");
 
+/** Runs `action` (an import) while the probes ask the parents' paths, and prints their latencies during it. */
+async function probed(baseUrl: string, paths: string[], what: string, action: () => Promise<Response>): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_PROBE: JSON.stringify({ baseUrl, paths }) } });
+  await new Promise((resolve) => child.once("message", resolve));
+  await new Promise((resolve) => setTimeout(resolve, 500)); // probes warm up
+  const t0 = performance.now();
+  const res = await action();
+  const report = (await res.json()) as { created?: number; updated?: number };
+  const importMs = Math.round(performance.now() - t0);
+  const result = new Promise<Latencies>((resolve) => child.on("message", (m) => typeof m === "object" && resolve(m as Latencies)));
+  child.send("stop");
+  const latencies = await result;
+  console.log(
+    `   ${what} : ${report.created ?? "?"} créés, ${report.updated ?? "?"} modifiés en ${(importMs / 1000).toFixed(1)} s (HTTP ${res.status}), charge ${loadavg()[0]!.toFixed(1)}`,
+  );
+  for (const [path, l] of Object.entries(latencies))
+    console.log(`      ${path.split("?")[0]!.padEnd(18)} p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (${l.count} requêtes pendant l'import)`);
+}
+
 async function measure(label: string, db: Database): Promise<void> {
   await migrate(db);
   await seedShippedPlaces(db, `${root}data`);
@@ -86,19 +107,15 @@ async function measure(label: string, db: Database): Promise<void> {
   const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
 
   const paths = ["/api/v1/places?lat=45.76&lon=4.84&radius_km=10&limit=20", "/api/v1/calendar?terme=2027-03-01&rang=1", ...(staticDir ? ["/"] : [])];
-  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_PROBE: JSON.stringify({ baseUrl, paths }) } });
-  await new Promise((resolve) => child.once("message", resolve));
-  await new Promise((resolve) => setTimeout(resolve, 500)); // probes warm up
-  const t0 = performance.now();
-  const res = await fetch(`${baseUrl}/api/v1/pilotage/projets/import`, { method: "POST", headers, body: JSON.stringify({ csv: grid }) });
-  const imported = (await res.json()) as { created?: number };
-  const importMs = Math.round(performance.now() - t0);
-  const result = new Promise<Latencies>((resolve) => child.on("message", (m) => typeof m === "object" && resolve(m as Latencies)));
-  child.send("stop");
-  const latencies = await result;
-  console.log(`\n${label} : import de ${imported.created ?? "?"} projets en ${(importMs / 1000).toFixed(1)} s (HTTP ${res.status})`);
-  for (const [path, l] of Object.entries(latencies))
-    console.log(`   ${path.split("?")[0]!.padEnd(18)} p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (${l.count} requêtes pendant l'import)`);
+  console.log(`\n${label}`);
+  // 1. The grid of ROWS new projects. 2. The same projects exported (GET the yearly list) and imported back: ROWS changes.
+  await probed(baseUrl, paths, `import de ${ROWS} créations`, () =>
+    fetch(`${baseUrl}/api/v1/pilotage/projets/import`, { method: "POST", headers, body: JSON.stringify({ csv: grid }) }),
+  );
+  const list = await (await fetch(`${baseUrl}/api/v1/pilotage/liste-projets-soutenus.csv?year=2023`, { headers })).text();
+  await probed(baseUrl, paths, `réimport de la liste exportée (${ROWS} modifications)`, () =>
+    fetch(`${baseUrl}/api/v1/pilotage/projets/import`, { method: "POST", headers, body: JSON.stringify({ csv: list }) }),
+  );
   await app.close();
   await db.close();
 }

@@ -1,19 +1,20 @@
 import { ConflictError, ForbiddenError, NotFoundError, TooLargeError } from "../../../domain/errors.js";
 import { canWriteRegion, readScope } from "../../../domain/steering/access.js";
-import { gridImportReport, planGridImport, referencedProjectIds } from "../../../domain/steering/grid-import.js";
-import { MAX_GRID_ROWS, parseProjectGridInSteps, projectsToGridRows, type GridImportReport, type GridRow } from "../../../domain/steering/grid.js";
+import { MAX_GRID_ROWS, projectsToGridRows, type GridImportReport, type GridRow } from "../../../domain/steering/grid.js";
 import { validateProject } from "../../../domain/steering/project.js";
 import { findRegion } from "../../../domain/steering/territories.js";
 import type { Account } from "../accounts.js";
 import { fileRefused, invalidFields, type SteeringContext } from "../context.js";
+import type { GridImportThread } from "./grid-import-thread.js";
 import {
   getProject,
-  getProjectsForUpdate,
   insertProject,
-  insertProjects,
+  insertProjectRecords,
   listProjects,
+  lockProjectsJson,
   pageProjects,
   updateProject,
+  updateProjectRecords,
   type ProjectFilters,
   type StoredProject,
 } from "./store.js";
@@ -113,9 +114,15 @@ function countLines(text: string): number {
 /**
  * Imports a grid: all or nothing, in one transaction, with a line-by-line report; `dryRun` checks and reports
  * without writing. The row bound (the domain's `MAX_GRID_ROWS`) is checked on a cheap line count before the
- * file is parsed at all, and the parse yields between steps, so that parents' requests are answered meanwhile.
+ * file is parsed at all. Reading, checking and merging the file run in the grid import's worker thread
+ * (grid-import-thread.ts), before and inside the transaction: this thread, which answers parents, only locks
+ * the projects the file names and sends the prepared batches to the database.
  */
-export async function importGrid(ctx: Ctx, account: Account, input: { csv: string; year?: number | undefined; dryRun: boolean }): Promise<GridImportReport> {
+export async function importGrid(
+  ctx: Ctx & { gridImports: GridImportThread },
+  account: Account,
+  input: { csv: string; year?: number | undefined; dryRun: boolean },
+): Promise<GridImportReport> {
   const { csv, year, dryRun } = input;
   const lines = countLines(csv);
   if (lines > MAX_GRID_ROWS + 1)
@@ -123,22 +130,22 @@ export async function importGrid(ctx: Ctx, account: Account, input: { csv: strin
       `Le fichier compte ${lines - 1} lignes de projets, au-delà des ${MAX_GRID_ROWS} acceptées en un import : découpez-le (par exemple par région) et importez chaque partie.`,
       { title: "Fichier trop volumineux" },
     );
-  const steps = parseProjectGridInSteps(csv, { ...(year !== undefined ? { year } : {}), ...(account.role === "regional" ? { region: account.region! } : {}) });
-  let step = steps.next();
-  while (!step.done) {
-    await new Promise((resolve) => setImmediate(resolve));
-    step = steps.next();
-  }
-  const parsed = step.value;
-  if (!parsed.ok) throw fileRefused(parsed.errors);
-  return ctx.db.transaction(async (tx) => {
-    const existing = await getProjectsForUpdate(tx, referencedProjectIds(parsed.rows));
-    const plan = planGridImport(parsed.rows, existing, account);
-    if (!plan.ok) throw fileRefused(plan.errors);
-    const now = ctx.now();
-    const creations = plan.steps.filter((s) => !s.before).map((s) => s.project);
-    const newIds = dryRun ? [] : await insertProjects(tx, creations, account, now, "projet.import");
-    if (!dryRun) for (const s of plan.steps) if (s.before) await updateProject(tx, s.before, s.project, account, now, "projet.import");
-    return gridImportReport(plan.steps, newIds, { dryRun, year: parsed.rows[0]!.year });
+  const job = await ctx.gridImports.parse(csv, {
+    ...(year !== undefined ? { year } : {}),
+    ...(account.role === "regional" ? { region: account.region! } : {}),
   });
+  if (!job.ok) throw fileRefused(job.errors);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const existing = await lockProjectsJson(tx, job.ids);
+      const plan = await job.plan({ existing, account: { role: account.role, region: account.region }, dryRun });
+      if (!plan.ok) throw fileRefused(plan.errors);
+      const now = ctx.now();
+      for (const batch of plan.creations) await insertProjectRecords(tx, batch, account, now, "projet.import");
+      for (const batch of plan.changes) await updateProjectRecords(tx, batch, account, now, "projet.import");
+      return plan.report;
+    });
+  } finally {
+    job.release();
+  }
 }

@@ -3,6 +3,7 @@ import { summariseProjects, type Project } from "../../../domain/steering/projec
 import type { Queryable } from "../../db/database.js";
 import type { Account } from "../accounts.js";
 import { writeAudit } from "../audit.js";
+import { filterColumns, RECORD_COLUMNS } from "./records.js";
 
 /**
  * The projects registry in the database (table `steering_project`, with the filter columns beside the JSON
@@ -76,20 +77,24 @@ export async function pageProjects(
   return { projects: rows.map(toStored), total: light.length, totals: summariseProjects(light as unknown as Project[], { year: filters.year }) };
 }
 
-/** The projects of these ids, locked until the end of the transaction, keyed by id (lower-case). */
-export async function getProjectsForUpdate(tx: Queryable, ids: readonly string[]): Promise<Map<string, StoredProject>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx.query<ProjectRow>(`SELECT ${COLUMNS} FROM steering_project WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
-  return new Map(rows.map((row) => [row.id, toStored(row)]));
+/**
+ * The projects of these ids, locked until the end of the transaction, as one JSON text: an array of
+ * `{ id, version, data }` (data: the stored project). Text, so that the grid import hands it to its worker
+ * thread without decoding thousands of documents on the thread that answers requests.
+ */
+export async function lockProjectsJson(tx: Queryable, ids: readonly string[]): Promise<string> {
+  if (ids.length === 0) return "[]";
+  const [row] = await tx.query<{ json: string }>(
+    `SELECT coalesce(json_agg(json_build_object('id', id::text, 'version', version, 'data', data) ORDER BY id), '[]')::text AS json
+       FROM (SELECT id, version, data FROM steering_project WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) AS locked`,
+    [ids],
+  );
+  return row!.json;
 }
 
 export async function getProject(db: Queryable, id: string, forUpdate = false): Promise<StoredProject | undefined> {
   const rows = await db.query<ProjectRow>(`SELECT ${COLUMNS} FROM steering_project WHERE id = $1${forUpdate ? " FOR UPDATE" : ""}`, [id]);
   return rows[0] ? toStored(rows[0]) : undefined;
-}
-
-function filterColumns(p: Project) {
-  return [p.region, p.title, p.status, p.fundingLine, p.themes, p.amounts.map((a) => a.year).sort((a, b) => a - b), JSON.stringify(p)];
 }
 
 const withoutMeta = (p: StoredProject): Project => {
@@ -108,34 +113,39 @@ export async function insertProject(tx: Queryable, project: Project, actor: Acco
   return toStored(row!);
 }
 
-/** Rows per statement when an import creates projects: a few round trips instead of two per project. */
-const INSERT_BATCH = 500;
+/**
+ * Creates a batch of projects (grid import): `records` is a JSON array of ProjectRecord (records.ts), written in
+ * one statement, with one audit entry per project in the file's order (the same content as `insertProject`'s).
+ */
+export async function insertProjectRecords(tx: Queryable, records: string, actor: Account, now: Date, action: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO steering_project (id, region, title, status, funding_line, themes, years, data, created_at, created_by, updated_at, updated_by)
+     SELECT id, region, title, status, funding_line, themes, years, data, $2, $3, $2, $3 FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_COLUMNS})`,
+    [records, now.toISOString(), actor.id],
+  );
+  await auditRecords(tx, records, actor, now, action);
+}
 
 /**
- * Creates many projects (grid import), INSERT_BATCH per statement, each with its audit entry (same content
- * as `insertProject`'s). Returns the new ids in order.
+ * Changes a batch of projects (grid import): `records` is a JSON array of ProjectRecord with `before`, the stored
+ * document each replaces; versions go up by one, and each change gets its audit entry (as `updateProject`'s).
  */
-export async function insertProjects(tx: Queryable, projects: readonly Project[], actor: Account, now: Date, action: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < projects.length; i += INSERT_BATCH) {
-    const batch = projects.slice(i, i + INSERT_BATCH).map((project) => {
-      const [region, title, status, fundingLine, themes, years] = filterColumns(project);
-      return { id: randomUUID(), region, title, status, funding_line: fundingLine, themes, years, data: project };
-    });
-    await tx.query(
-      `INSERT INTO steering_project (id, region, title, status, funding_line, themes, years, data, created_at, created_by, updated_at, updated_by)
-       SELECT id, region, title, status, funding_line, themes, years, data, $2, $3, $2, $3
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, region text, title text, status text, funding_line text, themes text[], years int[], data jsonb)`,
-      [JSON.stringify(batch), now.toISOString(), actor.id],
-    );
-    await tx.query(
-      `INSERT INTO steering_audit (at, account_id, actor_email, action, project_id, region, before, after)
-       SELECT $2, $3, $4, $5, id, region, NULL, data FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, region text, data jsonb)`,
-      [JSON.stringify(batch.map(({ id, region, data }) => ({ id, region, data }))), now.toISOString(), actor.id, actor.email, action],
-    );
-    ids.push(...batch.map((b) => b.id));
-  }
-  return ids;
+export async function updateProjectRecords(tx: Queryable, records: string, actor: Account, now: Date, action: string): Promise<void> {
+  await tx.query(
+    `UPDATE steering_project AS p SET region = r.region, title = r.title, status = r.status, funding_line = r.funding_line, themes = r.themes,
+       years = r.years, data = r.data, version = p.version + 1, updated_at = $2, updated_by = $3
+     FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_COLUMNS}) WHERE p.id = r.id`,
+    [records, now.toISOString(), actor.id],
+  );
+  await auditRecords(tx, records, actor, now, action);
+}
+
+async function auditRecords(tx: Queryable, records: string, actor: Account, now: Date, action: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO steering_audit (at, account_id, actor_email, action, project_id, region, before, after)
+     SELECT $2, $3, $4, $5, id, region, before, data FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_COLUMNS})`,
+    [records, now.toISOString(), actor.id, actor.email, action],
+  );
 }
 
 export async function updateProject(tx: Queryable, before: StoredProject, project: Project, actor: Account, now: Date, action: string): Promise<StoredProject> {
