@@ -1,19 +1,27 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrate } from "../src/server/db/migrate.js";
-import { importCommunes, importFiness, importGeneric, importRpps } from "../src/server/places/index.js";
-import { killImporterMidRun, killServerUnderWriteLoad, openEngine, prepareEngine, type Engine, type ImporterCase } from "../src/server/ops/crash-harness.js";
+import {
+  generateImportFiles,
+  importerCases,
+  importPreviousData,
+  killImporterMidRun,
+  killServerUnderWriteLoad,
+  prepareEngine,
+  runImporter,
+  type Engine,
+} from "../src/server/ops/crash-harness.js";
 import { startPostgres } from "../tests/support/postgres-cluster.js";
-import { generateFinessJson, generateGenericCsv, generateNationalFiles, shippedCommunesFile } from "../tests/support/place-files.js";
 
 /**
  * `npm run bench:crash`: kill -9 under load (issue 12), printed, never asserted.
  * 1. The server under write load (project creations from 8 connections), killed with SIGKILL at a random moment,
  *    BENCH_CRASH_RUNS times (5) per engine; after each kill the database is opened again and every creation that was
- *    answered 201 is looked for, with its audit line; then the server is started again on the same data.
+ *    answered 201 is looked for, with its audit line (and no stored project may lack its audit line); then the
+ *    server is started again on the same data.
  * 2. Each import command killed with SIGKILL at a random moment of its writing, on a file of BENCH_CRASH_ROWS rows
- *    (20 000): the dataset must be the previous one, unchanged, or (killed after its commit) the new one whole.
+ *    (20 000): the dataset must be the previous one, unchanged, or (killed after its commit) the new one whole; then
+ *    the same command is run again to its end (PGlite: it takes over the killed command's lock).
  * PGlite, and PostgreSQL when installed. BENCH_CRASH_ENGINES=pglite,postgresql chooses.
  */
 const RUNS = Number(process.env.BENCH_CRASH_RUNS ?? 5);
@@ -42,47 +50,29 @@ try {
     await prepareEngine(engine);
     let acknowledged = 0;
     let lost = 0;
+    let half = 0;
     for (let run = 1; run <= RUNS; run++) {
       const r = await killServerUnderWriteLoad({ engine, killAfterMs: between(200, 3000), tag: `essai-${run}`, restartServer: true });
       acknowledged += r.acknowledged;
       lost += r.lostProjects.length + r.lostAudit.length;
+      half += r.halfWritten;
       console.log(
         `   ${target.label.padEnd(10)} essai ${run} : tué ${r.killAfterMs} ms après la 1re création acquittée ; ${r.sent} envoyées, ${r.acknowledged} acquittées, ` +
-          `${r.noAnswer} sans réponse, ${r.unacknowledgedPresent} enregistrées sans accusé, ${r.lostProjects.length} projets et ${r.lostAudit.length} lignes de journal perdus ; ` +
+          `${r.noAnswer} sans réponse, ${r.unacknowledgedPresent} enregistrées sans accusé, ${r.lostProjects.length} projets et ${r.lostAudit.length} lignes de journal perdus, ` +
+          `${r.halfWritten} projets sans leur ligne de journal ; ` +
           `base rouverte en ${r.reopenMs} ms, serveur redémarré en ${((r.restart?.startMs ?? NaN) / 1000).toFixed(1)} s (prêt : ${r.restart?.ready}, ${r.restart?.listed} projets listés)`,
       );
     }
-    console.log(`   ${target.label.padEnd(10)} total : ${acknowledged} écritures acquittées, ${lost} perdues ; charge ${load()}`);
+    console.log(`   ${target.label.padEnd(10)} total : ${acknowledged} écritures acquittées, ${lost} perdues, ${half} à moitié écrites ; charge ${load()}`);
   }
 
   console.log(`\n2. Chaque commande d'import tuée (SIGKILL) pendant qu'elle écrit, fichiers de ${ROWS} lignes`);
-  const files = join(work, "files");
-  const small = join(work, "small");
-  mkdirSync(files);
-  mkdirSync(small);
-  const national = generateNationalFiles(files, ROWS * 2, 0.5);
-  const json = generateFinessJson(files, ROWS);
-  const generic = generateGenericCsv(files, ROWS);
-  const seed = generateNationalFiles(small, 400, 0.5);
-  const seedGeneric = generateGenericCsv(small, 300);
-  const jobs: ImporterCase[] = [
-    { command: "import:communes", script: "src/cli/import-communes.ts", dataset: "communes", args: [shippedCommunesFile, "--force"] },
-    { command: "import:finess", script: "src/cli/import-finess.ts", dataset: "finess", args: [national.finess, "--force"] },
-    { command: "import:finess-json", script: "src/cli/import-finess-json.ts", dataset: "finess", args: [json, "--force"] },
-    { command: "import:rpps", script: "src/cli/import-rpps.ts", dataset: "rpps", args: [national.rpps, "--force"] },
-    { command: "import:places", script: "src/cli/import-places.ts", dataset: "essai", args: [generic, "--dataset", "essai", "--force"] },
-  ];
+  const files = generateImportFiles(join(work, "files"), ROWS);
   for (const target of targets) {
     const engine = await target.make("imports");
-    const db = await openEngine(engine);
-    await migrate(db);
-    await importCommunes(db, shippedCommunesFile);
-    await importFiness(db, seed.finess);
-    await importRpps(db, seed.rpps);
-    await importGeneric(db, seedGeneric, "essai");
-    await db.close();
-    for (const job of jobs) {
-      const k = await killImporterMidRun(engine, job, between(0, 300));
+    await importPreviousData(engine, files.previous);
+    for (const job of importerCases(files.next)) {
+      const k = await killImporterMidRun(engine, job, between(0, 300), { keepStaleLock: true });
       const outcome = !k.killedMidRun
         ? "terminé avant le kill (non testé)"
         : k.committed
@@ -94,7 +84,12 @@ try {
             : `DONNÉES MODIFIÉES : ${k.before.rows} → ${k.after?.rows} lignes`;
       console.log(
         `   ${target.label.padEnd(10)} ${job.command.padEnd(18)} écriture à ${(k.writingAfterMs / 1000).toFixed(1)} s, tué à ${(k.killedAfterMs / 1000).toFixed(1)} s : ${outcome} ; ` +
-          `verrou laissé ${k.staleLockLeft ? "oui, repris" : "non"} ; base rouverte en ${k.reopenMs} ms`,
+          `verrou laissé ${k.staleLockLeft ? "oui" : "non"} ; base rouverte en ${k.reopenMs} ms`,
+      );
+      const t0 = performance.now();
+      const next = await runImporter(engine, job);
+      console.log(
+        `   ${"".padEnd(10)} ${"".padEnd(18)} relancée : ${next.code === 0 && next.output.includes("données remplacées") ? "données remplacées" : `ÉCHEC (code ${next.code}) ${next.output.slice(-300)}`} en ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
     }
   }

@@ -183,3 +183,11 @@ export function generateGenericCsv(dir: string, count: number): string {
   appendFileSync(file, out.length ? out.join("\n") + "\n" : "");
   return file;
 }
+
+/** The first `count` communes of the shipped extract (`import:communes` layout), e.g. an older, smaller table. */
+export function writeCommunesSubset(dir: string, count: number): string {
+  const file = join(dir, "communes.csv");
+  const lines = gunzipSync(readFileSync(shippedCommunesFile)).toString("utf8").trim().split("\n");
+  writeFileSync(file, lines.slice(0, count + 1).join("\n") + "\n");
+  return file;
+}

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, openPglite, type Database } from "../db/database.js";
@@ -8,6 +8,8 @@ import { migrate } from "../db/migrate.js";
 import { createTestAccount } from "../steering/test-support.js";
 import { sampleProject } from "../../domain/steering/test-support.js";
 import { IMPORT_LOCK_KEY } from "../places/store.js";
+import { importCommunes, importFiness, importGeneric, importRpps } from "../places/index.js";
+import { generateFinessJson, generateGenericCsv, generateNationalFiles, shippedCommunesFile, writeCommunesSubset } from "../../../tests/support/place-files.js";
 import { spawnServer, until, type SpawnedServer } from "./test-server.js";
 
 /**
@@ -70,6 +72,8 @@ export interface WriteLoadRun {
   lostAudit: string[];
   /** Creations found in the database without an acknowledgement (cut by the kill after their commit): allowed. */
   unacknowledgedPresent: number;
+  /** Projects stored without their audit line, acknowledged or not: a half-written creation (must be 0). */
+  halfWritten: number;
   /** Time to open the database again after the kill (PGlite: its recovery). */
   reopenMs: number;
   /** When `restartServer`: time until the restarted server answered its liveness, and its count of projects. */
@@ -143,6 +147,7 @@ export async function killServerUnderWriteLoad(options: {
   let lostProjects: string[];
   let lostAudit: string[];
   let unacknowledgedPresent: number;
+  let halfWritten: number;
   try {
     const stored = await db.query<{ id: string; title: string }>("SELECT id::text AS id, title FROM steering_project WHERE title LIKE $1", [`${tag} %`]);
     const audited = new Set(
@@ -156,6 +161,7 @@ export async function killServerUnderWriteLoad(options: {
     lostProjects = [...acknowledged].filter(([id, title]) => byId.get(id) !== title).map(([, title]) => title);
     lostAudit = [...acknowledged].filter(([id]) => !audited.has(id)).map(([, title]) => title);
     unacknowledgedPresent = stored.filter((r) => !acknowledged.has(r.id)).length;
+    halfWritten = stored.filter((r) => !audited.has(r.id)).length;
   } finally {
     await db.close();
   }
@@ -188,6 +194,7 @@ export async function killServerUnderWriteLoad(options: {
     lostProjects,
     lostAudit,
     unacknowledgedPresent,
+    halfWritten,
     reopenMs,
     ...(restart ? { restart } : {}),
   };
@@ -219,6 +226,82 @@ export async function datasetFingerprint(db: Database, dataset: string): Promise
   return row!;
 }
 
+/** One file per import command: communes, FINESS (CSV and JSON), RPPS, generic places (dataset `essai`). */
+export interface ImportFiles {
+  communes: string;
+  finess: string;
+  finessJson: string;
+  rpps: string;
+  places: string;
+}
+
+/**
+ * The files of the importer kill tests, written under `dir`: `previous`, small, imported first (the data a kill
+ * must leave intact), and `next`, of about `rows` lines per command (so that the command is still writing when it
+ * is killed), which the commands import. The communes: the shipped extract, after its first 30 000 lines.
+ */
+export function generateImportFiles(dir: string, rows: number): { previous: ImportFiles; next: ImportFiles } {
+  const make = (name: string, count: number, communes: string): ImportFiles => {
+    const at = join(dir, name);
+    mkdirSync(at, { recursive: true });
+    const national = generateNationalFiles(at, count * 2, 0.5);
+    return { communes, finess: national.finess, finessJson: generateFinessJson(at, count), rpps: national.rpps, places: generateGenericCsv(at, count) };
+  };
+  mkdirSync(join(dir, "previous"), { recursive: true });
+  return { previous: make("previous", 300, writeCommunesSubset(join(dir, "previous"), 30_000)), next: make("next", rows, shippedCommunesFile) };
+}
+
+/** Imports the `previous` files in this process (the normal way, not killed), after migrating. */
+export async function importPreviousData(engine: Engine, files: ImportFiles): Promise<void> {
+  const db = await openEngine(engine);
+  try {
+    await migrate(db);
+    const reports = [
+      await importCommunes(db, files.communes),
+      await importFiness(db, files.finess),
+      await importRpps(db, files.rpps),
+      await importGeneric(db, files.places, "essai"),
+    ];
+    const refused = reports.find((r) => r.status !== "applied");
+    if (refused) throw new Error(`previous data not imported: ${JSON.stringify(refused).slice(0, 500)}`);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Every import command of package.json, on `files`, with `--force` (a killed run must not depend on the shrink
+ * guard). FINESS JSON replaces the FINESS dataset the CSV command wrote.
+ */
+export function importerCases(files: ImportFiles): ImporterCase[] {
+  return [
+    { command: "import:communes", script: "src/cli/import-communes.ts", dataset: "communes", args: [files.communes, "--force"] },
+    { command: "import:finess", script: "src/cli/import-finess.ts", dataset: "finess", args: [files.finess, "--force"] },
+    { command: "import:finess-json", script: "src/cli/import-finess-json.ts", dataset: "finess", args: [files.finessJson, "--force"] },
+    { command: "import:rpps", script: "src/cli/import-rpps.ts", dataset: "rpps", args: [files.rpps, "--force"] },
+    { command: "import:places", script: "src/cli/import-places.ts", dataset: "essai", args: [files.places, "--dataset", "essai", "--force"] },
+  ];
+}
+
+/** Runs an import command to its end on `engine` (no kill): exit code and output. */
+export function runImporter(engine: Engine, job: ImporterCase): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", job.script, ...job.args], {
+    cwd: root,
+    env: importerEnv(engine),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+}
+
+function importerEnv(engine: Engine): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...engineEnv(engine) };
+  if (engine.kind === "pglite") delete env.DATABASE_URL;
+  return env;
+}
+
 export interface ImporterKill {
   command: string;
   /** How long after its start the command began writing, and when it was killed. */
@@ -234,6 +317,8 @@ export interface ImporterKill {
    * must then be that import, whole; otherwise it must be `before`, unchanged. Anything else is a partial write.
    */
   committed: { rows: number } | null;
+  /** The dataset's applied import runs after the kill (0 when not reopened). */
+  appliedRuns: number;
   /** The lock file left by the killed command (PGlite), taken over when the database was opened again. */
   staleLockLeft: boolean;
   reopenMs: number | null;
@@ -245,16 +330,21 @@ export interface ImporterKill {
  * writing (PGlite: a file of its write-ahead log changed while the command holds the folder's lock; PostgreSQL:
  * the command holds the import lock, taken at the start of the writing transaction), then opens the database
  * again and fingerprints the dataset (`before` is taken first). With `reopen: false`, the database is left as
- * the kill left it (lock file included), for a next command to take over.
+ * the kill left it (lock file included), for a next command to take over; with `keepStaleLock`, it is reopened
+ * and then the killed command's lock file is written back, for the same purpose.
  */
-export async function killImporterMidRun(engine: Engine, job: ImporterCase, killAfterMs: number, { reopen = true } = {}): Promise<ImporterKill> {
+export async function killImporterMidRun(
+  engine: Engine,
+  job: ImporterCase,
+  killAfterMs: number,
+  { reopen = true, keepStaleLock = false } = {},
+): Promise<ImporterKill> {
   const db0 = await openEngine(engine);
   const before = await datasetFingerprint(db0, job.dataset);
   const [lastRun] = await db0.query<{ id: number }>("SELECT coalesce(max(id), 0)::int AS id FROM import_run");
   await db0.close();
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ...engineEnv(engine) };
-  if (engine.kind === "pglite") delete env.DATABASE_URL;
+  const env = importerEnv(engine);
   const wal = engine.kind === "pglite" ? walState(engine.dataDir) : "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", job.script, ...job.args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -289,7 +379,9 @@ export async function killImporterMidRun(engine: Engine, job: ImporterCase, kill
 
   const staleLockLeft = engine.kind === "pglite" && existsSync(lockPathFor(join(engine.dataDir, "pglite")));
   const result = { command: job.command, killedAfterMs, writingAfterMs, killedMidRun, before, staleLockLeft, output };
-  if (!reopen) return { ...result, after: null, committed: null, reopenMs: null };
+  if (!reopen) return { ...result, after: null, committed: null, appliedRuns: 0, reopenMs: null };
+  const lockFile = engine.kind === "pglite" ? lockPathFor(join(engine.dataDir, "pglite")) : null;
+  const staleLock = keepStaleLock && lockFile && staleLockLeft ? readFileSync(lockFile) : null;
   const t0 = performance.now();
   const db = await openEngine(engine);
   const reopenMs = Math.round(performance.now() - t0);
@@ -298,9 +390,12 @@ export async function killImporterMidRun(engine: Engine, job: ImporterCase, kill
       lastRun!.id,
       job.dataset,
     ]);
-    return { ...result, after: await datasetFingerprint(db, job.dataset), committed: run ? { rows: run.imported } : null, reopenMs };
+    const [applied] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM import_run WHERE dataset = $1 AND status = 'applied'", [job.dataset]);
+    return { ...result, after: await datasetFingerprint(db, job.dataset), committed: run ? { rows: run.imported } : null, appliedRuns: applied!.n, reopenMs };
   } finally {
     await db.close();
+    // Put back the killed command's lock, as the kill left it, for the next command to take over.
+    if (lockFile && staleLock) writeFileSync(lockFile, staleLock, { flag: "wx" });
   }
 }
 
