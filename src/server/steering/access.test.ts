@@ -253,7 +253,7 @@ describe.each(testDatabases)("steering access on %s", (_kind, open) => {
     }
     expect(wrong).toEqual([]);
     expect(seen.length).toBe(calls.length * WHO.length);
-  });
+  }, 120_000); // about 200 requests, among them imports that start the grid import's thread: slow on a loaded machine
 
   it("lists and totals only the projects a regional account may see", async () => {
     const ars = (await call("ars84", "GET", "/api/v1/pilotage/projets")).json();
