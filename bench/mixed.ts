@@ -124,11 +124,26 @@ try {
     memory.push({ at: Math.round((Date.now() - t0) / 1000), rss: rss(pid) });
 
     console.log("\nMémoire résidente du serveur (toutes les 5 s) :");
-    for (let i = 0; i < memory.length; i += 6) console.log(`   ${String(memory[i]!.at).padStart(4)} s : ${mb(memory[i]!.rss)}`);
+    for (let i = 0; i < memory.length; i += 6)
+      console.log(
+        `   ${memory
+          .slice(i, i + 6)
+          .map((m) => `${String(m.at).padStart(4)} s ${mb(m.rss).padStart(7)}`)
+          .join(" │")}`,
+      );
     const third = Math.max(1, Math.floor(memory.length / 3));
     const mean = (xs: { rss: number }[]) => xs.reduce((a, m) => a + m.rss, 0) / xs.length;
+    /** Least-squares slope of the resident memory, in Mo per minute. */
+    const slope = (xs: { at: number; rss: number }[]) => {
+      const mx = xs.reduce((a, m) => a + m.at, 0) / xs.length;
+      const my = mean(xs);
+      const num = xs.reduce((a, m) => a + (m.at - mx) * (m.rss - my), 0);
+      const den = xs.reduce((a, m) => a + (m.at - mx) ** 2, 0);
+      return den === 0 ? 0 : ((num / den) * 60) / 1024 / 1024;
+    };
     console.log(
-      `   moyenne du premier tiers ${mb(mean(memory.slice(0, third)))}, du dernier tiers ${mb(mean(memory.slice(-third)))}, maximum ${mb(Math.max(...memory.map((m) => m.rss)))}`,
+      `   moyenne du premier tiers ${mb(mean(memory.slice(0, third)))}, du dernier tiers ${mb(mean(memory.slice(-third)))}, maximum ${mb(Math.max(...memory.map((m) => m.rss)))} ; ` +
+        `pente ${slope(memory).toFixed(1)} Mo/min sur tout l'essai, ${slope(memory.slice(third)).toFixed(1)} Mo/min après le premier tiers (mise en route)`,
     );
     console.log("\nLatences par route :");
     for (const [route, values] of [...samples].sort()) {
@@ -143,6 +158,11 @@ try {
         .sort()
         .map(([k, n]) => `${k} ×${n}`)
         .join(", ")}`,
+    );
+    console.log(
+      `Charge de la machine à la fin : ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" / ")}`,
     );
   } finally {
     await server.stop();
