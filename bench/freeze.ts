@@ -1,5 +1,5 @@
 import { fork } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../src/server/app.js";
@@ -29,12 +29,14 @@ interface Latencies {
 }
 
 if (process.env.BENCH_PROBE) {
-  // The child: PROBES loops of sequential requests until told to stop.
+  // The child: PROBES loops of sequential requests until told to stop; "start" forgets the latencies measured
+  // until then (the warm-up).
   const { baseUrl, paths } = JSON.parse(process.env.BENCH_PROBE) as { baseUrl: string; paths: string[] };
   const samples = new Map<string, number[]>(paths.map((p) => [p, []]));
   let running = true;
   process.on("message", (m) => {
     if (m === "stop") running = false;
+    else if (m === "start") for (const list of samples.values()) list.length = 0;
   });
   const loops = Array.from({ length: PROBES }, async (_, k) => {
     for (let i = k; running; i++) {
@@ -70,11 +72,23 @@ const grid = [
   ),
 ].join("\n");
 
+/**
+ * CPU time used so far by this process's main thread (the one answering requests), in ms, from /proc (Linux);
+ * worker threads (PGlite, the grid import's) are not counted. Unlike latencies, it does not depend on how busy the
+ * machine is. Clock ticks of 10 ms.
+ */
+function mainThreadCpuMs(): number {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in ticks of 1/100 s
+}
+
 /** Runs `action` (an import) while the probes ask the parents' paths, and prints their latencies during it. */
 async function probed(baseUrl: string, paths: string[], what: string, action: () => Promise<Response>): Promise<void> {
   const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_PROBE: JSON.stringify({ baseUrl, paths }) } });
   await new Promise((resolve) => child.once("message", resolve));
   await new Promise((resolve) => setTimeout(resolve, 500)); // probes warm up
+  child.send("start");
   const t0 = performance.now();
   const res = await action();
   const report = (await res.json()) as { created?: number; updated?: number };
@@ -87,6 +101,14 @@ async function probed(baseUrl: string, paths: string[], what: string, action: ()
   );
   for (const [path, l] of Object.entries(latencies))
     console.log(`      ${path.split("?")[0]!.padEnd(18)} p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (${l.count} requêtes pendant l'import)`);
+}
+
+/** The main thread's CPU time taken by one request alone (no probes): a figure the machine's load does not change. */
+async function mainThreadCost(what: string, action: () => Promise<Response>): Promise<void> {
+  const c0 = mainThreadCpuMs();
+  const res = await action();
+  await res.arrayBuffer();
+  console.log(`   ${what} (sans sondes) : ${mainThreadCpuMs() - c0} ms de CPU du fil principal (HTTP ${res.status})`);
 }
 
 async function measure(label: string, db: Database): Promise<void> {
@@ -116,6 +138,10 @@ async function measure(label: string, db: Database): Promise<void> {
   await probed(baseUrl, paths, `réimport de la liste exportée (${ROWS} modifications)`, () =>
     fetch(`${baseUrl}/api/v1/pilotage/projets/import`, { method: "POST", headers, body: JSON.stringify({ csv: list }) }),
   );
+  const post = (body: object) => () => fetch(`${baseUrl}/api/v1/pilotage/projets/import`, { method: "POST", headers, body: JSON.stringify(body) });
+  await mainThreadCost(`essai à blanc de ${ROWS} créations`, post({ csv: grid, dryRun: true }));
+  await mainThreadCost(`réimport à blanc de ${ROWS} modifications`, post({ csv: list, dryRun: true }));
+  await mainThreadCost(`import de ${ROWS} créations`, post({ csv: grid }));
   await app.close();
   await db.close();
 }
