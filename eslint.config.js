@@ -11,21 +11,6 @@ const unextracted = [
   // questions, in the validated version's language (content/epds), not the interface's.
   "src/web/routes/post-partum/pdf.ts",
   "src/web/routes/post-partum/questionnaires.ts",
-  // The back office (being extracted page by page; the public barometer and its views are done).
-  "src/web/routes/pilotage/AccountsPage.tsx",
-  "src/web/routes/pilotage/AllocationPage.tsx",
-  "src/web/routes/pilotage/BarometerPage.tsx",
-  "src/web/routes/pilotage/CsvUpload.tsx",
-  "src/web/routes/pilotage/FileReport.tsx",
-  "src/web/routes/pilotage/ImportPage.tsx",
-  "src/web/routes/pilotage/JournalPage.tsx",
-  "src/web/routes/pilotage/ListPage.tsx",
-  "src/web/routes/pilotage/PilotageApp.tsx",
-  "src/web/routes/pilotage/ProjectFormPage.tsx",
-  "src/web/routes/pilotage/ProjectPage.tsx",
-  "src/web/routes/pilotage/ProjectsPage.tsx",
-  "src/web/routes/pilotage/session.tsx",
-  "src/web/routes/pilotage/rappels/**",
   "src/web/routes/professionnels/**",
 ];
 

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Page } from "../../components/Page.js";
 import { CsvImportSection } from "./CsvUpload.js";
 import { BarometerView } from "./BarometerView.js";
@@ -9,28 +11,31 @@ import { useAccount } from "./session.js";
 export function BarometerPrivatePage() {
   const account = useAccount();
   const [refresh, setRefresh] = useState(0);
+  const { t } = useLingui();
   return (
-    <Page title="Baromètre EPP / EPNP">
+    <Page title={t`Baromètre EPP / EPNP`}>
       <p>
-        Taux d'entretien prénatal précoce (EPP) et d'entretien postnatal précoce (EPNP) par département, comparés aux objectifs. Ces chiffres sont aussi publiés
-        sur la <Link to="/barometre">page publique du baromètre</Link>.
+        <Trans>
+          Taux d'entretien prénatal précoce (EPP) et d'entretien postnatal précoce (EPNP) par département, comparés aux objectifs. Ces chiffres sont aussi
+          publiés sur la <Link to="/barometre">page publique du baromètre</Link>.
+        </Trans>
       </p>
       <BarometerView key={refresh} endpoint="/pilotage/barometre" />
       {account.role === "national" && (
         <>
           <BarometerUpload
-            title="Importer des valeurs"
+            title={t`Importer des valeurs`}
             path="/pilotage/barometre/valeurs"
             name="valeurs"
             withSource
-            help="Colonnes : indicateur (EPP ou EPNP), code_departement, annee, numerateur, denominateur, et facultatives nom_departement, source. Une valeur remplace celle du même indicateur, département et année ; un fichier réel retire le jeu fictif."
+            help={t`Colonnes : indicateur (EPP ou EPNP), code_departement, annee, numerateur, denominateur, et facultatives nom_departement, source. Une valeur remplace celle du même indicateur, département et année ; un fichier réel retire le jeu fictif.`}
             onDone={() => setRefresh((r) => r + 1)}
           />
           <BarometerUpload
-            title="Importer des objectifs départementaux"
+            title={t`Importer des objectifs départementaux`}
             path="/pilotage/barometre/objectifs"
             name="objectifs"
-            help="Colonnes : indicateur, code_departement, annee, objectif_pourcent (et facultative nom_departement). Pour un département, l'objectif départemental remplace l'objectif national."
+            help={t`Colonnes : indicateur, code_departement, annee, objectif_pourcent (et facultative nom_departement). Pour un département, l'objectif départemental remplace l'objectif national.`}
             onDone={() => setRefresh((r) => r + 1)}
           />
         </>
@@ -54,6 +59,7 @@ function BarometerUpload({
   withSource?: boolean;
   onDone: () => void;
 }) {
+  const { t } = useLingui();
   return (
     <CsvImportSection<{ rows: number; warnings: { line: number | null; message: string }[] }>
       id={`import-${name}`}
@@ -61,11 +67,20 @@ function BarometerUpload({
       help={<p className="fr-text--sm">{help}</p>}
       path={path}
       fileName={name}
-      fileLabel={`Fichier CSV (${name})`}
+      fileLabel={t`Fichier CSV (${name})`}
       maxBytes={5_000_000}
       sourceName={withSource ? `${name}-source` : undefined}
-      buttonLabel="Importer"
-      summarize={(d) => `${d.rows} lignes importées.${d.warnings.map((w) => ` Ligne ${w.line ?? "—"} : ${w.message}`).join("")}`}
+      buttonLabel={t`Importer`}
+      summarize={(d) =>
+        [
+          plural(d.rows, { one: "# ligne importée.", other: "# lignes importées." }),
+          ...d.warnings.map((w) => {
+            const line = w.line ?? "—";
+            const message = w.message;
+            return t`Ligne ${line} : ${message}`;
+          }),
+        ].join(" ")
+      }
       onDone={onDone}
     />
   );

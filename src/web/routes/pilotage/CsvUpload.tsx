@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useLingui } from "@lingui/react/macro";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
-import { api, readTextFile, type Problem } from "./api.js";
+import { api, integer, readTextFile, type Problem } from "./api.js";
 import { FileReport } from "./FileReport.js";
 
-/** A CSV file field: reads the chosen file as UTF-8 text within a size limit, or says in French why not. */
+/** A CSV file field: reads the chosen file as UTF-8 text within a size limit, or says why not. */
 export function CsvUpload({
   label,
   name,
@@ -22,10 +23,12 @@ export function CsvUpload({
   onRefused(message: string): void;
   onCleared(): void;
 }) {
+  const { t } = useLingui();
+  const megabytes = integer(Math.round(maxBytes / 1_000_000));
   return (
     <Upload
       label={label}
-      hint={`CSV en UTF-8, ${Math.round(maxBytes / 1_000_000)} Mo au plus.`}
+      hint={t`CSV en UTF-8, ${megabytes} Mo au plus.`}
       nativeInputProps={{
         name,
         accept: ".csv,text/csv",
@@ -76,6 +79,7 @@ export function CsvImportSection<T>({
   const [source, setSource] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const { t } = useLingui();
   async function send() {
     if (!csv) return;
     const res = await api<T>("POST", path, { csv, ...(sourceName && source.trim() ? { source } : {}) });
@@ -97,12 +101,12 @@ export function CsvImportSection<T>({
         name={fileName}
         maxBytes={maxBytes}
         onText={(text) => setCsv(text)}
-        onRefused={(message) => setProblem({ status: 0, title: "Fichier refusé", detail: message })}
+        onRefused={(message) => setProblem({ status: 0, title: t`Fichier refusé`, detail: message })}
         onCleared={() => setCsv(null)}
       />
       {sourceName && (
         <Input
-          label="Source des chiffres (si le fichier n'a pas de colonne source)"
+          label={t`Source des chiffres (si le fichier n'a pas de colonne source)`}
           nativeInputProps={{ name: sourceName, value: source, onChange: (e) => setSource(e.target.value) }}
         />
       )}

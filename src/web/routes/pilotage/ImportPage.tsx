@@ -1,6 +1,8 @@
 import type { GridImportReportAnswer as GridImportReport } from "../../../domain/api/projects.js";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Page } from "../../components/Page.js";
@@ -14,6 +16,7 @@ import { useAccount } from "./session.js";
 /** Imports the yearly grid from CSV: checked line by line, then written in one transaction or not at all. */
 export function ImportPage() {
   const account = useAccount();
+  const { t } = useLingui();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
   const [result, setResult] = useState<{ report: GridImportReport } | { problem: Problem } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,10 +24,12 @@ export function ImportPage() {
 
   if (!canWrite(account))
     return (
-      <Page title="Importer la grille">
-        <p>Votre compte est en lecture seule.</p>
+      <Page title={t`Importer la grille`}>
+        <p>{t`Votre compte est en lecture seule.`}</p>
       </Page>
     );
+
+  const ownRegion = regionName(account.region ?? "");
 
   async function send(dryRun: boolean) {
     if (!csv) return;
@@ -36,19 +41,21 @@ export function ImportPage() {
   }
 
   return (
-    <Page title="Importer la grille des projets">
+    <Page title={t`Importer la grille des projets`}>
       <p>
-        Importez la liste des projets d'une année au format de la grille (voir <Link to="/pilotage/liste">la description des colonnes</Link>). Une ligne sans
-        identifiant crée un projet ; une ligne avec l'identifiant d'un projet existant met à jour ce projet et ses montants de l'année, sans toucher aux autres
-        années. Le fichier est d'abord vérifié ligne par ligne : s'il contient une seule erreur, rien n'est enregistré.
-        {account.role === "regional" && ` Vous ne pouvez importer que des projets de la région ${regionName(account.region!)}.`}
+        <Trans>
+          Importez la liste des projets d'une année au format de la grille (voir <Link to="/pilotage/liste">la description des colonnes</Link>). Une ligne sans
+          identifiant crée un projet ; une ligne avec l'identifiant d'un projet existant met à jour ce projet et ses montants de l'année, sans toucher aux
+          autres années. Le fichier est d'abord vérifié ligne par ligne : s'il contient une seule erreur, rien n'est enregistré.
+        </Trans>
+        {account.role === "regional" && ` ${t`Vous ne pouvez importer que des projets de la région ${ownRegion}.`}`}
       </p>
       <CsvUpload
-        label="Fichier CSV de la grille"
+        label={t`Fichier CSV de la grille`}
         name="grille"
         maxBytes={10_000_000}
         onText={(text, fileName) => setCsv({ name: fileName, text })}
-        onRefused={(message) => setResult({ problem: { status: 0, title: "Fichier refusé", detail: message } })}
+        onRefused={(message) => setResult({ problem: { status: 0, title: t`Fichier refusé`, detail: message } })}
         onCleared={() => {
           setResult(null);
           setCsv(null);
@@ -56,10 +63,10 @@ export function ImportPage() {
       />
       <div className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
         <Button priority="secondary" disabled={!csv || busy} onClick={() => void send(true)}>
-          Vérifier sans enregistrer
+          {t`Vérifier sans enregistrer`}
         </Button>
         <Button disabled={!csv || busy} onClick={() => void send(false)}>
-          Importer
+          {t`Importer`}
         </Button>
       </div>
       <div ref={resultRef} tabIndex={-1} aria-live="polite" className="fr-mt-3w">
@@ -70,7 +77,7 @@ export function ImportPage() {
               small
               as="h2"
               title={result.problem.title}
-              description="Le fichier n'a pas été importé : corrigez les lignes ci-dessous puis recommencez."
+              description={t`Le fichier n'a pas été importé : corrigez les lignes ci-dessous puis recommencez.`}
               className="fr-mb-2w"
             />
             <FileReport problem={result.problem} />
@@ -78,27 +85,22 @@ export function ImportPage() {
         )}
         {result && "report" in result && (
           <>
-            <Alert
-              severity="success"
-              small
-              description={`${result.report.dryRun ? "Fichier valide (vérification seule, rien n'est enregistré)" : "Import terminé"} : liste ${result.report.year}, ${result.report.created} projet(s) ${result.report.dryRun ? "à créer" : "créé(s)"}, ${result.report.updated} ${result.report.dryRun ? "à mettre à jour" : "mis à jour"}.`}
-              className="fr-mb-2w"
-            />
+            <Alert severity="success" small description={reportSummary(result.report)} className="fr-mb-2w" />
             <div className="mj-table">
               <table tabIndex={0}>
-                <caption>Lignes du fichier</caption>
+                <caption>{t`Lignes du fichier`}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Ligne</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Projet</th>
+                    <th scope="col">{t`Ligne`}</th>
+                    <th scope="col">{t`Action`}</th>
+                    <th scope="col">{t`Projet`}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.report.rows.map((r) => (
                     <tr key={r.line}>
                       <td>{r.line}</td>
-                      <td>{r.action === "creation" ? "création" : "mise à jour"}</td>
+                      <td>{r.action === "creation" ? t`création` : t`mise à jour`}</td>
                       <td>{r.id ? <Link to={`/pilotage/projets/${r.id}`}>{r.title}</Link> : r.title}</td>
                     </tr>
                   ))}
@@ -110,4 +112,22 @@ export function ImportPage() {
       </div>
     </Page>
   );
+}
+
+/** « Import terminé : liste 2024, 2 projets créés, 1 mis à jour. » */
+function reportSummary(report: GridImportReport): string {
+  const year = report.year;
+  const updated = report.updated;
+  if (report.dryRun) {
+    const created = plural(report.created, { one: "# projet à créer", other: "# projets à créer" });
+    return plural(updated, {
+      one: `Fichier valide (vérification seule, rien n'est enregistré) : liste ${year}, ${created}, # à mettre à jour.`,
+      other: `Fichier valide (vérification seule, rien n'est enregistré) : liste ${year}, ${created}, # à mettre à jour.`,
+    });
+  }
+  const created = plural(report.created, { one: "# projet créé", other: "# projets créés" });
+  return plural(updated, {
+    one: `Import terminé : liste ${year}, ${created}, # mis à jour.`,
+    other: `Import terminé : liste ${year}, ${created}, # mis à jour.`,
+  });
 }

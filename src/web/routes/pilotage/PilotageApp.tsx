@@ -1,10 +1,12 @@
 import { Suspense, useState, type FormEvent } from "react";
 import { lazyWithMessages } from "../../i18n/lazy.js";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Page } from "../../components/Page.js";
+import { shared } from "../../i18n/messages.js";
 import { roleLabel, SessionProvider, useSession, type Account } from "./session.js";
 
 const ProjectsPage = lazyWithMessages(() => import("./ProjectsPage.js").then((m) => ({ default: m.ProjectsPage })));
@@ -32,12 +34,13 @@ export function PilotageApp() {
 
 function Pilotage() {
   const { state } = useSession();
-  if (state.status === "loading") return <p role="status">Chargement…</p>;
+  const { t } = useLingui();
+  if (state.status === "loading") return <p role="status">{t(shared.loading)}</p>;
   if (state.status === "anonymous") return <LoginPage expired={state.expired} />;
   return (
     <>
       <PilotageNav account={state.account} />
-      <Suspense fallback={<p role="status">Chargement…</p>}>
+      <Suspense fallback={<p role="status">{t(shared.loading)}</p>}>
         <Routes>
           <Route index element={state.account.role === "departemental" ? <Navigate to="/pilotage/rappels" replace /> : <ProjectsPage />} />
           <Route path="rappels" element={<CallbackInboxPage />} />
@@ -56,8 +59,8 @@ function Pilotage() {
           <Route
             path="*"
             element={
-              <Page title="Page introuvable">
-                <p>Cette page du pilotage n'existe pas.</p>
+              <Page title={t`Page introuvable`}>
+                <p>{t`Cette page du pilotage n'existe pas.`}</p>
               </Page>
             }
           />
@@ -70,28 +73,29 @@ function Pilotage() {
 function PilotageNav({ account }: { account: Account }) {
   const { pathname } = useLocation();
   const { logout } = useSession();
+  const { t } = useLingui();
   // A département's call-back service sees its requests and its barometer, nothing else of the back office.
   const departemental = [
-    { to: "/pilotage/rappels", label: "Demandes de rappel" },
-    { to: "/pilotage/rappels/barometre", label: "Baromètre du département" },
-    { to: "/pilotage/comptes", label: "Mon compte" },
+    { to: "/pilotage/rappels", label: t`Demandes de rappel` },
+    { to: "/pilotage/rappels/barometre", label: t`Baromètre du département` },
+    { to: "/pilotage/comptes", label: t`Mon compte` },
   ];
   const links =
     account.role === "departemental"
       ? departemental
       : [
-          { to: "/pilotage", label: "Projets" },
-          { to: "/pilotage/liste", label: "Liste des projets soutenus" },
-          ...(account.role !== "observer" ? [{ to: "/pilotage/import", label: "Importer la grille" }] : []),
-          { to: "/pilotage/repartition", label: "Répartition des crédits" },
-          { to: "/pilotage/barometre", label: "Baromètre EPP / EPNP" },
+          { to: "/pilotage", label: t`Projets` },
+          { to: "/pilotage/liste", label: t`Liste des projets soutenus` },
+          ...(account.role !== "observer" ? [{ to: "/pilotage/import", label: t`Importer la grille` }] : []),
+          { to: "/pilotage/repartition", label: t`Répartition des crédits` },
+          { to: "/pilotage/barometre", label: t`Baromètre EPP / EPNP` },
           ...(account.role === "national"
             ? [
-                { to: "/pilotage/journal", label: "Journal" },
-                { to: "/pilotage/comptes", label: "Comptes" },
-                { to: "/pilotage/services-rappel", label: "Services de rappel" },
+                { to: "/pilotage/journal", label: t`Journal` },
+                { to: "/pilotage/comptes", label: t`Comptes` },
+                { to: "/pilotage/services-rappel", label: t`Services de rappel` },
               ]
-            : [{ to: "/pilotage/comptes", label: "Mon compte" }]),
+            : [{ to: "/pilotage/comptes", label: t`Mon compte` }]),
         ];
   const current = (to: string) =>
     to === "/pilotage"
@@ -102,9 +106,11 @@ function PilotageNav({ account }: { account: Account }) {
   return (
     <div className="mj-pilotage-bar fr-mb-3w">
       <p className="fr-text--sm fr-mb-1w">
-        Pilotage territorial — connecté : <strong>{account.displayName}</strong> ({roleLabel(account)})
+        <Trans>
+          Pilotage territorial — connecté : <strong>{account.displayName}</strong> ({roleLabel(account)})
+        </Trans>
       </p>
-      <nav aria-label="Pilotage territorial" className="fr-mb-1w">
+      <nav aria-label={t`Pilotage territorial`} className="fr-mb-1w">
         <ul className="mj-inline-list">
           {links.map((l) => (
             <li key={l.to}>
@@ -117,10 +123,10 @@ function PilotageNav({ account }: { account: Account }) {
       </nav>
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button size="small" priority="tertiary" iconId="fr-icon-logout-box-r-line" onClick={() => void logout(false)}>
-          Se déconnecter
+          {t`Se déconnecter`}
         </Button>
         <Button size="small" priority="tertiary" onClick={() => void logout(true)}>
-          Se déconnecter partout
+          {t`Se déconnecter partout`}
         </Button>
       </div>
     </div>
@@ -133,6 +139,7 @@ function LoginPage({ expired }: { expired: boolean }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useLingui();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -147,22 +154,21 @@ function LoginPage({ expired }: { expired: boolean }) {
   }
 
   return (
-    <Page title="Connexion au pilotage territorial">
+    <Page title={t`Connexion au pilotage territorial`}>
       <p>
-        Espace réservé aux agents de l'administration nationale, des ARS et des DREETS qui suivent les projets locaux des 1000 premiers jours, et aux services
-        départementaux qui rappellent les parents. Les parents n'ont pas besoin de compte.
+        {t`Espace réservé aux agents de l'administration nationale, des ARS (agences régionales de santé) et des DREETS (directions régionales de l'économie, de l'emploi, du travail et des solidarités) qui suivent les projets locaux des 1000 premiers jours, et aux services départementaux qui rappellent les parents. Les parents n'ont pas besoin de compte.`}
       </p>
       <div aria-live="polite">
-        {expired && !error && <Alert severity="info" small description="Votre session a pris fin : reconnectez-vous." className="fr-mb-3w" />}
+        {expired && !error && <Alert severity="info" small description={t`Votre session a pris fin : reconnectez-vous.`} className="fr-mb-3w" />}
         {error && <Alert severity="error" small description={error} className="fr-mb-3w" />}
       </div>
       <form onSubmit={(e) => void submit(e)} className="mj-narrow-form">
         <Input
-          label="Adresse électronique professionnelle"
+          label={t`Adresse électronique professionnelle`}
           nativeInputProps={{ type: "email", name: "email", autoComplete: "username", required: true, value: email, onChange: (e) => setEmail(e.target.value) }}
         />
         <Input
-          label="Mot de passe"
+          label={t`Mot de passe`}
           nativeInputProps={{
             type: "password",
             name: "password",
@@ -173,12 +179,14 @@ function LoginPage({ expired }: { expired: boolean }) {
           }}
         />
         <Button type="submit" disabled={busy}>
-          Se connecter
+          {t`Se connecter`}
         </Button>
       </form>
       <p className="fr-text--sm fr-mt-3w">
-        Après 5 essais infructueux, le compte est bloqué 15 minutes. Mot de passe oublié : demandez à l'administration nationale de vous en attribuer un
-        nouveau. Le baromètre public est consultable sans compte : <Link to="/barometre">baromètre EPP / EPNP</Link>.
+        <Trans>
+          Après 5 essais infructueux, le compte est bloqué 15 minutes. Mot de passe oublié : demandez à l'administration nationale de vous en attribuer un
+          nouveau. Le baromètre public est consultable sans compte : <Link to="/barometre">baromètre EPP / EPNP</Link>.
+        </Trans>
       </p>
     </Page>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FundingYearOptions } from "./FundingYearOptions.js";
 import { useNavigate, useParams } from "react-router";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -8,18 +9,20 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
+import { shared } from "../../i18n/messages.js";
 import { steeringApi, type Problem } from "./api.js";
 import {
   DEPARTEMENTS,
-  EVALUATION_LABELS,
+  evaluationLabels,
   EVALUATION_OUTCOMES,
-  FUNDING_LINE_LABELS,
+  fundingLineLabels,
   FUNDING_LINES,
   PRIORITY_THEMES,
   PROJECT_STATUSES,
   REGIONS,
-  STATUS_LABELS,
+  statusLabels,
   regionName,
+  themeShort,
   type StoredProject,
 } from "./labels.js";
 import { canWrite } from "../../../domain/steering/access.js";
@@ -109,6 +112,7 @@ function toInput(f: FormState) {
 /** Creates a project, or edits one (`/pilotage/projets/:id/modifier`). */
 export function ProjectFormPage() {
   const account = useAccount();
+  const { t } = useLingui();
   const { id } = useParams();
   const navigate = useNavigate();
   const [form, setForm] = useState<FormState | null>(id ? null : emptyForm(account.region ?? "11"));
@@ -131,14 +135,15 @@ export function ProjectFormPage() {
     if (problem) summary.current?.focus();
   }, [problem]);
 
-  const title = id ? "Modifier le projet" : "Nouveau projet";
+  const title = id ? t`Modifier le projet` : t`Nouveau projet`;
   if (!canWrite(account))
     return (
       <Page title={title}>
-        <p>Votre compte est en lecture seule.</p>
+        <p>{t`Votre compte est en lecture seule.`}</p>
       </Page>
     );
-  if (!form) return <Page title={title}>{problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">Chargement…</p>}</Page>;
+  if (!form)
+    return <Page title={title}>{problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">{t(shared.loading)}</p>}</Page>;
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm({ ...form, [key]: value });
   const toggle = (key: "departements" | "themes", value: string, on: boolean) => set(key, on ? [...form[key], value] : form[key].filter((v) => v !== value));
@@ -154,6 +159,8 @@ export function ProjectFormPage() {
   };
   const state = (prefix: string) => (errorOf(prefix) ? { state: "error" as const, stateRelatedMessage: errorOf(prefix) } : {});
   const regionDeps = DEPARTEMENTS.filter((d) => d.region === form.region);
+  const amountsLabel = (year: string) => t`Montants ${year}`;
+  const removeLabel = (year: string) => t`Retirer l'année ${year}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -192,24 +199,24 @@ export function ProjectFormPage() {
       </div>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Input
-          label="Intitulé du projet"
+          label={t`Intitulé du projet`}
           nativeInputProps={{ name: "title", value: form.title, onChange: (e) => set("title", e.target.value), maxLength: 200 }}
           {...state("title")}
         />
         <Input
-          label="Structure porteuse"
+          label={t`Structure porteuse`}
           nativeInputProps={{ name: "structure", value: form.structure, onChange: (e) => set("structure", e.target.value) }}
           {...state("holder.structure")}
         />
         <Input
-          label="SIRET de la structure (facultatif)"
-          hintText="14 chiffres"
+          label={t`SIRET de la structure (facultatif)`}
+          hintText={t`14 chiffres`}
           nativeInputProps={{ name: "siret", inputMode: "numeric", value: form.siret, onChange: (e) => set("siret", e.target.value) }}
           {...state("holder.siret")}
         />
         {account.role === "national" ? (
           <Select
-            label="Région"
+            label={t`Région`}
             nativeSelectProps={{ name: "region", value: form.region, onChange: (e) => setForm({ ...form, region: e.target.value, departements: [] }) }}
             {...state("region")}
           >
@@ -221,11 +228,13 @@ export function ProjectFormPage() {
           </Select>
         ) : (
           <p>
-            Région : <strong>{regionName(form.region)}</strong>
+            <Trans>
+              Région : <strong>{regionName(form.region)}</strong>
+            </Trans>
           </p>
         )}
         <Checkbox
-          legend="Départements où le projet se déroule"
+          legend={t`Départements où le projet se déroule`}
           orientation="horizontal"
           options={regionDeps.map((d) => ({
             label: `${d.nom} (${d.code})`,
@@ -239,29 +248,34 @@ export function ProjectFormPage() {
           {...state("departements")}
         />
         <Checkbox
-          legend="Thématiques prioritaires"
-          options={PRIORITY_THEMES.map((t) => ({
-            label: `${t.number}. ${t.shortLabel}`,
-            nativeInputProps: { name: "themes", value: t.id, checked: form.themes.includes(t.id), onChange: (e) => toggle("themes", t.id, e.target.checked) },
+          legend={t`Thématiques prioritaires`}
+          options={PRIORITY_THEMES.map((theme) => ({
+            label: `${theme.number}. ${themeShort(theme.id)}`,
+            nativeInputProps: {
+              name: "themes",
+              value: theme.id,
+              checked: form.themes.includes(theme.id),
+              onChange: (e) => toggle("themes", theme.id, e.target.checked),
+            },
           }))}
           {...state("themes")}
         />
         <RadioButtons
-          legend="Ligne de financement"
+          legend={t`Ligne de financement`}
           name="fundingLine"
           options={FUNDING_LINES.map((f) => ({
-            label: FUNDING_LINE_LABELS[f],
+            label: t(fundingLineLabels[f]),
             nativeInputProps: { value: f, checked: form.fundingLine === f, onChange: () => set("fundingLine", f) },
           }))}
           {...state("fundingLine")}
         />
         <fieldset className="fr-fieldset">
-          <legend className="fr-fieldset__legend">Montants par année (euros entiers)</legend>
+          <legend className="fr-fieldset__legend">{t`Montants par année (euros entiers)`}</legend>
           {form.amounts.map((a, i) => (
-            <div key={i} className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w" role="group" aria-label={`Montants ${a.year}`}>
+            <div key={i} className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w" role="group" aria-label={amountsLabel(a.year)}>
               <div className="fr-col-12 fr-col-md-3">
                 <Select
-                  label="Année"
+                  label={t`Année`}
                   nativeSelectProps={{ name: `amounts.${i}.year`, value: a.year, onChange: (e) => setAmount(i, "year", e.target.value) }}
                   {...state(`amounts.${i}.year`)}
                 >
@@ -270,7 +284,7 @@ export function ProjectFormPage() {
               </div>
               <div className="fr-col-12 fr-col-md-3">
                 <Input
-                  label="ARS (FIR)"
+                  label={t`ARS (FIR)`}
                   nativeInputProps={{
                     name: `amounts.${i}.arsFir`,
                     inputMode: "numeric",
@@ -282,7 +296,7 @@ export function ProjectFormPage() {
               </div>
               <div className="fr-col-12 fr-col-md-3">
                 <Input
-                  label="DREETS (programme 304)"
+                  label={t`DREETS (programme 304)`}
                   nativeInputProps={{
                     name: `amounts.${i}.dreetsP304`,
                     inputMode: "numeric",
@@ -305,7 +319,7 @@ export function ProjectFormPage() {
                       )
                     }
                   >
-                    Retirer l'année {a.year}
+                    {removeLabel(a.year)}
                   </Button>
                 )}
               </div>
@@ -321,61 +335,65 @@ export function ProjectFormPage() {
               set("amounts", [...form.amounts, { year: String(Math.max(...form.amounts.map((x) => Number(x.year)), 2020) + 1), arsFir: "", dreetsP304: "" }])
             }
           >
-            Ajouter une année
+            {t`Ajouter une année`}
           </Button>
         </fieldset>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
             <Input
-              label="Date de début"
+              label={t`Date de début`}
               nativeInputProps={{ name: "startDate", type: "date", value: form.startDate, onChange: (e) => set("startDate", e.target.value) }}
               {...state("startDate")}
             />
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Input
-              label="Date de fin (facultative)"
+              label={t`Date de fin (facultative)`}
               nativeInputProps={{ name: "endDate", type: "date", value: form.endDate, onChange: (e) => set("endDate", e.target.value) }}
               {...state("endDate")}
             />
           </div>
         </div>
-        <Select label="Statut" nativeSelectProps={{ name: "status", value: form.status, onChange: (e) => set("status", e.target.value) }} {...state("status")}>
+        <Select
+          label={t`Statut`}
+          nativeSelectProps={{ name: "status", value: form.status, onChange: (e) => set("status", e.target.value) }}
+          {...state("status")}
+        >
           {PROJECT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {t(statusLabels[s])}
             </option>
           ))}
         </Select>
         <Select
-          label="Résultat de l'évaluation"
+          label={t`Résultat de l'évaluation`}
           nativeSelectProps={{ name: "outcome", value: form.outcome, onChange: (e) => set("outcome", e.target.value) }}
           {...state("evaluation")}
         >
-          <option value="">Pas encore évalué</option>
+          <option value="">{t`Pas encore évalué`}</option>
           {EVALUATION_OUTCOMES.map((o) => (
             <option key={o} value={o}>
-              {EVALUATION_LABELS[o]}
+              {t(evaluationLabels[o])}
             </option>
           ))}
         </Select>
         {form.outcome !== "" && (
           <Input
-            label="Commentaire d'évaluation (facultatif)"
+            label={t`Commentaire d'évaluation (facultatif)`}
             textArea
             nativeTextAreaProps={{ name: "comment", value: form.comment, onChange: (e) => set("comment", e.target.value), rows: 3 }}
             {...state("evaluation.comment")}
           />
         )}
         <Input
-          label="Résumé public"
-          hintText="2 000 caractères au plus ; il figure dans la liste des projets soutenus."
+          label={t`Résumé public`}
+          hintText={t`2 000 caractères au plus ; il figure dans la liste des projets soutenus.`}
           textArea
           nativeTextAreaProps={{ name: "publicSummary", value: form.publicSummary, onChange: (e) => set("publicSummary", e.target.value), rows: 5 }}
           {...state("publicSummary")}
         />
         <Button type="submit" disabled={busy}>
-          {id ? "Enregistrer les modifications" : "Enregistrer le projet"}
+          {id ? t`Enregistrer les modifications` : t`Enregistrer le projet`}
         </Button>
       </form>
     </Page>

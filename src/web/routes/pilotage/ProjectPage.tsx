@@ -1,8 +1,10 @@
 import { Link, useLocation, useParams } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useLingui } from "@lingui/react/macro";
 import { Page } from "../../components/Page.js";
+import { shared } from "../../i18n/messages.js";
 import { dateTime, day, euros } from "./api.js";
-import { EVALUATION_LABELS, FUNDING_LINE_LABELS, STATUS_LABELS, PRIORITY_THEMES, departementName, regionName } from "./labels.js";
+import { evaluationLabels, fundingLineLabels, statusLabels, PRIORITY_THEMES, departementName, regionName, themeLabel } from "./labels.js";
 import { canWriteRegion } from "../../../domain/steering/access.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
@@ -11,71 +13,78 @@ import { AuditList } from "./JournalPage.js";
 /** One project: what the registry holds, and (national) its history. */
 export function ProjectPage() {
   const account = useAccount();
+  const { t } = useLingui();
   const { id } = useParams();
   const saved = (useLocation().state as { saved?: boolean } | null)?.saved;
   const { data: p, problem } = useApiGet("GET /pilotage/projets/:id", { params: { id: id ?? "" } });
   const history = useApiGet(account.role === "national" ? "GET /pilotage/projets/:id/journal" : null, { params: { id: id ?? "" } });
 
-  if (!p) return <Page title="Projet">{problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">Chargement…</p>}</Page>;
+  if (!p)
+    return <Page title={t`Projet`}>{problem ? <Alert severity="error" small description={problem.detail} /> : <p role="status">{t(shared.loading)}</p>}</Page>;
+  const siret = p.holder.siret;
+  const region = regionName(p.region);
+  const departements = p.departements.map((d) => `${departementName(d)} (${d})`).join(", ");
+  const start = day(p.startDate);
+  const end = p.endDate ? day(p.endDate) : null;
+  const outcome = p.evaluation ? t(evaluationLabels[p.evaluation.outcome]) : "";
+  const comment = p.evaluation?.comment;
+  const created = dateTime(p.createdAt);
+  const updated = dateTime(p.updatedAt);
+  const version = p.version;
 
   return (
     <Page title={p.title}>
-      <div aria-live="polite">{saved && <Alert severity="success" small description="Projet enregistré." className="fr-mb-3w" />}</div>
+      <div aria-live="polite">{saved && <Alert severity="success" small description={t`Projet enregistré.`} className="fr-mb-3w" />}</div>
       {canWriteRegion(account, p.region) && (
         <p>
           <Link className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-edit-line" to={`/pilotage/projets/${p.id}/modifier`}>
-            Modifier le projet
+            {t`Modifier le projet`}
           </Link>
         </p>
       )}
       <dl className="mj-definitions">
-        <dt>Structure porteuse</dt>
+        <dt>{t`Structure porteuse`}</dt>
         <dd>
           {p.holder.structure}
-          {p.holder.siret && ` — SIRET ${p.holder.siret}`}
+          {siret && ` — ${t`SIRET ${siret}`}`}
         </dd>
-        <dt>Territoire</dt>
-        <dd>
-          {regionName(p.region)} : {p.departements.map((d) => `${departementName(d)} (${d})`).join(", ")}
-        </dd>
-        <dt>Thématiques prioritaires</dt>
+        <dt>{t`Territoire`}</dt>
+        <dd>{t`${region} : ${departements}`}</dd>
+        <dt>{t`Thématiques prioritaires`}</dt>
         <dd>
           <ul>
-            {PRIORITY_THEMES.filter((t) => p.themes.includes(t.id)).map((t) => (
-              <li key={t.id}>
-                {t.number}. {t.label}
+            {PRIORITY_THEMES.filter((theme) => p.themes.includes(theme.id)).map((theme) => (
+              <li key={theme.id}>
+                {theme.number}. {themeLabel(theme.id)}
               </li>
             ))}
           </ul>
         </dd>
-        <dt>Financement</dt>
-        <dd>{FUNDING_LINE_LABELS[p.fundingLine]}</dd>
-        <dt>Dates</dt>
-        <dd>
-          du {day(p.startDate)}
-          {p.endDate ? ` au ${day(p.endDate)}` : " (sans date de fin)"}
-        </dd>
-        <dt>Statut</dt>
-        <dd>{STATUS_LABELS[p.status]}</dd>
-        <dt>Évaluation</dt>
-        <dd>{p.evaluation ? `${EVALUATION_LABELS[p.evaluation.outcome]}${p.evaluation.comment ? ` — ${p.evaluation.comment}` : ""}` : "Pas encore évalué"}</dd>
-        <dt>Résumé public</dt>
+        <dt>{t`Financement`}</dt>
+        <dd>{t(fundingLineLabels[p.fundingLine])}</dd>
+        <dt>{t`Dates`}</dt>
+        <dd>{end ? t`du ${start} au ${end}` : t`du ${start} (sans date de fin)`}</dd>
+        <dt>{t`Statut`}</dt>
+        <dd>{t(statusLabels[p.status])}</dd>
+        <dt>{t`Évaluation`}</dt>
+        <dd>{p.evaluation ? (comment ? `${outcome} — ${comment}` : outcome) : t`Pas encore évalué`}</dd>
+        <dt>{t`Résumé public`}</dt>
         <dd className="mj-pre-line">{p.publicSummary}</dd>
       </dl>
       <div className="mj-table fr-mb-4w">
         <table tabIndex={0}>
-          <caption>Montants par année</caption>
+          <caption>{t`Montants par année`}</caption>
           <thead>
             <tr>
-              <th scope="col">Année</th>
+              <th scope="col">{t`Année`}</th>
               <th scope="col" className="mj-number">
-                ARS (FIR)
+                {t`ARS (FIR)`}
               </th>
               <th scope="col" className="mj-number">
-                DREETS (P304)
+                {t`DREETS (P304)`}
               </th>
               <th scope="col" className="mj-number">
-                Total
+                {t`Total`}
               </th>
             </tr>
           </thead>
@@ -91,12 +100,10 @@ export function ProjectPage() {
           </tbody>
         </table>
       </div>
-      <p className="fr-text--sm">
-        Créé le {dateTime(p.createdAt)}, modifié le {dateTime(p.updatedAt)} (version {p.version}).
-      </p>
+      <p className="fr-text--sm">{t`Créé le ${created}, modifié le ${updated} (version ${version}).`}</p>
       {history.data && (
         <>
-          <h2>Historique des modifications</h2>
+          <h2>{t`Historique des modifications`}</h2>
           <AuditList entries={history.data} />
         </>
       )}

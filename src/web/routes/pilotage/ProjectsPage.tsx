@@ -1,16 +1,19 @@
 import { Link, useSearchParams } from "react-router";
+import { plural } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
 import { FundingYearOptions } from "./FundingYearOptions.js";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
-import { euros } from "./api.js";
+import { shared } from "../../i18n/messages.js";
+import { euros, integer } from "./api.js";
 import {
-  FUNDING_LINE_LABELS,
+  fundingLineLabels,
   PRIORITY_THEMES,
   PROJECT_STATUSES,
   REGIONS,
-  STATUS_LABELS,
+  statusLabels,
   regionName,
   themeShort,
   type StoredProject,
@@ -29,6 +32,7 @@ const PAGE_SIZE = 50;
 /** Projects of the account's scope, filtered, page by page, with totals by theme and by region. */
 export function ProjectsPage() {
   const account = useAccount();
+  const { t } = useLingui();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Math.floor(Number(params.get("page")) || 1));
   // The address's filters as they are: the server checks them (a wrong one is its French problem, shown below).
@@ -55,24 +59,31 @@ export function ProjectsPage() {
     return { to: `?${next}` };
   };
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const scopeName = scope ? regionName(scope) : "";
+  const overall = data ? euros(data.totals.overall.total) : "";
+  const arsFir = data ? euros(data.totals.overall.arsFir) : "";
+  const dreetsP304 = data ? euros(data.totals.overall.dreetsP304) : "";
+  const from = data ? data.offset + 1 : 0;
+  const to = data ? data.offset + data.projects.length : 0;
+  const total = data?.total ?? 0;
 
   return (
-    <Page title="Projets financés" heading={scope ? `Projets financés — ${regionName(scope)}` : "Projets financés"}>
+    <Page title={t`Projets financés`} heading={scope ? t`Projets financés — ${scopeName}` : t`Projets financés`}>
       {canWrite(account) && (
         <p>
           <Link className="fr-btn fr-btn--icon-left fr-icon-add-line" to="/pilotage/projets/nouveau">
-            Nouveau projet
+            {t`Nouveau projet`}
           </Link>
         </p>
       )}
-      <form className="fr-grid-row fr-grid-row--gutters" aria-label="Filtres" onSubmit={(e) => e.preventDefault()}>
+      <form className="fr-grid-row fr-grid-row--gutters" aria-label={t`Filtres`} onSubmit={(e) => e.preventDefault()}>
         {scope === null && (
           <div className="fr-col-12 fr-col-md-4">
             <Select
-              label="Région"
+              label={t`Région`}
               nativeSelectProps={{ name: "region", value: params.get("region") ?? "", onChange: (e) => setFilter("region", e.target.value) }}
             >
-              <option value="">Toutes les régions</option>
+              <option value="">{t`Toutes les régions`}</option>
               {REGIONS.map((r) => (
                 <option key={r.code} value={r.code}>
                   {r.nom}
@@ -83,45 +94,45 @@ export function ProjectsPage() {
         )}
         <div className="fr-col-12 fr-col-md-4">
           <Select
-            label="Thématique"
+            label={t`Thématique`}
             nativeSelectProps={{ name: "theme", value: params.get("theme") ?? "", onChange: (e) => setFilter("theme", e.target.value) }}
           >
-            <option value="">Toutes les thématiques</option>
-            {PRIORITY_THEMES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.number}. {t.shortLabel}
+            <option value="">{t`Toutes les thématiques`}</option>
+            {PRIORITY_THEMES.map((theme) => (
+              <option key={theme.id} value={theme.id}>
+                {theme.number}. {themeShort(theme.id)}
               </option>
             ))}
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Select
-            label="Année de financement"
+            label={t`Année de financement`}
             nativeSelectProps={{ name: "year", value: params.get("year") ?? "", onChange: (e) => setFilter("year", e.target.value) }}
           >
-            <option value="">Toutes les années</option>
+            <option value="">{t`Toutes les années`}</option>
             <FundingYearOptions />
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Select
-            label="Financeur"
+            label={t`Financeur`}
             nativeSelectProps={{ name: "funder", value: params.get("funder") ?? "", onChange: (e) => setFilter("funder", e.target.value) }}
           >
-            <option value="">ARS et DREETS</option>
-            <option value="ars">ARS (FIR, volet santé)</option>
-            <option value="dreets">DREETS (programme 304, volet social)</option>
+            <option value="">{t`ARS et DREETS`}</option>
+            <option value="ars">{t`ARS (FIR, volet santé)`}</option>
+            <option value="dreets">{t`DREETS (programme 304, volet social)`}</option>
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Select
-            label="Statut"
+            label={t`Statut`}
             nativeSelectProps={{ name: "status", value: params.get("status") ?? "", onChange: (e) => setFilter("status", e.target.value) }}
           >
-            <option value="">Tous les statuts</option>
+            <option value="">{t`Tous les statuts`}</option>
             {PROJECT_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {t(statusLabels[s])}
               </option>
             ))}
           </Select>
@@ -129,39 +140,36 @@ export function ProjectsPage() {
       </form>
 
       <div aria-live="polite">
-        {loading && <p role="status">Chargement…</p>}
+        {loading && <p role="status">{t(shared.loading)}</p>}
         {problem && <Alert severity="error" small description={problem.detail} />}
       </div>
       {data && (
         <>
           <h2 className="fr-mt-3w">
-            {data.totals.overall.count} projet{data.totals.overall.count > 1 ? "s" : ""} — {euros(data.totals.overall.total)}
-            {year ? ` en ${year}` : " (toutes années)"}
+            {year
+              ? plural(data.totals.overall.count, { one: `# projet — ${overall} en ${year}`, other: `# projets — ${overall} en ${year}` })
+              : plural(data.totals.overall.count, { one: `# projet — ${overall} (toutes années)`, other: `# projets — ${overall} (toutes années)` })}
           </h2>
-          <p>
-            dont ARS (FIR) {euros(data.totals.overall.arsFir)} et DREETS (programme 304) {euros(data.totals.overall.dreetsP304)}.
-          </p>
+          <p>{t`dont ARS (FIR) ${arsFir} et DREETS (programme 304) ${dreetsP304}.`}</p>
           {data.projects.length === 0 ? (
             <p>
               {data.total === 0
-                ? "Aucun projet ne correspond à ces filtres."
-                : `Cette page est vide : la liste compte ${data.total} projet${data.total > 1 ? "s" : ""}.`}
+                ? t`Aucun projet ne correspond à ces filtres.`
+                : plural(data.total, { one: "Cette page est vide : la liste compte # projet.", other: "Cette page est vide : la liste compte # projets." })}
             </p>
           ) : (
             <div className="mj-table fr-mb-2w">
               <table tabIndex={0}>
-                <caption>
-                  Projets {data.offset + 1} à {data.offset + data.projects.length} sur {data.total}
-                </caption>
+                <caption>{t`Projets ${from} à ${to} sur ${total}`}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Intitulé</th>
-                    <th scope="col">Région</th>
-                    <th scope="col">Thématiques</th>
-                    <th scope="col">Financement</th>
-                    <th scope="col">Statut</th>
+                    <th scope="col">{t`Intitulé`}</th>
+                    <th scope="col">{t`Région`}</th>
+                    <th scope="col">{t`Thématiques`}</th>
+                    <th scope="col">{t`Financement`}</th>
+                    <th scope="col">{t`Statut`}</th>
                     <th scope="col" className="mj-number">
-                      Montant{year ? ` ${year}` : ""}
+                      {year ? t`Montant ${year}` : t`Montant`}
                     </th>
                   </tr>
                 </thead>
@@ -175,8 +183,8 @@ export function ProjectsPage() {
                       </td>
                       <td>{regionName(p.region)}</td>
                       <td>{p.themes.map(themeShort).join(" ; ")}</td>
-                      <td>{FUNDING_LINE_LABELS[p.fundingLine]}</td>
-                      <td>{STATUS_LABELS[p.status]}</td>
+                      <td>{t(fundingLineLabels[p.fundingLine])}</td>
+                      <td>{t(statusLabels[p.status])}</td>
                       <td className="mj-number">{euros(amountOf(p))}</td>
                     </tr>
                   ))}
@@ -186,14 +194,18 @@ export function ProjectsPage() {
           )}
           {pages > 1 && <Pagination className="fr-mb-4w" count={pages} defaultPage={Math.min(page, pages)} getPageLinkProps={pageLink} />}
           <TotalsTable
-            caption="Totaux par thématique (un projet à plusieurs thématiques compte dans chacune)"
-            head="Thématique"
-            rows={PRIORITY_THEMES.map((t) => ({ key: t.id, label: `${t.number}. ${t.shortLabel}`, totals: data.totals.byTheme[t.id]! }))}
+            caption={t`Totaux par thématique (un projet à plusieurs thématiques compte dans chacune)`}
+            head={t`Thématique`}
+            rows={PRIORITY_THEMES.map((theme) => ({
+              key: theme.id,
+              label: `${theme.number}. ${themeShort(theme.id)}`,
+              totals: data.totals.byTheme[theme.id]!,
+            }))}
           />
           {scope === null && (
             <TotalsTable
-              caption="Totaux par région"
-              head="Région"
+              caption={t`Totaux par région`}
+              head={t`Région`}
               rows={Object.entries(data.totals.byRegion).map(([code, totals]) => ({ key: code, label: regionName(code), totals }))}
             />
           )}
@@ -204,6 +216,7 @@ export function ProjectsPage() {
 }
 
 function TotalsTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; label: string; totals: Totals }[] }) {
+  const { t } = useLingui();
   return (
     <div className="mj-table fr-mb-4w">
       <table tabIndex={0}>
@@ -212,16 +225,16 @@ function TotalsTable({ caption, head, rows }: { caption: string; head: string; r
           <tr>
             <th scope="col">{head}</th>
             <th scope="col" className="mj-number">
-              Projets
+              {t`Projets`}
             </th>
             <th scope="col" className="mj-number">
-              ARS (FIR)
+              {t`ARS (FIR)`}
             </th>
             <th scope="col" className="mj-number">
-              DREETS (P304)
+              {t`DREETS (P304)`}
             </th>
             <th scope="col" className="mj-number">
-              Total
+              {t`Total`}
             </th>
           </tr>
         </thead>
@@ -229,7 +242,7 @@ function TotalsTable({ caption, head, rows }: { caption: string; head: string; r
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td className="mj-number">{r.totals.count}</td>
+              <td className="mj-number">{integer(r.totals.count)}</td>
               <td className="mj-number">{euros(r.totals.arsFir)}</td>
               <td className="mj-number">{euros(r.totals.dreetsP304)}</td>
               <td className="mj-number">{euros(r.totals.total)}</td>

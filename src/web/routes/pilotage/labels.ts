@@ -1,9 +1,6 @@
 import { msg } from "@lingui/core/macro";
 import { i18n, type MessageDescriptor } from "@lingui/core";
 import {
-  EVALUATION_LABELS,
-  FUNDING_LINE_LABELS,
-  STATUS_LABELS,
   EVALUATION_OUTCOMES,
   FUNDING_LINES,
   PROJECT_STATUSES,
@@ -13,12 +10,13 @@ import {
 } from "../../../domain/steering/project.js";
 import { PRIORITY_THEMES, type ThemeId } from "../../../domain/steering/themes.js";
 import type { GapClass, Indicator, RateClass } from "../../../domain/steering/barometer.js";
+import type { GridColumnName } from "../../../domain/steering/grid.js";
 import { DEPARTEMENTS, REGIONS, findRegion, findDepartement } from "../../../domain/steering/territories.js";
 
 /** A project and totals as the API sends them (the shared contract, src/domain/api/projects.ts). */
 export type { StoredProject, Totals } from "../../../domain/api/projects.js";
 
-export { EVALUATION_LABELS, FUNDING_LINE_LABELS, STATUS_LABELS, PROJECT_STATUSES, FUNDING_LINES, EVALUATION_OUTCOMES, PRIORITY_THEMES, DEPARTEMENTS, REGIONS };
+export { PROJECT_STATUSES, FUNDING_LINES, EVALUATION_OUTCOMES, PRIORITY_THEMES, DEPARTEMENTS, REGIONS };
 
 /** Regions and départements keep their official French names in every language. */
 export const regionName = (code: string) => findRegion(code)?.nom ?? code;
@@ -101,3 +99,28 @@ export const evaluationLabels: Record<EvaluationOutcome, MessageDescriptor> = {
   reservee: msg`Réservée`,
   defavorable: msg`Défavorable`,
 };
+
+/** What each column of the yearly grid holds (src/domain/steering/grid.ts); the cells' own values stay French, as in the file. */
+const gridColumnDescriptions: Record<GridColumnName, MessageDescriptor> = {
+  annee: msg`Année de la liste (année des montants), ex. 2023.`,
+  code_region: msg`Code de la région (code officiel géographique), ex. 84.`,
+  region: msg`Nom de la région (lecture seule, ignoré à l'import).`,
+  identifiant: msg`Identifiant du projet dans l'application ; vide pour un nouveau projet.`,
+  intitule: msg`Intitulé du projet (3 à 200 caractères).`,
+  structure_porteuse: msg`Nom de la structure porteuse.`,
+  siret: msg`SIRET de la structure porteuse (14 chiffres), facultatif.`,
+  departements: msg`Codes des départements du projet, séparés par des virgules, ex. « 69, 38 ».`,
+  thematiques: msg`Numéros des thématiques prioritaires (1 à 6), séparés par des virgules, ex. « 3, 6 ».`,
+  thematiques_libelles: msg`Libellés des thématiques (lecture seule, ignoré à l'import).`,
+  ligne_financement: msg`ARS-FIR (volet santé), DREETS-P304 (volet social) ou conjoint.`,
+  montant_ars_fir: msg`Montant ARS (FIR) de l'année, en euros entiers ; vide = 0.`,
+  montant_dreets_p304: msg`Montant DREETS (programme 304) de l'année, en euros entiers ; vide = 0.`,
+  montant_total: msg`Somme des deux montants ; vérifiée si elle est remplie.`,
+  date_debut: msg`Date de début, AAAA-MM-JJ (ou JJ/MM/AAAA).`,
+  date_fin: msg`Date de fin, AAAA-MM-JJ (ou JJ/MM/AAAA), facultative.`,
+  statut: msg`Lauréat, En cours, Évalué, Reconduit ou Terminé.`,
+  evaluation: msg`Résultat de l'évaluation : Favorable, Réservée ou Défavorable ; obligatoire si le statut est « Évalué ».`,
+  commentaire_evaluation: msg`Commentaire sur l'évaluation, facultatif.`,
+  resume_public: msg`Résumé public du projet (2 000 caractères au plus).`,
+};
+export const gridColumnDescription = (name: GridColumnName) => i18n._(gridColumnDescriptions[name]);

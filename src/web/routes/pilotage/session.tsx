@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { i18n } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { Account } from "../../../domain/api/steering.js";
 import { setCsrfToken, setUnauthorisedHandler, steeringApi } from "./api.js";
 
@@ -68,11 +70,12 @@ export function useAccount(): Account {
   return state.account;
 }
 
-export const roleLabel = (a: Account) =>
-  a.role === "departemental"
-    ? `Service de rappel, département ${a.departement ?? "?"}`
-    : a.role === "national"
-      ? "Administration nationale"
-      : a.role === "regional"
-        ? `${a.agency === "ars" ? "ARS" : "DREETS"}, région ${a.region}`
-        : `Observateur${a.region ? `, région ${a.region}` : ""}`;
+/** « ARS, région 84 »: an account's role and scope, in the reader's language. */
+export function roleLabel(a: Account): string {
+  const departement = a.departement ?? "?";
+  const region = a.region ?? "";
+  if (a.role === "departemental") return i18n._(msg`Service de rappel, département ${departement}`);
+  if (a.role === "national") return i18n._(msg`Administration nationale`);
+  if (a.role === "regional") return a.agency === "ars" ? i18n._(msg`ARS, région ${region}`) : i18n._(msg`DREETS, région ${region}`);
+  return a.region ? i18n._(msg`Observateur, région ${region}`) : i18n._(msg`Observateur`);
+}

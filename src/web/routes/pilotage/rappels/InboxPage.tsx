@@ -1,15 +1,23 @@
 import { Link } from "react-router";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { CALLBACK_STATUSES, MOMENT_LABELS, STATUS_LABELS, type CallbackRequestView, type CallbackStatus } from "../../../../domain/callback/contract.js";
+import { msg, plural } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
+import type { MessageDescriptor } from "@lingui/core";
+import { CALLBACK_STATUSES, type CallbackRequestView, type CallbackStatus, type Inbox } from "../../../../domain/callback/contract.js";
 import { Page } from "../../../components/Page.js";
+import { shared } from "../../../i18n/messages.js";
 import { dateTime } from "../api.js";
 import { departementName } from "../labels.js";
 import { useAccount } from "../session.js";
 import { useApiGet } from "../useApi.js";
-import { bandLabel, delayLabel, outcomeText } from "./labels.js";
+import { bandLabel, delayLabel, momentLabels, outcomeText, statusLabels } from "./labels.js";
 
-const SECTION_TITLES: Record<CallbackStatus, string> = { new: "Nouvelles demandes", contacted: "Contactées, à clôturer", closed: "Clôturées" };
+const SECTION_TITLES: Record<CallbackStatus, MessageDescriptor> = {
+  new: msg`Nouvelles demandes`,
+  contacted: msg`Contactées, à clôturer`,
+  closed: msg`Clôturées`,
+};
 
 /**
  * The call-back inbox of the account's département (the server answers for that département only, and records
@@ -18,24 +26,22 @@ const SECTION_TITLES: Record<CallbackStatus, string> = { new: "Nouvelles demande
 export function InboxPage() {
   const account = useAccount();
   const { data, problem, loading, reload } = useApiGet("GET /pilotage/rappels");
-  const title = `Demandes de rappel — ${departementName(data?.departement ?? account.departement ?? "")}`;
+  const { t } = useLingui();
+  const name = departementName(data?.departement ?? account.departement ?? "");
+  const title = t`Demandes de rappel — ${name}`;
   return (
     <Page title={title}>
       {problem && <Alert severity="error" small description={problem.detail} className="fr-mb-3w" />}
-      {loading && !data && <p role="status">Chargement…</p>}
+      {loading && !data && <p role="status">{t(shared.loading)}</p>}
       {data && (
         <>
           {data.service ? (
-            <p>
-              Service : <strong>{data.service.name}</strong>
-              {data.service.enabled ? "" : " (désactivé : les parents ne peuvent plus envoyer de demande)"}. Délai annoncé aux parents :{" "}
-              {delayLabel(data.service.responseDelayHours)} ; horaires affichés : {data.service.openingHours}.
-            </p>
+            <ServiceLine service={data.service} />
           ) : (
             <Alert
               severity="info"
               small
-              description="Aucun service n'est activé pour ce département : les parents voient les lignes d'écoute au lieu du formulaire."
+              description={t`Aucun service n'est activé pour ce département : les parents voient les lignes d'écoute au lieu du formulaire.`}
               className="fr-mb-3w"
             />
           )}
@@ -43,16 +49,18 @@ export function InboxPage() {
             <Alert
               severity="warning"
               small
-              description={`${data.unreadable} demande${data.unreadable > 1 ? "s" : ""} ne peu${data.unreadable > 1 ? "vent" : "t"} pas être lue${data.unreadable > 1 ? "s" : ""} : sa clé de chiffrement a été retirée de la configuration du serveur. Prévenez l'exploitant.`}
+              description={plural(data.unreadable, {
+                one: "# demande ne peut pas être lue : sa clé de chiffrement a été retirée de la configuration du serveur. Prévenez l'exploitant.",
+                other: "# demandes ne peuvent pas être lues : leur clé de chiffrement a été retirée de la configuration du serveur. Prévenez l'exploitant.",
+              })}
               className="fr-mb-3w"
             />
           )}
           <p className="fr-text--sm">
-            Les demandes sont effacées automatiquement après la clôture et au plus tard à la date indiquée. Chaque consultation est enregistrée dans
-            l'historique de la demande.
+            {t`Les demandes sont effacées automatiquement après la clôture et au plus tard à la date indiquée. Chaque consultation est enregistrée dans l'historique de la demande.`}
           </p>
           <Button size="small" priority="secondary" iconId="fr-icon-refresh-line" onClick={reload}>
-            Actualiser
+            {t`Actualiser`}
           </Button>
           {CALLBACK_STATUSES.map((status) => (
             <StatusSection key={status} status={status} items={data.items.filter((r) => r.status === status)} />
@@ -65,25 +73,28 @@ export function InboxPage() {
 
 function StatusSection({ status, items }: { status: CallbackStatus; items: CallbackRequestView[] }) {
   const id = `demandes-${status}`;
+  const { t } = useLingui();
+  const title = t(SECTION_TITLES[status]);
+  const count = items.length;
   return (
     <section aria-labelledby={id} className="fr-mt-4w">
       <h2 id={id} className="fr-h4">
-        {SECTION_TITLES[status]} ({items.length})
+        {t`${title} (${count})`}
       </h2>
       {items.length === 0 ? (
-        <p>Aucune demande.</p>
+        <p>{t`Aucune demande.`}</p>
       ) : (
         <div className="mj-table">
           <table tabIndex={0}>
-            <caption className="fr-sr-only">{SECTION_TITLES[status]}</caption>
+            <caption className="fr-sr-only">{title}</caption>
             <thead>
               <tr>
-                <th scope="col">Reçue le</th>
-                <th scope="col">Prénom ou pseudonyme</th>
-                <th scope="col">Moments préférés</th>
-                <th scope="col">Commune</th>
-                <th scope="col">Résultat partagé</th>
-                <th scope="col">{status === "closed" ? "Issue" : "Statut"}</th>
+                <th scope="col">{t`Reçue le`}</th>
+                <th scope="col">{t`Prénom ou pseudonyme`}</th>
+                <th scope="col">{t`Moments préférés`}</th>
+                <th scope="col">{t`Commune`}</th>
+                <th scope="col">{t`Résultat partagé`}</th>
+                <th scope="col">{status === "closed" ? t`Issue` : t`Statut`}</th>
               </tr>
             </thead>
             <tbody>
@@ -93,10 +104,10 @@ function StatusSection({ status, items }: { status: CallbackStatus; items: Callb
                   <th scope="row">
                     <Link to={`/pilotage/rappels/${r.id}`}>{r.name}</Link>
                   </th>
-                  <td>{r.moments.map((m) => MOMENT_LABELS[m]).join(", ")}</td>
+                  <td>{r.moments.map((m) => t(momentLabels[m])).join(", ")}</td>
                   <td>{r.commune.name ?? r.commune.code}</td>
-                  <td>{r.sharedResult ? bandLabel(r.sharedResult.band) : "Non partagé"}</td>
-                  <td>{status === "closed" ? outcomeText(r) : STATUS_LABELS[r.status]}</td>
+                  <td>{r.sharedResult ? bandLabel(r.sharedResult.band) : t`Non partagé`}</td>
+                  <td>{status === "closed" ? outcomeText(r) : t(statusLabels[r.status])}</td>
                 </tr>
               ))}
             </tbody>
@@ -104,5 +115,20 @@ function StatusSection({ status, items }: { status: CallbackStatus; items: Callb
         </div>
       )}
     </section>
+  );
+}
+
+/** The département's service as parents see it: its name, whether it is on, the delay and hours announced. */
+function ServiceLine({ service }: { service: NonNullable<Inbox["service"]> }) {
+  const { t } = useLingui();
+  const name = service.name;
+  const delay = delayLabel(service.responseDelayHours);
+  const hours = service.openingHours;
+  return (
+    <p>
+      {service.enabled
+        ? t`Service : ${name}. Délai annoncé aux parents : ${delay} ; horaires affichés : ${hours}.`
+        : t`Service : ${name} (désactivé : les parents ne peuvent plus envoyer de demande). Délai annoncé aux parents : ${delay} ; horaires affichés : ${hours}.`}
+    </p>
   );
 }
