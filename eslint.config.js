@@ -11,7 +11,6 @@ const unextracted = [
   // questions, in the validated version's language (content/epds), not the interface's.
   "src/web/routes/post-partum/pdf.ts",
   "src/web/routes/post-partum/questionnaires.ts",
-  "src/web/routes/professionnels/**",
 ];
 
 export default tseslint.config(

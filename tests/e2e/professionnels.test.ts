@@ -7,6 +7,7 @@ import { calendarInputFromProfile, withBirthForecast } from "../../src/domain/ca
 import { profileFromFamilyDates, type FamilyDates } from "../../src/domain/handover/family.js";
 import { printLines } from "../../src/web/routes/professionnels/print-lines.js";
 import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { expectNoFrenchLeft, frenchPieces, translation } from "./catalogue-text.js";
 
 const baseUrl = inject("baseUrl");
 const today = isoDateInTimeZone(new Date(), "Europe/Paris");
@@ -295,8 +296,14 @@ describe("Espace professionnels", () => {
     await heading.waitFor();
     const places = page.locator(".mj-print-place");
     expect(await places.count()).toBeGreaterThan(0);
-    const distances = await places.evaluateAll((items) => items.map((li) => Number(/· ([\d,]+) km/.exec(li.textContent ?? "")?.[1]?.replace(",", "."))));
-    expect(distances.every(Number.isFinite)).toBe(true);
+    // Distances as the page writes them for its language: « 850 m », « 1,2 km ».
+    const distances = await places.evaluateAll((items) =>
+      items.map((li) => {
+        const m = /· ([\d,]+)\s(km|m)/.exec(li.textContent ?? "");
+        return m ? Number(m[1]!.replace(",", ".")) * (m[2] === "km" ? 1000 : 1) : NaN;
+      }),
+    );
+    expect(distances.every(Number.isFinite), (await places.allTextContents()).slice(0, 3).join(" | ")).toBe(true);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
     await expectNoAxeViolations(page);
     await page.emulateMedia({ media: "print" });
@@ -327,6 +334,73 @@ describe("Espace professionnels", () => {
     await parent.page.waitForURL(`${baseUrl}/parcours`);
     await parent.page.goto(`${baseUrl}/d/inconnu`);
     await parent.page.getByRole("heading", { name: "Lien inconnu", level: 1 }).waitFor();
+    expect(parent.problems).toEqual([]);
+    await parent.context.close();
+  }, 240_000);
+
+  it("in Arabic on a phone: the family's calendar is prepared, printed right to left and handed over by a QR code that opens in Arabic", async () => {
+    const ar = (french: string) => translation("ar", french);
+    // The French words of the professionals' pages (the calendar's event titles, domain French for now, are marked lang="fr").
+    const french = frenchPieces(/^src\/web\/routes\/professionnels\//);
+    expect(french.length).toBeGreaterThan(60);
+    const layout = (page: Page) =>
+      page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+    const { context, page, problems } = await newPhonePage(browser);
+    await page.goto(`${baseUrl}/ar/professionnels`);
+    await page.getByRole("heading", { name: ar("Espace professionnels"), level: 1 }).waitFor();
+    expect(await layout(page)).toEqual({ lang: "ar", dir: "rtl", overflow: 0 });
+    await expectNoFrenchLeft(page, french);
+    await page.getByRole("link", { name: ar("Remettre le calendrier d'une famille") }).click();
+    await page.getByRole("heading", { name: ar("Remettre le calendrier d'une famille"), level: 1 }).waitFor();
+    await clickLabel(page, ar("Grossesse en cours"));
+    await page.locator('input[name="pro-pregnancy-date"]').fill(terme);
+    await page.getByRole("button", { name: ar("Voir le calendrier de la famille") }).click();
+    await page.getByRole("heading", { name: ar("Votre calendrier des 1000 premiers jours") }).waitFor();
+    expect(await layout(page)).toEqual({ lang: "ar", dir: "rtl", overflow: 0 });
+    await expectNoFrenchLeft(page, french);
+    await expectNoAxeViolations(page);
+
+    // The hand-over opens in the family's language: Arabic by default on an Arabic page, English when chosen.
+    expect(await scanQrCode(page)).toMatch(new RegExp(`^${baseUrl}/ar/recevoir#v=1&k=cal&t=${terme}`));
+    await page.locator('select[name="family-language"]').selectOption("en");
+    await expect.poll(() => page.locator(".mj-link-text").innerText()).toMatch(new RegExp(`^${baseUrl}/en/recevoir#`));
+    expect(await scanQrCode(page)).toBe(await page.locator(".mj-link-text").innerText());
+    await page.locator('select[name="family-language"]').selectOption("ar");
+    const link = await scanQrCode(page);
+
+    // Printed right to left on A4: the document reads from the right, the QR code and the lines stay on the paper.
+    await page.emulateMedia({ media: "print" });
+    await page.setViewportSize({ width: 703, height: 1000 });
+    const printed = await page.evaluate(() => {
+      const doc = document.querySelector(".mj-print-document")!;
+      const box = doc.getBoundingClientRect();
+      const qr = document.querySelector(".mj-qr-box")!.getBoundingClientRect();
+      return {
+        direction: getComputedStyle(doc).direction,
+        qrOnTheRight: qr.right > box.left + box.width / 2,
+        outside: [...doc.querySelectorAll("*:not(.fr-sr-only)")].filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5);
+        }).length,
+      };
+    });
+    expect(printed).toEqual({ direction: "rtl", qrOnTheRight: true, outside: 0 });
+    expect(pdfPageCount(await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true }))).toBeLessThanOrEqual(2);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The parent's phone opens the link in Arabic.
+    const parent = await newPhonePage(browser);
+    await parent.page.goto(link);
+    await parent.page.getByRole("heading", { name: ar("Recevoir votre calendrier"), level: 1 }).waitFor();
+    await parent.page.getByRole("button", { name: ar("Enregistrer sur ce téléphone") }).waitFor();
+    expect(await layout(parent.page)).toEqual({ lang: "ar", dir: "rtl", overflow: 0 });
+    await expectNoFrenchLeft(parent.page, french);
+    await expectNoAxeViolations(parent.page);
     expect(parent.problems).toEqual([]);
     await parent.context.close();
   }, 240_000);

@@ -1,18 +1,24 @@
 import { useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
 import { Link } from "react-router";
+import type { MessageDescriptor } from "@lingui/core";
+import { msg, plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { computeCalendar } from "../../../domain/calendar/index.js";
 import { calendarInputFromProfile, withBirthForecast } from "../../../domain/calendar/from-profile.js";
-import { addMonths, addYears, formatFrenchDate, type IsoDate } from "../../../domain/dates.js";
+import { addMonths, addYears, type IsoDate } from "../../../domain/dates.js";
 import { emptyFamilyDates, profileFromFamilyDates, type FamilyDates } from "../../../domain/handover/family.js";
 import { handoverUrl } from "../../../domain/handover/link.js";
 import type { FieldError, Profile } from "../../../domain/profile/profile.js";
 import { Page } from "../../components/Page.js";
 import { ErrorSummary } from "../../components/ErrorSummary.js";
 import { useParent } from "../../state/parent.js";
+import { formatDate } from "../../i18n/format.js";
 import { FamilyForm } from "./FamilyForm.js";
-import { compactWindow, printLines, type PrintLine } from "./print-lines.js";
+import { printLines, type PrintLine } from "./print-lines.js";
+import { FamilyLanguage, useFamilyLanguage } from "./FamilyLanguage.js";
+import { dateWindow, useWhoLabel } from "./print-words.js";
 import { HandoverQr } from "./HandoverQr.js";
 import "./print.css";
 
@@ -22,17 +28,17 @@ const KIND_ICONS: Record<PrintLine["kind"], string> = {
   demarche: "fr-icon-file-text-line",
   "droit-conge": "fr-icon-calendar-line",
 };
-const KIND_LABELS: Record<PrintLine["kind"], string> = {
-  "suivi-medical": "Rendez-vous médical",
-  vaccination: "Vaccin",
-  demarche: "Démarche",
-  "droit-conge": "Droit ou congé",
+const KIND_LABELS: Record<PrintLine["kind"], MessageDescriptor> = {
+  "suivi-medical": msg`Rendez-vous médical`,
+  vaccination: msg`Vaccin`,
+  demarche: msg`Démarche`,
+  "droit-conge": msg`Droit ou congé`,
 };
 
 const PERIODS = [
-  { id: "6", label: "Les 6 prochains mois", end: (today: IsoDate) => addMonths(today, 6) },
-  { id: "12", label: "Les 12 prochains mois", end: (today: IsoDate) => addMonths(today, 12) },
-  { id: "3ans", label: "Jusqu'aux 3 ans des enfants", end: (today: IsoDate) => addYears(today, 4) },
+  { id: "6", label: msg`Les 6 prochains mois`, end: (today: IsoDate) => addMonths(today, 6) },
+  { id: "12", label: msg`Les 12 prochains mois`, end: (today: IsoDate) => addMonths(today, 12) },
+  { id: "3ans", label: msg`Jusqu'aux 3 ans des enfants`, end: (today: IsoDate) => addYears(today, 4) },
 ] as const;
 
 /**
@@ -41,6 +47,7 @@ const PERIODS = [
  * on this device or on a server.
  */
 export function CalendarHandoverPage() {
+  const { t } = useLingui();
   const { today } = useParent("today");
   const [family, setFamily] = useState<FamilyDates>(emptyFamilyDates);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -63,20 +70,19 @@ export function CalendarHandoverPage() {
   }
 
   return (
-    <Page title="Remettre le calendrier d'une famille">
+    <Page title={t`Remettre le calendrier d'une famille`}>
       <div className="mj-no-print">
         <p className="fr-text--lead">
-          Saisissez les dates de la famille : vous obtenez son calendrier des 1000 premiers jours, à imprimer ou à lui remettre par QR code.
+          {t`Saisissez les dates de la famille : vous obtenez son calendrier des 1000 premiers jours, à imprimer ou à lui remettre par QR code.`}
         </p>
         <p>
-          Rien n'est enregistré, ni sur cet appareil ni sur nos serveurs. Dans le lien et le QR code, les dates sont placées après le signe « # » : les
-          navigateurs n'envoient jamais cette partie au serveur. Le parent voit ce qui sera enregistré sur son téléphone et confirme.
+          {t`Rien n'est enregistré, ni sur cet appareil ni sur nos serveurs. Dans le lien et le QR code, les dates sont placées après le signe « # » : les navigateurs n'envoient jamais cette partie au serveur. Le parent voit ce qui sera enregistré sur son téléphone et confirme.`}
         </p>
         <form onSubmit={submit} noValidate>
           <ErrorSummary errors={errors} summaryRef={summaryRef} />
           <FamilyForm family={family} onChange={setFamily} errors={errors} today={today} />
           <Button type="submit" iconId="fr-icon-calendar-line" iconPosition="right">
-            Voir le calendrier de la famille
+            {t`Voir le calendrier de la famille`}
           </Button>
         </form>
       </div>
@@ -84,7 +90,7 @@ export function CalendarHandoverPage() {
         <FamilyCalendarDocument key={JSON.stringify(shown.family)} family={shown.family} profile={shown.profile} today={today} headingRef={resultRef} />
       )}
       <p className="fr-mt-4w mj-no-print">
-        <Link to="/professionnels">Retour à l'espace professionnels</Link>
+        <Link to="/professionnels">{t`Retour à l'espace professionnels`}</Link>
       </p>
     </Page>
   );
@@ -101,92 +107,104 @@ function FamilyCalendarDocument({
   today: IsoDate;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
+  const { t } = useLingui();
+  const kindLabel = (kind: PrintLine["kind"]) => t(KIND_LABELS[kind]);
+  const [language, setLanguage] = useFamilyLanguage();
+  const whoLabel = useWhoLabel();
   const [periodId, setPeriodId] = useState<(typeof PERIODS)[number]["id"]>("12");
   const period = PERIODS.find((p) => p.id === periodId)!;
   const lines = useMemo(
     () => printLines(computeCalendar(withBirthForecast(calendarInputFromProfile(profile))), profile, today, period.end(today)),
     [profile, today, period],
   );
-  const url = handoverUrl(window.location.origin, { kind: "calendar", family });
-  const pregnancy = family.pregnancy;
+  const url = handoverUrl(`${window.location.origin}${language.prefix}`, { kind: "calendar", family });
+  const babies = family.pregnancy?.babies ?? 0;
+  const born = family.children.length;
+  const prepared = formatDate(today);
   const terme = profile.pregnancy?.terme;
+  const termeDate = terme ? formatDate(terme) : null;
+  const periodLabel = t(period.label);
 
   return (
     <section className="mj-print-document fr-mt-5w" aria-labelledby="calendrier-famille">
       <div className="mj-no-print fr-mb-3w">
         <Select
-          label="Période du calendrier"
+          label={t`Période du calendrier`}
           nativeSelectProps={{ name: "pro-period", value: periodId, onChange: (e) => setPeriodId(e.target.value as typeof periodId) }}
         >
           {PERIODS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.label}
+              {t(p.label)}
             </option>
           ))}
         </Select>
+        <FamilyLanguage language={language} onChange={setLanguage} />
         <Button type="button" iconId="fr-icon-printer-line" onClick={() => window.print()}>
-          Imprimer le calendrier
+          {t`Imprimer le calendrier`}
         </Button>
       </div>
 
       <h2 id="calendrier-famille" ref={headingRef} tabIndex={-1}>
-        Votre calendrier des 1000 premiers jours
+        {t`Votre calendrier des 1000 premiers jours`}
       </h2>
       <p className="mj-print-meta">
-        Préparé le {formatFrenchDate(today)}
-        {terme && (
+        {t`Préparé le ${prepared}`}
+        {termeDate && (
           <>
-            {" "}
-            · Terme prévu : <strong>{formatFrenchDate(terme)}</strong>
+            {" · "}
+            <Trans>
+              Terme prévu : <strong>{termeDate}</strong>
+            </Trans>
           </>
         )}
-        {pregnancy && pregnancy.babies > 1 && <> · {pregnancy.babies === 2 ? "Jumeaux" : pregnancy.babies === 3 ? "Triplés" : `${pregnancy.babies} bébés`}</>}
-        {family.children.length > 0 && <> · {family.children.length === 1 ? "1 enfant né" : `${family.children.length} enfants nés`}</>}
+        {babies > 1 && <> · {babies === 2 ? t`Jumeaux` : babies === 3 ? t`Triplés` : t`${babies} bébés`}</>}
+        {born > 0 && <> · {plural(born, { one: "# enfant né", other: "# enfants nés" })}</>}
       </p>
 
       <div className="mj-print-handover">
-        <HandoverQr url={url} label="QR code du calendrier de la famille, à scanner avec le téléphone du parent" />
+        <HandoverQr url={url} label={t`QR code du calendrier de la famille, à scanner avec le téléphone du parent`} />
         <div>
-          <h3 className="fr-h6 fr-mb-1w">Sur votre téléphone</h3>
+          <h3 className="fr-h6 fr-mb-1w">{t`Sur votre téléphone`}</h3>
           <p className="fr-text--sm fr-mb-1w">
-            Scannez ce code avec l'appareil photo : Mille Jours s'ouvre avec vos dates et vous demande de confirmer avant de les garder sur votre téléphone.
-            Vous y trouverez chaque rendez-vous expliqué, et des rappels.
+            {t`Scannez ce code avec l'appareil photo : Mille Jours s'ouvre avec vos dates et vous demande de confirmer avant de les garder sur votre téléphone. Vous y trouverez chaque rendez-vous expliqué, et des rappels.`}
           </p>
-          <p className="fr-text--xs mj-link-text">{url}</p>
+          <p className="fr-text--xs mj-link-text" dir="ltr">
+            {url}
+          </p>
         </div>
       </div>
 
-      <h3 className="fr-h5 fr-mt-3w">{period.label} : vos rendez-vous et démarches</h3>
+      <h3 className="fr-h5 fr-mt-3w">{t`${periodLabel} : vos rendez-vous et démarches`}</h3>
       {lines.length === 0 ? (
-        <p>Aucun rendez-vous sur cette période.</p>
+        <p>{t`Aucun rendez-vous sur cette période.`}</p>
       ) : (
         <ol className="mj-print-lines">
           {lines.map((line) => (
             <li key={line.key} className="mj-print-line">
-              <span className="mj-print-date">{compactWindow(line.start, line.end)}</span>
+              <span className="mj-print-date">{dateWindow(line.start, line.end)}</span>
               <span className={`mj-print-icon ${KIND_ICONS[line.kind]}`} aria-hidden="true" />
               <span className="mj-print-title">
-                <span className="fr-sr-only">{KIND_LABELS[line.kind]} : </span>
-                {line.title}
-                {line.compulsory && <strong className="mj-print-flag"> · obligatoire</strong>}
+                <span className="fr-sr-only">{t`${kindLabel(line.kind)} :`} </span>
+                {/* The calendar's event titles are the domain's French until its translations reach the browser (docs/langues.md). */}
+                <span lang="fr">{line.title}</span>
+                {line.compulsory && <strong className="mj-print-flag"> · {t`obligatoire`}</strong>}
               </span>
-              <span className="mj-print-who">{line.who}</span>
+              <span className="mj-print-who">{whoLabel(line.who)}</span>
             </li>
           ))}
         </ol>
       )}
 
       <div className="mj-print-bring">
-        <h3 className="fr-h6 fr-mb-1w">À apporter à chaque rendez-vous</h3>
+        <h3 className="fr-h6 fr-mb-1w">{t`À apporter à chaque rendez-vous`}</h3>
         <ul className="fr-text--sm fr-mb-0">
-          <li>la carte Vitale (ou l'attestation de droits) ;</li>
-          <li>le carnet de suivi de grossesse, puis le carnet de santé de chaque enfant ;</li>
-          <li>les derniers résultats d'examens, comptes rendus d'échographie et ordonnances.</li>
+          <li>{t`la carte Vitale (ou l'attestation de droits) ;`}</li>
+          <li>{t`le carnet de suivi de grossesse, puis le carnet de santé de chaque enfant ;`}</li>
+          <li>{t`les derniers résultats d'examens, comptes rendus d'échographie et ordonnances.`}</li>
         </ul>
       </div>
       <p className="fr-text--xs fr-mt-2w">
-        Dates calculées par Mille Jours selon les règles officielles (chaque rendez-vous cite sa source dans l'application). Une date indiquée « → » est une
-        période : le rendez-vous se prend dans ce délai.
+        {t`Dates calculées par Mille Jours selon les règles officielles (chaque rendez-vous cite sa source dans l'application). Une date indiquée « → » est une période : le rendez-vous se prend dans ce délai.`}
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import type { IsoDate } from "../../../domain/dates.js";
@@ -17,6 +18,7 @@ export function FamilyForm({
   errors: FieldError[];
   today: IsoDate;
 }) {
+  const { t } = useLingui();
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const update = (change: Partial<FamilyDates>) => onChange({ ...family, ...change });
   const pregnancy = family.pregnancy;
@@ -27,8 +29,8 @@ export function FamilyForm({
     <>
       <fieldset className="fr-fieldset" aria-labelledby="pro-situation-legend">
         <legend id="pro-situation-legend" className="fr-fieldset__legend">
-          <h2 className="fr-h4 fr-mb-0">La situation de la famille</h2>
-          <span className="fr-hint-text">Une grossesse en cours, des enfants nés, ou les deux.</span>
+          <h2 className="fr-h4 fr-mb-0">{t`La situation de la famille`}</h2>
+          <span className="fr-hint-text">{t`Une grossesse en cours, des enfants nés, ou les deux.`}</span>
         </legend>
         <div className="fr-fieldset__element">
           <Checkbox
@@ -36,7 +38,7 @@ export function FamilyForm({
             stateRelatedMessage={errorOf("situation")}
             options={[
               {
-                label: "Grossesse en cours",
+                label: t`Grossesse en cours`,
                 nativeInputProps: {
                   name: "pro-pregnancy",
                   checked: pregnancy !== null,
@@ -44,8 +46,8 @@ export function FamilyForm({
                 },
               },
               {
-                label: "Enfant(s) déjà né(s)",
-                hintText: "Leur nombre donne le rang du bébé attendu (durée du congé maternité) ; ceux de moins de 3 ans ont aussi leurs rendez-vous",
+                label: t`Enfant(s) déjà né(s)`,
+                hintText: t`Leur nombre donne le rang du bébé attendu (durée du congé maternité) ; ceux de moins de 3 ans ont aussi leurs rendez-vous`,
                 nativeInputProps: {
                   name: "pro-children",
                   checked: family.children.length > 0,
@@ -60,7 +62,7 @@ export function FamilyForm({
       {pregnancy && (
         <fieldset className="fr-fieldset" aria-labelledby="pro-grossesse-legend">
           <legend id="pro-grossesse-legend" className="fr-fieldset__legend">
-            <h2 className="fr-h4 fr-mb-0">La grossesse</h2>
+            <h2 className="fr-h4 fr-mb-0">{t`La grossesse`}</h2>
           </legend>
           <PregnancyFields
             pregnancy={pregnancy}
@@ -76,8 +78,8 @@ export function FamilyForm({
       {family.children.length > 0 && (
         <fieldset className="fr-fieldset" aria-labelledby="pro-enfants-legend">
           <legend id="pro-enfants-legend" className="fr-fieldset__legend">
-            <h2 className="fr-h4 fr-mb-0">Les enfants nés</h2>
-            <span className="fr-hint-text">Des jumeaux : ajoutez chaque enfant avec la même date de naissance. Aucun prénom n'est demandé.</span>
+            <h2 className="fr-h4 fr-mb-0">{t`Les enfants nés`}</h2>
+            <span className="fr-hint-text">{t`Des jumeaux : ajoutez chaque enfant avec la même date de naissance. Aucun prénom n'est demandé.`}</span>
           </legend>
           {family.children.map((child, index) => (
             <ChildFields
@@ -100,7 +102,7 @@ export function FamilyForm({
                 iconId="fr-icon-add-line"
                 onClick={() => update({ children: [...family.children, { birthDate: family.children.at(-1)?.birthDate ?? "" }] })}
               >
-                Ajouter un enfant
+                {t`Ajouter un enfant`}
               </Button>
             </div>
           )}
@@ -109,14 +111,14 @@ export function FamilyForm({
 
       <fieldset className="fr-fieldset" aria-labelledby="pro-options-legend">
         <legend id="pro-options-legend" className="fr-fieldset__legend">
-          <h2 className="fr-h4 fr-mb-0">Ce qui change le calendrier (facultatif)</h2>
+          <h2 className="fr-h4 fr-mb-0">{t`Ce qui change le calendrier (facultatif)`}</h2>
         </legend>
         <div className="fr-fieldset__element">
           <Checkbox
             options={[
               {
-                label: "Les parents ne sont pas mariés",
-                hintText: "Pour rappeler la reconnaissance anticipée de l'enfant",
+                label: t`Les parents ne sont pas mariés`,
+                hintText: t`Pour rappeler la reconnaissance anticipée de l'enfant`,
                 nativeInputProps: {
                   name: "pro-unmarried",
                   checked: family.options.unmarried,
@@ -124,8 +126,8 @@ export function FamilyForm({
                 },
               },
               {
-                label: "Facteur de risque de diabète de grossesse",
-                hintText: "Dépistage ciblé du diabète gestationnel",
+                label: t`Facteur de risque de diabète de grossesse`,
+                hintText: t`Dépistage ciblé du diabète gestationnel`,
                 nativeInputProps: {
                   name: "pro-diabetes",
                   checked: family.options.diabetesRisk,
@@ -133,8 +135,8 @@ export function FamilyForm({
                 },
               },
               {
-                label: "BCG recommandé pour l'enfant",
-                hintText: "Guyane, Mayotte, tuberculose dans l'entourage…",
+                label: t`BCG recommandé pour l'enfant`,
+                hintText: t`Guyane, Mayotte, tuberculose dans l'entourage…`,
                 nativeInputProps: {
                   name: "pro-bcg",
                   checked: family.options.bcg,

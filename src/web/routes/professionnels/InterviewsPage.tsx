@@ -1,11 +1,17 @@
 import { useRef, useState, type FormEvent, type RefObject } from "react";
 import { Link } from "react-router";
+import { i18n } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { formatFrenchDate } from "../../../domain/dates.js";
+import { formatDate } from "../../i18n/format.js";
+import { FamilyLanguage, useFamilyLanguage } from "./FamilyLanguage.js";
+import { interviewTitles, themeText } from "./interview-texts.js";
 import { fitsInLink, handoverUrl } from "../../../domain/handover/link.js";
 import { SYNTHESIS_LIMITS, synthesisSchema, type Synthesis } from "../../../domain/handover/synthesis.js";
 import { INTERVIEW_GUIDES, type InterviewKind } from "../../../domain/interviews/themes.js";
@@ -22,6 +28,7 @@ type Draft = Omit<Synthesis, "interview">;
  * synthesis written with the parent, printed or handed over to the parent's phone. Held in this page's memory only.
  */
 export function InterviewsPage() {
+  const { t } = useLingui();
   const { today } = useParent("today");
   const [kind, setKind] = useState<InterviewKind>("epp");
   const [draft, setDraft] = useState<Draft>({ date: today, themes: [], priorities: "", needs: "", contacts: [], appointments: [] });
@@ -30,6 +37,8 @@ export function InterviewsPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const guide = INTERVIEW_GUIDES[kind];
+  const guideTitle = t(interviewTitles[kind]).toLocaleLowerCase(i18n.locales?.[0] ?? i18n.locale);
+  const textLimit = SYNTHESIS_LIMITS.text;
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
   function submit(event: FormEvent) {
@@ -53,19 +62,19 @@ export function InterviewsPage() {
   }
 
   return (
-    <Page title="Entretiens prénatal et postnatal précoces">
+    <Page title={t`Entretiens prénatal et postnatal précoces`}>
       <div className="mj-no-print">
         <p className="fr-text--lead">
-          Les thèmes à aborder selon les recommandations, et une synthèse écrite avec le parent, qu'il emporte sur papier ou sur son téléphone.
+          {t`Les thèmes à aborder selon les recommandations, et une synthèse écrite avec le parent, qu'il emporte sur papier ou sur son téléphone.`}
         </p>
-        <p>Rien n'est enregistré, ni sur cet appareil ni sur nos serveurs. La synthèse appartient au parent : écrivez-la avec lui, avec ses mots.</p>
+        <p>{t`Rien n'est enregistré, ni sur cet appareil ni sur nos serveurs. La synthèse appartient au parent : écrivez-la avec lui, avec ses mots.`}</p>
 
         <RadioButtons
-          legend="Entretien"
+          legend={t`Entretien`}
           name="pro-interview"
           orientation="horizontal"
           options={(["epp", "epnp"] as const).map((k) => ({
-            label: INTERVIEW_GUIDES[k].title,
+            label: t(interviewTitles[k]),
             nativeInputProps: {
               checked: kind === k,
               onChange: () => {
@@ -76,25 +85,29 @@ export function InterviewsPage() {
           }))}
         />
 
+        {/* The guide quotes the French recommendations for professionals (HAS, CNSF): in French in every language (docs/langues.md). */}
         <section aria-labelledby="guide-titre" className="fr-mb-4w">
-          <h2 id="guide-titre">Guide : {guide.title.toLowerCase()}</h2>
-          <p>{guide.when}</p>
-          <h3 className="fr-h6">Thèmes à aborder</h3>
+          <h2 id="guide-titre">{t`Guide : ${guideTitle}`}</h2>
+          {i18n.locale !== "fr" && i18n.locale !== "falc" && (
+            <p className="fr-text--sm">{t`Le guide cite les recommandations françaises pour les professionnels : il reste en français.`}</p>
+          )}
+          <p lang="fr">{guide.when}</p>
+          <h3 className="fr-h6">{t`Thèmes à aborder`}</h3>
           <ul>
             {guide.themes.map((theme) => (
               <li key={theme.id}>
-                <strong>{theme.title}</strong> — {theme.hint}
+                <strong lang="fr">{theme.title}</strong> — <span lang="fr">{theme.hint}</span>
                 {theme.private && (
-                  <em> Ce thème n'apparaît jamais sur la synthèse remise au parent : lue par un conjoint violent, elle pourrait la mettre en danger.</em>
+                  <em> {t`Ce thème n'apparaît jamais sur la synthèse remise au parent : lue par un conjoint violent, elle pourrait la mettre en danger.`}</em>
                 )}
               </li>
             ))}
           </ul>
-          <h3 className="fr-h6">Sources</h3>
-          <ul className="fr-text--sm">
+          <h3 className="fr-h6">{t`Sources`}</h3>
+          <ul className="fr-text--sm" lang="fr">
             {guide.sources.map((source) => (
               <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer" title={`${source.title} – nouvelle fenêtre`}>
+                <a href={source.url} target="_blank" rel="noopener noreferrer" title={t`${source.title} – nouvelle fenêtre`}>
                   {source.title}
                 </a>{" "}
                 — {source.publisher}, {formatFrenchDate(source.date)}
@@ -102,17 +115,21 @@ export function InterviewsPage() {
               </li>
             ))}
           </ul>
-          {guide.sourceNote && <p className="fr-text--xs">{guide.sourceNote}</p>}
+          {guide.sourceNote && (
+            <p className="fr-text--xs" lang="fr">
+              {guide.sourceNote}
+            </p>
+          )}
         </section>
 
         <form onSubmit={submit} noValidate aria-labelledby="synthese-form-titre">
-          <h2 id="synthese-form-titre">Synthèse avec le parent</h2>
+          <h2 id="synthese-form-titre">{t`Synthèse avec le parent`}</h2>
           {errors.length > 0 && (
             <div ref={summaryRef} tabIndex={-1} className="fr-mb-3w">
               <Alert
                 as="h3"
                 severity="error"
-                title="À corriger"
+                title={t`À corriger`}
                 description={
                   <ul>
                     {errors.map((e) => (
@@ -124,26 +141,26 @@ export function InterviewsPage() {
             </div>
           )}
           <Input
-            label="Date de l'entretien"
+            label={t`Date de l'entretien`}
             nativeInputProps={{ type: "date", name: "syn-date", value: draft.date, onChange: (e) => update({ date: e.target.value }) }}
           />
           <Checkbox
-            legend="Thèmes abordés (écrits sur la synthèse)"
+            legend={t`Thèmes abordés (écrits sur la synthèse)`}
             options={guide.themes
-              .filter((t) => !t.private)
-              .map((t) => ({
-                label: t.title,
+              .filter((theme) => !theme.private)
+              .map((theme) => ({
+                label: themeText(kind, theme.id, theme.title),
                 nativeInputProps: {
-                  name: `syn-theme-${t.id}`,
-                  checked: draft.themes.includes(t.id),
-                  onChange: (e) => update({ themes: e.target.checked ? [...draft.themes, t.id] : draft.themes.filter((id) => id !== t.id) }),
+                  name: `syn-theme-${theme.id}`,
+                  checked: draft.themes.includes(theme.id),
+                  onChange: (e) => update({ themes: e.target.checked ? [...draft.themes, theme.id] : draft.themes.filter((id) => id !== theme.id) }),
                 },
               }))}
           />
           <Input
             textArea
-            label="Ce qui compte pour vous"
-            hintText={`Avec les mots du parent (${SYNTHESIS_LIMITS.text} caractères au plus)`}
+            label={t`Ce qui compte pour vous`}
+            hintText={t`Avec les mots du parent (${textLimit} caractères au plus)`}
             nativeTextAreaProps={{
               name: "syn-priorities",
               rows: 3,
@@ -154,8 +171,8 @@ export function InterviewsPage() {
           />
           <Input
             textArea
-            label="Vos besoins, ce qui aiderait"
-            hintText={`${SYNTHESIS_LIMITS.text} caractères au plus`}
+            label={t`Vos besoins, ce qui aiderait`}
+            hintText={t`${textLimit} caractères au plus`}
             nativeTextAreaProps={{
               name: "syn-needs",
               rows: 3,
@@ -167,13 +184,13 @@ export function InterviewsPage() {
 
           <fieldset className="fr-fieldset" aria-labelledby="syn-contacts-legend">
             <legend id="syn-contacts-legend" className="fr-fieldset__legend">
-              Professionnels et lieux à contacter
+              {t`Professionnels et lieux à contacter`}
             </legend>
             {draft.contacts.map((contact, i) => (
               <div key={i} className="fr-fieldset__element fr-p-2w fr-mb-2w mj-child-box">
                 <Input
-                  label={`Contact ${i + 1} : qui`}
-                  hintText="Par exemple : sage-femme de PMI, Mme Martin"
+                  label={t`Contact ${i + 1} : qui`}
+                  hintText={t`Par exemple : sage-femme de PMI, Mme Martin`}
                   nativeInputProps={{
                     name: `syn-contact-${i}-who`,
                     maxLength: SYNTHESIS_LIMITS.contact,
@@ -182,8 +199,8 @@ export function InterviewsPage() {
                   }}
                 />
                 <Input
-                  label={`Contact ${i + 1} : comment le joindre`}
-                  hintText="Téléphone, adresse, horaires"
+                  label={t`Contact ${i + 1} : comment le joindre`}
+                  hintText={t`Téléphone, adresse, horaires`}
                   nativeInputProps={{
                     name: `syn-contact-${i}-how`,
                     maxLength: SYNTHESIS_LIMITS.contact,
@@ -198,7 +215,7 @@ export function InterviewsPage() {
                   iconId="fr-icon-delete-line"
                   onClick={() => update({ contacts: draft.contacts.filter((_, j) => j !== i) })}
                 >
-                  Retirer le contact {i + 1}
+                  {t`Retirer le contact ${i + 1}`}
                 </Button>
               </div>
             ))}
@@ -210,7 +227,7 @@ export function InterviewsPage() {
                   iconId="fr-icon-add-line"
                   onClick={() => update({ contacts: [...draft.contacts, { who: "", how: "" }] })}
                 >
-                  Ajouter un contact
+                  {t`Ajouter un contact`}
                 </Button>
               </div>
             )}
@@ -218,12 +235,12 @@ export function InterviewsPage() {
 
           <fieldset className="fr-fieldset" aria-labelledby="syn-rdv-legend">
             <legend id="syn-rdv-legend" className="fr-fieldset__legend">
-              Prochains rendez-vous
+              {t`Prochains rendez-vous`}
             </legend>
             {draft.appointments.map((appointment, i) => (
               <div key={i} className="fr-fieldset__element fr-p-2w fr-mb-2w mj-child-box">
                 <Input
-                  label={`Rendez-vous ${i + 1} : date`}
+                  label={t`Rendez-vous ${i + 1} : date`}
                   nativeInputProps={{
                     type: "date",
                     name: `syn-rdv-${i}-date`,
@@ -232,7 +249,7 @@ export function InterviewsPage() {
                   }}
                 />
                 <Input
-                  label={`Rendez-vous ${i + 1} : quoi et où`}
+                  label={t`Rendez-vous ${i + 1} : quoi et où`}
                   nativeInputProps={{
                     name: `syn-rdv-${i}-what`,
                     maxLength: SYNTHESIS_LIMITS.appointment,
@@ -247,7 +264,7 @@ export function InterviewsPage() {
                   iconId="fr-icon-delete-line"
                   onClick={() => update({ appointments: draft.appointments.filter((_, j) => j !== i) })}
                 >
-                  Retirer le rendez-vous {i + 1}
+                  {t`Retirer le rendez-vous ${i + 1}`}
                 </Button>
               </div>
             ))}
@@ -259,69 +276,79 @@ export function InterviewsPage() {
                   iconId="fr-icon-add-line"
                   onClick={() => update({ appointments: [...draft.appointments, { date: "", what: "" }] })}
                 >
-                  Ajouter un rendez-vous
+                  {t`Ajouter un rendez-vous`}
                 </Button>
               </div>
             )}
           </fieldset>
           <Button type="submit" iconId="fr-icon-file-text-line" iconPosition="right">
-            Préparer la synthèse
+            {t`Préparer la synthèse`}
           </Button>
         </form>
       </div>
       {shown && <SynthesisDocument synthesis={shown} headingRef={resultRef} />}
       <p className="fr-mt-4w mj-no-print">
-        <Link to="/professionnels">Retour à l'espace professionnels</Link>
+        <Link to="/professionnels">{t`Retour à l'espace professionnels`}</Link>
       </p>
     </Page>
   );
 }
+
+const FIELD_LABELS = {
+  date: msg`Date de l'entretien`,
+  priorities: msg`Ce qui compte pour vous`,
+  needs: msg`Vos besoins`,
+  synthesis: msg`Synthèse`,
+};
 
 function fieldLabel(path: PropertyKey[]): string {
   const [field, index, sub] = path;
   const n = typeof index === "number" ? index + 1 : "";
   switch (field) {
     case "date":
-      return "Date de l'entretien";
     case "priorities":
-      return "Ce qui compte pour vous";
     case "needs":
-      return "Vos besoins";
+      return i18n._(FIELD_LABELS[field]);
     case "contacts":
-      return sub === "how" ? `Contact ${n}, comment le joindre` : `Contact ${n}, qui`;
+      return sub === "how" ? i18n._(msg`Contact ${n}, comment le joindre`) : i18n._(msg`Contact ${n}, qui`);
     case "appointments":
-      return sub === "date" ? `Rendez-vous ${n}, date` : `Rendez-vous ${n}, quoi et où`;
+      return sub === "date" ? i18n._(msg`Rendez-vous ${n}, date`) : i18n._(msg`Rendez-vous ${n}, quoi et où`);
     default:
-      return "Synthèse";
+      return i18n._(FIELD_LABELS.synthesis);
   }
 }
 
 function SynthesisDocument({ synthesis, headingRef }: { synthesis: Synthesis; headingRef: RefObject<HTMLHeadingElement | null> }) {
-  const guide = INTERVIEW_GUIDES[synthesis.interview];
+  const { t } = useLingui();
+  const [language, setLanguage] = useFamilyLanguage();
   const handover = { kind: "synthesis", synthesis } as const;
   const fits = fitsInLink(handover);
-  const url = fits ? handoverUrl(window.location.origin, handover) : null;
+  const url = fits ? handoverUrl(`${window.location.origin}${language.prefix}`, handover) : null;
+  const interview = t(interviewTitles[synthesis.interview]).toLocaleLowerCase(i18n.locales?.[0] ?? i18n.locale);
+  const day = formatDate(synthesis.date);
   return (
     <section className="mj-print-document fr-mt-5w" aria-labelledby="synthese-titre">
       <div className="mj-no-print fr-mb-3w">
+        <FamilyLanguage language={language} onChange={setLanguage} />
         <Button type="button" iconId="fr-icon-printer-line" onClick={() => window.print()}>
-          Imprimer la synthèse
+          {t`Imprimer la synthèse`}
         </Button>
       </div>
       <h2 id="synthese-titre" ref={headingRef} tabIndex={-1}>
-        Synthèse de votre {guide.title.toLowerCase()}
+        {t`Synthèse de votre ${interview}`}
       </h2>
-      <p className="mj-print-meta">Entretien du {formatFrenchDate(synthesis.date)}. Ce document vous appartient : vous choisissez à qui le montrer.</p>
+      <p className="mj-print-meta">{t`Entretien du ${day}. Ce document vous appartient : vous choisissez à qui le montrer.`}</p>
       {url ? (
         <div className="mj-print-handover">
-          <HandoverQr url={url} label="QR code de la synthèse, à scanner avec le téléphone du parent" />
+          <HandoverQr url={url} label={t`QR code de la synthèse, à scanner avec le téléphone du parent`} />
           <div>
-            <h3 className="fr-h6 fr-mb-1w">Sur votre téléphone</h3>
+            <h3 className="fr-h6 fr-mb-1w">{t`Sur votre téléphone`}</h3>
             <p className="fr-text--sm fr-mb-1w">
-              Scannez ce code : Mille Jours vous montre la synthèse et vous demande de confirmer avant de la garder sur votre téléphone, avec vos prochains
-              rendez-vous dans votre calendrier.
+              {t`Scannez ce code : Mille Jours vous montre la synthèse et vous demande de confirmer avant de la garder sur votre téléphone, avec vos prochains rendez-vous dans votre calendrier.`}
             </p>
-            <p className="fr-text--xs mj-link-text">{url}</p>
+            <p className="fr-text--xs mj-link-text" dir="ltr">
+              {url}
+            </p>
           </div>
         </div>
       ) : (
@@ -329,7 +356,7 @@ function SynthesisDocument({ synthesis, headingRef }: { synthesis: Synthesis; he
           className="mj-no-print fr-mb-3w"
           severity="warning"
           small
-          description="Cette synthèse est trop longue pour tenir dans un QR code lisible par un téléphone : raccourcissez un peu les textes, ou imprimez-la."
+          description={t`Cette synthèse est trop longue pour tenir dans un QR code lisible par un téléphone : raccourcissez un peu les textes, ou imprimez-la.`}
         />
       )}
       <SynthesisBody synthesis={synthesis} />

@@ -1,14 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { communeLabel, resolveCommuneQuery, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
-import { formatFrenchDate } from "../../../domain/dates.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
+import { formatDate } from "../../i18n/format.js";
+import { placeAddress } from "../autour/address.js";
+import { formatDistance, formatKilometres } from "../autour/distance.js";
+import { placeTypeLabel } from "../autour/place-type-text.js";
 import { ChoiceList } from "../autour/ChoiceList.js";
 import { fetchNearby, fetchPlaceTypes, loadCommuneIndex, type NearbyFeature, type PlaceTypeInfo } from "../autour/places-api.js";
 import "./print.css";
@@ -22,6 +26,7 @@ const DEFAULT_TYPES = ["pmi", "maternite", "sage-femme", "cmp", "laep"];
  * commune search and places API as « Autour de moi »; nothing is stored.
  */
 export function PlacesListPage() {
+  const { t } = useLingui();
   const { today } = useParent("today");
   const [index, setIndex] = useState<CommuneIndex | null>(null);
   const [types, setTypes] = useState<PlaceTypeInfo[]>([]);
@@ -34,8 +39,10 @@ export function PlacesListPage() {
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    loadCommuneIndex().then(setIndex, () => setMessage("La liste des communes n'a pas pu être chargée (hors ligne ?)."));
-    fetchPlaceTypes().then(setTypes, () => setMessage("La liste des types de lieux n'a pas pu être chargée (hors ligne ?)."));
+    loadCommuneIndex().then(setIndex, () => setMessage(t`La liste des communes n'a pas pu être chargée (hors ligne ?).`));
+    fetchPlaceTypes().then(setTypes, () => setMessage(t`La liste des types de lieux n'a pas pu être chargée (hors ligne ?).`));
+    // Loaded once per visit (a change of language loads the page anew).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const available = types.filter((t) => t.count > 0);
   const selected = chosen.filter((id) => available.some((t) => t.id === id));
@@ -43,13 +50,17 @@ export function PlacesListPage() {
   async function search(commune: CommuneMatch) {
     setCandidates([]);
     setMessage(null);
-    if (selected.length === 0) return setMessage("Choisissez au moins un type de lieu.");
+    if (selected.length === 0) return setMessage(t`Choisissez au moins un type de lieu.`);
     try {
       const { features } = await fetchNearby(commune.lat, commune.lon, selected, radius);
       setResult({ commune, places: features, radius });
       requestAnimationFrame(() => resultRef.current?.focus());
-    } catch (error) {
-      setMessage(error instanceof Error ? error.message : "La recherche n'a pas abouti.");
+    } catch {
+      setMessage(
+        navigator.onLine
+          ? t`La recherche de lieux n'a pas abouti : réessayez dans un instant.`
+          : t`Vous êtes hors ligne : la recherche de lieux a besoin du réseau.`,
+      );
     }
   }
 
@@ -57,55 +68,61 @@ export function PlacesListPage() {
     event.preventDefault();
     if (!index) return;
     const found = resolveCommuneQuery(index, text, 8);
+    const query = text.trim();
     if (found.kind === "one") return void search(found.commune);
     setResult(null);
     if (found.kind === "choose") {
       setCandidates(found.communes);
-      setMessage(`Plusieurs communes correspondent à « ${text.trim()} » : choisissez la bonne.`);
-    } else setMessage(`Aucune commune ne correspond à « ${text.trim()} ». Vérifiez l'orthographe ou indiquez le code postal.`);
+      setMessage(t`Plusieurs communes correspondent à « ${query} » : choisissez la bonne.`);
+    } else setMessage(t`Aucune commune ne correspond à « ${query} ». Vérifiez l'orthographe ou indiquez le code postal.`);
   }
 
+  const commune = result ? communeLabel(result.commune) : "";
+  const within = result ? formatKilometres(result.radius) : "";
+  const listed = formatDate(today);
   return (
-    <Page title="Lieux près de la famille">
+    <Page title={t`Lieux près de la famille`}>
       <div className="mj-no-print">
-        <p className="fr-text--lead">Une liste imprimable des lieux les plus proches de la commune de la famille, avec adresse et téléphone.</p>
+        <p className="fr-text--lead">{t`Une liste imprimable des lieux les plus proches de la commune de la famille, avec adresse et téléphone.`}</p>
         <p>
-          Seul le centre de la commune sert à la recherche ; rien n'est enregistré. Données publiques officielles (FINESS, Annuaire santé) :{" "}
-          <Link to="/autour-de-moi/sources">sources et limites</Link>.
+          <Trans>
+            Seul le centre de la commune sert à la recherche ; rien n'est enregistré. Données publiques officielles (FINESS, Annuaire santé) :{" "}
+            <Link to="/autour-de-moi/sources">sources et limites</Link>.
+          </Trans>
         </p>
         <form onSubmit={submit} noValidate>
           <Input
-            label="Commune de la famille"
-            hintText="Nom ou code postal"
+            label={t`Commune de la famille`}
+            hintText={t`Nom ou code postal`}
             nativeInputProps={{ name: "pro-commune", value: text, onChange: (e) => setText(e.target.value), autoComplete: "off" }}
           />
           <Checkbox
-            legend="Types de lieux"
+            legend={t`Types de lieux`}
             small
-            options={available.map((t) => ({
-              label: t.label,
+            options={available.map((type) => ({
+              label: placeTypeLabel(type.id, type.label),
               nativeInputProps: {
-                name: `pro-type-${t.id}`,
-                checked: chosen.includes(t.id),
-                onChange: (e) => setChosen(e.target.checked ? [...chosen, t.id] : chosen.filter((id) => id !== t.id)),
+                name: `pro-type-${type.id}`,
+                checked: chosen.includes(type.id),
+                onChange: (e) => setChosen(e.target.checked ? [...chosen, type.id] : chosen.filter((id) => id !== type.id)),
               },
             }))}
           />
-          <Select label="Distance" nativeSelectProps={{ name: "pro-radius", value: String(radius), onChange: (e) => setRadius(Number(e.target.value)) }}>
+          <Select label={t`Distance`} nativeSelectProps={{ name: "pro-radius", value: String(radius), onChange: (e) => setRadius(Number(e.target.value)) }}>
             {RADII.map((r) => (
               <option key={r} value={r}>
-                {r} km
+                {formatKilometres(r)}
               </option>
             ))}
           </Select>
           <Button type="submit" iconId="fr-icon-search-line" iconPosition="right" disabled={!index}>
-            Voir les lieux
+            {t`Voir les lieux`}
           </Button>
         </form>
         {message && <Alert severity="info" small description={message} className="fr-mt-2w" />}
         {candidates.length > 0 && (
           <ChoiceList
-            label="Quelle commune ?"
+            label={t`Quelle commune ?`}
             choices={candidates.map((c) => ({ key: c.code, label: communeLabel(c), detail: c.postcodes.slice(0, 3).join(", "), choose: () => void search(c) }))}
           />
         )}
@@ -115,44 +132,49 @@ export function PlacesListPage() {
         <section className="mj-print-document fr-mt-4w" aria-labelledby="lieux-titre">
           <div className="mj-no-print fr-mb-2w">
             <Button type="button" iconId="fr-icon-printer-line" onClick={() => window.print()}>
-              Imprimer la liste
+              {t`Imprimer la liste`}
             </Button>
           </div>
           <h2 id="lieux-titre" ref={resultRef} tabIndex={-1}>
-            Lieux près de {communeLabel(result.commune)}
+            {t`Lieux près de ${commune}`}
           </h2>
           <p className="mj-print-meta">
-            À moins de {result.radius} km du centre de la commune · liste du {formatFrenchDate(today)} · appelez avant de vous déplacer : les horaires et
-            l'accueil changent.
+            {t`À moins de ${within} du centre de la commune · liste du ${listed} · appelez avant de vous déplacer : les horaires et l'accueil changent.`}
           </p>
           {result.places.length === 0 ? (
-            <p>Aucun lieu de ces types à moins de {result.radius} km. Essayez une distance plus grande.</p>
+            <p>{t`Aucun lieu de ces types à moins de ${within}. Essayez une distance plus grande.`}</p>
           ) : (
             <ol className="mj-print-lines">
               {result.places.map((place) => (
                 <li key={place.id} className="mj-print-place">
-                  <strong>{place.properties.name}</strong> <span className="mj-print-who">· {place.properties.type_label}</span>
+                  <strong>{place.properties.name}</strong>{" "}
+                  <span className="mj-print-who">· {placeTypeLabel(place.properties.type, place.properties.type_label)}</span>
                   <br />
-                  {[place.properties.address, [place.properties.postcode, place.properties.commune_name].filter(Boolean).join(" ")].filter(Boolean).join(", ")}
-                  {place.properties.distance_m !== undefined && (
-                    <> · {(place.properties.distance_m / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} km</>
-                  )}
+                  <span lang="fr">{placeAddress(place.properties)}</span> · {formatDistance(place.properties.distance_m)}
                   {place.properties.phone && (
                     <>
                       <br />
-                      Téléphone : <strong>{place.properties.phone}</strong>
+                      <PhoneLine phone={place.properties.phone} />
                     </>
                   )}
                 </li>
               ))}
             </ol>
           )}
-          <p className="fr-text--xs fr-mt-2w">Source : Mille Jours, d'après FINESS et l'Annuaire santé (données publiques).</p>
+          <p className="fr-text--xs fr-mt-2w">{t`Source : Mille Jours, d'après FINESS et l'Annuaire santé (données publiques).`}</p>
         </section>
       )}
       <p className="fr-mt-4w mj-no-print">
-        <Link to="/professionnels">Retour à l'espace professionnels</Link>
+        <Link to="/professionnels">{t`Retour à l'espace professionnels`}</Link>
       </p>
     </Page>
+  );
+}
+
+function PhoneLine({ phone }: { phone: string }) {
+  return (
+    <Trans>
+      Téléphone : <strong dir="ltr">{phone}</strong>
+    </Trans>
   );
 }

@@ -1,15 +1,17 @@
 import { useMemo, useState } from "react";
 import { Link, useLocation } from "react-router";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { formatFrenchDate } from "../../../domain/dates.js";
 import { mergeReceivedProfile } from "../../../domain/handover/family.js";
 import { readHandover } from "../../../domain/handover/link.js";
+import { domainErrorText } from "../../i18n/domain-messages.js";
 import { synthesisAsAppointments, themeTitle, type Synthesis } from "../../../domain/handover/synthesis.js";
-import { INTERVIEW_GUIDES } from "../../../domain/interviews/themes.js";
 import type { Profile } from "../../../domain/profile/profile.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
+import { formatDate } from "../../i18n/format.js";
+import { interviewTitles, themeText } from "./interview-texts.js";
 
 type Outcome = null | "saved" | "cancelled" | "failed";
 
@@ -28,6 +30,7 @@ export function ReceivePage() {
 }
 
 function Receive({ fragment }: { fragment: string }) {
+  const { t } = useLingui();
   const { today, profile, loaded, setProfile, saveAppointment } = useParent("today", "profile", "loaded", "setProfile", "saveAppointment");
   const read = useMemo(() => readHandover(fragment, today), [fragment, today]);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -51,38 +54,40 @@ function Receive({ fragment }: { fragment: string }) {
     forget();
   }
 
-  const title = read.ok && read.kind === "synthesis" ? "Recevoir la synthèse de votre entretien" : "Recevoir votre calendrier";
+  const title = read.ok && read.kind === "synthesis" ? t`Recevoir la synthèse de votre entretien` : t`Recevoir votre calendrier`;
 
   if (outcome === "saved")
     return (
-      <Page title={title} heading="C'est enregistré sur ce téléphone">
-        <Alert severity="success" small description="Rien n'a été envoyé à un serveur : ces informations restent sur ce téléphone." className="fr-mb-3w" />
+      <Page title={title} heading={t`C'est enregistré sur ce téléphone`}>
+        <Alert severity="success" small description={t`Rien n'a été envoyé à un serveur : ces informations restent sur ce téléphone.`} className="fr-mb-3w" />
         <p>
           {read.ok && read.kind === "synthesis" ? (
-            <>
-              Vous retrouvez la synthèse et vos prochains rendez-vous dans <Link to="/calendrier">votre calendrier</Link>, rubrique « Mes rendez-vous »
-              {!profile && (
-                <>
-                  {" "}
-                  (le calendrier s'affiche une fois <Link to="/profil">votre situation</Link> indiquée, par exemple la date de naissance de bébé)
-                </>
-              )}
-              .
-            </>
+            profile ? (
+              <Trans>
+                Vous retrouvez la synthèse et vos prochains rendez-vous dans <Link to="/calendrier">votre calendrier</Link>, rubrique « Mes rendez-vous ».
+              </Trans>
+            ) : (
+              <Trans>
+                Vous retrouvez la synthèse et vos prochains rendez-vous dans <Link to="/calendrier">votre calendrier</Link>, rubrique « Mes rendez-vous » (le
+                calendrier s'affiche une fois <Link to="/profil">votre situation</Link> indiquée, par exemple la date de naissance de bébé).
+              </Trans>
+            )
           ) : (
-            <>
+            <Trans>
               Voir <Link to="/calendrier">votre calendrier</Link> ou <Link to="/parcours">votre parcours</Link>. Vous pouvez modifier vos informations à tout
               moment dans <Link to="/profil">votre profil</Link>.
-            </>
+            </Trans>
           )}
         </p>
       </Page>
     );
   if (outcome === "cancelled")
     return (
-      <Page title={title} heading="Rien n'a été enregistré">
+      <Page title={title} heading={t`Rien n'a été enregistré`}>
         <p>
-          Vous avez annulé : ce téléphone n'a rien gardé. <Link to="/">Revenir à l'accueil</Link>
+          <Trans>
+            Vous avez annulé : ce téléphone n'a rien gardé. <Link to="/">Revenir à l'accueil</Link>
+          </Trans>
         </p>
       </Page>
     );
@@ -93,46 +98,47 @@ function Receive({ fragment }: { fragment: string }) {
         <Alert
           as="h2"
           severity="error"
-          title="Ce lien ne peut pas être lu"
+          title={t`Ce lien ne peut pas être lu`}
           description={
             <>
-              <p>{read.message}</p>
+              <p>{domainErrorText(read)}</p>
               {read.errors && (
                 <ul>
                   {read.errors.map((e) => (
-                    <li key={e.field + e.message}>{e.message}</li>
+                    <li key={e.field + e.message}>{domainErrorText(e)}</li>
                   ))}
                 </ul>
               )}
-              <p>Rien n'a été enregistré.</p>
+              <p>{t`Rien n'a été enregistré.`}</p>
             </>
           }
         />
       ) : (
         <>
           <p className="fr-text--lead">
-            Un professionnel vous a remis {read.kind === "calendar" ? "les dates de votre calendrier" : "la synthèse de votre entretien"}. Vérifiez ce qui sera
-            enregistré sur ce téléphone, puis confirmez.
+            {read.kind === "calendar"
+              ? t`Un professionnel vous a remis les dates de votre calendrier. Vérifiez ce qui sera enregistré sur ce téléphone, puis confirmez.`
+              : t`Un professionnel vous a remis la synthèse de votre entretien. Vérifiez ce qui sera enregistré sur ce téléphone, puis confirmez.`}
           </p>
           {read.kind === "calendar" ? <ProfilePreview profile={read.profile} existing={profile} /> : <SynthesisPreview synthesis={read.synthesis} />}
           {outcome === "failed" && (
             <Alert
               severity="error"
               small
-              description="L'enregistrement n'a pas pu se faire sur ce téléphone (navigation privée ou stockage plein ?). Réessayez ou imprimez le document."
+              description={t`L'enregistrement n'a pas pu se faire sur ce téléphone (navigation privée ou stockage plein ?). Réessayez ou imprimez le document.`}
               className="fr-mb-3w"
             />
           )}
-          <p className="fr-text--sm">Ces informations resteront sur ce téléphone seulement : rien n'est envoyé à un serveur.</p>
+          <p className="fr-text--sm">{t`Ces informations resteront sur ce téléphone seulement : rien n'est envoyé à un serveur.`}</p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
               <Button type="button" iconId="fr-icon-check-line" disabled={!loaded} onClick={() => void confirm()}>
-                Enregistrer sur ce téléphone
+                {t`Enregistrer sur ce téléphone`}
               </Button>
             </li>
             <li>
               <Button type="button" priority="secondary" onClick={cancel}>
-                Annuler
+                {t`Annuler`}
               </Button>
             </li>
           </ul>
@@ -143,35 +149,38 @@ function Receive({ fragment }: { fragment: string }) {
 }
 
 function ProfilePreview({ profile, existing }: { profile: Profile; existing: Profile | null }) {
+  const { t } = useLingui();
   const pregnancy = profile.pregnancy;
+  const terme = pregnancy ? formatDate(pregnancy.terme) : "";
+  const ddr = pregnancy?.ddr ? formatDate(pregnancy.ddr) : null;
+  const babies = pregnancy?.babies ?? 1;
   return (
     <section aria-labelledby="a-enregistrer" className="fr-mb-3w">
       <h2 id="a-enregistrer" className="fr-h4">
-        Ce qui sera enregistré
+        {t`Ce qui sera enregistré`}
       </h2>
       <ul>
         {pregnancy && (
           <li>
-            Grossesse en cours, terme prévu le <strong>{formatFrenchDate(pregnancy.terme)}</strong>
-            {pregnancy.ddr && <> (dernières règles le {formatFrenchDate(pregnancy.ddr)})</>}
-            {pregnancy.babies > 1 && <>, {pregnancy.babies === 2 ? "jumeaux" : `${pregnancy.babies} bébés`}</>}
+            <Trans>
+              Grossesse en cours, terme prévu le <strong>{terme}</strong>
+            </Trans>
+            {ddr && <> {t`(dernières règles le ${ddr})`}</>}
+            {babies > 1 && <>, {babies === 2 ? t`jumeaux` : t`${babies} bébés`}</>}
           </li>
         )}
         {profile.children.map((child, i) => (
-          <li key={child.id}>
-            Enfant {i + 1} né le <strong>{formatFrenchDate(child.birthDate)}</strong>
-            {child.expectedTerme && <> (terme prévu le {formatFrenchDate(child.expectedTerme)})</>}
-          </li>
+          <ChildLine key={child.id} rank={i + 1} born={formatDate(child.birthDate)} expected={child.expectedTerme ? formatDate(child.expectedTerme) : null} />
         ))}
-        {profile.calendar?.unmarried && <li>Parents non mariés (rappel de la reconnaissance anticipée)</li>}
-        {profile.calendar?.diabetesRisk && <li>Facteur de risque de diabète de grossesse</li>}
-        {profile.calendar?.bcg && <li>BCG recommandé pour l'enfant</li>}
+        {profile.calendar?.unmarried && <li>{t`Parents non mariés (rappel de la reconnaissance anticipée)`}</li>}
+        {profile.calendar?.diabetesRisk && <li>{t`Facteur de risque de diabète de grossesse`}</li>}
+        {profile.calendar?.bcg && <li>{t`BCG recommandé pour l'enfant`}</li>}
       </ul>
       {existing && (
         <Alert
           severity="warning"
           small
-          description="Ce téléphone a déjà un profil : ces dates remplaceront celles qui y sont enregistrées (vos autres réponses et les prénoms déjà saisis sont gardés)."
+          description={t`Ce téléphone a déjà un profil : ces dates remplaceront celles qui y sont enregistrées (vos autres réponses et les prénoms déjà saisis sont gardés).`}
         />
       )}
     </section>
@@ -179,11 +188,13 @@ function ProfilePreview({ profile, existing }: { profile: Profile; existing: Pro
 }
 
 function SynthesisPreview({ synthesis }: { synthesis: Synthesis }) {
-  const guide = INTERVIEW_GUIDES[synthesis.interview];
+  const { t } = useLingui();
+  const interview = t(interviewTitles[synthesis.interview]);
+  const day = formatDate(synthesis.date);
   return (
     <section aria-labelledby="a-enregistrer" className="fr-mb-3w">
       <h2 id="a-enregistrer" className="fr-h4">
-        {guide.title} du {formatFrenchDate(synthesis.date)}
+        {t`${interview} du ${day}`}
       </h2>
       <SynthesisBody synthesis={synthesis} />
     </section>
@@ -192,24 +203,25 @@ function SynthesisPreview({ synthesis }: { synthesis: Synthesis }) {
 
 /** The synthesis as the parent reads it (receive page and printed sheet). */
 export function SynthesisBody({ synthesis, headingLevel = "h3" }: { synthesis: Synthesis; headingLevel?: "h3" | "h4" }) {
+  const { t } = useLingui();
   const H = headingLevel;
   return (
     <>
       {synthesis.priorities && (
         <>
-          <H className="fr-h6 fr-mb-1w">Ce qui compte pour vous</H>
+          <H className="fr-h6 fr-mb-1w">{t`Ce qui compte pour vous`}</H>
           <p className="mj-pre-line">{synthesis.priorities}</p>
         </>
       )}
       {synthesis.needs && (
         <>
-          <H className="fr-h6 fr-mb-1w">Vos besoins, ce qui aiderait</H>
+          <H className="fr-h6 fr-mb-1w">{t`Vos besoins, ce qui aiderait`}</H>
           <p className="mj-pre-line">{synthesis.needs}</p>
         </>
       )}
       {synthesis.contacts.length > 0 && (
         <>
-          <H className="fr-h6 fr-mb-1w">À contacter</H>
+          <H className="fr-h6 fr-mb-1w">{t`À contacter`}</H>
           <ul>
             {synthesis.contacts.map((c, i) => (
               <li key={i}>
@@ -222,11 +234,11 @@ export function SynthesisBody({ synthesis, headingLevel = "h3" }: { synthesis: S
       )}
       {synthesis.appointments.length > 0 && (
         <>
-          <H className="fr-h6 fr-mb-1w">Vos prochains rendez-vous</H>
+          <H className="fr-h6 fr-mb-1w">{t`Vos prochains rendez-vous`}</H>
           <ul>
             {synthesis.appointments.map((a, i) => (
               <li key={i}>
-                <strong>{formatFrenchDate(a.date)}</strong> : {a.what}
+                <strong>{formatDate(a.date)}</strong> : {a.what}
               </li>
             ))}
           </ul>
@@ -234,10 +246,22 @@ export function SynthesisBody({ synthesis, headingLevel = "h3" }: { synthesis: S
       )}
       {synthesis.themes.length > 0 && (
         <>
-          <H className="fr-h6 fr-mb-1w">Thèmes abordés</H>
-          <p>{synthesis.themes.map((id) => themeTitle(synthesis.interview, id)).join(" · ")}</p>
+          <H className="fr-h6 fr-mb-1w">{t`Thèmes abordés`}</H>
+          <p>{synthesis.themes.map((id) => themeText(synthesis.interview, id, themeTitle(synthesis.interview, id))).join(" · ")}</p>
         </>
       )}
     </>
+  );
+}
+
+function ChildLine({ rank, born, expected }: { rank: number; born: string; expected: string | null }) {
+  const { t } = useLingui();
+  return (
+    <li>
+      <Trans>
+        Enfant {rank} né le <strong>{born}</strong>
+      </Trans>
+      {expected && <> {t`(terme prévu le ${expected})`}</>}
+    </li>
   );
 }

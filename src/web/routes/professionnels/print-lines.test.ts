@@ -24,7 +24,7 @@ describe("printed calendar lines", () => {
     const lines = printLines(events, result.profile, "2026-12-01", "2027-12-01");
     const twoMonths = lines.filter((l) => l.title === "Vaccins de 2 mois");
     expect(twoMonths).toHaveLength(1);
-    expect(twoMonths[0]!.who).toBe("Les bébés");
+    expect(twoMonths[0]!.who).toEqual({ kind: "expected", count: 2 });
     expect(events.filter((e) => e.title === "Vaccins de 2 mois")).toHaveLength(2);
     // Nothing before the day it is printed (finished) nor after the period.
     expect(lines.every((l) => l.end >= "2026-12-01" && l.start <= "2027-12-01")).toBe(true);

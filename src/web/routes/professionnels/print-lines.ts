@@ -3,13 +3,16 @@ import { FORECAST_CHILD_PREFIX } from "../../../domain/calendar/from-profile.js"
 import { daysInMonth, formatFrenchDate, type IsoDate } from "../../../domain/dates.js";
 import type { Profile } from "../../../domain/profile/profile.js";
 
+/** Whom a line is for: the pregnancy, the babies expected, or children already born (first name, else their rank). */
+export type Who = { kind: "pregnancy" } | { kind: "expected"; count: number } | { kind: "children"; children: { firstName: string | null; rank: number }[] };
+
 /** One printed line: an appointment, step or right, once for babies born the same day (twins, triplets). */
 export interface PrintLine {
   key: string;
   start: IsoDate;
   end: IsoDate;
   title: string;
-  who: string;
+  who: Who;
   kind: CalendarEvent["kind"];
   compulsory: boolean;
 }
@@ -40,21 +43,23 @@ export function printLines(events: readonly CalendarEvent[], profile: Profile, f
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.title.localeCompare(b.title, "fr"));
 }
 
-function whoLabel(subjects: string[], profile: Profile): string {
-  if (subjects.includes("grossesse")) return "Grossesse";
+function whoLabel(subjects: string[], profile: Profile): Who {
+  if (subjects.includes("grossesse")) return { kind: "pregnancy" };
   const forecast = subjects.filter((s) => s.startsWith(`enfant-${FORECAST_CHILD_PREFIX}`));
-  if (forecast.length) return forecast.length > 1 ? "Les bébés" : "Bébé";
-  const names = subjects.map((s) => {
-    const index = profile.children.findIndex((c) => `enfant-${c.id}` === s);
-    return profile.children[index]?.firstName || `Enfant ${index + 1}`;
-  });
-  return names.join(" et ");
+  if (forecast.length) return { kind: "expected", count: forecast.length };
+  return {
+    kind: "children",
+    children: subjects.map((s) => {
+      const index = profile.children.findIndex((c) => `enfant-${c.id}` === s);
+      return { firstName: profile.children[index]?.firstName || null, rank: index + 1 };
+    }),
+  };
 }
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 /**
- * A window of days said as shortly as a person would: « 12 mars 2027 », « mars 2027 » for a whole month,
+ * A window of days said as shortly, in French as a person would: « 12 mars 2027 », « mars 2027 » for a whole month,
  * « 3 → 23 octobre 2026 », « 19 décembre 2026 → 8 janvier 2027 ». The year is written once when it is the same.
  */
 export function compactWindow(start: IsoDate, end: IsoDate): string {

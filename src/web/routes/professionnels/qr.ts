@@ -13,6 +13,7 @@ export function qrMatrix(text: string): QrMatrix {
   for (const level of ["M", "L"] as const) {
     try {
       const qr = qrcode(0, level);
+      // eslint-disable-next-line lingui/no-unlocalized-strings -- the QR encoding mode, not text
       qr.addData(text, "Byte");
       qr.make();
       return { size: qr.getModuleCount(), isDark: (r, c) => qr.isDark(r, c) };
@@ -30,7 +31,9 @@ export const QUIET_ZONE = 4;
 export function qrPath(matrix: QrMatrix): string {
   const parts: string[] = [];
   for (let row = 0; row < matrix.size; row++)
-    for (let col = 0; col < matrix.size; col++) if (matrix.isDark(row, col)) parts.push(`M${col + QUIET_ZONE} ${row + QUIET_ZONE}h1v1h-1z`);
+    for (let col = 0; col < matrix.size; col++)
+      // eslint-disable-next-line lingui/no-unlocalized-strings -- SVG path commands, not text
+      if (matrix.isDark(row, col)) parts.push(`M${col + QUIET_ZONE} ${row + QUIET_ZONE}h1v1h-1z`);
   return parts.join("");
 }
 
