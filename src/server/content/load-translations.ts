@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
+import type { ZodType } from "zod";
 import {
   isTranslationLanguage,
   translatedArticleFrontMatterSchema,
@@ -21,11 +22,8 @@ export const ORIENTATION_FILE = "orientation-epds.json";
 /** File of the calendar's texts (event titles and explanations) in a language folder. */
 export const CALENDAR_FILE = "calendrier.json";
 
-/**
- * Checks a language's calendar texts against the French ones (src/domain/calendar/texts.ts): the same keys, none
- * empty, valid templates with the same placeholders, and a review status.
- */
-export function parseCalendarTexts(file: string, source: string, errors: ContentError[]): CalendarTexts | null {
+/** A JSON file read against its schema; what is wrong goes to `errors`, in French, with the file's name. */
+function parseJsonFile<T>(file: string, source: string, schema: ZodType<T>, errors: ContentError[]): T | null {
   let data: unknown;
   try {
     data = JSON.parse(source);
@@ -33,14 +31,24 @@ export function parseCalendarTexts(file: string, source: string, errors: Content
     errors.push({ file, field: "(fichier)", message: `JSON invalide : ${(error as Error).message}` });
     return null;
   }
-  const parsed = calendarTextsSchema.safeParse(data);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     errors.push(...zodErrors(file, parsed.error));
     return null;
   }
-  const problems = calendarTranslationErrors(parsed.data.texts);
+  return parsed.data;
+}
+
+/**
+ * Checks a language's calendar texts against the French ones (src/domain/calendar/texts.ts): the same keys, none
+ * empty, valid templates with the same placeholders, and a review status.
+ */
+export function parseCalendarTexts(file: string, source: string, errors: ContentError[]): CalendarTexts | null {
+  const texts = parseJsonFile(file, source, calendarTextsSchema, errors);
+  if (!texts) return null;
+  const problems = calendarTranslationErrors(texts.texts);
   errors.push(...problems.map(({ key, message }) => ({ file, field: `texts.${key}`, message })));
-  return problems.length > 0 ? null : parsed.data;
+  return problems.length > 0 ? null : texts;
 }
 
 /**
@@ -48,23 +56,13 @@ export function parseCalendarTexts(file: string, source: string, errors: Content
  * French one), no unknown key, and every phone number of the French text kept in the translation.
  */
 function parseOrientationTexts(file: string, source: string, errors: ContentError[]): TranslatedTexts | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    errors.push({ file, field: "(fichier)", message: `JSON invalide : ${(error as Error).message}` });
-    return null;
-  }
-  const parsed = translatedTextsSchema.safeParse(data);
-  if (!parsed.success) {
-    errors.push(...zodErrors(file, parsed.error));
-    return null;
-  }
+  const orientation = parseJsonFile(file, source, translatedTextsSchema, errors);
+  if (!orientation) return null;
   const before = errors.length;
   const french = orientationTextCatalogue();
   for (const key of french.keys())
-    if (!(key in parsed.data.texts)) errors.push({ file, field: `texts.${key}`, message: "manquant : donnez la traduction, ou null pour garder le texte français" });
-  for (const [key, text] of Object.entries(parsed.data.texts)) {
+    if (!(key in orientation.texts)) errors.push({ file, field: `texts.${key}`, message: "manquant : donnez la traduction, ou null pour garder le texte français" });
+  for (const [key, text] of Object.entries(orientation.texts)) {
     const original = french.get(key);
     if (original === undefined) {
       errors.push({ file, field: `texts.${key}`, message: "clé inconnue : les clés sont celles de src/domain/epds/orientation-texts.ts" });
@@ -75,7 +73,7 @@ function parseOrientationTexts(file: string, source: string, errors: ContentErro
     const lost = phoneNumbersIn(original).filter((n) => !kept.has(n));
     if (lost.length > 0) errors.push({ file, field: `texts.${key}`, message: `le numéro ${lost.join(", ")} du texte français doit rester dans la traduction` });
   }
-  return errors.length > before ? null : parsed.data;
+  return errors.length > before ? null : orientation;
 }
 
 /** Folder of the translations: one sub-folder per language, one Markdown file per French article id. */
