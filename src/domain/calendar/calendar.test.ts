@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareDates, daysBetween } from "../dates.js";
-import { birthGroups, computeCalendar, isBornOf } from "./calendar.js";
+import { birthGroups, computeCalendar } from "./calendar.js";
+import { isBornOf } from "../journey/pregnancy.js";
 import { calendarInputSchema } from "./schema.js";
 import { PLACE_TYPES, type CalendarEvent, type CalendarInput, type ChildInput, type PregnancyInput } from "./types.js";
 

@@ -108,6 +108,3 @@ function childCalendar(child: ChildInput): CalendarEvent[] {
     ...developmentCheckEvents(subject, child),
   ];
 }
-
-// Lives with the pregnancy dates (light enough for the home page, which must not load the calendar's rules).
-export { isBornOf };
