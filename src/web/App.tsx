@@ -11,6 +11,7 @@ import { lazyWithMessages } from "./i18n/lazy.js";
 import { LanguageSelector } from "./components/LanguageSelector.js";
 import { SkipLinks } from "./components/SkipLinks.js";
 import { stylesheetForPage } from "./full-stylesheet.js";
+import { startDsfrWhenIdle } from "./dsfr-start.js";
 import { useContentState } from "./state/content.js";
 import { useParent } from "./state/parent.js";
 import { HomePage } from "./routes/home/HomePage.js";
@@ -220,6 +221,8 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
   // running: left out of pre-rendered pages, whose first paint would otherwise fetch three illustrations.
   const [started, setStarted] = useState(startedAtFirst);
   useEffect(() => startTransition(() => setStarted(true)), []);
+  // DSFR's script, unless an action of the visitor started it already (dsfr-start.ts).
+  useEffect(startDsfrWhenIdle, []);
 
   // Partner sites embed the questionnaire alone, without the site's header and footer.
   if (pathname.startsWith("/integration/"))

@@ -1,6 +1,8 @@
 import { loadFullStylesheet } from "./full-stylesheet.js";
 import { localeFromPath } from "./i18n/locales.js";
 import { rememberedLocale, rememberLocale } from "./i18n/preference.js";
+// DSFR's script starts at the first touch or key press, and a click on its buttons is held until it runs: from here on.
+import "./dsfr-start.js";
 // In the page itself (a <link> in the HTML), not with the app: pre-rendered pages need it to paint.
 import "./app.css";
 

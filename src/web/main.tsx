@@ -2,7 +2,9 @@ import { StrictMode, startTransition } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { BrowserRouter, Link } from "react-router";
 import { I18nProvider } from "@lingui/react";
-import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
+import { setUseLang } from "@codegouvfr/react-dsfr/spa";
+import { setLink } from "@codegouvfr/react-dsfr/link";
+import { startClientSideIsDarkLogic } from "@codegouvfr/react-dsfr/useIsDark/client";
 import { App } from "./App.js";
 import { ContentProvider, fetchContent } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
@@ -23,7 +25,17 @@ addFontStylesheet(fontStylesheet(locale));
 followActiveLocaleInDsfr();
 const localeReady = activateLocale(locale);
 
-startReactDsfr({ defaultColorScheme: "system", Link, useLang: () => locale.code });
+// What react-dsfr's startReactDsfr does, but DSFR's own script: it starts when needed (dsfr-start.ts).
+// react-dsfr types its links as <a> or the registered Link (see RegisterLink below), not react-router's Link itself.
+setLink({ Link: Link as unknown as Parameters<typeof setLink>[0]["Link"] });
+setUseLang({ useLang: () => locale.code });
+startClientSideIsDarkLogic({
+  colorSchemeExplicitlyProvidedAsParameter: "system",
+  doPersistDarkModePreferenceWithCookie: false,
+  registerEffectAction: (action) => action(),
+  doCheckNonce: false,
+  trustedTypesPolicyName: "react-dsfr",
+});
 
 declare module "@codegouvfr/react-dsfr/spa" {
   interface RegisterLink {

@@ -1,0 +1,74 @@
+/**
+ * DSFR's own script (`dsfr.module.js`: the header's menu, dialogs, collapses, the language menu, the display settings)
+ * cost about as much main-thread time on start as the app's hydration, on every page, while a page needs none of it to
+ * be read: its work is to answer the visitor's actions. It starts when needed ("idle until urgent"): at the first
+ * touch, click or key press on the page, or once the browser is idle after the app has started, whichever comes
+ * first; then in two steps (the script's evaluation, then its start), each in its own task, so that neither blocks a
+ * slow phone for long.
+ *
+ * A click on one of its buttons before it runs (a tap while the script arrives on a slow connection, a screen reader's
+ * click that comes without any key press) is held, then given again to that button once the script runs: it is not
+ * lost.
+ */
+
+declare global {
+  interface Window {
+    dsfr?: { verbose: boolean; mode: string; start?: () => void };
+  }
+}
+
+/** What DSFR's disclosure buttons (`aria-controls`) open: a collapse (menus, the language selector), a dialog, a tab. */
+const DISCLOSED = ".fr-collapse, .fr-modal, .fr-tabs__panel";
+
+let running = false;
+let started: Promise<void> | undefined;
+let held: HTMLElement | null = null;
+
+/** DSFR's script, loaded and started (once); resolves when its components answer clicks. */
+export function startDsfr(): Promise<void> {
+  started ??= run();
+  return started;
+}
+
+async function run(): Promise<void> {
+  // As react-dsfr's startReactDsfr does: DSFR leaves the DOM to React ("react" mode).
+  window.dsfr = { verbose: false, mode: "react" };
+  // @ts-expect-error: react-dsfr ships DSFR's script without type declarations.
+  await import("@codegouvfr/react-dsfr/dsfr/dsfr.module");
+  // The start in a task of its own, after the evaluation's.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  window.dsfr.start!();
+  running = true;
+  removeEventListener("click", holdClick, { capture: true });
+  const button = held;
+  held = null;
+  if (button?.isConnected) button.click();
+}
+
+/** Before DSFR runs, a click on a button it handles: kept for when it runs (the last one only). */
+function holdClick(event: MouseEvent): void {
+  if (running) return;
+  const button = (event.target as Element | null)?.closest?.("[aria-controls]");
+  if (!(button instanceof HTMLElement)) return;
+  const controlled = document.getElementById(button.getAttribute("aria-controls") ?? "");
+  if (!controlled?.matches(DISCLOSED)) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  held = button;
+  void startDsfr();
+}
+
+const IDLE_FALLBACK_MS = 1000;
+
+/** Once the browser is idle (the app has started: see App.tsx), if no action of the visitor started DSFR before. */
+export function startDsfrWhenIdle(): void {
+  if (started) return;
+  const idle = (callback: () => void) =>
+    "requestIdleCallback" in window ? requestIdleCallback(callback, { timeout: 10 * IDLE_FALLBACK_MS }) : setTimeout(callback, IDLE_FALLBACK_MS);
+  idle(() => void startDsfr());
+}
+
+if (typeof window !== "undefined") {
+  addEventListener("click", holdClick, { capture: true });
+  for (const type of ["pointerdown", "keydown"]) addEventListener(type, () => void startDsfr(), { once: true, passive: true, capture: true });
+}
