@@ -1,6 +1,6 @@
 import { fork, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -269,11 +269,25 @@ function procMemory(pid: number): { rss: number; peak: number } {
   return { rss: kb("VmRSS"), peak: kb("VmHWM") };
 }
 
-type ImportChildResult = { steps: { dataset: string; status: string; imported: number; ms: number }[]; ms: number; maxRss: number };
+type ImportChildResult = { steps: { dataset: string; status: string; imported: number; ms: number }[]; ms: number; cpuMs: number; maxRss: number };
 
-/** In a child process (clean peak memory): communes, then the FINESS and RPPS files, as `npm run import:*` would. */
-async function importChild({ config, finess, rpps }: { config: { databaseUrl: string } | { pgliteDir: string }; finess: string; rpps: string }): Promise<void> {
+/**
+ * In a child process (clean peak memory): communes, then the FINESS and RPPS files, as `npm run import:*` would, and
+ * the index snapshot the command saves after an applied import of places (DATA_DIR/places-index.bin), once at the end.
+ */
+async function importChild({
+  config,
+  finess,
+  rpps,
+  snapshotFile,
+}: {
+  config: { databaseUrl: string } | { pgliteDir: string };
+  finess: string;
+  rpps: string;
+  snapshotFile: string;
+}): Promise<void> {
   const { importCommunes, importFiness, importRpps } = await import("../src/server/places/index.js");
+  const { refreshPlaceSnapshot } = await import("../src/server/places/place-index.js");
   const t0 = performance.now();
   const target = await openDatabase(config);
   await migrate(target);
@@ -287,8 +301,17 @@ async function importChild({ config, finess, rpps }: { config: { databaseUrl: st
     const report = await run();
     steps.push({ dataset, status: report.status, imported: report.imported, ms: Math.round(performance.now() - t) });
   }
+  const t = performance.now();
+  const indexed = await refreshPlaceSnapshot(target, snapshotFile);
+  steps.push({ dataset: "instantané de l'index", status: "écrit", imported: indexed, ms: Math.round(performance.now() - t) });
   await target.close();
-  process.send!({ steps, ms: Math.round(performance.now() - t0), maxRss: process.resourceUsage().maxRSS * 1024 } satisfies ImportChildResult);
+  const cpu = process.cpuUsage();
+  process.send!({
+    steps,
+    ms: Math.round(performance.now() - t0),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  } satisfies ImportChildResult);
   process.disconnect();
 }
 
@@ -307,6 +330,7 @@ async function runImportChild(args: Parameters<typeof importChild>[0]): Promise<
 async function serveAndMeasure(
   env: Record<string, string>,
   paths: string[],
+  withLoad = true,
 ): Promise<{ startMs: number; startupMs: number | null; load: LoadResult; idle: { rss: number; peak: number }; after: { rss: number; peak: number } }> {
   const port = 55600 + Math.floor(Math.random() * 300);
   const t0 = performance.now();
@@ -331,6 +355,7 @@ async function serveAndMeasure(
     const startMs = Math.round(performance.now() - t0);
     const startupMs = Number(/"startupMs":(\d+)/.exec(log)?.[1] ?? NaN) || null;
     const idle = procMemory(server.pid!);
+    if (!withLoad) return { startMs, startupMs, load: { rps: 0, p50: 0, p99: 0, errors: 0, requests: 0 }, idle, after: idle };
     await load(base, paths, 2);
     const result = await load(base, paths, SECONDS);
     return { startMs, startupMs, load: result, idle, after: procMemory(server.pid!) };
@@ -349,26 +374,41 @@ async function national(count: number): Promise<void> {
       `\n4. Échelle nationale : ${count} lieux générés (FINESS ${files.finessRows} lignes, RPPS ${files.rppsRows} lignes, positions au hasard autour des communes)`,
     );
     const nationalPaths = randomPaths(centres, 20_000, "/api/v1/places");
-    const targets: { label: string; config: { databaseUrl: string } | { pgliteDir: string }; env: Record<string, string> }[] = [
-      { label: "PGlite", config: { pgliteDir: join(dir, "var", "pglite") }, env: { DATA_DIR: join(dir, "var") } },
-    ];
-    const pgCluster = startPostgres({ port: 55497 });
+    // BENCH_ENGINES=pglite or postgresql: one engine only (a 1 000 000-place run takes minutes on a loaded machine).
+    const engines = (process.env.BENCH_ENGINES ?? "pglite,postgresql").split(",");
+    const targets: { label: string; config: { databaseUrl: string } | { pgliteDir: string }; env: Record<string, string>; dataDir: string }[] = [];
+    if (engines.includes("pglite"))
+      targets.push({ label: "PGlite", config: { pgliteDir: join(dir, "var", "pglite") }, env: { DATA_DIR: join(dir, "var") }, dataDir: join(dir, "var") });
+    const pgCluster = engines.includes("postgresql") ? startPostgres({ port: 55497 }) : null;
     if (pgCluster) {
       const url = await pgCluster.createDatabase("bench_national");
-      targets.push({ label: "PostgreSQL", config: { databaseUrl: url }, env: { DATABASE_URL: url } });
+      const dataDir = join(dir, "var-postgresql");
+      targets.push({ label: "PostgreSQL", config: { databaseUrl: url }, env: { DATABASE_URL: url, DATA_DIR: dataDir }, dataDir });
     }
+    const machineLoad = () => `charge ${loadavg()[0]!.toFixed(1)}`;
     try {
       for (const target of targets) {
-        const imported = await runImportChild({ config: target.config, finess: files.finess, rpps: files.rpps });
+        const before = machineLoad();
+        const imported = await runImportChild({
+          config: target.config,
+          finess: files.finess,
+          rpps: files.rpps,
+          snapshotFile: join(target.dataDir, "places-index.bin"),
+        });
         say(
-          `   ${target.label.padEnd(10)} : import ${(imported.ms / 1000).toFixed(1)} s (${imported.steps.map((s) => `${s.dataset} ${s.imported} ${s.status} en ${(s.ms / 1000).toFixed(1)} s`).join(", ")}), pic mémoire ${mb(imported.maxRss)}`,
+          `   ${target.label.padEnd(10)} : import ${(imported.ms / 1000).toFixed(1)} s, CPU ${(imported.cpuMs / 1000).toFixed(1)} s (${imported.steps.map((s) => `${s.dataset} ${s.imported} ${s.status} en ${(s.ms / 1000).toFixed(1)} s`).join(", ")}), pic mémoire ${mb(imported.maxRss)} (${before}, puis ${machineLoad()})`,
         );
         const served = await serveAndMeasure(target.env, nationalPaths);
         say(
-          `                démarrage du serveur ${(served.startMs / 1000).toFixed(1)} s jusqu'à la première réponse (startupMs ${served.startupMs ?? "?"}), mémoire ${mb(served.idle.rss)} au repos`,
+          `                démarrage du serveur ${(served.startMs / 1000).toFixed(1)} s jusqu'à la première réponse (startupMs ${served.startupMs ?? "?"}, instantané de l'index), mémoire ${mb(served.idle.rss)} au repos (${machineLoad()})`,
+        );
+        rmSync(join(target.dataDir, "places-index.bin"));
+        const rebuilt = await serveAndMeasure(target.env, nationalPaths, false);
+        say(
+          `                sans instantané (relu depuis la base, puis réécrit) : démarrage ${(rebuilt.startMs / 1000).toFixed(1)} s (startupMs ${rebuilt.startupMs ?? "?"}), mémoire ${mb(rebuilt.idle.rss)} au repos (${machineLoad()})`,
         );
         say(
-          `                GET /api/v1/places : ${served.load.rps} requêtes/s, p50 ${served.load.p50} ms, p99 ${served.load.p99} ms (${served.load.requests} requêtes, ${served.load.errors} erreurs) ; mémoire ${mb(served.after.rss)} après la charge, pic ${mb(served.after.peak)}`,
+          `                GET /api/v1/places (instantané) : ${served.load.rps} requêtes/s, p50 ${served.load.p50} ms, p99 ${served.load.p99} ms (${served.load.requests} requêtes, ${served.load.errors} erreurs) ; mémoire ${mb(served.after.rss)} après la charge, pic ${mb(served.after.peak)} (${machineLoad()})`,
         );
       }
     } finally {

@@ -108,7 +108,8 @@ export const configSchema = z.object({
   PORT: variable(port.default(3000), { description: "port HTTP", defaultText: "`3000`", expected: portExpected }),
   HOST: variable(z.string().default("0.0.0.0"), { description: "adresse d'écoute", defaultText: "`0.0.0.0`", expected: "une adresse ou un nom d'hôte" }),
   DATA_DIR: variable(z.string().default("var"), {
-    description: "dossier des données du serveur (base PGlite dans `DATA_DIR/pglite`) ; un seul processus à la fois l'ouvre (verrou `DATA_DIR/pglite.lock`)",
+    description:
+      "dossier des données du serveur : base PGlite dans `DATA_DIR/pglite`, qu'un seul processus à la fois ouvre (verrou `DATA_DIR/pglite.lock`) ; instantané de l'index des lieux `DATA_DIR/places-index.bin` (aussi avec PostgreSQL)",
     defaultText: "`./var`",
     expected: "un chemin de dossier",
   }),
@@ -328,6 +329,14 @@ export type DatabaseEnv = z.output<typeof databaseConfigSchema>;
  */
 export function databaseTarget(config: DatabaseEnv): { databaseUrl: string } | { pgliteDir: string } {
   return config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { pgliteDir: join(resolve(config.DATA_DIR), "pglite") };
+}
+
+/**
+ * The snapshot of the places' search index (src/server/places/index-snapshot.ts), with either database: written by the
+ * server and by `npm run import:*`, read at start when it matches the data in place.
+ */
+export function placesSnapshotFile(config: DatabaseEnv): string {
+  return join(resolve(config.DATA_DIR), "places-index.bin");
 }
 
 export class ConfigError extends Error {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { buildApp, privacyLogger } from "./app.js";
-import { databaseTarget, loadConfig } from "./config.js";
+import { databaseTarget, loadConfig, placesSnapshotFile } from "./config.js";
 import { ContentValidationError, loadContent } from "./content/load-content.js";
 import { syncContent } from "./content/content-store.js";
 import { loadEpdsQuestionnaires } from "./content/load-epds.js";
@@ -38,7 +38,8 @@ const applied = await migrate(db);
 const changed = await syncContent(db, content);
 // Places: the shipped open-data extracts fill empty tables on the first start, then an in-memory index.
 const seeded = await seedShippedPlaces(db, `${root}data`);
-const places = await loadPlaceIndex(db);
+// The index comes from its snapshot in DATA_DIR when that is the one of the data in place, otherwise from the database.
+const places = await loadPlaceIndex(db, { snapshotFile: placesSnapshotFile(config), log: (message) => console.warn(message) });
 const lifecycle = newLifecycle();
 const metrics = config.METRICS_PORT === null ? undefined : new Metrics({ db, places });
 // Call-back notices: by SMTP when configured; without it, requests still wait in the services' inbox.

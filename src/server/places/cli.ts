@@ -1,12 +1,14 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { databaseTarget, loadDatabaseConfig } from "../config.js";
+import { databaseTarget, loadDatabaseConfig, placesSnapshotFile } from "../config.js";
 import { parseArgs } from "node:util";
 import { openDatabase, type Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { describeReport, type ImportReport } from "./importers/report.js";
 import type { ImportOptions } from "./importers/run-import.js";
+import { COMMUNES_DATASET } from "./importers/communes.js";
+import { refreshPlaceSnapshot } from "./place-index.js";
 
 export interface ImportCommand {
   /** `npm run import:<name> -- FILE` */
@@ -49,7 +51,8 @@ export async function runImportCommand(command: ImportCommand, argv = process.ar
     console.error(`${problem}\n\n${command.usage}`);
     return 2;
   }
-  const target = databaseTarget(loadDatabaseConfig());
+  const config = loadDatabaseConfig();
+  const target = databaseTarget(config);
   let db: Database;
   try {
     db = await openDatabase(target);
@@ -62,12 +65,30 @@ export async function runImportCommand(command: ImportCommand, argv = process.ar
     await migrate(db);
     const report = await command.run(db, file, { maxRejected, force: values.force ?? false, ...(values.dataset ? { dataset: values.dataset } : {}) });
     console.log(describeReport(report));
+    if (report.status === "applied" && report.dataset !== COMMUNES_DATASET) await saveIndexSnapshot(db, placesSnapshotFile(config));
     return report.status === "refused" ? 1 : 0;
   } catch (error) {
     console.error(`Import impossible : ${(error as Error).message}`);
     return 1;
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * The places have changed: the server's search index is saved now (DATA_DIR/places-index.bin), so that the next start
+ * reads one file instead of every place. The import is done whatever happens here: a failure only costs that start
+ * a read of the database.
+ */
+async function saveIndexSnapshot(db: Database, file: string): Promise<void> {
+  const t0 = performance.now();
+  try {
+    const count = await refreshPlaceSnapshot(db, file, (message) => console.warn(message));
+    console.log(
+      `Index des lieux enregistré pour le prochain démarrage du serveur : ${count} lieux en ${((performance.now() - t0) / 1000).toFixed(1)} s (${file}).`,
+    );
+  } catch (error) {
+    console.warn(`Index des lieux non enregistré (${(error as Error).message}) : le serveur le relira depuis la base à son prochain démarrage.`);
   }
 }
 

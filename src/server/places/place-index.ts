@@ -3,6 +3,7 @@ import { around } from "geokdbush";
 import { distanceMeters, foldName, placeTypeIds, type PlaceTypeId } from "../../domain/geo/index.js";
 import type { Database, Queryable } from "../db/database.js";
 import { copyField, copyLine } from "../db/copy-text.js";
+import { readSnapshot, snapshotKey, writeSnapshot } from "./index-snapshot.js";
 import { dataVersion, readAllCommunes, type CommuneRow, type PlaceRow } from "./store.js";
 
 export interface NearbyQuery {
@@ -206,10 +207,50 @@ export class CompactPlaces {
     return undefined;
   }
 
+  /** What a snapshot file keeps (index-snapshot.ts): the finished arrays and detail chunks, no copy. */
+  parts(): CompactParts {
+    if (this.hashes.length > 0 || this.lat.length !== this.size) throw new Error("index des lieux non terminé (finish)");
+    return {
+      size: this.size,
+      countByType: this.countByType,
+      unknownTypes: [...this.unknownTypes],
+      arrays: { lat: this.lat, lon: this.lon, typeOf: this.typeOf, chunkOf: this.chunkOf, startOf: this.startOf, lengthOf: this.lengthOf, idKeys: this.idKeys },
+      chunks: this.chunks,
+    };
+  }
+
+  /** The places of a snapshot, as `finish()` left them; the caller has checked the parts (sizes, checksum). */
+  static fromParts(parts: CompactParts): CompactPlaces {
+    const places = new CompactPlaces(0);
+    const { lat, lon, typeOf, chunkOf, startOf, lengthOf, idKeys } = parts.arrays;
+    Object.assign(places, { lat, lon, typeOf, chunkOf, startOf, lengthOf, idKeys, size: parts.size });
+    places.chunks.push(...parts.chunks);
+    Object.assign(places.countByType, parts.countByType);
+    for (const [i, type] of parts.unknownTypes) places.unknownTypes.set(i, type);
+    return places;
+  }
+
   /** Bytes held (typed arrays and detail chunks), for the benchmark. */
   get bytes(): number {
     return this.chunks.reduce((n, c) => n + c.length, 0) + this.size * (8 + 8 + 1 + 2 + 4 + 4 + 8);
   }
+}
+
+/** The finished state of `CompactPlaces`, as index-snapshot.ts writes and reads it. */
+export interface CompactParts {
+  size: number;
+  countByType: Record<string, number>;
+  unknownTypes: [number, string][];
+  arrays: {
+    lat: Float64Array;
+    lon: Float64Array;
+    typeOf: Uint8Array;
+    chunkOf: Uint16Array;
+    startOf: Uint32Array;
+    lengthOf: Uint32Array;
+    idKeys: Float64Array;
+  };
+  chunks: Buffer[];
 }
 
 const CHUNK_BYTES = 32 * 1024 * 1024;
@@ -248,17 +289,24 @@ export class PlaceIndex {
   private readonly postcodes: { postcode: string; commune: CommuneRow }[];
   readonly countByType: Record<string, number>;
 
+  /** `treeData`: the kd-tree of these places as `treeData` gave it (from a snapshot), instead of building it again. */
   constructor(
     places: readonly PlaceRow[] | CompactPlaces,
     communes: readonly CommuneRow[],
     readonly version = "0",
+    treeData?: ArrayBuffer,
   ) {
     this.places = places instanceof CompactPlaces ? places : CompactPlaces.of(places);
     const n = this.places.size;
-    this.tree = new KDBush(Math.max(n, 1));
-    for (let i = 0; i < n; i++) this.tree.add(this.places.lon[i]!, this.places.lat[i]!);
-    if (n === 0) this.tree.add(0, 0); // kdbush needs one point; filtered out below
-    this.tree.finish();
+    if (treeData) {
+      this.tree = KDBush.from(treeData);
+      if (this.tree.numItems !== Math.max(n, 1)) throw new Error(`arbre k-d de ${this.tree.numItems} points pour ${n} lieux`);
+    } else {
+      this.tree = new KDBush(Math.max(n, 1));
+      for (let i = 0; i < n; i++) this.tree.add(this.places.lon[i]!, this.places.lat[i]!);
+      if (n === 0) this.tree.add(0, 0); // kdbush needs one point; filtered out below
+      this.tree.finish();
+    }
     this.countByType = this.places.countByType;
     this.communesByName = [...communes].sort((a, b) =>
       a.folded_name < b.folded_name ? -1 : a.folded_name > b.folded_name ? 1 : (b.population ?? 0) - (a.population ?? 0),
@@ -270,6 +318,11 @@ export class PlaceIndex {
 
   get size(): number {
     return this.places.size;
+  }
+
+  /** The places and the kd-tree's bytes, for a snapshot file (index-snapshot.ts). */
+  snapshotParts(): { places: CompactParts; tree: ArrayBuffer } {
+    return { places: this.places.parts(), tree: this.tree.data as ArrayBuffer };
   }
 
   /** Bytes held by the places (not the communes), for the benchmark. */
@@ -356,10 +409,11 @@ export class PlacesService {
   private constructor(
     private readonly db: Database,
     private index: PlaceIndex,
+    private readonly options: IndexOptions,
   ) {}
 
-  static async load(db: Database): Promise<PlacesService> {
-    return new PlacesService(db, await buildIndex(db));
+  static async load(db: Database, options: IndexOptions = {}): Promise<PlacesService> {
+    return new PlacesService(db, await buildIndex(db, options), options);
   }
 
   get current(): PlaceIndex {
@@ -367,7 +421,7 @@ export class PlacesService {
   }
 
   async reload(): Promise<PlaceIndex> {
-    this.index = await buildIndex(this.db);
+    this.index = await buildIndex(this.db, this.options);
     return this.index;
   }
 
@@ -397,12 +451,49 @@ export class PlacesService {
  * are stored: no sort, no index), each range one buffer of COPY text, so that neither the database nor this
  * process ever holds the whole table as one value. When an import lands during the read, the read starts again.
  */
-async function buildIndex(db: Database): Promise<PlaceIndex> {
+async function buildIndex(db: Queryable, { snapshotFile, log = () => {} }: IndexOptions = {}): Promise<PlaceIndex> {
   for (let attempt = 1; ; attempt++) {
-    const version = await dataVersion(db);
+    const [version, key] = await Promise.all([dataVersion(db), snapshotFile ? snapshotKey(db) : null]);
+    if (snapshotFile && key) {
+      const read = readSnapshot(snapshotFile, key);
+      if (read.snapshot) return new PlaceIndex(read.snapshot.places, await readAllCommunes(db), version, read.snapshot.tree);
+      if (read.why !== "absent") log(`instantané de l'index des lieux ${read.why}${read.detail ? ` (${read.detail})` : ""} : index relu depuis la base`);
+    }
     const [places, communes] = await Promise.all([readCompactPlaces(db), readAllCommunes(db)]);
-    if ((await dataVersion(db)) === version || attempt === 3) return new PlaceIndex(places, communes, version);
+    const [versionAfter, keyAfter] = await Promise.all([dataVersion(db), snapshotFile ? snapshotKey(db) : null]);
+    const stable = versionAfter === version && keyAfter === key;
+    if (stable || attempt === 3) {
+      const index = new PlaceIndex(places, communes, version);
+      if (snapshotFile && key && stable) {
+        try {
+          const { places: parts, tree } = index.snapshotParts();
+          writeSnapshot(snapshotFile, key, parts, tree);
+        } catch (error) {
+          log(`instantané de l'index des lieux non écrit (${(error as Error).message}) : le prochain démarrage relira la base`);
+        }
+      }
+      return index;
+    }
   }
+}
+
+export interface IndexOptions {
+  /**
+   * The snapshot file of the index (`DATA_DIR/places-index.bin`, index-snapshot.ts): read instead of the database when
+   * it is the one of the data in place, written after every read from the database. None: always the database.
+   */
+  snapshotFile?: string;
+  /** Why a snapshot was not used or not written (French, for the server's log). */
+  log?: (message: string) => void;
+}
+
+/**
+ * Makes the snapshot file the one of the data in place (read from the database and written when it is missing or
+ * stale): `npm run import:*` after an applied import, so that the next start reads one file. Returns how many places
+ * the index holds.
+ */
+export async function refreshPlaceSnapshot(db: Queryable, snapshotFile: string, log?: (message: string) => void): Promise<number> {
+  return (await buildIndex(db, { snapshotFile, ...(log ? { log } : {}) })).size;
 }
 
 /** 4096 pages of 8 KiB: about 100 000 places, 20 MB of text, per COPY. */
@@ -426,6 +517,6 @@ export async function readCompactPlaces(db: Queryable, blocksPerRead = BLOCKS): 
 }
 
 /** Loads the places and communes from the database into memory. */
-export function loadPlaceIndex(db: Database): Promise<PlacesService> {
-  return PlacesService.load(db);
+export function loadPlaceIndex(db: Database, options: IndexOptions = {}): Promise<PlacesService> {
+  return PlacesService.load(db, options);
 }
