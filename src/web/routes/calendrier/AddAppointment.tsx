@@ -1,11 +1,20 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { msg } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
 import { appointmentFromDraft, APPOINTMENT_LIMITS, type AppointmentError } from "../../../domain/calendar/appointment.js";
 import { useParent } from "../../state/parent.js";
 
+/** The domain's rule says which field to correct; the message is the interface's, in the reader's language. */
+const errorMessages = {
+  title: msg`Donnez un nom au rendez-vous.`,
+  date: msg`Indiquez une date réelle (par exemple le 14/01/2027).`,
+};
+
 /** « Ajouter un rendez-vous »: a personal appointment, checked by the domain's rule, saved on the device. */
 export function AddAppointment() {
+  const { t } = useLingui();
   const { saveAppointment } = useParent("saveAppointment");
   const [title, setTitle] = useState("");
   const [date, setDate] = useState("");
@@ -28,30 +37,30 @@ export function AddAppointment() {
 
   return (
     <section aria-labelledby="ajouter" className="fr-mt-5w">
-      <h2 id="ajouter">Ajouter un rendez-vous</h2>
+      <h2 id="ajouter">{t`Ajouter un rendez-vous`}</h2>
       <form onSubmit={submit} noValidate>
         <Input
-          label="Rendez-vous"
+          label={t`Rendez-vous`}
           state={error?.field === "title" ? "error" : "default"}
-          stateRelatedMessage={error?.field === "title" ? error.message : undefined}
+          stateRelatedMessage={error?.field === "title" ? t(errorMessages.title) : undefined}
           nativeInputProps={{ name: "rdv-titre", value: title, maxLength: APPOINTMENT_LIMITS.title, onChange: (e) => setTitle(e.target.value) }}
         />
         <Input
-          label="Date"
+          label={t`Date`}
           state={error?.field === "date" ? "error" : "default"}
-          stateRelatedMessage={error?.field === "date" ? error.message : undefined}
+          stateRelatedMessage={error?.field === "date" ? t(errorMessages.date) : undefined}
           nativeInputProps={{ name: "rdv-date", type: "date", value: date, onChange: (e) => setDate(e.target.value) }}
         />
         <Input
-          label="Note (facultatif)"
+          label={t`Note (facultatif)`}
           textArea
           nativeTextAreaProps={{ name: "rdv-note", value: note, maxLength: APPOINTMENT_LIMITS.note, onChange: (e) => setNote(e.target.value) }}
         />
         <Button type="submit" iconId="fr-icon-add-line">
-          Ajouter au calendrier
+          {t`Ajouter au calendrier`}
         </Button>
         <p role="status" className="fr-mt-1w">
-          {added ? "Rendez-vous ajouté." : ""}
+          {added ? t`Rendez-vous ajouté.` : ""}
         </p>
       </form>
     </section>

@@ -3,19 +3,21 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { catchUpAdvice, isLate } from "../../../domain/calendar/agenda.js";
-import { formatFrenchDate } from "../../../domain/dates.js";
+import { useLingui } from "@lingui/react/macro";
+import { isLate } from "../../../domain/calendar/agenda.js";
+import { localeByCode } from "../../../domain/content/languages.js";
+import { translationLabels } from "../../../domain/content/translation-labels.js";
 import { Page } from "../../components/Page.js";
 import { NotFoundPage } from "../NotFoundPage.js";
 import { useContentState } from "../../state/content.js";
 import { useParent } from "../../state/parent.js";
-import { windowText } from "./AgendaList.js";
-import { eventKindLabels } from "../../../domain/calendar/ics.js";
-import { useCalendar } from "./useCalendar.js";
+import { useTranslationBundle } from "../../state/translations.js";
+import { formatDate } from "../../i18n/format.js";
+import { shared } from "../../i18n/messages.js";
+import { audienceLabels, catchUpAdvice, compulsoryLabel, kindLabels, namesList, recommendedLabel, windowText } from "./labels.js";
+import { useCalendar, useCalendarLanguage } from "./useCalendar.js";
 import { NearbyLinks } from "../autour/NearbyLinks.js";
 import { ReadAloud } from "../../components/listen/ReadAloud.js";
-
-const audienceLabels: Record<string, string> = { mere: "la mère", "second-parent": "le second parent", enfant: "l'enfant" };
 
 /** One calendar event: what it is, when, for whom, what to read, where to go, and the rule's source. */
 export function EventPage() {
@@ -30,6 +32,9 @@ export function EventPage() {
     "today",
     "loaded",
   );
+  const { t } = useLingui();
+  const { language, status } = useCalendarLanguage();
+  const translation = useTranslationBundle(language);
   const content = useContentState();
   const item = items.find((i) => i.id === eventId);
   // Until the saved profile is read, the event is not known yet: « Page introuvable » would flash before it.
@@ -38,13 +43,45 @@ export function EventPage() {
   const done = calendarDone.has(event.id);
   const dismissed = calendarDismissed.has(event.id);
   const late = isLate(item, today, calendarSettled);
-  const articles = content.status === "ready" ? content.bundle.articles.filter((a) => event.articles.includes(a.id)) : [];
+  // The articles to read, with their title in the reader's language where translated.
+  const translatedArticles = translation.status === "ready" ? translation.bundle.articles : [];
+  const articles =
+    content.status === "ready"
+      ? content.bundle.articles
+          .filter((a) => event.articles.includes(a.id))
+          .map((a) => {
+            const translated = translatedArticles.find((x) => x.id === a.id);
+            return { id: a.id, title: translated?.title ?? a.title, french: !translated && language !== "fr" };
+          })
+      : [];
+  // The event's own texts: in French when not translated, marked so (the voice and the reader know).
+  const textLang = item.fallback ? { lang: "fr", dir: "ltr" as const } : {};
+  const { lang: tag, dir } = localeByCode(language);
+  const sourceTitle = event.source.title;
 
   return (
     <>
-      <Breadcrumb currentPageLabel={event.title} segments={[{ label: "Calendrier", linkProps: { to: "/calendrier" } }]} className="fr-mt-0" />
-      <Page title={event.title}>
-        <ReadAloud key={event.id} regions="main h1, #lecture-evenement" />
+      <Breadcrumb currentPageLabel={item.title} segments={[{ label: t(shared.calendrier), linkProps: { to: "/calendrier" } }]} className="fr-mt-0" />
+      <Page title={item.title} heading={<span {...textLang}>{item.title}</span>}>
+        {item.fallback && (
+          <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" data-testid="translation-fallback">
+            <p>{t`Cet événement n'est pas encore traduit dans votre langue : voici le texte en français.`}</p>
+          </div>
+        )}
+        {language !== "fr" && !item.fallback && status && (
+          <p className="fr-text--sm fr-icon-info-line" data-testid="translation-status">
+            {" "}
+            <span lang={tag} dir={dir}>
+              {status.status === "relu"
+                ? translationLabels[language].reviewed(formatDate(status.reviewedOn), status.reviewer)
+                : translationLabels[language].toReview}
+            </span>
+            {/* The French status marker (issue 14), the same in every language. */}
+            {/* eslint-disable-next-line lingui/no-unlocalized-strings */}
+            {language !== "falc" && status.status === "a-relire" && <span lang="fr"> (traduction à relire)</span>}
+          </p>
+        )}
+        <ReadAloud key={`${event.id}-${language}-${item.fallback}`} regions="main h1 > span, #lecture-evenement" />
         <div id="lecture-evenement">
           <p className="fr-text--lead">
             {windowText(event.start, event.end)} · {item.subjectLabel}
@@ -52,28 +89,30 @@ export function EventPage() {
           <ul className="fr-badges-group">
             <li>
               <Badge noIcon severity={event.compulsory ? "warning" : "info"}>
-                {event.compulsory ? "Obligatoire" : "Recommandé"}
+                {t(event.compulsory ? compulsoryLabel : recommendedLabel)}
               </Badge>
             </li>
             <li>
-              <Badge noIcon>{eventKindLabels[event.kind]}</Badge>
+              <Badge noIcon>{t(kindLabels[event.kind])}</Badge>
             </li>
             {event.healthCertificate && (
               <li>
-                <Badge noIcon>Certificat de santé</Badge>
+                <Badge noIcon>{t`Certificat de santé`}</Badge>
               </li>
             )}
           </ul>
-          <p>{event.description}</p>
-          {late && <Alert as="h2" severity="warning" small title="Pas encore fait" description={catchUpAdvice(event.kind)} className="fr-mb-3w" />}
-          <p>Pour : {event.audience.map((a) => audienceLabels[a] ?? a).join(", ")}.</p>
+          <p className={language === "falc" ? "mj-pre-line" : undefined} data-testid="event-description" {...textLang}>
+            {item.description}
+          </p>
+          {late && <Alert as="h2" severity="warning" small title={t`Pas encore fait`} description={t(catchUpAdvice[event.kind])} className="fr-mb-3w" />}
+          <p>{t`Pour : ${namesList(event.audience.map((a) => t(audienceLabels[a])))}.`}</p>
         </div>
         <Button
           iconId={done ? "fr-icon-arrow-go-back-line" : "fr-icon-check-line"}
           nativeButtonProps={{ "aria-pressed": done }}
           onClick={() => void setDone(event.id, !done)}
         >
-          {done ? "Marquer comme à faire" : "Marquer comme fait"}
+          {done ? t`Marquer comme à faire` : t`Marquer comme fait`}
         </Button>
         {(late || dismissed) && (
           <Button
@@ -82,36 +121,51 @@ export function EventPage() {
             iconId={dismissed ? "fr-icon-eye-line" : "fr-icon-eye-off-line"}
             onClick={() => void setDismissed([event.id], !dismissed)}
           >
-            {dismissed ? "Afficher de nouveau" : "Ne plus afficher"}
+            {dismissed ? t`Afficher de nouveau` : t`Ne plus afficher`}
           </Button>
         )}
         {event.page && (
           <p className="fr-mt-3w">
             <Link to={event.page}>
-              {event.page.startsWith("/developpement/reperage") ? "Faire le point maintenant" : "Son développement : repères et signes à surveiller"}
+              {event.page.startsWith("/developpement/reperage") ? t`Faire le point maintenant` : t`Son développement : repères et signes à surveiller`}
             </Link>
           </p>
         )}
-        {event.placeTypes.length > 0 && <NearbyLinks types={event.placeTypes} />}
+        {event.placeTypes.length > 0 && (
+          <div data-testid="nearby">
+            <NearbyLinks types={event.placeTypes} />
+          </div>
+        )}
         {articles.length > 0 && (
           <>
-            <h2 className="fr-h5 fr-mt-4w">À lire</h2>
+            <h2 className="fr-h5 fr-mt-4w">{t`À lire`}</h2>
             <ul>
               {articles.map((a) => (
                 <li key={a.id}>
-                  <Link to={`/articles/${a.id}`}>{a.title}</Link>
+                  <Link to={`/articles/${a.id}`} lang={a.french ? "fr" : undefined}>
+                    {a.title}
+                  </Link>
                 </li>
               ))}
             </ul>
           </>
         )}
-        <h2 className="fr-h6 fr-mt-4w">Source de la règle</h2>
+        <h2 className="fr-h6 fr-mt-4w">{t`Source de la règle`}</h2>
         <p className="fr-text--sm">
-          <a href={event.source.url} target="_blank" rel="noopener noreferrer" title={`${event.source.title} – nouvelle fenêtre`}>
+          {/* The official source is a French page: its title and publisher stay in French. */}
+          <a href={event.source.url} target="_blank" rel="noopener noreferrer" title={t`${sourceTitle} – nouvelle fenêtre`} lang="fr">
             {event.source.title}
           </a>{" "}
-          — {event.source.publisher}, {formatFrenchDate(event.source.date)}
-          {event.source.reference ? ` (${event.source.reference})` : ""}.
+          — <span lang="fr">{event.source.publisher}</span>, {formatDate(event.source.date)}
+          {event.source.reference ? (
+            <>
+              {" "}
+              (<span lang="fr">{event.source.reference}</span>)
+            </>
+          ) : (
+            ""
+          )}
+          .
         </p>
       </Page>
     </>

@@ -1,17 +1,22 @@
 import { useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useLingui } from "@lingui/react/macro";
 import { monthGrid } from "../../../domain/calendar/agenda.js";
 import { isoWeekday } from "../../../domain/calendar/weekdays.js";
+import { localeByCode } from "../../../domain/content/languages.js";
+import { dayAndMonth, monthLabel, weekdays } from "../../i18n/format.js";
+import { useContentLanguage } from "../../state/translations.js";
 import { mergeAlike, type AgendaItem, type AlikeGroup } from "./useCalendar.js";
-
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
 
 /**
  * The month as a table of 7 days on a wide screen; on a phone, where 7 columns do not fit, the same
  * month as a list of the days that have something (weekends included). CSS shows one or the other.
  */
 export function MonthView({ items, today }: { items: AgendaItem[]; today: string }) {
+  const { t } = useLingui();
+  // The start and end marks point the way the text reads (right to left in Arabic and Dari).
+  const rtl = localeByCode(useContentLanguage()).dir === "rtl";
+  const WEEKDAYS = weekdays();
   const [cursor, setCursor] = useState(() => ({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }));
   const move = (delta: number) =>
     setCursor(({ year, month }) => {
@@ -26,22 +31,29 @@ export function MonthView({ items, today }: { items: AgendaItem[]; today: string
     })),
   );
   const days = grid.flat().filter((day): day is { date: string; groups: AlikeGroup[] } => day.date !== null && day.groups.length > 0);
-  const label = `${MONTHS[cursor.month - 1]} ${cursor.year}`;
+  const label = monthLabel(cursor.year, cursor.month);
   const line = (day: string, { first, label: who }: AlikeGroup) => (
     <>
-      {first.start === day ? "▸ " : "◂ fin : "}
-      {first.title} <span className="mj-for">({who})</span>
+      {first.start === day ? (
+        <span aria-hidden="true">{rtl ? "◂ " : "▸ "}</span>
+      ) : (
+        <>
+          <span aria-hidden="true">{rtl ? "▸ " : "◂ "}</span>
+          {t`fin :`}{" "}
+        </>
+      )}
+      <span lang={first.fallback ? "fr" : undefined}>{first.title}</span> <span className="mj-for">({who})</span>
     </>
   );
   return (
     <section aria-labelledby="vue-mois" className="fr-mt-4w">
-      <h2 id="vue-mois">Vue du mois</h2>
+      <h2 id="vue-mois">{t`Vue du mois`}</h2>
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
         <Button size="small" priority="secondary" iconId="fr-icon-arrow-left-s-line" onClick={() => move(-1)}>
-          Mois précédent
+          {t`Mois précédent`}
         </Button>
         <Button size="small" priority="secondary" iconId="fr-icon-arrow-right-s-line" onClick={() => move(1)}>
-          Mois suivant
+          {t`Mois suivant`}
         </Button>
       </div>
       <p className="fr-h6 fr-mb-1w mj-month-label" aria-live="polite">
@@ -83,13 +95,13 @@ export function MonthView({ items, today }: { items: AgendaItem[]; today: string
       </div>
       <div className="mj-month-list">
         {days.length === 0 ? (
-          <p className="fr-text--sm">Rien ce mois-ci.</p>
+          <p className="fr-text--sm">{t`Rien ce mois-ci.`}</p>
         ) : (
           <ul className="mj-track-list">
             {days.map((day) => (
               <li key={day.date} className="fr-mb-2w" aria-current={day.date === today ? "date" : undefined}>
                 <strong>
-                  {WEEKDAYS[isoWeekday(day.date) - 1]} {Number(day.date.slice(8))} {MONTHS[cursor.month - 1]}
+                  {WEEKDAYS[isoWeekday(day.date) - 1]} {dayAndMonth(day.date)}
                 </strong>
                 <ul>
                   {day.groups.map((group) => (

@@ -1,15 +1,18 @@
 import { useEffect } from "react";
 import { Link } from "react-router";
+import { useLingui } from "@lingui/react/macro";
+import { plural } from "@lingui/core/macro";
 import { sendDueNotifications } from "./notifications.js";
 import { splitAgenda, thisWeek } from "../../../domain/calendar/agenda.js";
 import { useParent } from "../../state/parent.js";
-import { windowText } from "./AgendaList.js";
+import { windowText } from "./labels.js";
 import { mergeAlike, useCalendar } from "./useCalendar.js";
 
 /** Home page reminder: what is open this week in the parent's calendar, computed on the device. */
 export function ThisWeek() {
   const { today, calendarDone, calendarSettled } = useParent("today", "calendarDone", "calendarSettled");
   const { items } = useCalendar();
+  const { t } = useLingui();
   const week = thisWeek(items, today, calendarSettled);
   const late = mergeAlike(splitAgenda(items, today, calendarSettled).late);
   useEffect(() => {
@@ -18,10 +21,10 @@ export function ThisWeek() {
   return (
     <section aria-labelledby="cette-semaine" className="fr-callout fr-mb-4w">
       <h2 id="cette-semaine" className="fr-callout__title fr-h5">
-        Cette semaine
+        {t`Cette semaine`}
       </h2>
       {week.length === 0 ? (
-        <p>Rien à faire cette semaine dans votre calendrier.</p>
+        <p>{t`Rien à faire cette semaine dans votre calendrier.`}</p>
       ) : (
         <ul>
           {mergeAlike(week)
@@ -37,9 +40,10 @@ export function ThisWeek() {
       {late.length > 0 && (
         <p>
           <strong>
-            {late.length === 1
-              ? "1 étape dont la période est passée n'est pas encore faite"
-              : `${late.length} étapes dont la période est passée ne sont pas encore faites`}
+            {plural(late.length, {
+              one: "# étape dont la période est passée n'est pas encore faite",
+              other: "# étapes dont la période est passée ne sont pas encore faites",
+            })}
           </strong>{" "}
           :{" "}
           {late
@@ -49,7 +53,7 @@ export function ThisWeek() {
           {late.length > 3 ? "…" : ""}
         </p>
       )}
-      <Link to="/calendrier">Tout mon calendrier</Link>
+      <Link to="/calendrier">{t`Tout mon calendrier`}</Link>
     </section>
   );
 }

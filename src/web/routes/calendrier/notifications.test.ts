@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueNotifications } from "./notifications.js";
+import { dueNotifications } from "./due-notifications.js";
 import type { AgendaItem } from "./useCalendar.js";
 
 const item = (id: string, start: string): AgendaItem => ({
@@ -7,6 +7,8 @@ const item = (id: string, start: string): AgendaItem => ({
   start,
   end: start,
   title: id,
+  description: "",
+  fallback: false,
   subject: "grossesse",
   subjects: ["grossesse"],
   subjectLabel: "Grossesse",

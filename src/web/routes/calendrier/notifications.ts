@@ -1,5 +1,8 @@
-import { addDays } from "../../../domain/dates.js";
+import { i18n } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { shared } from "../../i18n/messages.js";
 import type { AgendaItem } from "./useCalendar.js";
+import { dueNotifications } from "./due-notifications.js";
 
 /**
  * Optional browser notifications, computed on the device: when the app opens, one notification per
@@ -30,22 +33,18 @@ export function disableNotifications(): void {
   localStorage.removeItem(ENABLED);
 }
 
-/** Events to announce: starting today or tomorrow, not done, not announced before. */
-export function dueNotifications(items: AgendaItem[], today: string, done: ReadonlySet<string>, sent: ReadonlySet<string>): AgendaItem[] {
-  const tomorrow = addDays(today, 1);
-  return items.filter((i) => (i.start === today || i.start === tomorrow) && !done.has(i.id) && !sent.has(`${i.id}@${i.start}`));
-}
-
 export async function sendDueNotifications(items: AgendaItem[], today: string, done: ReadonlySet<string>): Promise<number> {
   if (!notificationsEnabled()) return 0;
   const sent = new Set<string>(JSON.parse(localStorage.getItem(SENT) ?? "[]") as string[]);
   const due = dueNotifications(items, today, done, sent);
   const registration = await navigator.serviceWorker.getRegistration();
   for (const item of due) {
-    const when = item.start === today ? "Aujourd'hui" : "Demain";
-    const options = { body: `${when} : ${item.title}`, tag: item.id, lang: "fr", icon: "/dsfr/favicon/apple-touch-icon.png" };
-    if (registration) await registration.showNotification("Mille Jours", options);
-    else new Notification("Mille Jours", options);
+    const title = item.title;
+    const body = item.start === today ? i18n._(msg`Aujourd'hui : ${title}`) : i18n._(msg`Demain : ${title}`);
+    const options = { body, tag: item.id, lang: i18n.locales?.[0] ?? i18n.locale, icon: "/dsfr/favicon/apple-touch-icon.png" };
+    const appName = i18n._(shared.appName);
+    if (registration) await registration.showNotification(appName, options);
+    else new Notification(appName, options);
     sent.add(`${item.id}@${item.start}`);
   }
   // Keep the list short: only what could still be due.

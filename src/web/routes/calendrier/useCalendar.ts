@@ -1,7 +1,12 @@
 import { useMemo } from "react";
+import { useLingui } from "@lingui/react/macro";
 import { computeCalendar, type CalendarEvent } from "../../../domain/calendar/index.js";
 import { sharedBirthSubjects } from "../../../domain/calendar/calendar.js";
-import { canCatchUp, frenchList, groupAlike } from "../../../domain/calendar/agenda.js";
+import { canCatchUp, groupAlike } from "../../../domain/calendar/agenda.js";
+import { FRENCH_CALENDAR, localizeEventText, type CalendarLanguage } from "../../../domain/calendar/translation.js";
+import { localeByCode, type ContentLanguage, type TranslationStatus } from "../../../domain/content/languages.js";
+import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
+import { namesList } from "./labels.js";
 import { isPregnancyOver } from "../../../domain/profile/profile.js";
 import { calendarInputFromProfile, FORECAST_CHILD_PREFIX, withBirthForecast } from "../../../domain/calendar/from-profile.js";
 import type { Profile } from "../../../domain/profile/profile.js";
@@ -13,7 +18,12 @@ export interface AgendaItem {
   id: string;
   start: string;
   end: string;
+  /** In the reader's language where translated (content/traductions/<langue>/calendrier.json), French otherwise. */
   title: string;
+  /** The event's explanation, in the same language as `title` (empty for a personal appointment). */
+  description: string;
+  /** A computed event shown in French in another language (not translated, or the translation not loaded): say so. */
+  fallback: boolean;
   /** The person it is for; a birth's shared events (leave, mother's follow-up) are under the first twin. */
   subject: string;
   /** Everyone it concerns: each twin for a birth's shared events, otherwise just `subject`. */
@@ -30,19 +40,46 @@ export interface AgendaItem {
 
 export const PERSONAL_SUBJECT = "perso";
 
-export function subjectLabel(subject: string, profile: Profile): string {
-  if (subject === "grossesse") return "Grossesse";
-  if (subject === PERSONAL_SUBJECT) return "Mes rendez-vous";
-  const childId = subject.replace(/^enfant-/, "");
-  if (childId.startsWith(FORECAST_CHILD_PREFIX)) return "Bébé à naître (prévision depuis le terme)";
-  const index = profile.children.findIndex((c) => c.id === childId);
-  const child = profile.children[index];
-  return child ? child.firstName || `Enfant ${index + 1}` : "Enfant";
+/** The name of a calendar's person (or of the pregnancy, or of the parent's own appointments), in the active language. */
+export function useSubjectLabel(): (subject: string, profile: Profile) => string {
+  const { t } = useLingui();
+  return (subject, profile) => {
+    if (subject === "grossesse") return t`Grossesse`;
+    if (subject === PERSONAL_SUBJECT) return t`Mes rendez-vous`;
+    const childId = subject.replace(/^enfant-/, "");
+    if (childId.startsWith(FORECAST_CHILD_PREFIX)) return t`Bébé à naître (prévision depuis le terme)`;
+    const index = profile.children.findIndex((c) => c.id === childId);
+    const child = profile.children[index];
+    const number = index + 1;
+    return child ? child.firstName || t`Enfant ${number}` : t`Enfant`;
+  };
+}
+
+/**
+ * The calendar's texts in the reader's language: the translation bundle's (loaded on demand, kept on the device),
+ * French until it is there or when the language has none. `status` is the translation's review status.
+ */
+export function useCalendarLanguage(): { language: ContentLanguage; calendar: CalendarLanguage; status: TranslationStatus | null } {
+  const language = useContentLanguage();
+  const translation = useTranslationBundle(language);
+  // A bundle kept on the device by an older version has no calendar texts: French, with the note.
+  const texts = translation.status === "ready" ? (translation.bundle.calendar ?? null) : null;
+  return useMemo(
+    () => ({
+      language,
+      calendar: texts ? { templates: texts.texts, lang: localeByCode(language).lang } : FRENCH_CALENDAR,
+      status: texts?.translation ?? null,
+    }),
+    [language, texts],
+  );
 }
 
 /** The parent's whole calendar, computed on the device from the profile, plus personal appointments. */
 export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } {
   const { profile, appointments, today } = useParent("profile", "appointments", "today");
+  const { language, calendar } = useCalendarLanguage();
+  const subjectLabel = useSubjectLabel();
+  const { i18n } = useLingui();
   return useMemo(() => {
     if (!profile) return { items: [], events: [] };
     const input = withBirthForecast(calendarInputFromProfile(profile));
@@ -52,14 +89,17 @@ export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } 
     const items: AgendaItem[] = [
       ...events.map((event) => {
         const subjects: string[] = shared.get(event.id) ?? [event.subject];
+        const text = localizeEventText(event, calendar);
         return {
           id: event.id,
           start: event.start,
           end: event.end,
-          title: event.title,
+          title: text.title,
+          description: text.description,
+          fallback: language !== "fr" && !text.translated,
           subject: event.subject,
           subjects,
-          subjectLabel: frenchList(subjects.map((s) => subjectLabel(s, profile))),
+          subjectLabel: namesList(subjects.map((s) => subjectLabel(s, profile))),
           alikeKey: `${event.ruleId}|${event.start}|${event.end}`,
           catchUp: canCatchUp(event, pregnancyOver),
           event,
@@ -70,6 +110,8 @@ export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } 
         start: appointment.date,
         end: appointment.date,
         title: appointment.title,
+        description: "",
+        fallback: false,
         subject: PERSONAL_SUBJECT,
         subjects: [PERSONAL_SUBJECT],
         subjectLabel: subjectLabel(PERSONAL_SUBJECT, profile),
@@ -79,7 +121,9 @@ export function useCalendar(): { items: AgendaItem[]; events: CalendarEvent[] } 
       })),
     ];
     return { items, events };
-  }, [profile, appointments, today]);
+    // i18n.locale: the subjects' names follow the interface's language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [profile, appointments, today, calendar, language, i18n.locale]);
 }
 
 /** Calendar lines merged when they say the same thing for several children, with every name. */
@@ -93,6 +137,6 @@ export function mergeAlike(items: readonly AgendaItem[]): AlikeGroup[] {
   return groupAlike(items, (item) => item.alikeKey).map((group) => ({
     first: group[0]!,
     items: group,
-    label: frenchList(group.map((item) => item.subjectLabel)),
+    label: namesList(group.map((item) => item.subjectLabel)),
   }));
 }
