@@ -21,6 +21,8 @@ export interface BirthsTable {
 
 export const MIN_BIRTHS_YEAR = 1946;
 export const MAX_BIRTHS_YEAR = 2100;
+/** Lines of data accepted in one births table (one year: 101 départements at most); longer files are refused unread. */
+export const MAX_BIRTHS_ROWS = 1_000;
 
 const births = z.int({ error: "Le nombre de naissances doit être un nombre entier." }).min(0, { error: "Le nombre de naissances ne peut pas être négatif." });
 

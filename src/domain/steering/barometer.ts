@@ -59,6 +59,12 @@ export interface DepartmentTarget {
 
 /** Observations before this year are refused as a likely typo (the EPP became compulsory to offer in 2020). */
 export const MIN_OBSERVATION_YEAR = 2015;
+/**
+ * Lines of data accepted in one values or targets file: more than every distinct (indicator, département, year)
+ * of the accepted years (2 × 101 × 86), so that a valid file always fits; the server refuses a longer file
+ * before reading it.
+ */
+export const MAX_BAROMETER_ROWS = 20_000;
 export const MAX_YEAR = 2100;
 
 const yearSchema = (min: number) =>

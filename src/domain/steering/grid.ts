@@ -194,7 +194,7 @@ export function parseProjectGrid(text: string, options: { year?: number; region?
 
 /**
  * `parseProjectGrid` cut into steps of `stepRows` records: the caller may let other work run between two steps,
- * the result is the same. (The server reads grid files in a worker thread instead: steering/projects/grid-import-thread.ts.)
+ * the result is the same. (The server reads grid files in a worker thread instead: steering/import-thread.ts.)
  */
 export function* parseProjectGridInSteps(text: string, options: { year?: number; region?: string } = {}, stepRows = 250): Generator<void, GridImportResult> {
   const csv = readCsv(text);

@@ -7,6 +7,8 @@ import { buildApp } from "../app.js";
 import { sampleProject } from "../../domain/steering/test-support.js";
 import { DEMO_SOURCE, loadDemoBarometer, RealDataPresentError, removeDemoBarometer } from "./barometer/index.js";
 import { MAX_GRID_ROWS } from "../../domain/steering/grid.js";
+import { MAX_BAROMETER_ROWS } from "../../domain/steering/barometer.js";
+import { MAX_BIRTHS_ROWS } from "../../domain/funding/births.js";
 import { createTestAccount, steeringTestApp, testDatabases } from "./test-support.js";
 
 const PASSWORD = "mot de passe de test 2026";
@@ -272,6 +274,32 @@ describe.each(testDatabases)("steering features on %s", (_kind, open) => {
       gapPoints: 1.5,
     });
     expect(await db.transaction((tx) => removeDemoBarometer(tx))).toBe(0);
+  });
+
+  it("refuses barometer and births files beyond their bound before reading them, in French, and writes nothing", async () => {
+    const rows = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM steering_barometer_value"))[0]!.n;
+    const values = ["indicateur;code_departement;annee;numerateur;denominateur", ...Array.from({ length: MAX_BAROMETER_ROWS + 1 }, () => "EPP;69;2023;1;2")];
+    const tooMany = await as("national", "POST", "/api/v1/pilotage/barometre/valeurs", { csv: values.join("\n"), source: "Essai" });
+    expect(tooMany.statusCode).toBe(413);
+    expect(tooMany.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(tooMany.json()).toMatchObject({
+      title: "Fichier trop volumineux",
+      detail: `Le fichier compte ${MAX_BAROMETER_ROWS + 1} lignes de valeurs, au-delà des ${MAX_BAROMETER_ROWS} acceptées en un import : découpez-le (par exemple par indicateur ou par année) et importez chaque partie.`,
+    });
+    const targets = ["indicateur;code_departement;annee;objectif_pourcent", ...Array.from({ length: MAX_BAROMETER_ROWS + 1 }, () => "EPP;69;2023;70")];
+    const tooManyTargets = await as("national", "POST", "/api/v1/pilotage/barometre/objectifs", { csv: targets.join("\n") });
+    expect(tooManyTargets.statusCode).toBe(413);
+    expect(tooManyTargets.json().detail).toMatch(/^Le fichier compte 20001 lignes d'objectifs, au-delà des 20000 acceptées/);
+    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM steering_barometer_value"))[0]!.n).toBe(rows);
+
+    const births = ["annee;code_region;naissances;source", ...Array.from({ length: MAX_BIRTHS_ROWS + 1 }, () => "2020;84;1000;Essai")];
+    const tooManyBirths = await as("national", "POST", "/api/v1/pilotage/naissances", { csv: births.join("\n") });
+    expect(tooManyBirths.statusCode).toBe(413);
+    expect(tooManyBirths.json().detail).toBe(
+      `Le fichier compte ${MAX_BIRTHS_ROWS + 1} lignes, au-delà des ${MAX_BIRTHS_ROWS} acceptées en un import : une table des naissances compte une ligne par région ou par département.`,
+    );
+    const years = (await as("national", "GET", "/api/v1/pilotage/naissances")).json().tables.map((t: { year: number }) => t.year);
+    expect(years).not.toContain(2020);
   });
 
   it("imports a large grid in batches (one audit entry per project) and refuses a grid beyond the bound, in French", async () => {

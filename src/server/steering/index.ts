@@ -3,6 +3,7 @@ import type { Database } from "../db/database.js";
 import { allocationRoutes } from "./allocation/routes.js";
 import { barometerRoutes } from "./barometer/routes.js";
 import { makeContext, type SteeringOptions } from "./context.js";
+import { ImportThread } from "./import-thread.js";
 import { projectRoutes } from "./projects/routes.js";
 import { sessionRoutes } from "./session-routes.js";
 
@@ -17,9 +18,12 @@ export type { SteeringOptions } from "./context.js";
 export function steeringRoutes(db: Database, options: SteeringOptions = {}): FastifyPluginAsyncZod {
   const ctx = makeContext(db, options);
   return async (app) => {
+    // Imported files (grid, barometer, births) are read in their own thread, stopped with the server.
+    const imports = new ImportThread();
+    app.addHook("onClose", () => imports.close());
     await app.register(sessionRoutes(ctx));
-    await app.register(projectRoutes(ctx));
-    await app.register(allocationRoutes(ctx));
-    await app.register(barometerRoutes(ctx));
+    await app.register(projectRoutes(ctx, imports));
+    await app.register(allocationRoutes(ctx, imports));
+    await app.register(barometerRoutes(ctx, imports));
   };
 }

@@ -3,11 +3,12 @@ import { steeringDataContract as contract } from "../../../domain/api/steering-d
 import { problemSchema } from "../../problem.js";
 import { guard, sessionOf } from "../auth.js";
 import type { SteeringContext } from "../context.js";
+import type { ImportThread } from "../import-thread.js";
 import { birthsOverview, computeAllocation, loadBirthsTable, readAllocation } from "./service.js";
 import { latestAllocations } from "./store.js";
 
 /** The allocation's routes: births tables, computing an allocation (national administration), reading the results. */
-export function allocationRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
+export function allocationRoutes(ctx: SteeringContext, imports: ImportThread): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["pilotage : répartition des crédits"];
     const national = guard(ctx, ["national"]);
@@ -38,7 +39,7 @@ export function allocationRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         bodyLimit: 3 * 1024 * 1024,
         onRequest: national,
       },
-      async (request, reply) => reply.status(201).send(await loadBirthsTable(ctx, sessionOf(request).account, request.body)),
+      async (request, reply) => reply.status(201).send(await loadBirthsTable({ ...ctx, imports }, sessionOf(request).account, request.body)),
     );
 
     app.post(

@@ -1,10 +1,11 @@
 import { NotFoundError } from "../../../domain/errors.js";
 import { ALLOCATION_RULES, allocateRegionalCredits, type Volet } from "../../../domain/funding/allocation.js";
-import { parseBirthsCsv } from "../../../domain/funding/births.js";
+import { MAX_BIRTHS_ROWS } from "../../../domain/funding/births.js";
 import type { Queryable } from "../../db/database.js";
 import type { Account } from "../accounts.js";
 import { writeAudit } from "../audit.js";
 import { fileRefused, invalidFields, type SteeringContext } from "../context.js";
+import { checkLineBound, type ImportThread } from "../import-thread.js";
 import { birthsTables, getAllocation, insertAllocation, shippedBirths, storeBirthsTable, type BirthsTableInfo, type StoredAllocation } from "./store.js";
 
 /**
@@ -38,9 +39,13 @@ export async function birthsOverview(db: Queryable) {
   return { rules, tables, defaultYear: defaultBirthsYear(tables, rules.at(-1)!.birthsYear) };
 }
 
-/** Loads a births table from CSV (by region or by département), replacing the table of the same year. */
-export async function loadBirthsTable(ctx: Ctx, account: Account, input: { csv: string; source?: string | undefined }) {
-  const parsed = parseBirthsCsv(input.csv, input.source ? { source: input.source } : {});
+/**
+ * Loads a births table from CSV (by region or by département), replacing the table of the same year. The file is
+ * read and checked in the import thread (import-thread.ts), never on the thread that answers parents.
+ */
+export async function loadBirthsTable(ctx: Ctx & { imports: ImportThread }, account: Account, input: { csv: string; source?: string | undefined }) {
+  checkLineBound(input.csv, MAX_BIRTHS_ROWS, "lignes", "une table des naissances compte une ligne par région ou par département.");
+  const parsed = await ctx.imports.run("births", { csv: input.csv, ...(input.source ? { source: input.source } : {}) });
   if (!parsed.ok) throw fileRefused(parsed.errors, "La table n'est pas chargée");
   const { table, level, warnings } = parsed;
   const now = ctx.now();

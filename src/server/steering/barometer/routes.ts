@@ -3,10 +3,11 @@ import { steeringDataContract as contract } from "../../../domain/api/steering-d
 import { problemSchema } from "../../problem.js";
 import { guard, sessionOf } from "../auth.js";
 import type { SteeringContext } from "../context.js";
+import type { ImportThread } from "../import-thread.js";
 import { barometerDashboard, importTargets, importValues } from "./service.js";
 
 /** The barometer's routes: the private dashboard, the public one, and the national administration's imports. */
-export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
+export function barometerRoutes(ctx: SteeringContext, imports: ImportThread): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["pilotage : baromètre EPP/EPNP"];
     const query = contract["GET /barometre"].query;
@@ -58,7 +59,7 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         bodyLimit: 6 * 1024 * 1024,
         onRequest: national,
       },
-      async (request, reply) => reply.status(201).send(await importValues(ctx, sessionOf(request).account, request.body)),
+      async (request, reply) => reply.status(201).send(await importValues({ ...ctx, imports }, sessionOf(request).account, request.body)),
     );
 
     app.post(
@@ -73,7 +74,7 @@ export function barometerRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         bodyLimit: 6 * 1024 * 1024,
         onRequest: national,
       },
-      async (request, reply) => reply.status(201).send(await importTargets(ctx, sessionOf(request).account, request.body.csv)),
+      async (request, reply) => reply.status(201).send(await importTargets({ ...ctx, imports }, sessionOf(request).account, request.body.csv)),
     );
   };
 }

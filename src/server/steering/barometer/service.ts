@@ -2,10 +2,9 @@ import { ConflictError } from "../../../domain/errors.js";
 import {
   INDICATOR_LABELS,
   NATIONAL_TARGETS,
+  MAX_BAROMETER_ROWS,
   gapsToTarget,
   nationalSeries,
-  parseBarometerCsv,
-  parseDepartmentTargetsCsv,
   regionalAggregates,
   type Indicator,
   type Observation,
@@ -16,6 +15,7 @@ import type { Account } from "../accounts.js";
 import { shippedBirths } from "../allocation/store.js";
 import { writeAudit } from "../audit.js";
 import { fileRefused, type SteeringContext } from "../context.js";
+import { checkLineBound, type ImportThread } from "../import-thread.js";
 import { readAll, realDataLoaded, removeFictitious, storeObservations, storeTargets } from "./store.js";
 
 /**
@@ -64,10 +64,21 @@ export async function barometerDashboard(db: Queryable, query: { indicator: Indi
   };
 }
 
-/** Loads a values file (all or nothing) for a national administrator; the audit log says who and how many. */
-export async function importValues(ctx: Pick<SteeringContext, "db" | "now">, account: Account, input: { csv: string; source?: string | undefined }) {
+type ImportCtx = Pick<SteeringContext, "db" | "now"> & { imports: ImportThread };
+const SPLIT = "découpez-le (par exemple par indicateur ou par année) et importez chaque partie.";
+
+/**
+ * Loads a values file (all or nothing) for a national administrator; the audit log says who and how many. The file
+ * is read and checked in the import thread (import-thread.ts), never on the thread that answers parents.
+ */
+export async function importValues(ctx: ImportCtx, account: Account, input: { csv: string; source?: string | undefined }) {
   const now = ctx.now();
-  const parsed = parseBarometerCsv(input.csv, { currentYear: now.getUTCFullYear(), ...(input.source ? { source: input.source } : {}) });
+  checkLineBound(input.csv, MAX_BAROMETER_ROWS, "lignes de valeurs", SPLIT);
+  const parsed = await ctx.imports.run("barometer-values", {
+    csv: input.csv,
+    currentYear: now.getUTCFullYear(),
+    ...(input.source ? { source: input.source } : {}),
+  });
   if (!parsed.ok) throw fileRefused(parsed.errors);
   const { source, observations } = parsed.data;
   await ctx.db.transaction(async (tx) => {
@@ -77,9 +88,10 @@ export async function importValues(ctx: Pick<SteeringContext, "db" | "now">, acc
   return { ok: true as const, source, rows: observations.length, warnings: parsed.warnings };
 }
 
-/** Loads a departmental targets file (all or nothing). */
-export async function importTargets(ctx: Pick<SteeringContext, "db" | "now">, account: Account, csv: string) {
-  const parsed = parseDepartmentTargetsCsv(csv);
+/** Loads a departmental targets file (all or nothing), read and checked in the import thread. */
+export async function importTargets(ctx: ImportCtx, account: Account, csv: string) {
+  checkLineBound(csv, MAX_BAROMETER_ROWS, "lignes d'objectifs", SPLIT);
+  const parsed = await ctx.imports.run("barometer-targets", { csv });
   if (!parsed.ok) throw fileRefused(parsed.errors);
   const now = ctx.now();
   const { targets } = parsed;

@@ -10,7 +10,7 @@ import { projectRecord, type ProjectRecord } from "./records.js";
 /**
  * The CPU-heavy part of a grid import (`POST /pilotage/projets/import`): reading the CSV, checking every line
  * against the project model, merging the lines with the stored projects, building the write batches and the
- * report. It runs in a worker thread (grid-import-worker.js, driven by grid-import-thread.ts), so that a
+ * report. It runs in the back office's import thread (../import-jobs.ts, driven by ../import-thread.ts), so that a
  * 5 000-line file never holds the thread that answers parents. Same rules and messages as before: the domain's
  * `parseProjectGrid` and `planGridImport` do the work.
  */

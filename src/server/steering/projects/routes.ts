@@ -21,18 +21,16 @@ import { listAudit } from "../audit.js";
 import { guard, sessionOf } from "../auth.js";
 import type { SteeringContext } from "../context.js";
 import { writeXlsx } from "../xlsx.js";
-import { GridImportThread } from "./grid-import-thread.js";
+import type { ImportThread } from "../import-thread.js";
 import { changeProject, createProject, importGrid, projectsPage, readProject, supportedProjectsList } from "./service.js";
 
 /** The projects registry's routes: HTTP only; the rules are in ./service.ts and the domain. */
-export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
+/** `imports`: the back office's import thread, where grid files are read (stopped with the server). */
+export function projectRoutes(ctx: SteeringContext, imports: ImportThread): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["pilotage : projets"];
     const anyone = guard(ctx);
     const writers = guard(ctx, ["national", "regional"]);
-    // Grid files are read in their own thread, stopped with the server.
-    const gridImports = new GridImportThread();
-    app.addHook("onClose", () => gridImports.close());
 
     app.get(
       "/pilotage/projets",
@@ -152,7 +150,7 @@ export function projectRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         bodyLimit: 12 * 1024 * 1024,
         onRequest: writers,
       },
-      async (request) => importGrid({ ...ctx, gridImports }, sessionOf(request).account, request.body),
+      async (request) => importGrid({ ...ctx, imports }, sessionOf(request).account, request.body),
     );
 
     app.get(

@@ -1,11 +1,11 @@
-import { ConflictError, ForbiddenError, NotFoundError, TooLargeError } from "../../../domain/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../../domain/errors.js";
 import { canWriteRegion, readScope } from "../../../domain/steering/access.js";
 import { MAX_GRID_ROWS, projectsToGridRows, type GridImportReport, type GridRow } from "../../../domain/steering/grid.js";
 import { validateProject } from "../../../domain/steering/project.js";
 import { findRegion } from "../../../domain/steering/territories.js";
 import type { Account } from "../accounts.js";
 import { fileRefused, invalidFields, type SteeringContext } from "../context.js";
-import type { GridImportThread } from "./grid-import-thread.js";
+import { checkLineBound, type ImportThread } from "../import-thread.js";
 import {
   getProject,
   insertProject,
@@ -105,32 +105,21 @@ export async function supportedProjectsList(
   return { rows, name: `liste-projets-soutenus-${query.year}-${region ? `region-${region}` : "national"}`, region };
 }
 
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return text.endsWith("\n") ? n - 1 : n;
-}
-
 /**
  * Imports a grid: all or nothing, in one transaction, with a line-by-line report; `dryRun` checks and reports
  * without writing. The row bound (the domain's `MAX_GRID_ROWS`) is checked on a cheap line count before the
  * file is parsed at all. Reading, checking and merging the file run in the grid import's worker thread
- * (grid-import-thread.ts), before and inside the transaction: this thread, which answers parents, only locks
+ * (../import-thread.ts), before and inside the transaction: this thread, which answers parents, only locks
  * the projects the file names and sends the prepared batches to the database.
  */
 export async function importGrid(
-  ctx: Ctx & { gridImports: GridImportThread },
+  ctx: Ctx & { imports: ImportThread },
   account: Account,
   input: { csv: string; year?: number | undefined; dryRun: boolean },
 ): Promise<GridImportReport> {
   const { csv, year, dryRun } = input;
-  const lines = countLines(csv);
-  if (lines > MAX_GRID_ROWS + 1)
-    throw new TooLargeError(
-      `Le fichier compte ${lines - 1} lignes de projets, au-delà des ${MAX_GRID_ROWS} acceptées en un import : découpez-le (par exemple par région) et importez chaque partie.`,
-      { title: "Fichier trop volumineux" },
-    );
-  const job = await ctx.gridImports.parse(csv, {
+  checkLineBound(csv, MAX_GRID_ROWS, "lignes de projets", "découpez-le (par exemple par région) et importez chaque partie.");
+  const job = await ctx.imports.parseGrid(csv, {
     ...(year !== undefined ? { year } : {}),
     ...(account.role === "regional" ? { region: account.region! } : {}),
   });

@@ -1,15 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { gridImportReport, planGridImport } from "../../../domain/steering/grid-import.js";
-import { GRID_COLUMNS, parseProjectGrid, type GridColumn } from "../../../domain/steering/grid.js";
-import { validateProject } from "../../../domain/steering/project.js";
-import { sampleProject } from "../../../domain/steering/test-support.js";
-import { WRITE_BATCH } from "./grid-import-job.js";
-import { GridImportThread } from "./grid-import-thread.js";
-import type { ProjectRecord } from "./records.js";
+import { parseBirthsCsv } from "../../domain/funding/births.js";
+import { parseBarometerCsv, parseDepartmentTargetsCsv } from "../../domain/steering/barometer.js";
+import { gridImportReport, planGridImport } from "../../domain/steering/grid-import.js";
+import { GRID_COLUMNS, parseProjectGrid, type GridColumn } from "../../domain/steering/grid.js";
+import { validateProject } from "../../domain/steering/project.js";
+import { sampleProject } from "../../domain/steering/test-support.js";
+import { WRITE_BATCH } from "./projects/grid-import-job.js";
+import { ImportThread, countDataLines } from "./import-thread.js";
+import type { ProjectRecord } from "./projects/records.js";
 
 /**
- * The grid import's worker thread gives what the domain gives on this thread (same rows, errors and report),
- * plus the write batches; a thread that dies fails its job with an error and the next import gets a new thread.
+ * The back office's import thread gives what the domain gives on this thread (grid: same rows, errors and report,
+ * plus the write batches; barometer values and targets, births tables: the same parse, errors and warnings); a
+ * thread that dies fails its job with an error and the next import gets a new thread.
  */
 const HEADER = GRID_COLUMNS.filter((c: GridColumn) => !c.informative).map((c) => c.name);
 const line = (cells: Partial<Record<string, string>>) => HEADER.map((name) => cells[name] ?? "").join(";");
@@ -35,17 +38,17 @@ const existingProject = (() => {
 })();
 const national = { role: "national" as const, region: null };
 
-let thread: GridImportThread;
+let thread: ImportThread;
 afterEach(() => thread.close());
 
-describe("GridImportThread", () => {
+describe("ImportThread: the grid of projects", () => {
   it("reads, checks and plans a file off this thread as the domain does here, with the write batches", async () => {
-    thread = new GridImportThread();
+    thread = new ImportThread();
     const csv = grid(...Array.from({ length: WRITE_BATCH + 1 }, (_, i) => ({ intitule: `Projet importé ${i + 1}` })), {
       identifiant: existingProject.id.toUpperCase(),
       intitule: "Projet modifié",
     });
-    const job = await thread.parse(csv, { year: 2023 });
+    const job = await thread.parseGrid(csv, { year: 2023 });
     if (!job.ok) throw new Error(JSON.stringify(job.errors));
     try {
       expect(job.ids).toEqual([existingProject.id]);
@@ -79,18 +82,18 @@ describe("GridImportThread", () => {
   });
 
   it("refuses a file with the domain's line-by-line errors, and plans a dry run without writes or ids", async () => {
-    thread = new GridImportThread();
+    thread = new ImportThread();
     const bad = grid({ intitule: "" }, { montant_ars_fir: "beaucoup" });
-    const refused = await thread.parse(bad, {});
+    const refused = await thread.parseGrid(bad, {});
     expect(refused).toEqual(parseProjectGrid(bad, {}));
 
-    const unknown = await thread.parse(grid({ identifiant: "8d0d9a8e-0000-4000-8000-000000000000" }), {});
+    const unknown = await thread.parseGrid(grid({ identifiant: "8d0d9a8e-0000-4000-8000-000000000000" }), {});
     if (!unknown.ok) throw new Error("parse");
     const plan = await unknown.plan({ existing: "[]", account: national, dryRun: false });
     unknown.release();
     expect(plan).toEqual({ ok: false, errors: [expect.objectContaining({ line: 2, column: "identifiant" })] });
 
-    const dry = await thread.parse(grid({}), {});
+    const dry = await thread.parseGrid(grid({}), {});
     if (!dry.ok) throw new Error("parse");
     const planned = await dry.plan({ existing: "[]", account: national, dryRun: true });
     dry.release();
@@ -103,14 +106,59 @@ describe("GridImportThread", () => {
   });
 
   it("fails the job of a thread that stops, and starts a new thread for the next file", async () => {
-    thread = new GridImportThread();
-    const job = await thread.parse(grid({}), {});
+    thread = new ImportThread();
+    const job = await thread.parseGrid(grid({}), {});
     if (!job.ok) throw new Error("parse");
     await thread.close();
     await expect(job.plan({ existing: "[]", account: national, dryRun: false })).rejects.toThrow(/fil|thread/i);
     job.release();
-    const again = await thread.parse(grid({}), {});
+    const again = await thread.parseGrid(grid({}), {});
     expect(again.ok).toBe(true);
     if (again.ok) again.release();
+  });
+});
+
+describe("ImportThread: barometer and births files", () => {
+  const values = [
+    "indicateur;code_departement;annee;numerateur;denominateur;source",
+    "epp;69;2024;800;1000;Remontée ARS",
+    "epnp;69;2024;120;1000;Remontée ARS",
+    "epp;2A;2024;1200;1000;Remontée ARS",
+  ].join("\n");
+
+  it("reads values, targets and births tables there as the domain does here, errors and warnings included", async () => {
+    thread = new ImportThread();
+    const good = values.split("\n").slice(0, 3).join("\n");
+    expect(await thread.run("barometer-values", { csv: good, currentYear: 2026 })).toEqual(parseBarometerCsv(good, { currentYear: 2026 }));
+    const refused = await thread.run("barometer-values", { csv: values, currentYear: 2026, source: "Fichier" });
+    expect(refused).toEqual(parseBarometerCsv(values, { currentYear: 2026, source: "Fichier" }));
+    expect(refused.ok).toBe(false);
+
+    const targets = "indicateur;code_departement;annee;objectif_pourcent\nepp;69;2025;85\nepnp;75;2025;cent";
+    const checked = await thread.run("barometer-targets", { csv: targets });
+    expect(checked).toEqual(parseDepartmentTargetsCsv(targets));
+    expect(checked).toMatchObject({ ok: false, errors: [expect.objectContaining({ line: 3 })] });
+
+    const births = "annee;code_region;naissances;source\n2021;84;80000;INSEE\n2021;11;140000;INSEE";
+    const table = await thread.run("births", { csv: births });
+    expect(table).toEqual(parseBirthsCsv(births));
+    expect(table).toMatchObject({ ok: true, level: "region", table: { year: 2021, byRegion: { "11": 140000, "84": 80000 } } });
+    expect(await thread.run("births", { csv: "n'importe quoi", source: "x" })).toEqual(parseBirthsCsv("n'importe quoi", { source: "x" }));
+  });
+
+  it("fails a job whose thread stops, and serves the next one from a new thread", async () => {
+    thread = new ImportThread();
+    const running = thread.run("barometer-values", { csv: values, currentYear: 2026 });
+    await thread.close();
+    await expect(running).rejects.toThrow(/fil|thread/i);
+    expect((await thread.run("barometer-targets", { csv: "indicateur;code_departement;annee;objectif_pourcent\nepp;69;2025;85" })).ok).toBe(true);
+  });
+
+  it("counts the data lines of a file without reading it", () => {
+    expect(countDataLines("")).toBe(0);
+    expect(countDataLines("a;b")).toBe(0);
+    expect(countDataLines("a;b\n1;2")).toBe(1);
+    expect(countDataLines("a;b\n1;2\n")).toBe(1);
+    expect(countDataLines("a;b\r\n1;2\r\n3;4")).toBe(2);
   });
 });
