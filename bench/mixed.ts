@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +28,9 @@ const engine: Engine = cluster
   ? { kind: "postgresql", databaseUrl: await cluster.createDatabase("bench_mixed") }
   : { kind: "pglite", dataDir: join(work, "data") };
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+/** The memory probe (bench/memory-probe.mjs) loaded into the server: JS heap and external memory per thread. */
+const probe = fileURLToPath(new URL("./memory-probe.mjs", import.meta.url));
+const probeFile = join(work, "memory.jsonl");
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
 
 console.log(
@@ -37,7 +40,10 @@ console.log(
 );
 try {
   await prepareEngine(engine);
-  const server = await spawnServer(engineEnv(engine), { startLimitMs: 600_000 });
+  const server = await spawnServer(
+    { ...engineEnv(engine), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${probe}`.trim(), MEMORY_PROBE_FILE: probeFile },
+    { startLimitMs: 600_000 },
+  );
   const pid = server.child.pid!;
   try {
     const login = await fetch(`${server.url}/api/v1/pilotage/session`, {
@@ -145,6 +151,7 @@ try {
       `   moyenne du premier tiers ${mb(mean(memory.slice(0, third)))}, du dernier tiers ${mb(mean(memory.slice(-third)))}, maximum ${mb(Math.max(...memory.map((m) => m.rss)))} ; ` +
         `pente ${slope(memory).toFixed(1)} Mo/min sur tout l'essai, ${slope(memory.slice(third)).toFixed(1)} Mo/min après le premier tiers (mise en route)`,
     );
+    printMemorySplit();
     console.log("\nLatences par route :");
     for (const [route, values] of [...samples].sort()) {
       values.sort((a, b) => a - b);
@@ -169,5 +176,31 @@ try {
   }
 } finally {
   cluster?.stop();
+  if (process.env.BENCH_KEEP_MEMORY) copyFileSync(probeFile, process.env.BENCH_KEEP_MEMORY);
   rmSync(work, { recursive: true, force: true });
+}
+
+interface Usage {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** The probe's lines, one a minute: resident memory, then heap used / external per thread. */
+function printMemorySplit(): void {
+  if (!existsSync(probeFile)) return console.log("\n(sonde mémoire : aucune mesure)");
+  const lines = readFileSync(probeFile, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { at: number; main: Usage; workers: Record<string, Usage> });
+  console.log("\nMémoire par fil (sonde bench/memory-probe.mjs) : tas JS utilisé / mémoire externe (Buffer, WebAssembly)");
+  for (const line of lines.filter((l, i) => i === 0 || i === lines.length - 1 || l.at % 60 < 5)) {
+    const threads = [["principal", line.main] as const, ...Object.entries(line.workers)];
+    console.log(
+      `   ${String(line.at).padStart(4)} s résident ${mb(line.main.rss).padStart(7)} │ ` +
+        threads.map(([name, u]) => `${name.replace(/\.js$/, "")} ${mb(u.heapUsed)} / ${mb(u.external)}`).join(" │ "),
+    );
+  }
 }
