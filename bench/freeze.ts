@@ -7,6 +7,7 @@ import { openDatabase, openPglite, type Database } from "../src/server/db/databa
 import { migrate } from "../src/server/db/migrate.js";
 import { loadPlaceIndex, seedShippedPlaces } from "../src/server/places/index.js";
 import { checkNewAccount, insertAccount } from "../src/server/steering/accounts.js";
+import { DEPARTEMENTS } from "../src/domain/steering/territories.js";
 import { startPostgres } from "../tests/support/postgres-cluster.js";
 
 /**
@@ -14,13 +15,17 @@ import { startPostgres } from "../tests/support/postgres-cluster.js";
  * While one 5 000-row grid import runs through `POST /api/v1/pilotage/projets/import` (5 000 new projects, then
  * the same list exported and imported back: 5 000 changes), a child process keeps PROBES connections (one request
  * every PAUSE_MS each) on `/api/v1/places`, `/api/v1/calendar` and `/` (when `dist/` is built) and reports the
- * latencies of the requests made during each import. Three set-ups: PGlite in the server's thread (as before),
+ * latencies of the requests made during each import. Then the same for the barometer's imports (every possible
+ * value of 2015–2026: 2 × 101 × 12 = 2 424 lines; 5 000 departmental targets) and a births table by département.
+ * Three set-ups: PGlite in the server's thread (as before),
  * PGlite in a worker thread (what `npm start` does now), PostgreSQL (when installed).
  */
 const PROBES = 10;
 /** Each probe waits this long between two requests: a steady parent traffic (≤ 500 requests/s), not a flood. */
 const PAUSE_MS = 20;
 const ROWS = Number(process.env.BENCH_GRID_ROWS ?? 5000);
+/** What is imported: the grid of projects (`grille`) and/or the barometer's and births' files (`barometre`). */
+const PARTS = (process.env.BENCH_FREEZE_PARTS ?? "grille,barometre").split(",");
 const root = fileURLToPath(new URL("../", import.meta.url));
 const PASSWORD = "un long mot de passe pour mesurer 2026";
 
@@ -64,6 +69,24 @@ if (process.env.BENCH_PROBE) {
 
 const HEADER =
   "annee;code_region;identifiant;intitule;structure_porteuse;siret;departements;thematiques;ligne_financement;montant_ars_fir;montant_dreets_p304;date_debut;date_fin;statut;evaluation;resume_public";
+/** Every barometer value a file may hold for 2015–2026 (each (indicator, département, year) once). */
+const values = [
+  "indicateur;code_departement;annee;numerateur;denominateur;source",
+  ...["epp", "epnp"].flatMap((indicator) =>
+    DEPARTEMENTS.flatMap((d) => Array.from({ length: 12 }, (_, k) => `${indicator};${d.code};${2015 + k};${600 + k};1000;Banc de mesure`)),
+  ),
+].join("\n");
+/** ROWS departmental targets (years from 2020). */
+const targets = [
+  "indicateur;code_departement;annee;objectif_pourcent",
+  ...Array.from({ length: ROWS }, (_, i) => {
+    const d = DEPARTEMENTS[i % DEPARTEMENTS.length]!;
+    const rest = Math.floor(i / DEPARTEMENTS.length);
+    return `${rest % 2 ? "epnp" : "epp"};${d.code};${2020 + Math.floor(rest / 2)};${70 + (i % 20)},5`;
+  }),
+].join("\n");
+const births = ["annee;code_departement;naissances;source", ...DEPARTEMENTS.map((d, i) => `2021;${d.code};${1000 + i};Banc de mesure`)].join("\n");
+
 const grid = [
   HEADER,
   ...Array.from(
@@ -91,14 +114,13 @@ async function probed(baseUrl: string, paths: string[], what: string, action: ()
   child.send("start");
   const t0 = performance.now();
   const res = await action();
-  const report = (await res.json()) as { created?: number; updated?: number };
+  const report = (await res.json()) as { created?: number; updated?: number; rows?: number; regions?: number };
   const importMs = Math.round(performance.now() - t0);
   const result = new Promise<Latencies>((resolve) => child.on("message", (m) => typeof m === "object" && resolve(m as Latencies)));
   child.send("stop");
   const latencies = await result;
-  console.log(
-    `   ${what} : ${report.created ?? "?"} créés, ${report.updated ?? "?"} modifiés en ${(importMs / 1000).toFixed(1)} s (HTTP ${res.status}), charge ${loadavg()[0]!.toFixed(1)}`,
-  );
+  const done = report.created !== undefined ? `${report.created} créés, ${report.updated} modifiés` : `${report.rows ?? report.regions ?? "?"} lignes`;
+  console.log(`   ${what} : ${done} en ${(importMs / 1000).toFixed(1)} s (HTTP ${res.status}), charge ${loadavg()[0]!.toFixed(1)}`);
   for (const [path, l] of Object.entries(latencies))
     console.log(`      ${path.split("?")[0]!.padEnd(18)} p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (${l.count} requêtes pendant l'import)`);
 }
@@ -130,6 +152,14 @@ async function measure(label: string, db: Database): Promise<void> {
 
   const paths = ["/api/v1/places?lat=45.76&lon=4.84&radius_km=10&limit=20", "/api/v1/calendar?terme=2027-03-01&rang=1", ...(staticDir ? ["/"] : [])];
   console.log(`\n${label}`);
+  if (PARTS.includes("grille")) await gridImports(baseUrl, paths, headers);
+  if (PARTS.includes("barometre")) await barometerImports(baseUrl, paths, headers);
+  await app.close();
+  await db.close();
+}
+
+/** The grid: ROWS creations, then ROWS changes (the exported list imported back), then the main thread's costs. */
+async function gridImports(baseUrl: string, paths: string[], headers: Record<string, string>): Promise<void> {
   // 1. The grid of ROWS new projects. 2. The same projects exported (GET the yearly list) and imported back: ROWS changes.
   await probed(baseUrl, paths, `import de ${ROWS} créations`, () =>
     fetch(`${baseUrl}/api/v1/pilotage/projets/import`, { method: "POST", headers, body: JSON.stringify({ csv: grid }) }),
@@ -142,8 +172,18 @@ async function measure(label: string, db: Database): Promise<void> {
   await mainThreadCost(`essai à blanc de ${ROWS} créations`, post({ csv: grid, dryRun: true }));
   await mainThreadCost(`réimport à blanc de ${ROWS} modifications`, post({ csv: list, dryRun: true }));
   await mainThreadCost(`import de ${ROWS} créations`, post({ csv: grid }));
-  await app.close();
-  await db.close();
+}
+
+/** The barometer's and the births' imports (read in the same import thread as the grid). */
+async function barometerImports(baseUrl: string, paths: string[], headers: Record<string, string>): Promise<void> {
+  const send = (path: string, body: object) => () => fetch(`${baseUrl}/api/v1/pilotage/${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+  const barometer = [
+    ["import de toutes les valeurs du baromètre 2015-2026", send("barometre/valeurs", { csv: values })],
+    [`import de ${ROWS} objectifs départementaux`, send("barometre/objectifs", { csv: targets })],
+    ["import d'une table des naissances par département", send("naissances", { csv: births })],
+  ] as const;
+  for (const [what, action] of barometer) await probed(baseUrl, paths, what, action);
+  for (const [what, action] of barometer) await mainThreadCost(what, action);
 }
 
 console.log(
