@@ -168,7 +168,7 @@ describe.each(testDatabases)("snapshot of the places index (%s)", (_name, open) 
     expect(readFileSync(join(dir, "old-link"), "utf8")).toBe("an old snapshot"); // a new file renamed into place, the old one untouched
     rmSync(join(dir, "old-link"));
     expect(readdirSync(dir).sort()).toEqual(["places-index.bin"]);
-    expect(readSnapshot(file, await snapshotKey(db)).snapshot?.places.size).toBe(N);
+    expect((await readSnapshot(file, await snapshotKey(db))).snapshot?.places.size).toBe(N);
 
     // A folder where the file should be: it can be neither read nor replaced (as a full or read-only disk would).
     rmSync(file);
@@ -183,9 +183,9 @@ describe.each(testDatabases)("snapshot of the places index (%s)", (_name, open) 
     const index = await fromDatabase();
     const key = await snapshotKey(db);
     const { places, tree } = index.snapshotParts();
-    writeSnapshot(file, key, places, tree);
-    expect(readSnapshot(file, key).snapshot?.places.size).toBe(N);
-    expect(readSnapshot(file, `${key}x`)).toMatchObject({ snapshot: null, why: "périmé" });
-    expect(readSnapshot(join(dir, "absent.bin"), key)).toEqual({ snapshot: null, why: "absent" });
+    await writeSnapshot(file, key, places, tree);
+    expect((await readSnapshot(file, key)).snapshot?.places.size).toBe(N);
+    expect(await readSnapshot(file, `${key}x`)).toMatchObject({ snapshot: null, why: "périmé" });
+    expect(await readSnapshot(join(dir, "absent.bin"), key)).toEqual({ snapshot: null, why: "absent" });
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { Queryable } from "../db/database.js";
@@ -65,8 +65,11 @@ export type SnapshotRead = { snapshot: Snapshot } | { snapshot: null; why: "abse
 
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
 
-/** Writes the snapshot of `parts` and `tree` for `key` (temporary file, fsync, rename). */
-export function writeSnapshot(file: string, key: string, parts: CompactParts, tree: ArrayBuffer): void {
+/**
+ * Writes the snapshot of `parts` and `tree` for `key` (temporary file, fsync, rename). Asynchronous file writes: a
+ * server refreshing its index after an import keeps answering while the file goes to disk.
+ */
+export async function writeSnapshot(file: string, key: string, parts: CompactParts, tree: ArrayBuffer): Promise<void> {
   const sections: Uint8Array[] = [
     ...arrayNames.map((name) => new Uint8Array(parts.arrays[name].buffer, parts.arrays[name].byteOffset, parts.arrays[name].byteLength)),
     new Uint8Array(tree),
@@ -88,40 +91,36 @@ export function writeSnapshot(file: string, key: string, parts: CompactParts, tr
   length.writeUInt32LE(json.length);
   const zeros = Buffer.alloc(8);
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  mkdirSync(dirname(file), { recursive: true });
-  removeLeftovers(file);
-  const fd = openSync(temporary, "w", 0o600);
+  await mkdir(dirname(file), { recursive: true });
+  await removeLeftovers(file);
+  const handle = await open(temporary, "w", 0o600);
   try {
-    const write = (bytes: Uint8Array) => {
-      for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at);
+    const write = async (bytes: Uint8Array) => {
+      for (let at = 0; at < bytes.byteLength;) at += (await handle.write(bytes, at, bytes.byteLength - at)).bytesWritten;
     };
-    write(MAGIC);
-    write(length);
-    write(json);
-    write(zeros.subarray(0, pad8(MAGIC.length + 4 + json.length)));
+    await write(MAGIC);
+    await write(length);
+    await write(json);
+    await write(zeros.subarray(0, pad8(MAGIC.length + 4 + json.length)));
     for (const s of sections) {
-      write(s);
-      write(zeros.subarray(0, pad8(s.byteLength)));
+      await write(s);
+      await write(zeros.subarray(0, pad8(s.byteLength)));
     }
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(temporary, file);
+    await handle.sync();
+    await handle.close();
+    await rename(temporary, file);
   } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(temporary, { force: true });
+    await handle.close().catch(() => undefined); // already closed, or closing failed: the file goes anyway
+    await rm(temporary, { force: true });
     throw error;
   }
   // The rename itself is made durable with the folder.
   try {
-    const dir = openSync(dirname(file), "r");
+    const dir = await open(dirname(file), "r");
     try {
-      fsyncSync(dir);
+      await dir.sync();
     } finally {
-      closeSync(dir);
+      await dir.close();
     }
   } catch {
     // some file systems refuse to sync a folder; the rename is still atomic
@@ -129,12 +128,12 @@ export function writeSnapshot(file: string, key: string, parts: CompactParts, tr
 }
 
 /** Temporary files of writers killed mid-write (`.places-index.bin.<pid>.<random>.tmp` of a process gone). */
-function removeLeftovers(file: string): void {
+async function removeLeftovers(file: string): Promise<void> {
   const prefix = `.${basename(file)}.`;
-  for (const name of readdirSync(dirname(file))) {
+  for (const name of await readdir(dirname(file))) {
     const pid = name.startsWith(prefix) && name.endsWith(".tmp") ? Number(name.slice(prefix.length).split(".")[0]) : NaN;
     if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
-    rmSync(join(dirname(file), name), { force: true });
+    await rm(join(dirname(file), name), { force: true });
   }
 }
 
@@ -148,10 +147,10 @@ function isAlive(pid: number): boolean {
 }
 
 /** Reads the snapshot when it is the one of `key` and intact; otherwise says why not (the caller reads the database). */
-export function readSnapshot(file: string, key: string): SnapshotRead {
+export async function readSnapshot(file: string, key: string): Promise<SnapshotRead> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { snapshot: null, why: "absent" };
     return { snapshot: null, why: "illisible", detail: (error as Error).message };

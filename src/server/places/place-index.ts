@@ -455,7 +455,7 @@ async function buildIndex(db: Queryable, { snapshotFile, log = () => {} }: Index
   for (let attempt = 1; ; attempt++) {
     const [version, key] = await Promise.all([dataVersion(db), snapshotFile ? snapshotKey(db) : null]);
     if (snapshotFile && key) {
-      const read = readSnapshot(snapshotFile, key);
+      const read = await readSnapshot(snapshotFile, key);
       if (read.snapshot) return new PlaceIndex(read.snapshot.places, await readAllCommunes(db), version, read.snapshot.tree);
       if (read.why !== "absent") log(`instantané de l'index des lieux ${read.why}${read.detail ? ` (${read.detail})` : ""} : index relu depuis la base`);
     }
@@ -467,7 +467,7 @@ async function buildIndex(db: Queryable, { snapshotFile, log = () => {} }: Index
       if (snapshotFile && key && stable) {
         try {
           const { places: parts, tree } = index.snapshotParts();
-          writeSnapshot(snapshotFile, key, parts, tree);
+          await writeSnapshot(snapshotFile, key, parts, tree);
         } catch (error) {
           log(`instantané de l'index des lieux non écrit (${(error as Error).message}) : le prochain démarrage relira la base`);
         }
