@@ -152,6 +152,11 @@ async function measure(label: string, db: Database): Promise<void> {
 
   const paths = ["/api/v1/places?lat=45.76&lon=4.84&radius_km=10&limit=20", "/api/v1/calendar?terme=2027-03-01&rang=1", ...(staticDir ? ["/"] : [])];
   console.log(`\n${label}`);
+  // The same probes without any import: what the machine gives at this moment (its load), to compare with.
+  await probed(baseUrl, paths, "sans import (référence, 3 s)", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    return Response.json({ rows: 0 });
+  });
   if (PARTS.includes("grille")) await gridImports(baseUrl, paths, headers);
   if (PARTS.includes("barometre")) await barometerImports(baseUrl, paths, headers);
   await app.close();
