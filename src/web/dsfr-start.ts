@@ -2,9 +2,8 @@
  * DSFR's own script (`dsfr.module.js`: the header's menu, dialogs, collapses, the language menu, the display settings)
  * cost about as much main-thread time on start as the app's hydration, on every page, while a page needs none of it to
  * be read: its work is to answer the visitor's actions. It starts when needed ("idle until urgent"): at the first
- * touch, click or key press on the page, or once the browser is idle after the app has started, whichever comes
- * first; then in two steps (the script's evaluation, then its start), each in its own task, so that neither blocks a
- * slow phone for long.
+ * touch, click or key press on the page, when the system's theme changes, or once the page has loaded and is quiet,
+ * whichever comes first; in two steps (the script's evaluation, then its start), each in its own task.
  *
  * A click on one of its buttons before it runs (a tap while the script arrives on a slow connection, a screen reader's
  * click that comes without any key press) is held, then given again to that button once the script runs: it is not
@@ -58,17 +57,27 @@ function holdClick(event: MouseEvent): void {
   void startDsfr();
 }
 
-const IDLE_FALLBACK_MS = 1000;
+/**
+ * Without any action, it waits until the page has loaded and a few seconds have passed, then for an idle moment: the
+ * first seconds are when a slow phone is busiest (hydration, the content read from the device, the whole stylesheet,
+ * the fonts), and a page that is only read needs nothing of it (its buttons start it, see above).
+ */
+const AFTER_LOAD_MS = 3000;
+const DARK_QUERY = "(prefers-color-scheme: dark)";
 
-/** Once the browser is idle (the app has started: see App.tsx), if no action of the visitor started DSFR before. */
+/** Once the page is loaded and quiet (the app has started: see App.tsx), if no action of the visitor started DSFR before. */
 export function startDsfrWhenIdle(): void {
   if (started) return;
   const idle = (callback: () => void) =>
-    "requestIdleCallback" in window ? requestIdleCallback(callback, { timeout: 10 * IDLE_FALLBACK_MS }) : setTimeout(callback, IDLE_FALLBACK_MS);
-  idle(() => void startDsfr());
+    "requestIdleCallback" in window ? requestIdleCallback(callback, { timeout: AFTER_LOAD_MS }) : setTimeout(callback, 0);
+  const later = () => setTimeout(() => idle(() => void startDsfr()), AFTER_LOAD_MS);
+  if (document.readyState === "complete") later();
+  else addEventListener("load", later, { once: true });
 }
 
 if (typeof window !== "undefined") {
   addEventListener("click", holdClick, { capture: true });
   for (const type of ["pointerdown", "keydown"]) addEventListener(type, () => void startDsfr(), { once: true, passive: true, capture: true });
+  // DSFR follows the system's light or dark theme while the page is open (its « Paramètres d'affichage »: système).
+  matchMedia(DARK_QUERY).addEventListener("change", () => void startDsfr(), { once: true });
 }

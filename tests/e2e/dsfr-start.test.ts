@@ -76,7 +76,18 @@ describe("DSFR's script, started when needed", () => {
     await context.close();
   });
 
-  it("starts on its own once the page is idle, without any action", async () => {
+  it("follows the system's theme turned dark while the page is open, without any action", async () => {
+    const { context, page, problems } = await newPhonePage(browser, { colorScheme: "light" });
+    await page.goto(`${baseUrl}/parcours`);
+    await page.locator("main h1").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.getAttribute("data-fr-theme"))).toBe("light");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-theme") === "dark");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("starts on its own once the page is loaded and quiet, without any action", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.goto(`${baseUrl}/autour-de-moi`);
     await page.locator("main h1").first().waitFor();
