@@ -80,7 +80,8 @@ describe("DSFR's script, started when needed", () => {
     const { context, page, problems } = await newPhonePage(browser, { colorScheme: "light" });
     await page.goto(`${baseUrl}/parcours`);
     await page.locator("main h1").first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.getAttribute("data-fr-theme"))).toBe("light");
+    // The app sets the theme as it starts (react-dsfr); DSFR's script has not started yet.
+    await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-theme") === "light");
     await page.emulateMedia({ colorScheme: "dark" });
     await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-theme") === "dark");
     expect(problems).toEqual([]);
