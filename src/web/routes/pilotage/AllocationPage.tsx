@@ -314,7 +314,7 @@ export function AllocationResult({ allocation: a, heading }: { allocation: Store
 function BirthsUpload({ onDone }: { onDone: () => void }) {
   const { t } = useLingui();
   return (
-    <CsvImportSection<{ year: number; regions: number; warnings: { message: string }[] }>
+    <CsvImportSection
       id="naissances"
       title={t`Charger une table des naissances`}
       help={
@@ -326,7 +326,7 @@ function BirthsUpload({ onDone }: { onDone: () => void }) {
           </Trans>
         </p>
       }
-      path="/pilotage/naissances"
+      route="POST /pilotage/naissances"
       fileName="naissances"
       fileLabel={t`Fichier CSV des naissances`}
       maxBytes={2_000_000}

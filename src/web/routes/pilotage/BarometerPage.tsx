@@ -25,7 +25,7 @@ export function BarometerPrivatePage() {
         <>
           <BarometerUpload
             title={t`Importer des valeurs`}
-            path="/pilotage/barometre/valeurs"
+            route="POST /pilotage/barometre/valeurs"
             name="valeurs"
             withSource
             help={t`Colonnes : indicateur (EPP ou EPNP), code_departement, annee, numerateur, denominateur, et facultatives nom_departement, source. Une valeur remplace celle du même indicateur, département et année ; un fichier réel retire le jeu fictif.`}
@@ -33,7 +33,7 @@ export function BarometerPrivatePage() {
           />
           <BarometerUpload
             title={t`Importer des objectifs départementaux`}
-            path="/pilotage/barometre/objectifs"
+            route="POST /pilotage/barometre/objectifs"
             name="objectifs"
             help={t`Colonnes : indicateur, code_departement, annee, objectif_pourcent (et facultative nom_departement). Pour un département, l'objectif départemental remplace l'objectif national.`}
             onDone={() => setRefresh((r) => r + 1)}
@@ -46,14 +46,14 @@ export function BarometerPrivatePage() {
 
 function BarometerUpload({
   title,
-  path,
+  route,
   name,
   help,
   withSource,
   onDone,
 }: {
   title: string;
-  path: string;
+  route: "POST /pilotage/barometre/valeurs" | "POST /pilotage/barometre/objectifs";
   name: string;
   help: string;
   withSource?: boolean;
@@ -61,11 +61,11 @@ function BarometerUpload({
 }) {
   const { t } = useLingui();
   return (
-    <CsvImportSection<{ rows: number; warnings: { line: number | null; message: string }[] }>
+    <CsvImportSection
       id={`import-${name}`}
       title={title}
       help={<p className="fr-text--sm">{help}</p>}
-      path={path}
+      route={route}
       fileName={name}
       fileLabel={t`Fichier CSV (${name})`}
       maxBytes={5_000_000}

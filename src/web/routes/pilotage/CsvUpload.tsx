@@ -4,7 +4,9 @@ import { useLingui } from "@lingui/react/macro";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
-import { api, integer, readTextFile, type Problem } from "./api.js";
+import type { ResponseOf } from "../../../domain/api/contract.js";
+import type { ApiContract } from "../../../domain/api/index.js";
+import { integer, readTextFile, steeringApi, type Problem } from "./api.js";
 import { FileReport } from "./FileReport.js";
 
 /** A CSV file field: reads the chosen file as UTF-8 text within a size limit, or says why not. */
@@ -49,11 +51,14 @@ export function CsvUpload({
  * A whole CSV import section: choose the file, optionally name the source, send it, then show the
  * server's summary or its line-by-line report.
  */
-export function CsvImportSection<T>({
+/** The endpoints that take a CSV file's text (`{ csv, source? }`) and answer a report. */
+export type CsvRoute = "POST /pilotage/barometre/valeurs" | "POST /pilotage/barometre/objectifs" | "POST /pilotage/naissances";
+
+export function CsvImportSection<R extends CsvRoute>({
   id,
   title,
   help,
-  path,
+  route,
   fileName,
   fileLabel,
   maxBytes,
@@ -65,14 +70,14 @@ export function CsvImportSection<T>({
   id: string;
   title: string;
   help: ReactNode;
-  path: string;
+  route: R;
   fileName: string;
   fileLabel: string;
   maxBytes: number;
   /** Name of the "source" text field; no field when absent. */
   sourceName?: string;
   buttonLabel: string;
-  summarize(data: T): string;
+  summarize(data: ResponseOf<ApiContract[R]>): string;
   onDone(): void;
 }) {
   const [csv, setCsv] = useState<string | null>(null);
@@ -82,10 +87,11 @@ export function CsvImportSection<T>({
   const { t } = useLingui();
   async function send() {
     if (!csv) return;
-    const res = await api<T>("POST", path, { csv, ...(sourceName && source.trim() ? { source } : {}) });
+    const body = { csv, ...(sourceName && source.trim() ? { source } : {}) };
+    const res = await steeringApi<CsvRoute>(route, { body });
     if (res.ok) {
       setProblem(null);
-      setDone(summarize(res.data));
+      setDone(summarize(res.data as ResponseOf<ApiContract[R]>)); // the answer of `route`, one of the union's
       onDone();
     } else {
       setDone(null);

@@ -5,7 +5,7 @@ import { formatDate } from "../../i18n/format.js";
 import { formatDecimal, formatInteger, formatPercent } from "../../i18n/numbers.js";
 import type { ResponseOf } from "../../../domain/api/contract.js";
 import type { ApiContract, Route } from "../../../domain/api/index.js";
-import { callApi, fetchJson, type ApiResult as ClientResult, type Args } from "../../api/client.js";
+import { callApi, type ApiResult as ClientResult, type Args } from "../../api/client.js";
 
 /**
  * The steering API from the browser, through the one client (`src/web/api/client.ts`): same-origin fetch with
@@ -44,10 +44,6 @@ export async function steeringApi<R extends Route>(route: R, ...[request, option
   const [method = "GET", path = ""] = route.split(" ");
   const args = [request, { ...options, headers: { ...steeringHeaders(method), ...options.headers } }] as Args<ApiContract[R]>;
   return steeringAnswer(path, await callApi(route, ...args));
-}
-
-export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<ApiResult<T>> {
-  return steeringAnswer(path, await fetchJson<T>(`/api/v1${path}`, { method, body, headers: steeringHeaders(method) }));
 }
 
 /** Figures in the reader's language (src/web/i18n/numbers.ts). */

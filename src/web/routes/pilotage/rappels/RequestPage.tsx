@@ -12,7 +12,7 @@ import type { FieldError } from "../../../../domain/profile/profile.js";
 import { ErrorSummary } from "../../../components/ErrorSummary.js";
 import { Page } from "../../../components/Page.js";
 import { shared } from "../../../i18n/messages.js";
-import { api, dateTime, day } from "../api.js";
+import { dateTime, day, steeringApi } from "../api.js";
 import { useApiGet } from "../useApi.js";
 import { bandLabel, momentLabels, outcomeLabels, outcomeText, statusLabels } from "./labels.js";
 import { phoneInWords } from "../../post-partum/rappel/format.js";
@@ -139,7 +139,7 @@ function Actions({ request, onDone }: { request: CallbackRequestView; onDone(mes
     }
     setErrors([]);
     setBusy(true);
-    const res = await api<CallbackRequestView>("POST", `/pilotage/rappels/${request.id}/statut`, parsed.data);
+    const res = await steeringApi("POST /pilotage/rappels/:id/statut", { params: { id: request.id }, body: parsed.data });
     setBusy(false);
     if (!res.ok) {
       setErrors(

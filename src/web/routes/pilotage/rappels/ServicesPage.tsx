@@ -7,11 +7,11 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { msg } from "@lingui/core/macro";
 import { useLingui } from "@lingui/react/macro";
 import type { MessageDescriptor } from "@lingui/core";
-import { callbackServiceInputSchema, type CallbackService } from "../../../../domain/callback/contract.js";
+import { callbackServiceInputSchema } from "../../../../domain/callback/contract.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
 import { ErrorSummary } from "../../../components/ErrorSummary.js";
 import { Page } from "../../../components/Page.js";
-import { api, dateTime } from "../api.js";
+import { dateTime, steeringApi } from "../api.js";
 import { DEPARTEMENTS, departementName } from "../labels.js";
 import { useAccount } from "../session.js";
 import { useApiGet } from "../useApi.js";
@@ -103,7 +103,7 @@ export function ServicesPage() {
     }
     setErrors([]);
     setBusy(true);
-    const res = await api<CallbackService>("PUT", `/pilotage/services-rappel/${form.departement}`, parsed.data);
+    const res = await steeringApi("PUT /pilotage/services-rappel/:departement", { params: { departement: form.departement }, body: parsed.data });
     setBusy(false);
     if (!res.ok) {
       setErrors(
