@@ -43,6 +43,14 @@ describe("a broken content file fails with its file and field named", () => {
     await writeFile(article(name), change(await readFile(article(name), "utf8")));
   }
 
+  it("a list file that is not JSON, whose entry does not match, or that is missing", async () => {
+    await writeFile(join(dir, "themes.json"), "[{");
+    expect(await errorsOf()).toMatch(/themes\.json : champ « \(fichier\) » : JSON invalide : /);
+    await writeFile(join(dir, "themes.json"), "{}");
+    expect(await errorsOf()).toMatch(/themes\.json : champ « \(racine\) » : /);
+    await rm(join(dir, "themes.json"));
+    expect(await errorsOf()).toMatch(/themes\.json : champ « \(fichier\) » : fichier illisible : /);
+  });
   it("an unknown stage", async () => {
     await edit("acide-folique.md", (t) => t.replace("stages: [projet, conception, debut-grossesse]", "stages: [projet, lune]"));
     expect(await errorsOf()).toMatch(/articles\/acide-folique\.md : champ « stages\.1 »/);

@@ -13,6 +13,7 @@ import {
   type Article,
   type ContentBundle,
 } from "../../domain/content/schema.js";
+import { parseJsonFile, zodErrors } from "./parse-json-file.js";
 
 /** A content problem, located: file and field, in French for the editors. */
 export interface ContentError {
@@ -27,27 +28,21 @@ export class ContentValidationError extends Error {
   }
 }
 
-z.config(z.locales.fr());
-
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const markdown = new Marked({ gfm: true, async: false });
 // Easy-to-read (FALC) text puts one sentence per line: each line break is kept (languages-falc.md §2, layout).
 const lineByLineMarkdown = new Marked({ gfm: true, breaks: true, async: false });
 
-export function zodErrors(file: string, error: z.ZodError): ContentError[] {
-  return error.issues.map((issue) => ({ file, field: issue.path.join(".") || "(racine)", message: issue.message }));
-}
-
+/** A list file of `content/` (stages, themes, situations) read against the schema of one entry; empty when it is wrong. */
 async function readJsonList<T>(root: string, name: string, schema: z.ZodType<T>, errors: ContentError[]): Promise<T[]> {
-  const file = join(root, name);
+  let source: string;
   try {
-    const parsed = z.array(schema).safeParse(JSON.parse(await readFile(file, "utf8")));
-    if (parsed.success) return parsed.data;
-    errors.push(...zodErrors(name, parsed.error));
+    source = await readFile(join(root, name), "utf8");
   } catch (error) {
-    errors.push({ file: name, field: "(fichier)", message: `illisible : ${(error as Error).message}` });
+    errors.push({ file: name, field: "(fichier)", message: `fichier illisible : ${(error as Error).message}` });
+    return [];
   }
-  return [];
+  return parseJsonFile(name, source, z.array(schema), errors) ?? [];
 }
 
 /** Splits a Markdown file into its parsed YAML front matter and body, or records why it cannot. */

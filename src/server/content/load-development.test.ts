@@ -67,6 +67,14 @@ describe("content/developpement", () => {
     await expect(loadDevelopmentContent(band)).rejects.toThrow(/en\.json : champ « bands » : tranche d'âge manquante : 3-ans/);
   });
 
+  it("names the file and says why when a file is not JSON or not an object of the grid (the same messages as every content JSON)", async () => {
+    const dir = await withTranslation(() => undefined);
+    await writeFile(join(dir, "developpement", "en.json"), '{ "locale": "en", ');
+    await expect(loadDevelopmentContent(dir)).rejects.toThrow(/content\/developpement\/en\.json : champ « \(fichier\) » : JSON invalide : /);
+    await writeFile(join(dir, "developpement", "en.json"), "[]");
+    await expect(loadDevelopmentContent(dir)).rejects.toThrow(/content\/developpement\/en\.json : champ « \(racine\) » : /);
+  });
+
   it("fails when a translation does not say it is ours and to review, or changes the sources", async () => {
     const unmarked = await withTranslation((en) => delete en.translation);
     await expect(loadDevelopmentContent(unmarked)).rejects.toThrow(/en\.json : champ « translation » : une traduction indique son état de relecture/);

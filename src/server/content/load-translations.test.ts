@@ -262,6 +262,12 @@ describe("the calendar texts of a language (calendrier.json)", () => {
     expect(message).toMatch(/calendrier\.json : champ « translation »/);
     expect(message).toMatch(/calendrier\.json : champ « texts\.vaccin-bcg\.title »/);
   });
+  it("a file that is not JSON, and one that is not an object", async () => {
+    await writeFile(file(), '{ "translation": { "status": "a-relire" }, "texts": {');
+    expect(await errorsOf()).toMatch(/traductions\/ar\/calendrier\.json : champ « \(fichier\) » : JSON invalide : /);
+    await writeFile(file(), '"texts"');
+    expect(await errorsOf()).toMatch(/traductions\/ar\/calendrier\.json : champ « \(racine\) » : /);
+  });
   it("« relu » needs a reviewer and a date", async () => {
     await edit(() => undefined, { status: "relu", reviewer: "Samira B., interprète ISM" });
     expect(await errorsOf()).toMatch(/calendrier\.json : champ « translation\.reviewedOn »/);

@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import type { ZodType } from "zod";
 import {
   isTranslationLanguage,
   translatedArticleFrontMatterSchema,
@@ -15,29 +14,13 @@ import {
 import { orientationTextCatalogue, phoneNumbersIn } from "../../domain/epds/orientation-texts.js";
 import { calendarTextsSchema, translatedTextsSchema, type CalendarTexts, type TranslatedTexts } from "../../domain/content/schema.js";
 import { calendarTranslationErrors } from "../../domain/calendar/translation.js";
-import { ContentValidationError, renderBody, splitFrontMatter, zodErrors, type ContentError } from "./load-content.js";
+import { ContentValidationError, renderBody, splitFrontMatter, type ContentError } from "./load-content.js";
+import { parseJsonFile, zodErrors } from "./parse-json-file.js";
 
 /** File of the EPDS orientation texts in a language folder. */
 export const ORIENTATION_FILE = "orientation-epds.json";
 /** File of the calendar's texts (event titles and explanations) in a language folder. */
 export const CALENDAR_FILE = "calendrier.json";
-
-/** A JSON file read against its schema; what is wrong goes to `errors`, in French, with the file's name. */
-function parseJsonFile<T>(file: string, source: string, schema: ZodType<T>, errors: ContentError[]): T | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    errors.push({ file, field: "(fichier)", message: `JSON invalide : ${(error as Error).message}` });
-    return null;
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    errors.push(...zodErrors(file, parsed.error));
-    return null;
-  }
-  return parsed.data;
-}
 
 /**
  * Checks a language's calendar texts against the French ones (src/domain/calendar/texts.ts): the same keys, none
