@@ -5,10 +5,10 @@ import { PARENT_MESSAGES as M } from "../parent-messages.js";
 
 /**
  * Call-back requests after the EPDS (issue 17): the HTTP contract shared by the server routes, the OpenAPI
- * document and the browser (pure zod, no I/O). Facts and legal frame: ../shared/reference/professionals-callback.md
- * §4–§6 (minimal data, routing by département through a table we maintain, encryption at rest, purge, GDPR
- * art. 9, HDS). The crisis path (3114 / 15 / 112) always comes first in the interface: a call-back never
- * replaces it. Requests are never routed to « 1000 jours blues » (§7: no confirmed human call-back behind it).
+ * document and the browser (pure zod, no I/O). What is stored and the legal frame, with their sources: docs/rappel.md
+ * (minimal data, routing by département through a table we maintain, encryption at rest, purge, GDPR art. 9, HDS).
+ * The crisis path (3114 / 15 / 112) always comes first in the interface: a call-back never replaces it. Requests
+ * are never routed to « 1000 jours blues » (docs/rappel.md: no confirmed human call-back behind it in 2026).
  *
  * Public (no account):
  * - `GET  /api/v1/rappel/couverture?departement=XX` → {@link coverageSchema}. `covered` is false when no enabled
@@ -98,7 +98,7 @@ export const phoneSchema = z
 const isoDate = z.iso.date({ error: M["callback.date.invalid"] });
 
 /**
- * The body of `POST /api/v1/rappel/demandes`. Minimal data only (reference §4 and §5 « lessons »). Its messages are
+ * The body of `POST /api/v1/rappel/demandes`. Minimal data only (docs/rappel.md, « Parcours des données »). Its messages are
  * parent messages (src/domain/parent-messages.ts): the browser shows them in the parent's language.
  */
 export const newCallbackRequestSchema = z.strictObject({

@@ -1,6 +1,6 @@
 /**
  * The app's languages, for its interface and its editorial content (docs/langues.md says which and why; the choice:
- * /work/shared/reference/languages-falc.md §1 — INSEE, OFPRA 2024, Santé publique France bilingual booklets —,
+ * docs/langues.md « Pourquoi ces langues » — INSEE, OFPRA 2024, Santé publique France bilingual booklets, with their URLs —,
  * decided for issue 14). French is the source; every other language is a translation (or, for `falc`, a rewrite
  * in easy-to-read French) of the French interface and articles, with its review status.
  * Each has its path prefix (French keeps today's paths), its BCP-47 tag for `lang` attributes, `hreflang`, dates

@@ -3,7 +3,8 @@ import type { TranslationLanguage, TranslationStatus } from "./languages.js";
 /**
  * What a reader sees about a translated text, in the text's own language: its review status, the way back to the
  * French original, and the note shown when a text is not translated. Machine-assisted like the texts themselves.
- * FALC drafts say they are not yet reviewed by people concerned (reference languages-falc.md §2).
+ * FALC drafts say they are not yet reviewed by people concerned (Inclusion Europe's
+ * conditions of the European easy-to-read logo: https://easy-to-read.inclusion-europe.eu/pl/european-logo/).
  */
 export interface TranslationLabels {
   toReview: string;

@@ -1,6 +1,6 @@
 /**
  * The official texts behind the development rules. `date` is the date printed in the text (or of its
- * web page); `checked` is the day we read it. Facts read from them: /work/shared/reference/development-tnd.md.
+ * web page); `checked` is the day we read it. What a rule takes from them is quoted next to it, with the page.
  */
 export interface DevelopmentSource {
   title: string;

@@ -30,7 +30,7 @@ export class ContentValidationError extends Error {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const markdown = new Marked({ gfm: true, async: false });
-// Easy-to-read (FALC) text puts one sentence per line: each line break is kept (languages-falc.md §2, layout).
+// Easy-to-read (FALC) text puts one sentence per line: each line break is kept (Inclusion Europe's easy-to-read rules, docs/langues.md).
 const lineByLineMarkdown = new Marked({ gfm: true, breaks: true, async: false });
 
 /** A list file of `content/` (stages, themes, situations) read against the schema of one entry; empty when it is wrong. */
