@@ -65,6 +65,8 @@ export const MIN_OBSERVATION_YEAR = 2015;
  * before reading it.
  */
 export const MAX_BAROMETER_ROWS = 20_000;
+/** The EPP became compulsory to offer in 2020 (loi 2019-1446 art. 62): no target before it, nor demonstration values. */
+export const FIRST_EPP_YEAR = 2020;
 export const MAX_YEAR = 2100;
 
 const yearSchema = (min: number) =>
@@ -91,7 +93,7 @@ export const observationSchema = z
 export const departmentTargetSchema = z.strictObject({
   indicator: z.enum(INDICATORS, { error: "Indicateur inconnu : EPP ou EPNP." }),
   departement: departementSchema,
-  year: yearSchema(2020),
+  year: yearSchema(FIRST_EPP_YEAR),
   percent: z
     .number({ error: "Objectif : nombre attendu." })
     .min(0, { error: "L'objectif est un pourcentage entre 0 et 100." })
@@ -284,7 +286,7 @@ export function parseDepartmentTargetsCsv(text: string): TargetsParseResult {
 
   for (const record of csv.records) {
     const { line } = record;
-    const cells = commonCells(record, index, 2020, MAX_YEAR, errors, warnings);
+    const cells = commonCells(record, index, FIRST_EPP_YEAR, MAX_YEAR, errors, warnings);
     checkDuplicate(seen, cells, line, errors);
     const raw = cellOf(record, index, "objectif_pourcent");
     const percent = parsePercent(raw);

@@ -28,6 +28,7 @@ import { guard, sessionOf } from "../steering/auth.js";
 import { readAll } from "../steering/barometer/index.js";
 import type { SteeringContext } from "../steering/context.js";
 import { writeAudit } from "../steering/audit.js";
+import { communeName } from "../places/store.js";
 import type { CallbackContext } from "./context.js";
 import { keyedHash } from "./crypto.js";
 import {
@@ -137,11 +138,8 @@ export function callbackRoutes(
             `Aucun service ne rappelle encore les parents dans ce département (${departement}). Vous pouvez appeler le 3114 (24 h/24), votre PMI, votre sage-femme ou votre médecin.`,
             { title: "Pas de service de rappel" },
           );
-        const [commune] = await steering.db.query<{ name: string | null; known: boolean }>(
-          "SELECT (SELECT name FROM commune WHERE code = $1) AS name, EXISTS (SELECT 1 FROM commune) AS known",
-          [body.commune],
-        );
-        if (commune?.known && commune.name === null)
+        const commune = await communeName(steering.db, body.commune);
+        if (commune.known && commune.name === null)
           throw new InvalidInputError(`Commune « ${body.commune} » inconnue : choisissez-la dans la liste.`, {
             errors: [{ field: "commune", message: PARENT_MESSAGES["callback.commune.unknown"] }],
           });
@@ -155,7 +153,7 @@ export function callbackRoutes(
           const ids = await insertRequest(tx, keyring, {
             request: body,
             departement,
-            communeName: commune?.name ?? null,
+            communeName: commune.name,
             now,
             maxRetentionMs: ctx.maxRetentionMs,
           });

@@ -117,6 +117,15 @@ export async function currentRowCount(q: Queryable, kind: "place" | "commune", d
   return rows[0]?.n ?? 0;
 }
 
+/** The name of a commune by its INSEE code (null when unknown), and whether any commune is loaded at all. */
+export async function communeName(q: Queryable, code: string): Promise<{ name: string | null; known: boolean }> {
+  const [row] = await q.query<{ name: string | null; known: boolean }>(
+    "SELECT (SELECT name FROM commune WHERE code = $1) AS name, EXISTS (SELECT 1 FROM commune) AS known",
+    [code],
+  );
+  return row ?? { name: null, known: false };
+}
+
 export async function datasetIsEmpty(q: Queryable, dataset: string): Promise<boolean> {
   const rows =
     dataset === "communes" ? await q.query("SELECT 1 FROM commune LIMIT 1") : await q.query("SELECT 1 FROM place WHERE source = $1 LIMIT 1", [dataset]);

@@ -1,5 +1,6 @@
 import { ConflictError } from "../../../domain/errors.js";
 import {
+  FIRST_EPP_YEAR,
   INDICATOR_LABELS,
   NATIONAL_TARGETS,
   MAX_BAROMETER_ROWS,
@@ -108,7 +109,7 @@ export function demoObservations(currentYear: number): Observation[] {
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const births = shippedBirths().byDepartement ?? {};
   const out: Observation[] = [];
-  const years = [currentYear - 4, currentYear - 3, currentYear - 2, currentYear - 1].filter((y) => y >= 2020);
+  const years = [currentYear - 4, currentYear - 3, currentYear - 2, currentYear - 1].filter((y) => y >= FIRST_EPP_YEAR);
   for (const dep of DEPARTEMENTS) {
     const denominatorBase = Math.max(500, births[dep.code] ?? 2000);
     const eppStart = 0.5 + random() * 0.3;

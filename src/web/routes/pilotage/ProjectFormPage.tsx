@@ -26,6 +26,7 @@ import {
   type StoredProject,
 } from "./labels.js";
 import { canWrite } from "../../../domain/steering/access.js";
+import { FIRST_FUNDING_YEAR } from "../../../domain/steering/project.js";
 import { useAccount } from "./session.js";
 
 interface AmountRow {
@@ -332,7 +333,10 @@ export function ProjectFormPage() {
             size="small"
             iconId="fr-icon-add-line"
             onClick={() =>
-              set("amounts", [...form.amounts, { year: String(Math.max(...form.amounts.map((x) => Number(x.year)), 2020) + 1), arsFir: "", dreetsP304: "" }])
+              set("amounts", [
+                ...form.amounts,
+                { year: String(Math.max(...form.amounts.map((x) => Number(x.year)), FIRST_FUNDING_YEAR - 1) + 1), arsFir: "", dreetsP304: "" },
+              ])
             }
           >
             {t`Ajouter une année`}
