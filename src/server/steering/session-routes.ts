@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { accountsContract, accountSchema, noContentSchema, sessionSchema } from "../../domain/api/steering.js";
 import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError, UnprocessableError } from "../../domain/errors.js";
 import { problemSchema } from "../problem.js";
@@ -154,7 +153,10 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
     // Accounts: national administrators only.
     app.get(
       "/pilotage/comptes",
-      { schema: { summary: "Les comptes (administration nationale)", tags, response: { 200: z.array(accountSchema) } }, onRequest: guard(ctx, ["national"]) },
+      {
+        schema: { summary: "Les comptes (administration nationale)", tags, response: { 200: accountsContract["GET /pilotage/comptes"].response } },
+        onRequest: guard(ctx, ["national"]),
+      },
       async () => listAccounts(ctx.db),
     );
 
@@ -164,7 +166,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Créer un compte (administration nationale)",
           tags,
-          body: z.looseObject({}),
+          body: accountsContract["POST /pilotage/comptes"].body,
           response: { 201: accountSchema, 409: problemSchema, 422: problemSchema },
         },
         onRequest: guard(ctx, ["national"]),

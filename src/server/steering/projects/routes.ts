@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { GRID_COLUMNS, gridToCsv } from "../../../domain/steering/grid.js";
 import {
-  auditEntrySchema,
   csvFileResponse,
   gridImportBody,
   gridImportReportSchema,
@@ -10,6 +8,7 @@ import {
   projectChangeBody,
   projectCreateBody,
   projectIdParams as idParams,
+  projectsContract,
   projectsPageSchema,
   projectsQuery,
   PROJECTS_PAGE,
@@ -70,7 +69,7 @@ export function projectRoutes(ctx: SteeringContext, imports: ImportThread): Fast
           summary: "Historique des modifications d'un projet (administration nationale)",
           tags,
           params: idParams,
-          response: { 200: z.array(auditEntrySchema) },
+          response: { 200: projectsContract["GET /pilotage/projets/:id/journal"].response },
         },
         onRequest: guard(ctx, ["national"]),
       },
@@ -160,7 +159,7 @@ export function projectRoutes(ctx: SteeringContext, imports: ImportThread): Fast
           summary: "Journal des modifications (administration nationale)",
           tags,
           querystring: journalQuery,
-          response: { 200: z.array(auditEntrySchema) },
+          response: { 200: projectsContract["GET /pilotage/journal"].response },
         },
         onRequest: guard(ctx, ["national"]),
       },
