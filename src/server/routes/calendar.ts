@@ -1,49 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { computeCalendar, type CalendarInput } from "../../domain/calendar/index.js";
+import { computeCalendar } from "../../domain/calendar/index.js";
 import { CALENDAR_RULES_STAMP, icsCalendarName, icsEntryFromEvent, toIcs } from "../../domain/calendar/ics.js";
 import { FRENCH_CALENDAR, localizeEventText, type CalendarLanguage, type LocalizedEventText } from "../../domain/calendar/translation.js";
 import { isTranslationLanguage, localeByCode, type ContentLanguage, type TranslationBundle, type TranslationLanguage } from "../../domain/content/schema.js";
 
-const pick = ({ title, description }: LocalizedEventText) => ({ title, description });
-import { withBirthForecast } from "../../domain/calendar/from-profile.js";
 import { isoDateInTimeZone } from "../../domain/dates.js";
-import { termeFromDdr } from "../../domain/journey/pregnancy.js";
-import type { FeedQuery } from "../../domain/calendar/feed-query.js";
 import { icsResponse, serviceContract } from "../../domain/api/service.js";
 import { problemSchema } from "../problem.js";
-import { checkBirthDate, checkDdr, checkTerme } from "../../domain/profile/profile.js";
 import { InvalidInputError } from "../../domain/errors.js";
+import { calendarInputFromFeedQuery } from "../../domain/calendar/from-feed-query.js";
 
-/** The input the query describes, or the French reason it cannot. The server stores nothing. */
-function inputFrom(query: FeedQuery, today: string): { input: CalendarInput } | { error: string } {
-  const given = (["terme", "ddr", "naissance"] as const).filter((k) => query[k] !== undefined);
-  if (given.length !== 1) return { error: "Indiquez une seule date : terme, ddr (date des dernières règles) ou naissance." };
-  const [kind] = given;
-  const date = query[kind!]!;
-  const error = kind === "terme" ? checkTerme(date, today) : kind === "ddr" ? checkDdr(date, today) : checkBirthDate(date, today);
-  if (error) return { error: `${kind} : ${error}` };
-  if (kind === "naissance")
-    return {
-      input: {
-        pregnancy: null,
-        children: Array.from({ length: query.multiple }, (_, i) => ({
-          id: String(i + 1),
-          birthDate: date,
-          expectedTerme: null,
-          rank: query.rang,
-          siblingsBornSameDay: query.multiple - 1,
-          bcgRecommended: false,
-        })),
-      },
-    };
-  const terme = kind === "terme" ? date : termeFromDdr(date);
-  return {
-    input: withBirthForecast({
-      pregnancy: { terme, fetuses: query.multiple, rank: query.rang, unmarriedParents: false, gestationalDiabetesRisk: false },
-      children: [],
-    }),
-  };
-}
+const pick = ({ title, description }: LocalizedEventText) => ({ title, description });
 
 /** UIDs carry the configured public host name (PUBLIC_URL), never the request's Host, which any client sets. */
 export const DEFAULT_UID_DOMAIN = "mille-jours.local";
@@ -74,7 +41,7 @@ export function calendarRoutes(
       "/calendar",
       { schema: schema("Le calendrier des 1000 jours calculé depuis une date, en JSON", serviceContract["GET /calendar"].response) },
       async (request, reply) => {
-        const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
+        const result = calendarInputFromFeedQuery(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
         if ("error" in result) throw new InvalidInputError(result.error);
         reply.header("cache-control", "private, max-age=3600");
         const language = languageOf(request.query.langue);
@@ -86,7 +53,7 @@ export function calendarRoutes(
       "/calendar.ics",
       { schema: schema("Le même calendrier au format iCalendar (RFC 5545), pour l'importer ou s'y abonner", icsResponse) },
       async (request, reply) => {
-        const result = inputFrom(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
+        const result = calendarInputFromFeedQuery(request.query, isoDateInTimeZone(new Date(), "Europe/Paris"));
         if ("error" in result) throw new InvalidInputError(result.error);
         const language = languageOf(request.query.langue);
         const ics = toIcs(
