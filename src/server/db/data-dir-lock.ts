@@ -53,7 +53,8 @@ function readHolder(path: string): LockHolder | null {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine still runs (signal 0 only checks; EPERM: it runs under another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { Queryable } from "../db/database.js";
+import { isAlive } from "../db/data-dir-lock.js";
 import { CompactPlaces, type CompactParts } from "./place-index.js";
 
 /**
@@ -134,15 +135,6 @@ async function removeLeftovers(file: string): Promise<void> {
     const pid = name.startsWith(prefix) && name.endsWith(".tmp") ? Number(name.slice(prefix.length).split(".")[0]) : NaN;
     if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
     await rm(join(dirname(file), name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
