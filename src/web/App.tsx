@@ -10,6 +10,7 @@ import { activeLocale } from "./i18n/i18n.js";
 import { lazyWithMessages } from "./i18n/lazy.js";
 import { LanguageSelector } from "./components/LanguageSelector.js";
 import { SkipLinks } from "./components/SkipLinks.js";
+import { CatalogueFallbackNote, useCatalogueMissing } from "./components/CatalogueFallbackNote.js";
 import { stylesheetForPage } from "./full-stylesheet.js";
 import { startDsfrWhenIdle } from "./dsfr-start.js";
 import { useContentState } from "./state/content.js";
@@ -212,11 +213,14 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
   const { storageError } = useParent("storageError");
   const { t } = useLingui();
   const locale = activeLocale();
-  // The shell (`shell.html`) is served in French for every path: the document takes the page's language.
+  // Offline before the language's messages were cached, the page shows French (with a note) until they arrive.
+  const catalogueMissing = useCatalogueMissing(locale);
+  // The shell (`shell.html`) is served in French for every path: the document takes the page's language, or French
+  // while French words stand in for it (read as French by a screen reader, left to right).
   useEffect(() => {
-    document.documentElement.lang = locale.lang;
-    document.documentElement.dir = locale.dir;
-  }, [locale]);
+    document.documentElement.lang = catalogueMissing ? "fr" : locale.lang;
+    document.documentElement.dir = catalogueMissing ? "ltr" : locale.dir;
+  }, [locale, catalogueMissing]);
   // The display settings (light / dark theme: the dialog and the footer button opening it) need the app
   // running: left out of pre-rendered pages, whose first paint would otherwise fetch three illustrations.
   const [started, setStarted] = useState(startedAtFirst);
@@ -273,7 +277,9 @@ export function App({ started: startedAtFirst = false }: { started?: boolean }) 
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w">
         {/* Not reviewed yet (docs/langues.md): said on every page of the language; French is one tap away. */}
-        {locale.code === "falc" ? (
+        {catalogueMissing ? (
+          <CatalogueFallbackNote locale={locale} />
+        ) : locale.code === "falc" ? (
           <p className="fr-text--sm fr-mb-2w mj-translation-status">{t`Version simplifiée — pas encore relue par des personnes concernées`}</p>
         ) : (
           locale.code !== "fr" && <p className="fr-text--sm fr-mb-2w mj-translation-status">{t`Traduction à relire`}</p>

@@ -8,6 +8,28 @@ import { loaders } from "virtual:lingui-sections";
  */
 const needed = new Set<string>(["shell"]);
 const loading = new Map<string, Promise<void>>();
+/** `locale/section` keys that could not be fetched (offline before they were cached): their French text shows. */
+const failed = new Set<string>();
+const listeners = new Set<() => void>();
+let retryingWhenOnline = false;
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Once the connection is back, the missing messages are fetched again (the page turns to its language by itself). */
+function retryWhenOnline(): void {
+  if (retryingWhenOnline || typeof window === "undefined") return;
+  retryingWhenOnline = true;
+  window.addEventListener(
+    "online",
+    () => {
+      retryingWhenOnline = false;
+      void sectionsReady();
+    },
+    { once: true },
+  );
+}
 
 /** Declared by every module that shows messages (added at build time). */
 export function needsSection(section: string): void {
@@ -21,9 +43,18 @@ function loadSection(locale: string, section: string): Promise<void> {
     const load = (loaders as Record<string, Record<string, (() => Promise<{ messages: Messages }>) | undefined> | undefined>)[locale]?.[section];
     done = load
       ? load().then(
-          ({ messages }) => i18n.load(locale, { ...messages }),
-          // Not fetched (offline before it was cached): the French text shows meanwhile, and the next page tries again.
-          () => void loading.delete(key),
+          ({ messages }) => {
+            i18n.load(locale, { ...messages });
+            if (failed.delete(key)) changed();
+          },
+          // Not fetched (offline before it was cached): the French text shows meanwhile, with a note (App.tsx); the
+          // next page, or the connection coming back, tries again.
+          () => {
+            loading.delete(key);
+            failed.add(key);
+            changed();
+            retryWhenOnline();
+          },
         )
       : Promise.resolve();
     loading.set(key, done);
@@ -35,4 +66,16 @@ function loadSection(locale: string, section: string): Promise<void> {
 export function sectionsReady(locale: string = i18n.locale): Promise<void> {
   if (!locale || locale === "fr") return Promise.resolve();
   return Promise.all([...needed].map((section) => loadSection(locale, section))).then(() => undefined);
+}
+
+/** Whether some of the language's messages could not be fetched, so that French shows in their place. */
+export function sectionsMissing(locale: string = i18n.locale): boolean {
+  for (const key of failed) if (key.startsWith(`${locale}/`)) return true;
+  return false;
+}
+
+/** Called whenever a section fails or arrives (for useSyncExternalStore). */
+export function subscribeToSections(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
 }

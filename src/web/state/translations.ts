@@ -45,9 +45,20 @@ function fetchTranslation(language: TranslationLanguage): Promise<TranslationBun
   return pending;
 }
 
-/** The translated content of `language`, loaded on demand: the device copy first, then the network. French needs nothing. */
+/**
+ * The translated content of `language`, loaded on demand: the device copy first, then the network. French needs nothing.
+ * Unavailable (offline, never downloaded), it is tried again as soon as the connection comes back.
+ */
 export function useTranslationBundle(language: ContentLanguage): TranslationState {
   const [state, setState] = useState<TranslationState>(language === "fr" ? { status: "french" } : { status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const unavailable = state.status === "unavailable";
+  useEffect(() => {
+    if (!unavailable) return;
+    const retry = () => setAttempt((n) => n + 1);
+    addEventListener("online", retry);
+    return () => removeEventListener("online", retry);
+  }, [unavailable]);
   useEffect(() => {
     if (language === "fr") {
       setState({ status: "french" });
@@ -55,7 +66,8 @@ export function useTranslationBundle(language: ContentLanguage): TranslationStat
     }
     let cancelled = false;
     let haveCopy = false;
-    setState({ status: "loading" });
+    // A retry keeps the French text and its note on screen until the translation is there.
+    if (attempt === 0) setState({ status: "loading" });
     void loadCachedTranslation(language)
       .then((cached) => {
         if (cached && !cancelled) {
@@ -74,6 +86,6 @@ export function useTranslationBundle(language: ContentLanguage): TranslationStat
     return () => {
       cancelled = true;
     };
-  }, [language]);
+  }, [language, attempt]);
   return state;
 }

@@ -5,7 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
 import { localeByCode, type Article, type ContentBundle, type ContentLanguage, type TranslationLanguage } from "../../../domain/content/schema.js";
 import { localizeArticle, type LocalizedArticle } from "../../../domain/content/localize.js";
-import { frenchStatusLabel, translationLabels } from "../../../domain/content/translation-labels.js";
+import { frenchNotes, frenchStatusLabel, translationLabels } from "../../../domain/content/translation-labels.js";
 import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
 import { useLingui } from "@lingui/react/macro";
 import { formatFrenchDate } from "../../../domain/dates.js";
@@ -36,19 +36,22 @@ function formatDay(iso: string, language: ContentLanguage): string {
   return new Intl.DateTimeFormat(localeByCode(language).lang, { dateStyle: "long", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
 }
 
-/** Above a text in another language: its review status and the French original one tap away, or why it is in French. */
-function TranslationNote({ shown, language }: { shown: LocalizedArticle; language: TranslationLanguage }) {
+/**
+ * Above a text in another language: its review status and the French original one tap away, or why it is in French:
+ * not translated yet, or translated but not on this device with no connection (`unavailable`).
+ */
+function TranslationNote({ shown, language, unavailable }: { shown: LocalizedArticle; language: TranslationLanguage; unavailable: boolean }) {
   const labels = translationLabels[language];
   const { lang: tag, dir } = localeByCode(language);
   if (shown.fallback)
     return (
       <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" data-testid="translation-fallback">
         <p lang={tag} dir={dir}>
-          {labels.fallback}
+          {unavailable ? labels.unavailable : labels.fallback}
         </p>
-        {/* eslint-disable-next-line lingui/no-unlocalized-strings -- deliberately French, beside the same note in the reader's language */}
+        {/* Deliberately French, beside the same note in the reader's language. */}
         <p className="fr-text--sm fr-mb-0" lang="fr" dir="ltr">
-          Cet article n'est pas encore traduit : voici la version française.
+          {unavailable ? frenchNotes.unavailable : frenchNotes.fallback}
         </p>
       </div>
     );
@@ -111,7 +114,9 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
           </span>
         }
       >
-        {language !== "fr" && translation.status !== "loading" && <TranslationNote shown={article} language={language} />}
+        {language !== "fr" && translation.status !== "loading" && (
+          <TranslationNote shown={article} language={language} unavailable={translation.status === "unavailable"} />
+        )}
         {/* The title span carries the text's language: read aloud with a voice for it. */}
         <ReadAloud key={`${article.id}-${article.language}`} regions="main h1 > span, #lecture-article, #lecture-article-corps" />
         <div id="lecture-article" lang={tag} dir={dir}>

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { frenchNotes, translationLabels } from "../../src/domain/content/translation-labels.js";
+
+/**
+ * Issue 14, offline: a family given a link in its language opens it on a phone that only ever showed the French app
+ * (the service worker installed by a French visit), with no connection. The interface's other languages are precached
+ * with the app; the translated articles and the script fonts are not (they come with a first visit in the language).
+ * And when a language's catalogue is not on the device either (a cache that lacks it), the page shows French, says so
+ * in both languages, is marked French for screen readers, and turns to the language once the connection is back.
+ */
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** A French first visit: the service worker controls the page, its precache complete. */
+async function frenchVisit(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}/parcours`);
+  await page.getByRole("heading", { level: 1, name: "Mon parcours" }).waitFor();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+  });
+}
+
+async function documentLanguage(page: Page) {
+  return page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    direction: getComputedStyle(document.querySelector("main")!).direction,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  }));
+}
+
+async function offline(context: BrowserContext, page: Page): Promise<void> {
+  await context.setOffline(true);
+  expect(
+    await page.evaluate(() =>
+      fetch("/api/v1/health").then(
+        () => "up",
+        () => "down",
+      ),
+    ),
+  ).toBe("down");
+}
+
+describe("a language first opened offline, after a French visit", () => {
+  it("shows the Arabic interface from the device, an Arabic article not yet downloaded in French with an honest note, and switches language offline", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    try {
+      await frenchVisit(page);
+      await offline(context, page);
+
+      // A link in Arabic, opened without a connection: the app's shell and the Arabic catalogue come from the device.
+      await page.goto(`${baseUrl}/ar/parcours`);
+      await page.getByRole("heading", { level: 1, name: "مساري" }).waitFor();
+      expect(await documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", direction: "rtl", overflow: 0 });
+      expect(await page.locator("#fr-header-main-navigation a").first().textContent()).toBe("مساري");
+      await expectNoAxeViolations(page);
+
+      // The article's Arabic text was never downloaded: the French text, never a blank, and the note does not claim
+      // that it is not translated: it says why, in Arabic and in French.
+      await page.goto(`${baseUrl}/ar/articles/sommeil-bebe-securite`);
+      const note = page.getByTestId("translation-fallback");
+      await note.waitFor();
+      expect(await note.locator('p[lang="ar"]').innerText()).toBe(translationLabels.ar.unavailable);
+      expect(await note.locator('p[lang="fr"]').innerText()).toBe(frenchNotes.unavailable);
+      expect(await note.innerText()).not.toContain(translationLabels.ar.fallback);
+      expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Coucher bébé en sécurité");
+      expect((await page.locator(".mj-article-body").innerText()).length).toBeGreaterThan(200);
+      expect(await documentLanguage(page)).toMatchObject({ dir: "rtl", overflow: 0 });
+      await expectNoAxeViolations(page);
+
+      // Back online, the same page fetches the Arabic text by itself.
+      await context.setOffline(false);
+      await page.getByRole("heading", { level: 1, name: "نوم الرضيع بأمان" }).waitFor();
+      await page.getByTestId("translation-status").waitFor();
+      expect(await page.getByTestId("translation-fallback").count()).toBe(0);
+
+      // A French page, offline, switched to Ukrainian from the header's selector on the phone (menu, then selector).
+      await offline(context, page);
+      await page.goto(`${baseUrl}/parcours`);
+      await page.getByRole("heading", { level: 1, name: "Mon parcours" }).waitFor();
+      await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-js") === "true");
+      await page.getByRole("button", { name: "Menu" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.locator("button.fr-translate__btn").click();
+      await dialog.locator("a.fr-translate__language[hreflang=uk]").click();
+      await page.waitForURL(`${baseUrl}/uk/parcours`);
+      await page.getByRole("heading", { level: 1, name: "Мій шлях" }).waitFor();
+      expect(await documentLanguage(page)).toMatchObject({ lang: "uk", dir: "ltr", overflow: 0 });
+      // Remembered on the device, offline too: the home page opens in Ukrainian.
+      await page.goto(`${baseUrl}/`);
+      await page.waitForURL(`${baseUrl}/uk/`);
+      await page.locator("main h1").first().waitFor();
+      expect(await documentLanguage(page)).toMatchObject({ lang: "uk" });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows French with a note in both languages when the Arabic catalogue is not on the device, and Arabic once back online", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    try {
+      await frenchVisit(page);
+      // A device whose cache lacks the Arabic catalogue (evicted, or cut short): its sections are taken out.
+      const removed = await page.evaluate(async () => {
+        const gone: string[] = [];
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            if (!/\/assets\/[\w-]+\.js/.test(request.url)) continue;
+            const text = await (await cache.match(request))!.text();
+            // A section of a catalogue is a module made of one JSON object; the Arabic one has « مساري » (my journey).
+            if (!/^var \w+=JSON\.parse\(/.test(text) || !text.includes("مساري")) continue;
+            gone.push(request.url);
+            await cache.delete(request);
+          }
+        }
+        return gone;
+      });
+      expect(removed.length, "the Arabic shell section was found in the precache").toBeGreaterThan(0);
+      // Nor in the browser's HTTP cache, where the service worker's own download left a copy.
+      await (await context.newCDPSession(page)).send("Network.clearBrowserCache");
+      await offline(context, page);
+
+      await page.goto(`${baseUrl}/ar/parcours`);
+      await page.getByRole("heading", { level: 1, name: "Mon parcours" }).waitFor();
+      const note = page.getByTestId("catalogue-fallback");
+      await note.waitFor();
+      expect(await note.locator('[lang="ar"]').innerText()).toBe(translationLabels.ar.interfaceUnavailable);
+      expect(await note.locator('[lang="fr"]').innerText()).toBe(frenchNotes.interfaceUnavailable);
+      expect(await note.locator('[lang="ar"]').getAttribute("dir")).toBe("rtl");
+      // French words, read as French: the page says so, and reads left to right.
+      expect(await documentLanguage(page)).toMatchObject({ lang: "fr", dir: "ltr", direction: "ltr", overflow: 0 });
+      // The French address still carries the language: links stay under /ar/.
+      expect(await page.locator("#fr-header-main-navigation a").first().getAttribute("href")).toBe("/ar/parcours");
+      await expectNoAxeViolations(page);
+
+      // The connection comes back (the browser says so with an « online » event, which Playwright's emulation does not
+      // send): the catalogue is fetched and the page turns to Arabic, without a reload.
+      await context.setOffline(false);
+      await page.evaluate(() => dispatchEvent(new Event("online")));
+      await page.getByRole("heading", { level: 1, name: "مساري" }).waitFor();
+      await expect.poll(() => documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", direction: "rtl" });
+      expect(await note.count()).toBe(0);
+      expect(await page.locator("#fr-header-main-navigation a").first().textContent()).toBe("مساري");
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
