@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { translation } from "./catalogue-text.js";
 
 /**
  * Issue 14: « Arabic is right-to-left end to end: no horizontal overflow at 390 px, axe-core clean ». Every page built
@@ -59,6 +60,39 @@ describe("every page in Arabic on a phone", () => {
         await expectNoAxeViolations(page);
       }
       expect(wide, "pages wider than the phone").toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a stage in Arabic: its name, its period, the essentials' key messages and cards in Arabic, the others in French marked as French", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    try {
+      await page.goto(`${baseUrl}/ar/parcours/trois-premiers-mois`);
+      // Pre-rendered in Arabic, before any script: the stage's name and description come with the page.
+      await page.getByRole("heading", { level: 1, name: translation("ar", "Ses 3 premiers mois") }).waitFor();
+      expect(await page.locator("main .fr-text--lead").first().innerText()).toBe(
+        translation("ar", "Faire connaissance avec son bébé, prendre soin de soi, l'entretien postnatal précoce et les premiers vaccins."),
+      );
+      // The essentials' key messages arrive with the Arabic content (fetched once, kept on the device).
+      const essential = page.locator(".mj-key-messages li", { has: page.locator('a[href="/ar/articles/bebe-secoue-pleurs"]') });
+      await expect.poll(() => essential.locator("span[lang]").first().getAttribute("lang")).toBe("ar");
+      expect(await essential.locator("span[lang]").first().innerText()).toBe(
+        "لا تهزّي الرضيع أبدًا. إذا بلغت أقصى طاقتك، ضعيه على ظهره في سريره، واخرجي من الغرفة، واتصلي بشخص ما.",
+      );
+      // An article not translated yet: its French words, marked French for screen readers and voices.
+      const french = page.locator(".mj-key-messages li", { has: page.locator('a[href="/ar/articles/air-interieur-bebe"]') });
+      expect(await french.locator("span[lang]").first().getAttribute("lang")).toBe("fr");
+      expect(await french.locator("span[lang]").first().getAttribute("dir")).toBe("ltr");
+      // The cards: the essential's title in Arabic, the theme filters and the themes in Arabic.
+      const card = page.locator(".fr-card", { has: page.locator('a[href="/ar/articles/bebe-secoue-pleurs"]') });
+      expect(await card.locator(".fr-card__title span").getAttribute("lang")).toBe("ar");
+      expect(await card.locator(".fr-card__title").innerText()).toContain("عندما يبكي الطفل كثيرًا");
+      expect(await card.locator(".fr-card__detail").innerText()).toContain(translation("ar", "Santé mentale et moral"));
+      expect(await page.locator('input[name="theme-sommeil"] + label').innerText()).toBe(translation("ar", "Sommeil"));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await expectNoAxeViolations(page);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

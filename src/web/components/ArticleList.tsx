@@ -1,33 +1,44 @@
 import { useLingui } from "@lingui/react/macro";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import type { Article, Theme } from "../../domain/content/schema.js";
+import type { Article } from "../../domain/content/schema.js";
 import type { ArticleMark } from "../storage/local-db.js";
+import { localeByCode } from "../../domain/content/languages.js";
+import { themeLabels } from "../i18n/content-labels.js";
+import { useArticleTexts } from "../state/translations.js";
 
-/** Article cards: title, summary, themes, and whether the parent read it or kept it. */
+/** Article cards: title, summary (in the reader's language where translated), themes, and whether the parent read it or kept it. */
 export function ArticleList({
   articles,
   marks,
-  themes,
   headingLevel = "h3",
 }: {
   articles: readonly Article[];
   marks: ReadonlyMap<string, ArticleMark>;
-  themes: readonly Theme[];
   headingLevel?: "h2" | "h3";
 }) {
   const { t } = useLingui();
-  const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
+  const texts = useArticleTexts();
   return (
     <ul className="fr-grid-row fr-grid-row--gutters mj-track-list">
-      {articles.map((article) => {
+      {articles.map((french) => {
+        const article = texts(french);
+        const { lang, dir } = localeByCode(article.language);
         const mark = marks.get(article.id);
         return (
           <li key={article.id} className="fr-col-12 fr-col-md-6">
             <Card
-              title={article.title}
+              title={
+                <span lang={lang} dir={dir}>
+                  {article.title}
+                </span>
+              }
               titleAs={headingLevel}
-              desc={article.summary}
+              desc={
+                <span lang={lang} dir={dir}>
+                  {article.summary}
+                </span>
+              }
               enlargeLink
               linkProps={{ to: `/articles/${article.id}` }}
               size="small"
@@ -54,7 +65,7 @@ export function ArticleList({
                   )}
                 </ul>
               }
-              end={<p className="fr-card__detail">{article.themes.map((t) => themeTitle.get(t) ?? t).join(" · ")}</p>}
+              end={<p className="fr-card__detail">{article.themes.map((theme) => t(themeLabels[theme])).join(" · ")}</p>}
             />
           </li>
         );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useLingui } from "@lingui/react";
-import { isTranslationLanguage, type ContentLanguage, type TranslationBundle, type TranslationLanguage } from "../../domain/content/schema.js";
+import { isTranslationLanguage, type Article, type ContentLanguage, type TranslationBundle, type TranslationLanguage } from "../../domain/content/schema.js";
+import { localizeArticle, type LocalizedArticle } from "../../domain/content/localize.js";
 import { loadCachedTranslation, saveCachedTranslation } from "../storage/local-db.js";
 import { callApi, type Parser } from "../api/client.js";
 
@@ -88,4 +89,21 @@ export function useTranslationBundle(language: ContentLanguage): TranslationStat
     };
   }, [language, attempt]);
   return state;
+}
+
+/**
+ * An article's texts in the content language where it is translated and the translation is there, French otherwise
+ * (`language` says which, for the `lang` of what shows them): for the lists and key messages of the journey.
+ */
+export function useArticleTexts(): (article: Article) => LocalizedArticle {
+  const language = useContentLanguage();
+  const translation = useTranslationBundle(language);
+  return (article) =>
+    translation.status === "ready"
+      ? localizeArticle(
+          article,
+          language,
+          translation.bundle.articles.find((a) => a.id === article.id),
+        )
+      : localizeArticle(article, "fr", undefined);
 }

@@ -114,7 +114,7 @@ export function DevelopmentPage() {
           return articles.length > 0 ? (
             <section aria-labelledby="eveil-articles" className="fr-mt-4w">
               <h2 id="eveil-articles">{t`Pour l'éveil de votre enfant`}</h2>
-              <ArticleList articles={articles} marks={marks} themes={bundle.themes} />
+              <ArticleList articles={articles} marks={marks} />
             </section>
           ) : null;
         }}

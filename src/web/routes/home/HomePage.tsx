@@ -8,11 +8,12 @@ import { articlesForStage } from "../../../domain/journey/articles.js";
 import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { useParent } from "../../state/parent.js";
-import { Pictogram, themePictograms } from "../../components/Pictogram.js";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { msg } from "@lingui/core/macro";
 import { shared } from "../../i18n/messages.js";
 import { trackText } from "../../i18n/format.js";
+import { stageLabels } from "../../i18n/content-labels.js";
+import { KeyMessages } from "../../components/KeyMessages.js";
 
 // The calendar rules load only for parents who have a profile.
 const ThisWeek = lazyWithMessages(() => import("../calendrier/ThisWeek.js").then((m) => ({ default: m.ThisWeek })));
@@ -53,28 +54,16 @@ export function HomePage() {
                 {tracks.map((track) => {
                   const stage = bundle.stages.find((s) => s.id === track.stage)!;
                   const essentials = articlesForStage(bundle.articles, stage.id, profile.situations).slice(0, 3);
+                  const stageTitle = t(stageLabels[stage.id].title);
                   const { label, detail } = trackText(track, profile, today);
                   return (
                     <section key={track.id} className="fr-mb-4w" aria-labelledby={`accueil-${track.id}`}>
                       <h2 id={`accueil-${track.id}`} className="fr-h4">
-                        {label} : {stage.title}
+                        {label} : {stageTitle}
                       </h2>
                       <p>{detail}</p>
-                      <ul className="mj-key-messages mj-key-messages--picto">
-                        {essentials.map((a) => (
-                          <li key={a.id}>
-                            <Pictogram id={themePictograms[a.themes[0]!]} />
-                            <span>
-                              {a.keyMessage}{" "}
-                              <Link to={`/articles/${a.id}`}>
-                                {t`Lire`}
-                                <span className="fr-sr-only"> : {a.title}</span>
-                              </Link>
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                      <Link to={`/parcours/${stage.id}`}>{t`Tout ce qui compte à l'étape « ${stage.title} »`}</Link>
+                      <KeyMessages articles={essentials} linkText={t`Lire`} />
+                      <Link to={`/parcours/${stage.id}`}>{t`Tout ce qui compte à l'étape « ${stageTitle} »`}</Link>
                     </section>
                   );
                 })}

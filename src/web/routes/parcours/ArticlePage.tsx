@@ -11,6 +11,7 @@ import { useLingui } from "@lingui/react/macro";
 import { formatFrenchDate } from "../../../domain/dates.js";
 import { formatDate } from "../../i18n/format.js";
 import { shared } from "../../i18n/messages.js";
+import { stageLabels } from "../../i18n/content-labels.js";
 import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { NotFoundPage } from "../NotFoundPage.js";
@@ -102,7 +103,7 @@ function ArticleView({ article: french, bundle }: { article: Article; bundle: Co
         currentPageLabel={article.title}
         segments={[
           { label: t(shared.parcours), linkProps: { to: "/parcours" } },
-          ...(firstStage ? [{ label: firstStage.title, linkProps: { to: `/parcours/${firstStage.id}` } }] : []),
+          ...(firstStage ? [{ label: t(stageLabels[firstStage.id].title), linkProps: { to: `/parcours/${firstStage.id}` } }] : []),
         ]}
         className="fr-mt-0"
       />

@@ -12,6 +12,7 @@ import { Timeline } from "../../components/Timeline.js";
 import { useParent } from "../../state/parent.js";
 import { ChildDevelopmentLink } from "../developpement/ChildDevelopmentLink.js";
 import { Pictogram } from "../../components/Pictogram.js";
+import { stageLabels } from "../../i18n/content-labels.js";
 
 /** Mon parcours: one track per pregnancy and per child, each with its current stage. */
 export function JourneyPage() {
@@ -65,7 +66,7 @@ export function JourneyPage() {
                               {" "}
                               —{" "}
                               <Trans>
-                                étape : <strong>{stage.title}</strong>
+                                étape : <strong>{t(stageLabels[stage.id].title)}</strong>
                               </Trans>
                             </>
                           ) : (
@@ -75,7 +76,7 @@ export function JourneyPage() {
                         {track.kind === "enfant" && <ChildDevelopmentLink profile={profile} trackId={track.id} today={today} />}
                         {stage && (
                           <>
-                            <p className="fr-text--sm">{stage.description}</p>
+                            <p className="fr-text--sm">{t(stageLabels[stage.id].description)}</p>
                             <div className="mj-with-picto">
                               <Pictogram id={track.kind === "enfant" ? "bebe" : "grossesse"} size={48} />
                               <Button linkProps={{ to: `/parcours/${stage.id}` }} iconId="fr-icon-arrow-right-line" iconPosition="right">

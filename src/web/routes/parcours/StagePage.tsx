@@ -10,10 +10,10 @@ import { Page } from "../../components/Page.js";
 import { ContentGate } from "../../components/ContentGate.js";
 import { ArticleList } from "../../components/ArticleList.js";
 import { NotFoundPage } from "../NotFoundPage.js";
-// Stage titles ship with the page (2 KB) so that the heading shows before the content bundle arrives.
-import stages from "../../../../content/stages.json";
+// Stage names ship with the page, in the reader's language, so that the heading shows before the content bundle arrives.
+import { stageLabels, themeLabels } from "../../i18n/content-labels.js";
+import { KeyMessages } from "../../components/KeyMessages.js";
 import { useParent } from "../../state/parent.js";
-import { Pictogram, themePictograms } from "../../components/Pictogram.js";
 
 function isStageId(value: string | undefined): value is StageId {
   return (stageIds as readonly string[]).includes(value ?? "");
@@ -49,13 +49,14 @@ function StageView({ stageId }: { stageId: StageId }) {
     setParams(next, { replace: true });
   }
 
-  const stage = stages.find((s) => s.id === stageId)!;
+  const stage = stageLabels[stageId];
+  const title = t(stage.title);
   return (
     <>
-      <Breadcrumb currentPageLabel={stage.title} segments={[{ label: t(shared.parcours), linkProps: { to: "/parcours" } }]} className="fr-mt-0" />
-      <Page title={stage.title}>
-        <p className="fr-text--lead">{stage.description}</p>
-        <p className="fr-text--sm">{stage.period}</p>
+      <Breadcrumb currentPageLabel={title} segments={[{ label: t(shared.parcours), linkProps: { to: "/parcours" } }]} className="fr-mt-0" />
+      <Page title={title}>
+        <p className="fr-text--lead">{t(stage.description)}</p>
+        <p className="fr-text--sm">{t(stage.period)}</p>
         <ContentGate>
           {({ bundle }) => {
             const forProfile = articlesForStage(bundle.articles, stageId, profile?.situations ?? []);
@@ -77,20 +78,7 @@ function StageView({ stageId }: { stageId: StageId }) {
                   <h2 id="essentiel" className="fr-callout__title">
                     {t`L'essentiel à cette étape`}
                   </h2>
-                  <ul className="mj-key-messages mj-key-messages--picto">
-                    {forProfile.map((a) => (
-                      <li key={a.id}>
-                        <Pictogram id={themePictograms[a.themes[0]!]} />
-                        <span>
-                          {a.keyMessage}{" "}
-                          <Link to={`/articles/${a.id}`}>
-                            {t`En savoir plus`}
-                            <span className="fr-sr-only"> : {a.title}</span>
-                          </Link>
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
+                  <KeyMessages articles={forProfile} linkText={t`En savoir plus`} />
                 </section>
 
                 <section aria-labelledby="articles-titre">
@@ -99,12 +87,12 @@ function StageView({ stageId }: { stageId: StageId }) {
                     legend={t`Filtrer par thème`}
                     orientation="horizontal"
                     small
-                    options={stageThemes.map((t) => ({
-                      label: t.title,
+                    options={stageThemes.map((theme) => ({
+                      label: t(themeLabels[theme.id]),
                       nativeInputProps: {
-                        name: `theme-${t.id}`,
-                        checked: themes.includes(t.id),
-                        onChange: () => setFilter({ themes: themes.includes(t.id) ? themes.filter((x) => x !== t.id) : [...themes, t.id] }),
+                        name: `theme-${theme.id}`,
+                        checked: themes.includes(theme.id),
+                        onChange: () => setFilter({ themes: themes.includes(theme.id) ? themes.filter((x) => x !== theme.id) : [...themes, theme.id] }),
                       },
                     }))}
                   />
@@ -123,7 +111,7 @@ function StageView({ stageId }: { stageId: StageId }) {
                   <p role="status" aria-live="polite" className="fr-text--sm">
                     {shown.length === 0 ? t`Aucun article ne correspond à ces filtres.` : plural(shown.length, { one: "# article", other: "# articles" })}
                   </p>
-                  <ArticleList articles={shown} marks={marks} themes={bundle.themes} />
+                  <ArticleList articles={shown} marks={marks} />
                 </section>
               </>
             );

@@ -15,6 +15,7 @@ import { useParent } from "../../state/parent.js";
 import { ChildFields, PregnancyFields } from "./FamilyFields.js";
 import { shared } from "../../i18n/messages.js";
 import { domainErrorText } from "../../i18n/domain-messages.js";
+import { situationLabels } from "../../i18n/content-labels.js";
 
 const emptyDraft: ProfileDraft = { project: null, pregnancy: null, children: [], situations: [] };
 
@@ -195,8 +196,8 @@ function ProfileForm({ situations }: { situations: Situation[] }) {
             options={situations
               // Derived from the number of babies and the birth dates: never a second, disagreeing question.
               .filter(({ id }) => id !== "grossesse-multiple")
-              .map(({ id, title }) => ({
-                label: title,
+              .map(({ id }) => ({
+                label: t(situationLabels[id]),
                 nativeInputProps: {
                   name: `situation-${id}`,
                   value: id,

@@ -38,7 +38,7 @@ export function SearchPage() {
         </Button>
       </form>
       <ContentGate>
-        {({ bundle, searchIndex }) => {
+        {({ searchIndex }) => {
           if (!query) return <p>{t`Tapez un mot, par exemple « sommeil », « vaccins » ou « congé ».`}</p>;
           // Articles for another situation are found too, but those for the parent's own come first.
           const results = searchArticles(searchIndex, query).sort(
@@ -51,7 +51,7 @@ export function SearchPage() {
                   ? t`Aucun article ne contient « ${query} ». Essayez un autre mot.`
                   : plural(results.length, { one: `# article pour « ${query} »`, other: `# articles pour « ${query} »` })}
               </p>
-              <ArticleList articles={results} marks={marks} themes={bundle.themes} headingLevel="h2" />
+              <ArticleList articles={results} marks={marks} headingLevel="h2" />
             </>
           );
         }}
