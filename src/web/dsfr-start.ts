@@ -41,8 +41,14 @@ async function run(): Promise<void> {
   removeEventListener("click", holdClick, { capture: true });
   const button = held;
   held = null;
-  if (button?.isConnected) button.click();
+  if (!button?.isConnected) return;
+  // DSFR attaches its components to the page over the next frames (it marks each with a `data-fr-js-…` attribute):
+  // a click given before it has reached the button would be lost, as it was under load. At most a second, then anyway.
+  for (let frame = 0; frame < 60 && !attached(button); frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  button.click();
 }
+
+const attached = (element: Element) => [...element.attributes].some((attribute) => attribute.name.startsWith("data-fr-js-"));
 
 /** Before DSFR runs, a click on a button it handles: kept for when it runs (the last one only). */
 function holdClick(event: MouseEvent): void {
