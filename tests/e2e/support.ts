@@ -30,7 +30,10 @@ export async function newPhonePage(
 
 /** axe-core on the current page: no violation of WCAG 2.x A/AA rules. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  await page.locator("main h1").first().waitFor(); // lazy pages: wait until the page itself is there
+  // The page settled (its lazy code and data fetched), then the page itself there: axe takes seconds on a loaded
+  // machine, and a page still putting late-arriving parts in place was seen without its h1 in the middle of it.
+  await page.waitForLoadState("networkidle");
+  await page.locator("main h1").first().waitFor();
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const summary = results.violations.map(
     (v) =>
