@@ -3,8 +3,8 @@ import type { Contract } from "./contract.js";
 
 /**
  * The back office's accounts and sessions (`/pilotage/session`, `/pilotage/comptes`): the roles, the account as
- * the API shows it, and the endpoints' shapes. Server: src/server/steering/session-routes.ts; browser:
- * src/web/routes/pilotage/session.tsx and AccountsPage.tsx. See docs/steering.md.
+ * the API shows it, and the endpoints' shapes. Server: src/server/steering/session/ (routes, service, store);
+ * browser: src/web/routes/pilotage/session.tsx and AccountsPage.tsx. See docs/steering.md.
  *
  * - `national`: national administrator (DGS/DGCS/SGMCAS): reads and edits everything, computes allocations,
  *   loads births tables and barometer files, manages accounts, reads the audit log;

@@ -5,7 +5,7 @@ import { barometerRoutes } from "./barometer/routes.js";
 import { makeContext, type SteeringOptions } from "./context.js";
 import { ImportThread } from "./import-thread.js";
 import { projectRoutes } from "./projects/routes.js";
-import { sessionRoutes } from "./session-routes.js";
+import { sessionRoutes } from "./session/routes.js";
 
 export type { SteeringOptions } from "./context.js";
 
