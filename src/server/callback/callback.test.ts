@@ -289,7 +289,7 @@ describe.each(testDatabases)("configured retention on %s", (_kind, openDb) => {
 });
 
 describe.each(testDatabases)("call-backs switched off on %s", (_kind, openDb) => {
-  it("without keys: not covered, and a request gets 409 with the helplines", async () => {
+  it("without keys: not covered, a request gets 409 with the helplines, and the département's inbox 503", async () => {
     const db = await openDb();
     await migrate(db);
     const app = await callbackTestApp(db, {}, { keyring: null });
@@ -303,6 +303,25 @@ describe.each(testDatabases)("call-backs switched off on %s", (_kind, openDb) =>
       expect(res.json().detail).toBe(
         "Les demandes de rappel ne sont pas ouvertes sur ce serveur. En cas d'urgence, appelez le 3114 (prévention du suicide, 24 h/24), le 15 ou le 112.",
       );
+      // A département's service is told it is the server's set-up (503), on every page that reads requests.
+      await createTestAccount(db, { email: "agent@pmi69.example.fr", displayName: "Agent PMI 69", role: "departemental", departement: "69" });
+      const login = await app.inject({
+        method: "POST",
+        url: "/api/v1/pilotage/session",
+        payload: { email: "agent@pmi69.example.fr", password: "mot de passe de test 2026" },
+      });
+      const headers = { cookie: String(login.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": login.json().csrfToken };
+      const id = "00000000-0000-4000-8000-000000000000";
+      for (const [method, url, payload] of [
+        ["GET", "/api/v1/pilotage/rappels", undefined],
+        ["GET", `/api/v1/pilotage/rappels/${id}`, undefined],
+        ["POST", `/api/v1/pilotage/rappels/${id}/statut`, { status: "contacted" }],
+      ] as const) {
+        const refused = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+        expect(refused.statusCode, url).toBe(503);
+        expect(refused.json()).toMatchObject({ title: "Service indisponible" });
+        expect(refused.json().detail).toContain("clés de chiffrement absentes");
+      }
     } finally {
       await app.close();
       await db.close();
