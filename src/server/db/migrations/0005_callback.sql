@@ -10,7 +10,7 @@ ALTER TABLE steering_account ADD CONSTRAINT steering_account_departement_check2
   CHECK ((role = 'departemental') = (departement IS NOT NULL) AND (role <> 'departemental' OR (region IS NULL AND agency IS NULL)));
 
 -- The services that call parents back, one per département at most, maintained by a national administrator
--- (no open dataset gives a PMI intake contact: reference professionals-callback.md §7).
+-- (no open dataset gives a PMI's intake contact for call-backs: see docs/rappel.md, « Ce que l'exploitant doit configurer »).
 CREATE TABLE callback_service (
   departement text PRIMARY KEY,
   name text NOT NULL,
