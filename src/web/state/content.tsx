@@ -1,5 +1,5 @@
 import { t } from "@lingui/core/macro";
-import { createContext, startTransition, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Article, ContentBundle } from "../../domain/content/schema.js";
 import { buildSearchIndex, type SearchIndexEntry } from "../../domain/content/search.js";
 import { loadCachedContent, saveCachedContent } from "../storage/local-db.js";
@@ -21,6 +21,18 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
   const [failure, setFailure] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
 
+  /** Fresh content from the network: shown, and kept on the device. */
+  const show = useCallback((fresh: ContentBundle) => {
+    // A transition: rendering the fresh content yields to the browser instead of freezing a slow phone.
+    startTransition(() => {
+      setBundle(fresh);
+      setOffline(false);
+      setFailure(null);
+    });
+    // Not being able to keep a copy does not make the page offline.
+    void saveCachedContent(fresh).catch(() => undefined);
+  }, []);
+
   useEffect(() => {
     let cancelled = false;
     let haveCopy = false;
@@ -38,14 +50,8 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
       // so that the content does not compete with the stylesheet, fonts and scripts.
       .then(() => pageLoaded())
       .then(() => fetchContent())
-      .then(async (fresh) => {
-        if (cancelled) return;
-        // A transition: rendering the fresh content yields to the browser instead of freezing a slow phone.
-        startTransition(() => {
-          setBundle(fresh);
-          setOffline(false);
-        });
-        await saveCachedContent(fresh);
+      .then((fresh) => {
+        if (!cancelled) show(fresh);
       })
       .catch(() => {
         if (cancelled) return;
@@ -55,7 +61,26 @@ export function ContentProvider({ children, initial = null }: { children: ReactN
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [show]);
+
+  // Offline, the content is fetched again as soon as the connection comes back: the offline note goes once it is
+  // there (and stays if it fails again, until the next « online » event).
+  useEffect(() => {
+    if (!offline) return;
+    let cancelled = false;
+    const retry = () =>
+      void fetchContent().then(
+        (fresh) => {
+          if (!cancelled) show(fresh);
+        },
+        () => undefined,
+      );
+    addEventListener("online", retry);
+    return () => {
+      cancelled = true;
+      removeEventListener("online", retry);
+    };
+  }, [offline, show]);
 
   const state = useMemo<ContentState>(() => {
     if (bundle) {
