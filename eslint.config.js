@@ -178,7 +178,21 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          patterns: [{ group: ["**/server/**"], message: "src/web ne doit pas importer src/server : partagez par src/domain." }],
+          patterns: [
+            { group: ["**/server/**"], message: "src/web ne doit pas importer src/server : partagez par src/domain." },
+            // The geo barrel re-exports projection.ts, which evaluates proj4 (47 KB gzip) wherever it is imported (issue 19).
+            {
+              group: ["**/domain/geo/index.js", "**/domain/geo/projection.js", "**/domain/geo/territory.js"],
+              message: "Ces modules chargent proj4 (serveur) : importez le module précis (place-types.js, place-fallbacks.js…).",
+            },
+            // Their values build zod schemas when evaluated: the browser reads only their types (the server checks the
+            // content; the EPDS constants are in epds/scale.ts, the languages in content/languages.ts).
+            {
+              group: ["**/domain/content/schema.js", "**/domain/epds/schema.js"],
+              allowTypeImports: true,
+              message: "Ce module construit des schémas zod à son chargement : n'en importez que des types (import type).",
+            },
+          ],
           // A lazy component renders once the language's messages of its code are loaded: src/web/i18n/lazy.ts.
           paths: [{ name: "react", importNames: ["lazy"], message: "Utiliser lazyWithMessages (src/web/i18n/lazy.ts)." }],
         },

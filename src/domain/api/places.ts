@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPlaceTypeId, placeTypeIds, type PlaceTypeId } from "../geo/index.js";
+import { isPlaceTypeId, placeTypeIds, type PlaceTypeId } from "../geo/place-types.js";
 import type { Contract } from "./contract.js";
 
 /**

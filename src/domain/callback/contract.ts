@@ -33,7 +33,7 @@ import { PARENT_MESSAGES as M } from "../parent-messages.js";
  * - `PUT  /api/v1/pilotage/services-rappel/:departement` body {@link callbackServiceInputSchema} → {@link callbackServiceSchema}.
  */
 
-export const CANCEL_TOKEN_HEADER = "x-cancel-token";
+export { CANCEL_TOKEN_HEADER } from "./cancel-token.js";
 
 /**
  * The role of the accounts of a département's call-back service (PMI, or a partner service a national

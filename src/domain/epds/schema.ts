@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidIsoDate } from "../dates.js";
+import { EPDS_ITEM_COUNT, EPDS_MAX_POINTS_PER_ITEM, EPDS_OPTIONS_PER_ITEM } from "./scale.js";
 
 /**
  * Shape of an EPDS questionnaire file (`content/epds/<locale>.json`).
@@ -9,11 +10,7 @@ import { isValidIsoDate } from "../dates.js";
  * the English order of the answers, and 7 of the 10 items are printed from 3 points down to 0: the points
  * of every answer are therefore stored in the file and never deduced from its position.
  */
-export const EPDS_ITEM_COUNT = 10;
-export const EPDS_OPTIONS_PER_ITEM = 4;
-export const EPDS_MAX_POINTS_PER_ITEM = 3;
-/** The item about self-harm ("The thought of harming myself has occurred to me"). */
-export const EPDS_SAFETY_ITEM = 10;
+export { EPDS_ITEM_COUNT, EPDS_OPTIONS_PER_ITEM, EPDS_MAX_POINTS_PER_ITEM, EPDS_SAFETY_ITEM } from "./scale.js";
 
 /** Languages written right to left: their files must say `"dir": "rtl"`. */
 const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ps", "ur", "yi"]);

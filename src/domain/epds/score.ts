@@ -1,4 +1,5 @@
-import { EPDS_ITEM_COUNT, EPDS_SAFETY_ITEM, type EpdsQuestionnaire } from "./schema.js";
+import { EPDS_ITEM_COUNT, EPDS_SAFETY_ITEM } from "./scale.js";
+import type { EpdsQuestionnaire } from "./schema.js";
 
 /**
  * EPDS scoring and interpretation. Pure: no I/O, no clock.

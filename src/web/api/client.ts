@@ -17,8 +17,10 @@ import type { Problem } from "../../domain/api/problem.js";
  * said here when the server cannot be reached or answers something else). Never throws.
  *
  * The types come from the contract's zod schemas, but zod itself stays out of this module (the parents' first
- * load does without it): an answer is trusted as typed unless the caller, on a page loaded on demand, passes the
- * route's schema as `parse` to check it.
+ * load does without it): an answer is trusted as typed unless the caller passes the route's schema as `parse` to
+ * check it. A page whose first screen checks nothing passes it as a loader, `() => import("…/contract.js").then((c) =>
+ * c.someSchema)`: the schema's module (and zod) is then fetched and built on the first answer checked, not with the
+ * page (issue 19).
  */
 export type ApiResult<T> =
   | { ok: true; status: number; data: T; headers: Headers }
@@ -30,8 +32,11 @@ export interface Parser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }
 
+/** A schema to check the answer with, or a loader of it (imported on the first check, then kept by the module cache). */
+export type ParserOption<T> = Parser<T> | (() => Promise<Parser<T>>);
+
 export interface CallOptions<T> {
-  parse?: Parser<T>;
+  parse?: ParserOption<T>;
   headers?: Record<string, string>;
   /** `same-origin` by default; `omit` where no cookie may go (the parents' call-back request). */
   credentials?: RequestCredentials;
@@ -78,7 +83,9 @@ export async function fetchJson<T>(url: string, options: CallOptions<T> & { meth
     return { ok: false, status: response.status, problem: fromServer ? data : statusProblem(response.status), fromServer, headers: response.headers };
   }
   if (!parse) return { ok: true, status: response.status, data: data as T, headers: response.headers };
-  const parsed = parse.safeParse(data);
+  // A loader that fails (a chunk missing after a new deployment) leaves the answer unchecked: it is then unreadable.
+  const parser = typeof parse === "function" ? await parse().catch(() => null) : parse;
+  const parsed = parser ? parser.safeParse(data) : { success: false as const };
   return parsed.success
     ? { ok: true, status: response.status, data: parsed.data, headers: response.headers }
     : { ok: false, status: response.status, problem: unreadableProblem(response.status), fromServer: false, headers: response.headers };

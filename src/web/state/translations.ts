@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useLingui } from "@lingui/react";
-import { isTranslationLanguage, type Article, type ContentLanguage, type TranslationBundle, type TranslationLanguage } from "../../domain/content/schema.js";
+import type { Article, TranslationBundle } from "../../domain/content/schema.js";
+import { isTranslationLanguage, type ContentLanguage, type TranslationLanguage } from "../../domain/content/languages.js";
 import { localizeArticle, type LocalizedArticle } from "../../domain/content/localize.js";
 import { loadCachedTranslation, saveCachedTranslation } from "../storage/local-db.js";
 import { callApi, type Parser } from "../api/client.js";

@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { i18n } from "@lingui/core";
 import { Trans, useLingui } from "@lingui/react/macro";
-import { isPlaceTypeId, planNearbySearch, type NearbyPlan, type PlaceTypeId } from "../../../domain/geo/index.js";
+import { isPlaceTypeId, type PlaceTypeId } from "../../../domain/geo/place-types.js";
+import { planNearbySearch, type NearbyPlan } from "../../../domain/geo/place-fallbacks.js";
 import { placeTypeTexts } from "./place-type-text.js";
 import { fetchPlaceTypes } from "./places-api.js";
 

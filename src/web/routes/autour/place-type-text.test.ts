@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { placeTypeFallbacks, placeTypes } from "../../../domain/geo/index.js";
+import { placeTypeFallbacks } from "../../../domain/geo/place-fallbacks.js";
+import { placeTypes } from "../../../domain/geo/place-types.js";
 
 /**
  * The browser shows a place type through its own messages (place-type-text.ts, one per type id); their French must be

@@ -1,7 +1,7 @@
 import type { MessageDescriptor } from "@lingui/core";
 import { msg } from "@lingui/core/macro";
 import { i18n } from "@lingui/core";
-import { isPlaceTypeId, type PlaceTypeId } from "../../../domain/geo/index.js";
+import { isPlaceTypeId, type PlaceTypeId } from "../../../domain/geo/place-types.js";
 
 /**
  * The place types in the interface's language. The domain (src/domain/geo/place-types.ts, place-fallbacks.ts) keeps

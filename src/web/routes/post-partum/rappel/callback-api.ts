@@ -1,11 +1,5 @@
-import {
-  CANCEL_TOKEN_HEADER,
-  coverageSchema,
-  createdCallbackSchema,
-  type Coverage,
-  type CreatedCallback,
-  type NewCallbackRequest,
-} from "../../../../domain/callback/contract.js";
+import type { Coverage, CreatedCallback, NewCallbackRequest } from "../../../../domain/callback/contract.js";
+import { CANCEL_TOKEN_HEADER } from "../../../../domain/callback/cancel-token.js";
 import { callApi, type ApiResult } from "../../../api/client.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
 import { waitInWords } from "./format.js";
@@ -69,9 +63,21 @@ function refusal(result: Extract<ApiResult<unknown>, { ok: false }>): Refusal {
   }
 }
 
+/**
+ * A schema of the contract, imported on the first answer it checks: the post-partum page shows the requests sent
+ * (`SentRequest.tsx`, which cancels through this module) without loading zod and building the contract's schemas.
+ */
+function contractSchema<K extends "coverageSchema" | "createdCallbackSchema">(name: K) {
+  return () => import("../../../../domain/callback/contract.js").then((contract) => contract[name]);
+}
+
 /** Whether a service calls back in this département (asked only once the parent chose to ask for a call-back). */
 export async function fetchCoverage(departement: string): Promise<Answer<Coverage>> {
-  const answer = await callApi("GET /rappel/couverture", { query: { departement } }, { credentials: "omit", cache: "no-store", parse: coverageSchema });
+  const answer = await callApi(
+    "GET /rappel/couverture",
+    { query: { departement } },
+    { credentials: "omit", cache: "no-store", parse: contractSchema("coverageSchema") },
+  );
   if (answer.ok) return { ok: true, data: answer.data };
   if (answer.status >= 200 && answer.status < 300)
     return { ok: false, kind: "other", message: i18n._(msg`La réponse du serveur n'a pas pu être lue. Réessayez dans un moment.`) };
@@ -80,7 +86,11 @@ export async function fetchCoverage(departement: string): Promise<Answer<Coverag
 
 /** Sends the request the parent confirmed. */
 export async function sendCallbackRequest(request: NewCallbackRequest): Promise<Answer<CreatedCallback>> {
-  const answer = await callApi("POST /rappel/demandes", { body: request }, { credentials: "omit", cache: "no-store", parse: createdCallbackSchema });
+  const answer = await callApi(
+    "POST /rappel/demandes",
+    { body: request },
+    { credentials: "omit", cache: "no-store", parse: contractSchema("createdCallbackSchema") },
+  );
   if (answer.ok) return { ok: true, data: answer.data };
   if (answer.status >= 200 && answer.status < 300)
     return {
