@@ -37,7 +37,8 @@ describe("Autour de moi", () => {
     expect(distances.length).toBeGreaterThan(0);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
     expect(await page.locator("ol li").first().innerText()).toContain("PMI");
-    // The map shows a marker per place (no tiles configured in tests: the embedded background).
+    // The map shows a marker per place (no tiles configured in tests: the embedded background), once scrolled to.
+    await page.locator(".mj-place-map").scrollIntoViewIfNeeded();
     await page.locator(".mj-place-map .mj-map-place").first().waitFor();
     expect(await page.locator(".mj-place-map .mj-map-place").count()).toBe(await page.locator("ol li").count());
     await expectNoAxeViolations(page);
@@ -254,8 +255,19 @@ describe("Autour de moi", () => {
     const requests: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
     await page.goto(`${baseUrl}/autour-de-moi?types=pmi,centre-sante&lat=47.39410&lon=0.68480&lieu=Tours`);
-    const map = page.locator(".mj-place-map");
+    // Below the list on a phone, the map (Leaflet, its background data) is fetched only when it comes near the screen,
+    // in the room kept for it: it takes that room exactly (nothing moves).
+    await page.locator("ol li").first().waitFor();
+    const room = page.locator('.mj-place-map[aria-hidden="true"]');
+    await room.waitFor();
+    const roomBox = (await room.boundingBox())!;
+    expect(roomBox.y).toBeGreaterThan(page.viewportSize()!.height + 400);
+    expect(requests.filter((url) => url.includes("/assets/PlaceMap-"))).toEqual([]);
+    await room.scrollIntoViewIfNeeded();
+    const map = page.locator('.mj-place-map[role="region"]');
     await map.locator(".mj-map-place").first().waitFor();
+    const shown = (await map.boundingBox())!;
+    expect([shown.height, shown.width]).toEqual([roomBox.height, roomBox.width]);
     // Background: département outlines and the names of the communes in view, from the shipped data.
     await map.locator("path").first().waitFor({ state: "attached" });
     await map.locator(".mj-map-label", { hasText: /^Tours$/ }).waitFor();
@@ -360,7 +372,8 @@ describe("Autour de moi", () => {
     expect(first).not.toMatch(/\d km|\d m\b/);
 
     // The map: markers named in Arabic, the zoom buttons on the reading side (left), their titles translated.
-    const map = page.locator(".mj-place-map");
+    await page.locator(".mj-place-map").scrollIntoViewIfNeeded();
+    const map = page.locator('.mj-place-map[role="region"]');
     await map.locator(".mj-map-place").first().waitFor();
     expect(await map.getAttribute("aria-label")).toBe(ar("Carte des lieux : flèches pour se déplacer, + et − pour zoomer, Tab pour aller d'un lieu à l'autre"));
     const label = (await map.locator(".mj-map-place").first().getAttribute("aria-label"))!;

@@ -34,13 +34,11 @@ export default function PlaceMap({
   center,
   places,
   tilesUrl,
-  attribution,
   onOpen,
 }: {
   center: { lat: number; lon: number };
   places: PlaceFeature[];
   tilesUrl: string | null;
-  attribution: string | null;
   onOpen(id: string): void;
 }) {
   const { t } = useLingui();
@@ -159,22 +157,14 @@ export default function PlaceMap({
     map.current.fitBounds(bounds, { padding: [56, 56], maxZoom: 14 });
   }, [center, places, t]);
 
+  // Its attribution is the page's (PlacesPage), under the room kept for the map before it loads.
   return (
-    <>
-      <div
-        ref={element}
-        className="mj-place-map"
-        role="region"
-        aria-label={t`Carte des lieux : flèches pour se déplacer, + et − pour zoomer, Tab pour aller d'un lieu à l'autre`}
-      />
-      <p className="fr-text--xs fr-mt-1w">
-        {tilesUrl
-          ? attribution
-            ? t`Fond de carte : ${attribution}`
-            : null
-          : t`Fond de carte : limites des départements (IGN, ADMIN EXPRESS) et communes (INSEE, découpage administratif), Licence Ouverte.`}
-      </p>
-    </>
+    <div
+      ref={element}
+      className="mj-place-map"
+      role="region"
+      aria-label={t`Carte des lieux : flèches pour se déplacer, + et − pour zoomer, Tab pour aller d'un lieu à l'autre`}
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { communeLabel, resolveCommuneQuery, searchCommuneIndex, type CommuneIndex, type CommuneMatch } from "../../../domain/geo/commune-search.js";
 import { Page } from "../../components/Page.js";
+import { WhenSeen } from "../../components/WhenSeen.js";
 import { ChoiceList } from "./ChoiceList.js";
 import { placeAddress } from "./address.js";
 import { formatDistance, formatKilometres } from "./distance.js";
@@ -28,6 +29,8 @@ import {
 } from "./places-api.js";
 
 const PlaceMap = lazyWithMessages(() => import("./PlaceMap.js"));
+/** The map's room (its size: .mj-place-map) until it is there. */
+const mapRoom = <div className="mj-place-map" aria-hidden="true" />;
 const RADII = [5, 10, 20, 50, 100];
 
 interface Spot {
@@ -116,6 +119,7 @@ export function PlacesPage() {
   const navigate = useNavigate();
   const around = spot?.label;
   const openPlace = useCallback((id: string) => void navigate(`/autour-de-moi/lieu/${encodeURIComponent(id)}`), [navigate]);
+  const attribution = config?.mapTilesAttribution;
 
   return (
     <Page title={t`Autour de moi`}>
@@ -171,17 +175,22 @@ export function PlacesPage() {
         </div>
       </div>
       {spot && results && results.length > 0 && !nothingToSearch && (
-        <Suspense fallback={null}>
-          <div className="fr-mt-3w">
-            <PlaceMap
-              center={spot}
-              places={results}
-              tilesUrl={config?.mapTilesUrl ?? null}
-              attribution={config?.mapTilesAttribution ?? null}
-              onOpen={openPlace}
-            />
-          </div>
-        </Suspense>
+        <div className="fr-mt-3w">
+          {/* Below the list: Leaflet, the map's code and its background data are fetched when it comes near the
+              screen, in the room kept for it meanwhile (issue 19). */}
+          <WhenSeen placeholder={mapRoom}>
+            <Suspense fallback={mapRoom}>
+              <PlaceMap center={spot} places={results} tilesUrl={config?.mapTilesUrl ?? null} onOpen={openPlace} />
+            </Suspense>
+          </WhenSeen>
+          <p className="fr-text--xs fr-mt-1w">
+            {config?.mapTilesUrl
+              ? config.mapTilesAttribution
+                ? t`Fond de carte : ${attribution}`
+                : null
+              : t`Fond de carte : limites des départements (IGN, ADMIN EXPRESS) et communes (INSEE, découpage administratif), Licence Ouverte.`}
+          </p>
+        </div>
       )}
     </Page>
   );
@@ -211,11 +220,15 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
   const [message, setMessage] = useState<string | null>(null);
   const [ask, setAsk] = useState<string | null>(null);
 
+  // The commune list (670 KB gzip, its index built on the main thread) is fetched when the field is first used, not
+  // with the page (issue 19); a search sent before it has arrived waits for it (submit).
+  const [wanted, setWanted] = useState(false);
   useEffect(() => {
+    if (!wanted) return;
     loadCommuneIndex().then(setIndex, () => setMessage(t`La liste des communes n'a pas pu être chargée.`));
     // Loaded once; the message is read in the language of the moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [wanted]);
 
   useEffect(() => {
     if (!index) return;
@@ -285,7 +298,16 @@ function WhereForm({ onChoose, onFail, geocoderUrl }: { onChoose(spot: Spot): vo
         hintText={t`Par exemple : 69003, Lyon, Saint-Denis`}
         state={message ? "error" : "default"}
         stateRelatedMessage={message ?? undefined}
-        nativeInputProps={{ name: "lieu", value: text, autoComplete: "off", onChange: (e) => setText(e.target.value) }}
+        nativeInputProps={{
+          name: "lieu",
+          value: text,
+          autoComplete: "off",
+          onFocus: () => setWanted(true),
+          onChange: (e) => {
+            setWanted(true);
+            setText(e.target.value);
+          },
+        }}
       />
       {ask && (
         <p className="fr-mt-1w fr-mb-1w" role="status">
