@@ -10,6 +10,7 @@ import {
 } from "../../../domain/steering/project.js";
 import { PRIORITY_THEMES, type ThemeId } from "../../../domain/steering/themes.js";
 import type { GapClass, Indicator, RateClass } from "../../../domain/steering/barometer.js";
+import type { Volet } from "../../../domain/funding/allocation.js";
 import type { GridColumnName } from "../../../domain/steering/grid.js";
 import { DEPARTEMENTS, REGIONS, findRegion, findDepartement } from "../../../domain/steering/territories.js";
 
@@ -124,3 +125,10 @@ const gridColumnDescriptions: Record<GridColumnName, MessageDescriptor> = {
   resume_public: msg`Résumé public du projet (2 000 caractères au plus).`,
 };
 export const gridColumnDescription = (name: GridColumnName) => i18n._(gridColumnDescriptions[name]);
+
+/** The strand in words (the rule's funder, src/domain/funding/allocation.ts). */
+export const voletNames: Record<Volet, MessageDescriptor> = { sante: msg`santé`, social: msg`social` };
+export const funders: Record<Volet, MessageDescriptor> = {
+  sante: msg`ARS — Fonds d'intervention régional (FIR), volet santé`,
+  social: msg`DREETS — programme 304, action 17, volet social`,
+};

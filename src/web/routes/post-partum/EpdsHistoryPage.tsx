@@ -8,30 +8,10 @@ import { bandFor } from "../../../domain/epds/score.js";
 import { formatDate } from "../../i18n/format.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
-import type { EpdsRecord } from "../../storage/local-db.js";
-
+import { DeleteEpdsButton } from "./DeleteEpdsButton.js";
 import { bandLabels, respondents } from "./labels.js";
-
-function ScoreText({ record: r }: { record: EpdsRecord }) {
-  const { t } = useLingui();
-  return (
-    <>
-      {r.total} / 30{r.item10Points > 0 ? ` ${t`(question 10 : idées de se faire du mal)`}` : ""}
-    </>
-  );
-}
-
-function DeleteButton({ id, date }: { id: string; date: string }) {
-  const { deleteEpds } = useParent("deleteEpds");
-  const { t } = useLingui();
-  const day = formatDate(date);
-  return (
-    <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => void deleteEpds(id)}>
-      {t`Supprimer`}
-      <span className="fr-sr-only"> {t`le résultat du ${day}`}</span>
-    </Button>
-  );
-}
+import { ScoreChart } from "./ScoreChart.js";
+import { ScoreText } from "./ScoreText.js";
 
 /** Past results, on the device only: a table, a simple chart, a reminder when it is worth taking again. */
 export function EpdsHistoryPage() {
@@ -88,7 +68,7 @@ export function EpdsHistoryPage() {
                     </td>
                     <td>{t(bandLabels[bandFor(r.total).id])}</td>
                     <td>
-                      <DeleteButton id={r.id} date={r.date} />
+                      <DeleteEpdsButton id={r.id} date={r.date} />
                     </td>
                   </tr>
                 ))}
@@ -107,7 +87,7 @@ export function EpdsHistoryPage() {
                   <p className="fr-mb-1w">
                     <ScoreText record={r} /> · {t(bandLabels[bandFor(r.total).id])}
                   </p>
-                  <DeleteButton id={r.id} date={r.date} />
+                  <DeleteEpdsButton id={r.id} date={r.date} />
                 </li>
               ))}
             </ul>
@@ -130,34 +110,5 @@ export function EpdsHistoryPage() {
         <Link to="/post-partum">{t`Faire le questionnaire`}</Link>
       </p>
     </Page>
-  );
-}
-
-/** A bar chart of the totals; decorative for screen readers, which get the table. */
-function ScoreChart({ points }: { points: { date: string; total: number }[] }) {
-  const { t } = useLingui();
-  const width = 320;
-  const height = 120;
-  const bar = Math.min(40, width / Math.max(points.length, 1) - 6);
-  const thresholdY = height - (11 / 30) * height;
-  return (
-    <svg viewBox={`0 0 ${width} ${height + 20}`} width="100%" height="160" aria-hidden="true" className="fr-mb-2w">
-      <line x1="0" x2={width} y1={thresholdY} y2={thresholdY} stroke="currentColor" strokeDasharray="4 4" />
-      <text x={width - 4} y={thresholdY - 4} textAnchor="end" fontSize="10" fill="currentColor">
-        {t`seuil 11`}
-      </text>
-      {points.map((p, i) => {
-        const h = (p.total / 30) * height;
-        const x = i * (bar + 6) + 4;
-        return (
-          <g key={`${p.date}-${i}`}>
-            <rect x={x} y={height - h} width={bar} height={Math.max(h, 1)} fill={p.total >= 11 ? "#ce0500" : "#000091"} />
-            <text x={x + bar / 2} y={height + 14} textAnchor="middle" fontSize="9" fill="currentColor">
-              {p.date.slice(5).split("-").reverse().join("/")}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
   );
 }

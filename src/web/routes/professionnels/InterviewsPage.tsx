@@ -18,7 +18,7 @@ import { INTERVIEW_GUIDES, type InterviewKind } from "../../../domain/interviews
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
 import { HandoverQr } from "./HandoverQr.js";
-import { SynthesisBody } from "./ReceivePage.js";
+import { SynthesisBody } from "./SynthesisBody.js";
 import "./print.css";
 
 type Draft = Omit<Synthesis, "interview">;

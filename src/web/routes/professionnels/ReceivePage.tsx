@@ -6,12 +6,11 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { mergeReceivedProfile } from "../../../domain/handover/family.js";
 import { readHandover } from "../../../domain/handover/link.js";
 import { domainErrorText } from "../../i18n/domain-messages.js";
-import { synthesisAsAppointments, themeTitle, type Synthesis } from "../../../domain/handover/synthesis.js";
-import type { Profile } from "../../../domain/profile/profile.js";
+import { synthesisAsAppointments } from "../../../domain/handover/synthesis.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
-import { formatDate } from "../../i18n/format.js";
-import { interviewTitles, themeText } from "./interview-texts.js";
+import { ProfilePreview } from "./ProfilePreview.js";
+import { SynthesisPreview } from "./SynthesisPreview.js";
 
 type Outcome = null | "saved" | "cancelled" | "failed";
 
@@ -145,123 +144,5 @@ function Receive({ fragment }: { fragment: string }) {
         </>
       )}
     </Page>
-  );
-}
-
-function ProfilePreview({ profile, existing }: { profile: Profile; existing: Profile | null }) {
-  const { t } = useLingui();
-  const pregnancy = profile.pregnancy;
-  const terme = pregnancy ? formatDate(pregnancy.terme) : "";
-  const ddr = pregnancy?.ddr ? formatDate(pregnancy.ddr) : null;
-  const babies = pregnancy?.babies ?? 1;
-  return (
-    <section aria-labelledby="a-enregistrer" className="fr-mb-3w">
-      <h2 id="a-enregistrer" className="fr-h4">
-        {t`Ce qui sera enregistré`}
-      </h2>
-      <ul>
-        {pregnancy && (
-          <li>
-            <Trans>
-              Grossesse en cours, terme prévu le <strong>{terme}</strong>
-            </Trans>
-            {ddr && <> {t`(dernières règles le ${ddr})`}</>}
-            {babies > 1 && <>, {babies === 2 ? t`jumeaux` : t`${babies} bébés`}</>}
-          </li>
-        )}
-        {profile.children.map((child, i) => (
-          <ChildLine key={child.id} rank={i + 1} born={formatDate(child.birthDate)} expected={child.expectedTerme ? formatDate(child.expectedTerme) : null} />
-        ))}
-        {profile.calendar?.unmarried && <li>{t`Parents non mariés (rappel de la reconnaissance anticipée)`}</li>}
-        {profile.calendar?.diabetesRisk && <li>{t`Facteur de risque de diabète de grossesse`}</li>}
-        {profile.calendar?.bcg && <li>{t`BCG recommandé pour l'enfant`}</li>}
-      </ul>
-      {existing && (
-        <Alert
-          severity="warning"
-          small
-          description={t`Ce téléphone a déjà un profil : ces dates remplaceront celles qui y sont enregistrées (vos autres réponses et les prénoms déjà saisis sont gardés).`}
-        />
-      )}
-    </section>
-  );
-}
-
-function SynthesisPreview({ synthesis }: { synthesis: Synthesis }) {
-  const { t } = useLingui();
-  const interview = t(interviewTitles[synthesis.interview]);
-  const day = formatDate(synthesis.date);
-  return (
-    <section aria-labelledby="a-enregistrer" className="fr-mb-3w">
-      <h2 id="a-enregistrer" className="fr-h4">
-        {t`${interview} du ${day}`}
-      </h2>
-      <SynthesisBody synthesis={synthesis} />
-    </section>
-  );
-}
-
-/** The synthesis as the parent reads it (receive page and printed sheet). */
-export function SynthesisBody({ synthesis, headingLevel = "h3" }: { synthesis: Synthesis; headingLevel?: "h3" | "h4" }) {
-  const { t } = useLingui();
-  const H = headingLevel;
-  return (
-    <>
-      {synthesis.priorities && (
-        <>
-          <H className="fr-h6 fr-mb-1w">{t`Ce qui compte pour vous`}</H>
-          <p className="mj-pre-line">{synthesis.priorities}</p>
-        </>
-      )}
-      {synthesis.needs && (
-        <>
-          <H className="fr-h6 fr-mb-1w">{t`Vos besoins, ce qui aiderait`}</H>
-          <p className="mj-pre-line">{synthesis.needs}</p>
-        </>
-      )}
-      {synthesis.contacts.length > 0 && (
-        <>
-          <H className="fr-h6 fr-mb-1w">{t`À contacter`}</H>
-          <ul>
-            {synthesis.contacts.map((c, i) => (
-              <li key={i}>
-                <strong>{c.who}</strong>
-                {c.how && <> : {c.how}</>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {synthesis.appointments.length > 0 && (
-        <>
-          <H className="fr-h6 fr-mb-1w">{t`Vos prochains rendez-vous`}</H>
-          <ul>
-            {synthesis.appointments.map((a, i) => (
-              <li key={i}>
-                <strong>{formatDate(a.date)}</strong> : {a.what}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {synthesis.themes.length > 0 && (
-        <>
-          <H className="fr-h6 fr-mb-1w">{t`Thèmes abordés`}</H>
-          <p>{synthesis.themes.map((id) => themeText(synthesis.interview, id, themeTitle(synthesis.interview, id))).join(" · ")}</p>
-        </>
-      )}
-    </>
-  );
-}
-
-function ChildLine({ rank, born, expected }: { rank: number; born: string; expected: string | null }) {
-  const { t } = useLingui();
-  return (
-    <li>
-      <Trans>
-        Enfant {rank} né le <strong>{born}</strong>
-      </Trans>
-      {expected && <> {t`(terme prévu le ${expected})`}</>}
-    </li>
   );
 }
