@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { Link } from "react-router";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -7,14 +7,22 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { scoreEpds, type EpdsAudience, type EpdsScore } from "../../../domain/epds/score.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
-import { EpdsQuestions } from "./EpdsQuestions.js";
-import { EpdsResultView } from "./EpdsResultView.js";
+import { lazyWithMessages } from "../../i18n/lazy.js";
 import { languages, questionnaireFor } from "./questionnaires.js";
 import { withMasculineAgreement } from "../../../domain/epds/agreement.js";
 import type { EpdsQuestionnaire } from "../../../domain/epds/schema.js";
 import { downloadFile } from "../../components/download.js";
 import { PendingCallbacks } from "./rappel/SentRequest.js";
 import { useContentLanguage } from "../../state/translations.js";
+
+// The questions and the result (with its orientation, helplines, places and reading aloud) are fetched when the parent
+// starts the questionnaire, not with the introduction she reads first (issue 19); offline, the service worker has them.
+// Phases change as transitions: the screen stays as it is until the next one's code is there (a moment), so a page
+// never shows in part (the result's safety panel first) and the focus moves as before.
+const loadQuestions = () => import("./EpdsQuestions.js").then((m) => ({ default: m.EpdsQuestions }));
+const loadResult = () => import("./EpdsResultView.js").then((m) => ({ default: m.EpdsResultView }));
+const EpdsQuestions = lazyWithMessages(loadQuestions);
+const EpdsResultView = lazyWithMessages(loadResult);
 
 type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answers: number[]; score: EpdsScore; saved: boolean };
 
@@ -35,7 +43,7 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
 
   function complete(answers: number[]) {
     const score = scoreEpds(questionnaire, answers);
-    if (score.ok) setPhase({ step: "result", answers, score, saved: false });
+    if (score.ok) startTransition(() => setPhase({ step: "result", answers, score, saved: false }));
   }
 
   async function save() {
@@ -184,7 +192,16 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
           nativeInputProps: { checked: locale === l.locale, onChange: () => setLocale(l.locale) },
         }))}
       />
-      <Button size="large" iconId="fr-icon-arrow-right-line" iconPosition="right" onClick={() => setPhase({ step: "questions" })}>
+      <Button
+        size="large"
+        iconId="fr-icon-arrow-right-line"
+        iconPosition="right"
+        onClick={() => {
+          // The result's code comes while the parent answers.
+          loadResult().catch(() => undefined);
+          startTransition(() => setPhase({ step: "questions" }));
+        }}
+      >
         {t`Commencer le questionnaire`}
       </Button>
       {!embedded && (
