@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { PurgeCSS } from "purgecss";
 import type { Plugin, Rollup } from "vite";
@@ -63,27 +63,40 @@ export function prerenderPages(): Plugin {
       this.emitFile({ type: "asset", fileName: "shell.html", source: html.replace("</head>", `${appPreloads(bundle)}</head>`) });
 
       const { renderPage, prerenderedPages } = (await import(pathToFileURL(module).href)) as {
-        renderPage(url: string, content: unknown, options?: { started?: boolean }): Promise<{ html: string; usedContent: boolean }>;
-        prerenderedPages(content: unknown): { route: string; path: string; lang: string; dir: string; font: string | null }[];
+        renderPage(
+          url: string,
+          content: unknown,
+          options?: { started?: boolean; translations?: unknown[] },
+        ): Promise<{ html: string; usedContent: boolean; translation: string | null }>;
+        prerenderedPages(content: unknown, translations: unknown[]): { route: string; path: string; lang: string; dir: string; font: string | null }[];
       };
       const content: unknown = JSON.parse(readFileSync("build/content.json", "utf8")); // written by `npm run content:build`
+      // Each language's translations (build/content-<langue>.json, same step): its translated articles are pre-rendered in it.
+      const translations: unknown[] = readdirSync("build")
+        .filter((file) => /^content-[\w-]+\.json$/.test(file))
+        .map((file) => JSON.parse(readFileSync(`build/${file}`, "utf8")) as unknown);
       const fullCss = readFileSync(`public${fullHref.split("?")[0]}`, "utf8");
       const routes = new Map<string, { path: string; page: string; running: string }[]>();
-      for (const { route, path, lang, dir, font } of prerenderedPages(content)) {
+      for (const { route, path, lang, dir, font } of prerenderedPages(content, translations)) {
         // A page that cannot render without a browser (it reads `window` as it renders) is served by the shell.
-        const served = await renderPage(path, content).catch((error: unknown) => {
+        const served = await renderPage(path, content, { translations }).catch((error: unknown) => {
           this.warn(`${path} : pas de pré-rendu, la page sera servie par shell.html (${String((error as Error).cause ?? error)})`);
           return null;
         });
         if (!served) continue;
         // The app hydrates a page rendered with the content once it has this very version (src/web/main.tsx).
-        const root = served.usedContent ? `<div id="root" data-content="${(content as { version: string }).version}">` : '<div id="root">';
+        // A translated article, once it has that very version of the language's translation too.
+        const adoption = [
+          served.usedContent ? ` data-content="${(content as { version: string }).version}"` : "",
+          served.translation ? ` data-translation="${served.translation}"` : "",
+        ].join("");
+        const root = `<div id="root"${adoption}>`;
         // Each language's pages (`/ar/…`) carry its `lang` and direction from the first byte.
         const page = html
           .replace('<html lang="fr"', `<html lang="${lang}" dir="${dir}"`)
           .replace("</head>", font ? `<link rel="stylesheet" href="${font}" />\n</head>` : "</head>")
           .replace('<div id="root"></div>', `${root}${inactiveUntilApp(served.html)}</div>`);
-        const running = (await renderPage(path, content, { started: true })).html;
+        const running = (await renderPage(path, content, { started: true, translations })).html;
         routes.set(route, [...(routes.get(route) ?? []), { path, page, running }]);
       }
 

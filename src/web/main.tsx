@@ -11,7 +11,9 @@ import { ParentProvider } from "./state/parent.js";
 import { registerServiceWorker } from "./service-worker.js";
 import { hasSavedDataHint, loadCachedContent } from "./storage/local-db.js";
 import { loadFullStylesheet } from "./full-stylesheet.js";
-import type { ContentBundle } from "../domain/content/schema.js";
+import type { ContentBundle, TranslationBundle } from "../domain/content/schema.js";
+import { isTranslationLanguage } from "../domain/content/languages.js";
+import { adoptTranslation, translationVersion } from "./state/translations.js";
 import { activateLocale, i18n } from "./i18n/i18n.js";
 import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
 import { followActiveLocaleInDsfr } from "./i18n/dsfr-labels.js";
@@ -72,10 +74,28 @@ const hydrate = (content: ContentBundle | null) => void localeReady.then(() => s
 
 // A page rendered with the content (articles, stage pages) is adopted once the app has that very version of it
 // (from the device, else the network, fetched at once): the served page stays on screen meanwhile.
+// A translated article (`/ar/articles/…`) waits for that very version of its language's translation as well.
 const servedContent = container.dataset.content;
-if (!prerendered) render();
+const servedTranslation = container.dataset.translation;
+// Rendered afresh (saved data), a served translated article is drawn again in its language, not first in French.
+if (!prerendered)
+  void servedTranslationHere(servedTranslation).then((translation) => {
+    if (translation) adoptTranslation(translation);
+    render();
+  });
 else if (!servedContent) hydrate(null);
-else void contentVersion(servedContent).then((content) => (content ? hydrate(content) : render()));
+else
+  void Promise.all([contentVersion(servedContent), servedTranslationHere(servedTranslation)]).then(([content, translation]) => {
+    if (!content || translation === null) return render();
+    if (translation) adoptTranslation(translation);
+    hydrate(content);
+  });
+
+/** The translation the page was served with, from the device or the network (null: not to be had); none asked: undefined. */
+async function servedTranslationHere(version: string | undefined): Promise<TranslationBundle | null | undefined> {
+  if (!version) return undefined;
+  return isTranslationLanguage(locale.code) ? translationVersion(locale.code, version) : null;
+}
 
 async function contentVersion(version: string): Promise<ContentBundle | null> {
   const cached = await loadCachedContent().catch(() => null);

@@ -4,14 +4,15 @@ import { setLink } from "@codegouvfr/react-dsfr/link";
 import { setUseLang } from "@codegouvfr/react-dsfr/spa";
 import { I18nProvider } from "@lingui/react";
 import { activateLocale, i18n } from "./i18n/i18n.js";
-import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
+import { fontStylesheet, localeFromPath, pathWithoutLocale } from "./i18n/locales.js";
 import { followActiveLocaleInDsfr } from "./i18n/dsfr-labels.js";
 import { locales, type Locale } from "../domain/content/languages.js";
 import { App, embedRoutes, pageRoutes } from "./App.js";
 import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
 import { stageIds } from "../domain/content/taxonomy.js";
-import type { ContentBundle } from "../domain/content/schema.js";
+import type { ContentBundle, TranslationBundle } from "../domain/content/schema.js";
+import { adoptTranslation } from "./state/translations.js";
 
 // What `startReactDsfr` does in the browser: DSFR links render as router links (with their href).
 setLink({ Link: Link as never });
@@ -24,8 +25,8 @@ followActiveLocaleInDsfr();
  * pre-rendered once per value; a route with another parameter (a device's calendar event, a place from the
  * database) or a catch-all is served by `shell.html`.
  */
-function parameterValues(content: ContentBundle): Record<string, string[]> {
-  return { stageId: [...stageIds], articleId: content.articles.map((a) => a.id) };
+function parameterValues(content: ContentBundle, translation: TranslationBundle | undefined): Record<string, string[]> {
+  return { stageId: [...stageIds], articleId: (translation ?? content).articles.map((a) => a.id) };
 }
 
 export interface PrerenderedPage {
@@ -40,11 +41,13 @@ export interface PrerenderedPage {
   font: string | null;
 }
 
-/**
- * Articles are pre-rendered in French only: in another language, an article is rendered on the device (by the
- * shell, as the service worker serves it), from the content in that language.
- */
-const prerenderedInEveryLanguage = (route: string) => !route.startsWith("/articles/");
+/** Translated articles (the essentials) are pre-rendered in their language, with their translation; the others, in French only. */
+const isArticle = (path: string) => path.startsWith("/articles/");
+
+/** The translation of the page's language an article page is rendered with (none in French or for another page). */
+function translationOf(locale: Locale, path: string, translations: readonly TranslationBundle[]): TranslationBundle | undefined {
+  return isArticle(path) ? translations.find((t) => t.language === locale.code) : undefined;
+}
 
 /** A page's address in a language: the French one is unprefixed; a language's home is `/en` (served at `/en/` too). */
 function localePath(locale: Locale, path: string): string {
@@ -52,25 +55,27 @@ function localePath(locale: Locale, path: string): string {
 }
 
 /** Every page a visitor can land on whose content is known at build time, from the app's route table. */
-export function prerenderedPages(content: ContentBundle): PrerenderedPage[] {
-  const values = parameterValues(content);
+export function prerenderedPages(content: ContentBundle, translations: readonly TranslationBundle[] = []): PrerenderedPage[] {
   const pages: PrerenderedPage[] = [];
   const visit = (routes: RouteObject[]) =>
     routes.forEach((route) => {
       if (route.children) visit(route.children);
       const pattern = route.path;
       if (!pattern || pattern.includes("*") || (route.handle as { prerender?: boolean } | undefined)?.prerender === false) return;
-      let paths = [pattern];
-      for (const [, name] of pattern.matchAll(/:(\w+)/g)) {
-        const known = values[name!];
-        if (!known) return;
-        paths = paths.flatMap((path) => known.map((value) => path.replace(`:${name}`, encodeURIComponent(value))));
-      }
-      const inLanguages: readonly Locale[] = prerenderedInEveryLanguage(pattern) ? locales : [locales[0]];
-      for (const locale of inLanguages)
+      for (const locale of locales) {
+        const translation = translationOf(locale, pattern, translations);
+        if (isArticle(pattern) && locale.code !== "fr" && !translation) continue;
+        const values = parameterValues(content, translation);
+        let paths = [pattern];
+        for (const [, name] of pattern.matchAll(/:(\w+)/g)) {
+          const known = values[name!];
+          if (!known) return;
+          paths = paths.flatMap((path) => known.map((value) => path.replace(`:${name}`, encodeURIComponent(value))));
+        }
         pages.push(
           ...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir, font: fontStylesheet(locale) })),
         );
+      }
     });
   visit(
     createRoutesFromChildren(
@@ -89,9 +94,16 @@ export function prerenderedPages(content: ContentBundle): PrerenderedPage[] {
  * content is on the device too when the page used it: `usedContent`). Waits for lazy pages, unlike renderToString.
  * `started`: the page as the running app shows it (not shipped, read only to know which DSFR rules it can use).
  */
-export async function renderPage(url: string, content: ContentBundle, { started = false } = {}): Promise<{ html: string; usedContent: boolean }> {
+export async function renderPage(
+  url: string,
+  content: ContentBundle,
+  { started = false, translations = [] }: { started?: boolean; translations?: readonly TranslationBundle[] } = {},
+): Promise<{ html: string; usedContent: boolean; translation: string | null }> {
   const locale = localeFromPath(url);
   await activateLocale(locale);
+  // A translated article is rendered in its language; every other page, as a first visit sees it before any translation.
+  const translation = translationOf(locale, pathWithoutLocale(url), translations) ?? null;
+  adoptTranslation(translation);
   let usedContent = false;
   let failure: unknown;
   const watched = new Proxy(content, {
@@ -121,8 +133,9 @@ export async function renderPage(url: string, content: ContentBundle, { started 
       },
     },
   );
+  adoptTranslation(null);
   if (failure) throw new Error(`Rendu de ${url} impossible à la construction`, { cause: failure });
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
-  return { html: Buffer.concat(chunks).toString("utf8"), usedContent };
+  return { html: Buffer.concat(chunks).toString("utf8"), usedContent, translation: translation?.version ?? null };
 }

@@ -38,6 +38,7 @@ const landingPages = [
   "/recherche",
   "/barometre",
   "/articles/acide-folique",
+  "/ar/articles/sommeil-bebe-securite",
 ];
 
 describe("first paint of pre-rendered pages", () => {

@@ -48,11 +48,32 @@ function fetchTranslation(language: TranslationLanguage): Promise<TranslationBun
 }
 
 /**
+ * The translation a pre-rendered article page was rendered with: set while rendering it at build time
+ * (src/web/prerender.tsx), and in the browser before adopting it (src/web/main.tsx), so that the first render, which
+ * hydrates the served page, shows the same translated text instead of repainting it.
+ */
+let adopted: TranslationBundle | null = null;
+
+export function adoptTranslation(bundle: TranslationBundle | null): void {
+  adopted = bundle;
+}
+
+/** That very version of a language's translation, from the device, else the network; null when neither has it. */
+export async function translationVersion(language: TranslationLanguage, version: string): Promise<TranslationBundle | null> {
+  const cached = await loadCachedTranslation(language).catch(() => null);
+  if (cached?.version === version) return cached;
+  const fresh = await fetchTranslation(language).catch(() => null);
+  return fresh?.version === version ? fresh : null;
+}
+
+/**
  * The translated content of `language`, loaded on demand: the device copy first, then the network. French needs nothing.
  * Unavailable (offline, never downloaded), it is tried again as soon as the connection comes back.
  */
 export function useTranslationBundle(language: ContentLanguage): TranslationState {
-  const [state, setState] = useState<TranslationState>(language === "fr" ? { status: "french" } : { status: "loading" });
+  const [state, setState] = useState<TranslationState>(() =>
+    language === "fr" ? { status: "french" } : adopted?.language === language ? { status: "ready", bundle: adopted } : { status: "loading" },
+  );
   const [attempt, setAttempt] = useState(0);
   const unavailable = state.status === "unavailable";
   useEffect(() => {
@@ -67,10 +88,11 @@ export function useTranslationBundle(language: ContentLanguage): TranslationStat
       return;
     }
     let cancelled = false;
-    let haveCopy = false;
+    // The translation the page was adopted with is shown already: only the network may have a newer one.
+    let haveCopy = adopted?.language === language;
     // A retry keeps the French text and its note on screen until the translation is there.
-    if (attempt === 0) setState({ status: "loading" });
-    void loadCachedTranslation(language)
+    if (attempt === 0 && !haveCopy) setState({ status: "loading" });
+    void (haveCopy ? Promise.resolve() : loadCachedTranslation(language))
       .then((cached) => {
         if (cached && !cancelled) {
           haveCopy = true;

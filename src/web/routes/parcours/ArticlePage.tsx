@@ -66,7 +66,10 @@ function TranslationNote({ shown, language, unavailable }: { shown: LocalizedArt
         {" "}
         <strong>{label}</strong>
       </p>
-      <p className="fr-text--sm fr-mb-1w">{frenchStatusLabel(status, language === "falc", formatFrenchDate)}</p>
+      {/* The same status in French, marked so (read with a French voice). */}
+      <p className="fr-text--sm fr-mb-1w" lang="fr" dir="ltr">
+        {frenchStatusLabel(status, language === "falc", formatFrenchDate)}
+      </p>
       {/* A plain link: the French address has no language prefix, outside this router's basename. */}
       <a href={`/articles/${shown.id}`} className="fr-link fr-icon-arrow-right-line fr-link--icon-right" hrefLang="fr" lang={tag} dir={dir}>
         {labels.original}
