@@ -2,8 +2,8 @@ import { Header } from "@codegouvfr/react-dsfr/Header";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
-import { Route, Routes, useLocation, useNavigate } from "react-router";
+import { isValidElement, startTransition, Suspense, useEffect, useState, type ComponentType } from "react";
+import { createRoutesFromElements, matchRoutes, Route, Routes, useLocation, useNavigate } from "react-router";
 import { useLingui } from "@lingui/react/macro";
 import { shared } from "./i18n/messages.js";
 import { activeLocale } from "./i18n/i18n.js";
@@ -183,6 +183,28 @@ export const pageRoutes = (
     <Route path="*" element={<NotFoundPage />} />
   </>
 );
+
+/**
+ * Loads the code of the page at `pathname` (with its language's messages): the first render waits for it, so that it
+ * shows the page rather than « Chargement… » in place of the page the server sent (main.tsx). Never fails: a page whose
+ * code cannot be fetched shows its error when it renders.
+ */
+export function preloadPage(pathname: string, basename?: string): Promise<void> {
+  const routes = createRoutesFromElements(
+    <>
+      {embedRoutes}
+      {pageRoutes}
+    </>,
+  );
+  const element = matchRoutes(routes, pathname, basename)?.at(-1)?.route.element;
+  const preload = isValidElement(element) ? (element.type as { preload?: () => Promise<unknown> }).preload : undefined;
+  return preload
+    ? preload().then(
+        () => undefined,
+        () => undefined,
+      )
+    : Promise.resolve();
+}
 
 /**
  * A pre-rendered page's form controls are served disabled (scripts/vite-prerender.ts): enabled once the page is

@@ -5,11 +5,11 @@ import { I18nProvider } from "@lingui/react";
 import { setUseLang } from "@codegouvfr/react-dsfr/spa";
 import { setLink } from "@codegouvfr/react-dsfr/link";
 import { startClientSideIsDarkLogic } from "@codegouvfr/react-dsfr/useIsDark/client";
-import { App } from "./App.js";
+import { App, preloadPage } from "./App.js";
 import { ContentProvider, fetchContent } from "./state/content.js";
-import { ParentProvider } from "./state/parent.js";
+import { ParentProvider, readSavedData } from "./state/parent.js";
 import { registerServiceWorker } from "./service-worker.js";
-import { hasSavedDataHint, loadCachedContent } from "./storage/local-db.js";
+import { hasSavedDataHint, loadCachedContent, type ParentDataset } from "./storage/local-db.js";
 import { loadFullStylesheet } from "./full-stylesheet.js";
 import type { ContentBundle, TranslationBundle } from "../domain/content/schema.js";
 import { isTranslationLanguage } from "../domain/content/languages.js";
@@ -46,12 +46,12 @@ declare module "@codegouvfr/react-dsfr/spa" {
 }
 
 const container = document.getElementById("root")!;
-const app = (content: ContentBundle | null = null) => (
+const app = (content: ContentBundle | null = null, saved: ParentDataset | null = null) => (
   <StrictMode>
     <I18nProvider i18n={i18n}>
       <BrowserRouter basename={locale.prefix || undefined}>
         <ContentProvider initial={content}>
-          <ParentProvider>
+          <ParentProvider initial={saved}>
             <App />
           </ParentProvider>
         </ContentProvider>
@@ -59,7 +59,18 @@ const app = (content: ContentBundle | null = null) => (
     </I18nProvider>
   </StrictMode>
 );
-const render = () => void Promise.all([loadFullStylesheet(), localeReady]).then(() => createRoot(container).render(app()));
+// The page the server sent stays on screen until the app can show this page whole: its code, the content and the
+// parent's saved data read from the device (else it would show « Chargement… » in its place for a moment). In a
+// transition, so that React waits for the page's code (already there) rather than painting its fallback.
+const render = () =>
+  void Promise.all([
+    loadFullStylesheet(),
+    localeReady,
+    // Once the language is active: the page's code waits for that language's messages (i18n/lazy.ts).
+    localeReady.then(() => preloadPage(location.pathname, locale.prefix || undefined)),
+    loadCachedContent().catch(() => null),
+    readSavedData().catch(() => null),
+  ]).then(([, , , content, saved]) => startTransition(() => createRoot(container).render(app(content, saved))));
 
 // Pages rendered at build time are adopted rather than repainted. They were rendered for a first visit, from the
 // path alone: a device with saved data, or an address with a query or a fragment (a search, a handover), renders

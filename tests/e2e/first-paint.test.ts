@@ -133,6 +133,33 @@ describe("first paint of pre-rendered pages", () => {
     await context.close();
   });
 
+  it("a returning parent keeps the served page on screen until the app shows it whole, never « Chargement… » in its place", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await savePregnancyProfile(page, baseUrl, inDays(100)); // saved data: pre-rendered pages are rendered afresh
+    await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    // From the served page on: every moment the page had no title, or said it was loading.
+    await page.addInitScript(() =>
+      document.addEventListener("DOMContentLoaded", () => {
+        const seen = { served: document.querySelector("main h1"), lost: [] as string[] };
+        (window as unknown as { seen: typeof seen }).seen = seen;
+        new MutationObserver(() => {
+          const status = document.querySelector("main [role=status]")?.textContent ?? "";
+          if (!document.querySelector("main h1") || /Chargement/.test(status)) seen.lost.push(status || "no h1");
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+    );
+    for (const path of ["/articles/vitamines-d-et-k-bebe", "/parcours/suite-grossesse", "/calendrier", "/post-partum", "/profil"]) {
+      await page.goto(baseUrl + path);
+      // The app has rendered the page afresh (the served title replaced by its own).
+      await page.waitForFunction(() => !(window as unknown as { seen: { served: Element } }).seen.served.isConnected, undefined, { timeout: 15_000 });
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => (window as unknown as { seen: { lost: string[] } }).seen.lost), path).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("does not move once painted: what the app adds above the content is styled by the critical stylesheet", async () => {
     for (const path of ["/", "/parcours/suite-grossesse"]) {
       const { context, page, problems } = await newPhonePage(browser);

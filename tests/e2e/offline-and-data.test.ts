@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer, waitForApp } from "./support.js";
 
 const today = isoDateInTimeZone(new Date(), "Europe/Paris");
 let browser: Browser;
@@ -80,7 +80,7 @@ describe("offline", () => {
  * pages ask for.
  */
 async function expectDsfrLook(page: Page, where: string): Promise<void> {
-  await page.locator("main h1").first().waitFor();
+  await waitForApp(page);
   const look = await page.evaluate(async () => {
     await document.fonts.ready;
     const style = (selector: string, pseudo?: string) => {

@@ -45,6 +45,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * The app has taken the page over: a pre-rendered page is served with its form controls disabled (greyed), enabled
+ * by the app once it has hydrated (App.tsx), which takes seconds on a loaded machine.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.locator("main h1").first().waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-avant-app]") === null, undefined, { timeout: 15_000 });
+}
+
 /** Presses Tab until the focused element matches, as a keyboard-only user would. */
 export async function tabTo(
   page: Page,

@@ -5,8 +5,11 @@ import { sectionsReady } from "./sections.js";
 /**
  * React's `lazy`, except that the component renders only once the active language's messages of the code it brought
  * are there (sections.ts): a page in Arabic never flashes its French fallback. Use it for every lazy component.
+ * `preload()` starts loading it before it renders (the first render of a page, main.tsx), and says when it is there.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as React's own lazy
 export function lazyWithMessages<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
-  return lazy(() => load().then(async (module) => (await sectionsReady(), module)));
+  let loading: Promise<{ default: T }> | undefined;
+  const preload = () => (loading ??= load().then(async (module) => (await sectionsReady(), module)));
+  return Object.assign(lazy(preload), { preload });
 }

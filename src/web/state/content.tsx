@@ -16,7 +16,13 @@ const ContentContext = createContext<ContentState>({ status: "loading" });
  * Content comes from the server and is kept in IndexedDB: the copy on the device shows at once,
  * the network refreshes it, and without network the device copy is enough.
  */
-export function ContentProvider({ children, initial = null }: { children: ReactNode; /** build time only */ initial?: ContentBundle | null }) {
+export function ContentProvider({
+  children,
+  initial = null,
+}: {
+  children: ReactNode;
+  /** the content already read (build time, main.tsx) */ initial?: ContentBundle | null;
+}) {
   const [bundle, setBundle] = useState<ContentBundle | null>(initial);
   const [failure, setFailure] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);

@@ -82,69 +82,74 @@ function deviceToday(): IsoDate {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function ParentProvider({ children }: { children: ReactNode }) {
+/** The saved data as the state holds it: lists in the order the pages show them, done and dismissed events apart. */
+function stateOf(data: ParentDataset) {
+  return {
+    profile: data.profile,
+    marks: new Map(data.marks.map((m) => [m.id, m])),
+    epdsHistory: [...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
+    developmentHistory: [...data.development].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
+    appointments: [...data.appointments].sort((a, b) => a.date.localeCompare(b.date)),
+    calendarDone: new Map(data.calendarDone.filter((d) => !d.dismissed).map((d) => [d.id, d.doneOn])),
+    calendarDismissed: new Map(data.calendarDone.filter((d) => d.dismissed).map((d) => [d.id, d.doneOn])),
+  };
+}
+
+/**
+ * `initial`: the saved data, read before the first render (main.tsx), so that a returning parent's first screen is
+ * already theirs; without it, the provider reads it.
+ */
+export function ParentProvider({ children, initial = null }: { children: ReactNode; initial?: ParentDataset | null }) {
+  const [first] = useState(() => (initial ? stateOf(initial) : null));
   // A device with nothing saved (and the build-time render) starts ready, with an empty profile.
-  const [loaded, setLoaded] = useState(() => typeof window === "undefined" || !store.hasSavedDataHint());
+  const [loaded, setLoaded] = useState(() => first !== null || typeof window === "undefined" || !store.hasSavedDataHint());
   const [storageError, setStorageError] = useState<string | null>(null);
-  const [profile, setProfileState] = useState<Profile | null>(null);
-  const [marks, setMarks] = useState<Map<string, ArticleMark>>(new Map());
+  const [profile, setProfileState] = useState<Profile | null>(first?.profile ?? null);
+  const [marks, setMarks] = useState<Map<string, ArticleMark>>(first?.marks ?? new Map());
   const marksRef = useRef(marks);
-  const [epdsHistory, setEpdsHistory] = useState<EpdsRecord[]>([]);
-  const [developmentHistory, setDevelopmentHistory] = useState<DevelopmentRecord[]>([]);
-  const [appointments, setAppointments] = useState<PersonalAppointment[]>([]);
-  const [calendarDone, setCalendarDone] = useState<Map<string, string>>(new Map());
-  const [calendarDismissed, setCalendarDismissed] = useState<Map<string, string>>(new Map());
+  const [epdsHistory, setEpdsHistory] = useState<EpdsRecord[]>(first?.epdsHistory ?? []);
+  const [developmentHistory, setDevelopmentHistory] = useState<DevelopmentRecord[]>(first?.developmentHistory ?? []);
+  const [appointments, setAppointments] = useState<PersonalAppointment[]>(first?.appointments ?? []);
+  const [calendarDone, setCalendarDone] = useState<Map<string, string>>(first?.calendarDone ?? new Map());
+  const [calendarDismissed, setCalendarDismissed] = useState<Map<string, string>>(first?.calendarDismissed ?? new Map());
   const [today, setToday] = useState(deviceToday);
 
   // A change re-reads the whole store: a member whose content did not change keeps its identity, so that the
   // components reading only that member do not re-render.
   const apply = useCallback((data: ParentDataset) => {
-    setProfileState((previous) => same(previous, data.profile));
-    const nextMarks = same(marksRef.current, new Map(data.marks.map((m) => [m.id, m])));
-    marksRef.current = nextMarks;
-    setMarks(nextMarks);
-    setEpdsHistory((previous) =>
-      same(
-        previous,
-        [...data.epds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
-      ),
-    );
-    setDevelopmentHistory((previous) =>
-      same(
-        previous,
-        [...data.development].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
-      ),
-    );
-    setAppointments((previous) =>
-      same(
-        previous,
-        [...data.appointments].sort((a, b) => a.date.localeCompare(b.date)),
-      ),
-    );
-    setCalendarDone((previous) => same(previous, new Map(data.calendarDone.filter((d) => !d.dismissed).map((d) => [d.id, d.doneOn]))));
-    setCalendarDismissed((previous) => same(previous, new Map(data.calendarDone.filter((d) => d.dismissed).map((d) => [d.id, d.doneOn]))));
+    const next = stateOf(data);
+    setProfileState((previous) => same(previous, next.profile));
+    marksRef.current = same(marksRef.current, next.marks);
+    setMarks(marksRef.current);
+    setEpdsHistory((previous) => same(previous, next.epdsHistory));
+    setDevelopmentHistory((previous) => same(previous, next.developmentHistory));
+    setAppointments((previous) => same(previous, next.appointments));
+    setCalendarDone((previous) => same(previous, next.calendarDone));
+    setCalendarDismissed((previous) => same(previous, next.calendarDismissed));
   }, []);
 
   const reload = useCallback(async () => apply(await readSavedData()), [apply]);
 
+  const readAtFirst = first === null;
   useEffect(() => {
     // The first read renders as a transition: a slow phone stays responsive while the saved data reaches every page.
-    readSavedData().then(
-      (data) =>
-        startTransition(() => {
-          apply(data);
-          setLoaded(true);
-        }),
-      () =>
-        startTransition(() => {
-          setStorageError(STORAGE_ERROR);
-          setLoaded(true);
-        }),
-    );
+    if (readAtFirst)
+      readSavedData().then(
+        (data) =>
+          startTransition(() => {
+            apply(data);
+            setLoaded(true);
+          }),
+        () =>
+          startTransition(() => {
+            setStorageError(STORAGE_ERROR);
+            setLoaded(true);
+          }),
+      );
     // The day changes while the app stays open overnight.
     const timer = window.setInterval(() => setToday(deviceToday()), 60_000);
     return () => window.clearInterval(timer);
-  }, [apply]);
+  }, [apply, readAtFirst]);
 
   /** Runs a storage change, then re-reads the store so that the screen shows what is really saved. */
   const change = useCallback(
@@ -277,7 +282,8 @@ function same<T>(previous: T, next: T): T {
   return json(previous) === json(next) ? previous : next;
 }
 
-async function readSavedData(): Promise<ParentDataset> {
+/** Everything the parent saved on this device (IndexedDB). */
+export async function readSavedData(): Promise<ParentDataset> {
   const [profile, marks, epds, development, appointments, calendarDone] = await Promise.all([
     store.loadProfile(),
     store.loadMarks(),
