@@ -24,6 +24,7 @@ export function ContentProvider({
   /** the content already read (build time, main.tsx) */ initial?: ContentBundle | null;
 }) {
   const [bundle, setBundle] = useState<ContentBundle | null>(initial);
+  const [givenAtFirst] = useState(initial !== null);
   const [failure, setFailure] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
 
@@ -41,8 +42,9 @@ export function ContentProvider({
 
   useEffect(() => {
     let cancelled = false;
-    let haveCopy = false;
-    void loadCachedContent()
+    // Content given at first (main.tsx read it from the device or the network) is not read again.
+    let haveCopy = givenAtFirst;
+    void (haveCopy ? Promise.resolve(null) : loadCachedContent())
       .then((cached) => {
         if (cached && !cancelled) {
           haveCopy = true;
@@ -67,7 +69,7 @@ export function ContentProvider({
     return () => {
       cancelled = true;
     };
-  }, [show]);
+  }, [show, givenAtFirst]);
 
   // Offline, the content is fetched again as soon as the connection comes back: the offline note goes once it is
   // there (and stays if it fails again, until the next « online » event).

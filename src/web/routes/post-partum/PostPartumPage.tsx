@@ -19,10 +19,8 @@ import { useContentLanguage } from "../../state/translations.js";
 // starts the questionnaire, not with the introduction she reads first (issue 19); offline, the service worker has them.
 // Phases change as transitions: the screen stays as it is until the next one's code is there (a moment), so a page
 // never shows in part (the result's safety panel first) and the focus moves as before.
-const loadQuestions = () => import("./EpdsQuestions.js").then((m) => ({ default: m.EpdsQuestions }));
-const loadResult = () => import("./EpdsResultView.js").then((m) => ({ default: m.EpdsResultView }));
-const EpdsQuestions = lazyWithMessages(loadQuestions);
-const EpdsResultView = lazyWithMessages(loadResult);
+const EpdsQuestions = lazyWithMessages(() => import("./EpdsQuestions.js").then((m) => ({ default: m.EpdsQuestions })));
+const EpdsResultView = lazyWithMessages(() => import("./EpdsResultView.js").then((m) => ({ default: m.EpdsResultView })));
 
 type Phase = { step: "intro" } | { step: "questions" } | { step: "result"; answers: number[]; score: EpdsScore; saved: boolean };
 
@@ -198,7 +196,7 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
         iconPosition="right"
         onClick={() => {
           // The result's code comes while the parent answers.
-          loadResult().catch(() => undefined);
+          EpdsResultView.preload().catch(() => undefined);
           startTransition(() => setPhase({ step: "questions" }));
         }}
       >
