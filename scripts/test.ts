@@ -7,14 +7,21 @@ import { join } from "node:path";
  * `npm test`: every check the project has, then one plain summary line `N passed, N failed` (CI reads it). Each
  * static check counts as one test.
  *
- * Two lanes run side by side, as they share nothing: the build then the end-to-end tests (which need `dist/`), and
- * the typecheck, lint, format check, content validation then the unit and integration tests. Each lane is mostly one busy process
- * at a time, so on a 2-core machine the whole run takes about as long as the longer lane instead of the sum of both.
- * The second lane's output is held and printed in one piece when it ends, so that the log reads lane by lane.
+ * Two lanes run side by side, as they share nothing: the build then the parents' end-to-end tests, and the
+ * typecheck, lint, format check, content validation, the unit and integration tests, then the back office's and
+ * professionals' end-to-end tests (they need the build: they wait for it). Each lane is mostly one busy process at a
+ * time, so on a 2-core machine the whole run takes about as long as the longer lane instead of the sum of both; the
+ * end-to-end files are split so that the lanes end together (about 800 s of end-to-end tests in the first, 600 s of
+ * unit tests then 225 s of end-to-end tests in the second). Each end-to-end run starts its own server on its own data
+ * folder. The second lane's output is held and printed in one piece when it ends, so that the log reads lane by lane.
  */
 interface Step {
   name: string;
   command: string[];
+  /** The vitest JSON report the step writes (its tests are counted from it); a step without one counts as one test. */
+  report?: string;
+  /** The step needs the front end built by the first lane. */
+  afterBuild?: boolean;
 }
 
 interface Outcome {
@@ -26,20 +33,50 @@ interface Outcome {
 
 const reportDir = mkdtempSync(join(tmpdir(), "mille-jours-tests-"));
 
-const vitest = (project: "unit" | "e2e"): Step => ({
-  name: project === "unit" ? "unit and integration tests (PGlite and PostgreSQL)" : "end-to-end tests",
-  command: ["npx", "vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${join(reportDir, `${project}.json`)}`],
+/** The end-to-end files run in the second lane, after the unit tests. */
+const officeEndToEnd = ["tests/e2e/pilotage.test.ts", "tests/e2e/professionnels.test.ts"];
+
+const vitest = (name: string, project: "unit" | "e2e", report: string, files: string[] = []): Step => ({
+  name,
+  report,
+  afterBuild: project === "e2e",
+  command: [
+    "npx",
+    "vitest",
+    "run",
+    "--project",
+    project,
+    ...files,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${join(reportDir, `${report}.json`)}`,
+  ],
 });
 
+let builtOk: (ok: boolean) => void = () => {};
+const built = new Promise<boolean>((resolve) => (builtOk = resolve));
+
 const lanes: { steps: Step[]; held: boolean }[] = [
-  { steps: [{ name: "build", command: ["npm", "run", "build", "--silent"] }, vitest("e2e")], held: false },
+  {
+    steps: [
+      { name: "build", command: ["npm", "run", "build", "--silent"] },
+      vitest(
+        "end-to-end tests (parents' pages)",
+        "e2e",
+        "e2e-parents",
+        officeEndToEnd.flatMap((file) => ["--exclude", file]),
+      ),
+    ],
+    held: false,
+  },
   {
     steps: [
       { name: "typecheck", command: ["npx", "tsc", "--noEmit", "-p", "tsconfig.json"] },
       { name: "lint", command: ["npx", "eslint", ".", "--max-warnings", "0"] },
       { name: "format", command: ["npx", "prettier", "--check", "--log-level", "warn", "."] },
       { name: "content validation", command: ["npx", "tsx", "src/cli/build-content.ts", "--check"] },
-      vitest("unit"),
+      vitest("unit and integration tests (PGlite and PostgreSQL)", "unit", "unit"),
+      vitest("end-to-end tests (back office and professionals)", "e2e", "e2e-office", officeEndToEnd),
     ],
     held: true,
   },
@@ -61,10 +98,9 @@ async function runLane(steps: Step[], held: boolean): Promise<Outcome> {
   const outcome: Outcome = { passed: 0, failed: 0, failures: [], timings: [] };
   const log: string[] = [];
   for (const step of steps) {
-    const project = step.command.includes("--project") ? step.command[step.command.indexOf("--project") + 1] : null;
-    if (project === "e2e" && outcome.failures.includes("build")) {
+    if (step.afterBuild && !(await built)) {
       outcome.failed += 1;
-      outcome.failures.push("end-to-end tests (not run: the build failed)");
+      outcome.failures.push(`${step.name} (not run: the build failed)`);
       continue;
     }
     const header = `\n▶ ${step.name}\n`;
@@ -73,7 +109,8 @@ async function runLane(steps: Step[], held: boolean): Promise<Outcome> {
     const t0 = performance.now();
     const status = await run(step.command, held ? log : null);
     outcome.timings.push(`${step.name} ${seconds(t0)} s`);
-    if (!project) {
+    if (step.name === "build") builtOk(status === 0);
+    if (!step.report) {
       if (status === 0) outcome.passed += 1;
       else {
         outcome.failed += 1;
@@ -82,17 +119,17 @@ async function runLane(steps: Step[], held: boolean): Promise<Outcome> {
       continue;
     }
     try {
-      const json = JSON.parse(readFileSync(join(reportDir, `${project}.json`), "utf8")) as { numPassedTests: number; numFailedTests: number };
+      const json = JSON.parse(readFileSync(join(reportDir, `${step.report}.json`), "utf8")) as { numPassedTests: number; numFailedTests: number };
       outcome.passed += json.numPassedTests;
       outcome.failed += json.numFailedTests;
-      if (json.numFailedTests > 0) outcome.failures.push(`${json.numFailedTests} test(s) ${project}`);
+      if (json.numFailedTests > 0) outcome.failures.push(`${json.numFailedTests} test(s): ${step.name}`);
       if (status !== 0 && json.numFailedTests === 0) {
         outcome.failed += 1;
-        outcome.failures.push(`vitest ${project} (setup or teardown error)`);
+        outcome.failures.push(`${step.name} (setup or teardown error)`);
       }
     } catch {
       outcome.failed += 1;
-      outcome.failures.push(`vitest ${project} (no report)`);
+      outcome.failures.push(`${step.name} (no report)`);
     }
   }
   if (held) process.stdout.write(log.join(""));
