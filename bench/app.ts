@@ -64,6 +64,11 @@ try {
     { name: "profil", path: "/profil", visits: first },
     { name: "mes données", path: "/mes-donnees", visits: first },
     { name: "baromètre", path: "/barometre", visits: first },
+    // Pages of the second wave: child development and the TND check, the professionals' space, the call-back request.
+    { name: "développement", path: "/developpement", visits: first },
+    { name: "repérage (grille 2024)", path: "/developpement/reperage", visits: first },
+    { name: "espace des professionnels", path: "/professionnels", visits: first },
+    { name: "demande de rappel", path: "/post-partum/rappel", visits: first },
     // Issue 14: the same pages in Arabic (right to left, its own font and catalogue sections), then each language's home.
     { name: "accueil en arabe", path: "/ar", visits: first },
     { name: "étape en arabe", path: "/ar/parcours/suite-grossesse", visits: first },
