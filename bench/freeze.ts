@@ -6,7 +6,8 @@ import { buildApp } from "../src/server/app.js";
 import { openDatabase, openPglite, type Database } from "../src/server/db/database.js";
 import { migrate } from "../src/server/db/migrate.js";
 import { loadPlaceIndex, seedShippedPlaces } from "../src/server/places/index.js";
-import { checkNewAccount, insertAccount } from "../src/server/steering/accounts.js";
+import { checkNewAccount } from "../src/domain/steering/accounts.js";
+import { addAccount } from "../src/server/steering/accounts/service.js";
 import { DEPARTEMENTS } from "../src/domain/steering/territories.js";
 import { startPostgres } from "../tests/support/postgres-cluster.js";
 
@@ -139,7 +140,7 @@ async function measure(label: string, db: Database): Promise<void> {
   const places = await loadPlaceIndex(db);
   const checked = checkNewAccount({ email: "banc@sante.gouv.fr", displayName: "Banc", role: "national", password: PASSWORD });
   if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-  await insertAccount(db, checked.account, new Date());
+  await addAccount(db, checked.account, new Date());
   const staticDir = existsSync(`${root}dist/index.html`) ? `${root}dist` : undefined;
   const app = await buildApp({ db, places, logger: false, ...(staticDir ? { staticDir } : {}) });
   const login = await app.inject({ method: "POST", url: "/api/v1/pilotage/session", payload: { email: "banc@sante.gouv.fr", password: PASSWORD } });

@@ -7,7 +7,8 @@ import { openDatabase, openPglite, type Database } from "../src/server/db/databa
 import { migrate } from "../src/server/db/migrate.js";
 import { answerProblem, makeGenerator, type OpenApi } from "../src/server/openapi-fuzz.js";
 import { loadPlaceIndex } from "../src/server/places/index.js";
-import { checkNewAccount, insertAccount } from "../src/server/steering/accounts.js";
+import { checkNewAccount } from "../src/domain/steering/accounts.js";
+import { addAccount } from "../src/server/steering/accounts/service.js";
 import { startPostgres } from "../tests/support/postgres-cluster.js";
 
 /**
@@ -24,7 +25,7 @@ async function run(label: string, db: Database): Promise<void> {
   await syncContent(db, await loadContent(contentDir));
   const checked = checkNewAccount({ email: "national@sante.gouv.fr", displayName: "Nationale", role: "national", password: PASSWORD });
   if (!checked.ok) throw new Error("compte de test invalide");
-  await insertAccount(db, checked.account, new Date(), { N: 1024, r: 8, p: 1 });
+  await addAccount(db, checked.account, new Date(), { N: 1024, r: 8, p: 1 });
   const app = await buildApp({
     db,
     logger: false,

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { AccountExistsError, checkNewAccount, findAccountByEmail, insertAccount, resetPassword, ROLE_LABELS } from "../server/steering/accounts.js";
-import { checkNewPassword } from "../server/steering/password.js";
+import { checkNewAccount, checkNewPassword, ROLE_LABELS } from "../domain/steering/accounts.js";
+import { addAccount, resetPassword } from "../server/steering/accounts/service.js";
+import { AccountExistsError, findAccountByEmail } from "../server/steering/accounts/store.js";
 import { openSteeringDatabase } from "./steering-db.js";
 
 /**
@@ -104,7 +105,7 @@ try {
     const password = await readPassword(args.email);
     const weak = checkNewPassword(password, args.email);
     if (weak) fail(weak);
-    await resetPassword(db, account.id, password, new Date());
+    await resetPassword(db, account, password, new Date());
     console.log(`Nouveau mot de passe enregistré pour ${account.email} ; ses sessions sont fermées et son verrouillage levé.`);
   } else {
     const password = await readPassword(args.email);
@@ -118,7 +119,7 @@ try {
       password,
     });
     if (!checked.ok) fail(checked.errors.map((e) => `${e.field} : ${e.message}`).join("\n"));
-    const account = await insertAccount(db, checked.account, new Date());
+    const account = await addAccount(db, checked.account, new Date());
     const where = account.region ? `, région ${account.region}` : account.departement ? `, département ${account.departement}` : "";
     const agency = account.agency ? ` (${account.agency.toUpperCase()})` : "";
     console.log(`Compte créé : ${account.email} — ${ROLE_LABELS[account.role]}${agency}${where}.`);

@@ -19,7 +19,7 @@ import {
   statusChangeSchema,
 } from "../../domain/callback/contract.js";
 import { problemSchema } from "../problem.js";
-import { guard, sessionOf } from "../steering/auth.js";
+import { guard, sessionOf } from "../steering/session/guard.js";
 import type { SteeringContext } from "../steering/context.js";
 import type { CallbackContext } from "./context.js";
 import {

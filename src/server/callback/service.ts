@@ -7,7 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError, TooManyRequestsError, 
 import { PARENT_MESSAGES } from "../../domain/parent-messages.js";
 import type { Queryable } from "../db/database.js";
 import { communeName } from "../places/store.js";
-import type { Account } from "../steering/accounts.js";
+import type { Account } from "../../domain/api/steering.js";
 import { writeAudit } from "../steering/audit.js";
 import { readAll } from "../steering/barometer/index.js";
 import type { SteeringContext } from "../steering/context.js";

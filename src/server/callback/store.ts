@@ -13,8 +13,8 @@ import {
 } from "../../domain/callback/contract.js";
 import { ConflictError } from "../../domain/errors.js";
 import type { Queryable } from "../db/database.js";
-import type { Account } from "../steering/accounts.js";
-import { sha256Hex } from "../steering/auth.js";
+import type { Account } from "../../domain/api/steering.js";
+import { sha256Hex } from "../secret-token.js";
 import type { CallbackContext } from "./context.js";
 import { open, seal, type Keyring } from "./crypto.js";
 

@@ -1,5 +1,5 @@
 import type { Queryable } from "../db/database.js";
-import type { Account } from "./accounts.js";
+import type { Account } from "../../domain/api/steering.js";
 
 /**
  * The audit log: every change to a project (creation, update, import), and every account, births table,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../db/database.js";
+import { accountRoutes } from "./accounts/routes.js";
 import { allocationRoutes } from "./allocation/routes.js";
 import { barometerRoutes } from "./barometer/routes.js";
 import { makeContext, type SteeringOptions } from "./context.js";
@@ -22,6 +23,7 @@ export function steeringRoutes(db: Database, options: SteeringOptions = {}): Fas
     const imports = new ImportThread();
     app.addHook("onClose", () => imports.close());
     await app.register(sessionRoutes(ctx));
+    await app.register(accountRoutes(ctx));
     await app.register(projectRoutes(ctx, imports));
     await app.register(allocationRoutes(ctx, imports));
     await app.register(barometerRoutes(ctx, imports));

@@ -3,7 +3,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { z } from "zod";
 import type { Database } from "../db/database.js";
 import { problemErrorHandler } from "../problem.js";
-import { checkNewAccount, insertAccount, type Account, type NewAccount } from "./accounts.js";
+import type { Account } from "../../domain/api/steering.js";
+import { checkNewAccount, type NewAccount } from "../../domain/steering/accounts.js";
+import { addAccount } from "./accounts/service.js";
 import { steeringRoutes, type SteeringOptions } from "./index.js";
 import type { ScryptParams } from "./password.js";
 
@@ -32,5 +34,5 @@ export async function steeringTestApp(db: Database, options: SteeringOptions, tr
 export async function createTestAccount(db: Database, input: Omit<NewAccount, "password"> & { password?: string }, now = new Date()): Promise<Account> {
   const checked = checkNewAccount({ password: "mot de passe de test 2026", ...input });
   if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-  return insertAccount(db, checked.account, now, TEST_SCRYPT);
+  return addAccount(db, checked.account, now, TEST_SCRYPT);
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { steeringDataContract as contract } from "../../../domain/api/steering-data.js";
 import { problemSchema } from "../../problem.js";
-import { guard, sessionOf } from "../auth.js";
+import { guard, sessionOf } from "../session/guard.js";
 import type { SteeringContext } from "../context.js";
 import type { ImportThread } from "../import-thread.js";
 import { birthsOverview, computeAllocation, loadBirthsTable, readAllocation } from "./service.js";

@@ -2,7 +2,7 @@ import { NotFoundError } from "../../../domain/errors.js";
 import { ALLOCATION_RULES, allocateRegionalCredits, type Volet } from "../../../domain/funding/allocation.js";
 import { MAX_BIRTHS_ROWS } from "../../../domain/funding/births.js";
 import type { Queryable } from "../../db/database.js";
-import type { Account } from "../accounts.js";
+import type { Account } from "../../../domain/api/steering.js";
 import { writeAudit } from "../audit.js";
 import { fileRefused, invalidFields, type SteeringContext } from "../context.js";
 import { checkLineBound, type ImportThread } from "../import-thread.js";

@@ -12,7 +12,7 @@ import {
 } from "../../../domain/steering/barometer.js";
 import { DEPARTEMENTS } from "../../../domain/steering/territories.js";
 import type { Queryable } from "../../db/database.js";
-import type { Account } from "../accounts.js";
+import type { Account } from "../../../domain/api/steering.js";
 import { shippedBirths } from "../allocation/store.js";
 import { writeAudit } from "../audit.js";
 import { fileRefused, type SteeringContext } from "../context.js";

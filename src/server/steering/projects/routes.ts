@@ -17,7 +17,7 @@ import {
   xlsxFileResponse,
 } from "../../../domain/api/projects.js";
 import { listAudit } from "../audit.js";
-import { guard, sessionOf } from "../auth.js";
+import { guard, sessionOf } from "../session/guard.js";
 import type { SteeringContext } from "../context.js";
 import { writeXlsx } from "../xlsx.js";
 import type { ImportThread } from "../import-thread.js";

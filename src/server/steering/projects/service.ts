@@ -3,7 +3,7 @@ import { canWriteRegion, readScope } from "../../../domain/steering/access.js";
 import { MAX_GRID_ROWS, projectsToGridRows, type GridImportReport, type GridRow } from "../../../domain/steering/grid.js";
 import { validateProject } from "../../../domain/steering/project.js";
 import { findRegion } from "../../../domain/steering/territories.js";
-import type { Account } from "../accounts.js";
+import type { Account } from "../../../domain/api/steering.js";
 import { fileRefused, invalidFields, type SteeringContext } from "../context.js";
 import { checkLineBound, type ImportThread } from "../import-thread.js";
 import {

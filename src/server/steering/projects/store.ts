@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { summariseProjects, type Project } from "../../../domain/steering/project.js";
 import type { Queryable } from "../../db/database.js";
-import type { Account } from "../accounts.js";
+import type { Account } from "../../../domain/api/steering.js";
 import { writeAudit } from "../audit.js";
 import { filterColumns, RECORD_COLUMNS } from "./records.js";
 

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { accountsContract, accountSchema, noContentSchema, sessionSchema } from "../../../domain/api/steering.js";
+import { accountsContract, noContentSchema, ROLES, sessionSchema } from "../../../domain/api/steering.js";
 import { ForbiddenError, UnauthenticatedError } from "../../../domain/errors.js";
 import { problemSchema } from "../../problem.js";
-import { listAccounts, ROLES } from "../accounts.js";
-import { clearSessionCookie, crossSiteProblem, guard, loadSession, sessionOf, setSessionCookie } from "../auth.js";
 import type { SteeringContext } from "../context.js";
-import { changePassword, createAccount, login, logout, logoutEverywhere, updateAccount } from "./service.js";
+import { clearSessionCookie, sessionToken, setSessionCookie } from "./cookie.js";
+import { crossSiteProblem, guard, sessionOf } from "./guard.js";
+import { changePassword, loadSession, login, logout, logoutEverywhere } from "./service.js";
 
-/** Login, current session, logout, logout everywhere, password change, and accounts (national only): HTTP only. */
+/** Login, current session, logout, logout everywhere and password change: HTTP only. The accounts are ../accounts/routes.ts. */
 export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["pilotage : comptes"];
@@ -36,7 +36,7 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
       "/pilotage/session",
       { schema: { summary: "La session en cours : compte et jeton CSRF", tags, response: { 200: sessionSchema, 401: problemSchema } } },
       async (request, reply) => {
-        const loaded = await loadSession(ctx, request);
+        const loaded = await loadSession(ctx, sessionToken(request));
         reply.header("cache-control", "no-store");
         if (loaded.status !== "ok") {
           if (loaded.status === "expired") clearSessionCookie(request, reply);
@@ -84,45 +84,6 @@ export function sessionRoutes(ctx: SteeringContext): FastifyPluginAsyncZod {
         await changePassword(ctx, sessionOf(request), request.body);
         return reply.status(204).send(null);
       },
-    );
-
-    // Accounts: national administrators only.
-    app.get(
-      "/pilotage/comptes",
-      {
-        schema: { summary: "Les comptes (administration nationale)", tags, response: { 200: accountsContract["GET /pilotage/comptes"].response } },
-        onRequest: guard(ctx, ["national"]),
-      },
-      async () => listAccounts(ctx.db),
-    );
-
-    app.post(
-      "/pilotage/comptes",
-      {
-        schema: {
-          summary: "Créer un compte (administration nationale)",
-          tags,
-          body: accountsContract["POST /pilotage/comptes"].body,
-          response: { 201: accountSchema, 409: problemSchema, 422: problemSchema },
-        },
-        onRequest: guard(ctx, ["national"]),
-      },
-      async (request, reply) => reply.status(201).send(await createAccount(ctx, sessionOf(request).account, request.body)),
-    );
-
-    app.patch(
-      "/pilotage/comptes/:id",
-      {
-        schema: {
-          summary: "Activer ou désactiver un compte, ou lui donner un nouveau mot de passe (administration nationale)",
-          tags,
-          params: accountsContract["PATCH /pilotage/comptes/:id"].params,
-          body: accountsContract["PATCH /pilotage/comptes/:id"].body,
-          response: { 200: accountSchema },
-        },
-        onRequest: guard(ctx, ["national"]),
-      },
-      async (request) => updateAccount(ctx, sessionOf(request).account, request.params.id, request.body),
     );
   };
 }

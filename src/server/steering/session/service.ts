@@ -1,23 +1,54 @@
 import type { z } from "zod";
-import type { accountPatchSchema, loginBodySchema, passwordChangeSchema } from "../../../domain/api/steering.js";
-import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError, UnprocessableError } from "../../../domain/errors.js";
-import { checkNewAccount, emailKey, findAccountByEmail, findAccountById, insertAccount, publicAccount, resetPassword, type Account } from "../accounts.js";
-import { writeAudit } from "../audit.js";
-import { accountKey, clearFailures, createSession, ipKey, refundAttempt, reserveAttempt, type Session } from "../auth.js";
+import type { Account, loginBodySchema, passwordChangeSchema } from "../../../domain/api/steering.js";
+import { UnauthenticatedError, UnprocessableError } from "../../../domain/errors.js";
+import { checkNewPassword } from "../../../domain/steering/accounts.js";
+import { isSecretToken, newSecretToken, sha256Hex } from "../../secret-token.js";
+import { findAccountByEmail, findAccountById, publicAccount, setPasswordHash } from "../accounts/store.js";
 import type { SteeringContext } from "../context.js";
-import { checkNewPassword, dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "../password.js";
-import { deleteAccountSessions, deleteSession, setAccountActive, setPasswordHash } from "./store.js";
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "../password.js";
+import { deleteAccountSessions, deleteSession, findSession, insertSession, touchSession } from "./store.js";
+import { accountKey, clearFailures, ipKey, refundAttempt, reserveAttempt, tooManyAttempts } from "./throttle.js";
 
 /**
- * The use cases of the back office's sessions and accounts: login with its throttle, logout, password change,
- * and the national administration's account creation and changes (with their audit entries). Refusals are typed
- * errors (src/domain/errors.ts); cookies and headers are the routes' (./routes.ts).
+ * The use cases of the back office's sessions: login with its throttle (./throttle.ts), the session of a request,
+ * logout, logout everywhere and password change. A session token is 32 random bytes (256 bits, base64url) that the
+ * client keeps in its cookie (./cookie.ts); the database keeps its SHA-256, never the token. A session ends after
+ * the idle timeout without a request, and in any case at its absolute expiry. Refusals are typed errors
+ * (src/domain/errors.ts); cookies and headers are the routes' (./routes.ts, ./guard.ts). The accounts' own use
+ * cases are in ../accounts/service.ts.
  */
 
-/** 429 with Retry-After, in whole minutes. */
-function tooManyAttempts(retryAfterSeconds: number, what: string): TooManyRequestsError {
-  const minutes = Math.max(1, Math.round(retryAfterSeconds / 60));
-  return new TooManyRequestsError(`${what} : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`, minutes * 60, { title: "Trop de tentatives" });
+export interface Session {
+  account: Account;
+  tokenHash: string;
+  csrfToken: string;
+}
+
+/** Opens a session for an account: its token (for the cookie only) and its CSRF token. */
+async function openSession(ctx: SteeringContext, accountId: string): Promise<{ token: string; csrfToken: string }> {
+  const token = newSecretToken();
+  const csrfToken = newSecretToken();
+  const now = ctx.now();
+  await insertSession(ctx.db, { tokenHash: sha256Hex(token), accountId, csrfToken, createdAt: now, expiresAt: new Date(now.getTime() + ctx.sessionMaxMs) });
+  return { token, csrfToken };
+}
+
+export type LoadedSession = { status: "ok"; session: Session } | { status: "none" } | { status: "expired" };
+
+/** The session of a token (from the request's cookie), or why there is none. Touches last_seen_at at most once a minute. */
+export async function loadSession(ctx: SteeringContext, token: string | undefined): Promise<LoadedSession> {
+  if (!token || !isSecretToken(token)) return { status: "none" };
+  const tokenHash = sha256Hex(token);
+  const row = await findSession(ctx.db, tokenHash);
+  if (!row) return { status: "none" };
+  const now = ctx.now().getTime();
+  const lastSeen = new Date(row.lastSeenAt).getTime();
+  if (!row.active || new Date(row.expiresAt).getTime() <= now || lastSeen + ctx.sessionIdleMs <= now) {
+    await deleteSession(ctx.db, tokenHash);
+    return { status: "expired" };
+  }
+  if (now - lastSeen > 60_000) await touchSession(ctx.db, tokenHash, new Date(now));
+  return { status: "ok", session: { account: publicAccount(row), tokenHash, csrfToken: row.csrfToken } };
 }
 
 /**
@@ -30,7 +61,7 @@ export async function login(
   ip: string,
 ): Promise<{ account: Account; token: string; csrfToken: string }> {
   const { email, password } = credentials;
-  const keys = { account: accountKey(emailKey(email)), ip: ipKey(ip) };
+  const keys = { account: accountKey(email), ip: ipKey(ip) };
   // The attempt is counted before the password hash, atomically: parallel guesses cannot all be checked.
   const reserved = await reserveAttempt(ctx, keys.ip, ctx.ipMaxFailures);
   const accountReserved = reserved.allowed ? await reserveAttempt(ctx, keys.account, ctx.accountMaxFailures) : reserved;
@@ -43,10 +74,10 @@ export async function login(
   const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash(ctx.scrypt)));
   if (!account || !ok || !account.active)
     throw new UnauthenticatedError("Adresse électronique ou mot de passe incorrect, ou compte désactivé.", { title: "Connexion refusée" });
-  await clearFailures(ctx, keys.account);
+  await clearFailures(ctx.db, keys.account);
   await refundAttempt(ctx, keys.ip, ctx.ipMaxFailures);
   if (needsRehash(account.passwordHash, ctx.scrypt)) await setPasswordHash(ctx.db, account.id, await hashPassword(password, ctx.scrypt));
-  const { token, csrfToken } = await createSession(ctx, account.id);
+  const { token, csrfToken } = await openSession(ctx, account.id);
   return { account: publicAccount(account), token, csrfToken };
 }
 
@@ -68,52 +99,14 @@ export async function changePassword(ctx: SteeringContext, session: Session, inp
   const { account, tokenHash } = session;
   const row = (await findAccountById(ctx.db, account.id))!;
   // The same lock as the login: a stolen session cannot guess the current password without limit.
-  const key = accountKey(emailKey(row.email));
+  const key = accountKey(row.email);
   const reserved = await reserveAttempt(ctx, key, ctx.accountMaxFailures);
   if (!reserved.allowed) throw tooManyAttempts(reserved.retryAfterSeconds, "Trop de tentatives échouées sur ce compte");
   if (!(await verifyPassword(input.current, row.passwordHash)))
     throw UnprocessableError.forFields([{ field: "current", message: "Le mot de passe actuel est incorrect." }]);
-  await clearFailures(ctx, key);
+  await clearFailures(ctx.db, key);
   const weak = checkNewPassword(input.next, row.email);
   if (weak) throw UnprocessableError.forFields([{ field: "next", message: weak }]);
   await setPasswordHash(ctx.db, account.id, await hashPassword(input.next, ctx.scrypt), ctx.now());
   await deleteAccountSessions(ctx.db, account.id, tokenHash);
-}
-
-/** Creates an account (national administration) and writes it in the audit journal. */
-export async function createAccount(ctx: SteeringContext, actor: Account, input: unknown): Promise<Account> {
-  const checked = checkNewAccount(input);
-  if (!checked.ok) throw UnprocessableError.forFields(checked.errors, "Compte invalide");
-  // A taken e-mail is refused by the store (AccountExistsError, 409 « Compte existant »).
-  const created = await insertAccount(ctx.db, checked.account, ctx.now(), ctx.scrypt);
-  await writeAudit(ctx.db, { at: ctx.now(), actor, action: "compte.creation", after: created });
-  return created;
-}
-
-/**
- * Activates or deactivates an account, or gives it a new password (national administration); deactivating ends its
- * sessions, and nobody deactivates their own account. Written in the audit journal with the state before and after.
- */
-export async function updateAccount(ctx: SteeringContext, actor: Account, id: string, change: z.output<typeof accountPatchSchema>): Promise<Account> {
-  const target = await findAccountById(ctx.db, id);
-  if (!target) throw new NotFoundError("Aucun compte ne porte cet identifiant.");
-  if (target.id === actor.id && change.active === false) throw new ForbiddenError("Vous ne pouvez pas désactiver votre propre compte.");
-  if (change.password !== undefined) {
-    const weak = checkNewPassword(change.password, target.email);
-    if (weak) throw UnprocessableError.forFields([{ field: "password", message: weak }]);
-    await resetPassword(ctx.db, target.id, change.password, ctx.now(), ctx.scrypt);
-  }
-  if (change.active !== undefined) {
-    await setAccountActive(ctx.db, target.id, change.active);
-    if (!change.active) await deleteAccountSessions(ctx.db, target.id);
-  }
-  const after = publicAccount((await findAccountById(ctx.db, target.id))!);
-  await writeAudit(ctx.db, {
-    at: ctx.now(),
-    actor,
-    action: change.password !== undefined ? "compte.mot-de-passe" : "compte.modification",
-    before: publicAccount(target),
-    after,
-  });
-  return after;
 }
