@@ -16,12 +16,20 @@ export interface Queryable {
    * Bulk load: `COPY table (columns) FROM` the rows in COPY's text format (`copy-text.ts`), sent as one stream
    * (PostgreSQL `FROM STDIN`, PGlite `FROM '/dev/blob'`). Much cheaper than INSERT for thousands of rows.
    */
-  copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
+  copyFrom(table: string, columns: readonly string[], text: string, options?: CopyOptions): Promise<void>;
   /**
    * Bulk read: the rows of `select` in COPY's text format, as one buffer (`COPY (select) TO STDOUT`, PGlite
    * `TO '/dev/blob'`): no JavaScript value per row or per field, the bytes are kept as they come.
    */
   copyOut(select: string): Promise<Buffer>;
+}
+
+export interface CopyOptions {
+  /**
+   * `COPY … WITH (FREEZE)`: rows written already frozen (no hint bits to set on the first read, nothing for a later
+   * vacuum to freeze). PostgreSQL allows it only into a table created or emptied in the same transaction.
+   */
+  freeze?: boolean;
 }
 
 export interface Database extends Queryable {
@@ -82,14 +90,14 @@ export function wrapPglite(db: PGlite): Database {
     async exec(sql: string) {
       await db.exec(sql);
     },
-    copyFrom: (table, columns, text) => pgliteCopyFrom(db, table, columns, text),
+    copyFrom: (table, columns, text, options) => pgliteCopyFrom(db, table, columns, text, options),
     copyOut: (select) => pgliteCopyOut(db, select),
     transaction<T>(work: (tx: Queryable) => Promise<T>) {
       return db.transaction((tx) =>
         work({
           query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
           exec: async (sql: string) => void (await tx.exec(sql)),
-          copyFrom: (table, columns, text) => pgliteCopyFrom(tx, table, columns, text),
+          copyFrom: (table, columns, text, options) => pgliteCopyFrom(tx, table, columns, text, options),
           copyOut: (select) => pgliteCopyOut(tx, select),
         }),
       );
@@ -99,21 +107,27 @@ export function wrapPglite(db: PGlite): Database {
 }
 
 /** The COPY statement of `copyFrom`, from a table and column names checked to be plain identifiers. */
-export function copySql(table: string, columns: readonly string[], source: "STDIN" | "'/dev/blob'"): string {
+export function copySql(table: string, columns: readonly string[], source: "STDIN" | "'/dev/blob'", options: CopyOptions = {}): string {
   for (const name of [table, ...columns]) if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`identifiant SQL invalide pour COPY : ${name}`);
-  return `COPY ${table} (${columns.join(", ")}) FROM ${source}`;
+  return `COPY ${table} (${columns.join(", ")}) FROM ${source}${options.freeze ? " WITH (FREEZE)" : ""}`;
 }
 
 /** PGlite reads COPY's input from the virtual device /dev/blob, filled from the query's `blob` option. */
-async function pgliteCopyFrom(target: Pick<PGlite, "query">, table: string, columns: readonly string[], text: string): Promise<void> {
-  await target.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+async function pgliteCopyFrom(target: Pick<PGlite, "query">, table: string, columns: readonly string[], text: string, options?: CopyOptions): Promise<void> {
+  await target.query(copySql(table, columns, "'/dev/blob'", options), [], { blob: new Blob([text]) });
 }
 
 /** COPY … FROM STDIN on one connection of the pool (or the transaction's own), the text written as one chunk. */
-async function postgresCopyFrom(client: pg.Pool | pg.PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
+async function postgresCopyFrom(
+  client: pg.Pool | pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  text: string,
+  options?: CopyOptions,
+): Promise<void> {
   const connection = client instanceof pg.Pool ? await client.connect() : client;
   try {
-    const stream = connection.query(copyFromStdin(copySql(table, columns, "STDIN")));
+    const stream = connection.query(copyFromStdin(copySql(table, columns, "STDIN", options)));
     stream.end(text, "utf8");
     await finished(stream);
   } finally {
@@ -145,7 +159,7 @@ async function openPostgres(url: string): Promise<Database> {
   const queryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
     exec: async (sql: string) => void (await client.query(sql)),
-    copyFrom: (table, columns, text) => postgresCopyFrom(client, table, columns, text),
+    copyFrom: (table, columns, text, options) => postgresCopyFrom(client, table, columns, text, options),
     copyOut: (select) => postgresCopyOut(client, select),
   });
   return {
@@ -216,7 +230,7 @@ export async function openPgliteWorker(dir: string | null): Promise<Database> {
   const queryable = (tx?: number): Queryable => ({
     query: async <T>(sql: string, params: unknown[] = []) => (await call({ op: "query", sql, params, tx })).rows as T[],
     exec: async (sql: string) => void (await call({ op: "exec", sql, tx })),
-    copyFrom: async (table, columns, text) => void (await call({ op: "copy", sql: copySql(table, columns, "'/dev/blob'"), text, tx })),
+    copyFrom: async (table, columns, text, options) => void (await call({ op: "copy", sql: copySql(table, columns, "'/dev/blob'", options), text, tx })),
     copyOut: async (select) => {
       const { bytes } = await call({ op: "copyOut", sql: `COPY (${select}) TO '/dev/blob'`, tx });
       return bytes ? Buffer.from(bytes) : Buffer.alloc(0);

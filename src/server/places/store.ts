@@ -1,5 +1,5 @@
-import type { Queryable } from "../db/database.js";
 import { copyLine, type CopyValue } from "../db/copy-text.js";
+import type { CopyOptions, Queryable } from "../db/database.js";
 import type { ImportReport } from "./importers/report.js";
 
 /** One row of the `place` table, as the importers produce it. */
@@ -65,7 +65,13 @@ const communeColumns = ["code", "name", "folded_name", "dep", "postcodes", "lat"
  * one chunk of text is held at once, and the next chunk is built while the database loads the previous one.
  * Returns how many rows were inserted.
  */
-async function copyRows<R>(tx: Queryable, table: string, columns: readonly (keyof R & string)[], rows: Iterable<R>): Promise<number> {
+async function copyRows<R>(
+  tx: Queryable,
+  table: string,
+  columns: readonly (keyof R & string)[],
+  rows: Iterable<R>,
+  options: CopyOptions = {},
+): Promise<number> {
   let text = "";
   let inChunk = 0;
   let count = 0;
@@ -76,7 +82,7 @@ async function copyRows<R>(tx: Queryable, table: string, columns: readonly (keyo
     text = "";
     inChunk = 0;
     if (inFlight) await inFlight;
-    inFlight = tx.copyFrom(table, columns, chunk);
+    inFlight = tx.copyFrom(table, columns, chunk, options);
     inFlight.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   };
   try {
@@ -97,10 +103,64 @@ export async function lockImports(tx: Queryable): Promise<void> {
   await tx.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
 }
 
-/** Replaces the rows of a dataset; returns how many were inserted. */
+/**
+ * Replaces the rows of a dataset, inside the caller's transaction; returns how many were inserted.
+ *
+ * The rows are first loaded into a table made for this import (`place_load`: the columns, defaults and checks of
+ * `place`, no index, rows written frozen by `COPY … FREEZE`, which a table created in the same transaction allows).
+ * Then, when they are many compared with the other datasets' rows (a national file: FINESS, RPPS), that table becomes
+ * `place`: the other datasets' rows are copied in, the keys and indexes of `place` are built on it in one pass each
+ * (read from the catalogue, so a migration adding an index is followed), and it takes the place of the old table. Keeping
+ * a million-row table's three B-trees up to date row by row, and deleting the old rows one by one, cost most of a
+ * national import (issue 12). A small dataset next to large ones (a generic import of a few thousand places) is
+ * moved into `place` instead (delete, then insert from the load table). Either way nothing is visible to other
+ * connections before the commit, and a rollback (a refused file, an error, a killed process) leaves `place` as it was.
+ *
+ * The swap recreates the table: privileges granted on `place` by hand (another role for the server) are not carried
+ * over, and no table may reference `place` (none does: the import would fail, leaving the data as it was).
+ */
 export async function replacePlaces(tx: Queryable, dataset: string, rows: Iterable<PlaceRow>): Promise<number> {
-  await tx.query("DELETE FROM place WHERE source = $1", [dataset]);
-  return copyRows(tx, "place", placeColumns, rows);
+  await tx.exec(`DROP TABLE IF EXISTS ${LOAD_TABLE}; CREATE TABLE ${LOAD_TABLE} (LIKE place INCLUDING ALL EXCLUDING INDEXES)`);
+  const count = await copyRows(tx, LOAD_TABLE, placeColumns, rows, { freeze: true });
+  const [{ others } = { others: 0 }] = await tx.query<{ others: number }>("SELECT count(*)::int AS others FROM place WHERE source <> $1", [dataset]);
+  if (count * SWAP_RATIO < others) {
+    await tx.query("DELETE FROM place WHERE source = $1", [dataset]);
+    await tx.exec(`INSERT INTO place SELECT * FROM ${LOAD_TABLE}; DROP TABLE ${LOAD_TABLE}`);
+    return count;
+  }
+  // Keys (primary, unique) and other indexes of the current table, to be built again on the new one under the same names.
+  const keys = await tx.query<{ name: string; definition: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE conrelid = 'place'::regclass AND contype IN ('p', 'u', 'x') ORDER BY contype, conname`,
+  );
+  const indexes = await tx.query<{ definition: string }>(
+    `SELECT pg_get_indexdef(x.indexrelid) AS definition FROM pg_index x
+      WHERE x.indrelid = 'place'::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = 'place'::regclass)
+      ORDER BY x.indexrelid`,
+  );
+  await tx.query(`INSERT INTO ${LOAD_TABLE} SELECT * FROM place WHERE source <> $1`, [dataset]);
+  await tx.exec(
+    [
+      "DROP TABLE place",
+      `ALTER TABLE ${LOAD_TABLE} RENAME TO place`,
+      ...keys.map((k) => `ALTER TABLE place ADD CONSTRAINT ${quoteIdentifier(k.name)} ${k.definition}`),
+      ...indexes.map((i) => i.definition),
+      "ANALYZE place",
+    ].join(";\n"),
+  );
+  return count;
+}
+
+/** The table an import of places loads into (`replacePlaces`); it exists only inside the import's transaction. */
+const LOAD_TABLE = "place_load";
+/**
+ * The load table becomes `place` when the new rows are at least a quarter of the other datasets' rows: copying those
+ * and building the indexes once is then cheaper than inserting into a large indexed table.
+ */
+const SWAP_RATIO = 4;
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export async function replaceCommunes(tx: Queryable, rows: Iterable<CommuneRow>): Promise<number> {
