@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -122,6 +123,7 @@ describe("405 and 404 beside the front end", () => {
       ["index.html", "<p>accueil</p>"],
       ["shell.html", "<p>coquille</p>"],
       ["calendrier.html", "<p>calendrier</p>"],
+      ["parcours.html", `<main>${"<p>Une étape du parcours, son message clé et ses articles.</p>".repeat(100)}</main>`],
       ["assets/app-1234.js", "1"],
     ] as const)
       writeFileSync(join(dir, file), text);
@@ -147,6 +149,19 @@ describe("405 and 404 beside the front end", () => {
     expect(file.headers.allow).toBe("GET, HEAD");
     expect((await app.inject({ method: "POST", url: "/une/page/du/parcours" })).statusCode).toBe(404);
     expect((await app.inject({ method: "POST", url: "/api/v1/rien" })).statusCode).toBe(404);
+  });
+
+  it("sends pre-rendered pages compressed, with and without a final slash (they once went out whole)", async () => {
+    for (const url of ["/parcours", "/parcours/", "/parcours?theme=sommeil"]) {
+      const page = await app.inject({ url, headers: { "accept-encoding": "gzip" } });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers["content-encoding"]).toBe("gzip");
+      expect(page.headers["cache-control"]).toBe("no-cache");
+      expect(gunzipSync(page.rawPayload).toString()).toContain("Une étape du parcours");
+    }
+    const page = await app.inject({ method: "POST", url: "/parcours" });
+    expect(page.statusCode).toBe(405);
+    expect(page.headers.allow).toBe("GET, HEAD");
   });
 });
 
