@@ -17,12 +17,14 @@ import { adoptTranslation, translationVersion } from "./state/translations.js";
 import { activateLocale, i18n } from "./i18n/i18n.js";
 import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
 import { followActiveLocaleInDsfr } from "./i18n/dsfr-labels.js";
+import { showScriptFont } from "./i18n/script-font.js";
 
 // The language is the address's (`/ar/…`); French, the source, has no prefix (remembered by boot.ts).
 const locale = localeFromPath(location.pathname);
 document.documentElement.lang = locale.lang;
 document.documentElement.dir = locale.dir;
-addFontStylesheet(fontStylesheet(locale));
+// Its script font, kept for offline use and fetched again when the connection comes back (i18n/script-font.ts).
+showScriptFont(fontStylesheet(locale));
 // react-dsfr's own labels (« Menu », « Fermer »…) in the language being activated (i18n/dsfr-labels.tsx).
 followActiveLocaleInDsfr();
 const localeReady = activateLocale(locale);
@@ -117,10 +119,3 @@ async function contentVersion(version: string): Promise<ContentBundle | null> {
 }
 
 registerServiceWorker();
-
-/** The script font of the language (pre-rendered pages link it already; the shell does not). */
-function addFontStylesheet(href: string | null): void {
-  if (!href || document.querySelector(`link[href="${href}"]`)) return;
-  const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
-  document.head.append(link);
-}
