@@ -25,10 +25,8 @@ export interface CallbackOptions {
 
 export interface CallbackContext {
   keyring: Keyring | null;
-  /** The two delays in days, as the coverage answer tells the parent. */
+  /** The two delays in days, as the coverage answer tells the parent (applied by src/domain/callback/lifecycle.ts). */
   retention: Retention;
-  closedRetentionMs: number;
-  maxRetentionMs: number;
   purgeIntervalMs: number;
   ipMax: number;
   ipWindowMs: number;
@@ -37,15 +35,11 @@ export interface CallbackContext {
   notifier: Notifier | null;
 }
 
-const DAY = 86_400_000;
-
 export function makeCallbackContext(options: CallbackOptions): CallbackContext {
   const retention = { afterClosedDays: options.closedRetentionDays ?? 30, maxDays: options.maxRetentionDays ?? 90 };
   return {
     keyring: options.keyring,
     retention,
-    closedRetentionMs: retention.afterClosedDays * DAY,
-    maxRetentionMs: retention.maxDays * DAY,
     purgeIntervalMs: (options.purgeIntervalMinutes ?? 10) * 60_000,
     ipMax: options.ipMax ?? 5,
     ipWindowMs: (options.ipWindowMinutes ?? 60) * 60_000,

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
-import type { CallbackServiceInput, StatusChange } from "../../domain/callback/contract.js";
+import type { CallbackRequestView, CallbackServiceInput, StatusChange } from "../../domain/callback/contract.js";
+import { changedDetails, deleteByWhenClosed, deleteByWhenSent, ensureNotClosed, newRequestDetails, type NewRequest } from "../../domain/callback/lifecycle.js";
 import { departementOfCommune } from "../../domain/geo/insee.js";
 import { departementTrend, gapsToTarget, type Indicator } from "../../domain/steering/barometer.js";
 import { findDepartement } from "../../domain/steering/territories.js";
@@ -7,32 +9,37 @@ import { ConflictError, InvalidInputError, NotFoundError, TooManyRequestsError, 
 import { PARENT_MESSAGES } from "../../domain/parent-messages.js";
 import type { Queryable } from "../db/database.js";
 import { communeName } from "../places/store.js";
+import { isSecretToken, newSecretToken, sha256Hex } from "../secret-token.js";
 import type { Account } from "../../domain/api/steering.js";
 import { writeAudit } from "../steering/audit.js";
 import { readAll } from "../steering/barometer/index.js";
 import type { SteeringContext } from "../steering/context.js";
 import type { CallbackContext } from "./context.js";
 import { keyedHash, type Keyring } from "./crypto.js";
+import { openDetails, sealDetails } from "./sealing.js";
 import {
   auditCallback,
-  cancelRequest,
-  changeStatus,
+  deleteRequestWithToken,
+  eventsOf,
   findService,
   hitRate,
+  insertEvent,
   insertRequest,
-  listRequests,
   listServices,
   publicService,
-  readRequest,
+  selectRequest,
+  selectRequests,
+  updateRequest,
   upsertService,
-  type NewRequest,
 } from "./store.js";
+import { requestView } from "./view.js";
 
 /**
  * The use cases of call-back requests (issue 17, docs/rappel.md): a parent's coverage question, request and
  * cancellation; the inbox, request page, status changes and barometer of a département's service; the services
- * table of the national administration. Refusals are typed errors (src/domain/errors.ts); ./routes.ts does HTTP,
- * ./store.ts the SQL.
+ * table of the national administration. The rules of a request's life are in src/domain/callback/lifecycle.ts;
+ * refusals are typed errors (src/domain/errors.ts); ./sealing.ts seals what the person gave, ./store.ts runs the SQL,
+ * ./routes.ts does HTTP.
  */
 
 /** What the use cases run with: the steering side's database and clock (the accounts are its own), and the call-back settings. */
@@ -114,15 +121,14 @@ export async function submitRequest(ctx: CallbackUseCaseContext, body: NewReques
       byPhone.retryAfterSeconds,
     );
   const created = await ctx.db.transaction(async (tx) => {
-    const ids = await insertRequest(tx, keyring, {
-      request: body,
-      departement,
-      communeName: commune.name,
-      now,
-      maxRetentionMs: ctx.maxRetentionMs,
-    });
-    await auditCallback(tx, { at: now, actor: null, action: "rappel.creation", requestIds: [ids.id], departement });
-    return ids;
+    // The cancel token goes to the parent's device; only its hash is kept.
+    const id = randomUUID();
+    const cancelToken = newSecretToken();
+    const { keyId, sealed } = sealDetails(keyring, id, departement, newRequestDetails(body, commune.name));
+    const deleteAt = deleteByWhenSent(now, ctx.retention);
+    await insertRequest(tx, { id, departement, keyId, sealed, cancelTokenHash: sha256Hex(cancelToken), createdAt: now, deleteAt });
+    await auditCallback(tx, { at: now, actor: null, action: "rappel.creation", requestIds: [id], departement });
+    return { id, cancelToken };
   });
   if (ctx.notifier) {
     const sending = ctx.notifier.notifyNewRequest(service.email).then(
@@ -143,33 +149,76 @@ export async function submitRequest(ctx: CallbackUseCaseContext, body: NewReques
 
 /** Cancels (deletes) a request with the cancel token kept on the parent's device; audited. */
 export async function cancelOwnRequest(ctx: CallbackUseCaseContext, id: string, token: string | undefined): Promise<void> {
-  const cancelled = token !== undefined ? await cancelRequest(ctx.db, id, token) : null;
+  const cancelled = token !== undefined && isSecretToken(token) ? await deleteRequestWithToken(ctx.db, id, sha256Hex(token)) : null;
   if (!cancelled) throw new NotFoundError("Aucune demande en cours ne correspond : elle a peut-être déjà été annulée ou traitée, puis supprimée.");
   await auditCallback(ctx.db, { at: ctx.now(), actor: null, action: "rappel.annulation", requestIds: [id], departement: cancelled.departement });
 }
 
 // --- A département's service ---------------------------------------------------------------------------------
 
-/** The requests of the account's département (each read audited), its service, and how many could not be decrypted. */
+/** The requests of the account's département, newest first (each read audited), its service, and how many could not be decrypted (key removed). */
 export async function inbox(ctx: CallbackUseCaseContext, account: Account) {
   const keyring = serviceKeyring(ctx);
   const departement = account.departement!;
-  const { items, unreadable } = await listRequests(ctx.db, keyring, account, departement, ctx.now());
+  const now = ctx.now();
+  const rows = await selectRequests(ctx.db, departement);
+  const events = await eventsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const items: CallbackRequestView[] = [];
+  let unreadable = 0;
+  for (const row of rows) {
+    try {
+      items.push(requestView(row, openDetails(keyring, row), events));
+    } catch {
+      unreadable++;
+    }
+  }
+  await auditCallback(ctx.db, { at: now, actor: account, action: "rappel.lecture", requestIds: items.map((i) => i.id), departement });
   const service = await findService(ctx.db, departement);
   return { departement, service: service ? { ...publicService(service), enabled: service.enabled } : null, items, unreadable };
 }
 
-/** One request of the account's département (404 for another département's); the read is audited. */
+/** One request of the account's département (404 for another département's: no existence leak); the read is audited and kept in its history. */
 export async function readOneRequest(ctx: CallbackUseCaseContext, account: Account, id: string) {
-  const found = await readRequest(ctx.db, serviceKeyring(ctx), account, id, ctx.now());
-  if (!found) throw requestGone();
-  return found;
+  const keyring = serviceKeyring(ctx);
+  const now = ctx.now();
+  const row = await selectRequest(ctx.db, id, account.departement);
+  if (!row) throw requestGone();
+  await insertEvent(ctx.db, { requestId: id, at: now, account, action: "read" });
+  await auditCallback(ctx.db, { at: now, actor: account, action: "rappel.lecture", requestIds: [id], departement: row.departement });
+  return requestView(row, openDetails(keyring, row), await eventsOf(ctx.db, [id]));
 }
 
-/** Marks a request of the account's département contacted or closed; a closed one is refused by the store (409 « Demande clôturée »). */
+/**
+ * Marks a request of the account's département contacted or closed (a closed one is final: 409 « Demande clôturée »),
+ * sealed again with the current key; closing sets its deletion date. Audited and kept in its history.
+ */
 export async function updateRequestStatus(ctx: CallbackUseCaseContext, account: Account, id: string, change: StatusChange) {
   const keyring = serviceKeyring(ctx);
-  const updated = await ctx.db.transaction((tx) => changeStatus(tx, { ...ctx, keyring }, account, id, change, ctx.now()));
+  const now = ctx.now();
+  const updated = await ctx.db.transaction(async (tx) => {
+    const row = await selectRequest(tx, id, account.departement, true);
+    if (!row) return undefined;
+    ensureNotClosed(row.status);
+    const details = changedDetails(openDetails(keyring, row), change);
+    const { keyId, sealed } = sealDetails(keyring, row.id, row.departement, details);
+    const closedAt = change.status === "closed" ? now : null;
+    const deleteAt = closedAt ? deleteByWhenClosed(new Date(row.createdAt), closedAt, ctx.retention) : new Date(row.deleteAt);
+    await updateRequest(tx, id, { status: change.status, keyId, sealed, closedAt, deleteAt });
+    await insertEvent(tx, { requestId: id, at: now, account, action: change.status });
+    await auditCallback(tx, {
+      at: now,
+      actor: account,
+      action: `rappel.${change.status === "closed" ? "cloture" : "contact"}`,
+      requestIds: [id],
+      departement: row.departement,
+      after: { status: change.status, outcome: change.outcome ?? null },
+    });
+    // What was just written, without reading the row back nor opening what was just sealed.
+    return requestView({ ...row, status: change.status, keyId, payload: sealed, closedAt, deleteAt }, details, await eventsOf(tx, [id]));
+  });
   if (!updated) throw requestGone();
   return updated;
 }
