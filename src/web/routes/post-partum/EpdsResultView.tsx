@@ -11,25 +11,7 @@ import { translationLabels } from "../../../domain/content/translation-labels.js
 import { useContentLanguage, useTranslationBundle } from "../../state/translations.js";
 import { Pictogram, type PictogramId } from "../../components/Pictogram.js";
 import { bandLabels, bandWords } from "./labels.js";
-
-export function StepContact({ step }: { step: OrientationStep }) {
-  const { t } = useLingui();
-  const phone = step.phone ?? step.tel;
-  return (
-    <>
-      {step.tel && (
-        <a className="fr-btn fr-btn--sm fr-mr-1w fr-mt-1w" href={`tel:${step.tel}`}>
-          {t`Appeler le ${phone}`}
-        </a>
-      )}
-      {step.sms && (
-        <a className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" href={`sms:${step.sms}`}>
-          {t`Envoyer un SMS au ${step.sms}`}
-        </a>
-      )}
-    </>
-  );
-}
+import { StepContact } from "./StepContact.js";
 
 /** Calling or texting comes first; otherwise the kind of help. */
 function stepPictogram(step: OrientationStep): PictogramId {

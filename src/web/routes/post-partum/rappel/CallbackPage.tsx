@@ -1,8 +1,6 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Link, useLocation } from "react-router";
 import { Trans, useLingui } from "@lingui/react/macro";
-import { I18nProvider } from "@lingui/react";
-import type { I18n } from "@lingui/core";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -21,7 +19,6 @@ import type { EpdsBandId } from "../../../../domain/epds/score.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
 import { formatDate } from "../../../i18n/format.js";
 import { domainErrorText } from "../../../i18n/domain-messages.js";
-import { frenchI18n } from "../../../i18n/french.js";
 import { bandLabels } from "../labels.js";
 import { ErrorSummary } from "../../../components/ErrorSummary.js";
 import { Page } from "../../../components/Page.js";
@@ -29,9 +26,10 @@ import { useParent } from "../../../state/parent.js";
 import { keepSentCallback, type SentCallbackRequest } from "../../../storage/callback-requests.js";
 import { fetchCoverage, sendCallbackRequest, type Refusal } from "./callback-api.js";
 import { CommuneStep } from "./CommuneStep.js";
+import { Consent } from "./Consent.js";
 import { Helplines } from "./Helplines.js";
 import { SentRequest } from "./SentRequest.js";
-import { daysInWords, delayInWords, momentLabels, phoneInWords } from "./format.js";
+import { delayInWords, momentLabels, phoneInWords } from "./format.js";
 
 /** The EPDS band and date the parent may choose to share (never the answers). */
 export interface ShareableResult {
@@ -416,68 +414,5 @@ export function CallbackPage() {
         </>
       )}
     </Page>
-  );
-}
-
-/**
- * The notice before consent (who reads the request, for what, and when it is deleted: reference §6), in the parent's
- * language. Its French text is the reference one (the one the DPO validates; docs/langues.md): in another language it
- * is one tap away, under the translation.
- */
-function Consent(props: ConsentProps) {
-  const { t, i18n } = useLingui();
-  if (i18n.locale === "fr") return <ConsentText {...props} />;
-  return (
-    <>
-      <ConsentText {...props} />
-      <details className="fr-mb-2w mj-consent-reference">
-        <summary>{t`Lire ce texte en français (version de référence)`}</summary>
-        <div lang="fr" dir="ltr" className="fr-mt-1w">
-          <I18nProvider i18n={frenchI18n()}>
-            <ConsentText {...props} french />
-          </I18nProvider>
-        </div>
-      </details>
-    </>
-  );
-}
-
-interface ConsentProps {
-  service: PublicService;
-  commune: CommuneMatch;
-  retention: Retention;
-}
-
-function ConsentText({ service, commune, retention, french = false }: ConsentProps & { french?: boolean }) {
-  const { t, i18n } = useLingui();
-  const serviceName = service.name;
-  const departementName = commune.departement.name;
-  const afterClosed = daysInWords(retention.afterClosedDays, i18n as I18n);
-  const atMost = daysInWords(retention.maxDays, i18n as I18n);
-  return (
-    <div className="fr-callout fr-mb-2w" {...(french ? {} : { id: "rappel-accord" })}>
-      <h3 className="fr-callout__title fr-h6">{t`Ce que devient votre demande`}</h3>
-      <ul className="fr-callout__text fr-text--md">
-        <li>
-          <Trans>
-            <strong>Qui la lit :</strong> seulement les professionnels de {serviceName}, le service qui rappelle les parents dans le département{" "}
-            {departementName}. Chaque lecture est enregistrée. Personne d'autre n'y a accès, ni l'équipe de Mille Jours.
-          </Trans>
-        </li>
-        <li>
-          <Trans>
-            <strong>Pour quoi :</strong> uniquement pour vous rappeler au numéro indiqué et vous proposer une aide ou une orientation. Le service reçoit un
-            courriel qui dit seulement qu'une demande l'attend, sans votre nom ni votre numéro.
-          </Trans>
-        </li>
-        <li>
-          <Trans>
-            <strong>Quand elle est effacée :</strong> automatiquement {afterClosed} après que le service l'a close, et au plus tard {atMost} après l'envoi. Vous
-            pouvez l'annuler à tout moment depuis ce téléphone : elle est alors effacée tout de suite.
-          </Trans>
-        </li>
-        <li>{t`Vos réponses au questionnaire ne sont jamais envoyées.`}</li>
-      </ul>
-    </div>
   );
 }

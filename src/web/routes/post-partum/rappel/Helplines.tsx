@@ -3,7 +3,7 @@ import { helplineSteps } from "../../../../domain/epds/orientation.js";
 import { localizeOrientation } from "../../../../domain/epds/orientation-texts.js";
 import { localeByCode } from "../../../../domain/content/languages.js";
 import { useContentLanguage, useTranslationBundle } from "../../../state/translations.js";
-import { StepContact } from "../EpdsResultView.js";
+import { StepContact } from "../StepContact.js";
 
 /**
  * The help lines (the same list as the EPDS orientation): crisis lines first, then listening lines; their titles and
