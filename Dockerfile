@@ -19,7 +19,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
-# 3. Runtime: production dependencies, the server's sources (run by tsx), content, shipped data, built assets.
+# 3. Runtime: production dependencies, the server's sources (run by tsx), content, shipped data, built assets, and the
+#    build's render module (build/ssr: a place's page and search results are rendered with their data at request time).
 FROM ${BASE_IMAGE} AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/var/lib/mille-jours
 WORKDIR /app
@@ -29,6 +30,7 @@ COPY src ./src
 COPY content ./content
 COPY data ./data
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/build/ssr ./build/ssr
 # The node user (uid 1000) of the official Node images; created when the base has none.
 RUN (id -u node >/dev/null 2>&1 || useradd --uid 1000 --create-home --shell /usr/sbin/nologin node) \
  && mkdir -p /var/lib/mille-jours && chown node:node /var/lib/mille-jours

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { PurgeCSS } from "purgecss";
 import type { Plugin, Rollup } from "vite";
+import type { RenderedRoot } from "../src/web/page-document.js";
 
 const dsfrStylesheetLink = /<link rel="stylesheet" href="(\/dsfr\/dsfr\.min\.css[^"]*)" \/>/;
 const dsfrHeadMarker = /[ \t]*<!-- DSFR favicons, fonts and stylesheets[^>]*-->\n?/;
@@ -39,9 +40,11 @@ export function dsfrHead(): Plugin {
 /**
  * Writes the pages rendered at build time by `build/ssr/prerender.js` into their own HTML files, so that they
  * paint before any script runs: every route of the app's route table whose path parameters are known at build
- * time (src/web/prerender.tsx), as a first visit sees it, with this build's content. Other paths (a device's
- * calendar event, a place, the back office) get `shell.html`, the page without pre-rendered content, so that a
- * deep link never flashes another page.
+ * time (src/web/prerender.tsx), as a first visit sees it, with this build's content. A place's page and search
+ * results are rendered by the server with their data (src/server/request-pages.ts): for them the build writes each
+ * route's template, linking its critical stylesheet, to `build/ssr/request-pages.json`. Other paths (a device's
+ * calendar event, the back office) get `shell.html`, the page without pre-rendered content, so that a deep link
+ * never flashes another page.
  *
  * Each route's pages link only the DSFR rules they can use, as served and once the app runs (one "critical"
  * stylesheet per route: the home page's is a fifth of the whole): `src/web/full-stylesheet.ts` swaps in the
@@ -62,13 +65,15 @@ export function prerenderPages(): Plugin {
       if (!fullHref) throw new Error("index.html: lien vers /dsfr/dsfr.min.css introuvable");
       this.emitFile({ type: "asset", fileName: "shell.html", source: html.replace("</head>", `${appPreloads(bundle)}</head>`) });
 
-      const { renderPage, prerenderedPages } = (await import(pathToFileURL(module).href)) as {
+      const { renderPage, prerenderedPages, requestRenderedRoutes, pageDocument } = (await import(pathToFileURL(module).href)) as {
         renderPage(
           url: string,
           content: unknown,
-          options?: { started?: boolean; translations?: unknown[] },
+          options?: { started?: boolean; translations?: unknown[]; served?: Record<string, unknown> | null },
         ): Promise<{ html: string; usedContent: boolean; translation: string | null }>;
-        prerenderedPages(content: unknown, translations: unknown[]): { route: string; path: string; lang: string; dir: string; font: string | null }[];
+        prerenderedPages(content: unknown, translations: unknown[]): { route: string; path: string; lang: string; dir: "ltr" | "rtl"; font: string | null }[];
+        requestRenderedRoutes(content: unknown): { route: string; samples: { url: string; served: Record<string, unknown> | null }[] }[];
+        pageDocument(template: string, root: RenderedRoot): string;
       };
       const content: unknown = JSON.parse(readFileSync("build/content.json", "utf8")); // written by `npm run content:build`
       // Each language's translations (build/content-<langue>.json, same step): its translated articles are pre-rendered in it.
@@ -86,26 +91,40 @@ export function prerenderPages(): Plugin {
         if (!served) continue;
         // The app hydrates a page rendered with the content once it has this very version (src/web/main.tsx).
         // A translated article, once it has that very version of the language's translation too.
-        const adoption = [
-          served.usedContent ? ` data-content="${(content as { version: string }).version}"` : "",
-          served.translation ? ` data-translation="${served.translation}"` : "",
-        ].join("");
-        const root = `<div id="root"${adoption}>`;
-        // Each language's pages (`/ar/…`) carry its `lang` and direction from the first byte.
-        const page = html
-          .replace('<html lang="fr"', `<html lang="${lang}" dir="${dir}"`)
-          .replace("</head>", font ? `<link rel="stylesheet" href="${font}" />\n</head>` : "</head>")
-          .replace('<div id="root"></div>', `${root}${inactiveUntilApp(served.html)}</div>`);
+        const page = pageDocument(html, {
+          html: served.html,
+          lang,
+          dir,
+          font,
+          content: served.usedContent ? (content as { version: string }).version : null,
+          translation: served.translation,
+        });
         const running = (await renderPage(path, content, { started: true, translations })).html;
         routes.set(route, [...(routes.get(route) ?? []), { path, page, running }]);
       }
+      // Pages the server renders at request time (src/server/request-pages.ts): samples, as served and running, for
+      // their route's critical stylesheet only.
+      const samples = new Map<string, string[]>();
+      for (const { route, samples: urls } of requestRenderedRoutes(content)) {
+        for (const { url, served } of urls) {
+          const page = pageDocument(html, {
+            ...(await renderPage(url, content, { served })),
+            lang: "fr",
+            dir: "ltr",
+            font: null,
+            content: null,
+            translation: null,
+          });
+          const running = (await renderPage(url, content, { started: true, served })).html;
+          samples.set(route, [...(samples.get(route) ?? []), page, running]);
+        }
+      }
 
       const emitted = new Set<string>();
-      for (const pages of routes.values()) {
-        const css = await criticalRules(
-          pages.flatMap((p) => [p.page, p.running]),
-          fullCss,
-        );
+      const requestTemplates: Record<string, string> = {};
+      for (const route of new Set([...routes.keys(), ...samples.keys()])) {
+        const pages = routes.get(route) ?? [];
+        const css = await criticalRules([...pages.flatMap((p) => [p.page, p.running]), ...(samples.get(route) ?? [])], fullCss);
         const fileName = `dsfr/dsfr.critical.${createHash("sha256").update(css).digest("hex").slice(0, 8)}.css`;
         if (!emitted.has(fileName)) this.emitFile({ type: "asset", fileName, source: css });
         emitted.add(fileName);
@@ -115,22 +134,12 @@ export function prerenderPages(): Plugin {
           if (path === "/") index.source = source;
           else this.emitFile({ type: "asset", fileName: `${path.slice(1)}.html`, source });
         }
+        if (samples.has(route)) requestTemplates[route] = html.replace(dsfrStylesheetLink, criticalLink);
       }
+      // Read by the server with the render module (not a file of dist/: nothing to serve or precache).
+      writeFileSync("build/ssr/request-pages.json", JSON.stringify({ templates: requestTemplates }));
     },
   };
-}
-
-/**
- * The page's form controls are disabled until the app has taken the page over (App.tsx enables them): an answer
- * typed or ticked before would be lost, or shown while the app does not know it. Links work as plain links.
- */
-function inactiveUntilApp(html: string): string {
-  const main = /<main[\s\S]*<\/main>/.exec(html);
-  if (!main) return html;
-  const inactive = main[0].replace(/<(input|select|textarea|button)\b([^>]*)>/g, (tag, name: string, attributes: string) =>
-    /\sdisabled(=|\s|>|$)/.test(attributes) ? tag : `<${name} disabled="" data-avant-app=""${attributes}>`,
-  );
-  return html.replace(main[0], () => inactive);
 }
 
 /** Font faces the first paint waits for; the others (medium weight, italics) come with the whole stylesheet. */

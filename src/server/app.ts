@@ -8,6 +8,9 @@ import { handleErrors, problemServerOptions } from "./problem.js";
 import { RouteMethods } from "./route-methods.js";
 import { noServices, securityHeaders, type PublicServices } from "./security-headers.js";
 import { staticFiles } from "./static-files.js";
+import { requestPages } from "./request-pages.js";
+import { contentReader } from "./content/content-store.js";
+import { placeFeature } from "./places/index.js";
 import { installOps, newLifecycle, type Lifecycle, type Metrics } from "./ops/index.js";
 import type { SteeringOptions } from "./steering/index.js";
 
@@ -22,6 +25,8 @@ export interface AppOptions extends Omit<ApiOptions, "services" | "steering"> {
   services?: PublicServices;
   /** Built front end (`dist/`); omitted in API-only tests. */
   staticDir?: string | undefined;
+  /** The build's render module (`build/ssr`): pages the server renders with their data (a place, a search). */
+  renderDir?: string | undefined;
   logger?: FastifyServerOptions["logger"];
   /** Reverse proxies allowed to set X-Forwarded-For/-Proto (TRUST_PROXY): addresses, CIDR ranges, `loopback`. None by default. */
   trustProxy?: string[];
@@ -87,6 +92,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await openApi(app);
   await installOps(app, { db, places, lifecycle, metrics });
   await app.register(apiRoutes({ ...options, services, steering }), { prefix: "/api/v1" });
-  await staticFiles(app, staticDir, routeMethods);
+  const pages =
+    staticDir && options.renderDir
+      ? requestPages(
+          options.renderDir,
+          {
+            content: contentReader(db),
+            place: (id) => {
+              const place = places?.current.get(id);
+              return place ? placeFeature(place) : null;
+            },
+          },
+          (message) => app.log.warn(message),
+        )
+      : null;
+  await staticFiles(app, staticDir, routeMethods, pages);
   return app;
 }

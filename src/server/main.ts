@@ -49,6 +49,7 @@ const app = await buildApp({
   lifecycle,
   ...(metrics ? { metrics } : {}),
   staticDir: `${root}dist`,
+  renderDir: `${root}build/ssr`,
   epds,
   translations,
   frameAncestors,

@@ -14,6 +14,7 @@ import { loadFullStylesheet } from "./full-stylesheet.js";
 import type { ContentBundle, TranslationBundle } from "../domain/content/schema.js";
 import { isTranslationLanguage } from "../domain/content/languages.js";
 import { adoptTranslation, translationVersion } from "./state/translations.js";
+import { adoptServedAnswers, servedAnswersOf } from "./state/served-answers.js";
 import { activateLocale, i18n } from "./i18n/i18n.js";
 import { fontStylesheet, localeFromPath } from "./i18n/locales.js";
 import { followActiveLocaleInDsfr } from "./i18n/dsfr-labels.js";
@@ -74,11 +75,13 @@ const render = () =>
     readSavedData().catch(() => null),
   ]).then(([, , , content, saved]) => startTransition(() => createRoot(container).render(app(content, saved))));
 
-// Pages rendered at build time are adopted rather than repainted. They were rendered for a first visit, from the
-// path alone: a device with saved data, or an address with a query or a fragment (a search, a handover), renders
-// them afresh.
+// Pages rendered before they reached the browser are adopted rather than repainted. They were rendered for a first
+// visit, from the address alone: at build time from the path, by the server from the path and the query it says
+// (`data-query`: a search) with the API answers it used (`data-served`: a place, which the page then does not fetch
+// again). A device with saved data, or another query or a fragment (a handover), renders them afresh.
+adoptServedAnswers(servedAnswersOf(container.dataset.served));
 const savedData = hasSavedDataHint();
-const prerendered = container.hasChildNodes() && !savedData && location.search === "" && location.hash === "";
+const prerendered = container.hasChildNodes() && !savedData && location.search === (container.dataset.query ?? "") && location.hash === "";
 // Anything but a first visit of a pre-rendered page needs the whole DSFR stylesheet (see full-stylesheet.ts):
 // with saved data, pre-rendered pages show more than they were rendered with.
 if (savedData) void loadFullStylesheet();

@@ -13,6 +13,11 @@ import { ParentProvider } from "./state/parent.js";
 import { stageIds } from "../domain/content/taxonomy.js";
 import type { ContentBundle, TranslationBundle } from "../domain/content/schema.js";
 import { adoptTranslation } from "./state/translations.js";
+import { adoptServedAnswers, apiGetUrl } from "./state/served-answers.js";
+import { pageDocument } from "./page-document.js";
+import type { PlaceFeature } from "../domain/api/places.js";
+
+export { pageDocument };
 
 // What `startReactDsfr` does in the browser: DSFR links render as router links (with their href).
 setLink({ Link: Link as never });
@@ -22,8 +27,8 @@ followActiveLocaleInDsfr();
 
 /**
  * The values of the path parameters known at build time. A route whose parameters are all listed here is
- * pre-rendered once per value; a route with another parameter (a device's calendar event, a place from the
- * database) or a catch-all is served by `shell.html`.
+ * pre-rendered once per value; a route with another parameter (a device's calendar event; a place from the
+ * database, which the server renders: `requestRenderedRoutes`) or a catch-all is served by `shell.html`.
  */
 function parameterValues(content: ContentBundle, translation: TranslationBundle | undefined): Record<string, string[]> {
   return { stageId: [...stageIds], articleId: (translation ?? content).articles.map((a) => a.id) };
@@ -97,13 +102,18 @@ export function prerenderedPages(content: ContentBundle, translations: readonly 
 export async function renderPage(
   url: string,
   content: ContentBundle,
-  { started = false, translations = [] }: { started?: boolean; translations?: readonly TranslationBundle[] } = {},
+  {
+    started = false,
+    translations = [],
+    served = null,
+  }: { started?: boolean; translations?: readonly TranslationBundle[]; served?: Readonly<Record<string, unknown>> | null } = {},
 ): Promise<{ html: string; usedContent: boolean; translation: string | null }> {
   const locale = localeFromPath(url);
   await activateLocale(locale);
   // A translated article is rendered in its language; every other page, as a first visit sees it before any translation.
   const translation = translationOf(locale, pathWithoutLocale(url), translations) ?? null;
   adoptTranslation(translation);
+  adoptServedAnswers(served);
   let usedContent = false;
   let failure: unknown;
   const watched = new Proxy(content, {
@@ -134,8 +144,85 @@ export async function renderPage(
     },
   );
   adoptTranslation(null);
+  adoptServedAnswers(null);
   if (failure) throw new Error(`Rendu de ${url} impossible à la construction`, { cause: failure });
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
   return { html: Buffer.concat(chunks).toString("utf8"), usedContent, translation: translation?.version ?? null };
+}
+
+/**
+ * Pages the server renders at request time, with the data it has (src/server/request-pages.ts): a place's page with
+ * the place from its index, search results with the content. Their parameters are not known at build time, so the
+ * build renders samples of them (`samples`, not shipped) only to know which DSFR rules they use: their critical
+ * stylesheet. `/recherche` without a query is pre-rendered like any page and shares that stylesheet.
+ */
+export function requestRenderedRoutes(content: ContentBundle): { route: string; samples: { url: string; served: Record<string, unknown> | null }[] }[] {
+  const word = content.articles[0]?.title.split(/\s+/).find((w) => w.length > 4) ?? "grossesse";
+  return [
+    {
+      route: "/autour-de-moi/lieu/:placeId",
+      samples: [samplePlace(true), samplePlace(false)].map((place) => ({
+        url: `/autour-de-moi/lieu/${encodeURIComponent(place.id)}`,
+        served: { [apiGetUrl("/places/:id", { id: place.id })]: place },
+      })),
+    },
+    { route: "/recherche", samples: [`/recherche?q=${encodeURIComponent(word)}`, "/recherche?q=zzzzzz"].map((url) => ({ url, served: null })) },
+  ];
+}
+
+/** A place with every optional field set (phone, category, approximate position, update date) or none: its page's rules, for the critical stylesheet only. */
+function samplePlace(full: boolean): PlaceFeature {
+  /* eslint-disable lingui/no-unlocalized-strings -- sample data, rendered at build time to select CSS rules, never shown */
+  const id = full ? "exemple:complet" : "exemple:minimal";
+  return {
+    type: "Feature",
+    id,
+    geometry: { type: "Point", coordinates: [2.35, 48.85] },
+    properties: {
+      id,
+      type: full ? "pmi" : "inconnu",
+      type_label: "Lieu",
+      name: "Lieu",
+      address: full ? "1 rue de l'Exemple" : null,
+      postcode: full ? "75001" : null,
+      commune_code: full ? "75101" : null,
+      commune_name: full ? "Paris" : null,
+      phone: full ? "01 00 00 00 00" : null,
+      url: null,
+      approximate: full,
+      source: full ? "finess" : "autre",
+      category: full ? "000" : null,
+      category_label: full ? "Catégorie" : null,
+      updated: full ? "2026-01-01" : null,
+    },
+  };
+  /* eslint-enable lingui/no-unlocalized-strings */
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * A page rendered at request time (src/server/request-pages.ts), its whole document from `template` (index.html
+ * linking the route's critical stylesheet). One render at a time: the language, the translation and the served
+ * answers are this module's state while a page renders.
+ */
+export function renderRequestPage(url: string, template: string, content: ContentBundle, served: Readonly<Record<string, unknown>> | null): Promise<string> {
+  const rendered = queue.then(async () => {
+    const locale = localeFromPath(url);
+    const page = await renderPage(url, content, { served });
+    const query = url.includes("?") ? url.slice(url.indexOf("?")) : null;
+    return pageDocument(template, {
+      html: page.html,
+      lang: locale.lang,
+      dir: locale.dir,
+      font: fontStylesheet(locale),
+      content: page.usedContent ? content.version : null,
+      translation: page.translation,
+      query,
+      served,
+    });
+  });
+  queue = rendered.catch(() => undefined);
+  return rendered;
 }

@@ -83,6 +83,17 @@ export async function readContentBundle(db: Queryable): Promise<ContentBundle | 
   return { version: release.version, stages, themes, situations, articles };
 }
 
+/** The content bundle as served, read again only when its version changed (one small query a call). */
+export function contentReader(db: Queryable): () => Promise<ContentBundle | null> {
+  let kept: ContentBundle | null = null;
+  return async () => {
+    const [release] = await db.query<{ version: string }>("SELECT version FROM content_release WHERE id = 1");
+    if (!release) return null;
+    if (kept?.version !== release.version) kept = await readContentBundle(db);
+    return kept;
+  };
+}
+
 export interface ArticleQuery {
   stage?: StageId | undefined;
   theme?: ThemeId | undefined;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,18 @@ describe("the container image", () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*\/api\/v1\/health/m);
   });
 
+  // The render module the server imports at run time (a place's page, search results: src/server/request-pages.ts).
+  it.skipIf(!existsSync(join(root, "build/ssr/prerender.js")))("installs every package the build's render module imports", () => {
+    const missing = new Set<string>();
+    for (const file of sources(join(root, "build/ssr")))
+      for (const [, specifier] of readFileSync(file, "utf8").matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"([^".][^"]*)"/gm)) {
+        const name = specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!;
+        // tsafe comes with react-dsfr (its dependency).
+        if (!(name in pkg.dependencies) && name !== "tsafe") missing.add(name);
+      }
+    expect([...missing]).toEqual([]);
+  });
+
   it("copies what the server reads at run time: sources, content, shipped data and the built front end", () => {
     const runtime = dockerfile.slice(dockerfile.lastIndexOf("FROM "));
     for (const line of [
@@ -50,6 +62,7 @@ describe("the container image", () => {
       "COPY content ./content",
       "COPY data ./data",
       "COPY --from=build /app/dist ./dist",
+      "COPY --from=build /app/build/ssr ./build/ssr",
       "COPY --from=deps /app/node_modules ./node_modules",
     ])
       expect(runtime).toContain(line);

@@ -5,7 +5,7 @@
  * `const places = await loadPlaceIndex(db)` builds the in-memory index, and
  * `api.register(placesRoutes(db, places))` serves `/places`, `/places/{id}`, `/place-types`, `/communes`.
  */
-export { placesRoutes } from "./routes.js";
+export { placeFeature, placesRoutes } from "./routes.js";
 export { PlaceIndex, PlacesService, loadPlaceIndex } from "./place-index.js";
 export { seedShippedPlaces, shippedFiles } from "./seed.js";
 export { importFiness, FINESS_DATASET } from "./importers/finess.js";

@@ -9,7 +9,8 @@ import type { PlaceRow } from "./store.js";
 
 export { DEFAULT_LIMIT, DEFAULT_RADIUS_KM, featureCollectionSchema, MAX_LIMIT, MAX_RADIUS_KM, placesQuery };
 
-function feature(p: PlaceRow) {
+/** A place as `GET /places/{id}` answers it (the server renders its page with the same, src/server/request-pages.ts). */
+export function placeFeature(p: PlaceRow) {
   return {
     type: "Feature" as const,
     id: p.id,
@@ -39,7 +40,7 @@ export function featureCollection(found: readonly Nearby[], query: { lat: number
   return {
     type: "FeatureCollection" as const,
     features: found.map(({ place, distanceM }) => {
-      const f = feature(place);
+      const f = placeFeature(place);
       return { ...f, properties: { ...f.properties, distance_m: distanceM } };
     }),
     query,
@@ -86,7 +87,7 @@ export function placesRoutes(_db: Database, service: PlacesService): FastifyPlug
       async (request) => {
         const place = service.current.get(request.params.id);
         if (!place) throw new NotFoundError(`Aucun lieu ne porte l'identifiant « ${request.params.id} ».`, { title: "Lieu introuvable" });
-        return feature(place);
+        return placeFeature(place);
       },
     );
 

@@ -9,14 +9,24 @@ import { Page } from "../../components/Page.js";
 import { placeAddress } from "./address.js";
 import { placeTypeText } from "./place-type-text.js";
 import { fetchPlace, fetchPlaceTypes, PlacesApiError, type PlaceFeature, type PlaceTypeInfo } from "./places-api.js";
+import { apiGetUrl, servedAnswer } from "../../state/served-answers.js";
+
+/** The place the server rendered the page with (src/server/request-pages.ts), if it did. */
+const servedPlace = (id: string) => servedAnswer<PlaceFeature>(apiGetUrl("/places/:id", { id }));
 
 /** One place: what it is, where, how to reach it, and where the information comes from. */
 export function PlacePage() {
   const { t } = useLingui();
   const { placeId = "" } = useParams();
-  const [place, setPlace] = useState<PlaceFeature | null>(null);
+  // Served with the page, the place is shown from the first render: the app takes the served page over unchanged.
+  const [place, setPlace] = useState<PlaceFeature | null>(() => servedPlace(placeId) ?? null);
   const [failure, setFailure] = useState<number | null>(null);
   useEffect(() => {
+    const served = servedPlace(placeId);
+    if (served) {
+      setPlace(served);
+      return;
+    }
     fetchPlace(placeId).then(setPlace, (e: unknown) => setFailure(e instanceof PlacesApiError ? e.status : 500));
   }, [placeId]);
   if (failure !== null)
