@@ -11,6 +11,9 @@ function foldRoutingName(name: string): string {
     .trim();
 }
 
+/** Bound of `CommuneLocator`'s folded-name memo (cleared when full): a few megabytes at most. */
+const MAX_FOLDED_NAMES = 100_000;
+
 /** Département(s) a postal code may belong to: 2 digits, 3 overseas, and both Corsicas for 20xxx. */
 function departementsOfPostcode(postcode: string): string[] {
   if (postcode.startsWith("97") || postcode.startsWith("98")) return [postcode.slice(0, 3)];
@@ -27,6 +30,8 @@ export class CommuneLocator {
   private readonly byPostcode = new Map<string, CommuneRow[]>();
   private readonly byDepAndName = new Map<string, CommuneRow[]>();
   private readonly byName = new Map<string, CommuneRow[]>();
+  /** Routing names already folded: a national file repeats the same few tens of thousands of commune names. */
+  private readonly foldedNames = new Map<string, string>();
 
   constructor(communes: readonly CommuneRow[]) {
     for (const c of communes) {
@@ -50,13 +55,22 @@ export class CommuneLocator {
     return this.byCode.get(code);
   }
 
+  private fold(name: string): string {
+    let folded = this.foldedNames.get(name);
+    if (folded === undefined) {
+      if (this.foldedNames.size >= MAX_FOLDED_NAMES) this.foldedNames.clear();
+      this.foldedNames.set(name, (folded = foldRoutingName(name)));
+    }
+    return folded;
+  }
+
   /** `dep`: the département when the source says it otherwise (FINESS number), to tell apart homonyms behind a CEDEX code. */
   find({ code, postcode, name, dep }: { code?: string | null; postcode?: string | null; name?: string | null; dep?: string | null }): CommuneRow | undefined {
     if (code) {
       const found = this.byCode.get(code);
       if (found) return found;
     }
-    const folded = name ? foldRoutingName(name) : "";
+    const folded = name ? this.fold(name) : "";
     if (postcode && /^\d{5}$/.test(postcode)) {
       const candidates = this.byPostcode.get(postcode) ?? [];
       if (folded) {
