@@ -49,9 +49,16 @@ export interface PrerenderedPage {
 /** Translated articles (the essentials) are pre-rendered in their language, with their translation; the others, in French only. */
 const isArticle = (path: string) => path.startsWith("/articles/");
 
-/** The translation of the page's language an article page is rendered with (none in French or for another page). */
+/**
+ * Stage pages show the essentials' key messages, titles and summaries: rendered with the translation too, they are in
+ * the page's language before any script. Rendered without it, they were French until the app had fetched the
+ * translation, then changed in place (a parent who reads no French saw French first, and the page moved under her).
+ */
+const isStage = (path: string) => /^\/parcours\/[^/]+$/.test(path);
+
+/** The translation of the page's language an article or stage page is rendered with (none in French or for another page). */
 function translationOf(locale: Locale, path: string, translations: readonly TranslationBundle[]): TranslationBundle | undefined {
-  return isArticle(path) ? translations.find((t) => t.language === locale.code) : undefined;
+  return isArticle(path) || isStage(path) ? translations.find((t) => t.language === locale.code) : undefined;
 }
 
 /** A page's address in a language: the French one is unprefixed; a language's home is `/en` (served at `/en/` too). */
@@ -110,7 +117,8 @@ export async function renderPage(
 ): Promise<{ html: string; usedContent: boolean; translation: string | null }> {
   const locale = localeFromPath(url);
   await activateLocale(locale);
-  // A translated article is rendered in its language; every other page, as a first visit sees it before any translation.
+  // A translated article, and a stage page with the essentials' translated texts, are rendered in their language; every
+  // other page, as a first visit sees it before any translation.
   const translation = translationOf(locale, pathWithoutLocale(url), translations) ?? null;
   adoptTranslation(translation);
   adoptServedAnswers(served);

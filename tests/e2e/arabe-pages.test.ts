@@ -70,13 +70,18 @@ describe("every page in Arabic on a phone", () => {
   it("shows a stage in Arabic: its name, its period, the essentials' key messages and cards in Arabic, the others in French marked as French", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     try {
+      // As served, before any script: the essentials' key messages are in Arabic already (the page does not change
+      // language under the reader once the app runs).
+      const served = await (await fetch(`${baseUrl}/ar/parcours/trois-premiers-mois`)).text();
+      expect(served).toContain("لا تهزّي الرضيع أبدًا.");
+      expect(served).toMatch(/<div id="root"[^>]* data-translation="[^"]+"/);
       await page.goto(`${baseUrl}/ar/parcours/trois-premiers-mois`);
       // Pre-rendered in Arabic, before any script: the stage's name and description come with the page.
       await page.getByRole("heading", { level: 1, name: translation("ar", "Ses 3 premiers mois") }).waitFor();
       expect(await page.locator("main .fr-text--lead").first().innerText()).toBe(
         translation("ar", "Faire connaissance avec son bébé, prendre soin de soi, l'entretien postnatal précoce et les premiers vaccins."),
       );
-      // The essentials' key messages arrive with the Arabic content (fetched once, kept on the device).
+      // The essentials' key messages, in Arabic, once the app has taken the page over with the translation.
       const essential = page.locator(".mj-key-messages li", { has: page.locator('a[href="/ar/articles/bebe-secoue-pleurs"]') });
       await expect.poll(() => essential.locator("span[lang]").first().getAttribute("lang")).toBe("ar");
       expect(await essential.locator("span[lang]").first().innerText()).toBe(
