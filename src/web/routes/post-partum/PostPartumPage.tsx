@@ -10,15 +10,16 @@ import { useParent } from "../../state/parent.js";
 import { lazyWithMessages } from "../../i18n/lazy.js";
 import { languages, questionnaireFor } from "./questionnaires.js";
 import { withMasculineAgreement } from "../../../domain/epds/agreement.js";
-import type { EpdsQuestionnaire } from "../../../domain/epds/schema.js";
 import { downloadFile } from "../../components/download.js";
 import { PendingCallbacks } from "./rappel/SentRequest.js";
 import { useContentLanguage } from "../../state/translations.js";
+import { PrintedAnswers } from "./PrintedAnswers.js";
 
 // The questions and the result (with its orientation, helplines, places and reading aloud) are fetched when the parent
 // starts the questionnaire, not with the introduction she reads first (issue 19); offline, the service worker has them.
 // Phases change as transitions: the screen stays as it is until the next one's code is there (a moment), so a page
 // never shows in part (the result's safety panel first) and the focus moves as before.
+
 const EpdsQuestions = lazyWithMessages(() => import("./EpdsQuestions.js").then((m) => ({ default: m.EpdsQuestions })));
 const EpdsResultView = lazyWithMessages(() => import("./EpdsResultView.js").then((m) => ({ default: m.EpdsResultView })));
 
@@ -216,27 +217,5 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
         {questionnaire.citation.volume}, {questionnaire.citation.pages}.
       </p>
     </Page>
-  );
-}
-
-/** The answers, shown only on paper (print stylesheet), for the professional. */
-function PrintedAnswers({ answers, questionnaire }: { answers: number[]; questionnaire: EpdsQuestionnaire }) {
-  const { t } = useLingui();
-  return (
-    <table className="mj-print-only">
-      <caption>{t`Réponses`}</caption>
-      <tbody>
-        {questionnaire.items.map((item, i) => (
-          <tr key={item.number}>
-            <td>
-              {item.number}. {item.text}
-            </td>
-            <td>
-              {item.options[answers[i]!]!.text} ({item.options[answers[i]!]!.points})
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
