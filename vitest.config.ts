@@ -33,7 +33,9 @@ export default defineConfig({
           globalSetup: ["tests/setup/server.ts"],
           fileParallelism: false,
           testTimeout: 90_000,
-          hookTimeout: 120_000,
+          // Longer than startServer's own wait for the server (180 s) plus an account made by the CLI: on a loaded
+          // machine a file's own server (rappel, professionnels) started in 121 s and the hook, not the server, gave up.
+          hookTimeout: 300_000,
         },
       },
     ],
