@@ -7,23 +7,14 @@ import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Page } from "../../components/Page.js";
 import { shared } from "../../i18n/messages.js";
-import { euros, integer } from "./api.js";
-import {
-  fundingLineLabels,
-  PRIORITY_THEMES,
-  PROJECT_STATUSES,
-  REGIONS,
-  statusLabels,
-  regionName,
-  themeShort,
-  type StoredProject,
-  type Totals,
-} from "./labels.js";
+import { euros } from "./api.js";
+import { fundingLineLabels, PRIORITY_THEMES, PROJECT_STATUSES, REGIONS, statusLabels, regionName, themeShort, type StoredProject } from "./labels.js";
 import type { RequestOf } from "../../../domain/api/contract.js";
 import type { ApiContract } from "../../../domain/api/index.js";
 import { canWrite } from "../../../domain/steering/access.js";
 import { useAccount } from "./session.js";
 import { useApiGet } from "./useApi.js";
+import { TotalsTable } from "./TotalsTable.js";
 
 const FILTERS = ["region", "theme", "year", "funder", "status"] as const;
 /** Projects per page (the API's default page size). */
@@ -212,44 +203,5 @@ export function ProjectsPage() {
         </>
       )}
     </Page>
-  );
-}
-
-function TotalsTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; label: string; totals: Totals }[] }) {
-  const { t } = useLingui();
-  return (
-    <div className="mj-table fr-mb-4w">
-      <table tabIndex={0}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col" className="mj-number">
-              {t`Projets`}
-            </th>
-            <th scope="col" className="mj-number">
-              {t`ARS (FIR)`}
-            </th>
-            <th scope="col" className="mj-number">
-              {t`DREETS (P304)`}
-            </th>
-            <th scope="col" className="mj-number">
-              {t`Total`}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td className="mj-number">{integer(r.totals.count)}</td>
-              <td className="mj-number">{euros(r.totals.arsFir)}</td>
-              <td className="mj-number">{euros(r.totals.dreetsP304)}</td>
-              <td className="mj-number">{euros(r.totals.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -15,6 +15,7 @@ import { formatDistance, formatKilometres } from "../autour/distance.js";
 import { placeTypeLabel } from "../autour/place-type-text.js";
 import { ChoiceList } from "../autour/ChoiceList.js";
 import { fetchNearby, fetchPlaceTypes, loadCommuneIndex, type NearbyFeature, type PlaceTypeInfo } from "../autour/places-api.js";
+import { PhoneLine } from "./PhoneLine.js";
 import "./print.css";
 
 const RADII = [10, 20, 50];
@@ -168,13 +169,5 @@ export function PlacesListPage() {
         <Link to="/professionnels">{t`Retour à l'espace professionnels`}</Link>
       </p>
     </Page>
-  );
-}
-
-function PhoneLine({ phone }: { phone: string }) {
-  return (
-    <Trans>
-      Téléphone : <strong dir="ltr">{phone}</strong>
-    </Trans>
   );
 }
