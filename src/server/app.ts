@@ -9,6 +9,7 @@ import { RouteMethods } from "./route-methods.js";
 import { noServices, securityHeaders, type PublicServices } from "./security-headers.js";
 import { staticFiles } from "./static-files.js";
 import { requestPages } from "./request-pages.js";
+import { API_PREFIX } from "../domain/api/contract.js";
 import { contentReader } from "./content/content-store.js";
 import { placeFeature } from "./places/index.js";
 import { installOps, newLifecycle, type Lifecycle, type Metrics } from "./ops/index.js";
@@ -91,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   handleErrors(app);
   await openApi(app);
   await installOps(app, { db, places, lifecycle, metrics });
-  await app.register(apiRoutes({ ...options, services, steering }), { prefix: "/api/v1" });
+  await app.register(apiRoutes({ ...options, services, steering }), { prefix: API_PREFIX });
   const pages =
     staticDir && options.renderDir
       ? requestPages(

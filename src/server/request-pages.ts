@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { fillPath } from "../domain/api/contract.js";
+import { apiUrl } from "../domain/api/contract.js";
 import { locales } from "../domain/content/languages.js";
 import type { ContentBundle } from "../domain/content/schema.js";
 
@@ -45,7 +45,7 @@ function loaders(data: RequestPageData): Record<string, Loader> {
     "/autour-de-moi/lieu/:placeId": ({ placeId = "" }) => {
       const place = data.place?.(placeId);
       // Unknown: the shell, whose page says « Lieu introuvable » as before.
-      return place ? { served: { [`/api/v1${fillPath("/places/:id", { id: placeId })}`]: place } } : null;
+      return place ? { served: { [apiUrl("/places/:id", { id: placeId })]: place } } : null;
     },
     // French only: in another language the results also search the translations, which the app fetches.
     "/recherche": (_, query, localePrefix) => {

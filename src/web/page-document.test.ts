@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { pageDocument } from "./page-document.js";
-import { adoptServedAnswers, apiGetUrl, servedAnswer, servedAnswersOf } from "./state/served-answers.js";
+import { adoptServedAnswers, servedAnswer, servedAnswersOf } from "./state/served-answers.js";
+import { apiUrl } from "../domain/api/contract.js";
 
 const template = '<html lang="fr" data-fr-scheme="system"><head><title>t</title></head><body><div id="root"></div></body></html>';
 
 describe("pageDocument", () => {
   it("writes the language, the font, the adoption attributes and the served answers, escaped, and disables the main's controls", () => {
-    const served = { [apiGetUrl("/places/:id", { id: "finess:1" })]: { name: `L'« Aube » & "Cie" <b>` } };
+    const served = { [apiUrl("/places/:id", { id: "finess:1" })]: { name: `L'« Aube » & "Cie" <b>` } };
     const html = pageDocument(template, {
       html: '<header><button>Menu</button></header><main><h1>Lieu</h1><input name="q"><button disabled>x</button></main>',
       lang: "ar",
@@ -43,11 +44,11 @@ describe("pageDocument", () => {
 describe("served answers", () => {
   it("gives the answer served for a URL, nothing for another or an inherited key; a broken attribute is ignored", () => {
     adoptServedAnswers(servedAnswersOf('{"/api/v1/places/finess%3A1":{"id":"finess:1"}}'));
-    expect(servedAnswer(apiGetUrl("/places/:id", { id: "finess:1" }))).toEqual({ id: "finess:1" });
-    expect(servedAnswer(apiGetUrl("/places/:id", { id: "finess:2" }))).toBeUndefined();
+    expect(servedAnswer(apiUrl("/places/:id", { id: "finess:1" }))).toEqual({ id: "finess:1" });
+    expect(servedAnswer(apiUrl("/places/:id", { id: "finess:2" }))).toBeUndefined();
     expect(servedAnswer("constructor")).toBeUndefined();
     for (const broken of ["{", "[1]", "null", '"x"', undefined]) expect(servedAnswersOf(broken)).toBeNull();
     adoptServedAnswers(null);
-    expect(servedAnswer(apiGetUrl("/places/:id", { id: "finess:1" }))).toBeUndefined();
+    expect(servedAnswer(apiUrl("/places/:id", { id: "finess:1" }))).toBeUndefined();
   });
 });

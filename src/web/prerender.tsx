@@ -13,7 +13,8 @@ import { ParentProvider } from "./state/parent.js";
 import { stageIds } from "../domain/content/taxonomy.js";
 import type { ContentBundle, TranslationBundle } from "../domain/content/schema.js";
 import { adoptTranslation } from "./state/translations.js";
-import { adoptServedAnswers, apiGetUrl } from "./state/served-answers.js";
+import { adoptServedAnswers } from "./state/served-answers.js";
+import { apiUrl } from "../domain/api/contract.js";
 import { pageDocument } from "./page-document.js";
 import type { PlaceFeature } from "../domain/api/places.js";
 
@@ -172,7 +173,7 @@ export function requestRenderedRoutes(content: ContentBundle): { route: string; 
       route: "/autour-de-moi/lieu/:placeId",
       samples: [samplePlace(true), samplePlace(false)].map((place) => ({
         url: `/autour-de-moi/lieu/${encodeURIComponent(place.id)}`,
-        served: { [apiGetUrl("/places/:id", { id: place.id })]: place },
+        served: { [apiUrl("/places/:id", { id: place.id })]: place },
       })),
     },
     { route: "/recherche", samples: [`/recherche?q=${encodeURIComponent(word)}`, "/recherche?q=zzzzzz"].map((url) => ({ url, served: null })) },

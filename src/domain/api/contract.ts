@@ -46,6 +46,17 @@ export function fillPath(path: string, params: Record<string, string | number> |
   });
 }
 
+/** Where the API is served: every contract path is under it. */
+export const API_PREFIX = "/api/v1";
+
+/**
+ * The address of a call (« /places/:id » filled, then its query string): what the browser's client asks, and the key
+ * of an answer a page was served with (src/web/state/served-answers.ts).
+ */
+export function apiUrl(path: string, params?: Record<string, string | number>, query?: Record<string, unknown>): string {
+  return `${API_PREFIX}${fillPath(path, params)}${queryString(query)}`;
+}
+
 /** The query string of a request (`?a=1&b=x`, empty when nothing is set); lists are written comma-separated. */
 export function queryString(query: Record<string, unknown> | undefined): string {
   if (!query) return "";

@@ -1,3 +1,4 @@
+import { API_PREFIX } from "../../domain/api/contract.js";
 import type { FastifyInstance } from "fastify";
 import { healthRoutes, type HealthOptions } from "./health.js";
 import type { Metrics } from "./metrics.js";
@@ -16,5 +17,5 @@ export async function installOps(app: FastifyInstance, options: HealthOptions & 
   app.addHook("onSend", async (_request, reply) => {
     if (options.lifecycle.draining) reply.header("connection", "close");
   });
-  await app.register(healthRoutes(options), { prefix: "/api/v1" });
+  await app.register(healthRoutes(options), { prefix: API_PREFIX });
 }

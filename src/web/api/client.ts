@@ -1,13 +1,4 @@
-import {
-  fillPath,
-  offlineProblem,
-  queryString,
-  statusProblem,
-  unreadableProblem,
-  type Endpoint,
-  type RequestOf,
-  type ResponseOf,
-} from "../../domain/api/contract.js";
+import { apiUrl, offlineProblem, statusProblem, unreadableProblem, type Endpoint, type RequestOf, type ResponseOf } from "../../domain/api/contract.js";
 import type { ApiContract, Route } from "../../domain/api/index.js";
 import type { Problem } from "../../domain/api/problem.js";
 
@@ -52,7 +43,7 @@ export async function callApi<R extends Route>(route: R, ...[request, options = 
   const method = route.slice(0, space);
   const path = route.slice(space + 1);
   const req = (request ?? {}) as { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown };
-  const url = `/api/v1${fillPath(path, req.params)}${queryString(req.query)}`;
+  const url = apiUrl(path, req.params, req.query);
   return fetchJson<ResponseOf<ApiContract[R]>>(url, { ...options, method, body: req.body });
 }
 

@@ -1,5 +1,3 @@
-import { fillPath } from "../../domain/api/contract.js";
-
 /**
  * API answers the page was served with (`data-served` on `#root`: the server renders a place's page with the place
  * it has in its index, src/server/request-pages.ts), by the URL the page would fetch. A page starts from them
@@ -24,12 +22,7 @@ export function servedAnswersOf(json: string | undefined): Record<string, unknow
   }
 }
 
-/** The URL under `/api/v1` of a GET of the contract (« /places/:id » with its parameters), as the API client asks it. */
-export function apiGetUrl(path: string, params: Record<string, string | number> = {}): string {
-  return `/api/v1${fillPath(path, params)}`;
-}
-
-/** The answer the page was served with for this URL (`apiGetUrl`), if any. */
+/** The answer the page was served with for this URL (`apiUrl` of the contract, as the API client asks it), if any. */
 export function servedAnswer<T>(url: string): T | undefined {
   return Object.hasOwn(served, url) ? (served[url] as T) : undefined;
 }

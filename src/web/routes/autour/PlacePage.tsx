@@ -9,10 +9,11 @@ import { Page } from "../../components/Page.js";
 import { placeAddress } from "./address.js";
 import { placeTypeText } from "./place-type-text.js";
 import { fetchPlace, fetchPlaceTypes, PlacesApiError, type PlaceFeature, type PlaceTypeInfo } from "./places-api.js";
-import { apiGetUrl, servedAnswer } from "../../state/served-answers.js";
+import { servedAnswer } from "../../state/served-answers.js";
+import { apiUrl } from "../../../domain/api/contract.js";
 
 /** The place the server rendered the page with (src/server/request-pages.ts), if it did. */
-const servedPlace = (id: string) => servedAnswer<PlaceFeature>(apiGetUrl("/places/:id", { id }));
+const servedPlace = (id: string) => servedAnswer<PlaceFeature>(apiUrl("/places/:id", { id }));
 
 /** One place: what it is, where, how to reach it, and where the information comes from. */
 export function PlacePage() {
