@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, startServer, tabTo, type RunningServer } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, newDataDir, startServer, tabTo, type RunningServer } from "./support.js";
 import { locales } from "../../src/domain/content/languages.js";
 
 /**
@@ -37,7 +36,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "mille-jours-pilotage-"));
+  dataDir = newDataDir("mille-jours-pilotage-");
   expect(createAccount(dataDir, ADMIN.password, ["--email", ADMIN.email, "--nom", "Administration nationale"])).toContain("Administrateur national");
   expect(
     createAccount(dataDir, AGENT.password, ["--email", AGENT.email, "--nom", "Agent ARS ARA", "--role", "regional", "--service", "ars", "--region", "84"]),
@@ -419,7 +418,7 @@ describe("Pilotage territorial in other languages (issue 14)", () => {
 
 describe("Baromètre de démonstration", () => {
   it("shows the « données fictives » banner on every barometer page when the demo set is loaded", async () => {
-    const demoDir = mkdtempSync(join(tmpdir(), "mille-jours-demo-"));
+    const demoDir = newDataDir("mille-jours-demo-");
     expect(runCli(demoDir, "src/cli/demo-barometre.ts", [])).toContain("valeurs FICTIVES chargées");
     const demo = await startServer({ dataDir: demoDir });
     try {

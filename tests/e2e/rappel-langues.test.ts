@@ -1,12 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer, type RunningServer } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, newDataDir, startServer, type RunningServer } from "./support.js";
 
 /**
  * Issue 14, on a phone: the call-back request in Turkish, on the real server with a département's service enabled
@@ -22,7 +20,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "mille-jours-rappel-langues-"));
+  dataDir = newDataDir("mille-jours-rappel-langues-");
   const created = spawnSync(process.execPath, ["--import", "tsx", "src/cli/admin-create.ts", "--email", ADMIN.email, "--nom", "Administration nationale"], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },

@@ -1,14 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import fr from "../../content/epds/fr.json";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer, tabTo, type RunningServer } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, newDataDir, startServer, tabTo, type RunningServer } from "./support.js";
 
 /**
  * Call-back after the EPDS (issue 17), end to end, on the real server with a real SMTP server on this machine:
@@ -66,7 +64,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
   const smtpPort = (smtp.server.address() as { port: number }).port;
 
-  dataDir = mkdtempSync(join(tmpdir(), "mille-jours-rappel-"));
+  dataDir = newDataDir("mille-jours-rappel-");
   createAccount(dataDir, ADMIN.password, ["--email", ADMIN.email, "--nom", "Administration nationale"]);
   server = await startServer({
     dataDir,

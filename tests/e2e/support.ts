@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "vitest";
 
-export { startServer, type RunningServer } from "../support/server.js";
+export { newDataDir, startServer, type RunningServer } from "../support/server.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium.js";
 
 export { CHROMIUM_PATH };
