@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
+import { precompress } from "../../scripts/precompress.js";
 import { buildApp } from "./app.js";
 import type { Database } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
@@ -125,8 +126,10 @@ describe("405 and 404 beside the front end", () => {
       ["calendrier.html", "<p>calendrier</p>"],
       ["parcours.html", `<main>${"<p>Une étape du parcours, son message clé et ses articles.</p>".repeat(100)}</main>`],
       ["assets/app-1234.js", "1"],
+      ["assets/main-5678.js", `export const messages = [${'"Une étape du parcours", '.repeat(200)}];`],
     ] as const)
       writeFileSync(join(dir, file), text);
+    expect(await precompress(dir)).toMatchObject({ files: 1 }); // main-5678.js; app-1234.js is too small to be worth it
     db = await testDatabases[0]![1]();
     await migrate(db);
     app = await buildApp({ db, logger: false, staticDir: dir });
@@ -162,6 +165,25 @@ describe("405 and 404 beside the front end", () => {
     const page = await app.inject({ method: "POST", url: "/parcours" });
     expect(page.statusCode).toBe(405);
     expect(page.headers.allow).toBe("GET, HEAD");
+  });
+  it("sends the build's Brotli file to a browser that accepts it, and compresses on the fly for the others", async () => {
+    const original = `export const messages = [${'"Une étape du parcours", '.repeat(200)}];`;
+    const br = await app.inject({ url: "/assets/main-5678.js", headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers.vary).toContain("accept-encoding");
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.headers["content-type"]).toContain("javascript");
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(original);
+    const gzip = await app.inject({ url: "/assets/main-5678.js", headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(original);
+    const plain = await app.inject({ url: "/assets/main-5678.js" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(original);
+    // A file without a Brotli copy of its own is still served, compressed on the fly.
+    const small = await app.inject({ url: "/assets/app-1234.js", headers: { "accept-encoding": "br" } });
+    expect(small.statusCode).toBe(200);
+    expect(brotliDecompressSync(small.rawPayload).toString()).toBe("1");
   });
 });
 

@@ -28,6 +28,8 @@ async function serveFrontEnd(app: FastifyInstance, root: string, routes: RouteMe
     root,
     wildcard: false,
     index: false,
+    // `<file>.br` made at build for the scripts and stylesheets (scripts/precompress.ts); other files are compressed on the fly.
+    preCompressed: true,
     setHeaders(res, path) {
       res.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     },
