@@ -47,12 +47,31 @@ describe.each(testDatabases)("server on %s", (_kind, open) => {
     expect((await readContentBundle(db))?.articles).toHaveLength(bundle.articles.length);
   });
 
-  it("serves the content bundle with an ETag, and 304 when unchanged", async () => {
+  it("serves the content bundle with an ETag, and 304 when unchanged; a new version at once, with its own ETag", async () => {
     const first = await app.inject({ url: "/api/v1/content" });
     expect(first.statusCode).toBe(200);
-    expect(first.json().articles).toHaveLength(bundle.articles.length);
+    expect(first.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(first.headers.etag).toBe(`"${bundle.version}"`);
+    expect(first.json()).toEqual(bundle);
     const again = await app.inject({ url: "/api/v1/content", headers: { "if-none-match": first.headers.etag as string } });
     expect(again.statusCode).toBe(304);
+    // The answer is written once per version (kept between calls): a new release is served, not the kept one.
+    const next: ContentBundle = {
+      ...bundle,
+      version: `${bundle.version}-suivante`,
+      stages: bundle.stages.map((s, i) => (i === 0 ? { ...s, title: "Titre modifié" } : s)),
+    };
+    try {
+      expect(await syncContent(db, next)).toBe(true);
+      const changed = await app.inject({ url: "/api/v1/content", headers: { "if-none-match": first.headers.etag as string } });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.headers.etag).toBe(`"${next.version}"`);
+      expect(changed.json().stages[0].title).toBe("Titre modifié");
+      expect((await app.inject({ url: "/api/v1/stages" })).json()[0].title).toBe("Titre modifié");
+    } finally {
+      await syncContent(db, bundle);
+    }
+    expect((await app.inject({ url: "/api/v1/content" })).json()).toEqual(bundle);
   });
 
   it("filters articles by stage and situation", async () => {
