@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import subsetFont from "subset-font";
 import type { Plugin } from "vite";
+import type { ScriptFont } from "../src/domain/content/languages.js";
+import { scriptFontFile, scriptFontStylesheet, scriptFontWeights } from "../src/web/i18n/locales.js";
 
 /** A file of an installed package (fontsource's files are not all in its `exports`). */
 const packageFile = (path: string) => join("node_modules", path);
@@ -20,7 +22,10 @@ const packageFile = (path: string) => join("node_modules", path);
  * with: 21 KB a weight, the font is the largest part of an Arabic page's first load. The stylesheet's `unicode-range`
  * says the same, so that anything else falls back to the system's font.
  */
-const fonts: Record<string, { files: Record<400 | 700, string>; css: string; subset: string; licence: string; keep?: [number, number][] }> = {
+const fonts: Record<
+  ScriptFont,
+  { files: Record<(typeof scriptFontWeights)[number], string>; css: string; subset: string; licence: string; keep?: [number, number][] }
+> = {
   arabe: {
     files: {
       400: "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2",
@@ -61,16 +66,17 @@ export function scriptFonts(): Plugin {
     name: "mille-jours-script-fonts",
     apply: "build",
     async generateBundle() {
-      for (const [name, font] of Object.entries(fonts)) {
+      for (const [name, font] of Object.entries(fonts) as [ScriptFont, (typeof fonts)[ScriptFont]][]) {
         const keep = font.keep;
         const range = keep
           ? keep.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(",")
           : unicodeRange(font.css, font.subset);
         const text = keep?.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i))).join("");
         const faces = [];
-        for (const [weight, file] of Object.entries(font.files)) {
-          const fileName = `fonts/${name}-${weight}.woff2`;
-          const source = readFileSync(packageFile(file));
+        for (const weight of scriptFontWeights) {
+          // The addresses the pages link and preload (src/web/i18n/locales.ts), without their leading slash.
+          const fileName = scriptFontFile(name, weight).slice(1);
+          const source = readFileSync(packageFile(font.files[weight]));
           this.emitFile({ type: "asset", fileName, source: text ? await subsetFont(source, text, { targetFormat: "woff2" }) : source });
           faces.push(
             `@font-face{font-family:Marianne;font-style:normal;font-weight:${weight};font-display:swap;src:url(/${fileName}) format("woff2");unicode-range:${range}}`,
@@ -79,7 +85,7 @@ export function scriptFonts(): Plugin {
         const licence = readFileSync(packageFile(font.licence), "utf8").split("\n")[0] ?? "";
         this.emitFile({
           type: "asset",
-          fileName: `fonts/${name}.css`,
+          fileName: scriptFontStylesheet(name).slice(1),
           source: `/* ${licence.replace(/\*\//g, "")} — SIL Open Font License 1.1 */\n${faces.join("\n")}\n`,
         });
       }

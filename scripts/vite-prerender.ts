@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { PurgeCSS } from "purgecss";
 import type { Plugin, Rollup } from "vite";
 import type { RenderedRoot } from "../src/web/page-document.js";
+import type { ScriptFont } from "../src/domain/content/languages.js";
 
 const dsfrStylesheetLink = /<link rel="stylesheet" href="(\/dsfr\/dsfr\.min\.css[^"]*)" \/>/;
 const dsfrHeadMarker = /[ \t]*<!-- DSFR favicons, fonts and stylesheets[^>]*-->\n?/;
@@ -71,7 +72,10 @@ export function prerenderPages(): Plugin {
           content: unknown,
           options?: { started?: boolean; translations?: unknown[]; served?: Record<string, unknown> | null },
         ): Promise<{ html: string; usedContent: boolean; translation: string | null }>;
-        prerenderedPages(content: unknown, translations: unknown[]): { route: string; path: string; lang: string; dir: "ltr" | "rtl"; font: string | null }[];
+        prerenderedPages(
+          content: unknown,
+          translations: unknown[],
+        ): { route: string; path: string; lang: string; dir: "ltr" | "rtl"; font: ScriptFont | null }[];
         requestRenderedRoutes(content: unknown): { route: string; samples: { url: string; served: Record<string, unknown> | null }[] }[];
         pageDocument(template: string, root: RenderedRoot): string;
       };

@@ -12,14 +12,19 @@ describe("pageDocument", () => {
       html: '<header><button>Menu</button></header><main><h1>Lieu</h1><input name="q"><button disabled>x</button></main>',
       lang: "ar",
       dir: "rtl",
-      font: "/fonts/arabe.css",
+      font: "arabe",
       content: "v1",
       translation: null,
       query: '?q="<x>',
       served,
     });
     expect(html).toContain('<html lang="ar" dir="rtl" data-fr-scheme="system">');
-    expect(html).toContain('<link rel="stylesheet" href="/fonts/arabe.css" />\n</head>');
+    // The Arabic font's two files are asked for with the page, before its stylesheet names them.
+    expect(html).toContain(
+      '<link rel="preload" href="/fonts/arabe-400.woff2" as="font" type="font/woff2" crossorigin="anonymous" />\n' +
+        '<link rel="preload" href="/fonts/arabe-700.woff2" as="font" type="font/woff2" crossorigin="anonymous" />\n' +
+        '<link rel="stylesheet" href="/fonts/arabe.css" />\n</head>',
+    );
     expect(html).toContain('data-content="v1" data-query="?q=&quot;&lt;x&gt;"');
     expect(html).not.toContain("data-translation");
     expect(html).toContain("<header><button>Menu</button></header>"); // outside main: DSFR's own buttons
@@ -38,6 +43,9 @@ describe("pageDocument", () => {
   it("a page without data has no adoption attribute", () => {
     const html = pageDocument(template, { html: "<main></main>", lang: "fr", dir: "ltr", font: null, content: null, translation: null, served: {} });
     expect(html).toContain('<div id="root"><main></main></div>');
+    // A French page asks for no script font.
+    expect(html).not.toContain("/fonts/");
+    expect(html).toContain("<title>t</title></head>");
   });
 });
 

@@ -4,9 +4,9 @@ import { setLink } from "@codegouvfr/react-dsfr/link";
 import { setUseLang } from "@codegouvfr/react-dsfr/spa";
 import { I18nProvider } from "@lingui/react";
 import { activateLocale, i18n } from "./i18n/i18n.js";
-import { fontStylesheet, localeFromPath, pathWithoutLocale } from "./i18n/locales.js";
+import { localeFromPath, pathWithoutLocale, scriptFontOf } from "./i18n/locales.js";
 import { followActiveLocaleInDsfr } from "./i18n/dsfr-labels.js";
-import { locales, type Locale } from "../domain/content/languages.js";
+import { locales, type Locale, type ScriptFont } from "../domain/content/languages.js";
 import { App, embedRoutes, pageRoutes } from "./App.js";
 import { ContentProvider } from "./state/content.js";
 import { ParentProvider } from "./state/parent.js";
@@ -43,8 +43,8 @@ export interface PrerenderedPage {
   /** `<html lang dir>` of the page. */
   lang: string;
   dir: "ltr" | "rtl";
-  /** The stylesheet of the language's script font (Arabic, Cyrillic), if any. */
-  font: string | null;
+  /** The language's script font (Arabic, Cyrillic), if any. */
+  font: ScriptFont | null;
 }
 
 /** Translated articles (the essentials) are pre-rendered in their language, with their translation; the others, in French only. */
@@ -86,7 +86,7 @@ export function prerenderedPages(content: ContentBundle, translations: readonly 
           paths = paths.flatMap((path) => known.map((value) => path.replace(`:${name}`, encodeURIComponent(value))));
         }
         pages.push(
-          ...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir, font: fontStylesheet(locale) })),
+          ...paths.map((path) => ({ route: pattern, path: localePath(locale, path), lang: locale.lang, dir: locale.dir, font: scriptFontOf(locale) })),
         );
       }
     });
@@ -225,7 +225,7 @@ export function renderRequestPage(url: string, template: string, content: Conten
       html: page.html,
       lang: locale.lang,
       dir: locale.dir,
-      font: fontStylesheet(locale),
+      font: scriptFontOf(locale),
       content: page.usedContent ? content.version : null,
       translation: page.translation,
       query,

@@ -105,3 +105,75 @@ describe("every page in Arabic on a phone", () => {
     }
   });
 });
+
+/**
+ * The script font is asked for with the page (preloaded), not when the first layout finds Arabic text: then it came
+ * after the first paint, the text was drawn with the system's font and moved when the font arrived (Lighthouse counted
+ * the shift on the Arabic stage page, 0.09), and the whole page was laid out again. French pages ask for no script font.
+ */
+describe("the Arabic font comes with the page", () => {
+  /** The script fonts the served document preloads. */
+  const preloadedFonts = (html: string) =>
+    [...html.matchAll(/<link rel="preload" href="(\/fonts\/[^"]+)" as="font" type="font\/woff2" crossorigin="anonymous" \/>/g)].map((m) => m[1]);
+
+  it("is preloaded by the documents of Arabic and Dari pages, pre-rendered or rendered by the server, and by no French page", async () => {
+    const place = (await (await fetch(`${baseUrl}/api/v1/places?lat=48.8566&lon=2.3522&limit=1`)).json()) as { features: { properties: { id: string } }[] };
+    const placePath = `/autour-de-moi/lieu/${encodeURIComponent(place.features[0]!.properties.id)}`;
+    const served = async (path: string) => {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect(response.status, path).toBe(200);
+      return preloadedFonts(await response.text());
+    };
+    const arabic = ["/fonts/arabe-400.woff2", "/fonts/arabe-700.woff2"];
+    for (const path of ["/ar", "/ar/parcours/suite-grossesse", "/prs/parcours/suite-grossesse", `/ar${placePath}`])
+      expect(await served(path), path).toEqual(arabic);
+    expect(await served("/uk/parcours")).toEqual(["/fonts/cyrillique-400.woff2", "/fonts/cyrillique-700.woff2"]);
+    for (const path of ["/", "/parcours/suite-grossesse", "/en/parcours", placePath, "/recherche?q=allaitement"]) expect(await served(path), path).toEqual([]);
+  });
+
+  it("draws an Arabic stage page with the font fetched once, by the preload, and a French page fetches no script font", async () => {
+    const { context, page, problems } = await newPhonePage(browser);
+    try {
+      await page.goto(`${baseUrl}/ar/parcours/suite-grossesse`);
+      await page.locator("main h1").waitFor();
+      await page.waitForLoadState("networkidle");
+      const seen = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const h1 = document.querySelector("main h1")!;
+        const style = getComputedStyle(h1);
+        return {
+          // Each file fetched once, by the preload ("link"): a preload that did not match the stylesheet's request
+          // (another address, no CORS mode) would be fetched a second time, by the stylesheet ("css").
+          requests: performance
+            .getEntriesByType("resource")
+            .filter((entry) => new URL(entry.name).pathname.startsWith("/fonts/") && entry.name.endsWith(".woff2"))
+            .map((entry) => `${new URL(entry.name).pathname} ${(entry as PerformanceResourceTiming).initiatorType}`)
+            .sort(),
+          // Both faces used by the page's text (regular and bold): neither preload is wasted.
+          faces: [...document.fonts]
+            .filter((face) => face.family.replace(/"/g, "") === "Marianne" && /U\+6\d\d/i.test(face.unicodeRange))
+            .map((face) => `${face.weight} ${face.status}`)
+            .sort(),
+          fontFamily: style.fontFamily,
+          drawn: document.fonts.check(`${style.fontWeight} ${style.fontSize} Marianne`, h1.textContent!),
+        };
+      });
+      expect(seen).toEqual({
+        requests: ["/fonts/arabe-400.woff2 link", "/fonts/arabe-700.woff2 link"],
+        faces: ["400 loaded", "700 loaded"],
+        fontFamily: expect.stringMatching(/^Marianne\b/),
+        drawn: true,
+      });
+
+      await page.goto(`${baseUrl}/parcours/suite-grossesse`);
+      await page.getByRole("heading", { level: 1, name: "Suite et fin de grossesse" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(
+        await page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => new URL(entry.name).pathname.startsWith("/fonts/")).length),
+      ).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
