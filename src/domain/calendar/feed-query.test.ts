@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { FEED_REMINDERS, feedQueryString, feedsOfInput, MAX_FEED_RANK, parseFeedQuery, type FeedQuery } from "./feed-query.js";
+import { FEED_REMINDERS, MAX_FEED_RANK, parseFeedQuery, type FeedQuery } from "./feed-query.js";
+import { feedQueryString, feedsOfInput } from "./feed-links.js";
 import { MAX_BABIES } from "../profile/limits.js";
 import { addDays } from "../dates.js";
 import { contentLanguages } from "../content/languages.js";

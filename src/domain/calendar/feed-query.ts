@@ -1,15 +1,14 @@
 import { z } from "zod";
-import type { IsoDate } from "../dates.js";
 import { MAX_BABIES } from "../profile/limits.js";
 import type { Reminder } from "./ics.js";
-import type { CalendarInput } from "./types.js";
 import { contentLanguages, type ContentLanguage } from "../content/languages.js";
 
 /**
  * The query string of the calendar feed (`GET /api/v1/calendar(.ics)?terme=…&rang=…&multiple=…&rappels=…`): the one
  * definition the server validates (`querystring` of the route, so the OpenAPI describes it) and the browser builds
- * its subscription links with. Parameter names are French, as in the published API. `langue` writes the events in one
- * of the app's languages (content/traductions/<langue>/calendrier.json), French when absent.
+ * its subscription links with (`feed-links.ts`, through its type only: the browser does without zod). Parameter names
+ * are French, as in the published API. `langue` writes the events in one of the app's languages
+ * (content/traductions/<langue>/calendrier.json), French when absent.
  */
 export const FEED_REMINDERS = ["aucun", "jour-meme", "semaine-avant"] as const satisfies readonly Reminder[];
 /** The child's rank (1 = first child) the leave rules read; 20 is far above any real family. */
@@ -29,15 +28,6 @@ export const feedQuerySchema = z.strictObject({
 /** A parsed feed query: the dates as given (the route checks them against today), the defaults filled in. */
 export type FeedQuery = z.output<typeof feedQuerySchema>;
 
-const KEYS = ["terme", "ddr", "naissance", "rang", "multiple", "rappels", "langue"] as const satisfies readonly (keyof FeedQuery)[];
-
-/** The query string (without `?`) for a feed query, its parameters always in the same order. */
-export function feedQueryString(query: FeedQuery): string {
-  const params = new URLSearchParams();
-  for (const key of KEYS) if (query[key] !== undefined) params.set(key, String(query[key]));
-  return params.toString();
-}
-
 /** Reads a query string (with or without `?`) as the route does; the French message of the first problem otherwise. */
 export function parseFeedQuery(search: string): { query: FeedQuery } | { error: string } {
   const params = new URLSearchParams(search);
@@ -53,28 +43,4 @@ export function parseFeedQuery(search: string): { query: FeedQuery } | { error: 
     return { error: issue!.path.length > 0 ? `${issue!.path.join(".")} : ${issue!.message}` : issue!.message };
   }
   return { query: parsed.data };
-}
-
-/**
- * One feed per pregnancy or birth date of the calendar input (twins share one), as the calendar on the device counts
- * them, in `language` (French, the default, is not written).
- */
-export function feedsOfInput(
-  input: CalendarInput,
-  reminder: Reminder,
-  language: ContentLanguage = "fr",
-): { kind: "terme" | "naissance"; date: IsoDate; query: FeedQuery }[] {
-  const feeds: { kind: "terme" | "naissance"; date: IsoDate; query: FeedQuery }[] = [];
-  const langue = language === "fr" ? {} : { langue: language };
-  if (input.pregnancy) {
-    const { terme, rank, fetuses } = input.pregnancy;
-    feeds.push({ kind: "terme", date: terme, query: { terme, rang: rank, multiple: fetuses, rappels: reminder, ...langue } });
-  }
-  for (const child of new Map(input.children.map((c) => [c.birthDate, c])).values())
-    feeds.push({
-      kind: "naissance",
-      date: child.birthDate,
-      query: { naissance: child.birthDate, rang: child.rank, multiple: child.siblingsBornSameDay + 1, rappels: reminder, ...langue },
-    });
-  return feeds;
 }

@@ -4,7 +4,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useLingui } from "@lingui/react/macro";
 import { CALENDAR_RULES_STAMP, icsCalendarName, icsEntryFromEvent, toIcs, type IcsEntry, type Reminder } from "../../../domain/calendar/ics.js";
-import { feedQueryString, feedsOfInput } from "../../../domain/calendar/feed-query.js";
+import { feedQueryString, feedsOfInput } from "../../../domain/calendar/feed-links.js";
 import { calendarInputFromProfile } from "../../../domain/calendar/from-profile.js";
 import { downloadFile } from "../../components/download.js";
 import { formatDate } from "../../i18n/format.js";

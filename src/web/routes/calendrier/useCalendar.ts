@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useLingui } from "@lingui/react/macro";
-import { computeCalendar, type CalendarEvent } from "../../../domain/calendar/index.js";
-import { sharedBirthSubjects } from "../../../domain/calendar/calendar.js";
+import { computeCalendar, sharedBirthSubjects } from "../../../domain/calendar/calendar.js";
+import type { CalendarEvent } from "../../../domain/calendar/types.js";
 import { canCatchUp, groupAlike } from "../../../domain/calendar/agenda.js";
 import { FRENCH_CALENDAR, localizeEventText, type CalendarLanguage } from "../../../domain/calendar/translation.js";
 import { localeByCode, type ContentLanguage, type TranslationStatus } from "../../../domain/content/languages.js";

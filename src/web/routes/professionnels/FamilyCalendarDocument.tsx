@@ -4,7 +4,7 @@ import { msg, plural } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { computeCalendar } from "../../../domain/calendar/index.js";
+import { computeCalendar } from "../../../domain/calendar/calendar.js";
 import { calendarInputFromProfile, withBirthForecast } from "../../../domain/calendar/from-profile.js";
 import { addMonths, addYears, type IsoDate } from "../../../domain/dates.js";
 import type { FamilyDates } from "../../../domain/handover/family.js";

@@ -1,4 +1,4 @@
-import type { CalendarEvent } from "../../../domain/calendar/index.js";
+import type { CalendarEvent } from "../../../domain/calendar/types.js";
 import { FORECAST_CHILD_PREFIX } from "../../../domain/calendar/from-profile.js";
 import { daysInMonth, formatFrenchDate, type IsoDate } from "../../../domain/dates.js";
 import type { Profile } from "../../../domain/profile/profile.js";
