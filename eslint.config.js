@@ -186,9 +186,17 @@ export default tseslint.config(
               message: "Ces modules chargent proj4 (serveur) : importez le module précis (place-types.js, place-fallbacks.js…).",
             },
             // Their values build zod schemas when evaluated: the browser reads only their types (the server checks the
-            // content; the EPDS constants are in epds/scale.ts, the languages in content/languages.ts).
+            // content; the EPDS constants are in epds/scale.ts, the languages in content/languages.ts, the calendar's
+            // rules in calendar/calendar.ts, its feed links in calendar/feed-links.ts).
             {
-              group: ["**/domain/content/schema.js", "**/domain/epds/schema.js"],
+              group: [
+                "**/domain/content/schema.js",
+                "**/domain/epds/schema.js",
+                "**/domain/calendar/index.js",
+                "**/domain/calendar/schema.js",
+                "**/domain/calendar/feed-query.js",
+                "**/domain/steering/barometer-schema.js",
+              ],
               allowTypeImports: true,
               message: "Ce module construit des schémas zod à son chargement : n'en importez que des types (import type).",
             },

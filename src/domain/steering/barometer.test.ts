@@ -9,13 +9,13 @@ import {
   gapsToTarget,
   nationalSeries,
   nationalTarget,
-  observationSchema,
   parseBarometerCsv,
   parseDepartmentTargetsCsv,
   parsePercent,
   regionalAggregates,
   type Observation,
 } from "./barometer.js";
+import { observationSchema } from "./barometer-schema.js";
 import { DEPARTEMENTS } from "./territories.js";
 
 /** Made-up counts chosen for the arithmetic: the app ships no barometer figures. */

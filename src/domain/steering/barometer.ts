@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { cellOf, mapHeader, normaliseHeaderName, parseWholeNumber, readCsv, sortLineErrors, type ColumnSpec, type CsvRecord, type LineError } from "./csv.js";
 import { DEPARTEMENTS, findDepartement, findRegion, normaliseTerritoryCode } from "./territories.js";
 
@@ -68,37 +67,6 @@ export const MAX_BAROMETER_ROWS = 20_000;
 /** The EPP became compulsory to offer in 2020 (loi 2019-1446 art. 62): no target before it, nor demonstration values. */
 export const FIRST_EPP_YEAR = 2020;
 export const MAX_YEAR = 2100;
-
-const yearSchema = (min: number) =>
-  z
-    .int({ error: "Année : nombre entier attendu." })
-    .min(min, { error: `L'année doit être comprise entre ${min} et ${MAX_YEAR}.` })
-    .max(MAX_YEAR, { error: `L'année doit être comprise entre ${min} et ${MAX_YEAR}.` });
-
-const departementSchema = z
-  .string({ error: "Département : code attendu." })
-  .refine((c) => findDepartement(c) !== undefined, { error: "Département inconnu (code officiel géographique)." });
-
-/** An observation received through the API (the CSV parser below gives line-by-line messages instead). */
-export const observationSchema = z
-  .strictObject({
-    indicator: z.enum(INDICATORS, { error: "Indicateur inconnu : EPP ou EPNP." }),
-    departement: departementSchema,
-    year: yearSchema(MIN_OBSERVATION_YEAR),
-    numerator: z.int({ error: "Numérateur : nombre entier attendu." }).min(0, { error: "Le numérateur ne peut pas être négatif." }),
-    denominator: z.int({ error: "Dénominateur : nombre entier attendu." }).min(1, { error: "Le dénominateur doit être au moins 1." }),
-  })
-  .refine((o) => o.numerator <= o.denominator, { path: ["numerator"], error: "Le numérateur dépasse le dénominateur : un taux ne peut pas dépasser 100 %." });
-
-export const departmentTargetSchema = z.strictObject({
-  indicator: z.enum(INDICATORS, { error: "Indicateur inconnu : EPP ou EPNP." }),
-  departement: departementSchema,
-  year: yearSchema(FIRST_EPP_YEAR),
-  percent: z
-    .number({ error: "Objectif : nombre attendu." })
-    .min(0, { error: "L'objectif est un pourcentage entre 0 et 100." })
-    .max(100, { error: "L'objectif est un pourcentage entre 0 et 100." }),
-});
 
 export function ratePercent(o: { numerator: number; denominator: number }): number {
   return (o.numerator * 100) / o.denominator;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { compareDates, isValidIsoDate } from "../dates.js";
 import { findDepartement, findRegion } from "./territories.js";
 import { THEME_IDS, type ThemeId } from "./themes.js";
+import { EVALUATION_OUTCOMES, FUNDING_LINES, PROJECT_STATUSES } from "./project-values.js";
 
 /**
  * A local 1000-days project funded by an ARS (FIR, volet santé) and/or a DREETS (programme 304, volet
@@ -10,31 +11,18 @@ import { THEME_IDS, type ThemeId } from "./themes.js";
  * 30 November). The schema checks what a person typed or a grid line holds, with French messages.
  */
 
-export const PROJECT_STATUSES = ["laureat", "en-cours", "evalue", "reconduit", "termine"] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const STATUS_LABELS: Record<ProjectStatus, string> = {
-  laureat: "Lauréat",
-  "en-cours": "En cours",
-  evalue: "Évalué",
-  reconduit: "Reconduit",
-  termine: "Terminé",
-};
-
-export const FUNDING_LINES = ["ars-fir", "dreets-p304", "conjoint"] as const;
-export type FundingLine = (typeof FUNDING_LINES)[number];
-export const FUNDING_LINE_LABELS: Record<FundingLine, string> = {
-  "ars-fir": "ARS — Fonds d'intervention régional (volet santé)",
-  "dreets-p304": "DREETS — programme 304 (volet social)",
-  conjoint: "Conjoint ARS et DREETS",
-};
-
-export const EVALUATION_OUTCOMES = ["favorable", "reservee", "defavorable"] as const;
-export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
-export const EVALUATION_LABELS: Record<EvaluationOutcome, string> = {
-  favorable: "Favorable",
-  reservee: "Réservée",
-  defavorable: "Défavorable",
-};
+// The values of a project's fields, apart from the schemas (the barometer's labels import them: issue 19).
+export {
+  EVALUATION_LABELS,
+  EVALUATION_OUTCOMES,
+  FUNDING_LINE_LABELS,
+  FUNDING_LINES,
+  PROJECT_STATUSES,
+  STATUS_LABELS,
+  type EvaluationOutcome,
+  type FundingLine,
+  type ProjectStatus,
+} from "./project-values.js";
 
 /** First year of the regional calls for projects (instruction SGMCAS/2021/74 du 1er avril 2021). */
 export const FIRST_FUNDING_YEAR = 2021;

@@ -7,7 +7,7 @@ import {
   type EvaluationOutcome,
   type FundingLine,
   type ProjectStatus,
-} from "../../../domain/steering/project.js";
+} from "../../../domain/steering/project-values.js";
 import { PRIORITY_THEMES, type ThemeId } from "../../../domain/steering/themes.js";
 import type { GapClass, Indicator, RateClass } from "../../../domain/steering/barometer.js";
 import type { Volet } from "../../../domain/funding/allocation.js";
