@@ -1,20 +1,26 @@
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Dashboard } from "../../../domain/api/steering-data.js";
 import { INDICATORS, type Indicator } from "../../../domain/steering/barometer.js";
+import { lazyWithMessages } from "../../i18n/lazy.js";
 import { shared } from "../../i18n/messages.js";
 import { indicatorLabels } from "./labels.js";
 import { useApiGet } from "./useApi.js";
-import { ChoroplethMap } from "./barometer/ChoroplethMap.js";
 import { DepartementsTable } from "./barometer/DepartementsTable.js";
 import { Sources } from "./barometer/Sources.js";
 import { Targets } from "./barometer/Targets.js";
 import { Trend } from "./barometer/Trend.js";
 
 export { YearRatesTable, type YearRate } from "./barometer/YearRatesTable.js";
+
+/**
+ * The map's outlines (140 KB, 45 KB gzip) come with it, on demand: only once an answer has départements to colour, and
+ * never for a barometer without data (issue 19).
+ */
+const ChoroplethMap = lazyWithMessages(() => import("./barometer/ChoroplethMap.js").then((m) => ({ default: m.ChoroplethMap })));
 
 /** The dashboard as the API sends it (the shared contract, src/domain/api/steering-data.ts). */
 export type { Dashboard };
@@ -86,7 +92,9 @@ export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotag
           )}
           {data.departements.length > 0 && (
             <>
-              <ChoroplethMap data={data} />
+              <Suspense fallback={<p role="status">{t(shared.loading)}</p>}>
+                <ChoroplethMap data={data} />
+              </Suspense>
               <DepartementsTable data={data} />
             </>
           )}
