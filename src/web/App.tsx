@@ -160,8 +160,9 @@ export const pageRoutes = (
     <Route path="/post-partum" element={<PostPartumPage />} />
     <Route path="/post-partum/historique" element={<EpdsHistoryPage />} />
     <Route path="/post-partum/professionnel" element={<EpdsProPage />} />
-    {/* A parent's call-back request: its steps depend on the device (the EPDS result passed along). */}
-    <Route path="/post-partum/rappel" element={<CallbackPage />} handle={{ prerender: false }} />
+    {/* A parent's call-back request: pre-rendered at its first step (the commune), the same on every device; the EPDS
+        result passed along counts from the form on. */}
+    <Route path="/post-partum/rappel" element={<CallbackPage />} />
     <Route path="/developpement" element={<DevelopmentPage />} />
     <Route path="/developpement/reperage" element={<DevelopmentCheckPage />} />
     <Route path="/developpement/historique" element={<DevelopmentHistoryPage />} />

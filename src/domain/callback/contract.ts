@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCommuneCode } from "../geo/insee.js";
 import type { Contract } from "../api/contract.js";
 import { PARENT_MESSAGES as M } from "../parent-messages.js";
+import { MOMENTS, SHARED_BANDS } from "./choices.js";
 
 /**
  * Call-back requests after the EPDS (issue 17): the HTTP contract shared by the server routes, the OpenAPI
@@ -43,12 +44,7 @@ export { CANCEL_TOKEN_HEADER } from "./cancel-token.js";
  */
 export const DEPARTEMENTAL_ROLE = "departemental";
 
-export const MOMENTS = ["matin", "midi", "apres-midi", "soir"] as const;
-export type Moment = (typeof MOMENTS)[number];
-export const MOMENT_LABELS: Record<Moment, string> = { matin: "Le matin", midi: "Le midi", "apres-midi": "L'après-midi", soir: "En début de soirée" };
-
-/** Only the band of the EPDS result and its date may be shared, never the answers (ids of src/domain/epds/score.ts). */
-export const SHARED_BANDS = ["faible", "a-surveiller", "eleve"] as const;
+export { MOMENT_LABELS, MOMENTS, SHARED_BANDS, type Moment } from "./choices.js";
 
 export const CALLBACK_STATUSES = ["new", "contacted", "closed"] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];

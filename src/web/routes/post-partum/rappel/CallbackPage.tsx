@@ -1,19 +1,13 @@
 import { useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
 import { Link, useLocation } from "react-router";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import {
-  MOMENTS,
-  newCallbackRequestSchema,
-  SHARED_BANDS,
-  type Moment,
-  type NewCallbackRequest,
-  type PublicService,
-  type Retention,
-} from "../../../../domain/callback/contract.js";
+import { MOMENTS, SHARED_BANDS, type Moment } from "../../../../domain/callback/choices.js";
+import type { NewCallbackRequest, PublicService, Retention } from "../../../../domain/callback/contract.js";
 import { communeLabel, type CommuneMatch } from "../../../../domain/geo/commune-search.js";
 import type { EpdsBandId } from "../../../../domain/epds/score.js";
 import type { FieldError } from "../../../../domain/profile/profile.js";
@@ -24,7 +18,7 @@ import { ErrorSummary } from "../../../components/ErrorSummary.js";
 import { Page } from "../../../components/Page.js";
 import { useParent } from "../../../state/parent.js";
 import { keepSentCallback, type SentCallbackRequest } from "../../../storage/callback-requests.js";
-import { fetchCoverage, sendCallbackRequest, type Refusal } from "./callback-api.js";
+import { checkCallbackRequest, fetchCoverage, sendCallbackRequest, type Refusal } from "./callback-api.js";
 import { CommuneStep } from "./CommuneStep.js";
 import { Consent } from "./Consent.js";
 import { Helplines } from "./Helplines.js";
@@ -120,7 +114,7 @@ export function CallbackPage() {
     );
   }
 
-  function check(event: FormEvent) {
+  async function check(event: FormEvent) {
     event.preventDefault();
     if (step.step !== "form") return;
     setRefusal(null);
@@ -133,15 +127,17 @@ export function CallbackPage() {
       consent: draft.consent as true,
       ...(draft.siteWeb ? { siteWeb: draft.siteWeb } : {}),
     };
-    const parsed = newCallbackRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      setErrors(inParentLanguage(parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message }))));
-      requestAnimationFrame(() => summaryRef.current?.focus());
+    const checked = await checkCallbackRequest(request);
+    if (!checked.ok) {
+      if ("kind" in checked) return setRefusal(checked);
+      // Past the await, React would render the summary after the next frame: rendered now, so that it takes the focus.
+      flushSync(() => setErrors(inParentLanguage(checked.errors)));
+      summaryRef.current?.focus();
       return;
     }
     setErrors([]);
     // What is shown in the recap is exactly what is sent: the values as checked (name trimmed, phone normalised).
-    go({ step: "recap", commune: step.commune, service: step.service, retention: step.retention, request: parsed.data, phone: parsed.data.phone });
+    go({ step: "recap", commune: step.commune, service: step.service, retention: step.retention, request: checked.request, phone: checked.request.phone });
   }
 
   async function send() {
@@ -252,7 +248,7 @@ export function CallbackPage() {
       )}
 
       {step.step === "form" && (
-        <form onSubmit={check} noValidate>
+        <form onSubmit={(event) => void check(event)} noValidate>
           <h2 ref={stepHeading} tabIndex={-1} className="fr-h4">
             {t`Votre demande`}
           </h2>

@@ -21,6 +21,7 @@ export type Refusal =
 
 export type Answer<T> = { ok: true; data: T } | ({ ok: false } & Refusal);
 
+const notAccepted = msg`La demande n'a pas pu être acceptée. Si vous êtes une personne, rechargez la page et recommencez.`;
 const offlineNotSent = msg`Vous êtes hors ligne : votre demande n'a pas été envoyée, et elle ne partira pas toute seule. Ce que vous avez écrit reste dans le formulaire : renvoyez-la quand vous aurez du réseau.`;
 
 /** A refused or unread answer of the client, as the message the page shows. */
@@ -51,10 +52,7 @@ function refusal(result: Extract<ApiResult<unknown>, { ok: false }>): Refusal {
       const errors = (result.fromServer ? (result.problem.errors ?? []) : []).map((e) => ({ field: e.field ?? "", message: e.message }));
       return {
         kind: "invalid",
-        message:
-          errors.length > 0
-            ? i18n._(msg`Certaines informations sont à corriger.`)
-            : i18n._(msg`La demande n'a pas pu être acceptée. Si vous êtes une personne, rechargez la page et recommencez.`),
+        message: errors.length > 0 ? i18n._(msg`Certaines informations sont à corriger.`) : i18n._(notAccepted),
         errors,
       };
     }
@@ -65,9 +63,10 @@ function refusal(result: Extract<ApiResult<unknown>, { ok: false }>): Refusal {
 
 /**
  * A schema of the contract, imported on the first answer it checks: the post-partum page shows the requests sent
- * (`SentRequest.tsx`, which cancels through this module) without loading zod and building the contract's schemas.
+ * (`SentRequest.tsx`, which cancels through this module), and the request's page its first step, without loading zod
+ * and building the contract's schemas (issue 19).
  */
-function contractSchema<K extends "coverageSchema" | "createdCallbackSchema">(name: K) {
+function contractSchema<K extends "coverageSchema" | "createdCallbackSchema" | "newCallbackRequestSchema">(name: K) {
   return () => import("../../../../domain/callback/contract.js").then((contract) => contract[name]);
 }
 
@@ -82,6 +81,21 @@ export async function fetchCoverage(departement: string): Promise<Answer<Coverag
   if (answer.status >= 200 && answer.status < 300)
     return { ok: false, kind: "other", message: i18n._(msg`La réponse du serveur n'a pas pu être lue. Réessayez dans un moment.`) };
   return { ok: false, ...refusal(answer) };
+}
+
+/**
+ * Checks the form with the contract's schema before the recap: the request as it will be sent (name trimmed, phone
+ * normalised), or its refused fields (the domain's French messages, by their codes). The schema's module is already
+ * there: it checked the coverage answer that led to the form.
+ */
+export async function checkCallbackRequest(
+  request: NewCallbackRequest,
+): Promise<{ ok: true; request: NewCallbackRequest } | { ok: false; errors: FieldError[] } | ({ ok: false } & Refusal)> {
+  const schema = await contractSchema("newCallbackRequestSchema")().catch(() => null);
+  if (!schema) return { ok: false, kind: "other", message: i18n._(notAccepted) };
+  const parsed = schema.safeParse(request);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message })) };
 }
 
 /** Sends the request the parent confirmed. */
