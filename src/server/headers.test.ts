@@ -5,12 +5,14 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import helmet from "@fastify/helmet";
 import { buildApp } from "./app.js";
 import type { Database } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { testDatabases } from "./db/test-databases.js";
 import { createTestAccount, TEST_SCRYPT } from "./steering/test-support.js";
+import { helmetOptions } from "./security-headers.js";
 
 const PASSWORD = "mot de passe de test 2026";
 const HSTS = "strict-transport-security";
@@ -38,6 +40,30 @@ describe("transport headers", () => {
     await direct?.close();
     await proxied?.close();
     await db?.close();
+  });
+
+  it("sends exactly the headers @fastify/helmet sends, computed once instead of for every request", async () => {
+    const services = { mapTilesUrl: "https://tuiles.example.fr/{z}/{x}/{y}.png", mapTilesAttribution: "IGN", geocoderUrl: "https://adresse.example.fr/" };
+    // What @fastify/helmet itself sends with the same options, on a server with nothing else.
+    const reference = Fastify({ logger: false });
+    await reference.register(helmet, helmetOptions(services));
+    reference.get("/api/v1/health", async () => ({ status: "ok" }));
+    const expected = (await reference.inject({ url: "/api/v1/health" })).headers;
+    await reference.close();
+    const ours = await buildApp({ db, logger: false, services });
+    try {
+      for (const url of ["/api/v1/health", "/api/v1/places?lat=nord", "/n-existe-pas"]) {
+        const res = await ours.inject({ url });
+        const helmetNames = Object.keys(expected).filter((name) => !["content-type", "content-length", "date", "connection", "keep-alive"].includes(name));
+        expect(helmetNames.length, url).toBeGreaterThan(8);
+        for (const name of helmetNames) expect(res.headers[name], `${url} ${name}`).toBe(expected[name]);
+      }
+      const csp = String((await ours.inject({ url: "/api/v1/health" })).headers["content-security-policy"]);
+      expect(csp).toContain("img-src 'self' data: https://tuiles.example.fr");
+      expect(csp).toContain("connect-src 'self' https://adresse.example.fr");
+    } finally {
+      await ours.close();
+    }
   });
 
   it("never sends HSTS over plain HTTP, whatever NODE_ENV says", async () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeTypeIds } from "../../domain/geo/index.js";
 import { buildApp, privacyLogger } from "../app.js";
@@ -11,6 +12,8 @@ import type { Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { importGeneric, loadPlaceIndex, placesRoutes, seedShippedPlaces, type PlacesService } from "./index.js";
 import { testDatabases } from "../db/test-databases.js";
+import { featureCollection, featureCollectionJson } from "./routes.js";
+import type { PlaceRow } from "./store.js";
 
 const dataDir = fileURLToPath(new URL("../../../data/", import.meta.url));
 
@@ -29,6 +32,50 @@ interface Feature {
     phone: string | null;
   };
 }
+
+describe("featureCollectionJson", () => {
+  const value = fc.string({ unit: fc.constantFrom("a", "é", '"', "\\", "\n", "\t", "\u0000", "\u2028", "\ud800", "😀", "<", " ", "/") });
+  const nullable = fc.option(value, { nil: null });
+  const coordinate = fc.oneof(fc.double({ min: -180, max: 180, noNaN: true }), fc.constantFrom(0, -0, 48.8566, 1e-7, 5.208596));
+  const place: fc.Arbitrary<PlaceRow> = fc.record({
+    id: value,
+    source: value,
+    source_id: value,
+    type: fc.oneof(fc.constantFrom(...placeTypeIds), value),
+    category: nullable,
+    category_label: nullable,
+    name: value,
+    address: nullable,
+    postcode: nullable,
+    commune_code: nullable,
+    commune_name: nullable,
+    phone: nullable,
+    url: nullable,
+    lat: coordinate,
+    lon: coordinate,
+    approximate: fc.boolean(),
+    updated: nullable,
+  });
+
+  it("writes exactly the text JSON.stringify gives for featureCollection", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ place, distanceM: fc.nat() }), { maxLength: 5 }),
+        fc.record({
+          lat: coordinate,
+          lon: coordinate,
+          radius_km: fc.double({ min: 0.1, max: 100, noNaN: true }),
+          limit: fc.integer({ min: 1, max: 100 }),
+          types: fc.array(value, { maxLength: 3 }),
+        }),
+        (found, query) => {
+          expect(featureCollectionJson(found, query)).toBe(JSON.stringify(featureCollection(found, query)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe.each(testDatabases)("places API on %s", (_kind, open) => {
   let db: Database;
@@ -74,6 +121,24 @@ describe.each(testDatabases)("places API on %s", (_kind, open) => {
     const [first] = body.features;
     expect(first).toMatchObject({ type: "Feature", geometry: { type: "Point" } });
     expect(first!.id).toBe(first!.properties.id);
+  });
+
+  it("answers the same search again from its answers, identical to a fresh search", async () => {
+    const url = "/places?lat=47.2184&lon=-1.5536&radius_km=20&limit=50";
+    const first = await get(url);
+    const again = await get(url);
+    // The same parameters in another order: another URL, so searched and written again.
+    const reordered = await get("/places?limit=50&radius_km=20&lon=-1.5536&lat=47.2184");
+    for (const res of [first, again, reordered]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+    }
+    expect(again.body).toBe(first.body);
+    expect(reordered.body).toBe(first.body);
+    expect(first.json().features).toHaveLength(50);
+    // A bad request is never answered from the answers of a good one.
+    expect((await get(`${url}&lat=91`)).statusCode).toBe(400);
   });
 
   it("filters by type and widens the radius", async () => {
