@@ -60,18 +60,15 @@ const placeColumns = [
 ] as const satisfies readonly (keyof PlaceRow)[];
 const communeColumns = ["code", "name", "folded_name", "dep", "postcodes", "lat", "lon", "population"] as const satisfies readonly (keyof CommuneRow)[];
 
+/** Rows to write: a list, a generator, or an async generator that reads and checks its file as the rows are written. */
+export type Rows<R> = Iterable<R> | AsyncIterable<R>;
+
 /**
  * Bulk-loads rows with COPY (`Queryable.copyFrom`), CHUNK rows at a time; rows may come from a generator, so only
  * one chunk of text is held at once, and the next chunk is built while the database loads the previous one.
  * Returns how many rows were inserted.
  */
-async function copyRows<R>(
-  tx: Queryable,
-  table: string,
-  columns: readonly (keyof R & string)[],
-  rows: Iterable<R>,
-  options: CopyOptions = {},
-): Promise<number> {
+async function copyRows<R>(tx: Queryable, table: string, columns: readonly (keyof R & string)[], rows: Rows<R>, options: CopyOptions = {}): Promise<number> {
   let text = "";
   let inChunk = 0;
   let count = 0;
@@ -85,13 +82,18 @@ async function copyRows<R>(
     inFlight = tx.copyFrom(table, columns, chunk, options);
     inFlight.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   };
+  /** Adds a row to the chunk; true when the chunk is full. */
+  const add = (row: R) => {
+    for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!] as CopyValue;
+    text += copyLine(values);
+    count++;
+    return ++inChunk === CHUNK;
+  };
   try {
-    for (const row of rows) {
-      for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!] as CopyValue;
-      text += copyLine(values);
-      count++;
-      if (++inChunk === CHUNK) await send();
-    }
+    // A plain iterable is walked without an await per row (800 000 RPPS rows).
+    if (Symbol.asyncIterator in rows) {
+      for await (const row of rows) if (add(row)) await send();
+    } else for (const row of rows) if (add(row)) await send();
     if (inChunk > 0) await send();
   } finally {
     if (inFlight) await inFlight;
@@ -119,7 +121,7 @@ export async function lockImports(tx: Queryable): Promise<void> {
  * The swap recreates the table: privileges granted on `place` by hand (another role for the server) are not carried
  * over, and no table may reference `place` (none does: the import would fail, leaving the data as it was).
  */
-export async function replacePlaces(tx: Queryable, dataset: string, rows: Iterable<PlaceRow>): Promise<number> {
+export async function replacePlaces(tx: Queryable, dataset: string, rows: Rows<PlaceRow>): Promise<number> {
   await tx.exec(`DROP TABLE IF EXISTS ${LOAD_TABLE}; CREATE TABLE ${LOAD_TABLE} (LIKE place INCLUDING ALL EXCLUDING INDEXES)`);
   const count = await copyRows(tx, LOAD_TABLE, placeColumns, rows, { freeze: true });
   const [{ others } = { others: 0 }] = await tx.query<{ others: number }>("SELECT count(*)::int AS others FROM place WHERE source <> $1", [dataset]);

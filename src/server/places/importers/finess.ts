@@ -14,7 +14,7 @@ import type { Database } from "../../db/database.js";
 import type { PlaceRow } from "../store.js";
 import { CommuneLocator } from "./commune-locator.js";
 import { decimal, expandAddressLine, expandStreetType, formatPhone, isoDate, joinAddress, splitRoutingLine } from "./fields.js";
-import { readLines, splitLine } from "./read-lines.js";
+import { fileSha256, readLines, splitLine } from "./read-lines.js";
 import { ReportBuilder, type ImportReport } from "./report.js";
 import { applyImport, type ImportOptions } from "./run-import.js";
 
@@ -79,21 +79,35 @@ const tFinessColumns = [
 ];
 const fhirColumns = ["nofinesset", "rs", "adresse", "code_postal", "commune", "telephone", "categetab", "libcategetab", "datemaj", "lat", "lon"];
 
+/**
+ * The file is read and checked while its places are written (a place is written as soon as its line is read, none is
+ * held): its bad lines refuse it at the end, in the import's transaction, which the rows written then roll back. Before
+ * that, the file's hash is read (an unchanged file is not written again) and, in the etalab layout, where each
+ * establishment is (`etalabPositions`: its geolocalisation lines come after every structureet line).
+ */
 export async function importFiness(db: Database, file: string, options: ImportOptions = {}): Promise<ImportReport> {
   const builder = new ReportBuilder(FINESS_DATASET, file);
   const locator = await CommuneLocator.load(db);
-  const rows = await parseFiness(file, builder, locator);
-  return applyImport(db, builder, { kind: "place", rows }, options);
+  const [sha256, positions] = await Promise.all([fileSha256(file), etalabPositions(file)]);
+  return applyImport(db, builder, { kind: "place", rows: finessPlaces(file, builder, locator, positions), streamed: { sha256 } }, options);
 }
 
-/** The places of the file; the rows are built as they are read (a generator), the report counts them then. */
-export async function parseFiness(file: string, builder: ReportBuilder, locator: CommuneLocator): Promise<Iterable<PlaceRow>> {
+/**
+ * The places of the file, each yielded as soon as its line is read and checked; the report counts every line, and is
+ * complete when the generator ends. `positions`: the etalab layout's positions, read beforehand (`etalabPositions`).
+ */
+export async function* finessPlaces(
+  file: string,
+  builder: ReportBuilder,
+  locator: CommuneLocator,
+  positions: EtalabPositions | null,
+): AsyncGenerator<PlaceRow> {
   const report = builder.report;
   const source = readLines(file);
-  const establishments = new Map<string, Establishment>();
   /** Every nofinesset met, in scope or not, with its line: duplicates and orphan geolocations are errors. */
   const seen = new Map<string, number>();
-  const positions = new Map<string, LatLon | null>();
+  /** Establishments whose geolocalisation line was accepted: a second one is an error. */
+  const positioned = new Set<string>();
   let format: Format | null = null;
   let columns: Map<string, number> = new Map();
   let separator = ";";
@@ -118,9 +132,7 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
       builder.skip("catégorie hors du périmètre des 1000 jours");
       return null;
     }
-    const establishment = { ...fields, line, type };
-    establishments.set(fields.id, establishment);
-    return establishment;
+    return { ...fields, line, type };
   };
 
   const readPhone = (raw: string) => {
@@ -137,30 +149,7 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
     return date;
   };
 
-  /** Lambert-93 / UTM → WGS84, checked against the territory of the coordinate system. */
-  const project = (line: number, x: string, y: string, crsSource: string): LatLon | null | false => {
-    const ex = decimal(x);
-    const ny = decimal(y);
-    if (ex === null && ny === null) return null;
-    if (ex == null || ny == null) {
-      builder.reject(line, `coordonnées illisibles « ${x} ; ${y} »`);
-      return false;
-    }
-    const crs = parseCrsToken(crsSource);
-    if (!crs) {
-      builder.reject(
-        line,
-        `système de coordonnées inconnu « ${crsSource.split(/[,;]/).pop() ?? crsSource} » (attendu LAMBERT_93, UTM_N20, UTM_N21, UTM_N22, UTM_S38 ou UTM_S40)`,
-      );
-      return false;
-    }
-    const p = toWgs84(crs, ex, ny);
-    if (!isWithinCrsTerritory(crs, p)) {
-      builder.reject(line, `coordonnées hors du territoire de ${crs} (${p.lat.toFixed(4)}, ${p.lon.toFixed(4)})`);
-      return false;
-    }
-    return p;
-  };
+  const project = (line: number, x: string, y: string, crsSource: string) => projectFiness(builder, line, x, y, crsSource);
 
   for await (const line of source.lines) {
     report.linesRead++;
@@ -218,7 +207,7 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
         if (updated === false) continue;
         const routing = splitRoutingLine(f[15]!);
         const street = [`${f[7]!.trim()}${f[10]!.trim() ? ` ${f[10]!.trim()}` : ""}`, expandStreetType(f[8]!), f[9]].join(" ");
-        accept(line.number, {
+        const established = accept(line.number, {
           id,
           categetab: f[18]!.trim(),
           libcategetab: f[19]!.trim(),
@@ -230,6 +219,9 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
           phone: readPhone(f[16]!),
           updated,
         });
+        // Its position: its first geolocalisation line after this one that is accepted, as read beforehand.
+        const place = established && placeOf(established, positions?.after(id, line.number) ?? null, builder, locator);
+        if (place) yield place;
       } else if (kind === "geolocalisation") {
         if (f.length !== 6 && f.length !== 12) {
           builder.reject(line.number, `ligne geolocalisation de ${f.length} champs au lieu de 6`);
@@ -240,14 +232,12 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
           builder.reject(line.number, `géolocalisation de l'établissement ${id}, absent des lignes structureet`);
           continue;
         }
-        if (positions.has(id)) {
+        if (positioned.has(id)) {
           builder.reject(line.number, `deuxième géolocalisation de l'établissement ${id}`);
           continue;
         }
-        const crsSource = f.length === 6 ? f[4]! : f.slice(4, 11).join(",");
-        const p = project(line.number, f[2]!, f[3]!, crsSource);
-        if (p === false) continue;
-        positions.set(id, p);
+        if (project(line.number, f[2]!, f[3]!, geolocationCrs(f)) === false) continue;
+        positioned.add(id);
       } else {
         builder.reject(line.number, `type de ligne inconnu « ${(kind ?? "").slice(0, 30)} » (attendu structureet ou geolocalisation)`);
       }
@@ -290,11 +280,9 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
       });
       if (!established) continue;
       const p = project(line.number, get("coordx"), get("coordy"), get("sourcegeocod"));
-      if (p === false) {
-        establishments.delete(id);
-        continue;
-      }
-      positions.set(id, p);
+      if (p === false) continue;
+      const place = placeOf(established, p, builder, locator);
+      if (place) yield place;
     } else {
       const lat = decimal(get("lat"));
       const lon = decimal(get("lon"));
@@ -318,56 +306,142 @@ export async function parseFiness(file: string, builder: ReportBuilder, locator:
         phone: readPhone(get("telephone")),
         updated,
       });
-      if (established) positions.set(id, lat !== null && lon !== null ? { lat, lon } : null);
+      const place = established && placeOf(established, lat !== null && lon !== null ? { lat, lon } : null, builder, locator);
+      if (place) yield place;
     }
   }
   report.sha256 = source.result.sha256;
   report.encoding = source.result.encoding;
-  if (!format) return [];
-
-  seen.clear();
-  return rowsOf(establishments, positions, builder, locator);
 }
 
-/** Builds each place from its establishment and forgets the establishment, so memory shrinks as rows are written. */
-function* rowsOf(
-  establishments: Map<string, Establishment>,
-  positions: Map<string, LatLon | null>,
-  builder: ReportBuilder,
-  locator: CommuneLocator,
-): Generator<PlaceRow> {
-  const report = builder.report;
-  for (const e of establishments.values()) {
-    establishments.delete(e.id);
-    const commune = locator.find({ code: e.communeCode, postcode: e.postcode, name: e.routingName, dep: departementOfFinessNumber(e.id) });
-    const exact = positions.get(e.id) ?? null;
-    const position = exact ?? (commune ? { lat: commune.lat, lon: commune.lon } : null);
-    if (!position) {
-      builder.skip("ni coordonnées ni commune connue");
+/** Lambert-93 / UTM → WGS84, checked against the territory of the coordinate system; false (and the line rejected) when unusable. */
+function projectFiness(builder: ReportBuilder, line: number, x: string, y: string, crsSource: string): LatLon | null | false {
+  const ex = decimal(x);
+  const ny = decimal(y);
+  if (ex === null && ny === null) return null;
+  if (ex == null || ny == null) {
+    builder.reject(line, `coordonnées illisibles « ${x} ; ${y} »`);
+    return false;
+  }
+  const crs = parseCrsToken(crsSource);
+  if (!crs) {
+    builder.reject(
+      line,
+      `système de coordonnées inconnu « ${crsSource.split(/[,;]/).pop() ?? crsSource} » (attendu LAMBERT_93, UTM_N20, UTM_N21, UTM_N22, UTM_S38 ou UTM_S40)`,
+    );
+    return false;
+  }
+  const p = toWgs84(crs, ex, ny);
+  if (!isWithinCrsTerritory(crs, p)) {
+    builder.reject(line, `coordonnées hors du territoire de ${crs} (${p.lat.toFixed(4)}, ${p.lon.toFixed(4)})`);
+    return false;
+  }
+  return p;
+}
+
+/** The coordinate system of a geolocalisation line (older files split `sourcecoordet` on `;`, giving 12 fields). */
+const geolocationCrs = (f: string[]) => (f.length === 6 ? f[4]! : f.slice(4, 11).join(","));
+
+/**
+ * The accepted positions of the etalab layout's geolocalisation lines, by establishment, in line order: a place
+ * takes the first one after its structureet line (as the lines are checked in `finessPlaces`: one before it is an
+ * orphan, and after the first accepted one the others are errors). Null position: the line gives no coordinates.
+ */
+export class EtalabPositions {
+  private readonly first = new Map<string, number>();
+  private line = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  private lat = new Float64Array(1024);
+  private lon = new Float64Array(1024);
+  private size = 0;
+
+  add(id: string, line: number, p: LatLon | null): void {
+    if (this.size === this.line.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
+        bigger.set(a);
+        return bigger;
+      };
+      [this.line, this.next, this.lat, this.lon] = [grow(this.line), grow(this.next), grow(this.lat), grow(this.lon)];
+    }
+    const i = this.size++;
+    this.line[i] = line;
+    this.next[i] = -1;
+    this.lat[i] = p ? p.lat : NaN;
+    this.lon[i] = p ? p.lon : NaN;
+    let at = this.first.get(id);
+    if (at === undefined) this.first.set(id, i);
+    else {
+      while (this.next[at]! !== -1) at = this.next[at]!;
+      this.next[at] = i;
+    }
+  }
+
+  /** The position of the first accepted geolocalisation line of `id` after line `line`, or null. */
+  after(id: string, line: number): LatLon | null {
+    for (let i = this.first.get(id) ?? -1; i !== -1; i = this.next[i]!)
+      if (this.line[i]! > line) return Number.isNaN(this.lat[i]!) ? null : { lat: this.lat[i]!, lon: this.lon[i]! };
+    return null;
+  }
+}
+
+/**
+ * Reads the geolocalisation lines of an etalab extract (null for another layout: its first line says so): what
+ * `finessPlaces` needs to write each establishment when it reads its structureet line. Nothing is reported here; the
+ * lines are checked and counted when they are read again there.
+ */
+export async function etalabPositions(file: string): Promise<EtalabPositions | null> {
+  const source = readLines(file);
+  const positions = new EtalabPositions();
+  const unreported = new ReportBuilder(FINESS_DATASET, file);
+  for await (const line of source.lines) {
+    if (line.error !== undefined) {
+      if (line.fatal || line.number === 1) break;
       continue;
     }
-    if (!exact) report.approximate++;
-    report.byType[e.type] = (report.byType[e.type] ?? 0) + 1;
-    yield {
-      id: `${FINESS_DATASET}:${e.id}`,
-      source: FINESS_DATASET,
-      source_id: e.id,
-      type: e.type,
-      category: e.categetab,
-      category_label: e.libcategetab || null,
-      name: e.name,
-      address: e.address,
-      postcode: e.postcode,
-      commune_code: commune?.code ?? e.communeCode,
-      commune_name: commune?.name ?? e.routingName,
-      phone: e.phone,
-      url: null,
-      lat: position.lat,
-      lon: position.lon,
-      approximate: !exact,
-      updated: e.updated,
-    };
+    if (line.number === 1) {
+      if (detectFormat(line.text)?.format !== "etalab") return null;
+      continue;
+    }
+    if (!line.text.startsWith("geolocalisation")) continue;
+    const f = splitLine(line.text, ";");
+    if (!Array.isArray(f) || f[0] !== "geolocalisation" || (f.length !== 6 && f.length !== 12)) continue;
+    const p = projectFiness(unreported, line.number, f[2]!, f[3]!, geolocationCrs(f));
+    if (p !== false) positions.add(f[1]!.trim(), line.number, p);
   }
+  return positions;
+}
+
+/** The place of an accepted establishment, at `exact` or else at its commune's centre (approximate); null when neither is known. */
+function placeOf(e: Establishment, exact: LatLon | null, builder: ReportBuilder, locator: CommuneLocator): PlaceRow | null {
+  const report = builder.report;
+  const commune = locator.find({ code: e.communeCode, postcode: e.postcode, name: e.routingName, dep: departementOfFinessNumber(e.id) });
+  const position = exact ?? (commune ? { lat: commune.lat, lon: commune.lon } : null);
+  if (!position) {
+    builder.skip("ni coordonnées ni commune connue");
+    return null;
+  }
+  if (!exact) report.approximate++;
+  report.byType[e.type] = (report.byType[e.type] ?? 0) + 1;
+  return {
+    id: `${FINESS_DATASET}:${e.id}`,
+    source: FINESS_DATASET,
+    source_id: e.id,
+    type: e.type,
+    category: e.categetab,
+    category_label: e.libcategetab || null,
+    name: e.name,
+    address: e.address,
+    postcode: e.postcode,
+    commune_code: commune?.code ?? e.communeCode,
+    commune_name: commune?.name ?? e.routingName,
+    phone: e.phone,
+    url: null,
+    lat: position.lat,
+    lon: position.lon,
+    approximate: !exact,
+    updated: e.updated,
+  };
 }
 
 /**

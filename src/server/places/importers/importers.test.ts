@@ -10,7 +10,9 @@ import { migrate } from "../../db/migrate.js";
 import { shippedFiles } from "../seed.js";
 import { testDatabases } from "../../db/test-databases.js";
 import { COMMUNES_DATASET, importCommunes } from "./communes.js";
-import { importFiness } from "./finess.js";
+import { CommuneLocator } from "./commune-locator.js";
+import { etalabPositions, finessPlaces, importFiness } from "./finess.js";
+import { ReportBuilder } from "./report.js";
 import { importGeneric } from "./generic.js";
 import { importRpps } from "./rpps.js";
 
@@ -143,6 +145,46 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
       expect(distanceMeters(rows[0]!, fleyriat)).toBeLessThan(1);
       expect(distanceMeters(rows[1]!, felixGuyon)).toBeLessThan(1);
       expect(rows.every((r) => !r.approximate)).toBe(true);
+    });
+
+    it("writes each establishment when its structureet line is read, at the position its later geolocalisation line gives", async () => {
+      const path = file(geolocated);
+      const builder = new ReportBuilder("finess", path);
+      const read = finessPlaces(path, builder, await CommuneLocator.load(db), await etalabPositions(path));
+      const first = await read.next();
+      // Line 2 read, the geolocalisation lines (4 and 5) not yet: nothing is held until the end of the file.
+      expect(builder.report.linesRead).toBe(2);
+      expect(first.value).toMatchObject({ id: "finess:010000024", approximate: false });
+      expect(distanceMeters(first.value as { lat: number; lon: number }, fleyriat)).toBeLessThan(1);
+      await read.return(undefined);
+      expect(await etalabPositions(fixture("finess_tfiness_extract_20201231_skema.csv"))).toBeNull();
+    });
+
+    it("takes the first accepted geolocalisation after the structureet line, as the lines are checked", async () => {
+      const paris = { x: "652469.0", y: "6862035.0" };
+      const lambert = (id: string, { x, y }: { x: string; y: string }, crs = "LAMBERT_93") =>
+        `geolocalisation;${id};${x};${y};1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,${crs};2021-01-04`;
+      const content = [
+        firstLine,
+        lambert("010000024", paris), // before its establishment: an orphan, rejected
+        fleyriatLine,
+        felixGuyonLine,
+        lambert("970400024", paris, "LAMBERT_II"), // rejected: the next one is its first accepted
+        lambert("010000024", fleyriat),
+        lambert("010000024", paris), // a second one, rejected
+        `geolocalisation;970400024;${felixGuyonUtm.x.toFixed(1)};${felixGuyonUtm.y.toFixed(1)};1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,UTM_S40;2021-01-04`,
+      ].join("\n");
+      expect((await importFiness(db, file(content), { force: true })).status).toBe("refused");
+      const report = await importFiness(db, file(content), { force: true, maxRejected: 3 });
+      expect(report).toMatchObject({ status: "applied", imported: 2, approximate: 0, rejectedCount: 3 });
+      expect(report.rejected.map((r) => [r.line, r.reason.replace(/ «.*/, "")])).toEqual([
+        [2, "géolocalisation de l'établissement 010000024, absent des lignes structureet"],
+        [5, "système de coordonnées inconnu"],
+        [7, "deuxième géolocalisation de l'établissement 010000024"],
+      ]);
+      const rows = await places(db);
+      expect(distanceMeters(rows[0]!, fleyriat)).toBeLessThan(1);
+      expect(distanceMeters(rows[1]!, felixGuyon)).toBeLessThan(1);
     });
 
     it("reads the same file in Latin-1 (Windows-1252) and the 12-field geolocalisation lines of older extracts", async () => {

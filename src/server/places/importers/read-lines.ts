@@ -173,6 +173,13 @@ export function readLines(
   return { lines: generate(), result };
 }
 
+/** The SHA-256 of a file's bytes as stored, as `readLines` gives it for a file it reads to the end. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
 export async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, "r");
   try {

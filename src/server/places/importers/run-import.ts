@@ -9,6 +9,7 @@ import {
   replacePlaces,
   type CommuneRow,
   type PlaceRow,
+  type Rows,
 } from "../store.js";
 import type { ImportReport, ReportBuilder } from "./report.js";
 
@@ -45,16 +46,29 @@ class ShrinkRefused extends Error {
   }
 }
 
-/** The rows of a file: an array, or a generator that builds them as they are written (bounded memory). */
-export type ParsedRows = { kind: "place"; rows: Iterable<PlaceRow> } | { kind: "commune"; rows: Iterable<CommuneRow> };
+/**
+ * The rows of a file: an array, or a generator that builds them as they are written (bounded memory), from a file
+ * already read and checked; or (`streamed`) an async generator that reads and checks the file while its rows are
+ * written, whose report is complete only at its end: its bad lines then refuse the file inside the transaction (the
+ * rows written are rolled back), and the file's hash, needed before (an unchanged file is not written again), is
+ * given with it.
+ */
+export type ParsedRows =
+  | { kind: "place"; rows: Iterable<PlaceRow> }
+  | { kind: "commune"; rows: Iterable<CommuneRow> }
+  | { kind: "place"; rows: AsyncIterable<PlaceRow>; streamed: { sha256: string } };
 
 class NothingToImport extends Error {}
+
+/** The file is refused for its lines, known once they are all read (a streamed import): its rows are rolled back. */
+class LinesRefused extends Error {}
 
 /**
  * The common end of every importer: refuse the file when it has too many bad lines or nothing to import,
  * otherwise replace the dataset in ONE transaction (delete its rows, insert the new ones) under an
  * advisory lock. A refused file, or any error half-way, leaves the previous rows as they were.
- * Rows are written in chunks as they come (`insertJson`), so a generator is never held whole in memory.
+ * Rows are written in chunks as they come (COPY, `replacePlaces`), so a generator is never held whole in memory; a
+ * streamed file's bad lines are counted as its rows are written, and refuse it at the end, rolling them back.
  * Importing the file that produced the current rows again changes nothing.
  */
 export async function applyImport(db: Database, builder: ReportBuilder, parsed: ParsedRows, options: ImportOptions = {}): Promise<ImportReport> {
@@ -68,24 +82,37 @@ export async function applyImport(db: Database, builder: ReportBuilder, parsed: 
     await recordRun(db, report, builder.startedDate);
     return report;
   };
-  if (Array.isArray(parsed.rows)) report.imported = parsed.rows.length;
-  if (builder.stopReason) return refuse(builder.stopReason);
-  if (report.rejectedCount > maxRejected)
-    return refuse(
-      maxRejected === 0
+  /** Why the lines read refuse the file (a limit of reading, too many bad lines), if they do. */
+  const linesRefusal = () => {
+    if (builder.stopReason) return builder.stopReason;
+    if (report.rejectedCount > maxRejected)
+      return maxRejected === 0
         ? `${report.rejectedCount} ligne(s) invalide(s)`
-        : `${report.rejectedCount} ligne(s) invalide(s), au-delà des ${maxRejected} tolérée(s)`,
-    );
-  if (Array.isArray(parsed.rows) && parsed.rows.length === 0) return refuse("aucune ligne importable");
-  const count = (rows: Iterable<unknown>) => {
+        : `${report.rejectedCount} ligne(s) invalide(s), au-delà des ${maxRejected} tolérée(s)`;
+    return null;
+  };
+  /** After the rows of a streamed file are read: its bad lines refuse it (and roll back the rows written). */
+  const checkLinesRead = () => {
+    const why = "streamed" in parsed ? linesRefusal() : null;
+    if (why) throw new LinesRefused(why);
+  };
+  if ("streamed" in parsed) report.sha256 = parsed.streamed.sha256;
+  else {
+    if (Array.isArray(parsed.rows)) report.imported = parsed.rows.length;
+    const why = linesRefusal();
+    if (why) return refuse(why);
+    if (Array.isArray(parsed.rows) && parsed.rows.length === 0) return refuse("aucune ligne importable");
+  }
+  const count = async (rows: Rows<unknown>) => {
     let n = 0;
-    for (const _ of rows) n++;
+    for await (const _ of rows) n++;
     return n;
   };
 
   try {
     await writeImport();
   } catch (error) {
+    if (error instanceof LinesRefused) return refuse(error.message);
     if (error instanceof NothingToImport) return refuse("aucune ligne importable");
     if (error instanceof ShrinkRefused) return refuse(error.message);
     // Anything else (the database refusing a value…): the previous rows stay, and the run is still recorded.
@@ -99,16 +126,19 @@ export async function applyImport(db: Database, builder: ReportBuilder, parsed: 
     return db.transaction(async (tx) => {
       await lockImports(tx);
       if (options.onlyIfEmpty && !(await datasetIsEmpty(tx, report.dataset))) {
-        report.imported = count(parsed.rows);
+        report.imported = await count(parsed.rows);
+        checkLinesRead();
         report.status = "unchanged";
         return;
       }
       if (!options.force && (await currentFileHash(tx, report.dataset)) === report.sha256) {
-        report.imported = count(parsed.rows);
+        report.imported = await count(parsed.rows);
+        checkLinesRead();
         report.status = "unchanged";
       } else {
         const current = await currentRowCount(tx, parsed.kind, report.dataset);
         report.imported = parsed.kind === "place" ? await replacePlaces(tx, report.dataset, parsed.rows) : await replaceCommunes(tx, parsed.rows);
+        checkLinesRead(); // rolls the rows written back
         if (report.imported === 0) throw new NothingToImport(); // rolls the deletion back
         if (!options.force && current > 0 && report.imported < current * (1 - MAX_SHRINK)) throw new ShrinkRefused(current, report.imported);
         report.status = "applied";
