@@ -84,34 +84,47 @@ export function useTranslationBundle(language: ContentLanguage): TranslationStat
   }, [unavailable]);
   useEffect(() => {
     if (language === "fr") {
-      setState({ status: "french" });
+      setState(unlessShown({ status: "french" }));
       return;
     }
     let cancelled = false;
     // The translation the page was adopted with is shown already: only the network may have a newer one.
     let haveCopy = adopted?.language === language;
     // A retry keeps the French text and its note on screen until the translation is there.
-    if (attempt === 0 && !haveCopy) setState({ status: "loading" });
+    if (attempt === 0 && !haveCopy) setState(unlessShown({ status: "loading" }));
     void (haveCopy ? Promise.resolve() : loadCachedTranslation(language))
       .then((cached) => {
         if (cached && !cancelled) {
           haveCopy = true;
-          setState({ status: "ready", bundle: cached });
+          setState(unlessShown({ status: "ready", bundle: cached }));
         }
       })
       .catch(() => undefined)
       .then(() => fetchTranslation(language))
       .then((bundle) => {
-        if (!cancelled) setState({ status: "ready", bundle });
+        if (!cancelled) setState(unlessShown({ status: "ready", bundle }));
       })
       .catch(() => {
-        if (!cancelled && !haveCopy) setState({ status: "unavailable" });
+        if (!cancelled && !haveCopy) setState(unlessShown({ status: "unavailable" }));
       });
     return () => {
       cancelled = true;
     };
   }, [language, attempt]);
   return state;
+}
+
+/**
+ * A state update that keeps the current state when it shows the same thing already (French; the very translation the
+ * page was adopted with, which the network then confirms): a new object would render the page's lists and key
+ * messages once more for nothing, right after the adoption.
+ */
+function unlessShown(next: TranslationState): (current: TranslationState) => TranslationState {
+  return (current) => {
+    if (current.status !== "ready" || next.status !== "ready") return current.status === next.status ? current : next;
+    const same = current.bundle === next.bundle || (current.bundle.language === next.bundle.language && current.bundle.version === next.bundle.version);
+    return same ? current : next;
+  };
 }
 
 /**
