@@ -20,13 +20,17 @@ export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch
   const [candidates, setCandidates] = useState<CommuneMatch[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
+  // The commune list (670 KB gzip, its index built on the main thread) is fetched when the field is first used, not with
+  // the page, as on « Autour de moi » (issue 19); « Continuer » pressed before it has arrived waits for it (submit).
+  const [wanted, setWanted] = useState(false);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     loadCommuneIndex().catch(() => live && setMessage(i18n._(COMMUNES_NOT_LOADED)));
     return () => {
       live = false;
     };
-  }, [i18n]);
+  }, [wanted, i18n]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,7 +64,16 @@ export function CommuneStep({ onChoose, busy }: { onChoose(commune: CommuneMatch
           hintText={t`Nom ou code postal. Elle sert à trouver le service de votre département ; seul le numéro du département est envoyé pour savoir si un service y rappelle.`}
           state={message ? "error" : "default"}
           stateRelatedMessage={message ?? undefined}
-          nativeInputProps={{ name: "rappel-commune", value: text, autoComplete: "address-level2", onChange: (e) => setText(e.target.value) }}
+          nativeInputProps={{
+            name: "rappel-commune",
+            value: text,
+            autoComplete: "address-level2",
+            onFocus: () => setWanted(true),
+            onChange: (e) => {
+              setText(e.target.value);
+              setWanted(true);
+            },
+          }}
         />
         <Button type="submit" iconId="fr-icon-arrow-right-line" iconPosition="right" disabled={busy}>
           {t`Continuer`}
