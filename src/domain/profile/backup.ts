@@ -5,16 +5,10 @@ import { savedProfileSchema } from "./schema.js";
 import { APPOINTMENT_LIMITS } from "../calendar/appointment.js";
 import { frenchText, type ParentMessage } from "../parent-messages.js";
 
-/**
- * The file a parent exports to move their data to another device. Plain JSON, readable by a person,
- * versioned so that later versions of the app can still import it.
- */
-export const BACKUP_FORMAT = "mille-jours-sauvegarde";
-/**
- * Version 2 (2026-12): the profile records the number of babies expected. Version 3 (2026-12): the development
- * checks kept on the device. Versions 1 and 2 still import.
- */
-export const BACKUP_VERSION = 3;
+// The file's name and version, and makeBackup, are in backup-format.ts (without zod: the « Mes données » page exports
+// without loading the schemas, issue 19).
+import { BACKUP_FORMAT, BACKUP_VERSION } from "./backup-format.js";
+export { BACKUP_FORMAT, BACKUP_VERSION, makeBackup } from "./backup-format.js";
 
 export const articleMarkSchema = z.strictObject({ id: z.string().min(1).max(100), read: z.boolean(), favourite: z.boolean() });
 
@@ -78,10 +72,6 @@ export const backupSchema = z.strictObject({
 export type Backup = z.output<typeof backupSchema>;
 
 export type BackupData = Pick<Backup, "profile" | "marks" | "epds" | "development" | "appointments" | "calendarDone">;
-
-export function makeBackup(data: BackupData, now: Date): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), ...data };
-}
 
 /**
  * A refused file: the French sentence, and the same as a parent message (src/domain/parent-messages.ts) that the

@@ -2,7 +2,8 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { makeBackup, readBackup, type Backup } from "../../../domain/profile/backup.js";
+import type { Backup, BackupReadResult } from "../../../domain/profile/backup.js";
+import { makeBackup } from "../../../domain/profile/backup-format.js";
 import { domainErrorText } from "../../i18n/domain-messages.js";
 import { Page } from "../../components/Page.js";
 import { useParent } from "../../state/parent.js";
@@ -11,6 +12,12 @@ import { forgetAllSentCallbacks, loadSentCallbacks } from "../../storage/callbac
 import { formatShortDate } from "../../i18n/format.js";
 
 type Message = { severity: "success" | "error"; text: string } | null;
+
+/**
+ * The backup's schemas (and zod) come with the first file chosen to import, not with the page (issue 19); offline, the
+ * service worker has them. Exporting needs only backup-format.ts.
+ */
+const backupModule = () => import("../../../domain/profile/backup.js");
 
 /** Export, import and erase the parent's data; says plainly where the data lives. */
 export function MyDataPage() {
@@ -50,6 +57,13 @@ export function MyDataPage() {
     let text: string;
     try {
       text = await file.text();
+    } catch {
+      setMessage({ severity: "error", text: `${t`Ce fichier n'a pas pu être lu.`} ${NOTHING_CHANGED}` });
+      return;
+    }
+    let readBackup: (text: string) => BackupReadResult;
+    try {
+      ({ readBackup } = await backupModule());
     } catch {
       setMessage({ severity: "error", text: `${t`Ce fichier n'a pas pu être lu.`} ${NOTHING_CHANGED}` });
       return;
