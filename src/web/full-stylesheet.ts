@@ -19,6 +19,10 @@ export function loadFullStylesheet(): Promise<void> {
     full.media = "print";
     const swap = async () => {
       await released();
+      // Applying a stylesheet that declares font faces makes the browser build its faces anew, all unloaded, the
+      // critical stylesheet's too: the text was drawn for a frame in the fallback font and the page jumped (a returning
+      // parent's home, CLS 0.10). The faces drawn now are kept by the page itself, which no stylesheet change resets.
+      await keepLoadedMarianneFaces();
       full.media = "all";
       // The whole stylesheet declares the Marianne faces anew: remove the critical one only once they are loaded, or
       // the text would be drawn for a moment in a fallback font, wrapping differently, and the page would jump.
@@ -64,6 +68,43 @@ function released(): Promise<void> {
     // A release the page never saw (outside the window): do not keep the critical stylesheet for ever.
     const timer = setTimeout(done, STALLED_AFTER_MS);
   });
+}
+
+/** The files of the Marianne faces the critical stylesheets declare (scripts/vite-prerender.ts) or pages use first. */
+const MARIANNE_FILES: Record<string, string> = {
+  "400": "/dsfr/fonts/Marianne-Regular.woff2",
+  "500": "/dsfr/fonts/Marianne-Medium.woff2",
+  "700": "/dsfr/fonts/Marianne-Bold.woff2",
+};
+
+/**
+ * The Marianne faces loaded from a stylesheet, added again to the page's own font set (same file, same descriptors,
+ * already in the cache) and loaded: faces added by script outlive any stylesheet change and come after the
+ * stylesheets' faces, so the text keeps its font while the stylesheets are swapped. Never fails.
+ */
+async function keepLoadedMarianneFaces(): Promise<void> {
+  if (!("fonts" in document) || typeof FontFace === "undefined") return;
+  const kept = [...document.fonts].filter(
+    (face) =>
+      face.family.replace(/["']/g, "") === "Marianne" &&
+      face.style === "normal" &&
+      face.status === "loaded" &&
+      // The DSFR's own faces (every character); not another script's face declared under the same name (Arabic).
+      face.unicodeRange === "U+0-10FFFF" &&
+      MARIANNE_FILES[face.weight] !== undefined,
+  );
+  const copies = kept.map((face) => {
+    // eslint-disable-next-line lingui/no-unlocalized-strings -- a font family and a CSS source, not text
+    const copy = new FontFace("Marianne", `url(${MARIANNE_FILES[face.weight]}) format("woff2")`, {
+      weight: face.weight,
+      style: face.style,
+      display: face.display,
+    });
+    document.fonts.add(copy);
+    return copy.load();
+  });
+  const stalled = new Promise((resolve) => setTimeout(resolve, STALLED_AFTER_MS));
+  await Promise.race([Promise.allSettled(copies), stalled]);
 }
 
 /** The Marianne faces pages use (regular, medium, bold) that are declared but not loaded yet, loaded; never fails. */

@@ -344,6 +344,48 @@ describe("first paint of pre-rendered pages", () => {
     await context.close();
   });
 
+  it("keeps the text in its font while the whole stylesheet takes over: never a frame drawn in the fallback font", async () => {
+    // Applying a stylesheet that declares font faces makes the browser build every face anew, unloaded, the critical
+    // stylesheet's too: the text was drawn in the fallback font until the files were read again, and the page jumped
+    // (a returning parent's home, CLS 0.10 on a quiet machine). The font files are slowed here, after the first load,
+    // so that such a frame cannot be missed.
+    const { context, page, problems } = await newPhonePage(browser, { serviceWorkers: "block" });
+    let slowFonts = false;
+    await page.route(/\/dsfr\/fonts\//, async (route) => {
+      if (slowFonts) await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/calendrier`);
+    await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
+    await page.waitForLoadState("networkidle");
+    slowFonts = true;
+    // Each frame, the size the title's and the paragraph's text take (another font, another size).
+    await page.evaluate(() => {
+      const sizes: string[] = [];
+      (window as unknown as { textSizes: string[] }).textSizes = sizes;
+      const measure = () => {
+        const size = [...document.querySelectorAll("main h1, main p")]
+          .map((element) => {
+            const range = document.createRange();
+            range.selectNodeContents(element);
+            const box = range.getBoundingClientRect();
+            return `${box.width.toFixed(1)}×${box.height.toFixed(1)}`;
+          })
+          .join(" ");
+        if (sizes.at(-1) !== size) sizes.push(size);
+        requestAnimationFrame(measure);
+      };
+      measure();
+    });
+    await page.keyboard.press("Shift"); // asks for the whole stylesheet
+    await page.waitForFunction(() => !document.querySelector("link[data-full-href]"), undefined, { timeout: 15_000 });
+    await page.waitForTimeout(1500); // longer than the slowed files: a fallback frame would have been drawn and measured
+    const sizes = await page.evaluate(() => (window as unknown as { textSizes: string[] }).textSizes);
+    expect(sizes, "text sizes frame by frame during the swap").toHaveLength(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("opens the next page even when the whole stylesheet never arrives (stalled connection)", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.route("**/dsfr/dsfr.min.css*", () => undefined); // never answered
