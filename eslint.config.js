@@ -187,7 +187,8 @@ export default tseslint.config(
             },
             // Their values build zod schemas when evaluated: the browser reads only their types (the server checks the
             // content; the EPDS constants are in epds/scale.ts, the languages in content/languages.ts, the calendar's
-            // rules in calendar/calendar.ts, its feed links in calendar/feed-links.ts).
+            // rules in calendar/calendar.ts, its feed links in calendar/feed-links.ts, the backup's makeBackup in
+            // profile/backup-format.ts; « Mes données » imports backup.ts itself on demand).
             {
               group: [
                 "**/domain/content/schema.js",
@@ -196,6 +197,7 @@ export default tseslint.config(
                 "**/domain/calendar/schema.js",
                 "**/domain/calendar/feed-query.js",
                 "**/domain/steering/barometer-schema.js",
+                "**/domain/profile/backup.js",
               ],
               allowTypeImports: true,
               message: "Ce module construit des schémas zod à son chargement : n'en importez que des types (import type).",
