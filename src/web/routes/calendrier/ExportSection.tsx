@@ -3,6 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useLingui } from "@lingui/react/macro";
+import { apiUrl } from "../../../domain/api/contract.js";
 import { CALENDAR_RULES_STAMP, icsCalendarName, icsEntryFromEvent, toIcs, type IcsEntry, type Reminder } from "../../../domain/calendar/ics.js";
 import { feedQueryString, feedsOfInput } from "../../../domain/calendar/feed-links.js";
 import { calendarInputFromProfile } from "../../../domain/calendar/from-profile.js";
@@ -50,7 +51,7 @@ export function ExportSection({ items }: { items: AgendaItem[] }) {
     const date = formatDate(feed.date);
     return {
       label: feed.kind === "terme" ? t`Grossesse en cours` : t`Naissance du ${date}`,
-      href: `webcal://${host}/api/v1/calendar.ics?${feedQueryString(feed.query)}`,
+      href: `webcal://${host}${apiUrl("/calendar.ics")}?${feedQueryString(feed.query)}`,
     };
   });
 
