@@ -3,6 +3,7 @@ import { frenchText, parentMessageCode, parentMessageCodes, PARENT_MESSAGES, typ
 import { locales } from "../../domain/content/languages.js";
 import { activateForTest as activate, catalogueOf } from "./test-catalogues.js";
 import { domainErrorText, domainMessages, parentMessageText } from "./domain-messages.js";
+// eslint-disable-next-line no-restricted-imports -- a test, not shipped: it reads a backup as « Mes données » does on demand
 import { readBackup } from "../../domain/profile/backup.js";
 import { profileFromDraft } from "../../domain/profile/profile.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCalendar } from "../../../domain/calendar/index.js";
+import { computeCalendar } from "../../../domain/calendar/calendar.js";
 import { calendarInputFromProfile, withBirthForecast } from "../../../domain/calendar/from-profile.js";
 import { profileFromFamilyDates } from "../../../domain/handover/family.js";
 import { compactWindow, printLines } from "./print-lines.js";
