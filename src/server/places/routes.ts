@@ -1,4 +1,3 @@
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DEFAULT_LIMIT, DEFAULT_RADIUS_KM, featureCollectionSchema, MAX_LIMIT, MAX_RADIUS_KM, placesContract, placesQuery } from "../../domain/api/places.js";
 import { isPlaceTypeId, placeType, placeTypes } from "../../domain/geo/index.js";
@@ -8,6 +7,7 @@ import { problemSchema } from "../problem.js";
 import type { Nearby, PlacesService } from "./place-index.js";
 import type { PlaceRow } from "./store.js";
 import { AnswerCache } from "./answer-cache.js";
+import { sendJsonText } from "../json-text.js";
 
 export { DEFAULT_LIMIT, DEFAULT_RADIUS_KM, featureCollectionSchema, MAX_LIMIT, MAX_RADIUS_KM, placesQuery };
 
@@ -82,11 +82,6 @@ export function featureCollectionJson(
 /** Answers of `/places` kept by URL for the current index: 2 000 at most, 40 M characters at most (a full answer of 100 places is about 60 000). */
 const PLACES_CACHE_ENTRIES = 2000;
 const PLACES_CACHE_CHARS = 40_000_000;
-
-/** Sends JSON already written as text (the route's schema types the objects a handler returns, not their text). */
-function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
-  return reply.type("application/json; charset=utf-8").send(json);
-}
 
 /**
  * `/places`, `/places/{id}`, `/place-types`, `/communes`: answered from the in-memory index, never

@@ -1,4 +1,3 @@
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { TranslationBundle, TranslationLanguage } from "../../domain/content/schema.js";
@@ -8,6 +7,7 @@ import { contentReader, findArticle, findArticles } from "../content/content-sto
 import type { Database } from "../db/database.js";
 import { NotFoundError, UnavailableError } from "../../domain/errors.js";
 import { problemSchema } from "../problem.js";
+import { sendJsonText } from "../json-text.js";
 
 /**
  * Content routes. `translations` (from `content/traductions/`, validated at start-up) are kept in memory: they
@@ -42,8 +42,8 @@ export function contentRoutes(db: Database, translations: ReadonlyMap<Translatio
         if (!bundle) throw new UnavailableError("Le contenu n'est pas encore chargé : réessayez dans un instant.", { title: "Contenu indisponible" });
         reply.header("etag", bundle.etag).header("cache-control", "no-cache");
         if (request.headers["if-none-match"] === bundle.etag) return reply.status(304).send(null);
-        // Already checked against the schema and written as JSON: sent as it is (the typed reply only takes the object).
-        return (reply as FastifyReply).type("application/json; charset=utf-8").send(bundle.json);
+        // Already checked against the schema and written as JSON.
+        return sendJsonText(reply, bundle.json);
       },
     );
 
