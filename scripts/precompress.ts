@@ -9,15 +9,16 @@ import { brotliCompress, constants } from "node:zlib";
  * `preCompressed`) and compresses everything else on the fly at the fast quality @fastify/compress uses (4): on the
  * app's main script and the DSFR stylesheet, quality 11 is a fifth smaller (145 → 115 KB), time a phone on a slow
  * network waits before the page paints. Pages and API answers stay compressed on the fly (too many pages for quality 11
- * at every build, and small each).
+ * at every build, and small each) — except the bare shell, which the not-found handler sends as a file: @fastify/compress
+ * only hooks into routes, so without its `.br` it went out whole.
  */
 const brotli = promisify(brotliCompress);
 
-/** The files worth it: under `assets/` and the DSFR stylesheets the pages link, scripts and stylesheets over 1 KB. */
+/** The files worth it: under `assets/` and the DSFR stylesheets the pages link, scripts and stylesheets, and the shell, over 1 KB. */
 export function precompressedFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, encoding: "utf8" })
     .map((file) => file.split(sep).join("/"))
-    .filter((name) => /^(assets\/.*\.(js|css)|dsfr\/[^/]+\.css|dsfr\/utility\/icons\/icons\.min\.css)$/.test(name))
+    .filter((name) => /^(assets\/.*\.(js|css)|dsfr\/[^/]+\.css|dsfr\/utility\/icons\/icons\.min\.css|shell\.html)$/.test(name))
     .filter((name) => statSync(join(root, name)).size > 1024);
 }
 

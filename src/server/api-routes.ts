@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { placesContract } from "../domain/api/places.js";
 import type { EpdsQuestionnaire } from "../domain/epds/schema.js";
-import type { TranslationBundle, TranslationLanguage } from "../domain/content/schema.js";
+import type { ContentBundle, TranslationBundle, TranslationLanguage } from "../domain/content/schema.js";
 import type { Database } from "./db/database.js";
 import type { PublicServices } from "./security-headers.js";
 import { contentRoutes } from "./routes/content.js";
@@ -17,6 +17,8 @@ export interface ApiOptions {
   epds?: ReadonlyMap<string, EpdsQuestionnaire> | undefined;
   /** Translated content by language (`content/traductions/`); without it every language falls back to French. */
   translations?: ReadonlyMap<TranslationLanguage, TranslationBundle> | undefined;
+  /** The content bundle as served (`contentReader`), shared with the pages the server renders: one copy in memory. */
+  content: () => Promise<ContentBundle | null>;
   /** External services the browser may use, told by /api/v1/config. */
   services: PublicServices;
   /** The places index ("Autour de moi"); its routes are served when given. */
@@ -42,7 +44,7 @@ export function apiRoutes(options: ApiOptions): FastifyPluginAsyncZod {
       },
       async () => services,
     );
-    await api.register(contentRoutes(db, options.translations));
+    await api.register(contentRoutes(db, options.content, options.translations));
     if (epds) await api.register(epdsRoutes(epds));
     await api.register(calendarRoutes(options.publicUrl?.hostname || undefined, options.translations));
     if (places) await api.register(placesRoutes(db, places));

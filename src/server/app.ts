@@ -19,7 +19,7 @@ export type { PublicServices } from "./security-headers.js";
 
 z.config(z.locales.fr());
 
-export interface AppOptions extends Omit<ApiOptions, "services" | "steering"> {
+export interface AppOptions extends Omit<ApiOptions, "content" | "services" | "steering"> {
   /** Origins allowed to frame `/integration/*` (EPDS_FRAME_ANCESTORS), e.g. `https://maternite.example.fr`. */
   frameAncestors?: string[];
   /** External services the browser may use, each only when configured (never in tests). */
@@ -92,13 +92,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   handleErrors(app);
   await openApi(app);
   await installOps(app, { db, places, lifecycle, metrics });
-  await app.register(apiRoutes({ ...options, services, steering }), { prefix: API_PREFIX });
+  const content = contentReader(db);
+  await app.register(apiRoutes({ ...options, content, services, steering }), { prefix: API_PREFIX });
   const pages =
     staticDir && options.renderDir
       ? requestPages(
           options.renderDir,
           {
-            content: contentReader(db),
+            content,
             place: (id) => {
               const place = places?.current.get(id);
               return place ? placeFeature(place) : null;

@@ -115,6 +115,7 @@ describe("errors raised before routing, over a real socket", () => {
 });
 
 describe("405 and 404 beside the front end", () => {
+  const shell = `<p>coquille</p>${"<script>/* l'application */</script>".repeat(40)}`;
   const dir = mkdtempSync(join(tmpdir(), "mj-front-"));
   let db: Database;
   let app: FastifyInstance;
@@ -122,14 +123,14 @@ describe("405 and 404 beside the front end", () => {
     mkdirSync(join(dir, "assets"));
     for (const [file, text] of [
       ["index.html", "<p>accueil</p>"],
-      ["shell.html", "<p>coquille</p>"],
+      ["shell.html", shell],
       ["calendrier.html", "<p>calendrier</p>"],
       ["parcours.html", `<main>${"<p>Une étape du parcours, son message clé et ses articles.</p>".repeat(100)}</main>`],
       ["assets/app-1234.js", "1"],
       ["assets/main-5678.js", `export const messages = [${'"Une étape du parcours", '.repeat(200)}];`],
     ] as const)
       writeFileSync(join(dir, file), text);
-    expect(await precompress(dir)).toMatchObject({ files: 1 }); // main-5678.js; app-1234.js is too small to be worth it
+    expect(await precompress(dir)).toMatchObject({ files: 2 }); // main-5678.js and shell.html; app-1234.js is too small to be worth it
     db = await testDatabases[0]![1]();
     await migrate(db);
     app = await buildApp({ db, logger: false, staticDir: dir });
@@ -142,7 +143,7 @@ describe("405 and 404 beside the front end", () => {
 
   it("pages and files answer GET; another method gets 405 on an API route or a file, 404 elsewhere", async () => {
     expect((await app.inject({ url: "/calendrier" })).body).toBe("<p>calendrier</p>");
-    expect((await app.inject({ url: "/une/page/du/parcours" })).body).toBe("<p>coquille</p>");
+    expect((await app.inject({ url: "/une/page/du/parcours" })).body).toBe(shell);
     const api = await app.inject({ method: "DELETE", url: "/api/v1/health" });
     expect(api.statusCode).toBe(405);
     expect(api.headers.allow).toBe("GET, HEAD");
@@ -184,6 +185,14 @@ describe("405 and 404 beside the front end", () => {
     const small = await app.inject({ url: "/assets/app-1234.js", headers: { "accept-encoding": "br" } });
     expect(small.statusCode).toBe(200);
     expect(brotliDecompressSync(small.rawPayload).toString()).toBe("1");
+  });
+  it("sends the shell compressed to a path without a page of its own (the not-found handler sent it whole)", async () => {
+    const br = await app.inject({ url: "/une/page/du/parcours", headers: { "accept-encoding": "gzip, br" } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["cache-control"]).toBe("no-cache");
+    expect(br.headers["content-type"]).toContain("text/html");
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(shell);
   });
 });
 

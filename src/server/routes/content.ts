@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { TranslationBundle, TranslationLanguage } from "../../domain/content/schema.js";
+import type { ContentBundle, TranslationBundle, TranslationLanguage } from "../../domain/content/schema.js";
 import { contentContract } from "../../domain/api/content.js";
 import { localizeArticle } from "../../domain/content/localize.js";
-import { contentReader, findArticle, findArticles } from "../content/content-store.js";
+import { findArticle, findArticles } from "../content/content-store.js";
 import type { Database } from "../db/database.js";
 import { NotFoundError, UnavailableError } from "../../domain/errors.js";
 import { problemSchema } from "../problem.js";
@@ -13,12 +13,15 @@ import { sendJsonText } from "../json-text.js";
  * Content routes. `translations` (from `content/traductions/`, validated at start-up) are kept in memory: they
  * change only with a release, like the EPDS questionnaires.
  */
-export function contentRoutes(db: Database, translations: ReadonlyMap<TranslationLanguage, TranslationBundle> = new Map()): FastifyPluginAsyncZod {
+export function contentRoutes(
+  db: Database,
+  readBundle: () => Promise<ContentBundle | null>,
+  translations: ReadonlyMap<TranslationLanguage, TranslationBundle> = new Map(),
+): FastifyPluginAsyncZod {
   const translationOf = (language: TranslationLanguage): TranslationBundle =>
     translations.get(language) ?? { language, version: "aucune-traduction", articles: [], orientationEpds: null, calendar: null };
   // The bundle read again only when its version changed, and its JSON written once per version: the whole content
   // (280 KB) was read from the database and checked against its schema at every call, 304s included (20–130 ms).
-  const readBundle = contentReader(db);
   let served: { version: string; etag: string; json: string } | null = null;
   const servedBundle = async () => {
     const bundle = await readBundle();
