@@ -1,5 +1,5 @@
 import { execSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -22,6 +22,8 @@ import { locales } from "../src/domain/content/languages.js";
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 /** BENCH_PAGES=/,/calendrier: only these paths (while developing). */
 const ONLY = process.env.BENCH_PAGES?.split(",");
+/** BENCH_LHR_DIR=/tmp/lhr: each run's Lighthouse report kept there as JSON (which elements shifted, which tasks blocked). */
+const LHR_DIR = process.env.BENCH_LHR_DIR;
 
 if (!existsSync("dist/index.html")) execSync("npm run build", { stdio: "inherit" });
 
@@ -131,6 +133,13 @@ try {
             disableStorageReset: visit === "parent qui revient",
           });
           const lhr = result!.lhr;
+          if (LHR_DIR) {
+            mkdirSync(LHR_DIR, { recursive: true });
+            writeFileSync(
+              join(LHR_DIR, `${visit === "première visite" ? "first" : "returning"}${page.path.replace(/[^a-z0-9]+/gi, "_")}-${run + 1}.json`),
+              result!.report as string,
+            );
+          }
           if (lhr.runtimeError) {
             row.failures.push(lhr.runtimeError.code);
             continue;
