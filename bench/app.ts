@@ -87,11 +87,12 @@ try {
     tab.on("response", (response) => {
       const type = response.request().resourceType();
       if (type !== "script" && type !== "stylesheet") return;
+      // A body the browser no longer holds (on a loaded machine, now and then: the main script counted 0) is asked again.
       bodies.push(
-        response.body().then(
-          (body) => ({ type, size: gzipSync(body).length }),
-          () => ({ type, size: 0 }),
-        ),
+        response
+          .body()
+          .catch(async () => Buffer.from(await (await fetch(response.url())).arrayBuffer()))
+          .then((body) => ({ type, size: gzipSync(body).length })),
       );
     });
     await tab.goto(server.url + page.path, { waitUntil: "networkidle" });
