@@ -54,7 +54,7 @@ export default defineConfig(({ isSsrBuild }) => ({
             "**/*.html",
             "assets/**/*.{js,css}",
             "dsfr/dsfr.min.css",
-            "dsfr/dsfr.critical.*.css",
+            "dsfr/dsfr.{critical,faces,rules}.*.css",
             "dsfr/utility/icons/icons.min.css",
             "dsfr/fonts/Marianne-{Regular,Bold,Medium,Light}.woff2",
             // The icons the two stylesheets point to (react-dsfr keeps only the used ones: 76 files, 32 KB), so

@@ -1,8 +1,17 @@
+import { dsfrFaces, dsfrFontFile, firstPaintFaces, type DsfrFace } from "./dsfr-fonts.js";
+import { localeFromPath, scriptFontFile, scriptFontOf } from "./i18n/locales.js";
+
 /**
  * Pages rendered at build time ship only the part of the DSFR stylesheet they use (the "critical"
  * stylesheet, marked with `data-full-href`), so that they paint sooner. The whole stylesheet is loaded when
  * the visitor goes further; it then replaces the critical one, which must not stay in the cascade (it would
  * come after the whole stylesheet and override rules it left out).
+ *
+ * Neither declares a font face (scripts/vite-prerender.ts): the browser builds every face anew, unloaded, when a
+ * stylesheet declaring faces comes or goes, and the text was drawn for a moment in the fallback font (a returning
+ * parent's home jumped, CLS 0.10; the Arabic and Cyrillic faces were rebuilt too). The faces of the first paint stay in
+ * their own stylesheet; the text keeps the font it is drawn with, Marianne or, on a first visit where Marianne came too
+ * late, the fallback font (`font-display: optional`).
  */
 let ready: Promise<void> | undefined;
 const STALLED_AFTER_MS = 4000;
@@ -19,16 +28,9 @@ export function loadFullStylesheet(): Promise<void> {
     full.media = "print";
     const swap = async () => {
       await released();
-      // Applying a stylesheet that declares font faces makes the browser build its faces anew, all unloaded, the
-      // critical stylesheet's too: the text was drawn for a frame in the fallback font and the page jumped (a returning
-      // parent's home, CLS 0.10). The faces drawn now are kept by the page itself, which no stylesheet change resets.
-      await keepLoadedMarianneFaces();
       full.media = "all";
-      // The whole stylesheet declares the Marianne faces anew: remove the critical one only once they are loaded, or
-      // the text would be drawn for a moment in a fallback font, wrapping differently, and the page would jump.
-      await marianneLoaded();
-      await released();
       critical.remove();
+      await addLaterFaces();
       resolve();
     };
     full.addEventListener("load", () => void swap(), { once: true });
@@ -70,52 +72,70 @@ function released(): Promise<void> {
   });
 }
 
-/** The files of the Marianne faces the critical stylesheets declare (scripts/vite-prerender.ts) or pages use first. */
-const MARIANNE_FILES: Record<string, string> = {
-  "400": "/dsfr/fonts/Marianne-Regular.woff2",
-  "500": "/dsfr/fonts/Marianne-Medium.woff2",
-  "700": "/dsfr/fonts/Marianne-Bold.woff2",
-};
-
 /**
- * The Marianne faces loaded from a stylesheet, added again to the page's own font set (same file, same descriptors,
- * already in the cache) and loaded: faces added by script outlive any stylesheet change and come after the
- * stylesheets' faces, so the text keeps its font while the stylesheets are swapped. Never fails.
+ * The DSFR faces pre-rendered pages leave out of CSS (medium, light, italics, Spectral: src/web/dsfr-fonts.ts), added
+ * to the page's own font set, which no stylesheet change resets. Those the page's text uses are loaded first, so that
+ * text is not drawn in the fallback font while its file comes; the others load when text needs them, as DSFR declares
+ * them. None on a page drawn in the fallback font (Marianne came too late for the first paint): its text stays in that
+ * font rather than change under the reader, in part or whole. Never fails.
+ *
+ * On a page in a language whose letters Marianne lacks, each Marianne face added has its script font's counterpart,
+ * of the same weight and style (src/web/i18n/locales.ts: the regular or bold file): the browser picks a family's faces
+ * by weight and style first, so the Arabic words of a medium-weight label found no Arabic face among the medium ones
+ * and were drawn in the phone's font once Marianne's medium face came (the label widened under the reader).
  */
-async function keepLoadedMarianneFaces(): Promise<void> {
-  if (!("fonts" in document) || typeof FontFace === "undefined") return;
-  const kept = [...document.fonts].filter(
-    (face) =>
-      face.family.replace(/["']/g, "") === "Marianne" &&
-      face.style === "normal" &&
-      face.status === "loaded" &&
-      // The DSFR's own faces (every character); not another script's face declared under the same name (Arabic).
-      face.unicodeRange === "U+0-10FFFF" &&
-      MARIANNE_FILES[face.weight] !== undefined,
-  );
-  const copies = kept.map((face) => {
-    // eslint-disable-next-line lingui/no-unlocalized-strings -- a font family and a CSS source, not text
-    const copy = new FontFace("Marianne", `url(${MARIANNE_FILES[face.weight]}) format("woff2")`, {
-      weight: face.weight,
-      style: face.style,
-      display: face.display,
+async function addLaterFaces(): Promise<void> {
+  if (!("fonts" in document) || typeof FontFace === "undefined" || !drawnInMarianne()) return;
+  const used = usedFaces();
+  const script = scriptFontOf(localeFromPath(servedPath)); // the language the document was served in links its font
+  // The script font's letters (the `unicode-range` of its stylesheet's faces, declared as Marianne: scripts/vite-fonts.ts).
+  const scriptRange = [...document.fonts].find((face) => face.family.replace(/["']/g, "") === "Marianne" && face.unicodeRange !== ALL_CHARACTERS)?.unicodeRange;
+  const faces = dsfrFaces
+    .filter((face) => !firstPaintFaces.includes(face.file))
+    .flatMap((face) => {
+      const descriptors = { weight: String(face.weight), style: face.style, display: "swap" } as const;
+      const fonts = [new FontFace(face.family, source(dsfrFontFile(face)), descriptors)];
+      // Added after Marianne's face: the later face of a family is tried first for the letters it covers.
+      if (script && scriptRange && face.family === "Marianne")
+        fonts.push(new FontFace(face.family, source(scriptFontFile(script, face.weight < 600 ? 400 : 700)), { ...descriptors, unicodeRange: scriptRange }));
+      return fonts.map((font) => ({ face, font }));
     });
-    document.fonts.add(copy);
-    return copy.load();
-  });
   const stalled = new Promise((resolve) => setTimeout(resolve, STALLED_AFTER_MS));
-  await Promise.race([Promise.allSettled(copies), stalled]);
+  const needed = faces.filter(({ face }) => used.has(faceKey(face))).map(({ font }) => font.load());
+  await Promise.race([Promise.allSettled(needed), stalled]);
+  for (const { font } of faces) document.fonts.add(font);
 }
 
-/** The Marianne faces pages use (regular, medium, bold) that are declared but not loaded yet, loaded; never fails. */
-async function marianneLoaded(): Promise<void> {
-  if (!("fonts" in document)) return;
-  const pending = [...document.fonts].filter(
-    (face) =>
-      face.family.replace(/["']/g, "") === "Marianne" && face.style === "normal" && ["400", "500", "700"].includes(face.weight) && face.status !== "loaded",
-  );
-  const stalled = new Promise((resolve) => setTimeout(resolve, STALLED_AFTER_MS));
-  await Promise.race([Promise.allSettled(pending.map((face) => face.load())), stalled]);
+const ALL_CHARACTERS = "U+0-10FFFF";
+// eslint-disable-next-line lingui/no-unlocalized-strings -- a CSS source, not text
+const source = (file: string) => `url(${file}) format("woff2")`;
+
+const faceKey = ({ family, weight, style }: Pick<DsfrFace, "family" | "weight" | "style">) => `${family} ${weight} ${style}`;
+
+/** The family, weight and style of every text the page shows (as far as the DSFR's faces go). */
+function usedFaces(): Set<string> {
+  const used = new Set<string>();
+  for (const element of document.body.querySelectorAll("*")) {
+    if (![...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim())) continue;
+    const style = getComputedStyle(element);
+    const family = style.fontFamily.split(",")[0]!.replace(/["']/g, "").trim();
+    if (family === "Marianne" || family === "Spectral")
+      used.add(faceKey({ family, weight: Number(style.fontWeight), style: style.fontStyle === "italic" ? "italic" : "normal" }));
+  }
+  return used;
+}
+
+/** Whether text in Marianne is drawn with it (its regular face loaded in time for the first paint), not a fallback. */
+function drawnInMarianne(): boolean {
+  const context = document.createElement("canvas").getContext("2d");
+  if (!context) return false;
+  const width = (font: string) => {
+    context.font = font;
+    // eslint-disable-next-line lingui/no-unlocalized-strings -- a sample to measure, not text shown
+    return context.measureText("Les 1000 premiers jours de l'enfant").width;
+  };
+  // eslint-disable-next-line lingui/no-unlocalized-strings -- CSS fonts, not text
+  return width("400 32px Marianne, monospace") !== width("400 32px monospace");
 }
 
 /** The whole stylesheet if something asked for it already, else nothing to wait for. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPhonePage, savePregnancyProfile } from "./support.js";
 
 /**
@@ -10,29 +10,51 @@ import { launchBrowser, newPhonePage, savePregnancyProfile } from "./support.js"
  */
 const baseUrl = inject("baseUrl");
 
-/** In the page, from its start: layout shifts without a recent input (what the CLS counts), in `window.shifts`, those a web font's arrival caused in `window.fontShifts`. */
+/** In the page, from its start: layout shifts without a recent input (what the CLS counts), in `window.shifts`. */
 function recordLayoutShifts() {
-  const entries: { at: number; value: number }[] = [];
-  const fontsLoaded: number[] = [];
-  // Shifts within a second of a web font finishing to load: text drawn in the fallback font re-wraps when the font
-  // arrives after the first paint (a first visit on a slow line, or this machine under load). Kept apart: not the
-  // app's doing, and an open defect of its own (issue 19: a first visit's text moves when Marianne arrives late).
-  const nearFont = (at: number) => fontsLoaded.some((loaded) => Math.abs(at - loaded) < 1000);
-  Object.defineProperty(window, "shifts", { get: () => entries.filter((e) => !nearFont(e.at)).map((e) => e.value) });
-  Object.defineProperty(window, "fontShifts", { get: () => entries.filter((e) => nearFont(e.at)).map((e) => e.value) });
-  document.fonts.addEventListener("loadingdone", () => fontsLoaded.push(performance.now()));
+  const shifts: number[] = [];
+  Object.defineProperty(window, "shifts", { get: () => shifts });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-      if (!entry.hadRecentInput) entries.push({ at: entry.startTime, value: entry.value });
+      if (!entry.hadRecentInput) shifts.push(entry.value);
   }).observe({ type: "layout-shift", buffered: true });
 }
+
+/**
+ * From now on (from the first paint, on a page still loading), each frame, the size the page's titles' and paragraphs'
+ * text takes (another font, another size), in `window.textSizes`.
+ */
+async function recordTextSizes(page: Page) {
+  await page.evaluate(() => {
+    const sizes: string[] = [];
+    (window as unknown as { textSizes: string[] }).textSizes = sizes;
+    const measure = () => {
+      if (performance.getEntriesByName("first-contentful-paint").length === 0) return void requestAnimationFrame(measure);
+      const size = [...document.querySelectorAll("main h1, main p")]
+        .map((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          const box = range.getBoundingClientRect();
+          return `${box.width.toFixed(1)}×${box.height.toFixed(1)}`;
+        })
+        .join(" ");
+      if (sizes.at(-1) !== size) sizes.push(size);
+      requestAnimationFrame(measure);
+    };
+    measure();
+  });
+}
+const textSizes = (page: Page) => page.evaluate(() => (window as unknown as { textSizes: string[] }).textSizes);
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
 
-const criticalLink = /<link rel="stylesheet" href="(\/dsfr\/dsfr\.critical\.[0-9a-f]{8}\.css)" data-full-href="(\/dsfr\/dsfr\.min\.css[^"]*)" \/>/;
+/** The faces of the first paint, then the page's critical rules with the address of the whole ones (scripts/vite-prerender.ts). */
+const criticalLink =
+  /<link rel="stylesheet" href="(\/dsfr\/dsfr\.faces\.[0-9a-f]{8}\.css)" \/>\s*<link rel="stylesheet" href="(\/dsfr\/dsfr\.critical\.[0-9a-f]{8}\.css)" data-full-href="(\/dsfr\/dsfr\.rules\.[0-9a-f]{8}\.css)" \/>/;
 
 /** Pages a parent or a visitor lands on, pre-rendered from the route table (besides the home and stage pages). */
 const landingPages = [
@@ -64,16 +86,29 @@ describe("first paint of pre-rendered pages", () => {
     expect(await (await fetch(`${baseUrl}/index`)).text()).not.toMatch(criticalLink);
   });
 
-  it("ships a critical stylesheet far smaller than the whole one, with the two preloaded fonts only", async () => {
+  it("ships a critical stylesheet far smaller than the whole one, and the two preloaded faces in a stylesheet of their own", async () => {
     const html = await (await fetch(baseUrl)).text();
-    const [, criticalHref, fullHref] = criticalLink.exec(html)!;
+    const [, facesHref, criticalHref, fullHref] = criticalLink.exec(html)!;
     const critical = await (await fetch(baseUrl + criticalHref)).text();
     const full = await (await fetch(baseUrl + fullHref)).text();
     expect(critical.length).toBeLessThan(full.length / 2);
     expect(critical).toContain(".fr-header");
     expect(critical).not.toContain(".fr-card--horizontal"); // no such card on these pages
-    const fonts = [...critical.matchAll(/@font-face\{[^}]*url\(fonts\/([\w-]+\.woff2)\)/g)].map((m) => m[1]).sort();
-    expect(fonts).toEqual(["Marianne-Bold.woff2", "Marianne-Regular.woff2"]);
+    // The stylesheets swapped declare no face: the browser would build every face anew (src/web/full-stylesheet.ts).
+    expect(critical).not.toContain("@font-face");
+    expect(full).not.toContain("@font-face");
+    expect(full).toContain(".fr-btn--secondary");
+    const faces = await (await fetch(baseUrl + facesHref)).text();
+    const declared = [...faces.matchAll(/@font-face\{[^}]*\}/g)].map(([face]) => ({
+      file: /url\("?fonts\/([\w-]+\.woff2)/.exec(face)?.[1],
+      display: /font-display:\s*(\w+)/.exec(face)?.[1],
+    }));
+    expect(declared.sort((a, b) => a.file!.localeCompare(b.file!))).toEqual([
+      { file: "Marianne-Bold.woff2", display: "optional" },
+      { file: "Marianne-Regular.woff2", display: "optional" },
+    ]);
+    const preloaded = [...html.matchAll(/<link rel="preload" href="\/dsfr\/fonts\/([\w-]+\.woff2)" as="font"/g)].map((m) => m[1]).sort();
+    expect(preloaded).toEqual(["Marianne-Bold.woff2", "Marianne-Regular.woff2"]);
   });
 
   it("is styled before any script runs", async () => {
@@ -93,7 +128,7 @@ describe("first paint of pre-rendered pages", () => {
 
   it("reads with the critical stylesheet only, then swaps in the whole one and keeps the DSFR cascade", async () => {
     const html = await (await fetch(baseUrl)).text();
-    const criticalHref = criticalLink.exec(html)![1]!;
+    const [, facesHref, criticalHref, fullHref] = criticalLink.exec(html)!;
     const critical = await (await fetch(baseUrl + criticalHref)).text();
     // The rule checked below is absent from the critical stylesheet, whose ".fr-btn" rule would win over it.
     expect(critical).not.toContain(".fr-btn--secondary");
@@ -104,7 +139,7 @@ describe("first paint of pre-rendered pages", () => {
     await page.goto(`${baseUrl}/parcours/suite-grossesse`);
     await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // added once the app has hydrated the page
     await page.getByRole("heading", { name: "L'essentiel à cette étape" }).waitFor(); // content arrived
-    expect(requested).not.toContain("/dsfr/dsfr.min.css");
+    expect(requested).not.toContain(fullHref);
     expect(await page.locator("link[data-full-href]").count()).toBe(1);
     // Content rendered after the first paint is styled by the critical stylesheet: the call-out's DSFR frame.
     const callout = page.locator("main .fr-callout").first();
@@ -115,8 +150,8 @@ describe("first paint of pre-rendered pages", () => {
     const sheets = await page.evaluate(() =>
       [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
     );
-    expect(sheets.filter((s) => s.startsWith("/dsfr/dsfr."))).toEqual(["/dsfr/dsfr.min.css"]);
-    expect(sheets.indexOf("/dsfr/dsfr.min.css")).toBeLessThan(sheets.findIndex((s) => s.startsWith("/assets/")));
+    expect(sheets.filter((s) => s.startsWith("/dsfr/dsfr."))).toEqual([facesHref, fullHref]);
+    expect(sheets.indexOf(fullHref!)).toBeLessThan(sheets.findIndex((s) => s.startsWith("/assets/")));
 
     // A page loaded within the app, with a secondary button: outlined, not filled.
     const upload = page.locator("main .fr-btn--secondary").first();
@@ -339,7 +374,7 @@ describe("first paint of pre-rendered pages", () => {
     await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
     await page.mouse.down();
     // The whole stylesheet has arrived while the finger is still down…
-    await page.waitForFunction(() => !!document.querySelector<HTMLLinkElement>('link[href$="/dsfr/dsfr.min.css"]')?.sheet);
+    await page.waitForFunction(() => !!document.querySelector<HTMLLinkElement>('link[href^="/dsfr/dsfr.rules."]')?.sheet);
     await page.waitForTimeout(300); // a few frames: time for a swap to show, were it made
     // …and nothing moved: the critical stylesheet is still the one applied.
     expect(await page.locator("link[data-full-href]").count()).toBe(1);
@@ -354,48 +389,82 @@ describe("first paint of pre-rendered pages", () => {
   it("keeps the text in its font while the whole stylesheet takes over: never a frame drawn in the fallback font", async () => {
     // Applying a stylesheet that declares font faces makes the browser build every face anew, unloaded, the critical
     // stylesheet's too: the text was drawn in the fallback font until the files were read again, and the page jumped
-    // (a returning parent's home, CLS 0.10 on a quiet machine). The font files are slowed here, after the first load,
-    // so that such a frame cannot be missed.
-    const { context, page, problems } = await newPhonePage(browser, { serviceWorkers: "block" });
-    let slowFonts = false;
-    await page.route(/\/dsfr\/fonts\//, async (route) => {
-      if (slowFonts) await new Promise((resolve) => setTimeout(resolve, 1000));
-      await route.continue();
-    });
-    await page.goto(`${baseUrl}/calendrier`);
-    await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
-    await page.waitForLoadState("networkidle");
-    slowFonts = true;
-    // Each frame, the size the title's and the paragraph's text take (another font, another size).
-    await page.evaluate(() => {
-      const sizes: string[] = [];
-      (window as unknown as { textSizes: string[] }).textSizes = sizes;
-      const measure = () => {
-        const size = [...document.querySelectorAll("main h1, main p")]
-          .map((element) => {
-            const range = document.createRange();
-            range.selectNodeContents(element);
-            const box = range.getBoundingClientRect();
-            return `${box.width.toFixed(1)}×${box.height.toFixed(1)}`;
-          })
-          .join(" ");
-        if (sizes.at(-1) !== size) sizes.push(size);
-        requestAnimationFrame(measure);
-      };
-      measure();
-    });
-    await page.keyboard.press("Shift"); // asks for the whole stylesheet
-    await page.waitForFunction(() => !document.querySelector("link[data-full-href]"), undefined, { timeout: 15_000 });
-    await page.waitForTimeout(1500); // longer than the slowed files: a fallback frame would have been drawn and measured
-    const sizes = await page.evaluate(() => (window as unknown as { textSizes: string[] }).textSizes);
-    expect(sizes, "text sizes frame by frame during the swap").toHaveLength(1);
-    expect(problems).toEqual([]);
-    await context.close();
+    // (a returning parent's home, CLS 0.10 on a quiet machine). The Arabic page's faces (Noto Sans Arabic, declared as
+    // Marianne for the Arabic letters) were built anew too. The font files are slowed here, after the first load, so
+    // that such a frame cannot be missed.
+    for (const path of ["/calendrier", "/ar/parcours/suite-grossesse"]) {
+      const { context, page, problems } = await newPhonePage(browser, { serviceWorkers: "block" });
+      let slowFonts = false;
+      await page.route(/\/fonts\//, async (route) => {
+        if (slowFonts) await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      });
+      await page.goto(baseUrl + path);
+      await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
+      await page.waitForLoadState("networkidle");
+      await page.evaluate(() => document.fonts.ready);
+      slowFonts = true;
+      await recordTextSizes(page);
+      await page.keyboard.press("Shift"); // asks for the whole stylesheet
+      await page.waitForFunction(() => !document.querySelector("link[data-full-href]"), undefined, { timeout: 15_000 });
+      await page.waitForTimeout(1500); // longer than the slowed files: a fallback frame would have been drawn and measured
+      expect(await textSizes(page), `${path}: text sizes frame by frame during the swap`).toHaveLength(1);
+      // The whole stylesheet's other faces are there for what comes next (a button's medium weight).
+      const medium = await page.evaluate(() => [...document.fonts].some((face) => face.family.replace(/"/g, "") === "Marianne" && face.weight === "500"));
+      expect(medium, `${path}: Marianne medium declared`).toBe(true);
+      expect(problems, path).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("a first visit whose Marianne files come late paints at once in the fallback font, and the text never moves", async () => {
+    // On a slow line, or a loaded phone, the two Marianne files came after the first paint: the page was drawn in the
+    // fallback font and its paragraphs wrapped anew when they arrived (layout shift 0.15 to 0.19 on « Mes données »,
+    // 0.15 on « Autour de moi »). The faces of the first paint are `font-display: optional`: the text stays in the
+    // font it was painted with, also when the whole stylesheet takes over.
+    for (const path of ["/mes-donnees", "/autour-de-moi"]) {
+      const { context, page, problems } = await newPhonePage(browser, { serviceWorkers: "block" });
+      await page.route(/\/dsfr\/fonts\/Marianne-(Regular|Bold)\.woff2$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await page.addInitScript(recordLayoutShifts);
+      await page.goto(baseUrl + path, { waitUntil: "domcontentloaded" }); // the load event waits for the preloaded fonts
+      await recordTextSizes(page);
+      await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated
+      // Both files have arrived.
+      await page.waitForFunction(
+        () => performance.getEntriesByType("resource").filter((entry) => /\/Marianne-(Regular|Bold)\.woff2$/.test(entry.name)).length === 2,
+        undefined,
+        { timeout: 15_000 },
+      );
+      await page.waitForLoadState("networkidle");
+      const painted = await page.evaluate(() => ({
+        firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Infinity,
+        fontsArrived: Math.min(
+          ...performance
+            .getEntriesByType("resource")
+            .filter((entry) => /\/Marianne-(Regular|Bold)\.woff2$/.test(entry.name))
+            .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
+        ),
+      }));
+      expect(painted.firstPaint, `${path}: painted before the late fonts arrived`).toBeLessThan(painted.fontsArrived);
+      // The whole stylesheet takes over (a key press): the text keeps its font there too.
+      await page.keyboard.press("Shift");
+      await page.waitForFunction(() => !document.querySelector("link[data-full-href]"), undefined, { timeout: 15_000 });
+      await page.waitForLoadState("networkidle");
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await textSizes(page), `${path}: text sizes from the first paint on`).toHaveLength(1);
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      expect(shifts, `${path}: layout shifts after the first paint`).toEqual([]);
+      expect(problems, path).toEqual([]);
+      await context.close();
+    }
   });
 
   it("opens the next page even when the whole stylesheet never arrives (stalled connection)", async () => {
     const { context, page, problems } = await newPhonePage(browser);
-    await page.route("**/dsfr/dsfr.min.css*", () => undefined); // never answered
+    await page.route("**/dsfr/dsfr.rules.*", () => undefined); // never answered
     await page.goto(baseUrl);
     await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated: the link below navigates in the app
     await page.getByRole("link", { name: "Commencer" }).click();

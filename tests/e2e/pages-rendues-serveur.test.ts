@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const criticalLink = /<link rel="stylesheet" href="\/dsfr\/dsfr\.critical\.[0-9a-f]{8}\.css" data-full-href="\/dsfr\/dsfr\.min\.css" \/>/;
+const criticalLink =
+  /<link rel="stylesheet" href="\/dsfr\/dsfr\.faces\.[0-9a-f]{8}\.css" \/>\s*<link rel="stylesheet" href="\/dsfr\/dsfr\.critical\.[0-9a-f]{8}\.css" data-full-href="\/dsfr\/dsfr\.rules\.[0-9a-f]{8}\.css" \/>/;
 const placePath = () => `/autour-de-moi/lieu/${encodeURIComponent(placeId)}`;
 
 /** Computed styles that only the DSFR stylesheet gives: Marianne, the h1's size, the breadcrumb's or the cards' look. */
