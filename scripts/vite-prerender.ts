@@ -178,7 +178,7 @@ async function criticalRules(pages: string[], css: string): Promise<string> {
  * The other faces are added by script once the whole rules apply (src/web/full-stylesheet.ts).
  *
  * The faces of the first paint are `font-display: optional`: with their files preloaded, the browser holds the first
- * paint a short moment for them (Chromium: 50 ms at most) and, if they come later (a first visit on a slow line), keeps
+ * paint a short moment for them (Chromium: about 50 ms) and, if they come later (a first visit on a slow line), keeps
  * the fallback font for the page's life instead of swapping fonts under the reader (layout shift 0.15 to 0.19 on
  * « Mes données » with the files 1.5 s late). The next page loaded takes them from the cache.
  */
