@@ -194,12 +194,13 @@ export async function datasetIsEmpty(q: Queryable, dataset: string): Promise<boo
   return rows.length === 0;
 }
 
-/** The hash of the file whose import produced the dataset as it is now, if any. */
-export async function currentFileHash(q: Queryable, dataset: string): Promise<string | null> {
-  const rows = await q.query<{ file_sha256: string }>("SELECT file_sha256 FROM import_run WHERE dataset = $1 AND status = 'applied' ORDER BY id DESC LIMIT 1", [
-    dataset,
-  ]);
-  return rows[0]?.file_sha256 ?? null;
+/** The import that produced the dataset as it is now, if any: its file's hash and its report. */
+export async function lastAppliedRun(q: Queryable, dataset: string): Promise<{ sha256: string; report: ImportReport } | null> {
+  const rows = await q.query<{ sha256: string; report: ImportReport }>(
+    "SELECT file_sha256 AS sha256, report FROM import_run WHERE dataset = $1 AND status = 'applied' ORDER BY id DESC LIMIT 1",
+    [dataset],
+  );
+  return rows[0] ?? null;
 }
 
 export async function recordRun(q: Queryable, report: ImportReport, startedAt: Date): Promise<void> {

@@ -81,15 +81,19 @@ const fhirColumns = ["nofinesset", "rs", "adresse", "code_postal", "commune", "t
 
 /**
  * The file is read and checked while its places are written (a place is written as soon as its line is read, none is
- * held): its bad lines refuse it at the end, in the import's transaction, which the rows written then roll back. Before
- * that, the file's hash is read (an unchanged file is not written again) and, in the etalab layout, where each
- * establishment is (`etalabPositions`: its geolocalisation lines come after every structureet line).
+ * held): the bad line that refuses it stops the writing, and the refusal rolls back the rows written (applyImport).
+ * Before that, the file's hash is read: a file already applied is not read again. Then, when the rows are wanted, in the
+ * etalab layout, where each establishment is (`etalabPositions`: its geolocalisation lines come after every structureet
+ * line).
  */
 export async function importFiness(db: Database, file: string, options: ImportOptions = {}): Promise<ImportReport> {
   const builder = new ReportBuilder(FINESS_DATASET, file);
   const locator = await CommuneLocator.load(db);
-  const [sha256, positions] = await Promise.all([fileSha256(file), etalabPositions(file)]);
-  return applyImport(db, builder, { kind: "place", rows: finessPlaces(file, builder, locator, positions), streamed: { sha256 } }, options);
+  const sha256 = await fileSha256(file);
+  async function* rows(): AsyncGenerator<PlaceRow> {
+    yield* finessPlaces(file, builder, locator, await etalabPositions(file));
+  }
+  return applyImport(db, builder, { kind: "place", rows: rows(), streamed: { sha256 } }, options);
 }
 
 /**

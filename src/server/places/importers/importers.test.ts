@@ -15,6 +15,9 @@ import { etalabPositions, finessPlaces, importFiness } from "./finess.js";
 import { ReportBuilder } from "./report.js";
 import { importGeneric } from "./generic.js";
 import { importRpps } from "./rpps.js";
+import { applyImport } from "./run-import.js";
+import type { PlaceRow } from "../store.js";
+import { generateNationalFiles } from "../../../../tests/support/place-files.js";
 
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const dataDir = fileURLToPath(new URL("../../../../data/", import.meta.url));
@@ -43,6 +46,23 @@ const geolocated = [
   `geolocalisation;010000024;${fleyriat.x};${fleyriat.y};1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93;2021-01-04`,
   `geolocalisation;970400024;${felixGuyonUtm.x.toFixed(1)};${felixGuyonUtm.y.toFixed(1)};1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,UTM_S40;2021-01-04`,
 ].join("\n");
+
+/** `db`, counting the rows its transactions send by COPY. */
+function countingCopies(db: Database, sent: { rows: number }): Database {
+  return {
+    ...db,
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          ...tx,
+          copyFrom: (table, columns, text, options) => (
+            (sent.rows += Buffer.from(text).filter((byte) => byte === 0x0a).length),
+            tx.copyFrom(table, columns, text, options)
+          ),
+        }),
+      ),
+  };
+}
 
 async function places(db: Database, source = "finess") {
   return db.query<{
@@ -287,6 +307,47 @@ describe.each(testDatabases)("importers on %s", (_kind, open) => {
         const report = await importFiness(db, file(content), { maxRejected: 1 });
         expect(report).toMatchObject({ status: "applied", rejectedCount: 1, imported: 8 });
         expect(report.rejected[0]).toEqual({ line: 16, reason: "établissement 010000024 en double (déjà ligne 2)" });
+      });
+
+      it("refuses a national file at its first bad line without writing the rest, and still lists every bad line", async () => {
+        const national = generateNationalFiles(mkdtempSync(join(tmp, "national-")), 12_000, 1);
+        const rows = readFileSync(national.finess, "utf8").trimEnd().split("\n");
+        rows.splice(3, 0, rows[2]!); // line 4: line 3 again, a duplicate
+        rows.push(rows.at(-1)!.replace(/,2025-01-15,/, ",15/01/2025,")); // the last line: a bad date
+        const sent = { rows: 0 };
+        const report = await importFiness(countingCopies(db, sent), file(`${rows.join("\n")}\n`, "finess-national.csv"));
+        expect(report).toMatchObject({ status: "refused", imported: 0, linesRead: 12_003, rejectedCount: 2 });
+        expect(report.rejected.map((r) => r.line)).toEqual([4, 12_003]);
+        // Before, the 12 000 rows were written (and rolled back): now none after line 4, and the rows before it are not sent.
+        expect(sent.rows).toBe(0);
+        expect(await places(db)).toEqual(before);
+      });
+
+      it("does not read an unchanged file again: its report is the one of its applied run", async () => {
+        const path = fixture("finess_cs1100502_stock_20260512_15lines_mailwoman.csv");
+        const applied = await importFiness(db, path, { force: true });
+        let pulled = 0;
+        async function* rows(): AsyncGenerator<PlaceRow> {
+          pulled++;
+          yield* [];
+        }
+        const report = await applyImport(db, new ReportBuilder("finess", path), { kind: "place", rows: rows(), streamed: { sha256: applied.sha256 } });
+        expect(pulled).toBe(0);
+        const { format, encoding, linesRead, imported, rejectedCount, rejected, skipped, warnings, byType, approximate } = applied;
+        expect(report).toMatchObject({
+          status: "unchanged",
+          format,
+          encoding,
+          linesRead,
+          imported,
+          rejectedCount,
+          rejected,
+          skipped,
+          warnings,
+          byType,
+          approximate,
+        });
+        expect(imported).toBe(8);
       });
 
       it("changes nothing when the same file is imported again, and a forced re-import gives the same rows", async () => {

@@ -1,8 +1,8 @@
 import type { Database } from "../../db/database.js";
 import {
-  currentFileHash,
   currentRowCount,
   datasetIsEmpty,
+  lastAppliedRun,
   lockImports,
   recordRun,
   replaceCommunes,
@@ -96,6 +96,16 @@ export async function applyImport(db: Database, builder: ReportBuilder, parsed: 
     const why = "streamed" in parsed ? linesRefusal() : null;
     if (why) throw new LinesRefused(why);
   };
+  /**
+   * A streamed file's rows up to the bad line that refuses it: after it nothing more is written, the rest of the file is
+   * only read (so that the report lists every bad line, as for a file read before writing), then the refusal rolls the
+   * rows written back before the import does anything else with them.
+   */
+  async function* untilRefused(rows: AsyncIterable<PlaceRow>): AsyncGenerator<PlaceRow> {
+    let refused = false;
+    for await (const row of rows) if (!(refused ||= linesRefusal() !== null)) yield row;
+    checkLinesRead();
+  }
   if ("streamed" in parsed) report.sha256 = parsed.streamed.sha256;
   else {
     if (Array.isArray(parsed.rows)) report.imported = parsed.rows.length;
@@ -131,13 +141,21 @@ export async function applyImport(db: Database, builder: ReportBuilder, parsed: 
         report.status = "unchanged";
         return;
       }
-      if (!options.force && (await currentFileHash(tx, report.dataset)) === report.sha256) {
-        report.imported = await count(parsed.rows);
+      const applied = options.force ? null : await lastAppliedRun(tx, report.dataset);
+      if (applied && applied.sha256 === report.sha256) {
+        // The file of the data in place: a streamed file is not read again, its applied run says what it holds.
+        if ("streamed" in parsed) {
+          const { format, encoding, linesRead, imported, rejectedCount, rejected, skipped, warnings, byType, approximate } = applied.report;
+          Object.assign(report, { format, encoding, linesRead, imported, rejectedCount, rejected, skipped, warnings, byType, approximate });
+        } else report.imported = await count(parsed.rows);
         checkLinesRead();
         report.status = "unchanged";
       } else {
         const current = await currentRowCount(tx, parsed.kind, report.dataset);
-        report.imported = parsed.kind === "place" ? await replacePlaces(tx, report.dataset, parsed.rows) : await replaceCommunes(tx, parsed.rows);
+        report.imported =
+          parsed.kind === "commune"
+            ? await replaceCommunes(tx, parsed.rows)
+            : await replacePlaces(tx, report.dataset, "streamed" in parsed ? untilRefused(parsed.rows) : parsed.rows);
         checkLinesRead(); // rolls the rows written back
         if (report.imported === 0) throw new NothingToImport(); // rolls the deletion back
         if (!options.force && current > 0 && report.imported < current * (1 - MAX_SHRINK)) throw new ShrinkRefused(current, report.imported);
