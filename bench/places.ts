@@ -269,7 +269,26 @@ function procMemory(pid: number): { rss: number; peak: number } {
   return { rss: kb("VmRSS"), peak: kb("VmHWM") };
 }
 
-type ImportChildResult = { steps: { dataset: string; status: string; imported: number; ms: number }[]; ms: number; cpuMs: number; maxRss: number };
+type ImportChildResult = {
+  steps: { dataset: string; status: string; imported: number; ms: number; peak: number }[];
+  ms: number;
+  cpuMs: number;
+  maxRss: number;
+};
+
+/**
+ * The peak resident memory of this process since the last call (Linux: VmHWM, then reset to the current size by
+ * /proc/self/clear_refs), so that each step of the import gets its own peak; null where that file cannot be written.
+ */
+function stepPeak(): number | null {
+  const peak = procMemory(process.pid).peak;
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return peak;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * In a child process (clean peak memory): communes, then the FINESS and RPPS files, as `npm run import:*` would, and
@@ -292,6 +311,7 @@ async function importChild({
   const target = await openDatabase(config);
   await migrate(target);
   const steps: ImportChildResult["steps"] = [];
+  stepPeak();
   for (const [dataset, run] of [
     ["communes", () => importCommunes(target, join(dataDir, "communes-2025.csv.gz"))],
     ["finess", () => importFiness(target, finess)],
@@ -299,11 +319,11 @@ async function importChild({
   ] as const) {
     const t = performance.now();
     const report = await run();
-    steps.push({ dataset, status: report.status, imported: report.imported, ms: Math.round(performance.now() - t) });
+    steps.push({ dataset, status: report.status, imported: report.imported, ms: Math.round(performance.now() - t), peak: stepPeak() ?? 0 });
   }
   const t = performance.now();
   const indexed = await refreshPlaceSnapshot(target, snapshotFile);
-  steps.push({ dataset: "instantané de l'index", status: "écrit", imported: indexed, ms: Math.round(performance.now() - t) });
+  steps.push({ dataset: "instantané de l'index", status: "écrit", imported: indexed, ms: Math.round(performance.now() - t), peak: stepPeak() ?? 0 });
   await target.close();
   const cpu = process.cpuUsage();
   process.send!({
@@ -396,7 +416,7 @@ async function national(count: number): Promise<void> {
           snapshotFile: join(target.dataDir, "places-index.bin"),
         });
         say(
-          `   ${target.label.padEnd(10)} : import ${(imported.ms / 1000).toFixed(1)} s, CPU ${(imported.cpuMs / 1000).toFixed(1)} s (${imported.steps.map((s) => `${s.dataset} ${s.imported} ${s.status} en ${(s.ms / 1000).toFixed(1)} s`).join(", ")}), pic mémoire ${mb(imported.maxRss)} (${before}, puis ${machineLoad()})`,
+          `   ${target.label.padEnd(10)} : import ${(imported.ms / 1000).toFixed(1)} s, CPU ${(imported.cpuMs / 1000).toFixed(1)} s (${imported.steps.map((s) => `${s.dataset} ${s.imported} ${s.status} en ${(s.ms / 1000).toFixed(1)} s${s.peak ? `, pic ${mb(s.peak)}` : ""}`).join(", ")}), pic mémoire ${mb(imported.maxRss)} (${before}, puis ${machineLoad()})`,
         );
         const served = await serveAndMeasure(target.env, nationalPaths);
         say(

@@ -13,10 +13,11 @@ export interface Queryable {
   /** Runs a multi-statement SQL script (migrations); no parameters. */
   exec(sql: string): Promise<void>;
   /**
-   * Bulk load: `COPY table (columns) FROM` the rows in COPY's text format (`copy-text.ts`), sent as one stream
-   * (PostgreSQL `FROM STDIN`, PGlite `FROM '/dev/blob'`). Much cheaper than INSERT for thousands of rows.
+   * Bulk load: `COPY table (columns) FROM` the rows in COPY's text format (`copy-text.ts`), as a string or its UTF-8
+   * bytes, sent as one stream (PostgreSQL `FROM STDIN`, PGlite `FROM '/dev/blob'`). Much cheaper than INSERT for
+   * thousands of rows.
    */
-  copyFrom(table: string, columns: readonly string[], text: string, options?: CopyOptions): Promise<void>;
+  copyFrom(table: string, columns: readonly string[], text: string | Uint8Array<ArrayBuffer>, options?: CopyOptions): Promise<void>;
   /**
    * Bulk read: the rows of `select` in COPY's text format, as one buffer (`COPY (select) TO STDOUT`, PGlite
    * `TO '/dev/blob'`): no JavaScript value per row or per field, the bytes are kept as they come.
@@ -113,7 +114,13 @@ export function copySql(table: string, columns: readonly string[], source: "STDI
 }
 
 /** PGlite reads COPY's input from the virtual device /dev/blob, filled from the query's `blob` option. */
-async function pgliteCopyFrom(target: Pick<PGlite, "query">, table: string, columns: readonly string[], text: string, options?: CopyOptions): Promise<void> {
+async function pgliteCopyFrom(
+  target: Pick<PGlite, "query">,
+  table: string,
+  columns: readonly string[],
+  text: string | Uint8Array<ArrayBuffer>,
+  options?: CopyOptions,
+): Promise<void> {
   await target.query(copySql(table, columns, "'/dev/blob'", options), [], { blob: new Blob([text]) });
 }
 
@@ -122,13 +129,14 @@ async function postgresCopyFrom(
   client: pg.Pool | pg.PoolClient,
   table: string,
   columns: readonly string[],
-  text: string,
+  text: string | Uint8Array<ArrayBuffer>,
   options?: CopyOptions,
 ): Promise<void> {
   const connection = client instanceof pg.Pool ? await client.connect() : client;
   try {
     const stream = connection.query(copyFromStdin(copySql(table, columns, "STDIN", options)));
-    stream.end(text, "utf8");
+    if (typeof text === "string") stream.end(text, "utf8");
+    else stream.end(text);
     await finished(stream);
   } finally {
     if (connection !== client) (connection as pg.PoolClient).release();
@@ -217,7 +225,7 @@ export async function openPgliteWorker(dir: string | null): Promise<Database> {
   worker.on("error", (error) => fail(new Error(`La base embarquée (PGlite) s'est arrêtée : ${error.message}`, { cause: error })));
   worker.on("exit", (code) => fail(new Error(`La base embarquée (PGlite) s'est arrêtée (code ${code}).`)));
 
-  const call = async (message: { op: string; sql?: string; params?: unknown[]; text?: string; tx?: number }): Promise<Reply> => {
+  const call = async (message: { op: string; sql?: string; params?: unknown[]; text?: string | Uint8Array<ArrayBuffer>; tx?: number }): Promise<Reply> => {
     if (failure) throw failure;
     const id = nextId++;
     const reply = await new Promise<Reply>((resolve, reject) => {

@@ -28,7 +28,7 @@ function serialise(error) {
   return out;
 }
 
-/** @param {{ id: number, op: string, sql?: string, params?: unknown[], text?: string, tx?: number }} m */
+/** @param {{ id: number, op: string, sql?: string, params?: unknown[], text?: string | Uint8Array, tx?: number }} m */
 async function handle(m) {
   const target = m.tx === undefined ? db : transactions.get(m.tx)?.tx;
   if (!target) throw new Error(`transaction ${m.tx} inconnue ou terminée`);

@@ -36,8 +36,8 @@ export interface CommuneRow {
 
 /** Arbitrary constant: one import at a time across every server copy and command. */
 export const IMPORT_LOCK_KEY = 1_000_002;
-/** Rows per COPY: about 2 MB of text, so that one chunk is in flight while the next one is built. */
-const CHUNK = 10_000;
+/** Bytes per COPY, about 10 000 places: one chunk is in flight while the next one is built. */
+const CHUNK_BYTES = 2 * 1024 * 1024;
 
 const placeColumns = [
   "id",
@@ -64,37 +64,62 @@ const communeColumns = ["code", "name", "folded_name", "dep", "postcodes", "lat"
 export type Rows<R> = Iterable<R> | AsyncIterable<R>;
 
 /**
- * Bulk-loads rows with COPY (`Queryable.copyFrom`), CHUNK rows at a time; rows may come from a generator, so only
- * one chunk of text is held at once, and the next chunk is built while the database loads the previous one.
+ * Bulk-loads rows with COPY (`Queryable.copyFrom`), about CHUNK_BYTES at a time; rows may come from a generator, so only
+ * one chunk is held at once, and the next chunk is built while the database loads the previous one. The chunks are
+ * bytes written into two buffers used in turn, never a JavaScript string: a national import's text (hundreds of
+ * megabytes) would otherwise go through the garbage-collected heap, which grows with it (issue 12).
  * Returns how many rows were inserted.
  */
 async function copyRows<R>(tx: Queryable, table: string, columns: readonly (keyof R & string)[], rows: Rows<R>, options: CopyOptions = {}): Promise<number> {
-  let text = "";
-  let inChunk = 0;
+  const buffers = [Buffer.allocUnsafeSlow(CHUNK_BYTES), Buffer.allocUnsafeSlow(CHUNK_BYTES)];
+  let current = 0;
+  let used = 0;
   let count = 0;
   let inFlight: Promise<void> | null = null;
   const values: CopyValue[] = new Array<CopyValue>(columns.length);
   const send = async () => {
-    const chunk = text;
-    text = "";
-    inChunk = 0;
+    const chunk = buffers[current]!.subarray(0, used);
+    // The other buffer, filled next, is free once the database has read it (the previous chunk).
     if (inFlight) await inFlight;
     inFlight = tx.copyFrom(table, columns, chunk, options);
     inFlight.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    current = 1 - current;
+    used = 0;
   };
-  /** Adds a row to the chunk; true when the chunk is full. */
-  const add = (row: R) => {
-    for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!] as CopyValue;
-    text += copyLine(values);
+  /** Writes a row's line into the current buffer; false (nothing written) when it is full: send it first. */
+  const add = (line: string) => {
+    const room = line.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (used + room > buffers[current]!.length) {
+      if (used > 0) return false;
+      buffers[current] = Buffer.allocUnsafeSlow(room); // one line longer than a chunk
+    }
+    used += buffers[current]!.write(line, used);
     count++;
-    return ++inChunk === CHUNK;
+    return true;
+  };
+  const lineOf = (row: R) => {
+    for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!] as CopyValue;
+    return copyLine(values);
   };
   try {
     // A plain iterable is walked without an await per row (800 000 RPPS rows).
     if (Symbol.asyncIterator in rows) {
-      for await (const row of rows) if (add(row)) await send();
-    } else for (const row of rows) if (add(row)) await send();
-    if (inChunk > 0) await send();
+      for await (const row of rows) {
+        const line = lineOf(row);
+        if (!add(line)) {
+          await send();
+          add(line);
+        }
+      }
+    } else
+      for (const row of rows) {
+        const line = lineOf(row);
+        if (!add(line)) {
+          await send();
+          add(line);
+        }
+      }
+    if (used > 0) await send();
   } finally {
     if (inFlight) await inFlight;
   }

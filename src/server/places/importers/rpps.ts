@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { foldName, placeType, placeTypeOfRpps, placeTypes, type PlaceTypeId } from "../../../domain/geo/index.js";
 import type { Database } from "../../db/database.js";
 import type { PlaceRow } from "../store.js";
@@ -70,7 +70,7 @@ class Labels {
 }
 
 /** A typed array that doubles when full. */
-function grown<A extends Uint8Array | Uint16Array | Uint32Array>(array: A, needed: number, make: (n: number) => A): A {
+function grown<A extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(array: A, needed: number, make: (n: number) => A): A {
   if (needed <= array.length) return array;
   const bigger = make(Math.max(needed, array.length * 2));
   bigger.set(array);
@@ -133,53 +133,75 @@ class People {
 }
 
 /**
- * The places of practice, in file order: the person's number and the fields of the place joined by U+0000 (which
- * no line can hold: read-lines.ts rejects a zero byte), one string each instead of an object.
+ * The places of practice, in file order: the person's number and the fields of the place joined by U+0000 (which no
+ * line can hold: read-lines.ts rejects a zero byte), as UTF-8 bytes packed in large buffers, outside the
+ * garbage-collected heap: a national file has about a million of them, and a million strings (with a set of their
+ * keys to find repeated lines) grew that heap by hundreds of megabytes while PGlite was loading them (issue 12).
  */
 class Activities {
   person = new Uint32Array(1024);
-  readonly fields: string[] = [];
-  /** `person U+0000 key` of every place kept: the same place again (another savoir-faire line) is not repeated. */
-  private readonly seen = new Set<string>();
+  private chunkOf = new Uint16Array(1024);
+  private startOf = new Uint32Array(1024);
+  private lengthOf = new Uint32Array(1024);
+  /** The same person's next place of practice (-1: none), and each person's first and last one: a person's list. */
+  private next = new Int32Array(1024);
+  private firstOf = new Int32Array(1024).fill(-1);
+  private lastOf = new Int32Array(1024).fill(-1);
+  private readonly chunks: Buffer[] = [];
+  private used = 0;
+  size = 0;
 
-  get size(): number {
-    return this.fields.length;
-  }
-
-  /** Whether the person already has this place of practice; remembers it otherwise. */
+  /** Whether the person already has this place of practice (another savoir-faire line for it). */
   has(p: number, key: string): boolean {
-    const k = `${p}\u0000${key}`;
-    if (this.seen.has(k)) return true;
-    this.seen.add(k);
+    for (let i = this.firstOf[p] ?? -1; i !== -1; i = this.next[i]!) {
+      const chunk = this.chunks[this.chunkOf[i]!]!;
+      const start = this.startOf[i]!;
+      if (chunk.toString("utf8", start, chunk.indexOf(0, start)) === key) return true;
+    }
     return false;
   }
 
   add(p: number, a: Activity): void {
-    const i = this.fields.length;
+    const text = [a.key, a.name, a.finessSite, a.address ?? "", a.postcode, a.communeCode, a.communeName, a.phone ?? ""].join("\u0000");
+    const i = this.size++;
     this.person = grown(this.person, i + 1, (n) => new Uint32Array(n));
+    this.chunkOf = grown(this.chunkOf, i + 1, (n) => new Uint16Array(n));
+    this.startOf = grown(this.startOf, i + 1, (n) => new Uint32Array(n));
+    this.lengthOf = grown(this.lengthOf, i + 1, (n) => new Uint32Array(n));
+    this.next = grown(this.next, i + 1, (n) => new Int32Array(n));
+    this.firstOf = grown(this.firstOf, p + 1, (n) => new Int32Array(n).fill(-1));
+    this.lastOf = grown(this.lastOf, p + 1, (n) => new Int32Array(n).fill(-1));
+    let chunk = this.chunks.at(-1);
+    if (!chunk || this.used + text.length * 3 > chunk.length) {
+      chunk = Buffer.allocUnsafeSlow(Math.max(ACTIVITY_CHUNK_BYTES, text.length * 3));
+      this.chunks.push(chunk);
+      this.used = 0;
+    }
+    const length = chunk.write(text, this.used);
     this.person[i] = p;
-    this.fields.push([a.key, a.name, a.finessSite, a.address ?? "", a.postcode, a.communeCode, a.communeName, a.phone ?? ""].join("\u0000"));
+    this.chunkOf[i] = this.chunks.length - 1;
+    this.startOf[i] = this.used;
+    this.lengthOf[i] = length;
+    this.used += length;
+    this.next[i] = -1;
+    if (this.lastOf[p] === -1) this.firstOf[p] = i;
+    else this.next[this.lastOf[p]!] = i;
+    this.lastOf[p] = i;
   }
 
   get(i: number): Activity {
-    const [key, name, finessSite, address, postcode, communeCode, communeName, phone] = this.fields[i]!.split("\u0000") as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    const start = this.startOf[i]!;
+    const [key, name, finessSite, address, postcode, communeCode, communeName, phone] = this.chunks[this.chunkOf[i]!]!.toString(
+      "utf8",
+      start,
+      start + this.lengthOf[i]!,
+    ).split("\u0000") as [string, string, string, string, string, string, string, string];
     return { key, name, finessSite, address: address || null, postcode, communeCode, communeName, phone: phone || null };
   }
-
-  /** Frees the dedup set once the file is read: only the list is needed to write the rows. */
-  doneReading(): void {
-    this.seen.clear();
-  }
 }
+
+/** 16 MiB of places of practice per buffer (about 100 000). */
+const ACTIVITY_CHUNK_BYTES = 16 * 1024 * 1024;
 
 interface Activity {
   key: string;
@@ -275,7 +297,6 @@ export async function parseRpps(
       phone: phone ?? null,
     });
   }
-  activities.doneReading();
   report.sha256 = source.result.sha256;
   report.encoding = source.result.encoding;
 
@@ -328,7 +349,7 @@ function* rowsOf(
     const professionLabel = people.labels.values[people.professionLabel[p]!];
     const categoryLabel = [professionLabel, specialty ? people.savoirFaireLabelOf(p, specialty) : null].filter(Boolean).join(", ");
     const ppId = people.ppIds[p]!;
-    const sourceId = `${ppId}-${createHash("sha1").update(a.key).digest("hex").slice(0, 10)}`;
+    const sourceId = `${ppId}-${hash("sha1", a.key).slice(0, 10)}`;
     yield {
       id: `${RPPS_DATASET}:${sourceId}`,
       source: RPPS_DATASET,
