@@ -279,6 +279,7 @@ type ImportChildResult = {
 /**
  * The peak resident memory of this process since the last call (Linux: VmHWM, then reset to the current size by
  * /proc/self/clear_refs), so that each step of the import gets its own peak; null where that file cannot be written.
+ * The reset also resets what getrusage reports: the process's peak is then the largest of these.
  */
 function stepPeak(): number | null {
   const peak = procMemory(process.pid).peak;
@@ -311,7 +312,7 @@ async function importChild({
   const target = await openDatabase(config);
   await migrate(target);
   const steps: ImportChildResult["steps"] = [];
-  stepPeak();
+  const openPeak = stepPeak() ?? 0; // the folder opened (a new one: PGlite's initdb) and migrated
   for (const [dataset, run] of [
     ["communes", () => importCommunes(target, join(dataDir, "communes-2025.csv.gz"))],
     ["finess", () => importFiness(target, finess)],
@@ -330,7 +331,7 @@ async function importChild({
     steps,
     ms: Math.round(performance.now() - t0),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-    maxRss: process.resourceUsage().maxRSS * 1024,
+    maxRss: Math.max(openPeak, ...steps.map((s) => s.peak), process.resourceUsage().maxRSS * 1024),
   } satisfies ImportChildResult);
   process.disconnect();
 }
