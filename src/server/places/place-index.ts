@@ -1,9 +1,9 @@
 import KDBush from "kdbush";
-import { around } from "geokdbush";
 import { distanceMeters, foldName, placeTypeIds, type PlaceTypeId } from "../../domain/geo/index.js";
 import type { Database, Queryable } from "../db/database.js";
 import { copyField, copyLine } from "../db/copy-text.js";
 import { readSnapshot, snapshotKey, writeSnapshot } from "./index-snapshot.js";
+import { nearestIds } from "./nearest.js";
 import { dataVersion, readAllCommunes, type CommuneRow, type PlaceRow } from "./store.js";
 
 export interface NearbyQuery {
@@ -279,7 +279,8 @@ function copyValue(field: string): string | null {
 
 /**
  * Every place and commune in memory: a kd-tree (kdbush) over the places for nearest-first queries on the
- * sphere (geokdbush), and sorted arrays of folded names and postal codes for the autocomplete.
+ * sphere (nearest.ts: geokdbush's walk, without an object per step), and sorted arrays of folded names and postal
+ * codes for the autocomplete.
  * Immutable once built; the service swaps in a new one after an import.
  */
 export class PlaceIndex {
@@ -345,7 +346,7 @@ export class PlaceIndex {
       predicate = (i) => wanted[typeOf[i]!] === 1;
     }
     const origin = { lat, lon };
-    return around(this.tree, lon, lat, limit, radiusKm, predicate).map((i) => {
+    return nearestIds(this.tree, lon, lat, limit, radiusKm, predicate).map((i) => {
       const place = this.places.row(i);
       return { place, distanceM: Math.round(distanceMeters(origin, place)) };
     });
