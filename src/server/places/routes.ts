@@ -79,9 +79,9 @@ export function featureCollectionJson(
   return `${json}],"query":${JSON.stringify(query)}}`;
 }
 
-/** Answers of `/places` kept by URL for the current index: 2 000 at most, 40 M characters at most (a full answer of 100 places is about 60 000). */
+/** Answers of `/places` kept by URL for the current index: 2 000 at most, 40 MB at most (a full answer of 100 places is about 60 kB). */
 const PLACES_CACHE_ENTRIES = 2000;
-const PLACES_CACHE_CHARS = 40_000_000;
+const PLACES_CACHE_BYTES = 40_000_000;
 
 /**
  * `/places`, `/places/{id}`, `/place-types`, `/communes`: answered from the in-memory index, never
@@ -91,7 +91,7 @@ export function placesRoutes(_db: Database, service: PlacesService): FastifyPlug
   return async (app) => {
     // The same search asked again (a commune's centre, the page reloaded, the map moved back) is answered from the
     // answers of the current index without parsing, searching or serialising again; a new index empties it.
-    const answers = new AnswerCache<object>(PLACES_CACHE_ENTRIES, PLACES_CACHE_CHARS);
+    const answers = new AnswerCache<object>(PLACES_CACHE_ENTRIES, PLACES_CACHE_BYTES);
     app.get(
       "/places",
       {
