@@ -20,6 +20,34 @@ export interface Nearby {
   distanceM: number;
 }
 
+/**
+ * A place as the `/places` answer writes it (routes.ts, featureCollectionJson): each text field as the JSON text of its
+ * value (`"…"` or `null`), `approximate` as `true` or `false`; the type as its id, the position as numbers.
+ */
+export interface PlaceJson {
+  id: string;
+  source: string;
+  type: string;
+  category: string;
+  category_label: string;
+  name: string;
+  address: string;
+  postcode: string;
+  commune_code: string;
+  commune_name: string;
+  phone: string;
+  url: string;
+  approximate: string;
+  updated: string;
+  lat: number;
+  lon: number;
+}
+
+export interface NearbyJson {
+  place: PlaceJson;
+  distanceM: number;
+}
+
 export interface CommuneHit {
   code: string;
   name: string;
@@ -190,6 +218,39 @@ export class CompactPlaces {
     };
   }
 
+  /**
+   * The place's fields as JSON text, straight from its line: a line without quote, control character or escape (all
+   * but a few) gives each field's JSON by quoting it, without decoding its values nor serialising them again; the
+   * others go through `copyValue` and `JSON.stringify`. The same text as `JSON.stringify` of `row(i)`'s values.
+   */
+  rowJson(i: number): PlaceJson {
+    const chunk = this.chunks[this.chunkOf[i]!]!;
+    const start = this.startOf[i]!;
+    const line = chunk.toString("utf8", start, start + this.lengthOf[i]!);
+    const f = line.split("\t");
+    const approximate = f[12] === "t";
+    const plain = !needsEscaping.test(line);
+    for (let k = 0; k < f.length; k++) f[k] = plain ? (f[k] === "\\N" ? "null" : `"${f[k]}"`) : JSON.stringify(copyValue(f[k]!));
+    return {
+      id: f[0]!,
+      source: f[1]!,
+      type: placeTypeIds[this.typeOf[i]!] ?? this.unknownTypes.get(i) ?? "",
+      category: f[3]!,
+      category_label: f[4]!,
+      name: f[5]!,
+      address: f[6]!,
+      postcode: f[7]!,
+      commune_code: f[8]!,
+      commune_name: f[9]!,
+      phone: f[10]!,
+      url: f[11]!,
+      approximate: approximate ? "true" : "false",
+      updated: f[13]!,
+      lat: this.lat[i]!,
+      lon: this.lon[i]!,
+    };
+  }
+
   get(id: string): PlaceRow | undefined {
     const field = Buffer.from(copyField(id), "utf8");
     const h = hashBytes(field, 0, field.length);
@@ -271,6 +332,13 @@ function hashBytes(bytes: Buffer, from: number, to: number): number {
 
 const copyEscapes: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
 
+/**
+ * A line of COPY text whose fields are not all their JSON once quoted: a quote, a control character other than the
+ * tab between fields, or a backslash other than a NULL field's `\N` (COPY writes a backslash of a value as `\\`).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON must escape
+const needsEscaping = /["\x00-\x08\x0a-\x1f]|\\(?!N(?:\t|$))/;
+
 /** One field of COPY's text output back to its value: `\N` is NULL, backslash escapes undone. */
 function copyValue(field: string): string | null {
   if (field === "\\N") return null;
@@ -336,7 +404,17 @@ export class PlaceIndex {
   }
 
   /** Places within `radiusKm` of the point, nearest first, at most `limit`. */
-  nearby({ lat, lon, radiusKm, limit, types }: NearbyQuery): Nearby[] {
+  nearby(query: NearbyQuery): Nearby[] {
+    return this.nearest(query).map((i) => ({ place: this.places.row(i), distanceM: this.distanceM(query, i) }));
+  }
+
+  /** The same places as `nearby`, their fields as JSON text (for the `/places` answer). */
+  nearbyJson(query: NearbyQuery): NearbyJson[] {
+    return this.nearest(query).map((i) => ({ place: this.places.rowJson(i), distanceM: this.distanceM(query, i) }));
+  }
+
+  /** The numbers of the places within `radiusKm` of the point, nearest first, at most `limit`. */
+  private nearest({ lat, lon, radiusKm, limit, types }: NearbyQuery): number[] {
     if (this.places.size === 0) return [];
     let predicate: ((i: number) => boolean) | undefined;
     if (types && types.length > 0 && types.length < placeTypeIds.length) {
@@ -345,11 +423,12 @@ export class PlaceIndex {
       const typeOf = this.places.typeOf;
       predicate = (i) => wanted[typeOf[i]!] === 1;
     }
-    const origin = { lat, lon };
-    return nearestIds(this.tree, lon, lat, limit, radiusKm, predicate).map((i) => {
-      const place = this.places.row(i);
-      return { place, distanceM: Math.round(distanceMeters(origin, place)) };
-    });
+    return nearestIds(this.tree, lon, lat, limit, radiusKm, predicate);
+  }
+
+  /** Metres from the query's point to place `i`, rounded. */
+  private distanceM({ lat, lon }: NearbyQuery, i: number): number {
+    return Math.round(distanceMeters({ lat, lon }, { lat: this.places.lat[i]!, lon: this.places.lon[i]! }));
   }
 
   /**

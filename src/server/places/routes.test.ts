@@ -13,6 +13,7 @@ import { migrate } from "../db/migrate.js";
 import { importGeneric, loadPlaceIndex, placesRoutes, seedShippedPlaces, type PlacesService } from "./index.js";
 import { testDatabases } from "../db/test-databases.js";
 import { featureCollection, featureCollectionJson } from "./routes.js";
+import { CompactPlaces, PlaceIndex } from "./place-index.js";
 import type { PlaceRow } from "./store.js";
 
 const dataDir = fileURLToPath(new URL("../../../data/", import.meta.url));
@@ -34,46 +35,125 @@ interface Feature {
 }
 
 describe("featureCollectionJson", () => {
-  const value = fc.string({ unit: fc.constantFrom("a", "é", '"', "\\", "\n", "\t", "\u0000", "\u2028", "\ud800", "😀", "<", " ", "/") });
-  const nullable = fc.option(value, { nil: null });
-  const coordinate = fc.oneof(fc.double({ min: -180, max: 180, noNaN: true }), fc.constantFrom(0, -0, 48.8566, 1e-7, 5.208596));
-  const place: fc.Arbitrary<PlaceRow> = fc.record({
-    id: value,
-    source: value,
-    source_id: value,
-    type: fc.oneof(fc.constantFrom(...placeTypeIds), value),
-    category: nullable,
-    category_label: nullable,
-    name: value,
-    address: nullable,
-    postcode: nullable,
-    commune_code: nullable,
-    commune_name: nullable,
-    phone: nullable,
-    url: nullable,
-    lat: coordinate,
-    lon: coordinate,
-    approximate: fc.boolean(),
-    updated: nullable,
-  });
+  // Lines of COPY text are written as they are when they hold no quote, control character or escape: places made of
+  // plain characters, then of plain ones and one kind of special character, then of anything.
+  const plain = ["a", "N", "é", "<", " ", "/", "😀", "\u2028", "\ud800"];
+  const specials = ['"', "\\", "\\N", "\n", "\t", "\r", "\b", "\f", "\v", "\u0001", "\u001f", "\u007f"];
+  const coordinate = fc.oneof(fc.double({ min: -90, max: 90, noNaN: true }), fc.constantFrom(0, -0, 48.8566, 1e-7, 5.208596));
+  const placeOf = (value: fc.Arbitrary<string>): fc.Arbitrary<PlaceRow> => {
+    const nullable = fc.option(value, { nil: null });
+    return fc.record({
+      id: value,
+      source: value,
+      source_id: value,
+      type: fc.oneof(fc.constantFrom(...placeTypeIds), value),
+      category: nullable,
+      category_label: nullable,
+      name: value,
+      address: nullable,
+      postcode: nullable,
+      commune_code: nullable,
+      commune_name: nullable,
+      phone: nullable,
+      url: nullable,
+      lat: coordinate,
+      lon: coordinate,
+      approximate: fc.boolean(),
+      updated: nullable,
+    });
+  };
+  const value = fc.string({ unit: fc.constantFrom(...plain, ...specials) });
+  const place = fc.oneof(
+    placeOf(fc.string({ unit: fc.constantFrom(...plain), maxLength: 4 })),
+    fc.constantFrom(...specials).chain((special) => placeOf(fc.string({ unit: fc.constantFrom(...plain, special), maxLength: 3 }))),
+    placeOf(value),
+  );
+  /** A field as PostgreSQL's COPY TO writes it (CopyAttributeOutText): these six escapes and the backslash, other control characters as they are. */
+  const postgresField = (v: string | number | boolean | null) =>
+    v === null
+      ? "\\N"
+      : typeof v === "boolean"
+        ? v
+          ? "t"
+          : "f"
+        : String(v).replace(/[\\\b\f\n\r\t\v]/g, (c) => `\\${{ "\\": "\\", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v" }[c]}`);
+  /** The index of the places as the database's COPY output gives them (place-index.ts, readCompactPlaces). */
+  const fromPostgres = (places: PlaceRow[]) => {
+    const compact = new CompactPlaces();
+    const line = (p: PlaceRow) =>
+      [
+        p.lat,
+        p.lon,
+        p.type,
+        p.id,
+        p.source,
+        p.source_id,
+        p.category,
+        p.category_label,
+        p.name,
+        p.address,
+        p.postcode,
+        p.commune_code,
+        p.commune_name,
+        p.phone,
+        p.url,
+        p.approximate,
+        p.updated,
+      ]
+        .map(postgresField)
+        .join("\t");
+    if (places.length) compact.addLines(Buffer.from(places.map(line).join("\n") + "\n", "utf8"));
+    return new PlaceIndex(compact.finish(), []);
+  };
 
-  it("writes exactly the text JSON.stringify gives for featureCollection", () => {
+  it("writes exactly the text JSON.stringify gives for featureCollection of the same places, from either COPY escaping", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ place, distanceM: fc.nat() }), { maxLength: 5 }),
+        fc.array(place, { maxLength: 8 }),
+        fc.boolean(),
         fc.record({
-          lat: coordinate,
-          lon: coordinate,
           radius_km: fc.double({ min: 0.1, max: 100, noNaN: true }),
           limit: fc.integer({ min: 1, max: 100 }),
           types: fc.array(value, { maxLength: 3 }),
         }),
-        (found, query) => {
-          expect(featureCollectionJson(found, query)).toBe(JSON.stringify(featureCollection(found, query)));
+        (places, postgres, query) => {
+          const index = postgres ? fromPostgres(places) : new PlaceIndex(places, []);
+          const q = { lat: 45, lon: 4, radiusKm: 20_000, limit: 100 };
+          const full = { lat: 45, lon: 4, ...query };
+          expect(index.nearbyJson(q)).toHaveLength(places.length);
+          expect(featureCollectionJson(index.nearbyJson(q), full)).toBe(JSON.stringify(featureCollection(index.nearby(q), full)));
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("tells a NULL field from the text \\N", () => {
+    const places: PlaceRow[] = [
+      {
+        id: "x",
+        source: "\\N",
+        source_id: "x",
+        type: "pmi",
+        category: null,
+        category_label: "\\N",
+        name: "N",
+        address: null,
+        postcode: null,
+        commune_code: null,
+        commune_name: null,
+        phone: null,
+        url: null,
+        lat: 45,
+        lon: 4,
+        approximate: true,
+        updated: null,
+      },
+    ];
+    for (const index of [new PlaceIndex(places, []), fromPostgres(places)]) {
+      const [found] = index.nearbyJson({ lat: 45, lon: 4, radiusKm: 1, limit: 1 });
+      expect(found?.place).toMatchObject({ source: '"\\\\N"', category: "null", category_label: '"\\\\N"', name: '"N"', approximate: "true" });
+    }
   });
 });
 
