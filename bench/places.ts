@@ -2,7 +2,7 @@ import { fork, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -30,6 +30,10 @@ const CONNECTIONS = 50;
 const PORT = 55499;
 const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
+/** Clock ticks per second of /proc's CPU times. */
+const clockTicks = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim()) || 100;
+/** The GC probe loaded into the served server (bench/gc-probe.mjs): it only observes, the server is `npm start`'s. */
+const gcProbe = fileURLToPath(new URL("./gc-probe.mjs", import.meta.url));
 
 /** Samples the resident memory every 20 ms while `work` runs. */
 async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
@@ -86,6 +90,8 @@ interface LoadResult {
   p99: number;
   errors: number;
   requests: number;
+  /** CPU time of the load client (autocannon's process) during the run, ms: it shares the machine's cores with the server. */
+  clientCpuMs: number;
 }
 
 /**
@@ -113,18 +119,21 @@ async function load(baseUrl: string, paths: string[], seconds: number): Promise<
 async function loadChild({ baseUrl, file, seconds }: { baseUrl: string; file: string; seconds: number }): Promise<void> {
   const paths = JSON.parse(readFileSync(file, "utf8")) as string[];
   let i = 0;
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
   });
+  const used = process.cpuUsage(cpu);
   process.send!({
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors,
     requests: result.requests.total,
+    clientCpuMs: Math.round((used.user + used.system) / 1000),
   } satisfies LoadResult);
   process.disconnect();
 }
@@ -347,21 +356,54 @@ async function runImportChild(args: Parameters<typeof importChild>[0]): Promise<
   });
 }
 
-/** `npm start`'s server (without the build) on the imported data: time to the first answer, load, memory. */
-async function serveAndMeasure(
-  env: Record<string, string>,
-  paths: string[],
-  withLoad = true,
-): Promise<{ startMs: number; startupMs: number | null; load: LoadResult; idle: { rss: number; peak: number }; after: { rss: number; peak: number } }> {
+/** CPU time (user + system) a process has used so far, ms, from /proc. */
+function procCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+}
+
+/** The garbage-collection pauses bench/gc-probe.mjs wrote, between two instants (epoch ms), totalled by kind. */
+function gcPauses(file: string, from: number, to: number): Record<string, { count: number; ms: number; max: number }> {
+  const totals: Record<string, { count: number; ms: number; max: number }> = {};
+  const lines = existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
+  for (const { at, kind, ms } of lines.map((line) => JSON.parse(line) as { at: number; kind: string; ms: number })) {
+    if (at < from || at > to) continue;
+    const total = (totals[kind] ??= { count: 0, ms: 0, max: 0 });
+    total.count++;
+    total.ms += ms;
+    total.max = Math.max(total.max, ms);
+  }
+  return totals;
+}
+
+interface Served {
+  startMs: number;
+  startupMs: number | null;
+  load: LoadResult;
+  idle: { rss: number; peak: number };
+  after: { rss: number; peak: number };
+  /** CPU time of the server during the measured load, ms. */
+  serverCpuMs: number;
+  gc: ReturnType<typeof gcPauses>;
+}
+
+/** `npm start`'s server (without the build) on the imported data: time to the first answer, load, memory, CPU, GC pauses. */
+async function serveAndMeasure(env: Record<string, string>, paths: string[], withLoad = true): Promise<Served> {
   const port = 55600 + Math.floor(Math.random() * 300);
+  const gcFile = join(mkdtempSync(join(tmpdir(), "mille-jours-bench-gc-")), "gc.jsonl");
   const t0 = performance.now();
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "--import", gcProbe, "src/server/main.ts"], {
     cwd: fileURLToPath(new URL("../", import.meta.url)),
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", GC_PROBE_FILE: gcFile },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // The server's log (a line per request under load): only its start-up time and its last lines (for an error) are kept.
   let log = "";
-  server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  let startupMs: number | null = null;
+  server.stdout!.on("data", (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-4000);
+    startupMs ??= Number(/"startupMs":(\d+)/.exec(log)?.[1] ?? NaN) || null;
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     for (;;) {
@@ -374,16 +416,36 @@ async function serveAndMeasure(
       await new Promise((r) => setTimeout(r, 100));
     }
     const startMs = Math.round(performance.now() - t0);
-    const startupMs = Number(/"startupMs":(\d+)/.exec(log)?.[1] ?? NaN) || null;
     const idle = procMemory(server.pid!);
-    if (!withLoad) return { startMs, startupMs, load: { rps: 0, p50: 0, p99: 0, errors: 0, requests: 0 }, idle, after: idle };
+    if (!withLoad)
+      return { startMs, startupMs, load: { rps: 0, p50: 0, p99: 0, errors: 0, requests: 0, clientCpuMs: 0 }, idle, after: idle, serverCpuMs: 0, gc: {} };
     await load(base, paths, 2);
+    const [from, cpu] = [Date.now(), procCpuMs(server.pid!)];
     const result = await load(base, paths, SECONDS);
-    return { startMs, startupMs, load: result, idle, after: procMemory(server.pid!) };
+    const [to, serverCpuMs] = [Date.now(), procCpuMs(server.pid!) - cpu];
+    const after = procMemory(server.pid!);
+    await stop(server);
+    return { startMs, startupMs, load: result, idle, after, serverCpuMs, gc: gcPauses(gcFile, from, to) };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+    await stop(server);
+    rmSync(dirname(gcFile), { recursive: true, force: true });
   }
+}
+
+async function stop(server: ReturnType<typeof spawn>): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+}
+
+/** CPU per request of the server and of the load client, and the server's GC pauses during the load (French, for the report). */
+function cpuAndGc({ load, serverCpuMs, gc }: Served): string {
+  const perRequest = (ms: number) => Math.round((ms * 1000) / Math.max(load.requests, 1));
+  const share = (ms: number) => Math.round(ms / 10 / SECONDS);
+  const pauses = Object.entries(gc)
+    .map(([kind, t]) => `${kind} ${t.count} (${t.ms.toFixed(0)} ms, max ${t.max.toFixed(1)} ms)`)
+    .join(", ");
+  return `CPU du serveur ${perRequest(serverCpuMs)} µs par requête (${share(serverCpuMs)} % d'un cœur), du client de charge ${perRequest(load.clientCpuMs)} µs par requête (${share(load.clientCpuMs)} %) ; pauses du ramasse-miettes pendant la charge : ${pauses || "aucune"}`;
 }
 
 async function national(count: number): Promise<void> {
@@ -431,6 +493,7 @@ async function national(count: number): Promise<void> {
         say(
           `                GET /api/v1/places (instantané) : ${served.load.rps} requêtes/s, p50 ${served.load.p50} ms, p99 ${served.load.p99} ms (${served.load.requests} requêtes, ${served.load.errors} erreurs) ; mémoire ${mb(served.after.rss)} après la charge, pic ${mb(served.after.peak)} (${machineLoad()})`,
         );
+        say(`                ${cpuAndGc(served)}`);
       }
     } finally {
       pgCluster?.stop();
