@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { dsfrFixes } from "./scripts/vite-dsfr-fixes.js";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
@@ -8,7 +9,13 @@ import { locales } from "./src/domain/content/languages.js";
 import { scriptFonts } from "./scripts/vite-fonts.js";
 import { dsfrHead, prerenderPages } from "./scripts/vite-prerender.js";
 
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(({ isSsrBuild, command }) => ({
+  // react-router's package exports only its development build; its production build (same code, dev warnings off, so
+  // the bundler drops them) is what a built app should run. The dev server keeps the warnings.
+  resolve:
+    command === "build"
+      ? { alias: [{ find: /^react-router$/, replacement: fileURLToPath(import.meta.resolve("react-router").replace("/development/", "/production/")) }] }
+      : {},
   plugins: [
     react(),
     // Lingui's macros (t`…`, <Trans>, msg`…`) become catalogue look-ups that keep their French text, compiled, as the
