@@ -58,6 +58,29 @@ export interface CommuneHit {
   population: number | null;
 }
 
+/** A place's values in the order of a line `addLines` reads (readCompactPlaces' COPY columns): position, type, then the details. */
+export function compactLineValues(p: PlaceRow): (string | number | boolean | null)[] {
+  return [
+    p.lat,
+    p.lon,
+    p.type,
+    p.id,
+    p.source,
+    p.source_id,
+    p.category,
+    p.category_label,
+    p.name,
+    p.address,
+    p.postcode,
+    p.commune_code,
+    p.commune_name,
+    p.phone,
+    p.url,
+    p.approximate,
+    p.updated,
+  ];
+}
+
 /**
  * The places as the search needs them, in flat arrays: coordinates and type for the kd-tree and the filter, and
  * each place's details as its line of COPY text (`id TAB source TAB …`, PostgreSQL's own escaping) packed in large
@@ -95,29 +118,7 @@ export class CompactPlaces {
   static of(places: readonly PlaceRow[]): CompactPlaces {
     const compact = new CompactPlaces(Math.max(places.length, 1));
     for (let from = 0; from < places.length; from += 10_000) {
-      const lines = places
-        .slice(from, from + 10_000)
-        .map((p) =>
-          copyLine([
-            p.lat,
-            p.lon,
-            p.type,
-            p.id,
-            p.source,
-            p.source_id,
-            p.category,
-            p.category_label,
-            p.name,
-            p.address,
-            p.postcode,
-            p.commune_code,
-            p.commune_name,
-            p.phone,
-            p.url,
-            p.approximate,
-            p.updated,
-          ]),
-        );
+      const lines = places.slice(from, from + 10_000).map((p) => copyLine(compactLineValues(p)));
       compact.addLines(Buffer.from(lines.join(""), "utf8"));
     }
     return compact.finish();

@@ -13,7 +13,7 @@ import { migrate } from "../db/migrate.js";
 import { importGeneric, loadPlaceIndex, placesRoutes, seedShippedPlaces, type PlacesService } from "./index.js";
 import { testDatabases } from "../db/test-databases.js";
 import { featureCollection, featureCollectionJson } from "./routes.js";
-import { CompactPlaces, PlaceIndex } from "./place-index.js";
+import { CompactPlaces, PlaceIndex, compactLineValues } from "./place-index.js";
 import type { PlaceRow } from "./store.js";
 
 const dataDir = fileURLToPath(new URL("../../../data/", import.meta.url));
@@ -80,28 +80,7 @@ describe("featureCollectionJson", () => {
   /** The index of the places as the database's COPY output gives them (place-index.ts, readCompactPlaces). */
   const fromPostgres = (places: PlaceRow[]) => {
     const compact = new CompactPlaces();
-    const line = (p: PlaceRow) =>
-      [
-        p.lat,
-        p.lon,
-        p.type,
-        p.id,
-        p.source,
-        p.source_id,
-        p.category,
-        p.category_label,
-        p.name,
-        p.address,
-        p.postcode,
-        p.commune_code,
-        p.commune_name,
-        p.phone,
-        p.url,
-        p.approximate,
-        p.updated,
-      ]
-        .map(postgresField)
-        .join("\t");
+    const line = (p: PlaceRow) => compactLineValues(p).map(postgresField).join("\t");
     if (places.length) compact.addLines(Buffer.from(places.map(line).join("\n") + "\n", "utf8"));
     return new PlaceIndex(compact.finish(), []);
   };
