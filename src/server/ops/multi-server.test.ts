@@ -45,7 +45,11 @@ const [a, b] = [() => servers[0]!, () => servers[1]!];
 
 describe("two servers on one PostgreSQL", () => {
   it("a concurrent start migrates once: one copy applies every migration, the other none", async () => {
-    const started = servers.map((s) => s.logs.find((l) => typeof l.msg === "string" && l.msg.startsWith("Mille Jours prêt")) as { migrations: string[] });
+    // The « prêt » line is written after the port opens: liveness may answer before it has come through the pipe.
+    const readyLine = (s: SpawnedServer) =>
+      s.logs.find((l) => typeof l.msg === "string" && l.msg.startsWith("Mille Jours prêt")) as { migrations: string[] } | undefined;
+    await until(() => servers.every((s) => readyLine(s) !== undefined), "both copies have logged « Mille Jours prêt »", 30_000);
+    const started = servers.map((s) => readyLine(s)!);
     const applied = started.map((l) => l.migrations.length).sort();
     const rows = await db.query<{ id: string }>("SELECT id FROM schema_migration ORDER BY id");
     expect(applied).toEqual([0, rows.length]);

@@ -80,7 +80,8 @@ export async function spawnServer(env: Record<string, string> = {}, { startLimit
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // "close", not "exit": the last log lines are read from the pipes before a test looks at them.
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(child, url, startLimitMs, () => text.join("\n"));
