@@ -10,12 +10,60 @@ import type { Plugin } from "vite";
  *   presses within one frame (a quick keyboard user on a slow phone, or a loaded machine) closed the menu on the first
  *   check, so the second read `null.node`: « Cannot read properties of null (reading 'node') », thrown in DSFR's render
  *   loop, which then skipped the other components' updates of that frame.
+ * - Render loop (issue 19): once started, DSFR asked for an animation frame on every frame, for ever, even with nothing to
+ *   draw (its `Renderer` calls `requestAnimationFrame` first thing in each frame): the page produced a frame every
+ *   16 ms for as long as it stayed open (about 220 frames in 4 s of a trace at CPU ÷4 on « Baromètre », a share of the
+ *   main thread and of a phone's battery spent on nothing). Frames are now asked only while a component draws on every
+ *   frame (the components that register for it: tabs, range inputs, shown tooltips, selected table rows, ratios where
+ *   `aspect-ratio` is lacking) or has asked for the next frame (`request`: collapses, modals, …), and the loop starts
+ *   again as soon as one does. The same work is done in the same frames.
  */
 const fixes = [
   {
     name: "navigation: Tab with a menu closed in the meantime",
     from: "if (this.current.node.contains(document.activeElement)) return;",
     to: "if (!this.current || this.current.node.contains(document.activeElement)) return;",
+  },
+  {
+    name: "render loop: frames only when a component draws",
+    from: `  activate () {
+    window.requestAnimationFrame(this.rendering);
+  }
+
+  request (instance) {
+    this.nexts.add(instance);
+  }
+
+  render () {
+    if (!state.isActive) return;
+    window.requestAnimationFrame(this.rendering);
+    this.forEach((instance) => instance.render());`,
+    to: `  activate () {
+    this.schedule();
+  }
+
+  schedule () {
+    if (this.isScheduled) return;
+    this.isScheduled = true;
+    window.requestAnimationFrame(this.rendering);
+  }
+
+  add (instance) {
+    const added = super.add(instance);
+    if (added && state.isActive) this.schedule();
+    return added;
+  }
+
+  request (instance) {
+    this.nexts.add(instance);
+    if (state.isActive) this.schedule();
+  }
+
+  render () {
+    this.isScheduled = false;
+    if (!state.isActive) return;
+    if (this.length) this.schedule();
+    this.forEach((instance) => instance.render());`,
   },
 ];
 
