@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { buildApp, privacyLogger } from "./app.js";
 import { databaseTarget, loadConfig, placesSnapshotFile } from "./config.js";
@@ -95,13 +96,18 @@ process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 
 await app.listen({ port, host });
+// The ports actually opened: with PORT=0 (or METRICS_PORT=0) the system picks a free one, said here, so that a process
+// starting the server (the tests) never has to pick a port that another process could take before the server opens it.
+const listening = (app.server.address() as AddressInfo).port;
 app.log.info(
   {
+    port: listening,
+    metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : null,
     database: db.kind,
     migrations: applied,
     contentReloaded: changed,
     placesImported: seeded.map((r) => r.dataset),
     startupMs: Math.round(performance.now() - startedAt),
   },
-  `Mille Jours prêt sur http://localhost:${port}`,
+  `Mille Jours prêt sur http://localhost:${listening}`,
 );

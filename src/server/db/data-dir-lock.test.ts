@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireDataDirLock, DataDirLockedError, lockPathFor } from "./data-dir-lock.js";
 import { openPglite } from "./database.js";
+import { readLines } from "../ops/test-server.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -51,7 +52,7 @@ describe("data folder lock", () => {
     expect(JSON.parse(readFileSync(lockPathFor(folder), "utf8")).pid).toBe(process.pid);
     await db.close();
     expect(existsSync(lockPathFor(folder))).toBe(false);
-  });
+  }, 120_000); // a new PGlite folder (its initdb): 20 s measured on a loaded machine, near the 30 s default
 });
 
 /**
@@ -66,6 +67,13 @@ describe("every command refuses the folder of a running server", () => {
   const tsx = (script: string, args: string[], input?: string) =>
     spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, env, encoding: "utf8", input: input ?? "", timeout: 120_000 });
   let server: ChildProcess;
+  /** Once the server started as `child` has logged « Mille Jours prêt » (read line by line: a chunk can end inside it). */
+  const ready = (child: ChildProcess) =>
+    new Promise<void>((resolve, reject) => {
+      const lines: string[] = [];
+      readLines(child, (line) => (lines.push(line), line.includes("Mille Jours prêt") && resolve()));
+      child.once("exit", (code) => reject(new Error(`server exited (${code}): ${lines.join("\n")}`)));
+    });
 
   /** How each command is called; a new command opening the database must be added here. */
   const commands: Record<string, string[]> = {
@@ -102,11 +110,7 @@ describe("every command refuses the folder of a running server", () => {
     );
     expect(first.status, first.stderr).toBe(0);
     server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    await new Promise<void>((resolve, reject) => {
-      let out = "";
-      server.stdout!.on("data", (chunk) => ((out += chunk), out.includes("Mille Jours prêt") && resolve()));
-      server.on("exit", (code) => reject(new Error(`server exited (${code}): ${out}`)));
-    });
+    await ready(server);
   }, 240_000);
   afterAll(() => {
     server?.kill("SIGKILL");
@@ -139,7 +143,7 @@ describe("every command refuses the folder of a running server", () => {
 
   it("takes over the lock of a server killed with SIGKILL", async () => {
     const killed = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    await new Promise<void>((resolve) => killed.stdout!.on("data", (chunk) => String(chunk).includes("Mille Jours prêt") && resolve()));
+    await ready(killed);
     const exited = new Promise((resolve) => killed.on("exit", resolve));
     killed.kill("SIGKILL");
     await exited;

@@ -168,7 +168,7 @@ async function pgTool(
         ),
       ),
     );
-    child.on("exit", resolve);
+    child.on("close", resolve); // "close", not "exit": its last error lines are read before they are reported
   });
   if (code !== 0) throw new BackupError(`${tool} a échoué (code ${code}) : ${stderr.join("").trim() || "aucun message"}`);
 }

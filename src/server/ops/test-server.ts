@@ -17,10 +17,17 @@ export interface SpawnedServer {
   logs: Record<string, unknown>[];
   /** Output lines that were not JSON (start errors). */
   text: string[];
+  /** The « Mille Jours prêt » log line: the ports opened (`port`, `metricsPort`), the migrations applied… */
+  ready: Record<string, unknown>;
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
 }
 
+/**
+ * A port free at the time of the call. Only for an address nobody is meant to answer at: a port picked here and
+ * opened later by another process can be taken in between (by any process asking the system for a free port). A
+ * server the tests start opens port 0 and says which one it got (`waitForReadyLine`).
+ */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -30,6 +37,54 @@ export async function freePort(): Promise<number> {
     });
     server.on("error", reject);
   });
+}
+
+/**
+ * Calls `onLine` for each whole line of the child's stdout and stderr: a chunk may end in the middle of a line, or of
+ * a character (« prêt »), decoded once whole.
+ */
+export function readLines(child: ChildProcess, onLine: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = "";
+    stream?.setEncoding("utf8");
+    stream?.on("data", (chunk: string) => {
+      buffer += chunk;
+      let newline: number;
+      while ((newline = buffer.indexOf("\n")) >= 0) {
+        onLine(buffer.slice(0, newline));
+        buffer = buffer.slice(newline + 1);
+      }
+    });
+    stream?.on("end", () => buffer && onLine(buffer));
+  }
+}
+
+/** The server's « Mille Jours prêt » log line (src/server/main.ts), written once its port is open. */
+export const isReadyLine = (log: Record<string, unknown>): boolean =>
+  typeof log.msg === "string" && log.msg.startsWith("Mille Jours prêt") && typeof log.port === "number";
+
+/**
+ * Waits until the server started as `child` (with PORT=0 and info logs) has logged that it is ready, and returns
+ * that line (its `port` is the one the system gave it). Throws when the child exits first or after `limitMs`; then
+ * the child is stopped, so that no server is left behind.
+ */
+export async function waitForReadyLine(
+  child: ChildProcess,
+  logs: Record<string, unknown>[],
+  limitMs: number,
+  output: () => string = () => "",
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const ready = logs.find(isReadyLine);
+    if (ready) return ready;
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Server exited with code ${child.exitCode ?? child.signalCode}: ${output()}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`Server did not start within ${Math.round(limitMs / 1000)} s: ${output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**
@@ -53,37 +108,33 @@ export async function waitForHealth(child: ChildProcess, url: string, limitMs: n
   }
 }
 
-/** Starts the server and waits until liveness answers; an own PGlite folder unless DATABASE_URL is given. */
+/**
+ * Starts the server on a port the system picks (PORT=0) and waits until it says it is ready; an own PGlite folder
+ * unless DATABASE_URL is given. `env` must keep the info log lines (the ready line is one).
+ */
 export async function spawnServer(env: Record<string, string> = {}, { startLimitMs = 120_000 } = {}): Promise<SpawnedServer> {
-  const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "mille-jours-ops-"));
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: "info", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, ...env },
+    env: { ...process.env, LOG_LEVEL: "info", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: Record<string, unknown>[] = [];
   const text: string[] = [];
-  let buffer = "";
-  const onData = (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    let newline: number;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      try {
-        logs.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        text.push(line);
-      }
+  readLines(child, (line) => {
+    try {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      text.push(line);
     }
-  };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
+  });
   // "close", not "exit": the last log lines are read from the pipes before a test looks at them.
   const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
+  let ready: Record<string, unknown>;
+  let url: string;
   try {
+    ready = await waitForReadyLine(child, logs, startLimitMs, () => text.join("\n"));
+    url = `http://127.0.0.1:${ready.port as number}`;
     await waitForHealth(child, url, startLimitMs, () => text.join("\n"));
   } catch (error) {
     if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
@@ -91,10 +142,11 @@ export async function spawnServer(env: Record<string, string> = {}, { startLimit
   }
   return {
     url,
-    port,
+    port: ready.port as number,
     child,
     logs,
     text,
+    ready,
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
