@@ -293,7 +293,8 @@ export function runImporter(engine: Engine, job: ImporterCase): Promise<{ code: 
   let output = "";
   child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+  // "close", not "exit": the output is read to its end (the caller looks for « données remplacées » in it).
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, output })));
 }
 
 function importerEnv(engine: Engine): NodeJS.ProcessEnv {
@@ -350,7 +351,7 @@ export async function killImporterMidRun(
   let output = "";
   child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
   const started = performance.now();
   const probe: WriteProbe =
     engine.kind === "pglite"
