@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, waitForHealth } from "../../src/server/ops/test-server.js";
+import { readLines, waitForHealth, waitForReadyLine } from "../../src/server/ops/test-server.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -43,19 +43,44 @@ export async function prepareSeededDataDir(): Promise<{ dataDir: string; remove(
   };
 }
 
-/** Starts the real server (`src/server/main.ts`) on the built front end, with its own data folder (a seeded copy) unless given one. */
+/** pino's level numbers, for the LOG_LEVEL values the server accepts (src/server/config.ts). */
+const LEVELS: Record<string, number> = { fatal: 60, error: 50, warn: 40, info: 30 };
+
+/**
+ * Starts the real server (`src/server/main.ts`) on the built front end, with its own data folder (a seeded copy) unless
+ * given one. It opens a port the system picks (PORT=0) and says which in its « prêt » log line: a port picked here and
+ * opened later could be taken in between by another process (the unit tests start servers at the same time). The
+ * server logs at info level for that line; only its warnings and errors (or what `env.LOG_LEVEL` asks for) are shown.
+ */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
-  const port = await freePort();
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? newDataDir();
+  const shownFrom = LEVELS[options.env?.LOG_LEVEL ?? "warn"] ?? LEVELS.warn!;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...options.env },
-    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, HOST: "127.0.0.1", DATA_DIR: dataDir, ...options.env, PORT: "0", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const url = `http://127.0.0.1:${port}`;
+  const logs: Record<string, unknown>[] = [];
+  const text: string[] = [];
+  let starting = true; // the lines are kept until the server is ready, only shown after
+  readLines(child, (line) => {
+    let log: Record<string, unknown> | null = null;
+    try {
+      log = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      if (starting) text.push(line);
+    }
+    if (log && starting) logs.push(log);
+    if (!log || Number(log.level) >= shownFrom) process.stderr.write(`${line}\n`);
+  });
+  const closed = new Promise((resolve) => child.once("close", resolve));
+  let url: string;
   // Generous: on a loaded 2-core machine the first start (tsx compiling, migrations) took 48 s.
   try {
+    const ready = await waitForReadyLine(child, logs, 180_000, () => text.join("\n"));
+    starting = false;
+    url = `http://127.0.0.1:${ready.port as number}`;
     await waitForHealth(child, url, 180_000);
   } catch (error) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
@@ -64,11 +89,8 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   return {
     url,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await closed;
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
