@@ -23,6 +23,7 @@ export default defineConfig({
           globalSetup: ["tests/setup/postgres.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 30_000 } }, // as in the e2e project below
         },
       },
       {
@@ -33,6 +34,10 @@ export default defineConfig({
           globalSetup: ["tests/setup/server.ts"],
           fileParallelism: false,
           testTimeout: 90_000,
+          // expect.poll waits for a condition; vitest gives up after 1 s by default, which a page on a loaded 2-core
+          // machine (the parents' end-to-end lane runs beside the unit tests) can take just to run a tap's handler or
+          // to hydrate. A poll that succeeds returns at once: the limit only bounds a failing one.
+          expect: { poll: { timeout: 30_000 } },
           // Longer than startServer's own wait for the server (180 s) plus an account made by the CLI: on a loaded
           // machine a file's own server (rappel, professionnels) started in 121 s and the hook, not the server, gave up.
           hookTimeout: 300_000,

@@ -109,10 +109,10 @@ describe("Calendrier", () => {
     const caption = await page.locator(".mj-month-label").innerText();
     await tabTo(page, (el) => el.tag === "button" && el.text === "Mois suivant");
     await page.keyboard.press("Enter");
-    expect(await page.locator(".mj-month-label").innerText()).not.toBe(caption);
+    await expect.poll(() => page.locator(".mj-month-label").innerText()).not.toBe(caption);
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Enter");
-    expect(await page.locator(".mj-month-label").innerText()).toBe(caption);
+    await expect.poll(() => page.locator(".mj-month-label").innerText()).toBe(caption);
     // The first « Marquer comme fait » is in « Pas encore fait » (an exam of the first days, never marked done) or « À faire maintenant ».
     const open = 'section[aria-labelledby="pas-encore-fait"] h3, section[aria-labelledby="maintenant"] h3';
     const before = await page.locator(open).count();

@@ -53,14 +53,18 @@ function escapeRegExp(text: string): string {
 }
 
 async function expectPageInLanguage(page: Page, lang: string, dir: string): Promise<void> {
-  expect(
-    await page.evaluate(() => [
-      document.documentElement.lang,
-      document.documentElement.dir,
-      document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    ]),
-    page.url(),
-  ).toEqual([lang, dir, 0]);
+  // Polled: the app sets the document's language in an effect, run just after the page it renders shows.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => [
+          document.documentElement.lang,
+          document.documentElement.dir,
+          document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ]),
+      { message: page.url() },
+    )
+    .toEqual([lang, dir, 0]);
 }
 
 describe("a family's journey in its language", () => {
@@ -104,7 +108,7 @@ describe("a family's journey in its language", () => {
         "Votre appareil n'a pas de voix en {language} pour lire cette page. Vous pouvez en ajouter une dans les réglages de l'appareil (synthèse vocale, ou « voix » dans l'accessibilité), puis revenir ici.",
       ).split("{language}")[0]!;
       await expect
-        .poll(() => page.locator(".mj-read-aloud [role=status]").textContent(), { timeout: 15_000 })
+        .poll(() => page.locator(".mj-read-aloud [role=status]").textContent())
         .toMatch(new RegExp(`^(${escapeRegExp(t("Lecture en cours."))}|${escapeRegExp(noVoice.trim())})`));
 
       // Offline, the same page opens again in the language.

@@ -85,7 +85,7 @@ describe("a language first opened offline, after a French visit", () => {
       // A link in Arabic, opened without a connection: the app's shell and the Arabic catalogue come from the device.
       await page.goto(`${baseUrl}/ar/parcours`);
       await page.getByRole("heading", { level: 1, name: "مساري" }).waitFor();
-      expect(await documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", direction: "rtl", overflow: 0 });
+      await expect.poll(() => documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", direction: "rtl", overflow: 0 });
       expect(await page.locator("#fr-header-main-navigation a").first().textContent()).toBe("مساري");
       await expectNoAxeViolations(page);
 
@@ -99,7 +99,7 @@ describe("a language first opened offline, after a French visit", () => {
       expect(await note.innerText()).not.toContain(translationLabels.ar.fallback);
       expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Coucher bébé en sécurité");
       expect((await page.locator(".mj-article-body").innerText()).length).toBeGreaterThan(200);
-      expect(await documentLanguage(page)).toMatchObject({ dir: "rtl", overflow: 0 });
+      await expect.poll(() => documentLanguage(page)).toMatchObject({ dir: "rtl", overflow: 0 });
       await expectNoAxeViolations(page);
 
       // Back online, the same page fetches the Arabic text by itself.
@@ -119,12 +119,12 @@ describe("a language first opened offline, after a French visit", () => {
       await dialog.locator("a.fr-translate__language[hreflang=uk]").click();
       await page.waitForURL(`${baseUrl}/uk/parcours`);
       await page.getByRole("heading", { level: 1, name: "Мій шлях" }).waitFor();
-      expect(await documentLanguage(page)).toMatchObject({ lang: "uk", dir: "ltr", overflow: 0 });
+      await expect.poll(() => documentLanguage(page)).toMatchObject({ lang: "uk", dir: "ltr", overflow: 0 });
       // Remembered on the device, offline too: the home page opens in Ukrainian.
       await page.goto(`${baseUrl}/`);
       await page.waitForURL(`${baseUrl}/uk/`);
       await page.locator("main h1").first().waitFor();
-      expect(await documentLanguage(page)).toMatchObject({ lang: "uk" });
+      await expect.poll(() => documentLanguage(page)).toMatchObject({ lang: "uk" });
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -270,7 +270,7 @@ describe("the script font of a language used online", () => {
       const offlineFont = await arabicFont(page);
       expect(offlineFont.drawn).toBe(true);
       expect(offlineFont.width).toBe(drawnOnline);
-      expect(await documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", overflow: 0 });
+      await expect.poll(() => documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", overflow: 0 });
       await expectNoAxeViolations(page);
       expect(problems).toEqual([]);
     } finally {

@@ -121,7 +121,7 @@ describe("interface languages", () => {
     await context.setOffline(true);
     await page.goto(`${baseUrl}/ar/parcours`);
     await page.getByRole("heading", { level: 1, name: "مساري" }).waitFor();
-    expect(await documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", direction: "rtl" });
+    await expect.poll(() => documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl", direction: "rtl" }); // the shell, offline: set by the app
     await context.setOffline(false);
     expect(problems).toEqual([]);
     await context.close();

@@ -55,7 +55,7 @@ describe("the EPDS on the second parent's path", () => {
     // The mother answers too, with the validated feminine wording.
     await page.getByRole("button", { name: "Recommencer" }).click();
     await clickLabel(page, "La mère");
-    expect(await page.getByRole("group", { name: /Les questions sont écrites/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("group", { name: /Les questions sont écrites/ }).count()).toBe(0);
     await page.getByRole("button", { name: "Commencer le questionnaire" }).click();
     const mother = await answerAll(page);
     expect(mother[1]).toContain("Je me suis sentie confiante et joyeuse en pensant à l’avenir");

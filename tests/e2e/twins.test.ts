@@ -107,8 +107,12 @@ describe("parents of twins", () => {
         .flat()
         .filter((d) => d.date && d.events.some((e) => e.start === d.date || e.end === d.date))
         .map((d) => d.date!);
+    const label = page.locator(".mj-month-label");
     for (let i = 0; i < 12 && !daysWithEvents().some(isWeekend); i++) {
+      const shown = await label.innerText();
       await page.getByRole("button", { name: "Mois suivant" }).click();
+      // The next month is drawn before it is read (a loaded machine renders it later than the click returns).
+      await expect.poll(() => label.innerText()).not.toBe(shown);
       [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
     }
     const expected = daysWithEvents();
