@@ -66,7 +66,7 @@ describe("translated articles pre-rendered in their language", () => {
           // parent's, which would make the app render pages afresh).
           await page.goto(`${baseUrl}/ar/parcours/trois-premiers-mois`);
           const essential = page.locator(".mj-key-messages li", { has: page.locator(`a[href="${arabic}"]`) });
-          await expect.poll(() => essential.locator("span[lang]").first().getAttribute("lang"), { timeout: 15_000 }).toBe("ar");
+          await expect.poll(() => essential.locator("span[lang]").first().getAttribute("lang")).toBe("ar");
         }
         await page.addInitScript(() =>
           document.addEventListener("DOMContentLoaded", () => {

@@ -43,7 +43,7 @@ describe("FALC on a phone", () => {
         if (path.includes("articles")) await page.getByTestId("translation-status").waitFor();
         expect(await page.evaluate(() => document.documentElement.lang), path).toBe("fr-x-falc");
         // The app may still be putting the language's texts in place (a loaded machine): the page's reading text first.
-        await expect.poll(async () => (await readingType(page)).count, { message: path, timeout: 15_000 }).toBeGreaterThan(3);
+        await expect.poll(async () => (await readingType(page)).count, { message: path }).toBeGreaterThan(3);
         const type = await readingType(page);
         expect(type.smallest, `${path}: smallest reading text (px)`).toBeGreaterThanOrEqual(20);
         expect(type.tightest, `${path}: line spacing`).toBeGreaterThanOrEqual(1.5);

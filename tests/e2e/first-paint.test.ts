@@ -194,7 +194,7 @@ describe("first paint of pre-rendered pages", () => {
     for (const path of ["/articles/vitamines-d-et-k-bebe", "/parcours/suite-grossesse", "/calendrier", "/post-partum", "/profil"]) {
       await page.goto(baseUrl + path);
       // The app has rendered the page afresh (the served title replaced by its own).
-      await page.waitForFunction(() => !(window as unknown as { seen: { served: Element } }).seen.served.isConnected, undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => !(window as unknown as { seen: { served: Element } }).seen.served.isConnected, undefined, { timeout: 60_000 });
       await page.waitForLoadState("networkidle");
       expect(await page.evaluate(() => (window as unknown as { seen: { lost: string[] } }).seen.lost), path).toEqual([]);
     }
@@ -406,7 +406,7 @@ describe("first paint of pre-rendered pages", () => {
       slowFonts = true;
       await recordTextSizes(page);
       await page.keyboard.press("Shift"); // asks for the whole stylesheet
-      await page.waitForFunction(() => !document.querySelector("link[data-full-href]"), undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => !document.querySelector("link[data-full-href]"));
       await page.waitForTimeout(1500); // longer than the slowed files: a fallback frame would have been drawn and measured
       expect(await textSizes(page), `${path}: text sizes frame by frame during the swap`).toHaveLength(1);
       // The whole stylesheet's other faces are there for what comes next (a button's medium weight).
@@ -435,8 +435,6 @@ describe("first paint of pre-rendered pages", () => {
       // Both files have arrived.
       await page.waitForFunction(
         () => performance.getEntriesByType("resource").filter((entry) => /\/Marianne-(Regular|Bold)\.woff2$/.test(entry.name)).length === 2,
-        undefined,
-        { timeout: 15_000 },
       );
       await page.waitForLoadState("networkidle");
       const painted = await page.evaluate(() => ({
@@ -451,7 +449,7 @@ describe("first paint of pre-rendered pages", () => {
       expect(painted.firstPaint, `${path}: painted before the late fonts arrived`).toBeLessThan(painted.fontsArrived);
       // The whole stylesheet takes over (a key press): the text keeps its font there too.
       await page.keyboard.press("Shift");
-      await page.waitForFunction(() => !document.querySelector("link[data-full-href]"), undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => !document.querySelector("link[data-full-href]"));
       await page.waitForLoadState("networkidle");
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await textSizes(page), `${path}: text sizes from the first paint on`).toHaveLength(1);
@@ -468,7 +466,7 @@ describe("first paint of pre-rendered pages", () => {
     await page.goto(baseUrl);
     await page.locator("#fr-theme-modal").waitFor({ state: "attached" }); // hydrated: the link below navigates in the app
     await page.getByRole("link", { name: "Commencer" }).click();
-    await page.getByRole("heading", { name: "Faisons connaissance" }).waitFor({ timeout: 10_000 });
+    await page.getByRole("heading", { name: "Faisons connaissance" }).waitFor();
     expect(await page.locator("link[data-full-href]").count()).toBe(1); // still styled by the critical stylesheet
     expect(problems).toEqual([]);
     await context.close();

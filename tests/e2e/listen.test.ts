@@ -169,7 +169,7 @@ describe("Écouter: reading a page aloud with the device's voice", () => {
     const real = await newPhonePage(browser);
     await real.page.goto(`${baseUrl}${articlePath}`);
     await real.page.getByRole("button", { name: /^Écouter/ }).click();
-    await expect.poll(() => status(real.page).textContent(), { timeout: 15_000 }).toMatch(/^(Lecture en cours\.|Votre appareil n'a pas de voix en français)/);
+    await expect.poll(() => status(real.page).textContent()).toMatch(/^(Lecture en cours\.|Votre appareil n'a pas de voix en français)/);
     const voices = await real.page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith("fr") && v.localService).length);
     if (voices === 0) expect(await status(real.page).textContent()).toMatch(/pas de voix en français/);
     expect(real.problems).toEqual([]);

@@ -141,7 +141,7 @@ describe("the same pregnancy journey with the keyboard only", () => {
     await page.keyboard.press("Space");
     // The filter applies in a render of its own, later on a loaded machine.
     const cards = async () => (await page.locator(".fr-card__title").allInnerTexts()).map((t) => t.trim()).sort();
-    await expect.poll(cards, { timeout: 15_000 }).toEqual(
+    await expect.poll(cards).toEqual(
       articlesForStage(content.articles, "suite-grossesse", [])
         .filter((a) => a.themes.includes("alimentation"))
         .map((a) => a.title)

@@ -51,7 +51,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
  */
 export async function waitForApp(page: Page): Promise<void> {
   await page.locator("main h1").first().waitFor();
-  await page.waitForFunction(() => document.querySelector("[data-avant-app]") === null, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector("[data-avant-app]") === null, undefined, { timeout: 60_000 });
 }
 
 /** Presses Tab until the focused element matches, as a keyboard-only user would. */
