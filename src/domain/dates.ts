@@ -77,16 +77,20 @@ export function isoDateInTimeZone(instant: Date, timeZone = "Europe/Paris"): Iso
   return formatter(`iso ${timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(instant);
 }
 
+/** French month names (Académie française, lower case), January first. */
+const FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"] as const;
+
 /**
  * "22 novembre 2026", "1er mai 2027": French writes the first day of a month as an ordinal
- * (« 1er »), which `Intl` does not do.
+ * (« 1er »), which `Intl` does not do. Written out rather than by `Intl.DateTimeFormat` (issue 19): the first `Intl`
+ * formatter a page makes loads the locale's data on the main thread (about 20–30 ms on this machine, four times that
+ * on a slow phone), which the place page and every French date paid during hydration; the output is the same
+ * (dates.test.ts compares the two).
  */
 export function formatFrenchDate(date: IsoDate): string {
-  const frenchLong = formatter("fr long", () => new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
-  return frenchLong
-    .formatToParts(new Date(toEpochDay(date) * DAY_MS))
-    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
-    .join("");
+  assertIsoDate(date);
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return `${day === 1 ? "1er" : day} ${FRENCH_MONTHS[month - 1]} ${year}`;
 }
 
 // Formatters are costly to create (tens of milliseconds on a slow phone): made on first use, then kept.
