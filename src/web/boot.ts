@@ -1,6 +1,7 @@
 import { loadFullStylesheet } from "./full-stylesheet.js";
 import { localeFromPath } from "./i18n/locales.js";
 import { rememberedLocale, rememberLocale } from "./i18n/preference.js";
+import { warmUpIntl } from "./i18n/intl-warm-up.js";
 // DSFR's script starts at the first touch or key press, and a click on its buttons is held until it runs: from here on.
 import "./dsfr-start.js";
 // In the page itself (a <link> in the HTML), not with the app: pre-rendered pages need it to paint.
@@ -22,6 +23,8 @@ if (opened.prefix) rememberLocale(opened);
 if (remembered && remembered.prefix) location.replace(`${remembered.prefix}/${location.search}${location.hash}`);
 
 function start(): void {
+  // The language's formatting data are read in a worker while the app loads, not in its first render.
+  warmUpIntl(opened.lang);
   void import("./main.js");
 }
 
