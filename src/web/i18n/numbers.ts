@@ -26,14 +26,3 @@ export const formatPercent = (n: number, digits = 1, exact = true): string =>
 
 /** « 2,5 » from 2.5: a decimal number with `digits` decimals. */
 export const formatDecimal = (n: number, digits = 1): string => numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-
-/**
- * The first number formatted on a page reads the browser's formatting data (`Intl`): 10 to 70 ms measured in Chromium
- * on this machine, four times that on a slow phone. A page whose numbers come with an API answer calls this as it
- * mounts (an effect): the data are read in a task of their own while the answer travels, rather than inside the render
- * that shows it (issue 19: one long task on the barometer). Returns the effect's clean-up.
- */
-export function prepareNumberFormats(): () => void {
-  const timer = setTimeout(() => formatInteger(0), 0);
-  return () => clearTimeout(timer);
-}

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from "react";
+import { Suspense, useState } from "react";
 import { useLingui } from "@lingui/react/macro";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -7,7 +7,6 @@ import type { Dashboard } from "../../../domain/api/steering-data.js";
 import { INDICATORS, type Indicator } from "../../../domain/steering/barometer.js";
 import { lazyWithMessages } from "../../i18n/lazy.js";
 import { shared } from "../../i18n/messages.js";
-import { prepareNumberFormats } from "../../i18n/numbers.js";
 import { indicatorLabels } from "./labels.js";
 import { useApiGet } from "./useApi.js";
 import { DepartementsTable } from "./barometer/DepartementsTable.js";
@@ -35,8 +34,6 @@ export function BarometerView({ endpoint }: { endpoint: "/barometre" | "/pilotag
   });
   const { t } = useLingui();
   const code = indicator.toUpperCase();
-  // Every answer shows rates: the browser's number data are read while the first one travels (i18n/numbers.ts).
-  useEffect(prepareNumberFormats, []);
 
   return (
     <>
