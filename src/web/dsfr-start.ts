@@ -1,3 +1,5 @@
+import { nextTask } from "./next-task.js";
+
 /**
  * DSFR's own script (`dsfr.module.js`: the header's menu, dialogs, collapses, the language menu, the display settings)
  * cost about as much main-thread time on start as the app's hydration, on every page, while a page needs none of it to
@@ -35,7 +37,7 @@ async function run(): Promise<void> {
   // @ts-expect-error: react-dsfr ships DSFR's script without type declarations.
   await import("@codegouvfr/react-dsfr/dsfr/dsfr.module");
   // The start in a task of its own, after the evaluation's.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   window.dsfr.start!();
   running = true;
   removeEventListener("click", holdClick, { capture: true });

@@ -11,6 +11,7 @@ import { ParentProvider, readSavedData } from "./state/parent.js";
 import { registerServiceWorker } from "./service-worker.js";
 import { hasSavedDataHint, loadCachedContent, type ParentDataset } from "./storage/local-db.js";
 import { loadFullStylesheet } from "./full-stylesheet.js";
+import { nextTask } from "./next-task.js";
 import type { ContentBundle, TranslationBundle } from "../domain/content/schema.js";
 import { isTranslationLanguage } from "../domain/content/languages.js";
 import { adoptTranslation, translationVersion } from "./state/translations.js";
@@ -133,10 +134,4 @@ async function contentVersion(version: string): Promise<ContentBundle | null> {
   // The provider's refresh after load reuses this very fetch and saves the bundle on the device (state/content.tsx).
   const fresh = await fetchContent().catch(() => null);
   return fresh?.version === version ? fresh : null;
-}
-
-/** A new task, so that the browser can handle input and paint in between (`scheduler.yield` where it exists). */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
