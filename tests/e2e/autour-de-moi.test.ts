@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { addDays } from "../../src/domain/dates.js";
 import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { bandFor, orientationFor } from "../../src/domain/epds/score.js";
 import { planNearbySearch, type PlaceTypeId } from "../../src/domain/geo/index.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo } from "./support.js";
 import { expectNoFrenchLeft, frenchPieces, translation } from "./catalogue-text.js";
 
 const baseUrl = inject("baseUrl");
@@ -131,7 +131,7 @@ describe("Autour de moi", () => {
   });
 
   it("« Trouver près de chez moi »: every link target (calendar events, EPDS orientations) searches only types that have places, and says where to find the others", async () => {
-    const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+    const today = runToday();
     const terme = addDays(today, 150);
     // Every list of place types the app links to: the events of a pregnancy and of a child with every option on…
     const events = computeCalendar(
@@ -216,7 +216,7 @@ describe("Autour de moi", () => {
   });
 
   it("an event's « Trouver près de chez moi » links only types with places, and names the official directory for the others", async () => {
-    const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+    const today = runToday();
     const terme = addDays(today, 150);
     const counts = Object.fromEntries(
       ((await (await fetch(`${baseUrl}/api/v1/place-types`)).json()) as { id: string; count: number }[]).map((t) => [t.id, t.count]),

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { addDays } from "../../src/domain/dates.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday } from "./support.js";
 
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 const RECOGNITION = "Reconnaître l'enfant avant la naissance (parents non mariés)";
 const GLUCOSE = "Test du diabète de grossesse (24 à 28 SA)";
 let browser: Browser;

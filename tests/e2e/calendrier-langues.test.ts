@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { addDays } from "../../src/domain/dates.js";
 import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { splitAgenda } from "../../src/domain/calendar/agenda.js";
 import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { localizeEventText } from "../../src/domain/calendar/translation.js";
 import { localeByCode, type TranslationLanguage } from "../../src/domain/content/languages.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, savePregnancyProfile } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, savePregnancyProfile } from "./support.js";
 
 /**
  * Issue 14: the calendar in the parent's language on a phone (390 × 844). The screen's words come from the interface
@@ -16,7 +16,7 @@ import { expectNoAxeViolations, launchBrowser, newPhonePage, savePregnancyProfil
  * page can be listened to in its language.
  */
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 const terme = addDays(today, 150);
 const events = computeCalendar(
   withBirthForecast({ pregnancy: { terme, fetuses: 1, rank: 1, unmarriedParents: false, gestationalDiabetesRisk: false }, children: [] }),

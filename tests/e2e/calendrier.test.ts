@@ -4,14 +4,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import ICAL from "ical.js";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { addDays } from "../../src/domain/dates.js";
 import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { splitAgenda } from "../../src/domain/calendar/agenda.js";
 import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, savePregnancyProfile, tabTo } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, savePregnancyProfile, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 const terme = addDays(today, 150);
 let browser: Browser;
 beforeAll(async () => {

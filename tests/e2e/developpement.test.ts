@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { addDays, addMonths, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { addDays, addMonths } from "../../src/domain/dates.js";
 import { childAges, formatAge } from "../../src/domain/development/age.js";
 import { TERME_DAYS_AFTER_DDR } from "../../src/domain/journey/pregnancy.js";
 import fr from "../../content/developpement/fr.json";
 import ar from "../../content/developpement/ar.json";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, startServer, tabTo } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, startServer, tabTo } from "./support.js";
 
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 // A 9-month-old born at 32 SA: the due date (French terme, 41 SA) was 9 weeks after the birth.
 const birthDate = addMonths(today, -9);
 const child = { id: "lina", firstName: "Lina", birthDate, expectedTerme: addDays(birthDate, TERME_DAYS_AFTER_DDR - 32 * 7) };

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { addDays } from "../../src/domain/dates.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday } from "./support.js";
 
 /** The facts corrected in issue 13 (« Faits à corriger »), as a parent reads them on a phone. */
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPhonePage, savePregnancyProfile } from "./support.js";
+import { addDays } from "../../src/domain/dates.js";
+import { launchBrowser, newContext, newPhonePage, runToday, savePregnancyProfile } from "./support.js";
 
 /**
  * Pre-rendered pages paint with the part of the DSFR stylesheet they use; the whole stylesheet comes when
@@ -122,7 +123,7 @@ describe("first paint of pre-rendered pages", () => {
   });
 
   it("is styled before any script runs", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await newContext(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/parcours/suite-grossesse`);
     const styles = await page.evaluate(() => ({
@@ -187,7 +188,7 @@ describe("first paint of pre-rendered pages", () => {
 
   it("a returning parent keeps the served page on screen until the app shows it whole, never « Chargement… » in its place", async () => {
     const { context, page, problems } = await newPhonePage(browser);
-    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const inDays = (days: number) => addDays(runToday(), days);
     await savePregnancyProfile(page, baseUrl, inDays(100)); // saved data: pre-rendered pages are rendered afresh
     await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
     // From the served page on: every moment the page had no title, or said it was loading.
@@ -266,7 +267,7 @@ describe("first paint of pre-rendered pages", () => {
 
   it("a returning parent's home: the week's agenda and the tracks arrive together, nothing already painted moves", async () => {
     const { context, page, problems } = await newPhonePage(browser);
-    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const inDays = (days: number) => addDays(runToday(), days);
     await savePregnancyProfile(page, baseUrl, inDays(100));
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.addInitScript(recordLayoutShifts);

@@ -4,8 +4,8 @@ import PO from "pofile";
 import { parse } from "yaml";
 import type { Browser, Page } from "playwright-core";
 import { locales } from "../../src/domain/content/languages.js";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { addDays } from "../../src/domain/dates.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday } from "./support.js";
 
 /**
  * Issue 14: every language has its journey — onboarding → stage → article → calendar → listen, then offline —
@@ -13,7 +13,7 @@ import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage } from "
  * content, so the test follows their wording, and fails if a page shows the French instead.
  */
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { splitSentences } from "../../src/domain/speech/sentences.js";
 import { mkdirSync } from "node:fs";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, savePregnancyProfile, tabTo } from "./support.js";
+import { addDays } from "../../src/domain/dates.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, savePregnancyProfile, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const articlePath = "/articles/accidents-domestiques";
@@ -192,7 +192,7 @@ describe("Écouter on the other pages and in another language", () => {
   it("reads a calendar event: its title and what it is, not its buttons", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     await page.addInitScript(fakeSpeech, [{ name: "Voix française locale", lang: "fr-FR", localService: true, default: true }]);
-    await savePregnancyProfile(page, baseUrl, addDays(isoDateInTimeZone(new Date(), "Europe/Paris"), 150));
+    await savePregnancyProfile(page, baseUrl, addDays(runToday(), 150));
     await page.goto(`${baseUrl}/calendrier/evenement/${encodeURIComponent("grossesse:entretien-prenatal-precoce")}`);
     const title = (await page.locator("main h1").textContent())!.trim();
     const lead = (await page.locator("#lecture-evenement .fr-text--lead").textContent())!.trim();
@@ -288,7 +288,7 @@ describe("Pictogrammes beside what matters now", () => {
   it("shows decorative pictograms beside the key actions of the journey, the stage and the home page, in light and dark themes, on a phone", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     mkdirSync("test-results", { recursive: true });
-    const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+    const today = runToday();
     await savePregnancyProfile(page, baseUrl, addDays(today, 287 - 20 * 7));
 
     // « Mon parcours »: the pregnancy pictogram beside « Ce qui compte maintenant », on the same line.

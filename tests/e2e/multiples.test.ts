@@ -3,11 +3,11 @@ import type { Browser, Page } from "playwright-core";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addDays, formatFrenchDate, isoDateInTimeZone } from "../../src/domain/dates.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { addDays, formatFrenchDate } from "../../src/domain/dates.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday } from "./support.js";
 
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 const terme = addDays(today, 180);
 let browser: Browser;
 beforeAll(async () => {

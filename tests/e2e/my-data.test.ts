@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { addDays } from "../../src/domain/dates.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday } from "./support.js";
 
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, startServer, waitForApp } from "./support.js";
+import { addDays } from "../../src/domain/dates.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, startServer, waitForApp } from "./support.js";
 
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();

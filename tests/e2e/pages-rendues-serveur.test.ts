@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, waitForApp } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newContext, newPhonePage, waitForApp } from "./support.js";
 
 /**
  * A place's page and search results, whose parameters the build cannot know, are rendered by the server with their
@@ -65,7 +65,7 @@ describe("pages rendered by the server with their data", () => {
     expect(html).not.toContain('<link rel="modulepreload"'); // the app waits for the first paint
     expect(html).toContain("data-served=");
 
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await newContext(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(baseUrl + placePath());
     await page.getByRole("heading", { name: placeName, level: 1 }).waitFor();
@@ -116,7 +116,7 @@ describe("pages rendered by the server with their data", () => {
     expect(html).toMatch(criticalLink);
     expect(html).toContain('data-query="?q=allaitement"');
 
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await newContext(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/recherche?q=allaitement`);
     await page.getByText(/\d+ articles? pour « allaitement »/).waitFor();

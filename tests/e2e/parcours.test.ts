@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { addDays, addMonths, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { addDays, addMonths } from "../../src/domain/dates.js";
 import { articlesForStage } from "../../src/domain/journey/articles.js";
 import type { ContentBundle } from "../../src/domain/content/schema.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 /** A due date that puts the pregnancy at exactly 20 SA today (terme = DDR + 287 days). */
 const termeAt20Sa = addDays(today, 287 - 20 * 7);
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { addDays } from "../../src/domain/dates.js";
 import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { canCatchUp, splitAgenda } from "../../src/domain/calendar/agenda.js";
 import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, savePregnancyProfile } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, savePregnancyProfile } from "./support.js";
 
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 /** 22 SA today: the 4th month, when the entretien prénatal précoce is customary, is over. */
 const terme = addDays(today, 287 - 22 * 7);
 const EPP = "Entretien prénatal précoce (vers le 4e mois)";

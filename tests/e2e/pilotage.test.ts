@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, newDataDir, startServer, tabTo, type RunningServer } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newDataDir, newPhonePage, type RunningServer, runToday, startServer, tabTo } from "./support.js";
 import { locales } from "../../src/domain/content/languages.js";
 
 /**
@@ -117,7 +117,7 @@ async function expectNoFrenchLeft(page: Page, code: string, data: string[] = [])
 describe("Pilotage territorial", () => {
   it("an ARS agent logs in, creates a project and exports the yearly grid, with the keyboard only", async () => {
     const { context, page, problems } = await newPhonePage(browser);
-    const year = new Date().getFullYear();
+    const year = Number(runToday().slice(0, 4));
 
     // A wrong password is refused in French, then the right one opens the projects of the region.
     await keyboardLogin(page, { email: AGENT.email, password: "pas le bon mot de passe" });

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import jsQR from "jsqr";
-import { addDays, addMonths, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { addDays, addMonths } from "../../src/domain/dates.js";
 import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { calendarInputFromProfile, withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { profileFromFamilyDates, type FamilyDates } from "../../src/domain/handover/family.js";
 import { printLines } from "../../src/web/routes/professionnels/print-lines.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newContext, newPhonePage, runToday, tabTo } from "./support.js";
 import { expectNoFrenchLeft, frenchPieces, translation } from "./catalogue-text.js";
 
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 const terme = addDays(today, 150);
 const nextVisit = addDays(today, 14);
 const priorities = "Dormir un peu plus ; que le papa trouve sa place.";
@@ -28,7 +28,7 @@ function recordRequests(context: BrowserContext): string[] {
 }
 
 async function newDesktopPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", viewport: { width: 1280, height: 900 } });
+  const context = await newContext(browser, { locale: "fr-FR", timezoneId: "Europe/Paris", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));

@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, newDataDir, startServer, type RunningServer } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newContext, newDataDir, newPhonePage, type RunningServer, startServer } from "./support.js";
 
 /**
  * Issue 14, on a phone: the call-back request in Turkish, on the real server with a département's service enabled
@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = await startServer({ dataDir, env: { CALLBACK_KEYS: `k1:${randomBytes(32).toString("base64")}` } });
   browser = await launchBrowser();
   // The national administrator enables the Rhône's service (as in the back office).
-  const admin = await browser.newContext();
+  const admin = await newContext(browser);
   const login = await admin.request.post(`${server.url}/api/v1/pilotage/session`, { data: ADMIN });
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const enabled = await admin.request.put(`${server.url}/api/v1/pilotage/services-rappel/69`, {

@@ -6,7 +6,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import fr from "../../content/epds/fr.json";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, newDataDir, startServer, tabTo, type RunningServer } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newContext, newDataDir, newPhonePage, type RunningServer, startServer, tabTo } from "./support.js";
 
 /**
  * Call-back after the EPDS (issue 17), end to end, on the real server with a real SMTP server on this machine:
@@ -78,7 +78,7 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   // The two départements' accounts, made by the national administrator (one command started is enough).
-  const admin = await browser.newContext();
+  const admin = await newContext(browser);
   const login = await admin.request.post(`${server.url}/api/v1/pilotage/session`, { data: ADMIN });
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   for (const [agent, departement] of [
@@ -140,7 +140,7 @@ describe("Rappel après le questionnaire EPDS", () => {
     { timeout: 240_000 },
     async () => {
       // The national administrator enables the Rhône's service (département 69).
-      const admin = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" });
+      const admin = await newContext(browser, { locale: "fr-FR", timezoneId: "Europe/Paris" });
       const adminPage = await admin.newPage();
       await login(adminPage, ADMIN);
       await adminPage.getByRole("link", { name: "Services de rappel" }).click();
@@ -247,14 +247,14 @@ describe("Rappel après le questionnaire EPDS", () => {
       await page.getByTestId("demande-de-rappel").getByText("PMI du Rhône").waitFor();
 
       // Another département's agent: an empty inbox, and the request's address answers « not found ».
-      const other = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" });
+      const other = await newContext(browser, { locale: "fr-FR", timezoneId: "Europe/Paris" });
       const otherPage = await other.newPage();
       await login(otherPage, PMI_13);
       await otherPage.getByRole("heading", { name: /Demandes de rappel — Bouches-du-Rhône/, level: 1 }).waitFor();
       await otherPage.getByRole("heading", { name: "Nouvelles demandes (0)" }).waitFor();
 
       // The Rhône's agent: the request is in the inbox; opening it shows the phone and records the reading.
-      const agent = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" });
+      const agent = await newContext(browser, { locale: "fr-FR", timezoneId: "Europe/Paris" });
       const agentPage = await agent.newPage();
       await login(agentPage, PMI_69);
       await agentPage.getByRole("heading", { name: /Demandes de rappel — Rhône/, level: 1 }).waitFor();
@@ -382,7 +382,7 @@ describe("Rappel après le questionnaire EPDS", () => {
       await chooseCommune(page, "Lyon");
       await page.getByRole("heading", { name: "Votre demande", level: 2 }).waitFor();
       await fillForm(page, { name: "Sam", phone: "06 98 76 54 32", moment: "Le midi", share: false });
-      const off = await browser.newContext();
+      const off = await newContext(browser);
       const session = await off.request.post(`${server.url}/api/v1/pilotage/session`, { data: ADMIN });
       const service = {
         name: "PMI du Rhône",

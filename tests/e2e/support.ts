@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
+import { isoDateInTimeZone, type IsoDate } from "../../src/domain/dates.js";
 
 export { newDataDir, startServer, type RunningServer } from "../support/server.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium.js";
@@ -12,12 +13,53 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: E2E_CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * The run's clock (tests/setup/server.ts): one instant chosen by the setup. The tests' "today" is its day in Paris, and
+ * every page's clock starts from it: a run that crosses midnight does not see the date change between a test's
+ * expectations and what its pages compute (« Demain : … », the agenda, a child's age).
+ */
+const clock = inject("e2eClock");
+
+/** Today for the whole run, in Paris: the day every page of the run sees too (`newContext`). */
+export function runToday(): IsoDate {
+  return isoDateInTimeZone(new Date(clock.instant), "Europe/Paris");
+}
+
+/**
+ * Moves the page's `Date` (`Date.now()`, `new Date()`, `Date()`) by `shift` ms; nothing else. Playwright's own clock
+ * (`context.clock`, any of its methods) replaces the timers, requestAnimationFrame and the whole `performance` object
+ * (its getEntries* then answer nothing, which first-paint reads) and a fixed time stops Leaflet's animations, which
+ * measure themselves with `Date`. Not in workers: the service worker and the Intl warm-up worker compute no date.
+ */
+function shiftDate(shift: number): void {
+  const NativeDate = Date;
+  const now = () => NativeDate.now() + shift;
+  function ShiftedDate(this: unknown, ...args: unknown[]): unknown {
+    if (!new.target) return new NativeDate(now()).toString();
+    return Reflect.construct(NativeDate, args.length === 0 ? [now()] : args, new.target);
+  }
+  Object.setPrototypeOf(ShiftedDate, NativeDate); // Date.parse, Date.UTC
+  ShiftedDate.prototype = NativeDate.prototype;
+  ShiftedDate.now = now;
+  globalThis.Date = ShiftedDate as unknown as DateConstructor;
+}
+
+/**
+ * Every browser context of the e2e tests is made here: its pages' clocks read the run's instant at the moment the setup
+ * chose it, and run on from there (the same for every context, so time never goes back from one to the next).
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addInitScript(shiftDate, clock.instant - clock.chosenAt);
+  return context;
+}
+
 /** A phone-sized French browser context, failing the test on any page error or CSP violation; `options` add to or replace its settings. */
 export async function newPhonePage(
   browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", viewport: { width: 390, height: 844 }, hasTouch: true, ...options });
+  const context = await newContext(browser, { locale: "fr-FR", timezoneId: "Europe/Paris", viewport: { width: 390, height: 844 }, hasTouch: true, ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));

@@ -3,16 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { addDays, isoDateInTimeZone } from "../../src/domain/dates.js";
+import { addDays } from "../../src/domain/dates.js";
 import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { monthGrid, thisWeek } from "../../src/domain/calendar/agenda.js";
 import { calendarInputFromProfile, withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { isWeekend } from "../../src/domain/calendar/weekdays.js";
 import type { Profile } from "../../src/domain/profile/profile.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday } from "./support.js";
 
 const baseUrl = inject("baseUrl");
-const today = isoDateInTimeZone(new Date(), "Europe/Paris");
+const today = runToday();
 const birth = addDays(today, -60);
 /** Parents of 2-month-old twins whose profile still holds the pregnancy they declared before the birth. */
 const profile: Profile = {

@@ -2,11 +2,35 @@ import { existsSync } from "node:fs";
 import { execSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { prepareSeededDataDir, startServer } from "../support/server.js";
+import { isoDateInTimeZone } from "../../src/domain/dates.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The run's clock: `instant` is what the pages' clocks read at `chosenAt` (real time); see tests/e2e/support.ts. */
+    e2eClock: { instant: number; chosenAt: number };
   }
+}
+
+/**
+ * The run's instant: today at 12:00 in Paris, chosen once for the whole run. "Today" for the tests and for every page
+ * they open is its day (tests/e2e/support.ts), so a run that crosses midnight in Paris does not see the date change:
+ * the pages' clocks start from this instant and run on, twelve hours from either midnight.
+ * E2E_INSTANT (any date Date.parse reads, e.g. 2026-12-02T23:59:30+01:00) replaces it, to run the tests on another
+ * day or at another hour than the machine's.
+ */
+function runInstant(): number {
+  const forced = process.env.E2E_INSTANT;
+  if (forced) {
+    const instant = Date.parse(forced);
+    if (Number.isNaN(instant)) throw new Error(`E2E_INSTANT is not a date: ${forced}`);
+    return instant;
+  }
+  const [year, month, day] = isoDateInTimeZone(new Date(), "Europe/Paris").split("-").map(Number);
+  // 12:00 UTC that day, moved by Paris's offset from UTC at that moment (+1 h in winter, +2 h in summer).
+  const noonUtc = Date.UTC(year!, month! - 1, day!, 12);
+  const parisHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "numeric", hourCycle: "h23" }).format(noonUtc));
+  return noonUtc - (parisHour - 12) * 3_600_000;
 }
 
 /**
@@ -18,6 +42,7 @@ export default async function setup(project: TestProject) {
   const seeded = await prepareSeededDataDir();
   const server = await startServer();
   project.provide("baseUrl", server.url);
+  project.provide("e2eClock", { instant: runInstant(), chosenAt: Date.now() });
   return async () => {
     await server.stop();
     seeded.remove();
