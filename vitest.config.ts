@@ -22,7 +22,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/postgres.ts"],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // A limit for a hook that fails, not a wait: a file's PGlite opened and migrated in its beforeAll in over 60 s
+          // in a full run on a machine loaded on purpose (load 20), where CI's own takes a few seconds.
+          hookTimeout: 180_000,
           expect: { poll: { timeout: 30_000 } }, // as in the e2e project below
         },
       },
