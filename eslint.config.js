@@ -218,4 +218,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every browser context of the end-to-end tests runs on the run's date (tests/e2e/support.ts, newContext): one
+    // opened directly would read the machine's clock, and a run crossing midnight in Paris could fail on « Demain ».
+    files: ["tests/e2e/**/*.ts"],
+    ignores: ["tests/e2e/support.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='browser'][callee.property.name=/^(newContext|newPage)$/]",
+          message: "Use newContext or newPhonePage (tests/e2e/support.ts): the run's date for every page.",
+        },
+      ],
+    },
+  },
 );
