@@ -5,7 +5,7 @@ import { childAges, formatAge } from "../../src/domain/development/age.js";
 import { TERME_DAYS_AFTER_DDR } from "../../src/domain/journey/pregnancy.js";
 import fr from "../../content/developpement/fr.json";
 import ar from "../../content/developpement/ar.json";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, startServer, tabTo } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, startServer, tabTo, waitForAppDatabase } from "./support.js";
 
 const today = runToday();
 // A 9-month-old born at 32 SA: the due date (French terme, 41 SA) was 9 weeks after the birth.
@@ -41,7 +41,7 @@ async function seedProfile(page: Page, url: string, profile: unknown) {
     if (!navigator.serviceWorker.controller)
       await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
   });
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === "mille-jours"));
+  await waitForAppDatabase(page);
   await page.evaluate(async (saved) => {
     const request = indexedDB.open("mille-jours");
     const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));

@@ -4,7 +4,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addDays, formatFrenchDate } from "../../src/domain/dates.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, waitForAppDatabase } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const today = runToday();
@@ -85,7 +85,7 @@ describe("triplets: the number of babies is asked once and reaches the calendar"
     await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
     // The page is pre-rendered: wait for the app to have created its database, or this page would create an empty one.
     await page.locator('input[type="file"]:enabled').waitFor();
-    await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === "mille-jours" && d.version === 3));
+    await waitForAppDatabase(page);
     await page.evaluate(async (terme) => {
       const request = indexedDB.open("mille-jours");
       const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));

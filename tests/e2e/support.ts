@@ -96,6 +96,30 @@ export async function waitForApp(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector("[data-avant-app]") === null, undefined, { timeout: 60_000 });
 }
 
+/**
+ * The app has created its database on the device (with its « profile » store), so that a test can write into it.
+ * Polled with expect.poll, not waitForFunction (which takes an async predicate's promise as a true value at once).
+ * The database is opened without creating it (an upgrade is aborted, left to the app) and closed at once: a
+ * connection left open would block the app's own upgrade.
+ */
+export async function waitForAppDatabase(page: Page): Promise<void> {
+  const ready = () =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open("mille-jours");
+          open.onupgradeneeded = () => open.transaction!.abort();
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const found = open.result.objectStoreNames.contains("profile");
+            open.result.close();
+            resolve(found);
+          };
+        }),
+    );
+  await expect.poll(ready, { message: "the app's database on the device" }).toBe(true);
+}
+
 /** Presses Tab until the focused element matches, as a keyboard-only user would. */
 export async function tabTo(
   page: Page,

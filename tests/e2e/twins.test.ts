@@ -9,7 +9,7 @@ import { monthGrid, thisWeek } from "../../src/domain/calendar/agenda.js";
 import { calendarInputFromProfile, withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { isWeekend } from "../../src/domain/calendar/weekdays.js";
 import type { Profile } from "../../src/domain/profile/profile.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, waitForAppDatabase } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const today = runToday();
@@ -39,7 +39,7 @@ async function saveProfile(page: Page, saved: unknown): Promise<void> {
   await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
   // The page is pre-rendered: wait for the app to have created its database, or this page would create an empty one.
   await page.locator('input[type="file"]:enabled').waitFor();
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === "mille-jours" && d.version === 3));
+  await waitForAppDatabase(page);
   await page.evaluate(async (value) => {
     const request = indexedDB.open("mille-jours");
     const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
