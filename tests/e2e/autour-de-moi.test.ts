@@ -5,7 +5,7 @@ import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { bandFor, orientationFor } from "../../src/domain/epds/score.js";
 import { planNearbySearch, type PlaceTypeId } from "../../src/domain/geo/index.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo, waitForApp } from "./support.js";
 import { expectNoFrenchLeft, frenchPieces, translation } from "./catalogue-text.js";
 
 const baseUrl = inject("baseUrl");
@@ -26,8 +26,11 @@ describe("Autour de moi", () => {
     await page.getByText("Autour de : Tours").waitFor();
     await clickLabel(page, "PMI (protection maternelle et infantile)");
     await page.getByText(/lieux? à moins de 10\skm/).waitFor();
-    // The list first shows every type, then only PMI once the filter's answer is in.
-    await page.waitForFunction(() => [...document.querySelectorAll("ol li")].every((li) => li.textContent?.includes("PMI (protection")));
+    // The list first shows every type, then only PMI once the filter's answer is in (an empty list is not that answer).
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll("ol li")];
+      return items.length > 0 && items.every((li) => li.textContent?.includes("PMI (protection"));
+    });
     const distances = await page.locator("ol li .fr-text--sm").evaluateAll((nodes) =>
       nodes
         .map((n) => /· ([\d,]+)\s(m|km)/.exec(n.textContent ?? ""))
@@ -57,6 +60,8 @@ describe("Autour de moi", () => {
     await page.getByRole("heading", { name: "Autour de moi", level: 1 }).waitFor();
     expect(await page.locator('input[name="type-cmp"]').isChecked()).toBe(true);
     expect(await page.locator('input[name="type-pmi"]').isChecked()).toBe(true);
+    // The served page's controls are disabled (greyed) until the app has taken it over: Tab passes them by until then.
+    await waitForApp(page);
     await tabTo(page, (el) => el.name === "lieu");
     await page.keyboard.type("Saint-Denis");
     await page.getByRole("button", { name: /^Saint-Denis, La Réunion \(974\)/ }).waitFor();
@@ -363,10 +368,10 @@ describe("Autour de moi", () => {
       .getByText(/مكان|أماكن|مكانان/)
       .first()
       .waitFor();
-    await page.waitForFunction(
-      (pmi) => [...document.querySelectorAll("ol li")].every((li) => li.textContent?.includes(pmi)),
-      ar("PMI (protection maternelle et infantile)"),
-    );
+    await page.waitForFunction((pmi) => {
+      const items = [...document.querySelectorAll("ol li")];
+      return items.length > 0 && items.every((li) => li.textContent?.includes(pmi));
+    }, ar("PMI (protection maternelle et infantile)"));
     const first = await page.locator("ol li").first().innerText();
     expect(first).toMatch(/كم|متر/);
     expect(first).not.toMatch(/\d km|\d m\b/);

@@ -94,7 +94,8 @@ describe("development of a premature baby (issue 15)", () => {
       const nonIds = new Set(["6m-l-2", "6m-s-2"]);
       for (let q = 1; q <= total; q++) {
         await page.getByRole("heading", { name: `Question ${q} sur ${total}` }).waitFor();
-        expect(await focusedText(page)).toBe(`Question ${q} sur ${total}`); // focus on the progress heading
+        // Focus on the progress heading, moved there by an effect that runs after the question shows.
+        await expect.poll(() => focusedText(page)).toBe(`Question ${q} sur ${total}`);
         if (q === 1) {
           // Nothing chosen: a clear message, the question stays.
           await tabTo(page, (el) => el.tag === "button" && el.text === "Suivant");

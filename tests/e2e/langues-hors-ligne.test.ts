@@ -163,8 +163,9 @@ describe("a language first opened offline, after a French visit", () => {
       expect(await note.locator('[lang="ar"]').innerText()).toBe(translationLabels.ar.interfaceUnavailable);
       expect(await note.locator('[lang="fr"]').innerText()).toBe(frenchNotes.interfaceUnavailable);
       expect(await note.locator('[lang="ar"]').getAttribute("dir")).toBe("rtl");
-      // French words, read as French: the page says so, and reads left to right.
-      expect(await documentLanguage(page)).toMatchObject({ lang: "fr", dir: "ltr", direction: "ltr", overflow: 0 });
+      // French words, read as French: the page says so, and reads left to right (the app's effect sets the document's
+      // language just after the page shows: polled).
+      await expect.poll(() => documentLanguage(page)).toMatchObject({ lang: "fr", dir: "ltr", direction: "ltr", overflow: 0 });
       // The French address still carries the language: links stay under /ar/.
       expect(await page.locator("#fr-header-main-navigation a").first().getAttribute("href")).toBe("/ar/parcours");
       await expectNoAxeViolations(page);

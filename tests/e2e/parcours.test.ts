@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { addDays, addMonths } from "../../src/domain/dates.js";
 import { articlesForStage } from "../../src/domain/journey/articles.js";
 import type { ContentBundle } from "../../src/domain/content/schema.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo, waitForApp } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const today = runToday();
@@ -121,6 +121,8 @@ describe("the same pregnancy journey with the keyboard only", () => {
     await tabTo(page, (el) => el.tag === "a" && el.text === "Commencer");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Faisons connaissance" }).waitFor();
+    // The served page's controls are disabled (greyed) until the app has taken it over: Tab passes them by until then.
+    await waitForApp(page);
     await tabTo(page, (el) => el.name === "pregnancy");
     await page.keyboard.press("Space");
     await tabTo(page, (el) => el.name === "pregnancy-date");
@@ -132,8 +134,8 @@ describe("the same pregnancy journey with the keyboard only", () => {
     await tabTo(page, (el) => el.tag === "button" && el.text === "Enregistrer et voir mon parcours");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Mon parcours", level: 1 }).waitFor();
-    // Focus moved to the new page's heading for screen readers.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Mon parcours");
+    // Focus moved to the new page's heading for screen readers (by the page's effect, which runs after it shows).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Mon parcours");
     await tabTo(page, (el) => el.tag === "a" && el.text === "Ce qui compte maintenant");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Suite et fin de grossesse", level: 1 }).waitFor();
@@ -181,8 +183,11 @@ describe("an essential in another language", () => {
     expect(await page.locator("#sources + ul a").first().getAttribute("href")).toBe(
       "https://www.ameli.fr/assure/droits-demarches/famille/maternite-paternite-adoption/grossesse",
     );
-    expect(translationRequests).toEqual(["/api/v1/traductions/en"]);
+    // The served article shows before the app starts and fetches the translation: polled, then once more when the
+    // page is settled (the translation fetched once).
+    await expect.poll(() => translationRequests).toEqual(["/api/v1/traductions/en"]);
     await expectNoAxeViolations(page);
+    expect(translationRequests).toEqual(["/api/v1/traductions/en"]);
 
     const original = status.getByRole("link", { name: "Read the original in French" });
     expect(await original.getAttribute("hreflang")).toBe("fr");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import fr from "../../content/epds/fr.json";
-import { expectNoAxeViolations, clickLabel, launchBrowser, newPhonePage, tabTo } from "./support.js";
+import { expectNoAxeViolations, clickLabel, launchBrowser, newPhonePage, tabTo, waitForApp } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -28,6 +28,7 @@ describe("the EPDS self-questionnaire", () => {
     const requests: string[] = [];
     page.on("request", (request) => requests.push(`${request.method()} ${request.url()} ${request.postData() ?? ""}`));
 
+    await waitForApp(page); // the served page's button is disabled until the app has taken it over: Tab passes it by
     await tabTo(page, (el) => el.tag === "button" && el.text === "Commencer le questionnaire");
     await page.keyboard.press("Enter");
     await page.getByText("Question 1 sur 10").waitFor();
@@ -63,7 +64,8 @@ describe("the EPDS self-questionnaire", () => {
     await page.getByRole("heading", { name: "Résultat du questionnaire", level: 1 }).waitFor();
     const firstHeading = await page.locator("main h2").first().innerText();
     expect(firstHeading).toMatch(/Vous n'êtes pas seule : de l'aide, tout de suite/);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Vous n'êtes pas seule/);
+    // The focus is moved by an effect that runs after the result shows.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/Vous n'êtes pas seule/);
     expect(await page.locator('a[href="tel:3114"]').first().isVisible()).toBe(true);
     expect(await page.locator('a[href="sms:114"]').count()).toBeGreaterThan(0);
     // A phone pictogram beside each help line of the safety panel (decorative: its text says it), and « Écouter ».

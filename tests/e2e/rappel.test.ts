@@ -184,7 +184,11 @@ describe("Rappel après le questionnaire EPDS", () => {
       await expectNoAxeViolations(page);
       await chooseCommune(page, "Lyon");
       await page.getByRole("heading", { name: "Votre demande", level: 2 }).waitFor();
-      expect(apiCalls.map((c) => `${c.method} ${new URL(c.url).pathname}${new URL(c.url).search}`)).toEqual(["GET /api/v1/rappel/couverture?departement=69"]);
+      // Playwright reports a request finished once it has all of its answer's details, which can be after the page has
+      // used the answer: polled.
+      await expect
+        .poll(() => apiCalls.map((c) => `${c.method} ${new URL(c.url).pathname}${new URL(c.url).search}`))
+        .toEqual(["GET /api/v1/rappel/couverture?departement=69"]);
       await page.getByText("Service qui vous rappellera : PMI du Rhône").waitFor();
       // What sharing the result sends is said before it is chosen; the consent text says who, what for, until when.
       await page.getByText(/Seront envoyés : « Score élevé : à évaluer rapidement avec un professionnel » et la date du questionnaire/).waitFor();
@@ -226,9 +230,10 @@ describe("Rappel après le questionnaire EPDS", () => {
       await page.getByText(/délai annoncé : 2 jours/).waitFor();
       expect(await page.locator('a[href="tel:3114"]').count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page);
-      // Exactly the recap went out: the band and the date, never the answers or the score.
+      // Exactly the recap went out: the band and the date, never the answers or the score (the request's end is reported
+      // by Playwright when it has all of its details, possibly after the page shows the answer: polled).
+      await expect.poll(() => apiCalls.filter((c) => c.method === "POST")).toHaveLength(1);
       const posted = apiCalls.filter((c) => c.method === "POST");
-      expect(posted).toHaveLength(1);
       const body = JSON.parse(posted[0]!.body!) as Record<string, unknown>;
       expect(Object.keys(body).sort()).toEqual(["commune", "consent", "moments", "name", "phone", "sharedResult"]);
       expect(body).toMatchObject({ name: "Camille", phone: "0612345678", moments: ["matin"], commune: "69123", consent: true });
