@@ -135,6 +135,7 @@ describe("Autour de moi", () => {
     await context.close();
   });
 
+  // A page loaded per link target (a dozen): 45 s in a CI run, over the 90 s default at a load of 25-30.
   it("« Trouver près de chez moi »: every link target (calendar events, EPDS orientations) searches only types that have places, and says where to find the others", async () => {
     const today = runToday();
     const terme = addDays(today, 150);
@@ -218,7 +219,7 @@ describe("Autour de moi", () => {
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it("an event's « Trouver près de chez moi » links only types with places, and names the official directory for the others", async () => {
     const today = runToday();
@@ -255,6 +256,7 @@ describe("Autour de moi", () => {
     await context.close();
   });
 
+  // Every marker focused, blurred and focused again: 57 s in a CI run, 70 s at a load of 15, over 90 s at 25-30.
   it("the map: an embedded background (départements, communes) with no external request, zoom buttons, places operable by keyboard, tooltips inside the map", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     const requests: string[] = [];
@@ -341,7 +343,7 @@ describe("Autour de moi", () => {
     await page.getByRole("heading", { name, level: 1 }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it("in Arabic on a phone: commune → list → map → place page, right to left, translated (no French left), no overflow, axe-clean", async () => {
     const { context, page, problems } = await newPhonePage(browser);

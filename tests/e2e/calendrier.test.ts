@@ -20,6 +20,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe("Calendrier", () => {
+  // Three pages, two with axe, an export and notifications: 52 s in a CI run, over the 90 s default at a load of 25-30.
   it("shows what to do now, explains an event, marks it done, adds an appointment, exports an .ics that ical.js reads", async () => {
     const { context, page, problems } = await newPhonePage(browser);
     await savePregnancyProfile(page, baseUrl, terme);
@@ -95,7 +96,7 @@ describe("Calendrier", () => {
     await expect.poll(shown).toContain("Demain : Prise de sang");
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it("works with the keyboard only: month view and marking done", async () => {
     const { context, page } = await newPhonePage(browser);
