@@ -5,7 +5,7 @@ import { childAges, formatAge } from "../../src/domain/development/age.js";
 import { TERME_DAYS_AFTER_DDR } from "../../src/domain/journey/pregnancy.js";
 import fr from "../../content/developpement/fr.json";
 import ar from "../../content/developpement/ar.json";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, startServer, tabTo, waitForAppDatabase } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, startServer, tabTo, saveProfileOnDevice } from "./support.js";
 
 const today = runToday();
 // A 9-month-old born at 32 SA: the due date (French terme, 41 SA) was 9 weeks after the birth.
@@ -32,23 +32,14 @@ async function answer(page: Page, choice: 0 | 1 | 2) {
   await page.keyboard.press("Enter");
 }
 
-/** Saves a profile on the device as the app would, once the service worker controls the page (offline later). */
+/** Saves a profile on the device as the app would, and waits for the service worker to control the page (offline later). */
 async function seedProfile(page: Page, url: string, profile: unknown) {
-  await page.goto(`${url}/mes-donnees`);
-  await page.locator('input[type="file"]:enabled').waitFor();
+  await saveProfileOnDevice(page, url, profile);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller)
       await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
   });
-  await waitForAppDatabase(page);
-  await page.evaluate(async (saved) => {
-    const request = indexedDB.open("mille-jours");
-    const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
-    await new Promise((resolve) => (db.transaction("profile", "readwrite").objectStore("profile").put(saved, "current").onsuccess = resolve));
-    db.close(); // left open, it would block the app's own upgrade of the database
-    localStorage.setItem("mille-jours:donnees-enregistrees", "1");
-  }, profile);
 }
 
 describe("development of a premature baby (issue 15)", () => {

@@ -4,7 +4,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addDays, formatFrenchDate } from "../../src/domain/dates.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, waitForAppDatabase } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, saveProfileOnDevice } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const today = runToday();
@@ -81,18 +81,8 @@ describe("triplets: the number of babies is asked once and reaches the calendar"
 
   it("a profile saved on the device by the older version is read the same way", async () => {
     const { context, page, problems } = await newPhonePage(browser);
-    await page.goto(`${baseUrl}/mes-donnees`);
-    await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
-    // The page is pre-rendered: wait for the app to have created its database, or this page would create an empty one.
-    await page.locator('input[type="file"]:enabled').waitFor();
-    await waitForAppDatabase(page);
-    await page.evaluate(async (terme) => {
-      const request = indexedDB.open("mille-jours");
-      const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
-      const old = { version: 1, project: null, pregnancy: { terme, ddr: null, multiple: true }, children: [], situations: ["grossesse-multiple"] };
-      await new Promise((resolve) => (db.transaction("profile", "readwrite").objectStore("profile").put(old, "current").onsuccess = resolve));
-      localStorage.setItem("mille-jours:donnees-enregistrees", "1");
-    }, terme);
+    const old = { version: 1, project: null, pregnancy: { terme, ddr: null, multiple: true }, children: [], situations: ["grossesse-multiple"] };
+    await saveProfileOnDevice(page, baseUrl, old);
     expect(await leaveTitles(page)).toEqual(["Congé maternité (34 semaines)"]);
     expect(problems).toEqual([]);
     await context.close();

@@ -120,6 +120,25 @@ export async function waitForAppDatabase(page: Page): Promise<void> {
   await expect.poll(ready, { message: "the app's database on the device" }).toBe(true);
 }
 
+/**
+ * Puts a saved profile on the device as the app (or an older version of it) would have: on « Mes données », once the app
+ * has created its database (a pre-rendered page would otherwise let this create an empty one), then closes the
+ * connection (left open, it would block the app's own upgrade of the database).
+ */
+export async function saveProfileOnDevice(page: Page, baseUrl: string, profile: unknown): Promise<void> {
+  await page.goto(`${baseUrl}/mes-donnees`);
+  await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
+  await page.locator('input[type="file"]:enabled').waitFor();
+  await waitForAppDatabase(page);
+  await page.evaluate(async (saved) => {
+    const request = indexedDB.open("mille-jours");
+    const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
+    await new Promise((resolve) => (db.transaction("profile", "readwrite").objectStore("profile").put(saved, "current").onsuccess = resolve));
+    db.close();
+    localStorage.setItem("mille-jours:donnees-enregistrees", "1");
+  }, profile);
+}
+
 /** Presses Tab until the focused element matches, as a keyboard-only user would. */
 export async function tabTo(
   page: Page,

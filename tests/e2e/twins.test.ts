@@ -9,7 +9,7 @@ import { monthGrid, thisWeek } from "../../src/domain/calendar/agenda.js";
 import { calendarInputFromProfile, withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { isWeekend } from "../../src/domain/calendar/weekdays.js";
 import type { Profile } from "../../src/domain/profile/profile.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, waitForAppDatabase } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, saveProfileOnDevice } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const today = runToday();
@@ -33,20 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Puts a saved profile on the device, as the app (or an older version of it) would have. */
-async function saveProfile(page: Page, saved: unknown): Promise<void> {
-  await page.goto(`${baseUrl}/mes-donnees`);
-  await page.getByRole("heading", { name: "Mes données", level: 1 }).waitFor();
-  // The page is pre-rendered: wait for the app to have created its database, or this page would create an empty one.
-  await page.locator('input[type="file"]:enabled').waitFor();
-  await waitForAppDatabase(page);
-  await page.evaluate(async (value) => {
-    const request = indexedDB.open("mille-jours");
-    const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
-    await new Promise((resolve) => (db.transaction("profile", "readwrite").objectStore("profile").put(value, "current").onsuccess = resolve));
-    localStorage.setItem("mille-jours:donnees-enregistrees", "1");
-  }, saved);
-}
+const saveProfile = (page: Page, saved: unknown) => saveProfileOnDevice(page, baseUrl, saved);
 
 describe("parents of twins", () => {
   it("home: no pregnancy advice two months after the birth; « Cette semaine » lists each step once, with both names", async () => {
