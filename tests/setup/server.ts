@@ -13,9 +13,9 @@ declare module "vitest" {
 }
 
 /**
- * The run's instant: today at 12:00 in Paris, chosen once for the whole run. "Today" for the tests and for every page
+ * The run's instant: today around noon in Paris, chosen once for the whole run. "Today" for the tests and for every page
  * they open is its day (tests/e2e/support.ts), so a run that crosses midnight in Paris does not see the date change:
- * the pages' clocks start from this instant and run on, twelve hours from either midnight.
+ * the pages' clocks start from this instant and run on, eleven hours or more from either midnight.
  * E2E_INSTANT (any date Date.parse reads, e.g. 2026-12-02T23:59:30+01:00) replaces it, to run the tests on another
  * day or at another hour than the machine's.
  */
@@ -27,10 +27,7 @@ function runInstant(): number {
     return instant;
   }
   const [year, month, day] = isoDateInTimeZone(new Date(), "Europe/Paris").split("-").map(Number);
-  // 12:00 UTC that day, moved by Paris's offset from UTC at that moment (+1 h in winter, +2 h in summer).
-  const noonUtc = Date.UTC(year!, month! - 1, day!, 12);
-  const parisHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "numeric", hourCycle: "h23" }).format(noonUtc));
-  return noonUtc - (parisHour - 12) * 3_600_000;
+  return Date.UTC(year!, month! - 1, day!, 11); // 12:00 in Paris in winter, 13:00 in summer: far from either midnight
 }
 
 /**
