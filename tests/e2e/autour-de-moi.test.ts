@@ -5,7 +5,7 @@ import { computeCalendar } from "../../src/domain/calendar/index.js";
 import { withBirthForecast } from "../../src/domain/calendar/from-profile.js";
 import { bandFor, orientationFor } from "../../src/domain/epds/score.js";
 import { planNearbySearch, type PlaceTypeId } from "../../src/domain/geo/index.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo, waitForApp } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo } from "./support.js";
 import { expectNoFrenchLeft, frenchPieces, translation } from "./catalogue-text.js";
 
 const baseUrl = inject("baseUrl");
@@ -60,8 +60,6 @@ describe("Autour de moi", () => {
     await page.getByRole("heading", { name: "Autour de moi", level: 1 }).waitFor();
     expect(await page.locator('input[name="type-cmp"]').isChecked()).toBe(true);
     expect(await page.locator('input[name="type-pmi"]').isChecked()).toBe(true);
-    // The served page's controls are disabled (greyed) until the app has taken it over: Tab passes them by until then.
-    await waitForApp(page);
     await tabTo(page, (el) => el.name === "lieu");
     await page.keyboard.type("Saint-Denis");
     await page.getByRole("button", { name: /^Saint-Denis, La Réunion \(974\)/ }).waitFor();

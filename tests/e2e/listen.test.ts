@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { splitSentences } from "../../src/domain/speech/sentences.js";
 import { mkdirSync } from "node:fs";
 import { addDays } from "../../src/domain/dates.js";
-import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, savePregnancyProfile, tabTo, waitForApp } from "./support.js";
+import { expectNoAxeViolations, launchBrowser, newPhonePage, runToday, savePregnancyProfile, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const articlePath = "/articles/accidents-domestiques";
@@ -107,8 +107,6 @@ describe("Écouter: reading a page aloud with the device's voice", () => {
     // The speech code is fetched on the first tap only.
     expect(speechRequests.some((url) => /\/assets\/engine-/.test(url))).toBe(false);
 
-    // The served page's controls are disabled (greyed) until the app has taken it over: Tab passes them by until then.
-    await waitForApp(page);
     await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("Écouter"));
     await page.keyboard.press("Enter");
     await expect.poll(() => status(page).textContent()).toBe("Lecture en cours.");

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { addDays, addMonths } from "../../src/domain/dates.js";
 import { articlesForStage } from "../../src/domain/journey/articles.js";
 import type { ContentBundle } from "../../src/domain/content/schema.js";
-import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo, waitForApp } from "./support.js";
+import { clickLabel, expectNoAxeViolations, launchBrowser, newPhonePage, runToday, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 const today = runToday();
@@ -121,8 +121,6 @@ describe("the same pregnancy journey with the keyboard only", () => {
     await tabTo(page, (el) => el.tag === "a" && el.text === "Commencer");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Faisons connaissance" }).waitFor();
-    // The served page's controls are disabled (greyed) until the app has taken it over: Tab passes them by until then.
-    await waitForApp(page);
     await tabTo(page, (el) => el.name === "pregnancy");
     await page.keyboard.press("Space");
     await tabTo(page, (el) => el.name === "pregnancy-date");

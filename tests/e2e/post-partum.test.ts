@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import fr from "../../content/epds/fr.json";
-import { expectNoAxeViolations, clickLabel, launchBrowser, newPhonePage, tabTo, waitForApp } from "./support.js";
+import { expectNoAxeViolations, clickLabel, launchBrowser, newPhonePage, tabTo } from "./support.js";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -28,7 +28,6 @@ describe("the EPDS self-questionnaire", () => {
     const requests: string[] = [];
     page.on("request", (request) => requests.push(`${request.method()} ${request.url()} ${request.postData() ?? ""}`));
 
-    await waitForApp(page); // the served page's button is disabled until the app has taken it over: Tab passes it by
     await tabTo(page, (el) => el.tag === "button" && el.text === "Commencer le questionnaire");
     await page.keyboard.press("Enter");
     await page.getByText("Question 1 sur 10").waitFor();

@@ -93,8 +93,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
  */
 export async function waitForApp(page: Page): Promise<void> {
   await page.locator("main h1").first().waitFor();
-  await page.waitForFunction(() => document.querySelector("[data-avant-app]") === null, undefined, { timeout: 60_000 });
+  await appTookOver(page);
 }
+
+const appTookOver = (page: Page) => page.waitForFunction(() => document.querySelector("[data-avant-app]") === null, undefined, { timeout: 60_000 });
 
 /**
  * The app has created its database on the device (with its « profile » store), so that a test can write into it.
@@ -145,6 +147,9 @@ export async function tabTo(
   matches: (el: { tag: string; text: string; label: string; type: string; name: string }) => boolean,
   max = 80,
 ): Promise<void> {
+  // A pre-rendered page's controls are served disabled until the app has taken it over: Tab passes them by until then
+  // (a person waits for them to be usable).
+  await appTookOver(page);
   const seen: string[] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
