@@ -35,11 +35,12 @@ function runInstant(): number {
  * first: this server and every server a test starts run on a copy of it.
  */
 export default async function setup(project: TestProject) {
+  const clock = { instant: runInstant(), chosenAt: Date.now() }; // first: a wrong E2E_INSTANT stops the run before any server starts
   if (!existsSync("dist/index.html")) execSync("npm run build", { stdio: "inherit" });
   const seeded = await prepareSeededDataDir();
   const server = await startServer();
   project.provide("baseUrl", server.url);
-  project.provide("e2eClock", { instant: runInstant(), chosenAt: Date.now() });
+  project.provide("e2eClock", clock);
   return async () => {
     await server.stop();
     seeded.remove();
