@@ -47,6 +47,7 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
 
   async function save() {
     if (phase.step !== "result") return;
+    const saving = phase;
     try {
       await addEpds({
         id: crypto.randomUUID(),
@@ -58,7 +59,8 @@ export function PostPartumPage({ embedded = false }: { embedded?: boolean }) {
         item10Points: phase.score.item10Points,
         band: phase.score.band,
       });
-      setPhase({ ...phase, saved: true });
+      // Only if this result is still on screen: « Recommencer » tapped while it was being saved must not bring it back.
+      setPhase((current) => (current === saving ? { ...saving, saved: true } : current));
     } catch {
       setSaveError(t`Le résultat n'a pas pu être enregistré sur cet appareil.`);
     }
